@@ -1,0 +1,36 @@
+/// One problem in one file, ready for any report format.
+public struct Finding: Sendable, Equatable {
+    public var rule: String
+    public var name: String
+    public var category: Category
+    public var severity: Severity
+    public var message: String
+    public var file: String
+    public var range: SourceRange
+    public var path: [PathElement]
+    public var resource: String?
+    public var fix: String?
+
+    public init(rule: RuleDescription, severity: Severity? = nil, message: String, file: String,
+                range: SourceRange, path: [PathElement], resource: String? = nil, fix: String? = nil) {
+        self.rule = rule.id
+        self.name = rule.name
+        self.category = rule.category
+        self.severity = severity ?? rule.severity
+        self.message = message
+        self.file = file
+        self.range = range
+        self.path = path
+        self.resource = resource
+        self.fix = fix ?? rule.fix
+    }
+
+    /// Report order: file, line, column, rule, then message, so that the same
+    /// input always prints the same bytes.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.file != b.file { return a.file < b.file }
+        if a.range.start != b.range.start { return a.range.start < b.range.start }
+        if a.rule != b.rule { return a.rule < b.rule }
+        return a.message < b.message
+    }
+}

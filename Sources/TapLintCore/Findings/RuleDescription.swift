@@ -1,0 +1,42 @@
+/// Everything a user can learn about a rule without reading its code: what
+/// `taplint rules` lists, what `taplint explain` prints, and the examples
+/// the test suite runs.
+public struct RuleDescription: Sendable {
+    /// Family letters and three digits, e.g. `IAM001`; stable forever.
+    public var id: String
+    /// Kebab-case, e.g. `iam-wildcard-action`; accepted wherever an id is.
+    public var name: String
+    public var category: Category
+    public var severity: Severity
+    /// One line: what the rule finds.
+    public var summary: String
+    /// Why it matters, in a paragraph or two.
+    public var rationale: String
+    /// How to fix a finding, in one line; findings repeat it as `fix`.
+    public var fix: String?
+    /// Templates that must draw this rule, with `↓` before each place a
+    /// finding must start.
+    public var triggering: [String]
+    /// Templates that must not draw it.
+    public var nonTriggering: [String]
+    /// AWS documentation pages that back the rationale.
+    public var references: [String]
+
+    public init(id: String, name: String, category: Category, severity: Severity, summary: String,
+                rationale: String, fix: String? = nil, triggering: [String], nonTriggering: [String],
+                references: [String] = []) {
+        self.id = id
+        self.name = name
+        self.category = category
+        self.severity = severity
+        self.summary = summary
+        self.rationale = rationale
+        self.fix = fix
+        self.triggering = triggering
+        self.nonTriggering = nonTriggering
+        self.references = references
+    }
+
+    /// The marker examples use for "a finding starts here".
+    public static let marker: Character = "↓"
+}

@@ -1,0 +1,92 @@
+/// The intrinsic functions CloudFormation knows, by their long-form names.
+public enum IntrinsicName: String, CaseIterable, Sendable {
+    case ref = "Ref"
+    case getAtt = "Fn::GetAtt"
+    case sub = "Fn::Sub"
+    case `if` = "Fn::If"
+    case join = "Fn::Join"
+    case select = "Fn::Select"
+    case split = "Fn::Split"
+    case findInMap = "Fn::FindInMap"
+    case importValue = "Fn::ImportValue"
+    case base64 = "Fn::Base64"
+    case cidr = "Fn::Cidr"
+    case getAZs = "Fn::GetAZs"
+    case equals = "Fn::Equals"
+    case and = "Fn::And"
+    case or = "Fn::Or"
+    case not = "Fn::Not"
+    case condition = "Condition"
+    case transform = "Fn::Transform"
+    case toJsonString = "Fn::ToJsonString"
+    case length = "Fn::Length"
+
+    /// `!Ref` and `!Condition` keep their names; every other `!X` is `Fn::X`.
+    public init?(shortTag: String) {
+        guard shortTag.hasPrefix("!") else { return nil }
+        let bare = shortTag.dropFirst()
+        let long = bare == "Ref" || bare == "Condition" ? String(bare) : "Fn::" + bare
+        self.init(rawValue: long)
+    }
+}
+
+/// One call of an intrinsic function, whichever form it was written in.
+/// `!Sub "x"` and `{"Fn::Sub": "x"}` decode to the same value.
+public struct Intrinsic: Sendable {
+    public var name: IntrinsicName
+    /// The function's argument, with any short-form tag removed.
+    public var argument: Node
+    /// The whole call: the tagged node or the one-key mapping.
+    public var node: Node
+}
+
+extension Node {
+    /// The intrinsic function this node calls, in short or long form.
+    ///
+    /// The long form `{Condition: X}` is left out: a one-key mapping named
+    /// `Condition` is an ordinary key almost everywhere (IAM statements, for
+    /// one). Condition expressions ask for it through `conditionCall`.
+    public var intrinsic: Intrinsic? {
+        if let tag {
+            guard let name = IntrinsicName(shortTag: tag) else { return nil }
+            var argument = self
+            argument.tag = nil
+            return Intrinsic(name: name, argument: argument, node: self)
+        }
+        guard let entries = mapping, entries.count == 1, let key = entries[0].name,
+              key != "Condition", let name = IntrinsicName(rawValue: key) else { return nil }
+        return Intrinsic(name: name, argument: entries[0].value, node: self)
+    }
+
+    /// Like `intrinsic`, but also reads `{Condition: X}`, for the places
+    /// (condition expressions) where that is a function.
+    public var conditionCall: Intrinsic? {
+        if let call = intrinsic { return call }
+        guard tag == nil, let entries = mapping, entries.count == 1, entries[0].name == "Condition" else { return nil }
+        return Intrinsic(name: .condition, argument: entries[0].value, node: self)
+    }
+}
+
+/// The target of an `Fn::GetAtt`, from `A.B` or `[A, B]`.
+public struct GetAttTarget: Sendable {
+    public var resource: String
+    /// Nil when the attribute is computed (`[A, !Ref P]`).
+    public var attribute: String?
+    public var node: Node
+
+    /// Reads both forms. A dotted string splits at the first dot, because
+    /// attribute names themselves may contain dots (`Endpoint.Address`).
+    public init?(_ argument: Node) {
+        node = argument
+        if let text = argument.string {
+            guard let dot = text.firstIndex(of: ".") else { return nil }
+            resource = String(text[..<dot])
+            attribute = String(text[text.index(after: dot)...])
+        } else if let items = argument.sequence, items.count == 2, let name = items[0].string {
+            resource = name
+            attribute = items[1].string
+        } else {
+            return nil
+        }
+    }
+}

@@ -1,0 +1,159 @@
+/// A place where the template names a resource, parameter or pseudo
+/// parameter: through `Ref`, `Fn::GetAtt`, a `Fn::Sub` variable or `DependsOn`.
+public struct Reference: Sendable {
+    public enum Kind: String, Sendable {
+        case ref = "Ref"
+        case getAtt = "GetAtt"
+        case sub = "Sub"
+        case dependsOn = "DependsOn"
+    }
+
+    /// Which top-level entry holds the reference.
+    public enum Owner: Sendable, Equatable {
+        case resource(Int)
+        case output(Int)
+        case condition(Int)
+    }
+
+    public var kind: Kind
+    public var target: String
+    /// The attribute of `Fn::GetAtt` or `${Name.Attr}`.
+    public var attribute: String?
+    public var range: SourceRange
+    /// From the template's root to the node that holds the reference.
+    public var path: [PathElement]
+    public var owner: Owner
+    /// True inside an `Fn::If` branch: it holds only when that branch is taken.
+    public var conditional: Bool
+}
+
+/// A place where the template names a condition.
+public struct ConditionUse: Sendable {
+    public var name: String
+    public var range: SourceRange
+    public var path: [PathElement]
+}
+
+/// Every reference and condition use in a template, found in one walk.
+public struct ReferenceIndex: Sendable {
+    public private(set) var references: [Reference] = []
+    public private(set) var conditionUses: [ConditionUse] = []
+
+    public init(_ template: Template) {
+        for (i, resource) in template.resources.enumerated() {
+            let base: [PathElement] = [.key("Resources"), .key(resource.name)]
+            for entry in resource.body.mapping ?? [] {
+                guard let name = entry.name else { continue }
+                let path = base + [.key(name)]
+                switch name {
+                case "Type": continue
+                case "Condition": useCondition(entry.value, path: path)
+                case "DependsOn": dependsOn(entry.value, path: path, owner: .resource(i))
+                default: walk(entry.value, path: path, owner: .resource(i), conditional: false)
+                }
+            }
+        }
+        for (i, output) in template.outputs.enumerated() {
+            let base: [PathElement] = [.key("Outputs"), .key(output.name)]
+            for entry in output.body.mapping ?? [] {
+                guard let name = entry.name else { continue }
+                if name == "Condition" {
+                    useCondition(entry.value, path: base + [.key(name)])
+                } else {
+                    walk(entry.value, path: base + [.key(name)], owner: .output(i), conditional: false)
+                }
+            }
+        }
+        for (i, condition) in template.conditions.enumerated() {
+            walk(condition.body, path: [.key("Conditions"), .key(condition.name)], owner: .condition(i),
+                 conditional: false, conditionContext: true)
+        }
+    }
+
+    private mutating func useCondition(_ node: Node, path: [PathElement]) {
+        if let name = node.string {
+            conditionUses.append(ConditionUse(name: name, range: node.range, path: path))
+        }
+    }
+
+    private mutating func dependsOn(_ node: Node, path: [PathElement], owner: Reference.Owner) {
+        let single = node.sequence == nil
+        for (i, item) in node.items.enumerated() {
+            guard let name = item.string else { continue }
+            references.append(Reference(kind: .dependsOn, target: name, range: item.range,
+                                        path: single ? path : path + [.index(i)], owner: owner, conditional: false))
+        }
+    }
+
+    private mutating func walk(_ node: Node, path: [PathElement], owner: Reference.Owner,
+                               conditional: Bool, conditionContext: Bool = false) {
+        if let call = conditionContext ? node.conditionCall : node.intrinsic {
+            visit(call, path: path + [.key(call.name.rawValue)], owner: owner, conditional: conditional, conditionContext: conditionContext)
+            return
+        }
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items):
+            for (i, item) in items.enumerated() {
+                walk(item, path: path + [.index(i)], owner: owner, conditional: conditional, conditionContext: conditionContext)
+            }
+        case .mapping(let entries):
+            for entry in entries {
+                walk(entry.value, path: path + [.key(entry.name ?? "?")], owner: owner,
+                     conditional: conditional, conditionContext: conditionContext)
+            }
+        }
+    }
+
+    private mutating func visit(_ call: Intrinsic, path: [PathElement], owner: Reference.Owner,
+                               conditional: Bool, conditionContext: Bool) {
+        let argument = call.argument
+        func add(_ kind: Reference.Kind, _ target: String, _ attribute: String?, _ range: SourceRange) {
+            references.append(Reference(kind: kind, target: target, attribute: attribute, range: range,
+                                        path: path, owner: owner, conditional: conditional))
+        }
+        switch call.name {
+        case .ref:
+            if let target = argument.string { return add(.ref, target, nil, argument.range) }
+        case .getAtt:
+            if let target = GetAttTarget(argument) {
+                add(.getAtt, target.resource, target.attribute, argument.sequence?.first?.range ?? argument.range)
+                if let items = argument.sequence {
+                    walk(items[1], path: path + [.index(1)], owner: owner, conditional: conditional)
+                }
+                return
+            }
+        case .sub:
+            if let sub = SubCall(argument) {
+                let shadowed = Set(sub.variables.compactMap(\.name))
+                for (name, offset) in sub.text.variables where !shadowed.contains(name) {
+                    let range = sub.range(ofVariableAt: offset, length: name.count + 3)
+                    if let dot = name.firstIndex(of: "."), !name.contains("::") {
+                        add(.sub, String(name[..<dot]), String(name[name.index(after: dot)...]), range)
+                    } else {
+                        add(.sub, name, nil, range)
+                    }
+                }
+                for entry in sub.variables {
+                    walk(entry.value, path: path + [.index(1), .key(entry.name ?? "?")], owner: owner, conditional: conditional)
+                }
+                return
+            }
+        case .if:
+            if let items = argument.sequence, items.count == 3 {
+                useCondition(items[0], path: path + [.index(0)])
+                for i in 1...2 {
+                    walk(items[i], path: path + [.index(i)], owner: owner, conditional: true, conditionContext: conditionContext)
+                }
+                return
+            }
+        case .condition:
+            if let name = argument.string {
+                return conditionUses.append(ConditionUse(name: name, range: argument.range, path: path))
+            }
+        default:
+            break
+        }
+        walk(argument, path: path, owner: owner, conditional: conditional, conditionContext: conditionContext)
+    }
+}

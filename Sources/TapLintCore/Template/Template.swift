@@ -1,0 +1,107 @@
+/// A named entry of a top-level section (a parameter, mapping, condition,
+/// resource or output): its name, the key node to point at, and its body.
+public struct Declaration: Sendable {
+    public var name: String
+    public var key: Node
+    public var body: Node
+
+    public subscript(attribute: String) -> Node? { body[attribute] }
+}
+
+/// A resource with the attributes every rule asks about decoded once.
+public struct Resource: Sendable {
+    public var declaration: Declaration
+    public var name: String { declaration.name }
+    public var body: Node { declaration.body }
+    /// `Type`, when it is a plain string.
+    public var type: String?
+    public var properties: Node?
+    /// Each `DependsOn` entry, as written (a single string or a list).
+    public var dependsOn: [Node]
+    /// The `Condition` attribute's node.
+    public var condition: Node?
+
+    init(_ declaration: Declaration) {
+        self.declaration = declaration
+        type = declaration["Type"]?.string
+        properties = declaration["Properties"]
+        dependsOn = declaration["DependsOn"]?.items ?? []
+        condition = declaration["Condition"]
+    }
+
+    /// Custom resources and third-party types take whatever properties their
+    /// provider defines; schema checks leave them alone.
+    public var isCustom: Bool {
+        guard let type else { return false }
+        return type.hasPrefix("Custom::") || type == "AWS::CloudFormation::CustomResource"
+    }
+}
+
+/// A CloudFormation template: the tree plus its sections decoded.
+///
+/// Built once per file; every rule reads the same instance.
+public struct Template: Sendable {
+    public let root: Node
+    public let parameters: [Declaration]
+    public let mappings: [Declaration]
+    public let conditions: [Declaration]
+    public let resources: [Resource]
+    public let outputs: [Declaration]
+    /// The names in `Transform` (a string or a list).
+    public let transforms: [String]
+
+    private let resourceIndex: [String: Int]
+    private let parameterIndex: [String: Int]
+    private let conditionIndex: [String: Int]
+
+    /// Nil when the root is not a mapping: such a file is no template.
+    public init?(root: Node) {
+        guard root.mapping != nil else { return nil }
+        self.root = root
+        parameters = Template.declarations(root["Parameters"])
+        mappings = Template.declarations(root["Mappings"])
+        conditions = Template.declarations(root["Conditions"])
+        resources = Template.declarations(root["Resources"]).map(Resource.init)
+        outputs = Template.declarations(root["Outputs"])
+        transforms = (root["Transform"]?.items ?? []).compactMap(\.string)
+        resourceIndex = Template.index(resources.map(\.name))
+        parameterIndex = Template.index(parameters.map(\.name))
+        conditionIndex = Template.index(conditions.map(\.name))
+    }
+
+    /// True when the top level has what marks a CloudFormation template.
+    public var looksLikeTemplate: Bool {
+        root.entry("Resources") != nil || root.entry("AWSTemplateFormatVersion") != nil
+    }
+
+    public func resource(named name: String) -> Resource? {
+        resourceIndex[name].map { resources[$0] }
+    }
+
+    public func resourceIndex(of name: String) -> Int? { resourceIndex[name] }
+
+    public func parameter(named name: String) -> Declaration? {
+        parameterIndex[name].map { parameters[$0] }
+    }
+
+    public func hasCondition(_ name: String) -> Bool { conditionIndex[name] != nil }
+
+    /// SAM and other transforms, including macros, add resources and
+    /// parameters before CloudFormation sees the template.
+    public var hasTransform: Bool { !transforms.isEmpty }
+
+    public var isServerless: Bool { transforms.contains { $0.hasPrefix("AWS::Serverless") } }
+
+    private static func declarations(_ section: Node?) -> [Declaration] {
+        (section?.mapping ?? []).compactMap { entry in
+            entry.name.map { Declaration(name: $0, key: entry.key, body: entry.value) }
+        }
+    }
+
+    /// First declaration wins, as the parser's duplicate-key finding says.
+    private static func index(_ names: [String]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, name) in names.enumerated() where index[name] == nil { index[name] = i }
+        return index
+    }
+}

@@ -1,0 +1,36 @@
+/// "Did you mean …?" for misspelt names.
+public enum Suggestion {
+    /// The candidate closest to `name` by edit distance (ignoring case), if it
+    /// is close enough to be a plausible typo: at most a third of the name.
+    public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
+        let limit = max(1, name.count / 3)
+        var best: (name: String, distance: Int)?
+        let target = Array(name.lowercased())
+        for candidate in candidates {
+            let distance = editDistance(target, Array(candidate.lowercased()), limit: limit)
+            if distance > limit { continue }
+            if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
+            best = (candidate, distance)
+        }
+        return best?.name
+    }
+
+    /// Levenshtein distance, giving up (returning limit + 1) once it must exceed `limit`.
+    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+        if abs(a.count - b.count) > limit { return limit + 1 }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            current[0] = i
+            var rowMin = i
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                rowMin = min(rowMin, current[j])
+            }
+            if rowMin > limit { return limit + 1 }
+            swap(&previous, &current)
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -1,0 +1,105 @@
+/// One node of a parsed template. YAML and JSON both end up here, with every
+/// position kept, so that a rule can point at the exact key or value it means.
+///
+/// Short-form tags such as `!Ref` stay on the node (`tag`) instead of being
+/// rewritten into the long form: the model decodes both forms the same way,
+/// and reports can still speak about what the user wrote.
+public struct Node: Sendable {
+    public enum Content: Sendable {
+        case scalar(Scalar)
+        case sequence([Node])
+        case mapping([Entry])
+    }
+
+    public var content: Content
+    /// The node's explicit tag as written, e.g. `!Ref`; nil when untagged.
+    public var tag: String?
+    public var range: SourceRange
+
+    public init(_ content: Content, tag: String? = nil, range: SourceRange) {
+        self.content = content
+        self.tag = tag
+        self.range = range
+    }
+}
+
+/// A mapping entry. Keys are kept as nodes so that findings about a key
+/// (a duplicate, an unknown property) point at the key itself.
+public struct Entry: Sendable {
+    public var key: Node
+    public var value: Node
+
+    public init(key: Node, value: Node) {
+        self.key = key
+        self.value = value
+    }
+
+    /// The key's text when the key is a scalar; non-scalar keys have none.
+    public var name: String? { key.scalar?.value }
+}
+
+/// A scalar keeps its style because CloudFormation tells `'true'` (a string)
+/// from `true` (a boolean), and `yes`/`no` are booleans only when plain.
+public struct Scalar: Sendable, Hashable {
+    public enum Style: Sendable, Hashable {
+        case plain, singleQuoted, doubleQuoted, literal, folded
+    }
+
+    public var value: String
+    public var style: Style
+
+    public init(_ value: String, style: Style = .plain) {
+        self.value = value
+        self.style = style
+    }
+
+    /// True for an unquoted YAML 1.1 null (`~`, `null`, empty).
+    public var isNull: Bool {
+        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+    }
+
+    /// The boolean a plain scalar spells, the YAML 1.1 way CloudFormation reads it.
+    public var boolValue: Bool? {
+        guard style == .plain else { return nil }
+        switch value {
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false
+        default: return nil
+        }
+    }
+}
+
+extension Node {
+    public var scalar: Scalar? {
+        if case .scalar(let s) = content { return s }
+        return nil
+    }
+
+    /// The scalar's text, for untagged scalars only: `!Ref X` is not the string "X".
+    public var string: String? {
+        guard tag == nil, case .scalar(let s) = content else { return nil }
+        return s.value
+    }
+
+    public var sequence: [Node]? {
+        if case .sequence(let items) = content { return items }
+        return nil
+    }
+
+    public var mapping: [Entry]? {
+        if case .mapping(let entries) = content { return entries }
+        return nil
+    }
+
+    /// The first entry with that key. Duplicate keys are reported by the parser,
+    /// and CloudFormation keeps the last; the first is where the user looks.
+    public func entry(_ key: String) -> Entry? {
+        mapping?.first { $0.name == key }
+    }
+
+    public subscript(key: String) -> Node? { entry(key)?.value }
+
+    /// A single value or a list of values as a list, the way CloudFormation
+    /// accepts `DependsOn: A` and `DependsOn: [A, B]` alike.
+    public var items: [Node] { sequence ?? [self] }
+}

@@ -1,0 +1,49 @@
+import TapLintCore
+
+/// The JSON report of PRODUCT.md: the contract CI scripts parse.
+public struct JSONReporter: Reporter {
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    public func render(_ result: RunResult) -> String {
+        JSON.object([
+            ("schemaVersion", .int(Self.schemaVersion)),
+            ("tool", .object([("name", .string("taplint")), ("version", .string(TapLintVersion.current))])),
+            ("summary", .object([
+                ("files", .int(result.files.count)),
+                ("skipped", .int(result.skipped)),
+                ("errors", .int(result.count(.error))),
+                ("warnings", .int(result.count(.warning))),
+                ("info", .int(result.count(.info))),
+            ])),
+            ("findings", .array(result.findings.map(Self.json))),
+        ]).rendered()
+    }
+
+    static func json(_ finding: Finding) -> JSON {
+        var members: [(String, JSON)] = [
+            ("rule", .string(finding.rule)),
+            ("name", .string(finding.name)),
+            ("category", .string(finding.category.rawValue)),
+            ("severity", .string(finding.severity.rawValue)),
+            ("message", .string(finding.message)),
+            ("file", .string(finding.file)),
+            ("line", .int(finding.range.start.line)),
+            ("column", .int(finding.range.start.column)),
+            ("endLine", .int(finding.range.end.line)),
+            ("endColumn", .int(finding.range.end.column)),
+            ("path", .array(finding.path.map(Self.json))),
+        ]
+        if let resource = finding.resource { members.append(("resource", .string(resource))) }
+        if let fix = finding.fix { members.append(("fix", .string(fix))) }
+        return .object(members)
+    }
+
+    static func json(_ element: PathElement) -> JSON {
+        switch element {
+        case .key(let key): .string(key)
+        case .index(let index): .int(index)
+        }
+    }
+}

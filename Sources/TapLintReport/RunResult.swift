@@ -1,0 +1,27 @@
+import TapLintCore
+import TapLintRules
+
+/// Everything one `taplint check` produced, in report order.
+public struct RunResult: Sendable {
+    /// Checked files (not skipped ones), sorted by name.
+    public var files: [FileReport]
+    public var skipped: Int
+    public var seconds: Double
+
+    public init(reports: [FileReport], seconds: Double) {
+        files = reports.filter { !$0.skipped }.sorted { $0.file < $1.file }
+        skipped = reports.count - files.count
+        self.seconds = seconds
+    }
+
+    public var findings: [Finding] { files.flatMap(\.findings) }
+
+    public func count(_ severity: Severity) -> Int {
+        files.reduce(0) { total, file in total + file.findings.count(where: { $0.severity == severity }) }
+    }
+}
+
+/// A report format: turns a run into the bytes written to stdout or `--output`.
+public protocol Reporter: Sendable {
+    func render(_ result: RunResult) -> String
+}

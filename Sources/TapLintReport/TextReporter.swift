@@ -1,0 +1,57 @@
+import TapLintCore
+
+/// The human format: one editor-clickable block per finding, then a summary.
+///
+///     lib/TapStack.yml:60:7: warning ARN001 hard-coded-partition
+///       ARN in LambdaInvokePermission.SourceArn hard-codes partition 'aws'
+///       fix: use ${AWS::Partition}
+public struct TextReporter: Reporter {
+    public var colour: Bool
+
+    public init(colour: Bool) {
+        self.colour = colour
+    }
+
+    public func render(_ result: RunResult) -> String {
+        var out = ""
+        for finding in result.findings {
+            let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column):"
+            out += paint(location, "1") + " " + paint(finding.severity.rawValue, code(finding.severity))
+            out += " " + finding.rule + " " + paint(finding.name, "2") + "\n"
+            out += "  " + finding.message + "\n"
+            if let fix = finding.fix { out += "  fix: " + fix + "\n" }
+        }
+        out += summary(result) + "\n"
+        return out
+    }
+
+    func summary(_ result: RunResult) -> String {
+        var counts: [String] = []
+        let warnings = result.count(.warning), errors = result.count(.error), info = result.count(.info)
+        if warnings > 0 { counts.append(plural(warnings, "warning")) }
+        if errors > 0 { counts.append(plural(errors, "error")) }
+        if info > 0 { counts.append("\(info) info") }
+        var line = (counts.isEmpty ? "no findings" : counts.joined(separator: ", "))
+        line += " in " + plural(result.files.count, "file")
+        if result.skipped > 0 { line += ", \(result.skipped) skipped (not templates)" }
+        let milliseconds = Int((result.seconds * 1000).rounded())
+        line += " (\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000) s)"
+        return line
+    }
+
+    private func plural(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)" + (count == 1 ? "" : "s")
+    }
+
+    private func code(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "1;31"
+        case .warning: "1;33"
+        case .info: "1;34"
+        }
+    }
+
+    private func paint(_ text: String, _ code: String) -> String {
+        colour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    }
+}

@@ -1,0 +1,100 @@
+import TapLintCore
+
+/// Resources that depend on each other in a loop.
+public struct CircularDependency: TemplateRule {
+    public static let description = RuleDescription(
+        id: "CYC001", name: "circular-dependency", category: .circularDependency, severity: .error,
+        summary: "Resources depend on each other in a loop, so none of them can be created first.",
+        rationale: """
+        Every `Ref`, `Fn::GetAtt`, `Fn::Sub` variable and `DependsOn` makes a resource \
+        wait for the one it names. When those waits form a loop, CloudFormation cannot \
+        order the resources and rejects the template ("Circular dependency between \
+        resources"). Dependencies inside every `Fn::If` branch count, because \
+        CloudFormation orders resources before it evaluates conditions. The finding \
+        names every resource on the loop, in order, and the property where each step is \
+        written, so you can see which reference to break. A classic case: a security \
+        group whose ingress rule refers to itself, or a bucket whose notification names a \
+        function whose policy names the bucket.
+        """,
+        fix: "break one step of the loop: move the reference into a separate resource (e.g. an AWS::EC2::SecurityGroupIngress or AWS::Lambda::Permission), or build a name with Fn::Sub instead of Ref/GetAtt",
+        triggering: [
+            """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  Description: ↓!Ref Function
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: !GetAtt Role.Arn
+            """,
+            """
+            Resources:
+              Group:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: !Sub "${↓Group}"
+            """,
+            """
+            Parameters:
+              UseQueue:
+                Type: String
+            Conditions:
+              WithQueue: !Equals [!Ref UseQueue, "yes"]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                DependsOn: ↓Topic
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  TopicName: !If [WithQueue, !GetAtt Queue.QueueName, none]
+            """,
+        ],
+        nonTriggering: [
+            """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: !GetAtt Role.Arn
+              Permission:
+                Type: AWS::Lambda::Permission
+                DependsOn: Function
+                Properties:
+                  FunctionName: !Ref Function
+                  Action: lambda:InvokeFunction
+                  Principal: s3.amazonaws.com
+                  SourceArn: !Sub "arn:${AWS::Partition}:s3:::${!NotAVariable}"
+            """,
+        ],
+        references: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-attribute-dependson.html",
+            "https://aws.amazon.com/blogs/infrastructure-and-automation/handling-circular-dependency-errors-in-aws-cloudformation/",
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let names = context.graph.names
+        return context.graph.cycles.map { cycle in
+            let loop = (cycle.resources + [cycle.resources[0]]).map { names[$0] }.joined(separator: " → ")
+            let steps = cycle.edges.map { edge in
+                let reference = edge.reference
+                let place = Array(reference.path.dropFirst(2)).beforeIntrinsic.dotted
+                return "\(names[edge.from]).\(place) refers to \(names[edge.to]) "
+                    + "(\(reference.kind.rawValue), line \(reference.range.start.line), column \(reference.range.start.column))"
+            }
+            let first = cycle.edges[0].reference
+            return Violation(at: first.range, path: first.path,
+                             message: "circular dependency: \(loop); " + steps.joined(separator: "; "))
+        }
+    }
+}

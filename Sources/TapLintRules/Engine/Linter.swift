@@ -1,0 +1,142 @@
+import TapLintCore
+
+/// How a run is set up: which rules, at what severity, within what limits.
+public struct LintOptions: Sendable {
+    public var selection: RuleSelection
+    public var limits: ParseLimits
+    /// Larger files are refused unread. CloudFormation's own limit is 1 MB;
+    /// the default leaves room for templates that a transform shrinks.
+    public var maxFileSize: Int
+
+    public static let defaultMaxFileSize = 10 * 1024 * 1024
+
+    public init(selection: RuleSelection = RuleSelection(), limits: ParseLimits = ParseLimits(),
+                maxFileSize: Int = LintOptions.defaultMaxFileSize) {
+        self.selection = selection
+        self.limits = limits
+        self.maxFileSize = maxFileSize
+    }
+}
+
+/// The outcome for one file.
+public struct FileReport: Sendable {
+    public var file: String
+    public var findings: [Finding]
+    /// True when a directory walk passed over the file as not a template.
+    public var skipped: Bool
+}
+
+/// The pipeline for one file: bytes → tree → template → references and
+/// graph → rules → findings. Stateless, so one linter serves every thread.
+public struct Linter: Sendable {
+    public let options: LintOptions
+    private let rules: [any TemplateRule]
+
+    public init(options: LintOptions = LintOptions()) {
+        self.options = options
+        rules = RuleRegistry.templateRules.filter { options.selection.isEnabled(type(of: $0).description) }
+    }
+
+    /// What reading a file gave: a template ready for the rules, or the
+    /// findings that explain why there is none.
+    public enum Reading: Sendable {
+        /// A directory walk passed over the file: it is no template.
+        case skipped
+        case failed([Finding])
+        /// The template, and findings the reader made that do not stop the rules.
+        case template(LintContext, [Finding])
+    }
+
+    /// Lints one file's bytes. `explicit` is false for files found by a
+    /// directory walk: those are skipped, not reported, when they are no template.
+    public func lint(_ bytes: [UInt8], file: String, explicit: Bool = true) -> FileReport {
+        switch read(bytes, file: file, explicit: explicit) {
+        case .skipped:
+            return FileReport(file: file, findings: [], skipped: true)
+        case .failed(let findings):
+            return FileReport(file: file, findings: findings.sorted(by: Finding.reportOrder), skipped: false)
+        case .template(let context, let findings):
+            var sink = FindingSink(file: file, selection: options.selection, findings: findings)
+            for rule in rules {
+                let description = type(of: rule).description
+                for violation in rule.check(context) {
+                    sink.add(description, violation.message, violation.range, path: violation.path,
+                             resource: violation.resource ?? Self.resource(on: violation.path), fix: violation.fix)
+                }
+            }
+            return FileReport(file: file, findings: sink.findings.sorted(by: Finding.reportOrder), skipped: false)
+        }
+    }
+
+    /// Reads bytes into a template, reporting what keeps them from being one.
+    public func read(_ bytes: [UInt8], file: String, explicit: Bool = true) -> Reading {
+        if !explicit, !Self.mayBeTemplate(bytes) { return .skipped }
+        var sink = FindingSink(file: file, selection: options.selection)
+        if bytes.count > options.maxFileSize {
+            sink.add(InputTooComplex.description,
+                     "the file is \(bytes.count) bytes; taplint reads at most \(options.maxFileSize) (see --max-file-size)")
+            return .failed(sink.findings)
+        }
+        let parsed = YAMLParser.parse(bytes, limits: options.limits)
+        for issue in parsed.issues { sink.add(issue.kind.rule, issue.message, issue.range) }
+        guard let root = parsed.root else {
+            if !parsed.issues.isEmpty { return .failed(sink.findings) }
+            if !explicit { return .skipped }
+            sink.add(NotATemplate.description, "the file is empty")
+            return .failed(sink.findings)
+        }
+        guard let template = Template(root: root), template.looksLikeTemplate else {
+            if !explicit { return .skipped }
+            let what = root.mapping != nil ? "a mapping without Resources or AWSTemplateFormatVersion"
+                : root.sequence != nil ? "a list" : root.scalar?.isNull == true ? "no YAML content" : "a single value"
+            sink.add(NotATemplate.description, "not a CloudFormation template: the file holds \(what)", root.range)
+            return .failed(sink.findings)
+        }
+        return .template(LintContext(template: template), sink.findings)
+    }
+
+    /// A file that could not be read still appears in the report.
+    public func unreadable(file: String, reason: String) -> FileReport {
+        var sink = FindingSink(file: file, selection: options.selection)
+        sink.add(UnreadableFile.description, "cannot read the file: \(reason)")
+        return FileReport(file: file, findings: sink.findings, skipped: false)
+    }
+
+    /// The resource a path runs through: `Resources/X/...` names X.
+    private static func resource(on path: [PathElement]) -> String? {
+        guard path.count >= 2, path[0] == .key("Resources"), case .key(let name) = path[1] else { return nil }
+        return name
+    }
+
+    /// A cheap look before parsing, so a directory walk does not report
+    /// syntax errors in YAML files that never claimed to be templates.
+    static func mayBeTemplate(_ bytes: [UInt8]) -> Bool {
+        contains(bytes, Array("Resources".utf8)) || contains(bytes, Array("AWSTemplateFormatVersion".utf8))
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// Collects findings for one file, leaving out rules the user turned off
+/// and applying the severities they configured.
+private struct FindingSink {
+    let file: String
+    let selection: RuleSelection
+    var findings: [Finding] = []
+
+    mutating func add(_ rule: RuleDescription, _ message: String, _ range: SourceRange = .origin,
+                      path: [PathElement] = [], resource: String? = nil, fix: String? = nil) {
+        guard selection.isEnabled(rule) else { return }
+        findings.append(Finding(rule: rule, severity: selection.severity(of: rule), message: message,
+                                file: file, range: range, path: path, resource: resource, fix: fix))
+    }
+}

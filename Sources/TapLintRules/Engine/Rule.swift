@@ -1,0 +1,43 @@
+import TapLintCore
+
+/// A rule that reads a parsed template. Rules are small value types with no
+/// state: the same instance checks many files at once.
+public protocol TemplateRule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ context: LintContext) -> [Violation]
+}
+
+/// What a rule found, before the engine adds the rule's metadata, the file
+/// and any severity the user configured.
+public struct Violation: Sendable {
+    public var range: SourceRange
+    public var path: [PathElement]
+    public var message: String
+    /// Defaults to the resource the path runs through.
+    public var resource: String?
+    /// Overrides the rule's general fix when this finding has a sharper one.
+    public var fix: String?
+
+    public init(at range: SourceRange, path: [PathElement], message: String,
+                resource: String? = nil, fix: String? = nil) {
+        self.range = range
+        self.path = path
+        self.message = message
+        self.resource = resource
+        self.fix = fix
+    }
+}
+
+/// Everything a rule may read, computed once per file and shared by all rules.
+public struct LintContext: Sendable {
+    public let template: Template
+    public let references: ReferenceIndex
+    public let graph: DependencyGraph
+
+    public init(template: Template) {
+        self.template = template
+        references = ReferenceIndex(template)
+        graph = DependencyGraph(template: template, references: references)
+    }
+}

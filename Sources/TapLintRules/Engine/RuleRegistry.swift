@@ -1,0 +1,29 @@
+import TapLintCore
+
+/// Every rule taplint has. Adding a rule means adding it here; the test
+/// suite then runs its examples and checks its doc.
+public enum RuleRegistry {
+    /// Rules that read the template, in id order.
+    public static let templateRules: [any TemplateRule] = [
+        RedundantDependsOn(),
+        CircularDependency(),
+        UndefinedReference(),
+        UndefinedCondition(),
+    ]
+
+    /// Rules the reader itself reports, before there is a template.
+    static let sourceRules: [any SourceRule.Type] = [
+        YAMLSyntax.self, DuplicateKey.self, UnknownTag.self, InputTooComplex.self,
+        NotATemplate.self, NonStringKey.self, UnreadableFile.self,
+    ]
+
+    /// Every rule's description, sorted by id.
+    public static let all: [RuleDescription] =
+        (sourceRules.map { $0.description } + templateRules.map { type(of: $0).description })
+            .sorted { $0.id < $1.id }
+
+    /// The rule an id or name refers to.
+    public static func rule(named name: String) -> RuleDescription? {
+        all.first { $0.id == name.uppercased() || $0.name == name }
+    }
+}

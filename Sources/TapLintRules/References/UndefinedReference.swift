@@ -1,0 +1,100 @@
+import TapLintCore
+
+/// `Ref`, `Fn::GetAtt`, `${}` or `DependsOn` naming something the template does not define.
+public struct UndefinedReference: TemplateRule {
+    public static let description = RuleDescription(
+        id: "REF001", name: "undefined-reference", category: .reference, severity: .error,
+        summary: "A Ref, GetAtt, Sub variable or DependsOn names no resource or parameter of the template.",
+        rationale: """
+        CloudFormation resolves every `Ref`, `Fn::GetAtt`, `Fn::Sub` variable and \
+        `DependsOn` against the template's own resources and parameters (and, for `Ref` \
+        and `${}`, the pseudo parameters such as `AWS::Region`). A name that matches none \
+        of them, usually a typo or a resource renamed in one place only, fails \
+        validation. `Fn::GetAtt`, `${Name.Attribute}` and `DependsOn` must name a resource, \
+        not a parameter. Templates with a macro transform other than SAM are skipped, \
+        because the macro may add the missing names.
+        """,
+        fix: "name a resource or parameter defined in the template",
+        triggering: [
+            """
+            Parameters:
+              Stage:
+                Type: String
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
+                DependsOn: ↓Queu
+                Properties:
+                  TopicName: !Ref ↓Stag
+                  DisplayName: !Sub "${Stage}-↓${Missing}-${AWS::Region}"
+                  KmsMasterKeyId: !GetAtt ↓Stage.Arn
+            """,
+            """
+            {"Resources": {"Topic": {"Type": "AWS::SNS::Topic",
+              "Properties": {"TopicName": {"Fn::GetAtt": [↓"Nowhere", "Arn"]}}}}}
+            """,
+        ],
+        nonTriggering: [
+            """
+            Parameters:
+              Stage:
+                Type: String
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
+                DependsOn: [Queue]
+                Properties:
+                  TopicName: !Ref Stage
+                  DisplayName: !Sub
+                    - "${Stage}-${Local}-${!Literal}-${AWS::Region}-${Queue.Arn}"
+                    - Local: !Ref AWS::StackName
+            """,
+        ],
+        references: [
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/intrinsic-function-reference-ref.html",
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html",
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let template = context.template
+        if template.hasTransform, !template.isServerless { return [] }
+        let resources = template.resources.map(\.name)
+        let parameters = template.parameters.map(\.name)
+        return context.references.references.compactMap { reference in
+            let target = reference.target
+            if template.resource(named: target) != nil { return nil }
+            if template.isServerless, mayBeGeneratedBySAM(target, in: template) { return nil }
+            let needsResource = reference.kind == .getAtt || reference.kind == .dependsOn || reference.attribute != nil
+            if !needsResource, template.parameter(named: target) != nil || PseudoParameters.all.contains(target) {
+                return nil
+            }
+            let isParameter = template.parameter(named: target) != nil
+            let candidates = needsResource ? resources : resources + parameters + PseudoParameters.all.sorted()
+            var message = "\(reference.kind.rawValue) to '\(target)', which is not "
+            message += isParameter ? "a resource (it is a parameter)"
+                : needsResource ? "a resource of this template" : "a resource, parameter or pseudo parameter"
+            var fix: String?
+            if let guess = Suggestion.closest(to: target, in: candidates) {
+                message += "; did you mean '\(guess)'?"
+                fix = "use '\(guess)'"
+            }
+            return Violation(at: reference.range, path: reference.path, message: message, fix: fix)
+        }
+    }
+
+    /// SAM adds resources named after the ones it expands (`FunctionRole`,
+    /// `ApiDeployment`, `ServerlessRestApi`, …), visible only after the transform.
+    private func mayBeGeneratedBySAM(_ name: String, in template: Template) -> Bool {
+        if name.hasPrefix("Serverless") { return true }
+        return template.resources.contains { resource in
+            (resource.type ?? "").hasPrefix("AWS::Serverless::") && name.hasPrefix(resource.name)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few file operations the CLI needs, on the C library directly: taplint
+/// does not link Foundation, which would cost start-up time on every run.
+enum FileSystem {
+    enum Kind { case file, directory, missing }
+
+    struct Failure: Error {
+        var reason: String
+    }
+
+    static func kind(of path: String) -> Kind {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .missing }
+        return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
+    }
+
+    /// The whole file, or the reason it cannot be read.
+    static func read(_ path: String) -> Result<[UInt8], Failure> {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return .failure(Failure(reason: lastError())) }
+        defer { close(descriptor) }
+        return readAll(descriptor)
+    }
+
+    static func readStandardInput() -> Result<[UInt8], Failure> {
+        readAll(STDIN_FILENO)
+    }
+
+    private static func readAll(_ descriptor: Int32) -> Result<[UInt8], Failure> {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return .success(bytes) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return .failure(Failure(reason: lastError()))
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Names in a directory, without `.` and `..`, sorted.
+    static func entries(of directory: String) -> [String] {
+        guard let handle = opendir(directory) else { return [] }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != ".", name != ".." { names.append(name) }
+        }
+        return names.sorted()
+    }
+
+    static func isSymbolicLink(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK
+    }
+
+    /// Writes through a temporary file in the same directory and renames it
+    /// over the target, so a reader never sees half a report.
+    static func writeAtomically(_ text: String, to path: String) throws(Failure) {
+        var template = Array((path + ".taplint-XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw Failure(reason: "cannot write \(path): \(lastError())") }
+        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeMutableBytes { write(descriptor, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                let reason = lastError()
+                close(descriptor)
+                unlink(temporary)
+                throw Failure(reason: "cannot write \(path): \(reason)")
+            }
+            written += count
+        }
+        bytes.removeAll()
+        fchmod(descriptor, 0o644)
+        guard close(descriptor) == 0, rename(temporary, path) == 0 else {
+            let reason = lastError()
+            unlink(temporary)
+            throw Failure(reason: "cannot write \(path): \(reason)")
+        }
+    }
+
+    static func writeStandardOutput(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 { return }
+                offset += count
+            }
+        }
+    }
+
+    static func writeStandardError(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in _ = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
+    }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool { isatty(descriptor) == 1 }
+
+    static func environment(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+
+    private static func lastError() -> String {
+        String(cString: strerror(errno))
+    }
+}
+
+/// The C library's read(2), which `FileSystem.read` would otherwise shadow.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
