@@ -4,11 +4,16 @@ public struct Cycle: Sendable {
     public var resources: [Int]
     public var edges: [DependencyGraph.Edge]
 
-    /// One cycle per strongly connected component, so that a tangle of many
-    /// overlapping loops is one finding rather than exponentially many. Each
-    /// is the shortest loop through the component's first resource in
-    /// template order, so the report is stable and as short as it can be.
-    static func find(in edges: [DependencyGraph.Edge], nodeCount: Int) -> [Cycle] {
+    /// At most this many cycles are listed per strongly connected component:
+    /// a dense tangle has exponentially many, and the first few say enough.
+    static let maxPerComponent = 10
+    /// Edge visits the search may spend on one component.
+    static let searchBudget = 200_000
+
+    /// Every elementary cycle, each once (starting at its resource that comes
+    /// first in the template), up to the limits above; `truncated` is true
+    /// when a component had more than could be listed.
+    static func find(in edges: [DependencyGraph.Edge], nodeCount: Int) -> (cycles: [Cycle], truncated: Bool) {
         // The first edge for each (from, to) pair, in source order.
         var outgoing = [[DependencyGraph.Edge]](repeating: [], count: nodeCount)
         var seen = Set<[Int]>()
@@ -16,42 +21,51 @@ public struct Cycle: Sendable {
             outgoing[edge.from].append(edge)
         }
         var cycles: [Cycle] = []
+        var truncated = false
         for component in StronglyConnected.components(outgoing.map { $0.map(\.to) }) {
-            let members = Set(component)
-            guard let start = component.min() else { continue }
-            if members.count == 1, !outgoing[start].contains(where: { $0.to == start }) { continue }
-            if let cycle = shortestLoop(from: start, within: members, outgoing: outgoing) { cycles.append(cycle) }
+            guard component.count > 1 || outgoing[component[0]].contains(where: { $0.to == component[0] }) else { continue }
+            let (found, cut) = elementaryCycles(in: Set(component), outgoing: outgoing)
+            cycles += found
+            truncated = truncated || cut
         }
-        return cycles.sorted { $0.resources[0] < $1.resources[0] }
+        cycles.sort { ($0.resources[0], $0.resources.count) < ($1.resources[0], $1.resources.count) }
+        return (cycles, truncated)
     }
 
-    /// Breadth-first search from `start` back to itself.
-    private static func shortestLoop(from start: Int, within members: Set<Int>,
-                                     outgoing: [[DependencyGraph.Edge]]) -> Cycle? {
-        var via: [Int: DependencyGraph.Edge] = [:]
-        var queue = [start]
-        var head = 0
-        while head < queue.count {
-            let node = queue[head]
-            head += 1
-            for edge in outgoing[node] where members.contains(edge.to) {
-                if edge.to == start {
-                    var path = [edge]
-                    var at = node
-                    while at != start, let back = via[at] {
-                        path.append(back)
-                        at = back.from
-                    }
-                    path.reverse()
-                    return Cycle(resources: path.map(\.from), edges: path)
+    /// Depth-first search from each member in index order, through members
+    /// with a higher index only, so each cycle is found once, from its
+    /// lowest member. Iterative: a long chain cannot overflow the stack.
+    private static func elementaryCycles(in members: Set<Int>, outgoing: [[DependencyGraph.Edge]])
+        -> (cycles: [Cycle], truncated: Bool) {
+        var cycles: [Cycle] = []
+        var budget = searchBudget
+        for start in members.sorted() {
+            var frames: [(node: Int, next: Int)] = [(start, 0)]
+            var onPath: Set<Int> = [start]
+            var path: [DependencyGraph.Edge] = []
+            while let (node, next) = frames.last {
+                budget -= 1
+                if budget < 0 { return (cycles, true) }
+                guard next < outgoing[node].count else {
+                    frames.removeLast()
+                    onPath.remove(node)
+                    if !path.isEmpty { path.removeLast() }
+                    continue
                 }
-                if via[edge.to] == nil {
-                    via[edge.to] = edge
-                    queue.append(edge.to)
+                frames[frames.count - 1].next += 1
+                let edge = outgoing[node][next]
+                guard edge.to >= start, members.contains(edge.to) else { continue }
+                if edge.to == start {
+                    let loop = path + [edge]
+                    cycles.append(Cycle(resources: loop.map(\.from), edges: loop))
+                    if cycles.count >= maxPerComponent { return (cycles, true) }
+                } else if onPath.insert(edge.to).inserted {
+                    frames.append((edge.to, 0))
+                    path.append(edge)
                 }
             }
         }
-        return nil
+        return (cycles, false)
     }
 }
 

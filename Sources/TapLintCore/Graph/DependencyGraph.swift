@@ -14,6 +14,8 @@ public struct DependencyGraph: Sendable {
     /// Every edge, in the order the references are written.
     public let edges: [Edge]
     public let cycles: [Cycle]
+    /// True when some component had more cycles than `cycles` lists.
+    public let hasMoreCycles: Bool
 
     public init(template: Template, references: ReferenceIndex) {
         names = template.resources.map(\.name)
@@ -25,6 +27,6 @@ public struct DependencyGraph: Sendable {
             edges.append(Edge(from: from, to: to, reference: reference))
         }
         self.edges = edges
-        cycles = Cycle.find(in: edges, nodeCount: names.count)
+        (cycles, hasMoreCycles) = Cycle.find(in: edges, nodeCount: names.count)
     }
 }

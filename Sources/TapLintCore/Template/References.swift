@@ -72,7 +72,7 @@ public struct ReferenceIndex: Sendable {
 
     private mutating func useCondition(_ node: Node, path: [PathElement]) {
         if let name = node.string {
-            conditionUses.append(ConditionUse(name: name, range: node.range, path: path))
+            conditionUses.append(ConditionUse(name: name, range: node.valueRange, path: path))
         }
     }
 
@@ -80,7 +80,7 @@ public struct ReferenceIndex: Sendable {
         let single = node.sequence == nil
         for (i, item) in node.items.enumerated() {
             guard let name = item.string else { continue }
-            references.append(Reference(kind: .dependsOn, target: name, range: item.range,
+            references.append(Reference(kind: .dependsOn, target: name, range: item.valueRange,
                                         path: single ? path : path + [.index(i)], owner: owner, conditional: false))
         }
     }
@@ -114,10 +114,10 @@ public struct ReferenceIndex: Sendable {
         }
         switch call.name {
         case .ref:
-            if let target = argument.string { return add(.ref, target, nil, argument.range) }
+            if let target = argument.string { return add(.ref, target, nil, argument.valueRange) }
         case .getAtt:
             if let target = GetAttTarget(argument) {
-                add(.getAtt, target.resource, target.attribute, argument.sequence?.first?.range ?? argument.range)
+                add(.getAtt, target.resource, target.attribute, (argument.sequence?.first ?? argument).valueRange)
                 if let items = argument.sequence {
                     walk(items[1], path: path + [.index(1)], owner: owner, conditional: conditional)
                 }
@@ -149,7 +149,7 @@ public struct ReferenceIndex: Sendable {
             }
         case .condition:
             if let name = argument.string {
-                return conditionUses.append(ConditionUse(name: name, range: argument.range, path: path))
+                return conditionUses.append(ConditionUse(name: name, range: argument.valueRange, path: path))
             }
         default:
             break

@@ -86,14 +86,11 @@ public struct SubCall: Sendable {
         }
     }
 
-    /// Where a variable at `offset` stands in the file. Exact for a string
-    /// written on one line without escapes; otherwise the string's start.
+    /// Where a variable at `offset` stands in the file: exact when the
+    /// string's own position is (see `Node.valueRange`), else the string's.
     public func range(ofVariableAt offset: Int, length: Int) -> SourceRange {
-        let range = string.range
-        guard let scalar = string.scalar, range.start.line == range.end.line else { return range }
-        let quote = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? 1 : 0
-        guard range.end.column - range.start.column == scalar.value.count + 2 * quote else { return range }
-        let column = range.start.column + quote + offset
+        guard let range = string.exactValueRange, let scalar = string.scalar else { return string.range }
+        let column = range.start.column + (scalar.style == .plain ? 0 : 1) + offset
         return SourceRange(start: SourcePosition(line: range.start.line, column: column),
                            end: SourcePosition(line: range.start.line, column: column + length))
     }

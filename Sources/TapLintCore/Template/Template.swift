@@ -49,13 +49,15 @@ public struct Template: Sendable {
     public let outputs: [Declaration]
     /// The names in `Transform` (a string or a list).
     public let transforms: [String]
+    /// True when a preprocessor (the Rain CLI) rewrites the template first.
+    public let usesPreprocessor: Bool
 
     private let resourceIndex: [String: Int]
     private let parameterIndex: [String: Int]
     private let conditionIndex: [String: Int]
 
     /// Nil when the root is not a mapping: such a file is no template.
-    public init?(root: Node) {
+    public init?(root: Node, usesPreprocessor: Bool = false) {
         guard root.mapping != nil else { return nil }
         self.root = root
         parameters = Template.declarations(root["Parameters"])
@@ -64,6 +66,7 @@ public struct Template: Sendable {
         resources = Template.declarations(root["Resources"]).map(Resource.init)
         outputs = Template.declarations(root["Outputs"])
         transforms = (root["Transform"]?.items ?? []).compactMap(\.string)
+        self.usesPreprocessor = usesPreprocessor
         resourceIndex = Template.index(resources.map(\.name))
         parameterIndex = Template.index(parameters.map(\.name))
         conditionIndex = Template.index(conditions.map(\.name))
@@ -86,11 +89,29 @@ public struct Template: Sendable {
 
     public func hasCondition(_ name: String) -> Bool { conditionIndex[name] != nil }
 
-    /// SAM and other transforms, including macros, add resources and
-    /// parameters before CloudFormation sees the template.
-    public var hasTransform: Bool { !transforms.isEmpty }
+    /// True when something rewrites the template before CloudFormation
+    /// validates it (a transform, a macro, a preprocessor), adding names
+    /// that only exist after that step.
+    public var isRewrittenBeforeDeploy: Bool { !transforms.isEmpty || usesPreprocessor }
 
-    public var isServerless: Bool { transforms.contains { $0.hasPrefix("AWS::Serverless") } }
+    /// True when the rewriting is only SAM's, whose generated names
+    /// `mayBeGenerated` knows.
+    public var isServerlessOnly: Bool {
+        !usesPreprocessor && !transforms.isEmpty && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
+    }
+
+    /// True for a name that a module or SAM adds when it expands: modules
+    /// (`Type: X::MODULE`) name their resources `<Module><Resource>`; SAM
+    /// names them after the resource it expands (`FunctionRole`,
+    /// `ApiDeployment`) or `Serverless…` (`ServerlessRestApi`).
+    public func mayBeGenerated(_ name: String) -> Bool {
+        let serverless = isServerlessOnly
+        if serverless, name.hasPrefix("Serverless") { return true }
+        return resources.contains { resource in
+            guard let type = resource.type, name.hasPrefix(resource.name) else { return false }
+            return type.hasSuffix("::MODULE") || (serverless && type.hasPrefix("AWS::Serverless::"))
+        }
+    }
 
     private static func declarations(_ section: Node?) -> [Declaration] {
         (section?.mapping ?? []).compactMap { entry in

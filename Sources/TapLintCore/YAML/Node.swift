@@ -99,7 +99,31 @@ extension Node {
 
     public subscript(key: String) -> Node? { entry(key)?.value }
 
+    /// Where the scalar's own text stands, without a tag before it
+    /// (`!Ref Name` → `Name`); the node's range where that is not known.
+    public var valueRange: SourceRange { exactValueRange ?? range }
+
+    /// The scalar's text position, found from the end mark: known only for
+    /// a one-line scalar written without escapes.
+    public var exactValueRange: SourceRange? {
+        guard let scalar, range.start.line == range.end.line else { return nil }
+        let quotes: Int
+        switch scalar.style {
+        case .plain: quotes = 0
+        case .singleQuoted where !scalar.value.contains("'"): quotes = 2
+        case .doubleQuoted where !scalar.value.contains(where: { $0 == "\\" || $0 == "\"" || $0.isControl }): quotes = 2
+        default: return nil
+        }
+        let width = scalar.value.count + quotes
+        guard range.end.column - range.start.column >= width else { return nil }
+        return SourceRange(start: SourcePosition(line: range.end.line, column: range.end.column - width), end: range.end)
+    }
+
     /// A single value or a list of values as a list, the way CloudFormation
     /// accepts `DependsOn: A` and `DependsOn: [A, B]` alike.
     public var items: [Node] { sequence ?? [self] }
+}
+
+extension Character {
+    var isControl: Bool { unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
 }

@@ -11,7 +11,7 @@ public struct ParseIssue: Sendable, Equatable {
         /// Nesting or alias expansion beyond what any template needs: refused
         /// before it can exhaust memory or stack.
         case tooComplex
-        /// A mapping key that is a list or a mapping.
+        /// A mapping key that is a list, a mapping or a function call.
         case nonScalarKey
     }
 
@@ -45,4 +45,7 @@ public struct ParseLimits: Sendable {
 public struct ParsedDocument: Sendable {
     public var root: Node?
     public var issues: [ParseIssue]
+    /// True when the text holds `!Rain::` directives: a tool rewrites the
+    /// template (adding resources, embedding files) before CloudFormation reads it.
+    public var usesPreprocessor: Bool
 }

@@ -5,7 +5,17 @@ enum Tags {
         "!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap",
         "!ImportValue", "!Base64", "!Cidr", "!GetAZs", "!Equals", "!And", "!Or", "!Not",
         "!Condition", "!Transform", "!ToJsonString", "!Length",
+        // Functions of the template's Rules section.
+        "!Contains", "!EachMemberEquals", "!EachMemberIn", "!RefAll", "!ValueOf", "!ValueOfAll",
     ]
+
+    /// Directives of the Rain CLI (`!Rain::Embed`, `!Rain::Module`, …), which
+    /// `rain pkg` expands before deploying; AWS's own sample templates use them.
+    static let preprocessorPrefix = "!Rain::"
+
+    static func isKnown(_ tag: String) -> Bool {
+        shortForms.contains(tag) || tag.hasPrefix(preprocessorPrefix)
+    }
 
     /// Core YAML tags only say what a scalar is; the tree drops them so that
     /// `!!str 1` reads as the string "1".

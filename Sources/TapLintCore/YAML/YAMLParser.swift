@@ -7,11 +7,12 @@ import CYAML
 /// alias expansion are bounded by `ParseLimits` before they can cost memory.
 public enum YAMLParser {
     public static func parse(_ bytes: [UInt8], limits: ParseLimits = ParseLimits()) -> ParsedDocument {
-        if bytes.isEmpty { return ParsedDocument(root: nil, issues: []) }
+        if bytes.isEmpty { return ParsedDocument(root: nil, issues: [], usesPreprocessor: false) }
         var builder = TreeBuilder(limits: limits, text: bytes)
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
-            return ParsedDocument(root: nil, issues: [ParseIssue(.malformed, "libyaml could not start (out of memory)", at: .origin)])
+            return ParsedDocument(root: nil, issues: [ParseIssue(.malformed, "libyaml could not start (out of memory)", at: .origin)],
+                                  usesPreprocessor: false)
         }
         defer { yaml_parser_delete(&parser) }
         bytes.withUnsafeBufferPointer { buffer in
@@ -108,6 +109,7 @@ private struct TreeBuilder {
     private var root: Node?
     private var issues: [ParseIssue] = []
     private var failed = false
+    private var usesPreprocessor = false
 
     init(limits: ParseLimits, text: [UInt8]) {
         self.limits = limits
@@ -122,7 +124,7 @@ private struct TreeBuilder {
     /// A tree cut short by an error is dropped: rules would only report
     /// the symptoms of the one syntax finding that explains them.
     func finish() -> ParsedDocument {
-        ParsedDocument(root: failed ? nil : root, issues: issues)
+        ParsedDocument(root: failed ? nil : root, issues: issues, usesPreprocessor: usesPreprocessor)
     }
 
     /// Takes one event; false when reading must stop.
@@ -203,6 +205,8 @@ private struct TreeBuilder {
         guard let key = stack[top].pendingKey else {
             if node.scalar == nil {
                 issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a string, not a list or a mapping", at: node.range))
+            } else if let tag = node.tag {
+                issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a plain string, not a \(tag) function call", at: node.range))
             }
             stack[top].pendingKey = node
             return true
@@ -223,7 +227,8 @@ private struct TreeBuilder {
     /// tags, reported here); core YAML tags are dropped.
     private mutating func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at range: SourceRange) -> String? {
         guard let tag = string(pointer), !Tags.core.contains(tag) else { return nil }
-        if !Tags.shortForms.contains(tag) {
+        if tag.hasPrefix(Tags.preprocessorPrefix) { usesPreprocessor = true }
+        if !Tags.isKnown(tag) {
             issues.append(ParseIssue(.unknownTag, "unknown tag \(tag); CloudFormation knows only its intrinsic-function short forms such as !Ref and !Sub", at: range))
         }
         return tag

@@ -24,7 +24,7 @@ public struct CircularDependency: TemplateRule {
                 Type: AWS::IAM::Role
                 Properties:
                   AssumeRolePolicyDocument: {}
-                  Description: ↓!Ref Function
+                  Description: !Ref ↓Function
               Function:
                 Type: AWS::Lambda::Function
                 Properties:
@@ -35,7 +35,7 @@ public struct CircularDependency: TemplateRule {
               Group:
                 Type: AWS::EC2::SecurityGroup
                 Properties:
-                  GroupDescription: !Sub "${↓Group}"
+                  GroupDescription: !Sub "↓${Group}"
             """,
             """
             Parameters:
@@ -84,7 +84,8 @@ public struct CircularDependency: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         let names = context.graph.names
-        return context.graph.cycles.map { cycle in
+        let last = context.graph.cycles.count - 1
+        return context.graph.cycles.enumerated().map { index, cycle in
             let loop = (cycle.resources + [cycle.resources[0]]).map { names[$0] }.joined(separator: " → ")
             let steps = cycle.edges.map { edge in
                 let reference = edge.reference
@@ -93,8 +94,11 @@ public struct CircularDependency: TemplateRule {
                     + "(\(reference.kind.rawValue), line \(reference.range.start.line), column \(reference.range.start.column))"
             }
             let first = cycle.edges[0].reference
-            return Violation(at: first.range, path: first.path,
-                             message: "circular dependency: \(loop); " + steps.joined(separator: "; "))
+            var message = "circular dependency: \(loop); " + steps.joined(separator: "; ")
+            if index == last, context.graph.hasMoreCycles {
+                message += " (more cycles run through these resources than are listed)"
+            }
+            return Violation(at: first.range, path: first.path, message: message)
         }
     }
 }

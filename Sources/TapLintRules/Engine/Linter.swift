@@ -85,7 +85,7 @@ public struct Linter: Sendable {
             sink.add(NotATemplate.description, "the file is empty")
             return .failed(sink.findings)
         }
-        guard let template = Template(root: root), template.looksLikeTemplate else {
+        guard let template = Template(root: root, usesPreprocessor: parsed.usesPreprocessor), template.looksLikeTemplate else {
             if !explicit { return .skipped }
             let what = root.mapping != nil ? "a mapping without Resources or AWSTemplateFormatVersion"
                 : root.sequence != nil ? "a list" : root.scalar?.isNull == true ? "no YAML content" : "a single value"

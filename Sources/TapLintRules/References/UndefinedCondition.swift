@@ -51,7 +51,7 @@ public struct UndefinedCondition: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         let template = context.template
-        if template.hasTransform, !template.isServerless { return [] }
+        if template.isRewrittenBeforeDeploy, !template.isServerlessOnly { return [] }
         let declared = template.conditions.map(\.name)
         return context.references.conditionUses.compactMap { use in
             guard !template.hasCondition(use.name) else { return nil }

@@ -64,13 +64,13 @@ public struct UndefinedReference: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         let template = context.template
-        if template.hasTransform, !template.isServerless { return [] }
+        if template.isRewrittenBeforeDeploy, !template.isServerlessOnly { return [] }
         let resources = template.resources.map(\.name)
         let parameters = template.parameters.map(\.name)
         return context.references.references.compactMap { reference in
             let target = reference.target
             if template.resource(named: target) != nil { return nil }
-            if template.isServerless, mayBeGeneratedBySAM(target, in: template) { return nil }
+            if template.mayBeGenerated(target) { return nil }
             let needsResource = reference.kind == .getAtt || reference.kind == .dependsOn || reference.attribute != nil
             if !needsResource, template.parameter(named: target) != nil || PseudoParameters.all.contains(target) {
                 return nil
@@ -86,15 +86,6 @@ public struct UndefinedReference: TemplateRule {
                 fix = "use '\(guess)'"
             }
             return Violation(at: reference.range, path: reference.path, message: message, fix: fix)
-        }
-    }
-
-    /// SAM adds resources named after the ones it expands (`FunctionRole`,
-    /// `ApiDeployment`, `ServerlessRestApi`, …), visible only after the transform.
-    private func mayBeGeneratedBySAM(_ name: String, in template: Template) -> Bool {
-        if name.hasPrefix("Serverless") { return true }
-        return template.resources.contains { resource in
-            (resource.type ?? "").hasPrefix("AWS::Serverless::") && name.hasPrefix(resource.name)
         }
     }
 }

@@ -19,7 +19,7 @@ public enum InputTooComplex: SourceRule {
               Bucket:
                 Type: AWS::S3::Bucket
                 Metadata:
-                  Deep: \(String(repeating: "[", count: 199))↓[\(String(repeating: "]", count: 200))
+                  Deep: \(String(repeating: "[", count: 196))↓[\(String(repeating: "]", count: 197))
             """,
         ],
         nonTriggering: [

@@ -13,7 +13,7 @@ public enum NonStringKey: SourceRule {
         triggering: [
             """
             Resources:
-              ↓? [Bucket, Queue]
+              ? ↓[Bucket, Queue]
               : Type: AWS::S3::Bucket
             """,
         ],

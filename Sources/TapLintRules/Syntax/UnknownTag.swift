@@ -9,7 +9,9 @@ public enum UnknownTag: SourceRule {
         CloudFormation's YAML understands the short forms of its intrinsic functions \
         (`!Ref`, `!Sub`, `!GetAtt`, `!If`, …) and nothing else; any other tag, often a \
         typo such as `!Subb` or a tag from another tool, makes the template fail to \
-        validate.
+        validate. The functions of the `Rules` section (`!Contains`, `!ValueOf`, …) are \
+        accepted, and so are the `!Rain::` directives that the Rain CLI expands before \
+        it deploys a template.
         """,
         fix: "use one of the intrinsic-function short forms, or the long form {\"Fn::Name\": ...}",
         triggering: [

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Files of this repository, for tests that compare against committed
+/// snapshots. With TAPLINT_RECORD=1 in the environment, those tests write
+/// the snapshots instead; review the diff like code.
+enum Repository {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    static var recording: Bool { ProcessInfo.processInfo.environment["TAPLINT_RECORD"] == "1" }
+
+    static func url(_ relative: String) -> URL { root.appendingPathComponent(relative) }
+
+    static func read(_ relative: String) -> String? {
+        try? String(contentsOf: url(relative), encoding: .utf8)
+    }
+
+    static func write(_ text: String, to relative: String) throws {
+        let target = url(relative)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try text.write(to: target, atomically: true, encoding: .utf8)
+    }
+
+    /// Paths below `folder`, relative to the repository, sorted.
+    static func files(under folder: String, extensions: Set<String>) -> [String] {
+        guard let walker = FileManager.default.enumerator(atPath: url(folder).path) else { return [] }
+        return walker.compactMap { $0 as? String }
+            .filter { extensions.contains(($0 as NSString).pathExtension) }
+            .map { folder + "/" + $0 }
+            .sorted()
+    }
+}

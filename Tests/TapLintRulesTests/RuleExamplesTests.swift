@@ -1,0 +1,78 @@
+import Testing
+import TapLintCore
+import TapLintRules
+
+/// Runs every registered rule's examples through the whole pipeline: each
+/// triggering example must draw the rule exactly at its `↓` markers, each
+/// non-triggering example must not draw it at all. A rule added to the
+/// registry is tested here without anyone writing a test for it.
+@Suite struct RuleExamplesTests {
+    /// Rules whose findings cannot come from template text; each has its
+    /// own test elsewhere, named here.
+    static let exempt: Set<String> = [
+        "SYN007",  // unreadable file: TapLintCLITests.unreadableFileInDirectoryIsAFinding
+    ]
+
+    static var rules: [RuleDescription] { RuleRegistry.all }
+
+    @Test(arguments: rules)
+    func ruleHasExamples(_ rule: RuleDescription) {
+        guard !Self.exempt.contains(rule.id) else { return }
+        #expect(!rule.triggering.isEmpty, "\(rule.id) has no triggering example")
+        #expect(!rule.nonTriggering.isEmpty, "\(rule.id) has no non-triggering example")
+    }
+
+    @Test(arguments: rules)
+    func triggeringExamplesTriggerAtMarkers(_ rule: RuleDescription) {
+        for example in rule.triggering {
+            let (text, markers) = Example.strip(example)
+            #expect(!markers.isEmpty, "\(rule.id): a triggering example marks no location")
+            let found = Example.findings(of: rule, in: text).map(\.range.start)
+            #expect(found == markers, "\(rule.id) in:\n\(text)")
+        }
+    }
+
+    @Test(arguments: rules)
+    func nonTriggeringExamplesStayQuiet(_ rule: RuleDescription) {
+        for example in rule.nonTriggering {
+            let (text, markers) = Example.strip(example)
+            #expect(markers.isEmpty)
+            let found = Example.findings(of: rule, in: text)
+            #expect(found.isEmpty, "\(rule.id) in:\n\(text)\nfound: \(found.map(\.message))")
+        }
+    }
+}
+
+extension RuleDescription: CustomTestStringConvertible {
+    public var testDescription: String { id }
+}
+
+/// Helpers for examples written with `↓` markers.
+enum Example {
+    /// The text without markers, and the position each marker stood at.
+    static func strip(_ example: String) -> (String, [SourcePosition]) {
+        var text = ""
+        var markers: [SourcePosition] = []
+        var line = 1
+        var column = 1
+        for character in example {
+            if character == RuleDescription.marker {
+                markers.append(SourcePosition(line: line, column: column))
+                continue
+            }
+            text.append(character)
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
+        }
+        return (text, markers)
+    }
+
+    /// The rule's findings on the text, in report order.
+    static func findings(of rule: RuleDescription, in text: String) -> [Finding] {
+        Linter().lint(Array(text.utf8), file: "example.yaml").findings.filter { $0.rule == rule.id }
+    }
+}
