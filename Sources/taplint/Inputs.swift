@@ -49,12 +49,11 @@ enum Inputs {
                 switch FileSystem.kind(of: path) {
                 case .directory:
                     if !ignoredDirectories.contains(name), !FileSystem.isSymbolicLink(path) { subdirectories.append(path) }
-                case .file:
+                case .file, .missing:
+                    // A dangling link to a template is kept, to be reported as unreadable.
                     if let dot = name.lastIndex(of: "."), templateExtensions.contains(name[name.index(after: dot)...].lowercased()) {
                         files.append(path)
                     }
-                case .missing:
-                    break
                 }
             }
             pending.append(contentsOf: subdirectories.reversed())

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+@Suite struct CheckCommandTests {
+    static let template = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+    static let broken = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    DependsOn: Nowhere\n"
+
+    @Test func sampleInTextFormat() throws {
+        let run = try CLI.run(["check", "samples/TapStack.yml"])
+        #expect(run.status == 0, "only info findings, below the default --fail-on warning")
+        #expect(run.stdout.contains("samples/TapStack.yml:312:9: info BP001 redundant-depends-on\n"))
+        #expect(run.stdout.contains("\n  fix: remove the entry from DependsOn\n"))
+        let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.wholeMatch(of: /2 info in 1 file \([0-9]+\.[0-9]{3} s\)/) != nil, "\(last)")
+        #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func sampleJSONMatchesTheSnapshotByteForByte() throws {
+        let first = try CLI.run(["check", "--format", "json", "samples/TapStack.yml"])
+        let second = try CLI.run(["check", "--format", "json", "samples/TapStack.yml"])
+        #expect(first.stdout == second.stdout)
+        let snapshot = try String(contentsOf: CLI.repository.appendingPathComponent("samples/expected/TapStack.json"), encoding: .utf8)
+        #expect(first.stdout == snapshot)
+    }
+
+    @Test func failOnDecidesTheExitStatus() throws {
+        #expect(try CLI.run(["check", "--fail-on", "info", "samples/TapStack.yml"]).status == 1)
+        #expect(try CLI.run(["check", "--fail-on", "never", "samples/bad/cycle.yaml"]).status == 0)
+        #expect(try CLI.run(["check", "samples/bad/cycle.yaml"]).status == 1)
+        #expect(try CLI.run(["check", "--fail-on", "error", "samples/good/s3-lambda.yaml"]).status == 0)
+    }
+
+    @Test(arguments: [
+        ["check", "--bogus"], ["check", "--format", "xml", "samples/TapStack.yml"], ["check", "no/such/file.yaml"],
+        ["check", "--select", "NOPE001", "samples/TapStack.yml"], ["explain", "NOPE001"], ["graph", "no/such.yaml"],
+        ["frobnicate"],
+    ])
+    func commandErrorsExitTwoWithOneLine(_ arguments: [String]) throws {
+        let run = try CLI.run(arguments)
+        #expect(run.status == 2)
+        #expect(run.stderr.hasPrefix("taplint: "))
+        #expect(run.stderr.filter { $0 == "\n" }.count == 1, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func selectAndIgnoreTakeIdsNamesAndCategories() throws {
+        let all = try CLI.run(["check", "--format", "json", "samples/bad/undefined-references.yaml"])
+        #expect(all.stdout.contains("REF001") && all.stdout.contains("REF002"))
+        for selection in [["--select", "REF002"], ["--select", "undefined-condition"], ["--ignore", "REF001"]] {
+            let run = try CLI.run(["check", "--format", "json"] + selection + ["samples/bad/undefined-references.yaml"])
+            #expect(!run.stdout.contains("\"REF001\"") && run.stdout.contains("\"REF002\""), "\(selection)")
+        }
+        let none = try CLI.run(["check", "--ignore", "reference", "samples/bad/undefined-references.yaml"])
+        #expect(none.status == 0)
+    }
+
+    @Test func standardInput() throws {
+        let run = try CLI.run(["check", "--format", "json", "-"], stdin: Self.broken)
+        #expect(run.status == 1)
+        let report = try CLI.json(run.stdout)
+        let findings = report["findings"] as? [[String: Any]] ?? []
+        #expect(findings.first?["file"] as? String == "<stdin>")
+        #expect(findings.first?["line"] as? Int == 4)
+    }
+
+    @Test func directoryWalkSkipsNonTemplatesAndSaysSo() throws {
+        let dir = try CLI.directory([
+            "a/queue.yaml": Self.template, "b/broken.yml": Self.broken, "chart/values.yaml": "replicas: 3\n",
+            "notes.txt": "Resources: not yaml at all: [", ".hidden/x.yaml": Self.broken, "event.json": "{\"fragment\": {}}",
+        ])
+        let run = try CLI.run(["check", "."], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("b/broken.yml:4:16: error REF001 undefined-reference"))
+        #expect(run.stdout.hasSuffix(")\n"))
+        #expect(run.stdout.contains("1 error in 2 files, 2 skipped (not templates)"), "\(run.stdout)")
+        let json = try CLI.json(try CLI.run(["check", "--format", "json", "."], in: dir).stdout)
+        let summary = json["summary"] as? [String: Int]
+        #expect(summary?["files"] == 2 && summary?["skipped"] == 2)
+    }
+
+    @Test func explicitNonTemplateIsAFinding() throws {
+        let dir = try CLI.directory(["values.yaml": "replicas: 3\n", "empty.yaml": ""])
+        for file in ["values.yaml", "empty.yaml"] {
+            let run = try CLI.run(["check", file], in: dir)
+            #expect(run.status == 1)
+            #expect(run.stdout.contains("\(file):1:1: error SYN005 not-a-template"), "\(run.stdout)")
+        }
+    }
+
+    @Test func unreadableFileInDirectoryIsAFinding() throws {
+        let dir = try CLI.directory(["good.yaml": Self.template])
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("gone.yaml").path,
+                                                   withDestinationPath: "/nonexistent/template.yaml")
+        let run = try CLI.run(["check", "."], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("gone.yaml:1:1: error SYN007 unreadable-file"), "\(run.stdout)")
+        #expect(run.stdout.contains("in 2 files"))
+    }
+
+    @Test func outputIsWrittenWholeAndNothingElse() throws {
+        let dir = try CLI.directory(["t.yaml": Self.broken])
+        let run = try CLI.run(["check", "--format", "json", "--output", "report.json", "t.yaml"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let written = try String(contentsOf: dir.appendingPathComponent("report.json"), encoding: .utf8)
+        #expect(written == (try CLI.run(["check", "--format", "json", "t.yaml"], in: dir)).stdout)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("taplint-") }
+        #expect(leftovers.isEmpty)
+        let failed = try CLI.run(["check", "--output", "missing-dir/report.json", "t.yaml"], in: dir)
+        #expect(failed.status == 2)
+    }
+
+    @Test func parallelAndSerialRunsPrintTheSameBytes() throws {
+        let corpus = "samples"
+        let serial = try CLI.run(["check", "--format", "json", "--jobs", "1", corpus])
+        let parallel = try CLI.run(["check", "--format", "json", "--jobs", "4", corpus])
+        #expect(serial.stdout == parallel.stdout)
+        #expect(serial.status == 1)
+    }
+
+    @Test func versionAndHelp() throws {
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+        let help = try CLI.run(["check", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("--fail-on"))
+    }
+}

@@ -1,0 +1,92 @@
+import Testing
+@testable import TapLintCore
+
+@Suite struct GraphTests {
+    func graph(_ text: String) throws -> DependencyGraph {
+        let root = try #require(YAMLParser.parse(Array(text.utf8)).root)
+        let template = try #require(Template(root: root))
+        return DependencyGraph(template: template, references: ReferenceIndex(template))
+    }
+
+    @Test func edgesComeFromEveryKindOfReference() throws {
+        let g = try graph("""
+        Parameters: {P: {Type: String}}
+        Resources:
+          A:
+            Type: X::Y::Z
+            DependsOn: B
+            Metadata: {m: !Ref C}
+            Properties:
+              One: !GetAtt D.Arn
+              Two: !Sub "${E}-${F.Name}-${P}-${AWS::Region}"
+          B: {Type: X::Y::Z}
+          C: {Type: X::Y::Z}
+          D: {Type: X::Y::Z}
+          E: {Type: X::Y::Z}
+          F: {Type: X::Y::Z}
+        """)
+        #expect(g.edges.map { g.names[$0.to] } == ["B", "C", "D", "E", "F"])
+        #expect(g.edges.map(\.reference.kind) == [.dependsOn, .ref, .getAtt, .sub, .sub])
+        #expect(g.cycles.isEmpty)
+    }
+
+    @Test func selfReferenceIsACycle() throws {
+        let g = try graph("Resources:\n  A:\n    Type: X::Y::Z\n    Properties: {Name: !Ref A}\n")
+        #expect(g.cycles.map(\.resources) == [[0]])
+    }
+
+    @Test func cycleThroughIfBranchIsFound() throws {
+        let g = try graph("""
+        Conditions: {C: !Equals [a, b]}
+        Resources:
+          A: {Type: X::Y::Z, Properties: {N: !If [C, !Ref B, x]}}
+          B: {Type: X::Y::Z, Properties: {N: !If [C, y, !GetAtt A.Arn]}}
+        """)
+        #expect(g.cycles.map(\.resources) == [[0, 1]])
+        #expect(g.cycles[0].edges.map(\.reference.range.start.line) == [3, 4])
+    }
+
+    @Test func eachElementaryCycleOnceStartingAtItsFirstResource() throws {
+        let g = try graph("""
+        Resources:
+          A: {Type: X::Y::Z, DependsOn: [B, C]}
+          B: {Type: X::Y::Z, DependsOn: A}
+          C: {Type: X::Y::Z, DependsOn: A}
+          D: {Type: X::Y::Z, DependsOn: A}
+        """)
+        #expect(g.cycles.map(\.resources) == [[0, 1], [0, 2]])
+        #expect(!g.hasMoreCycles)
+    }
+
+    @Test func escapedSubAndPseudoParametersAreNoEdges() throws {
+        let g = try graph("""
+        Resources:
+          A: {Type: X::Y::Z, Properties: {N: !Sub "${!A}-${AWS::StackName}"}}
+        """)
+        #expect(g.edges.isEmpty)
+    }
+
+    @Test func denseTangleIsCappedNotExponential() throws {
+        let names = (0..<30).map { "R\($0)" }
+        let text = "Resources:\n" + names.map { name in
+            "  \(name): {Type: X::Y::Z, DependsOn: [\(names.filter { $0 != name }.joined(separator: ", "))]}"
+        }.joined(separator: "\n")
+        let g = try graph(text)
+        #expect(g.cycles.count == Cycle.maxPerComponent)
+        #expect(g.hasMoreCycles)
+    }
+
+    @Test func longChainDoesNotOverflowTheStack() throws {
+        let count = 20_000
+        var text = "Resources:\n"
+        for i in 0..<count { text += "  R\(i): {Type: X::Y::Z, DependsOn: R\((i + 1) % count)}\n" }
+        let g = try graph(text)
+        #expect(g.cycles.count == 1)
+        #expect(g.cycles[0].resources.count == count)
+    }
+
+    @Test func stronglyConnectedComponentsIterative() {
+        let components = StronglyConnected.components([[1], [2], [0], [2, 4], []])
+        #expect(Set(components.map { Set($0) }) == [[0, 1, 2], [3], [4]])
+    }
+}

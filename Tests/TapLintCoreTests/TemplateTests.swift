@@ -1,0 +1,121 @@
+import Testing
+@testable import TapLintCore
+
+@Suite struct TemplateTests {
+    func template(_ text: String) throws -> Template {
+        let root = try #require(YAMLParser.parse(Array(text.utf8)).root)
+        return try #require(Template(root: root))
+    }
+
+    @Test func decodesSectionsAndResourceAttributes() throws {
+        let t = try template("""
+        AWSTemplateFormatVersion: '2010-09-09'
+        Transform: [AWS::Serverless-2016-10-31]
+        Parameters: {P: {Type: String, Default: x}}
+        Mappings: {M: {k: {v: 1}}}
+        Conditions: {C: !Equals [a, a]}
+        Resources:
+          R:
+            Type: AWS::SQS::Queue
+            Condition: C
+            DependsOn: [S]
+            DeletionPolicy: Retain
+            Properties: {DelaySeconds: 1}
+          S: {Type: AWS::SNS::Topic, DependsOn: R}
+        Outputs: {O: {Value: 1}}
+        """)
+        #expect(t.parameters.map(\.name) == ["P"])
+        #expect(t.mappings.map(\.name) == ["M"])
+        #expect(t.conditions.map(\.name) == ["C"])
+        #expect(t.outputs.map(\.name) == ["O"])
+        #expect(t.transforms == ["AWS::Serverless-2016-10-31"])
+        let r = try #require(t.resource(named: "R"))
+        #expect(r.type == "AWS::SQS::Queue")
+        #expect(r.condition?.string == "C")
+        #expect(r.dependsOn.compactMap(\.string) == ["S"])
+        #expect(r.body["DeletionPolicy"]?.string == "Retain")
+        #expect(r.properties?["DelaySeconds"]?.string == "1")
+        #expect(t.resource(named: "S")?.dependsOn.compactMap(\.string) == ["R"])
+        #expect(t.looksLikeTemplate)
+    }
+
+    @Test func rootThatIsNotAMappingIsNoTemplate() throws {
+        let root = try #require(YAMLParser.parse(Array("- a\n".utf8)).root)
+        #expect(Template(root: root) == nil)
+    }
+
+    @Test(arguments: [
+        ("!Ref X", IntrinsicName.ref), ("{Ref: X}", .ref),
+        ("!GetAtt X.Arn", .getAtt), ("{'Fn::GetAtt': [X, Arn]}", .getAtt),
+        ("!Sub x", .sub), ("{'Fn::Sub': x}", .sub),
+        ("!If [C, a, b]", .if), ("{'Fn::If': [C, a, b]}", .if),
+        ("!ToJsonString {a: 1}", .toJsonString), ("{'Fn::Length': [1]}", .length),
+    ])
+    func decodesBothForms(_ text: String, _ name: IntrinsicName) throws {
+        let node = try #require(YAMLParser.parse(Array("v: \(text)\n".utf8)).root?["v"])
+        #expect(node.intrinsic?.name == name)
+        #expect(node.intrinsic?.argument.tag == nil)
+    }
+
+    @Test func longConditionIsOnlyAFunctionWhereAsked() throws {
+        let node = try #require(YAMLParser.parse(Array("v: {Condition: C}\n".utf8)).root?["v"])
+        #expect(node.intrinsic == nil)
+        #expect(node.conditionCall?.name == .condition)
+    }
+
+    @Test func getAttFormsMeanTheSame() throws {
+        let root = try #require(YAMLParser.parse(Array("a: !GetAtt Db.Endpoint.Address\nb: !GetAtt [Db, Endpoint.Address]\n".utf8)).root)
+        for key in ["a", "b"] {
+            let argument = try #require(root[key]?.intrinsic?.argument)
+            let target = try #require(GetAttTarget(argument))
+            #expect(target.resource == "Db")
+            #expect(target.attribute == "Endpoint.Address")
+        }
+    }
+
+    @Test func subSplitsVariablesAndHonoursLiterals() {
+        let sub = SubTemplate("arn:${AWS::Partition}:s3:::${Bucket}/${!Literal}-${Res.Attr}${unclosed")
+        #expect(sub.variables.map(\.name) == ["AWS::Partition", "Bucket", "Res.Attr"])
+        #expect(sub.parts.first == .literal("arn:"))
+        #expect(sub.literalText == "arn:${AWS::Partition}:s3:::${Bucket}/${Literal}-${Res.Attr}${unclosed")
+    }
+
+    @Test func subVariableMapShadowsNames() throws {
+        let t = try template("""
+        Resources:
+          Q:
+            Type: AWS::SQS::Queue
+            Properties:
+              QueueName: !Sub ['${Local}-${Other}', {Local: !Ref T}]
+          T: {Type: AWS::SNS::Topic}
+          Other: {Type: AWS::SNS::Topic}
+        """)
+        let refs = ReferenceIndex(t).references.map { "\($0.kind.rawValue):\($0.target)" }
+        #expect(refs == ["Sub:Other", "Ref:T"])
+    }
+
+    @Test func referencesInsideIfBranchesAreConditional() throws {
+        let t = try template("""
+        Conditions: {C: !Equals [a, b]}
+        Resources:
+          Q:
+            Type: AWS::SQS::Queue
+            Properties:
+              A: !If [C, !Ref T, !GetAtt U.Arn]
+              B: !Ref T
+          T: {Type: AWS::SNS::Topic}
+          U: {Type: AWS::SNS::Topic}
+        """)
+        let index = ReferenceIndex(t)
+        #expect(index.references.map(\.conditional) == [true, true, false])
+        #expect(index.conditionUses.map(\.name) == ["C"])
+        #expect(index.references[1].path == [.key("Resources"), .key("Q"), .key("Properties"), .key("A"),
+                                             .key("Fn::If"), .index(2), .key("Fn::GetAtt")])
+    }
+
+    @Test func suggestionFindsTyposOnly() {
+        #expect(Suggestion.closest(to: "Tabel", in: ["Table", "Queue"]) == "Table")
+        #expect(Suggestion.closest(to: "ProcesingFunction", in: ["ProcessingFunction"]) == "ProcessingFunction")
+        #expect(Suggestion.closest(to: "Zzz", in: ["Table"]) == nil)
+    }
+}
