@@ -32,6 +32,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over the whole pipeline (scripts/fuzz); in a normal
+        // build it replays the inputs it is given.
+        .executableTarget(
+            name: "TapLintFuzz",
+            dependencies: ["TapLintCore", "TapLintRules", "TapLintReport"]
+        ),
         .testTarget(name: "TapLintCoreTests", dependencies: ["TapLintCore"]),
         .testTarget(name: "TapLintRulesTests", dependencies: ["TapLintCore", "TapLintRules"]),
         .testTarget(name: "TapLintReportTests", dependencies: ["TapLintCore", "TapLintRules", "TapLintReport"]),
