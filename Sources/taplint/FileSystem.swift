@@ -26,15 +26,33 @@ enum FileSystem {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { return .failure(Failure(reason: lastError())) }
         defer { close(descriptor) }
-        return readAll(descriptor)
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        return readAll(descriptor, expected: size)
     }
 
     static func readStandardInput() -> Result<[UInt8], Failure> {
         readAll(STDIN_FILENO)
     }
 
-    private static func readAll(_ descriptor: Int32) -> Result<[UInt8], Failure> {
+    /// Reads to the end. `expected` sizes the buffer once for a regular
+    /// file and reads straight into it; pipes grow it as they deliver.
+    private static func readAll(_ descriptor: Int32, expected: Int = 0) -> Result<[UInt8], Failure> {
         var bytes: [UInt8] = []
+        var failure: Failure?
+        if expected > 0 {
+            bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, count in
+                count = 0
+                while count < expected {
+                    let read = systemRead(descriptor, buffer.baseAddress! + count, expected - count)
+                    if read < 0, errno == EINTR { continue }
+                    if read < 0 { failure = Failure(reason: lastError()) }
+                    if read <= 0 { return }
+                    count += read
+                }
+            }
+        }
+        if let failure { return .failure(failure) }
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }

@@ -48,7 +48,7 @@ extension Node {
     /// one). Condition expressions ask for it through `conditionCall`.
     public var intrinsic: Intrinsic? {
         if let tag {
-            guard let name = IntrinsicName(shortTag: tag) else { return nil }
+            guard case .intrinsic(let name) = tag else { return nil }
             var argument = self
             argument.tag = nil
             return Intrinsic(name: name, argument: argument, node: self)

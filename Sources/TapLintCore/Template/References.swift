@@ -38,45 +38,63 @@ public struct ConditionUse: Sendable {
 public struct ReferenceIndex: Sendable {
     public private(set) var references: [Reference] = []
     public private(set) var conditionUses: [ConditionUse] = []
+    /// The path to the node being walked: one stack, copied only when a
+    /// reference is recorded, so the walk does not allocate per node.
+    private var path: [PathElement] = []
 
     public init(_ template: Template) {
         for (i, resource) in template.resources.enumerated() {
-            let base: [PathElement] = [.key("Resources"), .key(resource.name)]
             for entry in resource.body.mapping ?? [] {
-                guard let name = entry.name else { continue }
-                let path = base + [.key(name)]
-                switch name {
-                case "Type": continue
-                case "Condition": useCondition(entry.value, path: path)
-                case "DependsOn": dependsOn(entry.value, path: path, owner: .resource(i))
-                default: walk(entry.value, path: path, owner: .resource(i), conditional: false)
+                guard let name = entry.name, name != "Type" else { continue }
+                within([.key("Resources"), .key(resource.name), .key(name)]) {
+                    switch name {
+                    case "Condition": $0.useCondition(entry.value)
+                    case "DependsOn": $0.dependsOn(entry.value, owner: .resource(i))
+                    default: $0.walk(entry.value, owner: .resource(i), conditional: false)
+                    }
                 }
             }
         }
         for (i, output) in template.outputs.enumerated() {
-            let base: [PathElement] = [.key("Outputs"), .key(output.name)]
             for entry in output.body.mapping ?? [] {
                 guard let name = entry.name else { continue }
-                if name == "Condition" {
-                    useCondition(entry.value, path: base + [.key(name)])
-                } else {
-                    walk(entry.value, path: base + [.key(name)], owner: .output(i), conditional: false)
+                within([.key("Outputs"), .key(output.name), .key(name)]) {
+                    if name == "Condition" {
+                        $0.useCondition(entry.value)
+                    } else {
+                        $0.walk(entry.value, owner: .output(i), conditional: false)
+                    }
                 }
             }
         }
         for (i, condition) in template.conditions.enumerated() {
-            walk(condition.body, path: [.key("Conditions"), .key(condition.name)], owner: .condition(i),
-                 conditional: false, conditionContext: true)
+            within([.key("Conditions"), .key(condition.name)]) {
+                $0.walk(condition.body, owner: .condition(i), conditional: false, conditionContext: true)
+            }
         }
+        path = []
     }
 
-    private mutating func useCondition(_ node: Node, path: [PathElement]) {
+    /// Runs `body` with `elements` pushed on the path.
+    private mutating func within(_ elements: [PathElement], _ body: (inout ReferenceIndex) -> Void) {
+        path.append(contentsOf: elements)
+        body(&self)
+        path.removeLast(elements.count)
+    }
+
+    private mutating func within(_ element: PathElement, _ body: (inout ReferenceIndex) -> Void) {
+        path.append(element)
+        body(&self)
+        path.removeLast()
+    }
+
+    private mutating func useCondition(_ node: Node) {
         if let name = node.string {
             conditionUses.append(ConditionUse(name: name, range: node.valueRange, path: path))
         }
     }
 
-    private mutating func dependsOn(_ node: Node, path: [PathElement], owner: Reference.Owner) {
+    private mutating func dependsOn(_ node: Node, owner: Reference.Owner) {
         let single = node.sequence == nil
         for (i, item) in node.items.enumerated() {
             guard let name = item.string else { continue }
@@ -85,28 +103,29 @@ public struct ReferenceIndex: Sendable {
         }
     }
 
-    private mutating func walk(_ node: Node, path: [PathElement], owner: Reference.Owner,
-                               conditional: Bool, conditionContext: Bool = false) {
+    private mutating func walk(_ node: Node, owner: Reference.Owner, conditional: Bool, conditionContext: Bool = false) {
         if let call = conditionContext ? node.conditionCall : node.intrinsic {
-            visit(call, path: path + [.key(call.name.rawValue)], owner: owner, conditional: conditional, conditionContext: conditionContext)
+            within(.key(call.name.rawValue)) {
+                $0.visit(call, owner: owner, conditional: conditional, conditionContext: conditionContext)
+            }
             return
         }
         switch node.content {
         case .scalar: break
         case .sequence(let items):
             for (i, item) in items.enumerated() {
-                walk(item, path: path + [.index(i)], owner: owner, conditional: conditional, conditionContext: conditionContext)
+                within(.index(i)) { $0.walk(item, owner: owner, conditional: conditional, conditionContext: conditionContext) }
             }
         case .mapping(let entries):
             for entry in entries {
-                walk(entry.value, path: path + [.key(entry.name ?? "?")], owner: owner,
-                     conditional: conditional, conditionContext: conditionContext)
+                within(.key(entry.name ?? "?")) {
+                    $0.walk(entry.value, owner: owner, conditional: conditional, conditionContext: conditionContext)
+                }
             }
         }
     }
 
-    private mutating func visit(_ call: Intrinsic, path: [PathElement], owner: Reference.Owner,
-                               conditional: Bool, conditionContext: Bool) {
+    private mutating func visit(_ call: Intrinsic, owner: Reference.Owner, conditional: Bool, conditionContext: Bool) {
         let argument = call.argument
         func add(_ kind: Reference.Kind, _ target: String, _ attribute: String?, _ range: SourceRange) {
             references.append(Reference(kind: kind, target: target, attribute: attribute, range: range,
@@ -119,15 +138,16 @@ public struct ReferenceIndex: Sendable {
             if let target = GetAttTarget(argument) {
                 add(.getAtt, target.resource, target.attribute, (argument.sequence?.first ?? argument).valueRange)
                 if let items = argument.sequence {
-                    walk(items[1], path: path + [.index(1)], owner: owner, conditional: conditional)
+                    within(.index(1)) { $0.walk(items[1], owner: owner, conditional: conditional) }
                 }
                 return
             }
         case .sub:
             if let sub = SubCall(argument) {
                 let shadowed = Set(sub.variables.compactMap(\.name))
+                let text = sub.string.exactValueRange
                 for (name, offset) in sub.text.variables where !shadowed.contains(name) {
-                    let range = sub.range(ofVariableAt: offset, length: name.count + 3)
+                    let range = sub.range(ofVariableAt: offset, length: name.unicodeScalars.count + 3, in: text)
                     if let dot = name.firstIndex(of: "."), !name.contains("::") {
                         add(.sub, String(name[..<dot]), String(name[name.index(after: dot)...]), range)
                     } else {
@@ -135,15 +155,19 @@ public struct ReferenceIndex: Sendable {
                     }
                 }
                 for entry in sub.variables {
-                    walk(entry.value, path: path + [.index(1), .key(entry.name ?? "?")], owner: owner, conditional: conditional)
+                    within([.index(1), .key(entry.name ?? "?")]) {
+                        $0.walk(entry.value, owner: owner, conditional: conditional)
+                    }
                 }
                 return
             }
         case .if:
             if let items = argument.sequence, items.count == 3 {
-                useCondition(items[0], path: path + [.index(0)])
+                within(.index(0)) { $0.useCondition(items[0]) }
                 for i in 1...2 {
-                    walk(items[i], path: path + [.index(i)], owner: owner, conditional: true, conditionContext: conditionContext)
+                    within(.index(i)) {
+                        $0.walk(items[i], owner: owner, conditional: true, conditionContext: conditionContext)
+                    }
                 }
                 return
             }
@@ -154,6 +178,6 @@ public struct ReferenceIndex: Sendable {
         default:
             break
         }
-        walk(argument, path: path, owner: owner, conditional: conditional, conditionContext: conditionContext)
+        walk(argument, owner: owner, conditional: conditional, conditionContext: conditionContext)
     }
 }

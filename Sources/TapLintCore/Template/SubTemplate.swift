@@ -5,7 +5,8 @@
 public struct SubTemplate: Sendable {
     public enum Part: Sendable, Equatable {
         case literal(String)
-        /// A variable and the character offset of its `${` in the string.
+        /// A variable and the offset of its `${` in the string, in code
+        /// points (the unit of libyaml's columns).
         case variable(String, offset: Int)
     }
 
@@ -13,27 +14,34 @@ public struct SubTemplate: Sendable {
 
     public init(_ text: String) {
         var parts: [Part] = []
-        var literal = ""
-        let characters = Array(text)
+        var bytes = Array(text.utf8)
+        var literal: [UInt8] = []
         var i = 0
-        while i < characters.count {
-            guard characters[i] == "$", i + 1 < characters.count, characters[i + 1] == "{",
-                  let close = characters[(i + 2)...].firstIndex(of: "}") else {
-                literal.append(characters[i])
+        var offset = 0  // code points before bytes[i]: what a column counts
+        func flush() {
+            if !literal.isEmpty { parts.append(.literal(String(decoding: literal, as: UTF8.self))) }
+            literal.removeAll(keepingCapacity: true)
+        }
+        while i < bytes.count {
+            guard bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
+                  let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
+                literal.append(bytes[i])
+                if bytes[i] & 0xC0 != 0x80 { offset += 1 }
                 i += 1
                 continue
             }
-            let inside = String(characters[(i + 2)..<close])
-            if inside.hasPrefix("!") {
-                literal += "${" + inside.dropFirst() + "}"
+            let inside = bytes[(i + 2)..<close]
+            if inside.first == UInt8(ascii: "!") {
+                literal += Array("${".utf8) + inside.dropFirst() + [UInt8(ascii: "}")]
             } else {
-                if !literal.isEmpty { parts.append(.literal(literal)) }
-                literal = ""
-                parts.append(.variable(inside.trimmingSpaces, offset: i))
+                flush()
+                parts.append(.variable(String(decoding: inside, as: UTF8.self).trimmingSpaces, offset: offset))
             }
+            offset += bytes[i...close].count { $0 & 0xC0 != 0x80 }
             i = close + 1
         }
-        if !literal.isEmpty { parts.append(.literal(literal)) }
+        flush()
+        bytes.removeAll()
         self.parts = parts
     }
 
@@ -86,10 +94,11 @@ public struct SubCall: Sendable {
         }
     }
 
-    /// Where a variable at `offset` stands in the file: exact when the
-    /// string's own position is (see `Node.valueRange`), else the string's.
-    public func range(ofVariableAt offset: Int, length: Int) -> SourceRange {
-        guard let range = string.exactValueRange, let scalar = string.scalar else { return string.range }
+    /// Where a variable at `offset` stands in the file, given where the
+    /// string's text starts (`Node.exactValueRange`); the string's range
+    /// when that is not known.
+    public func range(ofVariableAt offset: Int, length: Int, in text: SourceRange?) -> SourceRange {
+        guard let range = text, let scalar = string.scalar else { return string.range }
         let column = range.start.column + (scalar.style == .plain ? 0 : 1) + offset
         return SourceRange(start: SourcePosition(line: range.start.line, column: column),
                            end: SourcePosition(line: range.start.line, column: column + length))

@@ -52,6 +52,9 @@ public struct Template: Sendable {
     /// True when a preprocessor (the Rain CLI) rewrites the template first.
     public let usesPreprocessor: Bool
 
+    /// Resources whose expansion adds resources named after them: modules,
+    /// and SAM's resources when SAM is the only transform.
+    private let generators: [String]
     private let resourceIndex: [String: Int]
     private let parameterIndex: [String: Int]
     private let conditionIndex: [String: Int]
@@ -70,6 +73,13 @@ public struct Template: Sendable {
         resourceIndex = Template.index(resources.map(\.name))
         parameterIndex = Template.index(parameters.map(\.name))
         conditionIndex = Template.index(conditions.map(\.name))
+        let serverlessOnly = !usesPreprocessor && !transforms.isEmpty
+            && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
+        generators = resources.compactMap { resource in
+            guard let type = resource.type else { return nil }
+            let generates = type.hasSuffix("::MODULE") || (serverlessOnly && type.hasPrefix("AWS::Serverless::"))
+            return generates ? resource.name : nil
+        }
     }
 
     /// True when the top level has what marks a CloudFormation template.
@@ -83,9 +93,9 @@ public struct Template: Sendable {
 
     public func resourceIndex(of name: String) -> Int? { resourceIndex[name] }
 
-    public func parameter(named name: String) -> Declaration? {
-        parameterIndex[name].map { parameters[$0] }
-    }
+    public func hasResource(_ name: String) -> Bool { resourceIndex[name] != nil }
+
+    public func hasParameter(_ name: String) -> Bool { parameterIndex[name] != nil }
 
     public func hasCondition(_ name: String) -> Bool { conditionIndex[name] != nil }
 
@@ -105,12 +115,8 @@ public struct Template: Sendable {
     /// names them after the resource it expands (`FunctionRole`,
     /// `ApiDeployment`) or `Serverless…` (`ServerlessRestApi`).
     public func mayBeGenerated(_ name: String) -> Bool {
-        let serverless = isServerlessOnly
-        if serverless, name.hasPrefix("Serverless") { return true }
-        return resources.contains { resource in
-            guard let type = resource.type, name.hasPrefix(resource.name) else { return false }
-            return type.hasSuffix("::MODULE") || (serverless && type.hasPrefix("AWS::Serverless::"))
-        }
+        if isServerlessOnly, name.hasPrefix("Serverless") { return true }
+        return generators.contains { name.hasPrefix($0) }
     }
 
     private static func declarations(_ section: Node?) -> [Declaration] {

@@ -12,11 +12,11 @@ public struct Node: Sendable {
     }
 
     public var content: Content
-    /// The node's explicit tag as written, e.g. `!Ref`; nil when untagged.
-    public var tag: String?
+    /// The node's explicit tag (`!Ref`, …); nil when untagged.
+    public var tag: Tag?
     public var range: SourceRange
 
-    public init(_ content: Content, tag: String? = nil, range: SourceRange) {
+    public init(_ content: Content, tag: Tag? = nil, range: SourceRange) {
         self.content = content
         self.tag = tag
         self.range = range
@@ -107,14 +107,21 @@ extension Node {
     /// a one-line scalar written without escapes.
     public var exactValueRange: SourceRange? {
         guard let scalar, range.start.line == range.end.line else { return nil }
-        let quotes: Int
+        var forbidden: UInt8 = 0  // a character that the style escapes
         switch scalar.style {
-        case .plain: quotes = 0
-        case .singleQuoted where !scalar.value.contains("'"): quotes = 2
-        case .doubleQuoted where !scalar.value.contains(where: { $0 == "\\" || $0 == "\"" || $0.isControl }): quotes = 2
+        case .plain: forbidden = 0
+        case .singleQuoted: forbidden = UInt8(ascii: "'")
+        case .doubleQuoted: forbidden = UInt8(ascii: "\\")
         default: return nil
         }
-        let width = scalar.value.count + quotes
+        var codePoints = 0
+        for byte in scalar.value.utf8 {
+            if byte < 0x20 || byte == 0x7F || (forbidden != 0 && (byte == forbidden || byte == UInt8(ascii: "\""))) {
+                return nil
+            }
+            if byte & 0xC0 != 0x80 { codePoints += 1 }
+        }
+        let width = codePoints + (scalar.style == .plain ? 0 : 2)
         guard range.end.column - range.start.column >= width else { return nil }
         return SourceRange(start: SourcePosition(line: range.end.line, column: range.end.column - width), end: range.end)
     }
@@ -124,6 +131,3 @@ extension Node {
     public var items: [Node] { sequence ?? [self] }
 }
 
-extension Character {
-    var isControl: Bool { unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } }
-}

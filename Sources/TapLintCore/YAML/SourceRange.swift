@@ -1,17 +1,23 @@
 /// A position in a template, as an editor shows it: lines and columns count
 /// from 1, and a column counts characters (not bytes), which is what libyaml
 /// reports and what users see.
+///
+/// Stored in 32 bits each: a tree holds two positions per node, and
+/// smaller nodes make a large template faster to read.
 public struct SourcePosition: Hashable, Comparable, Sendable {
-    public var line: Int
-    public var column: Int
+    private var storedLine: Int32
+    private var storedColumn: Int32
+
+    public var line: Int { Int(storedLine) }
+    public var column: Int { Int(storedColumn) }
 
     public init(line: Int, column: Int) {
-        self.line = line
-        self.column = column
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
     }
 
     public static func < (a: SourcePosition, b: SourcePosition) -> Bool {
-        (a.line, a.column) < (b.line, b.column)
+        (a.storedLine, a.storedColumn) < (b.storedLine, b.storedColumn)
     }
 }
 

@@ -1,21 +1,19 @@
-/// The tags a CloudFormation template may carry.
-enum Tags {
-    /// Every short form CloudFormation's YAML accepts for an intrinsic function.
-    static let shortForms: Set<String> = [
-        "!Ref", "!Sub", "!GetAtt", "!If", "!Join", "!Select", "!Split", "!FindInMap",
-        "!ImportValue", "!Base64", "!Cidr", "!GetAZs", "!Equals", "!And", "!Or", "!Not",
-        "!Condition", "!Transform", "!ToJsonString", "!Length",
-        // Functions of the template's Rules section.
+/// A node's explicit tag, in one byte: the CloudFormation short form it
+/// spells, or what kind of other tag it is.
+public enum Tag: Hashable, Sendable {
+    /// `!Ref`, `!Sub`, …: an intrinsic function's short form.
+    case intrinsic(IntrinsicName)
+    /// `!Contains`, `!ValueOf`, …: a function of the template's Rules section.
+    case rulesFunction
+    /// `!Rain::Embed`, `!Rain::Module`, …: a directive of the Rain CLI, which
+    /// `rain pkg` expands before deploying; AWS's own samples use them.
+    case preprocessor
+    /// Anything else: reported as an unknown tag.
+    case unknown
+
+    static let rulesFunctions: Set<String> = [
         "!Contains", "!EachMemberEquals", "!EachMemberIn", "!RefAll", "!ValueOf", "!ValueOfAll",
     ]
-
-    /// Directives of the Rain CLI (`!Rain::Embed`, `!Rain::Module`, …), which
-    /// `rain pkg` expands before deploying; AWS's own sample templates use them.
-    static let preprocessorPrefix = "!Rain::"
-
-    static func isKnown(_ tag: String) -> Bool {
-        shortForms.contains(tag) || tag.hasPrefix(preprocessorPrefix)
-    }
 
     /// Core YAML tags only say what a scalar is; the tree drops them so that
     /// `!!str 1` reads as the string "1".
@@ -25,4 +23,18 @@ enum Tags {
         "tag:yaml.org,2002:seq", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:binary",
         "!",
     ]
+
+    /// The tag a node keeps for the text libyaml reports; nil for core tags.
+    init?(_ text: String) {
+        if Tag.core.contains(text) { return nil }
+        if let name = IntrinsicName(shortTag: text) {
+            self = .intrinsic(name)
+        } else if Tag.rulesFunctions.contains(text) {
+            self = .rulesFunction
+        } else if text.hasPrefix("!Rain::") {
+            self = .preprocessor
+        } else {
+            self = .unknown
+        }
+    }
 }

@@ -77,20 +77,22 @@ extension SourcePosition {
 }
 
 /// Turns libyaml's event stream into a tree. Each open collection is a frame
-/// on `stack`; a finished node is handed to the frame below it.
+/// on `stack`; the finished children of all open collections wait on one
+/// shared `children` stack, so each collection is allocated once, at its
+/// final size, when it ends.
 private struct TreeBuilder {
     private struct Frame {
         var isMapping: Bool
-        var tag: String?
+        var tag: Tag?
         var anchor: String?
         var start: SourcePosition
-        var items: [Node] = []
-        var entries: [Entry] = []
-        var pendingKey: Node?
-        /// First line of each key seen, to name it when the key repeats.
-        var keyLines: [String: Int] = [:]
+        /// Where this collection's children begin on `children`.
+        var firstChild: Int
         var weight = 1
         var height = 1
+        /// Keys seen, with their first line; built only for large mappings,
+        /// small ones are scanned instead.
+        var keyLines: [String: Int]?
     }
 
     /// What an anchor stands for, with the cost of repeating it.
@@ -100,9 +102,13 @@ private struct TreeBuilder {
         var height: Int
     }
 
+    /// Mappings up to this many keys look for duplicates by scanning.
+    private static let scanLimit = 16
+
     let limits: ParseLimits
     let text: [UInt8]
     private var stack: [Frame] = []
+    private var children: [Node] = []
     private var anchors: [String: Anchored] = [:]
     private var expanded = 0
     private var documents = 0
@@ -114,6 +120,7 @@ private struct TreeBuilder {
     init(limits: ParseLimits, text: [UInt8]) {
         self.limits = limits
         self.text = text
+        children.reserveCapacity(256)
     }
 
     mutating func fail(_ issue: ParseIssue) {
@@ -154,10 +161,24 @@ private struct TreeBuilder {
                 return false
             }
             guard count(1, at: range) else { return false }
-            stack.append(Frame(isMapping: isMapping, tag: checkedTag(tagPointer, at: range), anchor: string(anchorPointer), start: start))
+            stack.append(Frame(isMapping: isMapping, tag: checkedTag(tagPointer, at: range), anchor: string(anchorPointer),
+                               start: start, firstChild: children.count))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return true }
-            let content: Node.Content = frame.isMapping ? .mapping(frame.entries) : .sequence(frame.items)
+            let content: Node.Content
+            if frame.isMapping {
+                var entries: [Entry] = []
+                entries.reserveCapacity((children.count - frame.firstChild) / 2)
+                var i = frame.firstChild
+                while i + 1 < children.count {
+                    entries.append(Entry(key: children[i], value: children[i + 1]))
+                    i += 2
+                }
+                content = .mapping(entries)
+            } else {
+                content = .sequence(Array(children[frame.firstChild...]))
+            }
+            children.removeSubrange(frame.firstChild...)
             let node = Node(content, tag: frame.tag, range: SourceRange(start: frame.start, end: range.end))
             return add(node, weight: frame.weight, height: frame.height, anchor: frame.anchor, counted: true)
         case YAML_ALIAS_EVENT:
@@ -198,38 +219,62 @@ private struct TreeBuilder {
         let top = stack.count - 1
         stack[top].weight += weight
         stack[top].height = max(stack[top].height, height + 1)
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return true
+        if stack[top].isMapping {
+            let isKey = (children.count - stack[top].firstChild) % 2 == 0
+            if isKey { checkKey(node, frame: top) }
         }
-        guard let key = stack[top].pendingKey else {
-            if node.scalar == nil {
-                issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a string, not a list or a mapping", at: node.range))
-            } else if let tag = node.tag {
-                issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a plain string, not a \(tag) function call", at: node.range))
-            }
-            stack[top].pendingKey = node
-            return true
-        }
-        stack[top].pendingKey = nil
-        if let name = key.scalar?.value {
-            if let firstLine = stack[top].keyLines[name] {
-                issues.append(ParseIssue(.duplicateKey, "duplicate key '\(name)': first defined on line \(firstLine)", at: key.range))
-            } else {
-                stack[top].keyLines[name] = key.range.start.line
-            }
-        }
-        stack[top].entries.append(Entry(key: key, value: node))
+        children.append(node)
         return true
     }
 
-    /// The tag to keep on the node: CloudFormation short forms (and unknown
-    /// tags, reported here); core YAML tags are dropped.
-    private mutating func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at range: SourceRange) -> String? {
-        guard let tag = string(pointer), !Tags.core.contains(tag) else { return nil }
-        if tag.hasPrefix(Tags.preprocessorPrefix) { usesPreprocessor = true }
-        if !Tags.isKnown(tag) {
-            issues.append(ParseIssue(.unknownTag, "unknown tag \(tag); CloudFormation knows only its intrinsic-function short forms such as !Ref and !Sub", at: range))
+    /// Reports a key that is not a plain string, or that the mapping already has.
+    private mutating func checkKey(_ key: Node, frame top: Int) {
+        guard let name = key.scalar?.value else {
+            return issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a string, not a list or a mapping", at: key.range))
+        }
+        if key.tag != nil {
+            issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a plain string, not a tagged value or function call", at: key.range))
+        }
+        let first = stack[top].firstChild
+        let keyCount = (children.count - first) / 2
+        var firstLine: Int?
+        if keyCount < Self.scanLimit {
+            var i = first
+            while i < children.count {
+                if children[i].scalar?.value == name {
+                    firstLine = children[i].range.start.line
+                    break
+                }
+                i += 2
+            }
+        } else {
+            if stack[top].keyLines == nil {
+                var lines: [String: Int] = [:]
+                var i = first
+                while i < children.count {
+                    if let existing = children[i].scalar?.value, lines[existing] == nil {
+                        lines[existing] = children[i].range.start.line
+                    }
+                    i += 2
+                }
+                stack[top].keyLines = lines
+            }
+            firstLine = stack[top].keyLines?[name]
+            if firstLine == nil { stack[top].keyLines?[name] = key.range.start.line }
+        }
+        if let firstLine {
+            issues.append(ParseIssue(.duplicateKey, "duplicate key '\(name)': first defined on line \(firstLine)", at: key.range))
+        }
+    }
+
+    /// The tag to keep on the node, reporting unknown ones; core YAML tags are dropped.
+    private mutating func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at range: SourceRange) -> Tag? {
+        guard let text = string(pointer), let tag = Tag(text) else { return nil }
+        switch tag {
+        case .preprocessor: usesPreprocessor = true
+        case .unknown:
+            issues.append(ParseIssue(.unknownTag, "unknown tag \(text); CloudFormation knows only its intrinsic-function short forms such as !Ref and !Sub", at: range))
+        case .intrinsic, .rulesFunction: break
         }
         return tag
     }

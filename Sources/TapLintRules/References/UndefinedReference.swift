@@ -69,13 +69,11 @@ public struct UndefinedReference: TemplateRule {
         let parameters = template.parameters.map(\.name)
         return context.references.references.compactMap { reference in
             let target = reference.target
-            if template.resource(named: target) != nil { return nil }
-            if template.mayBeGenerated(target) { return nil }
+            if template.hasResource(target) { return nil }
+            let isParameter = template.hasParameter(target)
             let needsResource = reference.kind == .getAtt || reference.kind == .dependsOn || reference.attribute != nil
-            if !needsResource, template.parameter(named: target) != nil || PseudoParameters.all.contains(target) {
-                return nil
-            }
-            let isParameter = template.parameter(named: target) != nil
+            if !needsResource, isParameter || PseudoParameters.all.contains(target) { return nil }
+            if template.mayBeGenerated(target) { return nil }
             let candidates = needsResource ? resources : resources + parameters + PseudoParameters.all.sorted()
             var message = "\(reference.kind.rawValue) to '\(target)', which is not "
             message += isParameter ? "a resource (it is a parameter)"
