@@ -17,13 +17,7 @@ struct CheckCommand: ParsableCommand {
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text, json
-    }
-
-    enum FailOn: String, ExpressibleByArgument, CaseIterable {
-        case error, warning, info, never
-
-        var threshold: Severity? { Severity(rawValue: rawValue) }
+        case text, json, sarif, junit, github
     }
 
     @Argument(help: "Template files, directories to search, or - for standard input.")
@@ -35,14 +29,26 @@ struct CheckCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(name: .customLong("fail-on"), help: "Lowest severity that makes the exit status 1.")
-    var failOn: FailOn = .warning
+    @Option(name: .customLong("fail-on"),
+            help: "Lowest severity that makes the exit status 1 (default: the configuration's, else warning).")
+    var failOn: FailOn?
+
+    @Option(help: ArgumentHelp("Use this configuration for every template (default: the nearest .taplint.yml).",
+                               valueName: "file"))
+    var config: String?
 
     @Option(help: ArgumentHelp("Only these rules: ids, names or categories, comma-separated.", valueName: "rules"))
     var select: [String] = []
 
     @Option(help: ArgumentHelp("Leave out these rules: ids, names or categories, comma-separated.", valueName: "rules"))
     var ignore: [String] = []
+
+    @Option(help: ArgumentHelp("Report only findings that are not in this earlier JSON report.", valueName: "file"))
+    var baseline: String?
+
+    @Flag(name: .customLong("skip-non-templates"),
+          help: "Pass over named files that are not templates instead of reporting them (for pre-commit).")
+    var skipNonTemplates = false
 
     @Option(help: "Files checked at once (default: one per core).")
     var jobs: Int?
@@ -58,13 +64,31 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let selection = RuleSelection(select: split(select), ignore: split(ignore))
-        if let unknown = selection.unknownEntry() {
+        let commandLine = RuleSelection(select: split(select), ignore: split(ignore))
+        if let unknown = commandLine.unknownEntry() {
             throw CommandError("unknown rule or category '\(unknown)' (see taplint rules)")
         }
-        let linter = Linter(options: LintOptions(selection: selection, maxFileSize: maxFileSize))
-        let inputs = try Inputs.collect(paths)
-        let reports = Self.lint(inputs, with: linter, jobs: jobs ?? System.coreCount)
+        let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
+        var configurations = try ConfigurationResolver(explicit: config)
+        var work: [(input: Input, configuration: Configuration)] = []
+        for var input in try Inputs.collect(paths) {
+            let configuration = try configurations.configuration(for: input)
+            if !input.explicit, configuration.excludes(input.path) { continue }
+            if skipNonTemplates { input.explicit = false }
+            work.append((input, configuration))
+        }
+        var linters: [String: Linter] = [:]
+        for (_, configuration) in work where linters[configuration.key] == nil {
+            let selection = RuleSelection(select: commandLine.select.isEmpty ? configuration.select : commandLine.select,
+                                          ignore: configuration.ignore + commandLine.ignore,
+                                          severities: configuration.severities)
+            linters[configuration.key] = Linter(options: LintOptions(selection: selection, requiredTags: configuration.requiredTags,
+                                                                     maxFileSize: maxFileSize))
+        }
+        var reports = Self.lint(work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }, jobs: jobs ?? System.coreCount)
+        if var accepted {
+            for i in reports.indices { reports[i].findings = accepted.newFindings(reports[i].findings) }
+        }
         let elapsed = clock.now - started
         let result = RunResult(reports: reports, seconds: Double(elapsed.components.seconds)
             + Double(elapsed.components.attoseconds) / 1e18)
@@ -74,6 +98,9 @@ struct CheckCommand: ParsableCommand {
         let reporter: any Reporter = switch format {
         case .text: TextReporter(colour: colour)
         case .json: JSONReporter()
+        case .sarif: SARIFReporter(rules: RuleRegistry.all)
+        case .junit: JUnitReporter()
+        case .github: GitHubReporter()
         }
         let text = reporter.render(result)
         if let output {
@@ -81,21 +108,35 @@ struct CheckCommand: ParsableCommand {
         } else {
             FileSystem.writeStandardOutput(text)
         }
-        if let threshold = failOn.threshold, result.findings.contains(where: { $0.severity >= threshold }) {
-            throw ExitCode(1)
+        var thresholds: [String: Severity?] = [:]
+        for (input, configuration) in work {
+            thresholds[input.displayName] = (failOn ?? configuration.failOn ?? .warning).threshold
+        }
+        let failing = result.findings.contains { finding in
+            guard let threshold = thresholds[finding.file] ?? FailOn.warning.threshold else { return false }
+            return finding.severity >= threshold
+        }
+        if failing { throw ExitCode(1) }
+    }
+
+    private static func loadBaseline(_ file: String) throws(CommandError) -> Baseline {
+        switch FileSystem.read(file) {
+        case .failure(let failure): throw CommandError("cannot read baseline \(file): \(failure.reason)")
+        case .success(let bytes):
+            do { return try Baseline(report: bytes) } catch { throw CommandError("baseline \(file): \(error.message)") }
         }
     }
 
-    /// Lints every input, several at once; the result is in input order
-    /// whatever order the threads finish in.
-    static func lint(_ inputs: [Input], with linter: Linter, jobs: Int) -> [FileReport] {
-        let results = Mutex([FileReport?](repeating: nil, count: inputs.count))
+    /// Lints every input with its linter, several at once; the result is in
+    /// input order whatever order the threads finish in.
+    static func lint(_ work: [(Input, Linter)], jobs: Int) -> [FileReport] {
+        let results = Mutex([FileReport?](repeating: nil, count: work.count))
         let next = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(inputs.count, 1))) { _ in
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(work.count, 1))) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < inputs.count else { return }
-                let report = lint(inputs[index], with: linter)
+                guard index < work.count else { return }
+                let report = lint(work[index].0, with: work[index].1)
                 results.withLock { $0[index] = report }
             }
         }

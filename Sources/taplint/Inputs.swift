@@ -2,6 +2,7 @@
 /// the user named it (a named non-template is a finding, a walked one is skipped).
 struct Input: Sendable {
     var path: String
+    /// Named by the user; false for files a directory walk found.
     var explicit: Bool
     var isStandardInput: Bool { path == "-" }
     var displayName: String { isStandardInput ? "<stdin>" : path }

@@ -1,18 +1,34 @@
 import TapLintCore
 
+/// A tag every taggable resource must carry; `value` nil means any value.
+public struct RequiredTag: Sendable, Equatable {
+    public var key: String
+    public var value: String?
+
+    public init(key: String, value: String?) {
+        self.key = key
+        self.value = value
+    }
+}
+
 /// How a run is set up: which rules, at what severity, within what limits.
 public struct LintOptions: Sendable {
     public var selection: RuleSelection
+    /// From `tagging.required`; the tagging rules read it.
+    public var requiredTags: [RequiredTag]
     public var limits: ParseLimits
     /// Larger files are refused unread. CloudFormation's own limit is 1 MB;
     /// the default leaves room for templates that a transform shrinks.
     public var maxFileSize: Int
 
     public static let defaultMaxFileSize = 10 * 1024 * 1024
+    /// With no configuration, every taggable resource needs an Environment tag.
+    public static let defaultRequiredTags = [RequiredTag(key: "Environment", value: nil)]
 
-    public init(selection: RuleSelection = RuleSelection(), limits: ParseLimits = ParseLimits(),
-                maxFileSize: Int = LintOptions.defaultMaxFileSize) {
+    public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag] = LintOptions.defaultRequiredTags,
+                limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize) {
         self.selection = selection
+        self.requiredTags = requiredTags
         self.limits = limits
         self.maxFileSize = maxFileSize
     }
@@ -64,7 +80,20 @@ public struct Linter: Sendable {
                              resource: violation.resource ?? Self.resource(on: violation.path), fix: violation.fix)
                 }
             }
-            return FileReport(file: file, findings: sink.findings.sorted(by: Finding.reportOrder), skipped: false)
+            var suppressions = Suppressions(template: context.template, source: bytes)
+            var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
+            for suppression in suppressions.all {
+                let place = suppression.rules.joined(separator: ", ")
+                if !suppression.used {
+                    kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
+                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
+                }
+                if suppression.reason == nil {
+                    kept.add(SuppressionWithoutReason.description, "the suppression of \(place) gives no reason",
+                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
+                }
+            }
+            return FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
         }
     }
 

@@ -15,6 +15,7 @@ public enum RuleRegistry {
     static let sourceRules: [any SourceRule.Type] = [
         YAMLSyntax.self, DuplicateKey.self, UnknownTag.self, InputTooComplex.self,
         NotATemplate.self, NonStringKey.self, UnreadableFile.self,
+        UnusedSuppression.self, SuppressionWithoutReason.self,
     ]
 
     /// Every rule's description, sorted by id.

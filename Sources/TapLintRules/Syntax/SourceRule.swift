@@ -1,7 +1,8 @@
 import TapLintCore
 
-/// A rule whose findings come from reading the file, before there is a
-/// template to check: the parser finds them, the engine names them.
+/// A rule the engine reports itself rather than a check over the template:
+/// what the reader finds before there is a template, and what the engine
+/// learns while applying suppressions.
 public protocol SourceRule: Sendable {
     static var description: RuleDescription { get }
 }
