@@ -13,6 +13,8 @@ public struct Reference: Sendable {
         case resource(Int)
         case output(Int)
         case condition(Int)
+        /// The Rules section, or SAM's Globals.
+        case other
     }
 
     public var kind: Kind
@@ -38,6 +40,11 @@ public struct ConditionUse: Sendable {
 public struct ReferenceIndex: Sendable {
     public private(set) var references: [Reference] = []
     public private(set) var conditionUses: [ConditionUse] = []
+    /// Mapping names that `Fn::FindInMap` reads.
+    public private(set) var mappingUses: Set<String> = []
+    /// True when some `Fn::FindInMap` computes its mapping's name, so any
+    /// mapping may be the one it reads.
+    public private(set) var readsComputedMapping = false
     /// The path to the node being walked: one stack, copied only when a
     /// reference is recorded, so the walk does not allocate per node.
     private var path: [PathElement] = []
@@ -71,6 +78,10 @@ public struct ReferenceIndex: Sendable {
             within([.key("Conditions"), .key(condition.name)]) {
                 $0.walk(condition.body, owner: .condition(i), conditional: false, conditionContext: true)
             }
+        }
+        for section in ["Rules", "Globals"] {
+            guard let body = template.root[section] else { continue }
+            within(.key(section)) { $0.walk(body, owner: .other, conditional: false, conditionContext: true) }
         }
         path = []
     }
@@ -174,6 +185,12 @@ public struct ReferenceIndex: Sendable {
         case .condition:
             if let name = argument.string {
                 return conditionUses.append(ConditionUse(name: name, range: argument.valueRange, path: path))
+            }
+        case .findInMap:
+            if let name = argument.sequence?.first?.string {
+                mappingUses.insert(name)
+            } else {
+                readsComputedMapping = true
             }
         default:
             break

@@ -232,6 +232,8 @@ private struct TreeBuilder {
         guard let name = key.scalar?.value else {
             return issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a string, not a list or a mapping", at: key.range))
         }
+        // The JSON form of a Rain directive: {"Rain::Module": "vpc.yml"}.
+        if name.utf8.first == UInt8(ascii: "R"), name.hasPrefix("Rain::") { usesPreprocessor = true }
         if key.tag != nil {
             issues.append(ParseIssue(.nonScalarKey, "a mapping key must be a plain string, not a tagged value or function call", at: key.range))
         }

@@ -6,8 +6,9 @@ public struct RedundantDependsOn: TemplateRule {
         id: "BP001", name: "redundant-depends-on", category: .bestPractice, severity: .info,
         summary: "DependsOn names a resource that a Ref, GetAtt or Sub in the properties already depends on.",
         rationale: """
-        `Ref`, `Fn::GetAtt` and `Fn::Sub` variables already make a resource wait for \
-        the one they name. Repeating that in `DependsOn` adds nothing but noise, and it \
+        `Ref`, `Fn::GetAtt` and `Fn::Sub` variables, in the properties or in other \
+        attributes such as `Metadata` (which CloudFormation also resolves), already make \
+        a resource wait for the one they name. Repeating that in `DependsOn` adds nothing but noise, and it \
         hides the entries that do matter: the ones with no reference behind them. \
         References inside an `Fn::If` branch do not count, because in the other branch \
         the `DependsOn` is the only thing that orders the two resources.
@@ -58,8 +59,7 @@ public struct RedundantDependsOn: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         var implied: [Int: [String: Reference]] = [:]
         for reference in context.references.references where reference.kind != .dependsOn && !reference.conditional {
-            guard case .resource(let owner) = reference.owner, reference.path.count > 2,
-                  reference.path[2] == .key("Properties"), implied[owner]?[reference.target] == nil else { continue }
+            guard case .resource(let owner) = reference.owner, implied[owner]?[reference.target] == nil else { continue }
             implied[owner, default: [:]][reference.target] = reference
         }
         return context.references.references.compactMap { reference in

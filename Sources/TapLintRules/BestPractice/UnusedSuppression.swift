@@ -9,7 +9,9 @@ public enum UnusedSuppression: SourceRule {
         A suppression outlives the problem it was written for: the policy gets scoped, \
         the resource renamed, the rule id mistyped. Left in place it suggests a risk \
         that no longer exists, or silently hides the next real finding of that rule at \
-        that place. Remove suppressions that no longer suppress anything.
+        that place. Remove suppressions that no longer suppress anything. (cfn-lint's \
+        `Metadata: cfn-lint: config: ignore_checks` are honoured for the taplint rules that \
+        check the same thing, and never reported here.)
         """,
         fix: "remove the suppression, or correct the rule it names",
         triggering: [

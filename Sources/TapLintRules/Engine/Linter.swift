@@ -84,7 +84,7 @@ public struct Linter: Sendable {
             var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
             for suppression in suppressions.all {
                 let place = suppression.rules.joined(separator: ", ")
-                if !suppression.used {
+                if !suppression.used, !suppression.fromCfnLint {
                     kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
                              suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
                 }
@@ -121,7 +121,7 @@ public struct Linter: Sendable {
             sink.add(NotATemplate.description, "not a CloudFormation template: the file holds \(what)", root.range)
             return .failed(sink.findings)
         }
-        return .template(LintContext(template: template), sink.findings)
+        return .template(LintContext(template: template, sourceSize: bytes.count, options: options), sink.findings)
     }
 
     /// A file that could not be read still appears in the report.

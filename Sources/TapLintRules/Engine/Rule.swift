@@ -34,10 +34,18 @@ public struct LintContext: Sendable {
     public let template: Template
     public let references: ReferenceIndex
     public let graph: DependencyGraph
+    /// Properties checked against the catalog, once for all schema rules.
+    public let schema: SchemaCheck
+    /// The template body's size in bytes, for CloudFormation's size limit.
+    public let sourceSize: Int
+    public let options: LintOptions
 
-    public init(template: Template) {
+    public init(template: Template, sourceSize: Int = 0, options: LintOptions = LintOptions()) {
         self.template = template
         references = ReferenceIndex(template)
         graph = DependencyGraph(template: template, references: references)
+        schema = SchemaCheck(template: template)
+        self.sourceSize = sourceSize
+        self.options = options
     }
 }

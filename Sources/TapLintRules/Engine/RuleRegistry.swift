@@ -6,9 +6,18 @@ public enum RuleRegistry {
     /// Rules that read the template, in id order.
     public static let templateRules: [any TemplateRule] = [
         RedundantDependsOn(),
+        UnusedParameter(),
+        UnusedCondition(),
+        UnusedMapping(),
         CircularDependency(),
         UndefinedReference(),
         UndefinedCondition(),
+        UnknownAttribute(),
+        UnknownResourceType(),
+        UnknownProperty(),
+        MissingRequiredProperty(),
+        WrongValueType(),
+        TemplateLimits(),
     ]
 
     /// Rules the reader itself reports, before there is a template.

@@ -21,6 +21,9 @@ struct Suppressions {
         var range: SourceRange
         var path: [PathElement]
         var used = false
+        /// Translated from cfn-lint's `ignore_checks`: it may name checks
+        /// taplint does not have, so it is never reported as unused.
+        var fromCfnLint = false
 
         func covers(_ finding: Finding) -> Bool {
             switch scope {
@@ -57,6 +60,7 @@ struct Suppressions {
     /// `Metadata: {taplint: {ignore: [{rule: X, reason: Y}, …]}}`; a bare
     /// rule name in the list is accepted, without a reason.
     private mutating func read(_ metadata: Node?, scope: Suppression.Scope, path: [PathElement]) {
+        readCfnLint(metadata, scope: scope, path: path)
         guard let list = metadata?["taplint"]?["ignore"]?.sequence else { return }
         let base = path + [.key("taplint"), .key("ignore")]
         for (i, item) in list.enumerated() {
@@ -65,6 +69,17 @@ struct Suppressions {
             let reason = item["reason"]?.string.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
             let at = item["rule"]?.valueRange ?? item.valueRange
             all.append(Suppression(rules: [rule], reason: reason, scope: scope, range: at, path: base + [.index(i)]))
+        }
+    }
+
+    /// `Metadata: {cfn-lint: {config: {ignore_checks: [W3005]}}}`, translated.
+    private mutating func readCfnLint(_ metadata: Node?, scope: Suppression.Scope, path: [PathElement]) {
+        guard let list = metadata?["cfn-lint"]?["config"]?["ignore_checks"]?.sequence else { return }
+        let base = path + [.key("cfn-lint"), .key("config"), .key("ignore_checks")]
+        for (i, item) in list.enumerated() {
+            guard let id = item.string, let rules = CfnLintEquivalents.rules[id] else { continue }
+            all.append(Suppression(rules: rules, reason: "cfn-lint ignore_checks \(id)", scope: scope,
+                                   range: item.valueRange, path: base + [.index(i)], fromCfnLint: true))
         }
     }
 

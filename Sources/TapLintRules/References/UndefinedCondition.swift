@@ -55,13 +55,8 @@ public struct UndefinedCondition: TemplateRule {
         let declared = template.conditions.map(\.name)
         return context.references.conditionUses.compactMap { use in
             guard !template.hasCondition(use.name) else { return nil }
-            var message = "condition '\(use.name)' is not declared under Conditions"
-            var fix: String?
-            if let guess = Suggestion.closest(to: use.name, in: declared) {
-                message += "; did you mean '\(guess)'?"
-                fix = "use '\(guess)'"
-            }
-            return Violation(at: use.range, path: use.path, message: message, fix: fix)
+            return Violation(at: use.range, path: use.path, message: "condition '\(use.name)' is not declared under Conditions",
+                             misspelt: use.name, candidates: declared)
         }
     }
 }

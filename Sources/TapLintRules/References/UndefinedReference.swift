@@ -75,15 +75,11 @@ public struct UndefinedReference: TemplateRule {
             if !needsResource, isParameter || PseudoParameters.all.contains(target) { return nil }
             if template.mayBeGenerated(target) { return nil }
             let candidates = needsResource ? resources : resources + parameters + PseudoParameters.all.sorted()
-            var message = "\(reference.kind.rawValue) to '\(target)', which is not "
-            message += isParameter ? "a resource (it is a parameter)"
+            let what = isParameter ? "a resource (it is a parameter)"
                 : needsResource ? "a resource of this template" : "a resource, parameter or pseudo parameter"
-            var fix: String?
-            if let guess = Suggestion.closest(to: target, in: candidates) {
-                message += "; did you mean '\(guess)'?"
-                fix = "use '\(guess)'"
-            }
-            return Violation(at: reference.range, path: reference.path, message: message, fix: fix)
+            return Violation(at: reference.range, path: reference.path,
+                             message: "\(reference.kind.rawValue) to '\(target)', which is not \(what)",
+                             misspelt: target, candidates: candidates)
         }
     }
 }

@@ -1,0 +1,60 @@
+import TapLintCore
+
+/// A property the resource type requires is missing.
+public struct MissingRequiredProperty: TemplateRule {
+    public static let description = RuleDescription(
+        id: "SCH003", name: "missing-required-property", category: .schema, severity: .error,
+        summary: "A resource, or one of its property objects, lacks a property its type requires.",
+        rationale: """
+        Some properties cannot be left out: a Lambda function's `Role` and `Code`, a \
+        DynamoDB table's `KeySchema`, a tag's `Key` and `Value`. CloudFormation rejects \
+        the template, or the create fails halfway through a deploy. A property set to \
+        `!Ref AWS::NoValue` counts as missing; inside `Fn::If`, each branch must have it.
+        """,
+        fix: "add the required property",
+        triggering: [
+            """
+            Resources:
+              Function:
+                Type: AWS::Lambda::Function
+                ↓Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code:
+                    ZipFile: "def handler(e, c): pass"
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  Tags:
+                    - ↓Key: team
+            """,
+        ],
+        nonTriggering: [
+            """
+            Resources:
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Role: arn:aws:iam::123456789012:role/lambda
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Code:
+                    ZipFile: "def handler(e, c): pass"
+            """,
+        ],
+        references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-lambda-function.html"]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        context.schema.problems.compactMap { problem in
+            guard case .missingRequired(let name) = problem.kind else { return nil }
+            let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
+            let what = name.contains("', '") ? "at least one of '\(name)'" : "required property '\(name)'"
+            let message = "\(problem.resource) is missing \(what)" + (place.isEmpty ? "" : " in \(place)")
+            return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resource,
+                             fix: "add '\(name)'")
+        }
+    }
+}

@@ -1,0 +1,216 @@
+import TapLintCore
+
+/// Every resource's properties checked against the catalog in one walk,
+/// shared by the rules that report each kind of problem.
+///
+/// Values that are intrinsic functions are not judged by type: their value
+/// is only known at deploy time. `Fn::If` is followed into both branches,
+/// each checked against the same shape, and `!Ref AWS::NoValue` counts as
+/// absent.
+public struct SchemaCheck: Sendable {
+    public struct Problem: Sendable {
+        public enum Kind: Sendable, Equatable {
+            /// A property (or resource attribute) the object does not have.
+            case unknownProperty(name: String, candidates: [String])
+            case missingRequired(name: String)
+            /// A literal of the wrong type where the schema is certain.
+            case wrongType(expected: String, found: String)
+        }
+
+        public var kind: Kind
+        public var resource: String
+        public var range: SourceRange
+        public var path: [PathElement]
+    }
+
+    /// The attributes every resource may have besides its properties.
+    static let resourceAttributes = [
+        "Type", "Properties", "DependsOn", "Condition", "Metadata", "DeletionPolicy", "UpdateReplacePolicy",
+        "CreationPolicy", "UpdatePolicy", "Version", "Description",
+    ]
+
+    public private(set) var problems: [Problem] = []
+    /// The catalog entry of each resource type the template uses.
+    public let types: [String: ResourceType]
+
+    /// SAM's own resource attributes, for templates SAM transforms.
+    static let serverlessAttributes = ["IgnoreGlobals", "Connectors"]
+
+    init(template: Template) {
+        var types: [String: ResourceType] = [:]
+        for resource in template.resources {
+            if let name = resource.type, types[name] == nil, let type = Catalog.type(named: name) { types[name] = type }
+        }
+        self.types = types
+        // A macro or preprocessor may give resources attributes of its own
+        // (`Count`, `Overrides`), which it removes before CloudFormation reads them.
+        let checksAttributes = !template.isRewrittenBeforeDeploy || template.isServerlessOnly
+        let allowed = Self.resourceAttributes + (template.isServerlessOnly ? Self.serverlessAttributes : [])
+        for resource in template.resources {
+            check(resource, type: resource.type.flatMap { types[$0] }, attributes: checksAttributes ? allowed : nil)
+        }
+    }
+
+    private mutating func check(_ resource: Resource, type: ResourceType?, attributes: [String]?) {
+        let base: [PathElement] = [.key("Resources"), .key(resource.name)]
+        for entry in resource.body.mapping ?? [] where attributes != nil {
+            guard let name = entry.name, !(attributes ?? []).contains(name) else { continue }
+            problems.append(Problem(kind: .unknownProperty(name: name, candidates: Self.resourceAttributes), resource: resource.name,
+                                    range: entry.key.range, path: base + [.key(name)]))
+        }
+        guard let type, !resource.isCustom else { return }
+        let path = base + [.key("Properties")]
+        guard let properties = resource.properties, properties.scalar?.isNull != true || properties.tag != nil,
+              let propertiesKey = resource.body.entry("Properties")?.key else {
+            let at = resource.body.entry("Properties")?.key ?? resource.declaration.key
+            for name in type.properties.required {
+                problems.append(Problem(kind: .missingRequired(name: name), resource: resource.name,
+                                        range: at.range, path: base))
+            }
+            return
+        }
+        check(properties, object: type.properties, in: type, resource: resource.name, path: path, key: propertiesKey)
+    }
+
+    /// Checks a mapping against an object shape. `key` is where a missing
+    /// required property is reported: the key that holds the object.
+    private mutating func check(_ node: Node, object: ObjectShape, in type: ResourceType, resource: String,
+                                path: [PathElement], key: Node) {
+        if let branches = Self.branches(of: node) {
+            for (i, branch) in branches {
+                check(branch, object: object, in: type, resource: resource, path: path + [.key("Fn::If"), .index(i)],
+                      key: branch.mapping == nil ? key : branch)
+            }
+            return
+        }
+        guard node.tag == nil, node.intrinsic == nil else { return }
+        guard let entries = node.mapping else {
+            if let found = Self.literalKind(node) {
+                problems.append(Problem(kind: .wrongType(expected: "an object", found: found), resource: resource,
+                                        range: node.range, path: path))
+            }
+            return
+        }
+        var present = Set<String>()
+        /// Present only when an Fn::If takes its other branch: name → condition.
+        var conditional: [String: String] = [:]
+        for entry in entries {
+            guard let name = entry.name else { continue }
+            if Self.isNoValue(entry.value) { continue }
+            present.insert(name)
+            if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
+            guard let shape = object.properties[name] else {
+                if !object.isOpen {
+                    problems.append(Problem(kind: .unknownProperty(name: name, candidates: object.properties.keys.sorted()),
+                                            resource: resource,
+                                            range: entry.key.range, path: path + [.key(name)]))
+                }
+                continue
+            }
+            check(entry.value, shape: shape, in: type, resource: resource, path: path + [.key(name)], key: entry.key)
+        }
+        for name in object.required where !present.contains(name) || conditional[name] != nil {
+            let name = conditional[name].map { "\(name)' (when the Fn::If on '\($0)' gives AWS::NoValue" } ?? name
+            problems.append(Problem(kind: .missingRequired(name: name), resource: resource, range: key.range, path: path))
+        }
+        for group in object.requiredOneOf where !group.contains(where: present.contains) {
+            problems.append(Problem(kind: .missingRequired(name: group.joined(separator: "', '")), resource: resource,
+                                    range: key.range, path: path))
+        }
+    }
+
+    private mutating func check(_ node: Node, shape: Shape, in type: ResourceType, resource: String,
+                                path: [PathElement], key: Node) {
+        if let branches = Self.branches(of: node) {
+            for (i, branch) in branches {
+                check(branch, shape: shape, in: type, resource: resource, path: path + [.key("Fn::If"), .index(i)],
+                      key: branch.mapping == nil ? key : branch)
+            }
+            return
+        }
+        // A tag (an intrinsic function, a preprocessor's directive) computes the value.
+        if node.tag != nil || node.intrinsic != nil || node.scalar?.isNull == true { return }
+        func wrong(_ expected: String) {
+            guard let found = Self.literalKind(node) else { return }
+            // A list or mapping is pointed at by its key, a scalar by itself.
+            let range = node.scalar == nil ? key.range : node.range
+            problems.append(Problem(kind: .wrongType(expected: expected, found: found), resource: resource,
+                                    range: range, path: path))
+        }
+        switch shape {
+        case .anything:
+            return
+        case .string:
+            if node.scalar == nil { wrong("a string") }
+        case .integer, .number:
+            guard let scalar = node.scalar else { return wrong(shape == .integer ? "an integer" : "a number") }
+            if !Self.isNumber(scalar.value, integer: shape == .integer) { wrong(shape == .integer ? "an integer" : "a number") }
+        case .boolean:
+            guard let scalar = node.scalar else { return wrong("a boolean") }
+            let lowered = scalar.value.lowercased()
+            if scalar.boolValue == nil, lowered != "true", lowered != "false" { wrong("a boolean") }
+        case .list(let item):
+            guard let items = node.sequence else { return wrong("a list") }
+            for (i, element) in items.enumerated() {
+                check(element, shape: item, in: type, resource: resource, path: path + [.index(i)], key: element)
+            }
+        case .map(let value):
+            guard let entries = node.mapping else { return wrong("a mapping") }
+            for entry in entries {
+                check(entry.value, shape: value, in: type, resource: resource, path: path + [.key(entry.name ?? "?")], key: entry.key)
+            }
+        case .anyObject:
+            if node.mapping == nil { wrong("an object") }
+        case .object(let name):
+            if node.scalar != nil, Self.packageable.contains(type.name + "." + (path.last?.description ?? "")) { return }
+            guard let object = type.definitions[name] else { return }
+            check(node, object: object, in: type, resource: resource, path: path, key: key)
+        }
+    }
+
+    /// Properties that `aws cloudformation package` (and `sam package`)
+    /// accept as a local path and rewrite into an object before deploying.
+    static let packageable: Set<String> = [
+        "AWS::Lambda::Function.Code", "AWS::Lambda::LayerVersion.Content",
+        "AWS::ApiGateway::RestApi.BodyS3Location", "AWS::ElasticBeanstalk::ApplicationVersion.SourceBundle",
+        "AWS::StepFunctions::StateMachine.DefinitionS3Location", "AWS::AppSync::GraphQLSchema.DefinitionS3Location",
+        "AWS::Glue::Job.Command", "AWS::CodeCommit::Repository.Code", "AWS::ApiGatewayV2::Api.BodyS3Location",
+    ]
+
+    /// The condition under which an `Fn::If` value gives `AWS::NoValue`.
+    static func noValueCondition(_ node: Node) -> String? {
+        guard let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3,
+              isNoValue(items[1]) || isNoValue(items[2]) else { return nil }
+        return items[0].string
+    }
+
+    /// The two branches of an `Fn::If`, with their argument index.
+    static func branches(of node: Node) -> [(Int, Node)]? {
+        guard let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 else { return nil }
+        return [(1, items[1]), (2, items[2])]
+    }
+
+    static func isNoValue(_ node: Node) -> Bool {
+        guard let call = node.intrinsic, call.name == .ref else { return false }
+        return call.argument.string == "AWS::NoValue"
+    }
+
+    /// What a literal is, in words; nil for a value whose type is not certain.
+    static func literalKind(_ node: Node) -> String? {
+        if node.intrinsic != nil || node.tag != nil { return nil }
+        // A one-key mapping named like a function (`Fn::GetStackOutput`, a
+        // newer or a preprocessor's function) computes its value.
+        if let entries = node.mapping, entries.count == 1, let key = entries[0].name, key.contains("::") { return nil }
+        switch node.content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let scalar): return scalar.isNull ? nil : "'\(scalar.value)'"
+        }
+    }
+
+    static func isNumber(_ text: String, integer: Bool) -> Bool {
+        let trimmed = text.trimmingSpaces
+        if integer { return Int(trimmed) != nil }
+        return Double(trimmed) != nil
+    }
+}

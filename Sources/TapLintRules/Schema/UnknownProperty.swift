@@ -1,0 +1,63 @@
+import TapLintCore
+
+/// A property (or resource attribute) the resource type does not have.
+public struct UnknownProperty: TemplateRule {
+    public static let description = RuleDescription(
+        id: "SCH002", name: "unknown-property", category: .schema, severity: .error,
+        summary: "A resource has a property, or an attribute, that its type does not define.",
+        rationale: """
+        CloudFormation validates properties against the resource type's schema and \
+        rejects names it does not define, at any depth: a misspelt `BucketNmae`, a \
+        property of a different type pasted in, a `Propertes:` that silently hides every \
+        property below it. The finding names the closest valid property. Custom \
+        resources take any properties and are not judged.
+        """,
+        fix: "use a property the resource type defines",
+        triggering: [
+            """
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  ↓BucketNmae: logs
+                  VersioningConfiguration:
+                    ↓State: Enabled
+              Queue:
+                Type: AWS::SQS::Queue
+                ↓Propertes:
+                  DelaySeconds: 5
+            """,
+        ],
+        nonTriggering: [
+            """
+            Conditions:
+              Never: !Equals [a, b]
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: logs
+                  VersioningConfiguration: !If [Never, !Ref AWS::NoValue, {Status: Enabled}]
+              Config:
+                Type: Custom::Anything
+                Properties:
+                  ServiceToken: arn:aws:lambda:us-east-1:123456789012:function:config
+                  WhateverIWant: 1
+            """,
+        ],
+        references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html"]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        context.schema.problems.compactMap { problem in
+            guard case .unknownProperty(let name, let candidates) = problem.kind else { return nil }
+            let message = problem.path.count == 3
+                ? "'\(name)' is not a resource attribute"
+                : "\(problem.resource) has no property '\(name)' at \(Array(problem.path.dropFirst(2)).dotted)"
+            return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resource,
+                             misspelt: name, candidates: candidates)
+        }
+    }
+}
