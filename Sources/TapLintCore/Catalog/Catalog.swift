@@ -7,41 +7,74 @@
 /// record only when a template names that type.
 public enum Catalog {
     /// Every type name, sorted.
-    public static var typeNames: [String] { entries.keys.sorted() }
+    public static var typeNames: [String] {
+        index.withUTF8Buffer { buffer in lineStarts.map { String(decoding: name(atLine: $0, in: buffer), as: UTF8.self) } }
+    }
 
-    public static func contains(_ type: String) -> Bool { entries[type] != nil }
+    public static func contains(_ type: String) -> Bool { record(of: type) != nil }
 
     /// The type's description, parsed from its record; nil for an unknown type.
     public static func type(named name: String) -> ResourceType? {
-        guard let range = entries[name] else { return nil }
+        guard let range = record(of: name) else { return nil }
         return source.withUTF8Buffer { buffer in
             let end = min(range.upperBound, buffer.count)
             return ResourceType(record: UnsafeBufferPointer(rebasing: buffer[min(range.lowerBound, end)..<end]))
         }
     }
 
-    /// Name → byte range of its record in `source`, from `index`.
-    private static let entries: [String: Range<Int>] = index.withUTF8Buffer { buffer in
-        var entries: [String: Range<Int>] = [:]
-        entries.reserveCapacity(2048)
-        for line in buffer.split(separator: UInt8(ascii: "\n")) {
-            let fields = line.split(separator: UInt8(ascii: " "))
-            guard fields.count == 3, let offset = Int(ascii: fields[1]), let size = Int(ascii: fields[2]) else { continue }
-            entries[String(decoding: fields[0], as: UTF8.self)] = offset..<(offset + size)
-        }
-        return entries
+    /// Where each line of `index` starts. The index is sorted by name, so a
+    /// lookup is a binary search over it, with nothing else built.
+    private static let lineStarts: [Int] = index.withUTF8Buffer { buffer in
+        var starts = [0]
+        for (i, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") && i + 1 < buffer.count { starts.append(i + 1) }
+        return starts
     }
-}
 
-extension Int {
-    /// A decimal number from ASCII digits.
-    init?(ascii digits: Slice<UnsafeBufferPointer<UInt8>>) {
-        var value = 0
-        for digit in digits {
-            guard digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+    /// The byte range of a type's record in `source`.
+    private static func record(of type: String) -> Range<Int>? {
+        var type = type
+        return type.withUTF8 { wanted in
+            index.withUTF8Buffer { buffer in
+                var low = 0
+                var high = lineStarts.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    let name = Self.name(atLine: lineStarts[middle], in: buffer)
+                    if name.elementsEqual(wanted) { return Self.range(afterName: name.endIndex, in: buffer) }
+                    if name.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+                }
+                return nil
+            }
         }
-        self = value
+    }
+
+    /// The name that starts a line of `index`: bytes up to the first space.
+    private static func name(atLine start: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Slice<UnsafeBufferPointer<UInt8>> {
+        var end = start
+        while end < buffer.count, buffer[end] != UInt8(ascii: " "), buffer[end] != UInt8(ascii: "\n") { end += 1 }
+        return buffer[start..<end]
+    }
+
+    /// Reads the " offset size" that follows a name on its line.
+    private static func range(afterName position: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var numbers: [Int] = []
+        var value = 0
+        var digits = 0
+        var i = position
+        while i < buffer.count, buffer[i] != UInt8(ascii: "\n") {
+            let byte = buffer[i]
+            if byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") {
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                digits += 1
+            } else if digits > 0 {
+                numbers.append(value)
+                (value, digits) = (0, 0)
+            }
+            i += 1
+        }
+        if digits > 0 { numbers.append(value) }
+        guard numbers.count == 2 else { return nil }
+        return numbers[0]..<(numbers[0] + numbers[1])
     }
 }
 
@@ -57,21 +90,21 @@ public indirect enum Shape: Sendable, Equatable {
     case list(Shape)
     case map(Shape)
 
-    init(code: Substring) {
+    init(code: Slice<UnsafeBufferPointer<UInt8>>) {
         guard let first = code.first else {
             self = .anything
             return
         }
         let rest = code.dropFirst()
         switch first {
-        case "s": self = .string
-        case "i": self = .integer
-        case "n": self = .number
-        case "b": self = .boolean
-        case "o": self = .anyObject
-        case "@": self = .object(String(rest))
-        case "[": self = .list(Shape(code: rest))
-        case "{": self = .map(Shape(code: rest))
+        case UInt8(ascii: "s"): self = .string
+        case UInt8(ascii: "i"): self = .integer
+        case UInt8(ascii: "n"): self = .number
+        case UInt8(ascii: "b"): self = .boolean
+        case UInt8(ascii: "o"): self = .anyObject
+        case UInt8(ascii: "@"): self = .object(String(decoding: rest, as: UTF8.self))
+        case UInt8(ascii: "["): self = .list(Shape(code: rest))
+        case UInt8(ascii: "{"): self = .map(Shape(code: rest))
         default: self = .anything
         }
     }
@@ -108,41 +141,40 @@ public struct ResourceType: Sendable {
     public var properties = ObjectShape()
     public var definitions: [String: ObjectShape] = [:]
 
-    /// Parses one record of the catalog's line format.
+    /// Parses one record of the catalog's line format, byte by byte: only
+    /// names become strings.
     init(record: UnsafeBufferPointer<UInt8>) {
         var current: String?  // nil: the resource's own properties
+        var object = ObjectShape()
+        func finish() {
+            if let current { definitions[current] = object } else { properties = object }
+        }
         for line in record.split(separator: UInt8(ascii: "\n")) {
-            let text = String(decoding: line, as: UTF8.self)
-            let fields = text.split(separator: " ")
-            guard let tag = fields.first else { continue }
-            let words = fields.dropFirst().map(String.init)
+            guard let tag = line.first else { continue }
+            let fields = line.dropFirst(2).split(separator: UInt8(ascii: " "))
+            func words() -> [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
             switch tag {
-            case "T": name = words.first ?? ""
-            case "g":
-                let path = words.count > 1 ? words[1] : "Tags"
-                tagging = words.first == "l" ? .list(path) : words.first == "m" ? .map(path) : .none
-            case "k": primaryIdentifier = words
-            case "c": createOnly = words
-            case "a": attributes = words
-            case "o":
-                current = nil
-                properties.isOpen = words.first == "+"
-            case "d":
-                current = words.first
-                if let current { definitions[current, default: ObjectShape()].isOpen = words.count > 1 && words[1] == "+" }
-            case "p" where fields.count == 3:
-                let shape = Shape(code: fields[2])
-                if let current { definitions[current, default: ObjectShape()].properties[words[0]] = shape }
-                else { properties.properties[words[0]] = shape }
-            case "r":
-                if let current { definitions[current, default: ObjectShape()].required = words }
-                else { properties.required = words }
-            case "q":
-                if let current { definitions[current, default: ObjectShape()].requiredOneOf.append(words) }
-                else { properties.requiredOneOf.append(words) }
+            case UInt8(ascii: "T"): name = words().first ?? ""
+            case UInt8(ascii: "g"):
+                let path = fields.count > 1 ? String(decoding: fields[1], as: UTF8.self) : "Tags"
+                let kind = fields.first?.first
+                tagging = kind == UInt8(ascii: "l") ? .list(path) : kind == UInt8(ascii: "m") ? .map(path) : .none
+            case UInt8(ascii: "k"): primaryIdentifier = words()
+            case UInt8(ascii: "c"): createOnly = words()
+            case UInt8(ascii: "a"): attributes = words()
+            case UInt8(ascii: "o"), UInt8(ascii: "d"):
+                finish()
+                object = ObjectShape()
+                object.isOpen = fields.last?.first == UInt8(ascii: "+")
+                current = tag == UInt8(ascii: "o") ? nil : fields.first.map { String(decoding: $0, as: UTF8.self) }
+            case UInt8(ascii: "p") where fields.count == 2:
+                object.properties[String(decoding: fields[0], as: UTF8.self)] = Shape(code: fields[1])
+            case UInt8(ascii: "r"): object.required = words()
+            case UInt8(ascii: "q"): object.requiredOneOf.append(words())
             default: break
             }
         }
+        finish()
     }
 
     /// True when `Fn::GetAtt` may read `attribute` of this type.
