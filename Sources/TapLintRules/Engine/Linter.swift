@@ -77,7 +77,8 @@ public struct Linter: Sendable {
                 let description = type(of: rule).description
                 for violation in rule.check(context) {
                     sink.add(description, violation.message, violation.range, path: violation.path,
-                             resource: violation.resource ?? Self.resource(on: violation.path), fix: violation.fix)
+                             resource: violation.resource ?? Self.resource(on: violation.path), fix: violation.fix,
+                             severity: violation.severity)
                 }
             }
             var suppressions = Suppressions(template: context.template, source: bytes)
@@ -163,9 +164,9 @@ private struct FindingSink {
     var findings: [Finding] = []
 
     mutating func add(_ rule: RuleDescription, _ message: String, _ range: SourceRange = .origin,
-                      path: [PathElement] = [], resource: String? = nil, fix: String? = nil) {
+                      path: [PathElement] = [], resource: String? = nil, fix: String? = nil, severity: Severity? = nil) {
         guard selection.isEnabled(rule) else { return }
-        findings.append(Finding(rule: rule, severity: selection.severity(of: rule), message: message,
+        findings.append(Finding(rule: rule, severity: selection.severity(of: rule, finding: severity), message: message,
                                 file: file, range: range, path: path, resource: resource, fix: fix))
     }
 }

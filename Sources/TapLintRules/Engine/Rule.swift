@@ -18,14 +18,19 @@ public struct Violation: Sendable {
     public var resource: String?
     /// Overrides the rule's general fix when this finding has a sharper one.
     public var fix: String?
+    /// Overrides the rule's default severity for this finding (a method
+    /// without authorization that writes is worse than one that reads); a
+    /// severity the user configured still wins.
+    public var severity: Severity?
 
     public init(at range: SourceRange, path: [PathElement], message: String,
-                resource: String? = nil, fix: String? = nil) {
+                resource: String? = nil, fix: String? = nil, severity: Severity? = nil) {
         self.range = range
         self.path = path
         self.message = message
         self.resource = resource
         self.fix = fix
+        self.severity = severity
     }
 }
 

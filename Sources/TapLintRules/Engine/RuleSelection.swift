@@ -18,9 +18,9 @@ public struct RuleSelection: Sendable {
         return !ignore.contains { Self.matches($0, rule) }
     }
 
-    /// The configured severity, by id or name; the rule's own otherwise.
-    public func severity(of rule: RuleDescription) -> Severity {
-        severities.first { Self.matches($0.key, rule) && Category(rawValue: $0.key) == nil }?.value ?? rule.severity
+    /// The configured severity, by id or name; else the finding's own, else the rule's.
+    public func severity(of rule: RuleDescription, finding: Severity? = nil) -> Severity {
+        severities.first { Self.matches($0.key, rule) && Category(rawValue: $0.key) == nil }?.value ?? finding ?? rule.severity
     }
 
     /// The first entry that names no rule and no category, if any.

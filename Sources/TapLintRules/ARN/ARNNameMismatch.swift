@@ -1,0 +1,187 @@
+import TapLintCore
+
+/// A hand-built ARN whose name drifts from the resource it means, or an
+/// execute-api ARN naming a method the API does not have.
+public struct ARNNameMismatch: TemplateRule {
+    public static let description = RuleDescription(
+        id: "ARN006", name: "arn-name-mismatch", category: .arn, severity: .warning,
+        summary: "A hand-built ARN names a resource of the template, but not as the template names it.",
+        rationale: """
+        A template that names a bucket `${Prefix}-${AWS::AccountId}-${AWS::Region}` and \
+        then writes that name again by hand into ARNs (in policies, permissions, \
+        notifications) must keep every copy identical. When one copy drifts \
+        (`${Prefix}-${AWS::Region}`), the policy grants access to a bucket that does not \
+        exist and the function fails at run time, long after the deploy succeeded. The \
+        same goes for functions and tables, and for execute-api ARNs, whose method and \
+        path must be ones the REST API in the template has. An ARN counts as meaning a \
+        resource when it is built from the same parameters and pseudo parameters.
+        """,
+        fix: "build the ARN from the same name (better: !GetAtt the resource's Arn)",
+        triggering: [
+            """
+            Parameters:
+              Prefix:
+                Type: String
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub "${Prefix}-${AWS::AccountId}-${AWS::Region}"
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  Policies:
+                    - PolicyName: read
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: s3:GetObject
+                            ↓Resource: !Sub "arn:${AWS::Partition}:s3:::${Prefix}-${AWS::Region}-${AWS::AccountId}/*"
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties:
+                  Name: api
+              Items:
+                Type: AWS::ApiGateway::Resource
+                Properties:
+                  RestApiId: !Ref Api
+                  ParentId: !GetAtt Api.RootResourceId
+                  PathPart: items
+              GetItems:
+                Type: AWS::ApiGateway::Method
+                Properties:
+                  RestApiId: !Ref Api
+                  ResourceId: !Ref Items
+                  HttpMethod: GET
+                  AuthorizationType: AWS_IAM
+              Invoke:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: f
+                  Principal: apigateway.amazonaws.com
+                  ↓SourceArn: !Sub "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/POST/items"
+            """,
+        ],
+        nonTriggering: [
+            """
+            Parameters:
+              Prefix:
+                Type: String
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub "${Prefix}-${AWS::AccountId}-${AWS::Region}"
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+                  Policies:
+                    - PolicyName: read
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: s3:GetObject
+                            Resource: !Sub "arn:${AWS::Partition}:s3:::${Prefix}-${AWS::AccountId}-${AWS::Region}/*"
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties:
+                  Name: api
+              Items:
+                Type: AWS::ApiGateway::Resource
+                Properties:
+                  RestApiId: !Ref Api
+                  ParentId: !GetAtt Api.RootResourceId
+                  PathPart: items
+              GetItems:
+                Type: AWS::ApiGateway::Method
+                Properties:
+                  RestApiId: !Ref Api
+                  ResourceId: !Ref Items
+                  HttpMethod: GET
+                  AuthorizationType: AWS_IAM
+              Invoke:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: f
+                  Principal: apigateway.amazonaws.com
+                  SourceArn: !Sub "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*/GET/items"
+            """,
+        ],
+        references: [
+            "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html",
+            "https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html",
+        ]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        let named = NamedResources(context.template)
+        let api = RestAPIs(context.template)
+        return ARN.all(in: context.template).compactMap { arn in
+            if let message = Self.drift(arn, named: named) ?? api.problem(arn) {
+                return Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource)
+            }
+            return nil
+        }
+    }
+
+    private static func drift(_ arn: ARN, named: NamedResources) -> String? {
+        guard let (type, name) = NamedResources.name(in: arn) else { return nil }
+        let variables = NamedResources.variables(name)
+        guard !variables.isEmpty else { return nil }
+        let candidates = named.all.filter { $0.type == type && NamedResources.variables($0.name) == variables }
+        guard !candidates.contains(where: { $0.name == name }), let meant = candidates.first else { return nil }
+        return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"
+    }
+}
+
+/// The REST APIs of a template: which methods each has on which path.
+struct RestAPIs {
+    /// API resource name → set of "METHOD /path".
+    private var methods: [String: Set<String>] = [:]
+
+    init(_ template: Template) {
+        var paths: [String: String] = [:]  // ApiGateway::Resource name → path
+        func path(of name: String, depth: Int = 0) -> String? {
+            if let known = paths[name] { return known }
+            guard depth < 64, let resource = template.resource(named: name),
+                  let part = resource.properties?["PathPart"]?.string, let parent = resource.properties?["ParentId"] else { return nil }
+            let parentPath: String?
+            if parent.intrinsic?.name == .getAtt { parentPath = "" }
+            else if let target = parent.intrinsic?.argument.string { parentPath = path(of: target, depth: depth + 1) }
+            else { parentPath = nil }
+            guard let parentPath else { return nil }
+            paths[name] = parentPath + "/" + part
+            return paths[name]
+        }
+        for resource in template.resources where resource.type == "AWS::ApiGateway::Method" {
+            guard let properties = resource.properties, let api = properties["RestApiId"]?.intrinsic?.argument.string,
+                  let verb = properties["HttpMethod"]?.string?.uppercased(), let target = properties["ResourceId"] else { continue }
+            let resourcePath: String?
+            if target.intrinsic?.name == .getAtt { resourcePath = "/" }
+            else if let name = target.intrinsic?.argument.string { resourcePath = path(of: name) }
+            else { resourcePath = nil }
+            guard let resourcePath else { continue }
+            methods[api, default: []].insert(verb + " " + resourcePath)
+        }
+    }
+
+    /// What is wrong with an execute-api ARN for an API of the template.
+    func problem(_ arn: ARN) -> String? {
+        guard arn.service == "execute-api" else { return nil }
+        let parts = arn.resource.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 3, parts[0].hasPrefix("${"), parts[0].hasSuffix("}") else { return nil }
+        let api = String(parts[0].dropFirst(2).dropLast())
+        guard let known = methods[api] else { return nil }
+        let verb = parts[2].uppercased()
+        let path = "/" + (parts.count > 3 ? parts[3] : "")
+        guard verb != "*", !path.contains("*"), !path.contains("${") else { return nil }
+        if known.contains(verb + " " + path) || known.contains("ANY " + path) { return nil }
+        return "ARN in \(arn.source.place) allows \(verb) \(path) on \(api), which has no such method"
+    }
+}

@@ -1,0 +1,48 @@
+import TapLintCore
+
+/// A region written into an ARN where `${AWS::Region}` belongs.
+public struct HardCodedRegion: TemplateRule {
+    public static let description = RuleDescription(
+        id: "ARN002", name: "hard-coded-region", category: .arn, severity: .warning,
+        summary: "An ARN built by hand hard-codes a region (…:us-east-1:…).",
+        rationale: """
+        A region written into an ARN ties the template to that region: deployed \
+        anywhere else, it refers to resources that do not exist there, or to another \
+        region's resources by accident. Use `${AWS::Region}`, or a parameter when the \
+        resource really lives in another region.
+        """,
+        fix: "use ${AWS::Region}",
+        triggering: [
+            """
+            Resources:
+              Subscription:
+                Type: AWS::SNS::Subscription
+                Properties:
+                  Protocol: sqs
+                  ↓TopicArn: !Sub "arn:${AWS::Partition}:sns:us-east-1:${AWS::AccountId}:alerts"
+            """,
+        ],
+        nonTriggering: [
+            """
+            Resources:
+              Subscription:
+                Type: AWS::SNS::Subscription
+                Properties:
+                  Protocol: sqs
+                  TopicArn: !Sub "arn:${AWS::Partition}:sns:${AWS::Region}:${AWS::AccountId}:alerts"
+            """,
+        ],
+        references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/pseudo-parameter-reference.html#cfn-pseudo-param-region"]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        ARN.all(in: context.template).compactMap { arn in
+            guard ARN.isLiteral(arn.region), arn.region.wholeMatch(of: /[a-z]{2}(-[a-z]+)+-[0-9]/) != nil else { return nil }
+            return Violation(at: arn.source.range, path: arn.source.path,
+                             message: "ARN in \(arn.source.place) hard-codes region '\(arn.region)'",
+                             resource: arn.source.resource)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import TapLintCore
+
+/// The resources a template names itself (`BucketName`, `TableName`,
+/// `FunctionName`), and the name an ARN gives for the same kind of resource:
+/// what lets a hand-built ARN be checked against the template.
+struct NamedResources {
+    struct Named {
+        var resource: String
+        var type: String
+        /// The name as built, `${…}` for what is filled in at deploy time.
+        var name: String
+    }
+
+    /// Resource type → (the property that names it, the ARN service).
+    static let kinds: [String: (property: String, service: String)] = [
+        "AWS::S3::Bucket": ("BucketName", "s3"),
+        "AWS::DynamoDB::Table": ("TableName", "dynamodb"),
+        "AWS::Lambda::Function": ("FunctionName", "lambda"),
+    ]
+
+    let all: [Named]
+
+    init(_ template: Template) {
+        all = template.resources.compactMap { resource in
+            guard let type = resource.type, let kind = Self.kinds[type],
+                  let node = resource.properties?[kind.property], let name = TemplateStrings.build(node) else { return nil }
+            return Named(resource: resource.name, type: type, name: name)
+        }
+    }
+
+    /// The resource type an ARN names, and the name it gives; nil for other ARNs.
+    static func name(in arn: ARN) -> (type: String, name: String)? {
+        switch arn.service {
+        case "s3" where arn.region.isEmpty && !arn.resource.isEmpty:
+            return ("AWS::S3::Bucket", String(arn.resource.prefix { $0 != "/" }))
+        case "dynamodb" where arn.resource.hasPrefix("table/"):
+            return ("AWS::DynamoDB::Table", String(arn.resource.dropFirst(6).prefix { $0 != "/" }))
+        case "lambda" where arn.resource.hasPrefix("function:"):
+            return ("AWS::Lambda::Function", String(arn.resource.dropFirst(9).prefix { $0 != ":" }))
+        default:
+            return nil
+        }
+    }
+
+    /// The `${…}` names in a built string.
+    static func variables(_ text: String) -> Set<String> {
+        Set(SubTemplate(text).variables.map(\.name))
+    }
+}

@@ -1,0 +1,100 @@
+import TapLintCore
+
+/// A string the template builds, as far as it can be read without deploying:
+/// literal text, with `${Name}` standing for each part only known at deploy
+/// time (a parameter, a pseudo parameter, an attribute).
+public struct BuiltString: Sendable {
+    public var text: String
+    /// The resource whose properties hold it.
+    public var resource: String
+    /// Where it is, from the template's root.
+    public var path: [PathElement]
+    /// What a finding about it points at: the property key that holds it,
+    /// or the list item itself.
+    public var range: SourceRange
+    /// The intrinsic-function node or scalar that produces it.
+    public var node: Node
+
+    /// `Resource.Property.Path`, the way messages name the place.
+    public var place: String {
+        ([resource] + [Array(path.dropFirst(2)).beforeIntrinsic.dotted].filter { !$0.isEmpty }).joined(separator: ".")
+            .replacingOccurrences(ofDot: ".Properties.", with: ".")
+    }
+}
+
+extension String {
+    /// `Resource.Properties.X` reads better as `Resource.X`.
+    fileprivate func replacingOccurrences(ofDot target: String, with replacement: String) -> String {
+        guard let range = firstRange(of: target) else { return self }
+        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
+    }
+}
+
+/// Every string built in the resources' properties: scalars, `Fn::Sub`
+/// and `Fn::Join` (with a literal delimiter), in every `Fn::If` branch.
+public enum TemplateStrings {
+    public static func all(in template: Template) -> [BuiltString] {
+        var found: [BuiltString] = []
+        for resource in template.resources {
+            guard let properties = resource.properties, let key = resource.body.entry("Properties")?.key else { continue }
+            walk(properties, key: key, path: [.key("Resources"), .key(resource.name), .key("Properties")],
+                 resource: resource.name, into: &found)
+        }
+        return found
+    }
+
+    private static func walk(_ node: Node, key: Node, path: [PathElement], resource: String, into found: inout [BuiltString]) {
+        if let text = build(node) {
+            found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
+            return
+        }
+        if let call = node.intrinsic {
+            let inner = path + [.key(call.name.rawValue)]
+            if call.name == .if, let items = call.argument.sequence, items.count == 3 {
+                for i in 1...2 { walk(items[i], key: key, path: inner + [.index(i)], resource: resource, into: &found) }
+            } else {
+                walk(call.argument, key: key, path: inner, resource: resource, into: &found)
+            }
+            return
+        }
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items):
+            for (i, item) in items.enumerated() {
+                walk(item, key: item, path: path + [.index(i)], resource: resource, into: &found)
+            }
+        case .mapping(let entries):
+            for entry in entries {
+                walk(entry.value, key: entry.key, path: path + [.key(entry.name ?? "?")], resource: resource, into: &found)
+            }
+        }
+    }
+
+    /// The text a node builds, or nil when it is not a string.
+    static func build(_ node: Node) -> String? {
+        if let text = node.string { return text }
+        guard let call = node.intrinsic else { return nil }
+        switch call.name {
+        case .sub:
+            return SubCall(call.argument)?.text.literalText
+        case .join:
+            guard let items = call.argument.sequence, items.count == 2, let delimiter = items[0].string,
+                  let parts = items[1].sequence else { return nil }
+            return parts.map { part in build(part) ?? placeholder(part) }.joined(separator: delimiter)
+        default:
+            return nil
+        }
+    }
+
+    /// `${Name}` for a Ref, `${Name.Attr}` for a GetAtt, `${?}` otherwise.
+    static func placeholder(_ node: Node) -> String {
+        guard let call = node.intrinsic else { return "${?}" }
+        switch call.name {
+        case .ref: return "${\(call.argument.string ?? "?")}"
+        case .getAtt:
+            guard let target = GetAttTarget(call.argument) else { return "${?}" }
+            return "${\(target.resource).\(target.attribute ?? "?")}"
+        default: return "${?}"
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import TapLintCore
+
+/// A taggable resource without a tag the team requires, or with the wrong value.
+public struct MissingRequiredTag: TemplateRule {
+    public static let description = RuleDescription(
+        id: "TAG001", name: "missing-required-tag", category: .tagging, severity: .warning,
+        summary: "A taggable resource lacks a required tag, or gives it a value other than the required one.",
+        rationale: """
+        Cost allocation, access control by tag (ABAC), backups and clean-up jobs all \
+        depend on tags being there. Which tags are required comes from `.taplint.yml` \
+        (`tagging.required`; with no configuration, `Environment` with any value). Which \
+        resources take tags, and in what form (a list of Key/Value, a map, \
+        `StageDescription.Tags` for the stage an API deployment creates), comes from the \
+        CloudFormation resource schemas. A value from `!Ref` counts as the parameter's \
+        default; inside `Fn::If`, every branch must comply.
+        """,
+        fix: "add the tag (Key and Value) to the resource's tags",
+        triggering: [
+            """
+            Resources:
+              ↓Queue:
+                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  ↓Tags:
+                    - Key: Team
+                      Value: payments
+              Deployment:
+                Type: AWS::ApiGateway::Deployment
+                Properties:
+                  RestApiId: api
+                  StageName: prod
+                  ↓StageDescription:
+                    Description: production
+            """,
+        ],
+        nonTriggering: [
+            """
+            Parameters:
+              Environment:
+                Type: String
+                Default: Production
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: !Ref Environment
+              Parameter:
+                Type: AWS::SSM::Parameter
+                Properties:
+                  Type: String
+                  Value: x
+                  Tags:
+                    Environment: dev
+              Permission:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: f
+                  Principal: s3.amazonaws.com
+            """,
+        ],
+        references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html"]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        ResourceTags.all(in: context).flatMap { tags -> [Violation] in
+            let resource = tags.resource.name
+            var violations: [Violation] = []
+            for outcome in tags.outcomes where !outcome.unknown {
+                let when = outcome.conditions.isEmpty ? "" : " when " + outcome.conditions.joined(separator: " and ")
+                for required in context.options.requiredTags {
+                    guard let tag = outcome.tags.first(where: { $0.key == required.key }) else {
+                        let what = tags.resource.type == "AWS::ApiGateway::Deployment" ? "the stage that \(resource) creates" : resource
+                        violations.append(Violation(at: tags.anchor.range, path: tags.path,
+                                                    message: "\(what) carries no tag \(required.key)\(when)",
+                                                    resource: resource, fix: "add a \(required.key) tag"))
+                        continue
+                    }
+                    guard let expected = required.value else { continue }
+                    for value in tag.values {
+                        guard let text = value.text, text != expected, !value.absent else { continue }
+                        let branch = value.conditions.isEmpty ? "" : " when " + value.conditions.joined(separator: " and ")
+                        violations.append(Violation(at: tag.node.range, path: tags.path,
+                                                    message: "\(resource)'s tag \(required.key) is '\(text)'\(branch)\(when), not '\(expected)'",
+                                                    resource: resource, fix: "set \(required.key) to '\(expected)'"))
+                    }
+                }
+            }
+            return violations
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import TapLintCore
+
+/// The tags a resource carries, read in every form the catalog says its
+/// type takes, in every `Fn::If` branch.
+struct ResourceTags {
+    /// One way the tags can turn out: per branch of an `Fn::If` around them.
+    struct Outcome {
+        /// Tag key → its possible values, with the key's node.
+        var tags: [(key: String, node: Node, values: [PossibleValue])] = []
+        /// True when the tags are computed and cannot be read.
+        var unknown = false
+        var conditions: [String] = []
+    }
+
+    var resource: Resource
+    /// Where the tags are, or should be: the property's key, else the resource's.
+    var anchor: Node
+    var path: [PathElement]
+    var outcomes: [Outcome]
+
+    /// The tags of every taggable resource of the template.
+    static func all(in context: LintContext) -> [ResourceTags] {
+        context.template.resources.compactMap { resource in
+            guard let type = resource.type else { return nil }
+            let base: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties")]
+            var tagging = context.schema.types[type]?.tagging ?? .none
+            // A deployment that names a stage creates that stage; its tags go in StageDescription.
+            if type == "AWS::ApiGateway::Deployment", resource.properties?["StageName"] != nil {
+                tagging = .list("StageDescription.Tags")
+            }
+            let (form, path): (Bool?, String) = switch tagging {
+            case .none: (nil, "")
+            case .list(let path): (true, path)
+            case .map(let path): (false, path)
+            }
+            guard let isList = form else { return nil }
+            let steps = path.split(separator: ".").map(String.init)
+            var node = resource.properties
+            var anchor = resource.declaration.key
+            for step in steps {
+                guard let entry = node?.entry(step) else { node = nil; break }
+                anchor = entry.key
+                node = entry.value
+            }
+            let outcomes = read(node, isList: isList, template: context.template, conditions: [])
+            return ResourceTags(resource: resource, anchor: anchor, path: base + steps.map { .key($0) }, outcomes: outcomes)
+        }
+    }
+
+    private static func read(_ node: Node?, isList: Bool, template: Template, conditions: [String]) -> [Outcome] {
+        guard let node, !SchemaCheck.isNoValue(node) else { return [Outcome(conditions: conditions)] }
+        if let call = node.intrinsic {
+            if call.name == .if, let items = call.argument.sequence, items.count == 3, let name = items[0].string {
+                return read(items[1], isList: isList, template: template, conditions: conditions + ["\(name) is true"])
+                    + read(items[2], isList: isList, template: template, conditions: conditions + ["\(name) is false"])
+            }
+            return [Outcome(unknown: true, conditions: conditions)]
+        }
+        var outcome = Outcome(conditions: conditions)
+        if isList {
+            for item in node.sequence ?? [] {
+                guard let keyNode = item["Key"] else {
+                    if item.intrinsic != nil { outcome.unknown = true }
+                    continue
+                }
+                guard let key = keyNode.string else { outcome.unknown = true; continue }
+                outcome.tags.append((key, keyNode, PossibleValue.of(item["Value"], in: template)))
+            }
+        } else {
+            for entry in node.mapping ?? [] {
+                guard let key = entry.name else { continue }
+                outcome.tags.append((key, entry.key, PossibleValue.of(entry.value, in: template)))
+            }
+        }
+        return [outcome]
+    }
+}
