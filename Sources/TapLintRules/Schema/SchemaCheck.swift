@@ -37,6 +37,12 @@ public struct SchemaCheck: Sendable {
     static let serverlessAttributes = ["IgnoreGlobals", "Connectors"]
 
     init(template: Template) {
+        // A macro or preprocessor rewrites resources before CloudFormation
+        // validates them: what it reads is not what CloudFormation will see.
+        guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else {
+            types = [:]
+            return
+        }
         var types: [String: ResourceType] = [:]
         for resource in template.resources {
             if let name = resource.type, types[name] == nil, let type = Catalog.type(named: name) { types[name] = type }

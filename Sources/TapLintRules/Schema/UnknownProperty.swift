@@ -10,7 +10,8 @@ public struct UnknownProperty: TemplateRule {
         rejects names it does not define, at any depth: a misspelt `BucketNmae`, a \
         property of a different type pasted in, a `Propertes:` that silently hides every \
         property below it. The finding names the closest valid property. Custom \
-        resources take any properties and are not judged.
+        resources take any properties, and templates that a macro or preprocessor \
+        rewrites first are not judged.
         """,
         fix: "use a property the resource type defines",
         triggering: [

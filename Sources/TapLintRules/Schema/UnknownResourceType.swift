@@ -11,7 +11,7 @@ public struct UnknownResourceType: TemplateRule {
         another service's vocabulary. The finding suggests the closest known type. \
         Custom resources (`Custom::*`), modules (`*::MODULE`) and types outside the \
         `AWS::` and `Alexa::` namespaces (private and third-party registry types) \
-        are not judged.
+        are not judged, nor are templates that a macro or preprocessor rewrites first.
         """,
         fix: "use a resource type from the CloudFormation resource reference",
         triggering: [
@@ -42,7 +42,9 @@ public struct UnknownResourceType: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.template.resources.compactMap { resource in
+        let template = context.template
+        guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else { return [] }
+        return template.resources.compactMap { resource in
             guard let type = resource.type, type.hasPrefix("AWS::") || type.hasPrefix("Alexa::"),
                   !type.hasSuffix("::MODULE"), !resource.isCustom, !Catalog.contains(type),
                   let node = resource.body["Type"] else { return nil }
