@@ -89,6 +89,9 @@ public indirect enum Shape: Sendable, Equatable {
     case object(String)
     case list(Shape)
     case map(Shape)
+    /// One of several kinds, by the letters of the catalog format
+    /// (`s`tring, `i`nteger, `n`umber, `b`oolean, `o`bject, `l`ist).
+    case oneOf(String)
 
     init(code: Slice<UnsafeBufferPointer<UInt8>>) {
         guard let first = code.first else {
@@ -105,6 +108,7 @@ public indirect enum Shape: Sendable, Equatable {
         case UInt8(ascii: "@"): self = .object(String(decoding: rest, as: UTF8.self))
         case UInt8(ascii: "["): self = .list(Shape(code: rest))
         case UInt8(ascii: "{"): self = .map(Shape(code: rest))
+        case UInt8(ascii: "%"): self = .oneOf(String(decoding: rest, as: UTF8.self))
         default: self = .anything
         }
     }

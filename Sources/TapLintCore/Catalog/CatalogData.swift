@@ -39,1582 +39,1582 @@ AWS::ApiGateway::DocumentationPart 23956 264
 AWS::ApiGateway::DocumentationVersion 24220 200
 AWS::ApiGateway::DomainName 24420 584
 AWS::ApiGateway::DomainNameAccessAssociation 25004 392
-AWS::ApiGateway::DomainNameV2 25396 378
-AWS::ApiGateway::GatewayResponse 25774 194
-AWS::ApiGateway::Method 25968 993
-AWS::ApiGateway::Model 26961 155
-AWS::ApiGateway::RequestValidator 27116 200
-AWS::ApiGateway::Resource 27316 170
-AWS::ApiGateway::RestApi 27486 572
-AWS::ApiGateway::Stage 28058 796
-AWS::ApiGateway::UsagePlan 28854 365
-AWS::ApiGateway::UsagePlanKey 29219 142
-AWS::ApiGateway::VpcLink 29361 183
-AWS::ApiGatewayV2::Api 29544 590
-AWS::ApiGatewayV2::ApiGatewayManagedOverrides 30134 732
-AWS::ApiGatewayV2::ApiMapping 30866 170
-AWS::ApiGatewayV2::Authorizer 31036 423
-AWS::ApiGatewayV2::Deployment 31459 130
-AWS::ApiGatewayV2::DomainName 31589 508
-AWS::ApiGatewayV2::Integration 32097 661
-AWS::ApiGatewayV2::IntegrationResponse 32758 342
-AWS::ApiGatewayV2::Model 33100 149
-AWS::ApiGatewayV2::Route 33249 325
-AWS::ApiGatewayV2::RouteResponse 33574 322
-AWS::ApiGatewayV2::RoutingRule 33896 577
-AWS::ApiGatewayV2::Stage 34473 484
-AWS::ApiGatewayV2::VpcLink 34957 166
-AWS::AppConfig::Application 35123 156
-AWS::AppConfig::ConfigurationProfile 35279 427
-AWS::AppConfig::Deployment 35706 697
-AWS::AppConfig::DeploymentStrategy 36403 306
-AWS::AppConfig::Environment 36709 316
-AWS::AppConfig::Extension 37025 361
-AWS::AppConfig::ExtensionAssociation 37386 292
-AWS::AppConfig::HostedConfigurationVersion 37678 413
-AWS::AppFlow::Connector 38091 397
-AWS::AppFlow::ConnectorProfile 38488 6498
-AWS::AppFlow::Flow 44986 6553
-AWS::AppIntegrations::Application 51539 691
-AWS::AppIntegrations::DataIntegration 52230 488
-AWS::AppIntegrations::EventIntegration 52718 303
-AWS::AppMesh::GatewayRoute 53021 2344
-AWS::AppMesh::Mesh 55365 325
-AWS::AppMesh::Route 55690 2313
-AWS::AppMesh::VirtualGateway 58003 3685
-AWS::AppMesh::VirtualNode 61688 4163
-AWS::AppMesh::VirtualRouter 65851 474
-AWS::AppMesh::VirtualService 66325 622
-AWS::AppRunner::AutoScalingConfiguration 66947 334
-AWS::AppRunner::ObservabilityConfiguration 67281 373
-AWS::AppRunner::Service 67654 2226
-AWS::AppRunner::VpcConnector 69880 247
-AWS::AppRunner::VpcIngressConnection 70127 408
-AWS::AppStream::AppBlock 70535 615
-AWS::AppStream::AppBlockBuilder 71150 475
-AWS::AppStream::Application 71625 477
-AWS::AppStream::ApplicationEntitlementAssociation 72102 268
-AWS::AppStream::ApplicationFleetAssociation 72370 166
-AWS::AppStream::DirectoryConfig 72536 497
-AWS::AppStream::Entitlement 73033 269
-AWS::AppStream::Fleet 73302 931
-AWS::AppStream::ImageBuilder 74233 718
-AWS::AppStream::Stack 74951 798
-AWS::AppStream::StackFleetAssociation 75749 106
-AWS::AppStream::StackUserAssociation 75855 233
-AWS::AppStream::User 76088 213
-AWS::AppSync::Api 76301 1025
-AWS::AppSync::ApiCache 77326 216
-AWS::AppSync::ApiKey 77542 116
-AWS::AppSync::ChannelNamespace 77658 611
-AWS::AppSync::DataSource 78269 1508
-AWS::AppSync::DomainName 79777 296
-AWS::AppSync::DomainNameApiAssociation 80073 158
-AWS::AppSync::FunctionConfiguration 80231 1036
-AWS::AppSync::GraphQLApi 81267 1561
-AWS::AppSync::GraphQLSchema 82828 112
-AWS::AppSync::Resolver 82940 1256
-AWS::AppSync::SourceApiAssociation 84196 431
-AWS::AppTest::TestCase 84627 629
-AWS::ApplicationAutoScaling::ScalableTarget 85256 730
-AWS::ApplicationAutoScaling::ScalingPolicy 85986 3476
-AWS::ApplicationInsights::Application 89462 2767
-AWS::ApplicationSignals::Discovery 92229 67
-AWS::ApplicationSignals::GroupingConfiguration 92296 311
-AWS::ApplicationSignals::ServiceLevelObjective 92607 2103
-AWS::Athena::CapacityReservation 94710 443
-AWS::Athena::DataCatalog 95153 203
-AWS::Athena::NamedQuery 95356 203
-AWS::Athena::PreparedStatement 95559 199
-AWS::Athena::WorkGroup 95758 3034
-AWS::AuditManager::Assessment 98792 763
-AWS::AutoScaling::AutoScalingGroup 99555 6770
-AWS::AutoScaling::LaunchConfiguration 106325 1088
-AWS::AutoScaling::LifecycleHook 107413 338
-AWS::AutoScaling::ScalingPolicy 107751 2916
-AWS::AutoScaling::ScheduledAction 110667 276
-AWS::AutoScaling::WarmPool 110943 268
-AWS::AutoScalingPlans::ScalingPlan 111211 1817
-AWS::B2BI::Capability 113028 646
-AWS::B2BI::Partnership 113674 1599
-AWS::B2BI::Profile 115273 252
-AWS::B2BI::Transformer 115525 1339
-AWS::BCMDataExports::Export 116864 888
-AWS::Backup::BackupPlan 117752 1352
-AWS::Backup::BackupSelection 119104 1076
-AWS::Backup::BackupVault 120180 699
-AWS::Backup::Framework 120879 620
-AWS::Backup::LogicallyAirGappedBackupVault 121499 668
-AWS::Backup::ReportPlan 122167 510
-AWS::Backup::RestoreTestingPlan 122677 584
-AWS::Backup::RestoreTestingSelection 123261 627
-AWS::Backup::TieringConfiguration 123888 489
-AWS::BackupGateway::Hypervisor 124377 216
-AWS::Batch::ComputeEnvironment 124593 1476
-AWS::Batch::ConsumableResource 126069 278
-AWS::Batch::JobDefinition 126347 6587
-AWS::Batch::JobQueue 132934 690
-AWS::Batch::QuotaShare 133624 660
-AWS::Batch::SchedulingPolicy 134284 367
-AWS::Batch::ServiceEnvironment 134651 336
-AWS::BcmPricingCalculator::BillScenario 134987 254
-AWS::Bedrock::Agent 135241 2483
-AWS::Bedrock::AgentAlias 137724 380
-AWS::Bedrock::ApplicationInferenceProfile 138104 448
-AWS::Bedrock::AutomatedReasoningPolicy 138552 771
-AWS::Bedrock::AutomatedReasoningPolicyVersion 139323 298
-AWS::Bedrock::Blueprint 139621 287
-AWS::Bedrock::DataAutomationLibrary 139908 374
-AWS::Bedrock::DataAutomationProject 140282 4269
-AWS::Bedrock::DataSource 144551 5348
-AWS::Bedrock::EnforcedGuardrailConfiguration 149899 462
-AWS::Bedrock::Flow 150361 1065
-AWS::Bedrock::FlowAlias 151426 432
-AWS::Bedrock::FlowVersion 151858 204
-AWS::Bedrock::Guardrail 152062 2500
-AWS::Bedrock::GuardrailVersion 154562 192
-AWS::Bedrock::IntelligentPromptRouter 154754 566
-AWS::Bedrock::KnowledgeBase 155320 6181
-AWS::Bedrock::Prompt 161501 1194
-AWS::Bedrock::PromptVersion 162695 225
-AWS::Bedrock::ResourcePolicy 162920 129
-AWS::BedrockAgentCore::ApiKeyCredentialProvider 163049 236
-AWS::BedrockAgentCore::BrowserCustom 163285 1019
-AWS::BedrockAgentCore::BrowserProfile 164304 235
-AWS::BedrockAgentCore::CodeInterpreterCustom 164539 693
-AWS::BedrockAgentCore::Evaluator 165232 1321
-AWS::BedrockAgentCore::Gateway 166553 1893
-AWS::BedrockAgentCore::GatewayTarget 168446 1115
-AWS::BedrockAgentCore::Memory 169561 5099
-AWS::BedrockAgentCore::OAuth2CredentialProvider 174660 2442
-AWS::BedrockAgentCore::OnlineEvaluationConfig 177102 1123
-AWS::BedrockAgentCore::Policy 178225 349
-AWS::BedrockAgentCore::PolicyEngine 178574 267
-AWS::BedrockAgentCore::Runtime 178841 2113
-AWS::BedrockAgentCore::RuntimeEndpoint 180954 316
-AWS::BedrockAgentCore::WorkloadIdentity 181270 219
-AWS::BedrockMantle::Project 181489 131
-AWS::Billing::BillingView 181620 596
-AWS::BillingConductor::BillingGroup 182216 505
-AWS::BillingConductor::CustomLineItem 182721 1115
-AWS::BillingConductor::PricingPlan 183836 197
-AWS::BillingConductor::PricingRule 184033 446
-AWS::Braket::SpendingLimit 184479 316
-AWS::Budgets::Budget 184795 1638
-AWS::Budgets::BudgetsAction 186433 938
-AWS::CDK::Metadata 187371 29
-AWS::CE::AnomalyMonitor 187400 382
-AWS::CE::AnomalySubscription 187782 420
-AWS::CE::CostCategory 188202 232
-AWS::CUR::ReportDefinition 188434 501
-AWS::Cases::CaseRule 188935 632
-AWS::Cases::Domain 189567 162
-AWS::Cases::Field 189729 342
-AWS::Cases::Layout 190071 491
-AWS::Cases::Template 190562 450
-AWS::Cassandra::Keyspace 191012 286
-AWS::Cassandra::Table 191298 1800
-AWS::Cassandra::Type 193098 312
-AWS::CertificateManager::Account 193410 197
-AWS::CertificateManager::Certificate 193607 556
-AWS::Chatbot::CustomAction 194163 539
-AWS::Chatbot::MicrosoftTeamsChannelConfiguration 194702 447
-AWS::Chatbot::SlackChannelConfiguration 195149 401
-AWS::Chime::AppInstance 195550 187
-AWS::Chime::AppInstanceBot 195737 556
-AWS::CleanRooms::AnalysisTemplate 196293 1572
-AWS::CleanRooms::Collaboration 197865 1902
-AWS::CleanRooms::ConfiguredTable 199767 866
-AWS::CleanRooms::ConfiguredTableAssociation 200633 935
-AWS::CleanRooms::IdMappingTable 201568 603
-AWS::CleanRooms::IdNamespaceAssociation 202171 735
-AWS::CleanRooms::Membership 202906 2003
-AWS::CleanRooms::PrivacyBudgetTemplate 204909 634
-AWS::CleanRoomsML::ConfiguredModelAlgorithm 205543 628
-AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 206171 1806
-AWS::CleanRoomsML::TrainingDataset 207977 660
-AWS::Cloud9::EnvironmentEC2 208637 461
-AWS::CloudFormation::CustomResource 209098 122
-AWS::CloudFormation::GuardHook 209220 725
-AWS::CloudFormation::HookDefaultVersion 209945 106
-AWS::CloudFormation::HookTypeConfig 210051 169
-AWS::CloudFormation::HookVersion 210220 332
-AWS::CloudFormation::LambdaHook 210552 606
-AWS::CloudFormation::Macro 211158 146
-AWS::CloudFormation::ModuleDefaultVersion 211304 120
-AWS::CloudFormation::ModuleVersion 211424 228
-AWS::CloudFormation::PublicTypeVersion 211652 240
-AWS::CloudFormation::Publisher 211892 232
-AWS::CloudFormation::ResourceDefaultVersion 212124 110
-AWS::CloudFormation::ResourceVersion 212234 353
-AWS::CloudFormation::Stack 212587 200
-AWS::CloudFormation::StackSet 212787 1157
-AWS::CloudFormation::TypeActivation 213944 294
-AWS::CloudFormation::WaitCondition 214238 91
-AWS::CloudFormation::WaitConditionHandle 214329 59
-AWS::CloudFront::AnycastIpList 214388 329
-AWS::CloudFront::CachePolicy 214717 854
-AWS::CloudFront::CloudFrontOriginAccessIdentity 215571 261
-AWS::CloudFront::ConnectionFunction 215832 560
-AWS::CloudFront::ConnectionGroup 216392 247
-AWS::CloudFront::ContinuousDeploymentPolicy 216639 1073
-AWS::CloudFront::Distribution 217712 5061
-AWS::CloudFront::DistributionTenant 222773 791
-AWS::CloudFront::Function 223564 521
-AWS::CloudFront::KeyGroup 224085 173
-AWS::CloudFront::KeyValueStore 224258 247
-AWS::CloudFront::MonitoringSubscription 224505 396
-AWS::CloudFront::OriginAccessControl 224901 334
-AWS::CloudFront::OriginRequestPolicy 225235 576
-AWS::CloudFront::PublicKey 225811 218
-AWS::CloudFront::RealtimeLogConfig 226029 330
-AWS::CloudFront::ResponseHeadersPolicy 226359 2111
-AWS::CloudFront::StreamingDistribution 228470 628
-AWS::CloudFront::TrustStore 229098 495
-AWS::CloudFront::VpcOrigin 229593 356
-AWS::CloudTrail::Channel 229949 223
-AWS::CloudTrail::Dashboard 230172 487
-AWS::CloudTrail::EventDataStore 230659 864
-AWS::CloudTrail::ResourcePolicy 231523 132
-AWS::CloudTrail::Trail 231655 1117
-AWS::CloudWatch::Alarm 232772 1029
-AWS::CloudWatch::AlarmMuteRule 233801 414
-AWS::CloudWatch::AnomalyDetector 234215 1085
-AWS::CloudWatch::CompositeAlarm 235300 357
-AWS::CloudWatch::Dashboard 235657 119
-AWS::CloudWatch::InsightRule 235776 222
-AWS::CloudWatch::MetricStream 235998 671
-AWS::CloudWatch::OTelEnrichment 236669 71
-AWS::CodeArtifact::Domain 236740 226
-AWS::CodeArtifact::PackageGroup 236966 520
-AWS::CodeArtifact::Repository 237486 382
-AWS::CodeBuild::Fleet 237868 848
-AWS::CodeBuild::Project 238716 2886
-AWS::CodeBuild::ReportGroup 241602 429
-AWS::CodeBuild::SourceCredential 242031 143
-AWS::CodeCommit::Repository 242174 462
-AWS::CodeConnections::Connection 242636 262
-AWS::CodeDeploy::Application 242898 183
-AWS::CodeDeploy::DeploymentConfig 243081 863
-AWS::CodeDeploy::DeploymentGroup 243944 2575
-AWS::CodeGuruProfiler::ProfilingGroup 246519 421
-AWS::CodeGuruReviewer::RepositoryAssociation 246940 262
-AWS::CodePipeline::CustomActionType 247202 824
-AWS::CodePipeline::Pipeline 248026 2704
-AWS::CodePipeline::Webhook 250730 462
-AWS::CodeStar::GitHubRepository 251192 312
-AWS::CodeStarConnections::Connection 251504 266
-AWS::CodeStarConnections::RepositoryLink 251770 307
-AWS::CodeStarConnections::SyncConfiguration 252077 350
-AWS::CodeStarNotifications::NotificationRule 252427 341
-AWS::Cognito::IdentityPool 252768 683
-AWS::Cognito::IdentityPoolPrincipalTag 253451 239
-AWS::Cognito::IdentityPoolRoleAttachment 253690 423
-AWS::Cognito::LogDeliveryConfiguration 254113 442
-AWS::Cognito::ManagedLoginBranding 254555 365
-AWS::Cognito::Terms 254920 219
-AWS::Cognito::UserPool 255139 3332
-AWS::Cognito::UserPoolClient 258471 983
-AWS::Cognito::UserPoolDomain 259454 261
-AWS::Cognito::UserPoolGroup 259715 167
-AWS::Cognito::UserPoolIdentityProvider 259882 279
-AWS::Cognito::UserPoolResourceServer 260161 286
-AWS::Cognito::UserPoolRiskConfigurationAttachment 260447 1228
-AWS::Cognito::UserPoolUICustomizationAttachment 261675 158
-AWS::Cognito::UserPoolUser 261833 411
-AWS::Cognito::UserPoolUserToGroupAttachment 262244 190
-AWS::Comprehend::DocumentClassifier 262434 1243
-AWS::Comprehend::Flywheel 263677 845
-AWS::ComputeOptimizer::AutomationRule 264522 1180
-AWS::Config::AggregationAuthorization 265702 304
-AWS::Config::ConfigRule 266006 754
-AWS::Config::ConfigurationAggregator 266760 516
-AWS::Config::ConfigurationRecorder 267276 661
-AWS::Config::ConformancePack 267937 495
-AWS::Config::DeliveryChannel 268432 269
-AWS::Config::OrganizationConfigRule 268701 1183
-AWS::Config::OrganizationConformancePack 269884 456
-AWS::Config::RemediationConfiguration 270340 432
-AWS::Config::StoredQuery 270772 213
-AWS::Connect::AgentStatus 270985 281
-AWS::Connect::ApprovedOrigin 271266 123
-AWS::Connect::ContactFlow 271389 233
-AWS::Connect::ContactFlowModule 271622 373
-AWS::Connect::ContactFlowModuleAlias 271995 261
-AWS::Connect::ContactFlowModuleVersion 272256 235
-AWS::Connect::ContactFlowVersion 272491 193
-AWS::Connect::DataTable 272684 275
-AWS::Connect::DataTableAttribute 272959 491
-AWS::Connect::DataTableRecord 273450 291
-AWS::Connect::EmailAddress 273741 334
-AWS::Connect::EvaluationForm 274075 4922
-AWS::Connect::HoursOfOperation 278997 1335
-AWS::Connect::Instance 280332 644
-AWS::Connect::InstanceStorageConfig 280976 806
-AWS::Connect::IntegrationAssociation 281782 258
-AWS::Connect::Notification 282040 391
-AWS::Connect::PhoneNumber 282431 280
-AWS::Connect::PredefinedAttribute 282711 346
-AWS::Connect::Prompt 283057 177
-AWS::Connect::Queue 283234 592
-AWS::Connect::QuickConnect 283826 671
-AWS::Connect::RoutingProfile 284497 941
-AWS::Connect::Rule 285438 1467
-AWS::Connect::SecurityKey 286905 134
-AWS::Connect::SecurityProfile 287039 1211
-AWS::Connect::TaskTemplate 288250 776
-AWS::Connect::TrafficDistributionGroup 289026 257
-AWS::Connect::User 289283 1579
-AWS::Connect::UserHierarchyGroup 290862 223
-AWS::Connect::UserHierarchyStructure 291085 686
-AWS::Connect::View 291771 229
-AWS::Connect::ViewVersion 292000 171
-AWS::Connect::Workspace 292171 1147
-AWS::ConnectCampaigns::Campaign 293318 1052
-AWS::ConnectCampaignsV2::Campaign 294370 3897
-AWS::ControlTower::EnabledBaseline 298267 352
-AWS::ControlTower::EnabledControl 298619 345
-AWS::ControlTower::LandingZone 298964 241
-AWS::CustomerProfiles::CalculatedAttributeDefinition 299205 878
-AWS::CustomerProfiles::Domain 300083 1536
-AWS::CustomerProfiles::DomainObjectType 301619 421
-AWS::CustomerProfiles::EventStream 302040 287
-AWS::CustomerProfiles::EventTrigger 302327 895
-AWS::CustomerProfiles::Integration 303222 1993
-AWS::CustomerProfiles::ObjectType 305215 716
-AWS::CustomerProfiles::Recommender 305931 640
-AWS::CustomerProfiles::SegmentDefinition 306571 2190
-AWS::DAX::Cluster 308761 603
-AWS::DAX::ParameterGroup 309364 127
-AWS::DAX::SubnetGroup 309491 121
-AWS::DLM::LifecyclePolicy 309612 2763
-AWS::DMS::Certificate 312375 164
-AWS::DMS::DataMigration 312539 607
-AWS::DMS::DataProvider 313146 261
-AWS::DMS::Endpoint 313407 6387
-AWS::DMS::EventSubscription 319794 243
-AWS::DMS::InstanceProfile 320037 351
-AWS::DMS::MigrationProject 320388 761
-AWS::DMS::ReplicationConfig 321149 711
-AWS::DMS::ReplicationInstance 321860 680
-AWS::DMS::ReplicationSubnetGroup 322540 276
-AWS::DMS::ReplicationTask 322816 526
-AWS::DSQL::Cluster 323342 388
-AWS::DataBrew::Dataset 323730 1575
-AWS::DataBrew::Job 325305 2217
-AWS::DataBrew::Project 327522 240
-AWS::DataBrew::Recipe 327762 2481
-AWS::DataBrew::Ruleset 330243 510
-AWS::DataBrew::Schedule 330753 164
-AWS::DataPipeline::Pipeline 330917 632
-AWS::DataSync::Agent 331549 266
-AWS::DataSync::LocationAzureBlob 331815 701
-AWS::DataSync::LocationEFS 332516 381
-AWS::DataSync::LocationFSxLustre 332897 253
-AWS::DataSync::LocationFSxONTAP 333150 944
-AWS::DataSync::LocationFSxOpenZFS 334094 383
-AWS::DataSync::LocationFSxWindows 334477 551
-AWS::DataSync::LocationHDFS 335028 793
-AWS::DataSync::LocationNFS 335821 307
-AWS::DataSync::LocationObjectStorage 336128 561
-AWS::DataSync::LocationS3 336689 283
-AWS::DataSync::LocationSMB 336972 645
-AWS::DataSync::Task 337617 1870
-AWS::DataZone::Connection 339487 805
-AWS::DataZone::DataSource 340292 1272
-AWS::DataZone::Domain 341564 408
-AWS::DataZone::DomainUnit 341972 290
-AWS::DataZone::Environment 342262 817
-AWS::DataZone::EnvironmentActions 343079 307
-AWS::DataZone::EnvironmentBlueprintConfiguration 343386 805
-AWS::DataZone::EnvironmentProfile 344191 527
-AWS::DataZone::FormType 344718 342
-AWS::DataZone::GroupProfile 345060 248
-AWS::DataZone::Owner 345308 409
-AWS::DataZone::PolicyGrant 345717 681
-AWS::DataZone::Project 346398 896
-AWS::DataZone::ProjectMembership 347294 339
-AWS::DataZone::ProjectProfile 347633 1186
-AWS::DataZone::SubscriptionTarget 348819 584
-AWS::DataZone::UserProfile 349403 233
-AWS::Deadline::Farm 349636 193
-AWS::Deadline::Fleet 349829 1603
-AWS::Deadline::LicenseEndpoint 351432 269
-AWS::Deadline::Limit 351701 234
-AWS::Deadline::MeteredProduct 351935 135
-AWS::Deadline::Monitor 352070 344
-AWS::Deadline::Queue 352414 723
-AWS::Deadline::QueueEnvironment 353137 233
-AWS::Deadline::QueueFleetAssociation 353370 155
-AWS::Deadline::QueueLimitAssociation 353525 155
-AWS::Deadline::StorageProfile 353680 270
-AWS::Detective::Graph 353950 106
-AWS::Detective::MemberInvitation 354056 210
-AWS::Detective::OrganizationAdmin 354266 103
-AWS::DevOpsAgent::AgentSpace 354369 695
-AWS::DevOpsAgent::Association 355064 615
-AWS::DevOpsAgent::PrivateConnection 355679 421
-AWS::DevOpsAgent::Service 356100 638
-AWS::DevOpsGuru::LogAnomalyDetectionIntegration 356738 80
-AWS::DevOpsGuru::NotificationChannel 356818 290
-AWS::DevOpsGuru::ResourceCollection 357108 372
-AWS::DeviceFarm::DevicePool 357480 253
-AWS::DeviceFarm::InstanceProfile 357733 212
-AWS::DeviceFarm::NetworkProfile 357945 351
-AWS::DeviceFarm::Project 358296 381
-AWS::DeviceFarm::TestGridProject 358677 256
-AWS::DeviceFarm::VPCEConfiguration 358933 262
-AWS::DirectConnect::Connection 359195 329
-AWS::DirectConnect::DirectConnectGateway 359524 268
-AWS::DirectConnect::DirectConnectGatewayAssociation 359792 386
-AWS::DirectConnect::Lag 360178 320
-AWS::DirectConnect::PrivateVirtualInterface 360498 657
-AWS::DirectConnect::PublicVirtualInterface 361155 542
-AWS::DirectConnect::TransitVirtualInterface 361697 600
-AWS::DirectoryService::MicrosoftAD 362297 322
-AWS::DirectoryService::SimpleAD 362619 409
-AWS::DocDB::DBCluster 363028 1098
-AWS::DocDB::DBClusterParameterGroup 364126 217
-AWS::DocDB::DBInstance 364343 445
-AWS::DocDB::DBSubnetGroup 364788 221
-AWS::DocDB::EventSubscription 365009 193
-AWS::DocDB::GlobalCluster 365202 439
-AWS::DocDBElastic::Cluster 365641 500
-AWS::DynamoDB::GlobalTable 366141 4265
-AWS::DynamoDB::Table 370406 2820
-AWS::EC2::CapacityManagerDataExport 373226 313
-AWS::EC2::CapacityReservation 373539 1167
-AWS::EC2::CapacityReservationFleet 374706 697
-AWS::EC2::CarrierGateway 375403 153
-AWS::EC2::ClientVpnAuthorizationRule 375556 283
-AWS::EC2::ClientVpnEndpoint 375839 1886
-AWS::EC2::ClientVpnRoute 377725 246
-AWS::EC2::ClientVpnTargetNetworkAssociation 377971 232
-AWS::EC2::CustomerGateway 378203 297
-AWS::EC2::DHCPOptions 378500 355
-AWS::EC2::EC2Fleet 378855 5040
-AWS::EC2::EIP 383895 295
-AWS::EC2::EIPAssociation 384190 193
-AWS::EC2::EgressOnlyInternetGateway 384383 134
-AWS::EC2::EnclaveCertificateIamRoleAssociation 384517 229
-AWS::EC2::FlowLog 384746 689
-AWS::EC2::GatewayRouteTableAssociation 385435 143
-AWS::EC2::Host 385578 319
-AWS::EC2::IPAM 385897 585
-AWS::EC2::IPAMAllocation 386482 210
-AWS::EC2::IPAMPool 386692 846
-AWS::EC2::IPAMPoolCidr 387538 169
-AWS::EC2::IPAMPrefixListResolver 387707 603
-AWS::EC2::IPAMPrefixListResolverTarget 388310 441
-AWS::EC2::IPAMResourceDiscovery 388751 517
-AWS::EC2::IPAMResourceDiscoveryAssociation 389268 387
-AWS::EC2::IPAMScope 389655 443
-AWS::EC2::Instance 390098 3938
-AWS::EC2::InstanceConnectEndpoint 394036 387
-AWS::EC2::InternetGateway 394423 128
-AWS::EC2::IpPoolRouteTableAssociation 394551 174
-AWS::EC2::KeyPair 394725 238
-AWS::EC2::LaunchTemplate 394963 5035
-AWS::EC2::LocalGatewayRoute 399998 262
-AWS::EC2::LocalGatewayRouteTable 400260 255
-AWS::EC2::LocalGatewayRouteTableVPCAssociation 400515 305
-AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 400820 483
-AWS::EC2::LocalGatewayVirtualInterface 401303 538
-AWS::EC2::LocalGatewayVirtualInterfaceGroup 401841 391
-AWS::EC2::NatGateway 402232 633
-AWS::EC2::NetworkAcl 402865 119
-AWS::EC2::NetworkAclEntry 402984 315
-AWS::EC2::NetworkInsightsAccessScope 403299 907
-AWS::EC2::NetworkInsightsAccessScopeAnalysis 404206 382
-AWS::EC2::NetworkInsightsAnalysis 404588 476
-AWS::EC2::NetworkInsightsPath 405064 641
-AWS::EC2::NetworkInterface 405705 1101
-AWS::EC2::NetworkInterfaceAttachment 406806 475
-AWS::EC2::NetworkInterfacePermission 407281 200
-AWS::EC2::NetworkPerformanceMetricSubscription 407481 221
-AWS::EC2::PlacementGroup 407702 202
-AWS::EC2::PrefixList 407904 268
-AWS::EC2::Route 408172 486
-AWS::EC2::RouteServer 408658 220
-AWS::EC2::RouteServerAssociation 408878 135
-AWS::EC2::RouteServerEndpoint 409013 210
-AWS::EC2::RouteServerPeer 409223 376
-AWS::EC2::RouteServerPropagation 409599 163
-AWS::EC2::RouteTable 409762 139
-AWS::EC2::SecurityGroup 409901 716
-AWS::EC2::SecurityGroupEgress 410617 323
-AWS::EC2::SecurityGroupIngress 410940 430
-AWS::EC2::SecurityGroupVpcAssociation 411370 147
-AWS::EC2::SnapshotBlockPublicAccess 411517 86
-AWS::EC2::SpotFleet 411603 4891
-AWS::EC2::SqlHaStandbyDetectedInstance 416494 175
-AWS::EC2::Subnet 416669 1223
-AWS::EC2::SubnetCidrBlock 417892 215
-AWS::EC2::SubnetNetworkAclAssociation 418107 156
-AWS::EC2::SubnetRouteTableAssociation 418263 134
-AWS::EC2::TrafficMirrorFilter 418397 153
-AWS::EC2::TrafficMirrorFilterRule 418550 583
-AWS::EC2::TrafficMirrorSession 419133 341
-AWS::EC2::TrafficMirrorTarget 419474 288
-AWS::EC2::TransitGateway 419762 516
-AWS::EC2::TransitGatewayAttachment 420278 334
-AWS::EC2::TransitGatewayConnect 420612 392
-AWS::EC2::TransitGatewayConnectPeer 421004 793
-AWS::EC2::TransitGatewayMeteringPolicy 421797 278
-AWS::EC2::TransitGatewayMeteringPolicyEntry 422075 827
-AWS::EC2::TransitGatewayMulticastDomain 422902 374
-AWS::EC2::TransitGatewayMulticastDomainAssociation 423276 381
-AWS::EC2::TransitGatewayMulticastGroupMember 423657 432
-AWS::EC2::TransitGatewayMulticastGroupSource 424089 432
-AWS::EC2::TransitGatewayPeeringAttachment 424521 385
-AWS::EC2::TransitGatewayRoute 424906 326
-AWS::EC2::TransitGatewayRouteTable 425232 214
-AWS::EC2::TransitGatewayRouteTableAssociation 425446 284
-AWS::EC2::TransitGatewayRouteTablePropagation 425730 284
-AWS::EC2::TransitGatewayVpcAttachment 426014 386
-AWS::EC2::VPC 426400 432
-AWS::EC2::VPCBlockPublicAccessExclusion 426832 251
-AWS::EC2::VPCBlockPublicAccessOptions 427083 144
-AWS::EC2::VPCCidrBlock 427227 457
-AWS::EC2::VPCDHCPOptionsAssociation 427684 138
-AWS::EC2::VPCEncryptionControl 427822 1448
-AWS::EC2::VPCEndpoint 429270 671
-AWS::EC2::VPCEndpointConnectionNotification 429941 283
-AWS::EC2::VPCEndpointService 430224 302
-AWS::EC2::VPCEndpointServicePermissions 430526 121
-AWS::EC2::VPCGatewayAttachment 430647 144
-AWS::EC2::VPCPeeringConnection 430791 283
-AWS::EC2::VPNConcentrator 431074 233
-AWS::EC2::VPNConnection 431307 2246
-AWS::EC2::VPNConnectionRoute 433553 199
-AWS::EC2::VPNGateway 433752 168
-AWS::EC2::VPNGatewayRoutePropagation 433920 120
-AWS::EC2::VerifiedAccessEndpoint 434040 1366
-AWS::EC2::VerifiedAccessGroup 435406 407
-AWS::EC2::VerifiedAccessInstance 435813 987
-AWS::EC2::VerifiedAccessTrustProvider 436800 1027
-AWS::EC2::Volume 437827 338
-AWS::EC2::VolumeAttachment 438165 177
-AWS::ECR::PublicRepository 438342 339
-AWS::ECR::PullThroughCacheRule 438681 307
-AWS::ECR::PullTimeUpdateExclusion 438988 104
-AWS::ECR::RegistryPolicy 439092 87
-AWS::ECR::RegistryScanningConfiguration 439179 298
-AWS::ECR::ReplicationConfiguration 439477 458
-AWS::ECR::Repository 439935 836
-AWS::ECR::RepositoryCreationTemplate 440771 684
-AWS::ECR::SigningConfiguration 441455 241
-AWS::ECS::CapacityProvider 441696 3067
-AWS::ECS::Cluster 444763 952
-AWS::ECS::ClusterCapacityProviderAssociations 445715 299
-AWS::ECS::Daemon 446014 537
-AWS::ECS::DaemonTaskDefinition 446551 2088
-AWS::ECS::ExpressGatewayService 448639 1930
-AWS::ECS::PrimaryTaskSet 450569 135
-AWS::ECS::Service 450704 4321
-AWS::ECS::TaskDefinition 455025 4403
-AWS::ECS::TaskSet 459428 954
-AWS::EFS::AccessPoint 460382 505
-AWS::EFS::FileSystem 460887 963
-AWS::EFS::MountTarget 461850 310
-AWS::EKS::AccessEntry 462160 422
-AWS::EKS::Addon 462582 522
-AWS::EKS::Capability 463104 861
-AWS::EKS::Cluster 463965 2094
-AWS::EKS::FargateProfile 466059 432
-AWS::EKS::IdentityProviderConfig 466491 556
-AWS::EKS::Nodegroup 467047 2187
-AWS::EKS::PodIdentityAssociation 469234 353
-AWS::EMR::Cluster 469587 5838
-AWS::EMR::InstanceFleetConfig 475425 1976
-AWS::EMR::InstanceGroupConfig 477401 1718
-AWS::EMR::SecurityConfiguration 479119 135
-AWS::EMR::Step 479254 380
-AWS::EMR::Studio 479634 702
-AWS::EMR::StudioSessionMapping 480336 235
-AWS::EMR::WALWorkspace 480571 144
-AWS::EMRContainers::Endpoint 480715 1179
-AWS::EMRContainers::SecurityConfiguration 481894 1863
-AWS::EMRContainers::VirtualCluster 483757 391
-AWS::EMRServerless::Application 484148 2461
-AWS::EVS::Environment 486609 1821
-AWS::ElastiCache::CacheCluster 488430 1369
-AWS::ElastiCache::GlobalReplicationGroup 489799 703
-AWS::ElastiCache::ParameterGroup 490502 277
-AWS::ElastiCache::ReplicationGroup 490779 2778
-AWS::ElastiCache::SecurityGroup 493557 134
-AWS::ElastiCache::SecurityGroupIngress 493691 183
-AWS::ElastiCache::ServerlessCache 493874 846
-AWS::ElastiCache::SubnetGroup 494720 218
-AWS::ElastiCache::User 494938 327
-AWS::ElastiCache::UserGroup 495265 194
-AWS::ElasticBeanstalk::Application 495459 508
-AWS::ElasticBeanstalk::ApplicationVersion 495967 258
-AWS::ElasticBeanstalk::ConfigurationTemplate 496225 578
-AWS::ElasticBeanstalk::Environment 496803 557
-AWS::ElasticLoadBalancing::LoadBalancer 497360 1628
-AWS::ElasticLoadBalancingV2::Listener 498988 2082
-AWS::ElasticLoadBalancingV2::ListenerCertificate 501070 186
-AWS::ElasticLoadBalancingV2::ListenerRule 501256 2669
-AWS::ElasticLoadBalancingV2::LoadBalancer 503925 1063
-AWS::ElasticLoadBalancingV2::TargetGroup 504988 828
-AWS::ElasticLoadBalancingV2::TrustStore 505816 283
-AWS::ElasticLoadBalancingV2::TrustStoreRevocation 506099 300
-AWS::Elasticsearch::Domain 506399 1785
-AWS::ElementalInference::Feed 508184 270
-AWS::EntityResolution::IdMappingWorkflow 508454 1346
-AWS::EntityResolution::IdNamespace 509800 906
-AWS::EntityResolution::MatchingWorkflow 510706 1617
-AWS::EntityResolution::PolicyStatement 512323 177
-AWS::EntityResolution::SchemaMapping 512500 388
-AWS::EventSchemas::Discoverer 512888 266
-AWS::EventSchemas::Registry 513154 208
-AWS::EventSchemas::RegistryPolicy 513362 117
-AWS::EventSchemas::Schema 513479 347
-AWS::Events::ApiDestination 513826 229
-AWS::Events::Archive 514055 187
-AWS::Events::Connection 514242 1588
-AWS::Events::Endpoint 515830 559
-AWS::Events::EventBus 516389 431
-AWS::Events::EventBusPolicy 516820 238
-AWS::Events::Rule 517058 2527
-AWS::Evidently::Experiment 519585 934
-AWS::Evidently::Feature 520519 429
-AWS::Evidently::Launch 520948 976
-AWS::Evidently::Project 521924 432
-AWS::Evidently::Segment 522356 142
-AWS::FIS::ExperimentTemplate 522498 2182
-AWS::FIS::TargetAccountConfiguration 524680 219
-AWS::FMS::NotificationChannel 524899 124
-AWS::FMS::Policy 525023 1735
-AWS::FMS::ResourceSet 526758 180
-AWS::FSx::DataRepositoryAssociation 526938 553
-AWS::FSx::FileSystem 527491 3357
-AWS::FSx::S3AccessPointAttachment 530848 1232
-AWS::FSx::Snapshot 532080 152
-AWS::FSx::StorageVirtualMachine 532232 697
-AWS::FSx::Volume 532929 1880
-AWS::FinSpace::Environment 534809 777
-AWS::Forecast::Dataset 535586 413
-AWS::Forecast::DatasetGroup 535999 220
-AWS::FraudDetector::Detector 536219 1247
-AWS::FraudDetector::EntityType 537466 172
-AWS::FraudDetector::EventType 537638 660
-AWS::FraudDetector::Label 538298 167
-AWS::FraudDetector::List 538465 197
-AWS::FraudDetector::Outcome 538662 169
-AWS::FraudDetector::Variable 538831 265
-AWS::GameLift::Alias 539096 271
-AWS::GameLift::Build 539367 348
-AWS::GameLift::ContainerFleet 539715 2006
-AWS::GameLift::ContainerGroupDefinition 541721 1693
-AWS::GameLift::Fleet 543414 2411
-AWS::GameLift::GameServerGroup 545825 798
-AWS::GameLift::GameSessionQueue 546623 722
-AWS::GameLift::Location 547345 162
-AWS::GameLift::MatchmakingConfiguration 547507 820
-AWS::GameLift::MatchmakingRuleSet 548327 207
-AWS::GameLift::Script 548534 308
-AWS::GameLiftStreams::Application 548842 409
-AWS::GameLiftStreams::StreamGroup 549251 583
-AWS::GammaDilithium::JobDefinition 549834 4746
-AWS::GlobalAccelerator::Accelerator 554580 248
-AWS::GlobalAccelerator::CrossAccountAttachment 554828 242
-AWS::GlobalAccelerator::EndpointGroup 555070 602
-AWS::GlobalAccelerator::Listener 555672 253
-AWS::Glue::Catalog 555925 1278
-AWS::Glue::Classifier 557203 596
-AWS::Glue::Connection 557799 1423
-AWS::Glue::Crawler 559222 1490
-AWS::Glue::CustomEntityType 560712 103
-AWS::Glue::DataCatalogEncryptionSettings 560815 499
-AWS::Glue::DataQualityRuleset 561314 209
-AWS::Glue::Database 561523 587
-AWS::Glue::DevEndpoint 562110 329
-AWS::Glue::IdentityCenterConfiguration 562439 176
-AWS::Glue::Integration 562615 523
-AWS::Glue::IntegrationResourceProperty 563138 457
-AWS::Glue::Job 563595 709
-AWS::Glue::MLTransform 564304 971
-AWS::Glue::Partition 565275 963
-AWS::Glue::Registry 566238 133
-AWS::Glue::Schema 566371 401
-AWS::Glue::SchemaVersion 566772 202
-AWS::Glue::SchemaVersionMetadata 566974 163
-AWS::Glue::SecurityConfiguration 567137 486
-AWS::Glue::Table 567623 2284
-AWS::Glue::TableOptimizer 569907 880
-AWS::Glue::Trigger 570787 642
-AWS::Glue::UsageProfile 571429 415
-AWS::Glue::Workflow 571844 131
-AWS::Grafana::Workspace 571975 1896
-AWS::Greengrass::ConnectorDefinition 573871 335
-AWS::Greengrass::ConnectorDefinitionVersion 574206 252
-AWS::Greengrass::CoreDefinition 574458 321
-AWS::Greengrass::CoreDefinitionVersion 574779 233
-AWS::Greengrass::DeviceDefinition 575012 337
-AWS::Greengrass::DeviceDefinitionVersion 575349 251
-AWS::Greengrass::FunctionDefinition 575600 996
-AWS::Greengrass::FunctionDefinitionVersion 576596 775
-AWS::Greengrass::Group 577371 728
-AWS::Greengrass::GroupVersion 578099 508
-AWS::Greengrass::LoggerDefinition 578607 330
-AWS::Greengrass::LoggerDefinitionVersion 578937 244
-AWS::Greengrass::ResourceDefinition 579181 1517
-AWS::Greengrass::ResourceDefinitionVersion 580698 1433
-AWS::Greengrass::SubscriptionDefinition 582131 370
-AWS::Greengrass::SubscriptionDefinitionVersion 582501 290
-AWS::GreengrassV2::ComponentVersion 582791 1246
-AWS::GreengrassV2::Deployment 584037 1809
-AWS::GroundStation::Config 585846 1699
-AWS::GroundStation::DataflowEndpointGroup 587545 1004
-AWS::GroundStation::DataflowEndpointGroupV2 588549 1663
-AWS::GroundStation::MissionProfile 590212 587
-AWS::GuardDuty::Detector 590799 938
-AWS::GuardDuty::Filter 591737 458
-AWS::GuardDuty::IPSet 592195 236
-AWS::GuardDuty::MalwareProtectionPlan 592431 493
-AWS::GuardDuty::Master 592924 155
-AWS::GuardDuty::Member 593079 173
-AWS::GuardDuty::PublishingDestination 593252 377
-AWS::GuardDuty::ThreatEntitySet 593629 286
-AWS::GuardDuty::ThreatIntelSet 593915 245
-AWS::GuardDuty::TrustedEntitySet 594160 287
-AWS::HealthImaging::Datastore 594447 193
-AWS::HealthLake::FHIRDatastore 594640 832
-AWS::IAM::AccessKey 595472 118
-AWS::IAM::Group 595590 191
-AWS::IAM::GroupPolicy 595781 147
-AWS::IAM::InstanceProfile 595928 141
-AWS::IAM::ManagedPolicy 596069 317
-AWS::IAM::OIDCProvider 596386 149
-AWS::IAM::Policy 596535 152
-AWS::IAM::Role 596687 372
-AWS::IAM::RolePolicy 597059 142
-AWS::IAM::SAMLProvider 597201 346
-AWS::IAM::ServerCertificate 597547 279
-AWS::IAM::ServiceLinkedRole 597826 140
-AWS::IAM::User 597966 371
-AWS::IAM::UserPolicy 598337 142
-AWS::IAM::UserToGroupAddition 598479 91
-AWS::IAM::VirtualMFADevice 598570 200
-AWS::IVS::Channel 598770 385
-AWS::IVS::EncoderConfiguration 599155 197
-AWS::IVS::IngestConfiguration 599352 249
-AWS::IVS::PlaybackKeyPair 599601 168
-AWS::IVS::PlaybackRestrictionPolicy 599769 195
-AWS::IVS::PublicKey 599964 162
-AWS::IVS::RecordingConfiguration 600126 724
-AWS::IVS::Stage 600850 827
-AWS::IVS::StorageConfiguration 601677 211
-AWS::IVS::StreamKey 601888 141
-AWS::IVSChat::LoggingConfiguration 602029 578
-AWS::IVSChat::Room 602607 294
-AWS::IdentityStore::Group 602901 170
-AWS::IdentityStore::GroupMembership 603071 244
-AWS::ImageBuilder::Component 603315 490
-AWS::ImageBuilder::ContainerRecipe 603805 1547
-AWS::ImageBuilder::DistributionConfiguration 605352 1556
-AWS::ImageBuilder::Image 606908 1338
-AWS::ImageBuilder::ImagePipeline 608246 1709
-AWS::ImageBuilder::ImageRecipe 609955 1255
-AWS::ImageBuilder::InfrastructureConfiguration 611210 963
-AWS::ImageBuilder::LifecyclePolicy 612173 908
-AWS::ImageBuilder::Workflow 613081 341
-AWS::Inspector::AssessmentTarget 613422 122
-AWS::Inspector::AssessmentTemplate 613544 383
-AWS::Inspector::ResourceGroup 613927 152
-AWS::InspectorV2::CisScanConfiguration 614079 599
-AWS::InspectorV2::CodeSecurityIntegration 614678 765
-AWS::InspectorV2::CodeSecurityScanConfiguration 615443 611
-AWS::InspectorV2::Filter 616054 2106
-AWS::Interconnect::Connection 618160 479
-AWS::InternetMonitor::Monitor 618639 903
-AWS::Invoicing::InvoiceUnit 619542 349
-AWS::IoT::AccountAuditConfiguration 619891 1912
-AWS::IoT::Authorizer 621803 309
-AWS::IoT::BillingGroup 622112 255
-AWS::IoT::CACertificate 622367 433
-AWS::IoT::Certificate 622800 230
-AWS::IoT::CertificateProvider 623030 281
-AWS::IoT::Command 623311 1216
-AWS::IoT::CustomMetric 624527 193
-AWS::IoT::Dimension 624720 163
-AWS::IoT::DomainConfiguration 624883 862
-AWS::IoT::EncryptionConfiguration 625745 175
-AWS::IoT::FleetMetric 625920 380
-AWS::IoT::JobTemplate 626300 1577
-AWS::IoT::Logging 627877 254
-AWS::IoT::MitigationAction 628131 1006
-AWS::IoT::Policy 629137 157
-AWS::IoT::PolicyPrincipalAttachment 629294 129
-AWS::IoT::ProvisioningTemplate 629423 380
-AWS::IoT::ResourceSpecificLogging 629803 164
-AWS::IoT::RoleAlias 629967 187
-AWS::IoT::ScheduledAudit 630154 266
-AWS::IoT::SecurityProfile 630420 1215
-AWS::IoT::SoftwarePackage 631635 161
-AWS::IoT::SoftwarePackageVersion 631796 517
-AWS::IoT::Thing 632313 143
-AWS::IoT::ThingGroup 632456 363
-AWS::IoT::ThingPrincipalAttachment 632819 148
-AWS::IoT::ThingType 632967 531
-AWS::IoT::TopicRule 633498 4585
-AWS::IoT::TopicRuleDestination 638083 330
-AWS::IoTAnalytics::Channel 638413 406
-AWS::IoTAnalytics::Dataset 638819 2268
-AWS::IoTAnalytics::Datastore 641087 1212
-AWS::IoTAnalytics::Pipeline 642299 1255
-AWS::IoTCoreDeviceAdvisor::SuiteDefinition 643554 519
-AWS::IoTEvents::AlarmModel 644073 2060
-AWS::IoTEvents::DetectorModel 646133 2413
-AWS::IoTEvents::Input 648546 288
-AWS::IoTFleetWise::Campaign 648834 2083
-AWS::IoTFleetWise::DecoderManifest 650917 1924
-AWS::IoTFleetWise::Fleet 652841 220
-AWS::IoTFleetWise::ModelManifest 653061 241
-AWS::IoTFleetWise::SignalCatalog 653302 533
-AWS::IoTFleetWise::StateTemplate 653835 346
-AWS::IoTFleetWise::Vehicle 654181 701
-AWS::IoTManagedIntegrations::CredentialLocker 654882 128
-AWS::IoTManagedIntegrations::ManagedThing 655010 1153
-AWS::IoTManagedIntegrations::ProvisioningProfile 656163 227
-AWS::IoTSiteWise::AccessPolicy 656390 489
-AWS::IoTSiteWise::Asset 656879 460
-AWS::IoTSiteWise::AssetModel 657339 2000
-AWS::IoTSiteWise::ComputationModel 659339 983
-AWS::IoTSiteWise::Dashboard 660322 281
-AWS::IoTSiteWise::Dataset 660603 449
-AWS::IoTSiteWise::Gateway 661052 640
-AWS::IoTSiteWise::Portal 661692 513
-AWS::IoTSiteWise::Project 662205 223
-AWS::IoTThingsGraph::FlowTemplate 662428 188
-AWS::IoTTwinMaker::ComponentType 662616 1341
-AWS::IoTTwinMaker::Entity 663957 1474
-AWS::IoTTwinMaker::Scene 665431 292
-AWS::IoTTwinMaker::SyncJob 665723 236
-AWS::IoTTwinMaker::Workspace 665959 204
-AWS::IoTWireless::Destination 666163 204
-AWS::IoTWireless::DeviceProfile 666367 503
-AWS::IoTWireless::FuotaTask 666870 432
-AWS::IoTWireless::MulticastGroup 667302 391
-AWS::IoTWireless::NetworkAnalyzerConfiguration 667693 289
-AWS::IoTWireless::PartnerAccount 667982 511
-AWS::IoTWireless::ServiceProfile 668493 810
-AWS::IoTWireless::TaskDefinition 669303 710
-AWS::IoTWireless::WirelessDevice 670013 1007
-AWS::IoTWireless::WirelessDeviceImportTask 671020 468
-AWS::IoTWireless::WirelessGateway 671488 278
-AWS::KMS::Alias 671766 102
-AWS::KMS::Key 671868 296
-AWS::KMS::ReplicaKey 672164 229
-AWS::KafkaConnect::Connector 672393 2450
-AWS::KafkaConnect::CustomPlugin 674843 435
-AWS::KafkaConnect::WorkerConfiguration 675278 281
-AWS::Kendra::DataSource 675559 9424
-AWS::Kendra::Faq 684983 323
-AWS::Kendra::Index 685306 1380
-AWS::KendraRanking::ExecutionPlan 686686 263
-AWS::Kinesis::ResourcePolicy 686949 129
-AWS::Kinesis::Stream 687078 445
-AWS::Kinesis::StreamConsumer 687523 269
-AWS::KinesisAnalytics::Application 687792 1312
-AWS::KinesisAnalytics::ApplicationOutput 689104 590
-AWS::KinesisAnalytics::ApplicationReferenceDataSource 689694 1003
-AWS::KinesisAnalyticsV2::Application 690697 4689
-AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 695386 267
-AWS::KinesisAnalyticsV2::ApplicationOutput 695653 532
-AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 696185 967
-AWS::KinesisFirehose::DeliveryStream 697152 11542
-AWS::KinesisVideo::SignalingChannel 708694 158
-AWS::KinesisVideo::Stream 708852 293
-AWS::LakeFormation::DataCellsFilter 709145 443
-AWS::LakeFormation::DataLakeSettings 709588 626
-AWS::LakeFormation::Permissions 710214 773
-AWS::LakeFormation::PrincipalPermissions 710987 1471
-AWS::LakeFormation::Resource 712458 192
-AWS::LakeFormation::Tag 712650 119
-AWS::LakeFormation::TagAssociation 712769 678
-AWS::Lambda::Alias 713447 545
-AWS::Lambda::CapacityProvider 713992 988
-AWS::Lambda::CodeSigningConfig 714980 438
-AWS::Lambda::EventInvokeConfig 715418 388
-AWS::Lambda::EventSourceMapping 715806 2080
-AWS::Lambda::Function 717886 2211
-AWS::Lambda::LayerVersion 720097 355
-AWS::Lambda::LayerVersionPermission 720452 203
-AWS::Lambda::Permission 720655 381
-AWS::Lambda::ResourcePolicy 721036 128
-AWS::Lambda::Url 721164 313
-AWS::Lambda::Version 721477 621
-AWS::LaunchWizard::Deployment 722098 310
-AWS::Lex::Bot 722408 16252
-AWS::Lex::BotAlias 738660 1470
-AWS::Lex::BotVersion 740130 394
-AWS::Lex::ResourcePolicy 740524 116
-AWS::LicenseManager::Grant 740640 213
-AWS::LicenseManager::License 740853 1052
-AWS::Lightsail::Alarm 741905 425
-AWS::Lightsail::Bucket 742330 349
-AWS::Lightsail::Certificate 742679 272
-AWS::Lightsail::Container 742951 1124
-AWS::Lightsail::Database 744075 926
-AWS::Lightsail::DatabaseSnapshot 745001 505
-AWS::Lightsail::Disk 745506 545
-AWS::Lightsail::DiskSnapshot 746051 312
-AWS::Lightsail::Distribution 746363 962
-AWS::Lightsail::Domain 747325 294
-AWS::Lightsail::Instance 747619 1300
-AWS::Lightsail::InstanceSnapshot 748919 333
-AWS::Lightsail::LoadBalancer 749252 391
-AWS::Lightsail::LoadBalancerTlsCertificate 749643 410
-AWS::Lightsail::StaticIp 750053 145
-AWS::Location::APIKey 750198 573
-AWS::Location::GeofenceCollection 750771 288
-AWS::Location::Map 751059 325
-AWS::Location::PlaceIndex 751384 337
-AWS::Location::RouteCalculator 751721 274
-AWS::Location::Tracker 751995 341
-AWS::Location::TrackerConsumer 752336 149
-AWS::Logs::AccountPolicy 752485 223
-AWS::Logs::Delivery 752708 359
-AWS::Logs::DeliveryDestination 753067 386
-AWS::Logs::DeliverySource 753453 173
-AWS::Logs::Destination 753626 231
-AWS::Logs::Integration 753857 487
-AWS::Logs::LogAnomalyDetector 754344 275
-AWS::Logs::LogGroup 754619 329
-AWS::Logs::LogStream 754948 137
-AWS::Logs::MetricFilter 755085 525
-AWS::Logs::QueryDefinition 755610 252
-AWS::Logs::ResourcePolicy 755862 122
-AWS::Logs::ScheduledQuery 755984 697
-AWS::Logs::SubscriptionFilter 756681 308
-AWS::Logs::Transformer 756989 2851
-AWS::LookoutEquipment::InferenceScheduler 759840 994
-AWS::LookoutVision::Project 760834 100
-AWS::M2::Application 760934 276
-AWS::M2::Deployment 761210 204
-AWS::M2::Environment 761414 740
-AWS::MPA::ApprovalTeam 762154 704
-AWS::MPA::IdentitySource 762858 535
-AWS::MSK::BatchScramSecret 763393 108
-AWS::MSK::Cluster 763501 2550
-AWS::MSK::ClusterPolicy 766051 121
-AWS::MSK::Configuration 766172 337
-AWS::MSK::Replicator 766509 2411
-AWS::MSK::ServerlessCluster 768920 400
-AWS::MSK::Topic 769320 225
-AWS::MSK::VpcConnection 769545 286
-AWS::MWAA::Environment 769831 1452
-AWS::MWAAServerless::Workflow 771283 687
-AWS::Macie::AllowList 771970 196
-AWS::Macie::CustomDataIdentifier 772166 280
-AWS::Macie::FindingsFilter 772446 351
-AWS::Macie::Session 772797 137
-AWS::ManagedBlockchain::Accessor 772934 217
-AWS::ManagedBlockchain::Member 773151 1037
-AWS::ManagedBlockchain::Node 774188 330
-AWS::MediaConnect::Bridge 774518 1211
-AWS::MediaConnect::BridgeOutput 775729 289
-AWS::MediaConnect::BridgeSource 776018 537
-AWS::MediaConnect::Flow 776555 3644
-AWS::MediaConnect::FlowEntitlement 780199 521
-AWS::MediaConnect::FlowOutput 780720 1514
-AWS::MediaConnect::FlowSource 782234 831
-AWS::MediaConnect::FlowVpcInterface 783065 267
-AWS::MediaConnect::Gateway 783332 256
-AWS::MediaConnect::RouterInput 783588 1470
-AWS::MediaConnect::RouterNetworkInterface 785058 575
-AWS::MediaConnect::RouterOutput 785633 1123
-AWS::MediaConvert::JobTemplate 786756 372
-AWS::MediaConvert::Preset 787128 144
-AWS::MediaConvert::Queue 787272 144
-AWS::MediaLive::Channel 787416 24460
-AWS::MediaLive::ChannelPlacementGroup 811876 175
-AWS::MediaLive::CloudWatchAlarmTemplate 812051 460
-AWS::MediaLive::CloudWatchAlarmTemplateGroup 812511 166
-AWS::MediaLive::Cluster 812677 363
-AWS::MediaLive::EventBridgeRuleTemplate 813040 301
-AWS::MediaLive::EventBridgeRuleTemplateGroup 813341 166
-AWS::MediaLive::Input 813507 2040
-AWS::MediaLive::InputSecurityGroup 815547 154
-AWS::MediaLive::Multiplex 815701 744
-AWS::MediaLive::Multiplexprogram 816445 1000
-AWS::MediaLive::Network 817445 224
-AWS::MediaLive::SdiSource 817669 144
-AWS::MediaLive::SignalMap 817813 526
-AWS::MediaPackage::Asset 818339 359
-AWS::MediaPackage::Channel 818698 377
-AWS::MediaPackage::OriginEndpoint 819075 2621
-AWS::MediaPackage::PackagingConfiguration 821696 2005
-AWS::MediaPackage::PackagingGroup 823701 340
-AWS::MediaPackageV2::Channel 824041 507
-AWS::MediaPackageV2::ChannelGroup 824548 205
-AWS::MediaPackageV2::ChannelPolicy 824753 191
-AWS::MediaPackageV2::OriginEndpoint 824944 3627
-AWS::MediaPackageV2::OriginEndpointPolicy 828571 435
-AWS::MediaStore::Container 829006 564
-AWS::MediaTailor::Channel 829570 914
-AWS::MediaTailor::ChannelPolicy 830484 116
-AWS::MediaTailor::LiveSource 830600 413
-AWS::MediaTailor::PlaybackConfiguration 831013 1961
-AWS::MediaTailor::SourceLocation 832974 777
-AWS::MediaTailor::VodSource 833751 408
-AWS::MemoryDB::ACL 834159 145
-AWS::MemoryDB::Cluster 834304 886
-AWS::MemoryDB::MultiRegionCluster 835190 427
-AWS::MemoryDB::ParameterGroup 835617 252
-AWS::MemoryDB::SubnetGroup 835869 232
-AWS::MemoryDB::User 836101 238
-AWS::Neptune::DBCluster 836339 1624
-AWS::Neptune::DBClusterParameterGroup 837963 216
-AWS::Neptune::DBInstance 838179 516
-AWS::Neptune::DBParameterGroup 838695 209
-AWS::Neptune::DBSubnetGroup 838904 233
-AWS::Neptune::EventSubscription 839137 258
-AWS::NeptuneGraph::Graph 839395 460
-AWS::NeptuneGraph::GraphSnapshot 839855 236
-AWS::NeptuneGraph::PrivateGraphEndpoint 840091 270
-AWS::NetworkFirewall::Firewall 840361 667
-AWS::NetworkFirewall::FirewallPolicy 841028 1533
-AWS::NetworkFirewall::LoggingConfiguration 842561 451
-AWS::NetworkFirewall::RuleGroup 843012 2182
-AWS::NetworkFirewall::TLSInspectionConfiguration 845194 1133
-AWS::NetworkFirewall::VpcEndpointAssociation 846327 410
-AWS::NetworkManager::ConnectAttachment 846737 916
-AWS::NetworkManager::ConnectPeer 847653 481
-AWS::NetworkManager::CoreNetwork 848134 299
-AWS::NetworkManager::CoreNetworkPrefixListAssociation 848433 240
-AWS::NetworkManager::CustomerGatewayAssociation 848673 259
-AWS::NetworkManager::Device 848932 419
-AWS::NetworkManager::DirectConnectGatewayAttachment 849351 829
-AWS::NetworkManager::GlobalNetwork 850180 151
-AWS::NetworkManager::Link 850331 344
-AWS::NetworkManager::LinkAssociation 850675 191
-AWS::NetworkManager::Site 850866 289
-AWS::NetworkManager::SiteToSiteVpnAttachment 851155 785
-AWS::NetworkManager::TransitGatewayPeering 851940 377
-AWS::NetworkManager::TransitGatewayRegistration 852317 206
-AWS::NetworkManager::TransitGatewayRouteTableAttachment 852523 831
-AWS::NetworkManager::VpcAttachment 853354 895
-AWS::NimbleStudio::Studio 854249 364
-AWS::Notifications::ChannelAssociation 854613 193
-AWS::Notifications::EventRule 854806 290
-AWS::Notifications::ManagedNotificationAccountContactAssociation 855096 303
-AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 855399 278
-AWS::Notifications::NotificationConfiguration 855677 215
-AWS::Notifications::NotificationHub 855892 126
-AWS::Notifications::OrganizationalUnitAssociation 856018 272
-AWS::NotificationsContacts::EmailContact 856290 325
-AWS::NovaAct::WorkflowDefinition 856615 242
-AWS::ODB::CloudAutonomousVmCluster 856857 1564
-AWS::ODB::CloudExadataInfrastructure 858421 1125
-AWS::ODB::CloudVmCluster 859546 1467
-AWS::ODB::OdbNetwork 861013 647
-AWS::ODB::OdbPeeringConnection 861660 375
-AWS::OSIS::Pipeline 862035 1090
-AWS::Oam::Link 863125 336
-AWS::Oam::Sink 863461 84
-AWS::ObservabilityAdmin::OrganizationCentralizationRule 863545 1164
-AWS::ObservabilityAdmin::OrganizationTelemetryRule 864709 1734
-AWS::ObservabilityAdmin::S3TableIntegration 866443 350
-AWS::ObservabilityAdmin::TelemetryEnrichment 866793 88
-AWS::ObservabilityAdmin::TelemetryPipelines 866881 310
-AWS::ObservabilityAdmin::TelemetryRule 867191 1865
-AWS::Omics::AnnotationStore 869056 553
-AWS::Omics::Configuration 869609 293
-AWS::Omics::ReferenceStore 869902 233
-AWS::Omics::RunGroup 870135 132
-AWS::Omics::SequenceStore 870267 397
-AWS::Omics::VariantStore 870664 340
-AWS::Omics::Workflow 871004 1135
-AWS::Omics::WorkflowVersion 872139 1194
-AWS::OpenSearchServerless::AccessPolicy 873333 136
-AWS::OpenSearchServerless::Collection 873469 510
-AWS::OpenSearchServerless::CollectionGroup 873979 372
-AWS::OpenSearchServerless::Index 874351 686
-AWS::OpenSearchServerless::LifecyclePolicy 875037 139
-AWS::OpenSearchServerless::SecurityConfig 875176 768
-AWS::OpenSearchServerless::SecurityPolicy 875944 138
-AWS::OpenSearchServerless::VpcEndpoint 876082 149
-AWS::OpenSearchService::Application 876231 509
-AWS::OpenSearchService::Domain 876740 3459
-AWS::OpsWorks::App 880199 546
-AWS::OpsWorks::ElasticLoadBalancerAttachment 880745 137
-AWS::OpsWorks::Instance 880882 973
-AWS::OpsWorks::Layer 881855 1255
-AWS::OpsWorks::Stack 883110 1076
-AWS::OpsWorks::UserProfile 884186 155
-AWS::OpsWorks::Volume 884341 136
-AWS::Organizations::Account 884477 240
-AWS::Organizations::Organization 884717 141
-AWS::Organizations::OrganizationalUnit 884858 169
-AWS::Organizations::Policy 885027 202
-AWS::Organizations::ResourcePolicy 885229 133
-AWS::PCAConnectorAD::Connector 885362 343
-AWS::PCAConnectorAD::DirectoryRegistration 885705 164
-AWS::PCAConnectorAD::ServicePrincipalName 885869 176
-AWS::PCAConnectorAD::Template 886045 1960
-AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 888005 304
-AWS::PCAConnectorSCEP::Challenge 888309 133
-AWS::PCAConnectorSCEP::Connector 888442 452
-AWS::PCS::Cluster 888894 1159
-AWS::PCS::ComputeNodeGroup 890053 888
-AWS::PCS::Queue 890941 437
-AWS::Panorama::ApplicationInstance 891378 703
-AWS::Panorama::Package 892081 510
-AWS::Panorama::PackageVersion 892591 362
-AWS::PaymentCryptography::Alias 892953 101
-AWS::PaymentCryptography::Key 893054 579
-AWS::Personalize::Dataset 893633 415
-AWS::Personalize::DatasetGroup 894048 160
-AWS::Personalize::Schema 894208 123
-AWS::Personalize::Solution 894331 1374
-AWS::Pinpoint::ADMChannel 895705 158
-AWS::Pinpoint::APNSChannel 895863 222
-AWS::Pinpoint::APNSSandboxChannel 896085 229
-AWS::Pinpoint::APNSVoipChannel 896314 226
-AWS::Pinpoint::APNSVoipSandboxChannel 896540 233
-AWS::Pinpoint::App 896773 78
-AWS::Pinpoint::ApplicationSettings 896851 372
-AWS::Pinpoint::BaiduChannel 897223 150
-AWS::Pinpoint::Campaign 897373 2971
-AWS::Pinpoint::EmailChannel 900344 223
-AWS::Pinpoint::EmailTemplate 900567 207
-AWS::Pinpoint::EventStream 900774 161
-AWS::Pinpoint::GCMChannel 900935 165
-AWS::Pinpoint::InAppTemplate 901100 811
-AWS::Pinpoint::PushTemplate 901911 667
-AWS::Pinpoint::SMSChannel 902578 133
-AWS::Pinpoint::Segment 902711 1029
-AWS::Pinpoint::SmsTemplate 903740 173
-AWS::Pinpoint::VoiceChannel 903913 108
-AWS::PinpointEmail::ConfigurationSet 904021 430
-AWS::PinpointEmail::ConfigurationSetEventDestination 904451 909
-AWS::PinpointEmail::DedicatedIpPool 905360 122
-AWS::PinpointEmail::Identity 905482 413
-AWS::Pipes::Pipe 905895 7947
-AWS::Proton::EnvironmentAccountConnection 913842 249
-AWS::Proton::EnvironmentTemplate 914091 217
-AWS::Proton::ServiceTemplate 914308 229
-AWS::QBusiness::Application 914537 1198
-AWS::QBusiness::DataAccessor 915735 1533
-AWS::QBusiness::DataSource 917268 1805
-AWS::QBusiness::Index 919073 498
-AWS::QBusiness::Permission 919571 373
-AWS::QBusiness::Plugin 919944 716
-AWS::QBusiness::Retriever 920660 487
-AWS::QBusiness::WebExperience 921147 874
-AWS::QLDB::Ledger 922021 178
-AWS::QLDB::Stream 922199 457
-AWS::QuickSight::ActionConnector 922656 1275
-AWS::QuickSight::Analysis 923931 76116
-AWS::QuickSight::CustomPermissions 1000047 6026
-AWS::QuickSight::Dashboard 1006073 78129
-AWS::QuickSight::DataSet 1084202 12078
-AWS::QuickSight::DataSource 1096280 4238
-AWS::QuickSight::Folder 1100518 402
-AWS::QuickSight::RefreshSchedule 1100920 524
-AWS::QuickSight::Template 1101444 71709
-AWS::QuickSight::Theme 1173153 1250
-AWS::QuickSight::Topic 1174403 4046
-AWS::QuickSight::VPCConnection 1178449 356
-AWS::RAM::Permission 1178805 255
-AWS::RAM::ResourceShare 1179060 272
-AWS::RDS::CustomDBEngineVersion 1179332 643
-AWS::RDS::DBCluster 1179975 2419
-AWS::RDS::DBClusterParameterGroup 1182394 275
-AWS::RDS::DBInstance 1182669 4715
-AWS::RDS::DBParameterGroup 1187384 283
-AWS::RDS::DBProxy 1187667 595
-AWS::RDS::DBProxyEndpoint 1188262 392
-AWS::RDS::DBProxyTargetGroup 1188654 458
-AWS::RDS::DBSecurityGroup 1189112 334
-AWS::RDS::DBSecurityGroupIngress 1189446 184
-AWS::RDS::DBShardGroup 1189630 349
-AWS::RDS::DBSubnetGroup 1189979 223
-AWS::RDS::EventSubscription 1190202 248
-AWS::RDS::GlobalCluster 1190450 392
-AWS::RDS::Integration 1190842 329
-AWS::RDS::OptionGroup 1191171 562
-AWS::RTBFabric::InboundExternalLink 1191733 856
-AWS::RTBFabric::Link 1192589 1185
-AWS::RTBFabric::OutboundExternalLink 1193774 880
-AWS::RTBFabric::RequesterGateway 1194654 310
-AWS::RTBFabric::ResponderGateway 1194964 979
-AWS::RUM::AppMonitor 1195943 1099
-AWS::Rbin::Rule 1197042 587
-AWS::Redshift::Cluster 1197629 1706
-AWS::Redshift::ClusterParameterGroup 1199335 378
-AWS::Redshift::ClusterSecurityGroup 1199713 152
-AWS::Redshift::ClusterSecurityGroupIngress 1199865 260
-AWS::Redshift::ClusterSubnetGroup 1200125 201
-AWS::Redshift::EndpointAccess 1200326 410
-AWS::Redshift::EndpointAuthorization 1200736 279
-AWS::Redshift::EventSubscription 1201015 366
-AWS::Redshift::Integration 1201381 303
-AWS::Redshift::ScheduledAction 1201684 466
-AWS::RedshiftServerless::Namespace 1202150 876
-AWS::RedshiftServerless::Snapshot 1203026 459
-AWS::RedshiftServerless::Workgroup 1203485 1902
-AWS::RefactorSpaces::Application 1205387 485
-AWS::RefactorSpaces::Environment 1205872 248
-AWS::RefactorSpaces::Route 1206120 694
-AWS::RefactorSpaces::Service 1206814 609
-AWS::Rekognition::Collection 1207423 159
-AWS::Rekognition::Project 1207582 152
-AWS::Rekognition::StreamProcessor 1207734 1227
-AWS::ResilienceHub::App 1208961 770
-AWS::ResilienceHub::ResiliencyPolicy 1209731 399
-AWS::ResourceExplorer2::DefaultViewAssociation 1210130 127
-AWS::ResourceExplorer2::Index 1210257 92
-AWS::ResourceExplorer2::View 1210349 269
-AWS::ResourceGroups::Group 1210618 474
-AWS::ResourceGroups::TagSyncTask 1211092 197
-AWS::RoboMaker::Fleet 1211289 73
-AWS::RoboMaker::Robot 1211362 192
-AWS::RoboMaker::RobotApplication 1211554 437
-AWS::RoboMaker::RobotApplicationVersion 1211991 163
-AWS::RoboMaker::SimulationApplication 1212154 766
-AWS::RoboMaker::SimulationApplicationVersion 1212920 168
-AWS::RolesAnywhere::CRL 1213088 169
-AWS::RolesAnywhere::Profile 1213257 501
-AWS::RolesAnywhere::TrustAnchor 1213758 456
-AWS::Route53::CidrCollection 1214214 163
-AWS::Route53::DNSSEC 1214377 91
-AWS::Route53::HealthCheck 1214468 650
-AWS::Route53::HostedZone 1215118 506
-AWS::Route53::KeySigningKey 1215624 216
-AWS::Route53::RecordSet 1215840 809
-AWS::Route53::RecordSetGroup 1216649 882
-AWS::Route53GlobalResolver::AccessSource 1217531 297
-AWS::Route53GlobalResolver::AccessToken 1217828 287
-AWS::Route53GlobalResolver::DnsView 1218115 338
-AWS::Route53GlobalResolver::FirewallDomainList 1218453 377
-AWS::Route53GlobalResolver::FirewallRule 1218830 447
-AWS::Route53GlobalResolver::GlobalResolver 1219277 335
-AWS::Route53GlobalResolver::HostedZoneAssociation 1219612 253
-AWS::Route53Profiles::Profile 1219865 153
-AWS::Route53Profiles::ProfileAssociation 1220018 215
-AWS::Route53Profiles::ProfileResourceAssociation 1220233 200
-AWS::Route53RecoveryControl::Cluster 1220433 193
-AWS::Route53RecoveryControl::ControlPanel 1220626 236
-AWS::Route53RecoveryControl::RoutingControl 1220862 179
-AWS::Route53RecoveryControl::SafetyRule 1221041 528
-AWS::Route53RecoveryReadiness::Cell 1221569 176
-AWS::Route53RecoveryReadiness::ReadinessCheck 1221745 213
-AWS::Route53RecoveryReadiness::RecoveryGroup 1221958 199
-AWS::Route53RecoveryReadiness::ResourceSet 1222157 661
-AWS::Route53Resolver::FirewallDomainList 1222818 261
-AWS::Route53Resolver::FirewallRuleGroup 1223079 948
-AWS::Route53Resolver::FirewallRuleGroupAssociation 1224027 356
-AWS::Route53Resolver::OutpostResolver 1224383 303
-AWS::Route53Resolver::ResolverConfig 1224686 204
-AWS::Route53Resolver::ResolverDNSSECConfig 1224890 114
-AWS::Route53Resolver::ResolverEndpoint 1225004 620
-AWS::Route53Resolver::ResolverQueryLoggingConfig 1225624 254
-AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1225878 199
-AWS::Route53Resolver::ResolverRule 1226077 421
-AWS::Route53Resolver::ResolverRuleAssociation 1226498 225
-AWS::S3::AccessGrant 1226723 519
-AWS::S3::AccessGrantsInstance 1227242 196
-AWS::S3::AccessGrantsLocation 1227438 233
-AWS::S3::AccessPoint 1227671 733
-AWS::S3::Bucket 1228404 8241
-AWS::S3::BucketPolicy 1236645 102
-AWS::S3::MultiRegionAccessPoint 1236747 385
-AWS::S3::MultiRegionAccessPointPolicy 1237132 147
-AWS::S3::StorageLens 1237279 2529
-AWS::S3::StorageLensGroup 1239808 699
-AWS::S3Express::AccessPoint 1240507 537
-AWS::S3Express::BucketPolicy 1241044 109
-AWS::S3Express::DirectoryBucket 1241153 1425
-AWS::S3Files::AccessPoint 1242578 534
-AWS::S3Files::FileSystem 1243112 778
-AWS::S3Files::FileSystemPolicy 1243890 119
-AWS::S3Files::MountTarget 1244009 325
-AWS::S3ObjectLambda::AccessPoint 1244334 778
-AWS::S3ObjectLambda::AccessPointPolicy 1245112 187
-AWS::S3Outposts::AccessPoint 1245299 208
-AWS::S3Outposts::Bucket 1245507 490
-AWS::S3Outposts::BucketPolicy 1245997 110
-AWS::S3Outposts::Endpoint 1246107 362
-AWS::S3Tables::Namespace 1246469 147
-AWS::S3Tables::Table 1246616 1603
-AWS::S3Tables::TableBucket 1248219 878
-AWS::S3Tables::TableBucketPolicy 1249097 145
-AWS::S3Tables::TablePolicy 1249242 152
-AWS::S3Vectors::Index 1249394 586
-AWS::S3Vectors::VectorBucket 1249980 307
-AWS::S3Vectors::VectorBucketPolicy 1250287 192
-AWS::SDB::Domain 1250479 51
-AWS::SES::ConfigurationSet 1250530 1430
-AWS::SES::ConfigurationSetEventDestination 1251960 878
-AWS::SES::ContactList 1252838 307
-AWS::SES::CustomVerificationEmailTemplate 1253145 372
-AWS::SES::DedicatedIpPool 1253517 139
-AWS::SES::EmailIdentity 1253656 789
-AWS::SES::MailManagerAddonInstance 1254445 228
-AWS::SES::MailManagerAddonSubscription 1254673 204
-AWS::SES::MailManagerAddressList 1254877 180
-AWS::SES::MailManagerArchive 1255057 268
-AWS::SES::MailManagerIngressPoint 1255325 637
-AWS::SES::MailManagerRelay 1255962 287
-AWS::SES::MailManagerRuleSet 1256249 517
-AWS::SES::MailManagerTrafficPolicy 1256766 611
-AWS::SES::MultiRegionEndpoint 1257377 287
-AWS::SES::ReceiptFilter 1257664 172
-AWS::SES::ReceiptRule 1257836 1029
-AWS::SES::ReceiptRuleSet 1258865 73
-AWS::SES::Template 1258938 207
-AWS::SES::Tenant 1259145 236
-AWS::SES::VdmAttributes 1259381 261
-AWS::SMSVOICE::ConfigurationSet 1259642 851
-AWS::SMSVOICE::OptOutList 1260493 147
-AWS::SMSVOICE::PhoneNumber 1260640 742
-AWS::SMSVOICE::Pool 1261382 632
-AWS::SMSVOICE::ProtectConfiguration 1262014 386
-AWS::SMSVOICE::ResourcePolicy 1262400 130
-AWS::SMSVOICE::SenderId 1262530 232
-AWS::SNS::Subscription 1262762 282
-AWS::SNS::Topic 1263044 740
-AWS::SNS::TopicInlinePolicy 1263784 116
-AWS::SNS::TopicPolicy 1263900 95
-AWS::SQS::Queue 1263995 794
-AWS::SQS::QueueInlinePolicy 1264789 104
-AWS::SQS::QueuePolicy 1264893 95
-AWS::SSM::Association 1264988 644
-AWS::SSM::Document 1265632 364
-AWS::SSM::MaintenanceWindow 1265996 326
-AWS::SSM::MaintenanceWindowTarget 1266322 267
-AWS::SSM::MaintenanceWindowTask 1266589 1552
-AWS::SSM::Parameter 1268141 236
-AWS::SSM::PatchBaseline 1268377 770
-AWS::SSM::ResourceDataSync 1269147 690
-AWS::SSM::ResourcePolicy 1269837 140
-AWS::SSMContacts::Contact 1269977 583
-AWS::SSMContacts::ContactChannel 1270560 162
-AWS::SSMContacts::Plan 1270722 469
-AWS::SSMContacts::Rotation 1271191 715
-AWS::SSMGuiConnect::Preferences 1271906 383
-AWS::SSMIncidents::ReplicationSet 1272289 300
-AWS::SSMIncidents::ResponsePlan 1272589 1200
-AWS::SSMQuickSetup::ConfigurationManager 1273789 433
-AWS::SSMQuickSetup::LifecycleAutomation 1274222 229
-AWS::SSO::Application 1274451 450
-AWS::SSO::ApplicationAssignment 1274901 222
-AWS::SSO::Assignment 1275123 359
-AWS::SSO::Instance 1275482 156
-AWS::SSO::InstanceAccessControlAttributeConfiguration 1275638 518
-AWS::SSO::PermissionSet 1276156 568
-AWS::SageMaker::App 1276724 468
-AWS::SageMaker::AppImageConfig 1277192 908
-AWS::SageMaker::Cluster 1278100 2934
-AWS::SageMaker::CodeRepository 1281034 272
-AWS::SageMaker::DataQualityJobDefinition 1281306 4049
-AWS::SageMaker::Device 1285355 219
-AWS::SageMaker::DeviceFleet 1285574 318
-AWS::SageMaker::Domain 1285892 4395
-AWS::SageMaker::Endpoint 1290287 1157
-AWS::SageMaker::EndpointConfig 1291444 3019
-AWS::SageMaker::FeatureGroup 1294463 1323
-AWS::SageMaker::Image 1295786 216
-AWS::SageMaker::ImageVersion 1296002 310
-AWS::SageMaker::InferenceComponent 1296312 1929
-AWS::SageMaker::InferenceExperiment 1298241 1384
-AWS::SageMaker::MlflowTrackingServer 1299625 368
-AWS::SageMaker::Model 1299993 1382
-AWS::SageMaker::ModelBiasJobDefinition 1301375 4512
-AWS::SageMaker::ModelCard 1305887 3512
-AWS::SageMaker::ModelExplainabilityJobDefinition 1309399 4284
-AWS::SageMaker::ModelPackage 1313683 4952
-AWS::SageMaker::ModelPackageGroup 1318635 343
-AWS::SageMaker::ModelQualityJobDefinition 1318978 4838
-AWS::SageMaker::MonitoringSchedule 1323816 5555
-AWS::SageMaker::NotebookInstance 1329371 733
-AWS::SageMaker::NotebookInstanceLifecycleConfig 1330104 309
-AWS::SageMaker::PartnerApp 1330413 613
-AWS::SageMaker::Pipeline 1331026 488
-AWS::SageMaker::ProcessingJob 1331514 2718
-AWS::SageMaker::Project 1334232 1160
-AWS::SageMaker::Space 1335392 1859
-AWS::SageMaker::StudioLifecycleConfig 1337251 428
-AWS::SageMaker::UserProfile 1337679 2762
-AWS::SageMaker::Workteam 1340441 665
-AWS::Scheduler::Schedule 1341106 1811
-AWS::Scheduler::ScheduleGroup 1342917 161
-AWS::SecretsManager::ResourcePolicy 1343078 145
-AWS::SecretsManager::RotationSchedule 1343223 734
-AWS::SecretsManager::Secret 1343957 538
-AWS::SecretsManager::SecretTargetAttachment 1344495 145
-AWS::SecurityAgent::AgentSpace 1344640 999
-AWS::SecurityAgent::Application 1345639 332
-AWS::SecurityAgent::Pentest 1345971 1127
-AWS::SecurityAgent::TargetDomain 1347098 290
-AWS::SecurityHub::AggregatorV2 1347388 183
-AWS::SecurityHub::AutomationRule 1347571 2225
-AWS::SecurityHub::AutomationRuleV2 1349796 1567
-AWS::SecurityHub::ConfigurationPolicy 1351363 834
-AWS::SecurityHub::ConnectorV2 1352197 387
-AWS::SecurityHub::DelegatedAdmin 1352584 155
-AWS::SecurityHub::FindingAggregator 1352739 170
-AWS::SecurityHub::Hub 1352909 148
-AWS::SecurityHub::HubV2 1353057 82
-AWS::SecurityHub::Insight 1353139 4452
-AWS::SecurityHub::OrganizationConfiguration 1357591 249
-AWS::SecurityHub::PolicyAssociation 1357840 281
-AWS::SecurityHub::ProductSubscription 1358121 137
-AWS::SecurityHub::SecurityControl 1358258 501
-AWS::SecurityHub::Standard 1358759 259
-AWS::SecurityLake::AwsLogSource 1359018 208
-AWS::SecurityLake::DataLake 1359226 526
-AWS::SecurityLake::Subscriber 1359752 685
-AWS::SecurityLake::SubscriberNotification 1360437 567
-AWS::Serverless::Api 1361004 40
-AWS::Serverless::Application 1361044 48
-AWS::Serverless::CapacityProvider 1361092 48
-AWS::Serverless::Connector 1361140 41
-AWS::Serverless::Function 1361181 45
-AWS::Serverless::GraphQLApi 1361226 47
-AWS::Serverless::HttpApi 1361273 44
-AWS::Serverless::LayerVersion 1361317 44
-AWS::Serverless::SimpleTable 1361361 48
-AWS::Serverless::StateMachine 1361409 49
-AWS::ServiceCatalog::AcceptedPortfolioShare 1361458 140
-AWS::ServiceCatalog::CloudFormationProduct 1361598 864
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 1362462 815
-AWS::ServiceCatalog::LaunchNotificationConstraint 1363277 220
-AWS::ServiceCatalog::LaunchRoleConstraint 1363497 227
-AWS::ServiceCatalog::LaunchTemplateConstraint 1363724 193
-AWS::ServiceCatalog::Portfolio 1363917 212
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 1364129 228
-AWS::ServiceCatalog::PortfolioProductAssociation 1364357 209
-AWS::ServiceCatalog::PortfolioShare 1364566 185
-AWS::ServiceCatalog::ResourceUpdateConstraint 1364751 241
-AWS::ServiceCatalog::ServiceAction 1364992 236
-AWS::ServiceCatalog::ServiceActionAssociation 1365228 268
-AWS::ServiceCatalog::StackSetConstraint 1365496 341
-AWS::ServiceCatalog::TagOption 1365837 102
-AWS::ServiceCatalog::TagOptionAssociation 1365939 131
-AWS::ServiceCatalogAppRegistry::Application 1366070 167
-AWS::ServiceCatalogAppRegistry::AttributeGroup 1366237 142
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 1366379 229
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 1366608 249
-AWS::ServiceDiscovery::HttpNamespace 1366857 152
-AWS::ServiceDiscovery::Instance 1367009 157
-AWS::ServiceDiscovery::PrivateDnsNamespace 1367166 325
-AWS::ServiceDiscovery::PublicDnsNamespace 1367491 306
-AWS::ServiceDiscovery::Service 1367797 590
-AWS::Shield::DRTAccess 1368387 96
-AWS::Shield::ProactiveEngagement 1368483 270
-AWS::Shield::Protection 1368753 516
-AWS::Shield::ProtectionGroup 1369269 273
-AWS::Signer::ProfilePermission 1369542 242
-AWS::Signer::SigningProfile 1369784 308
-AWS::SimSpaceWeaver::Simulation 1370092 355
-AWS::StepFunctions::Activity 1370447 426
-AWS::StepFunctions::StateMachine 1370873 865
-AWS::StepFunctions::StateMachineAlias 1371738 481
-AWS::StepFunctions::StateMachineVersion 1372219 194
-AWS::SupportApp::AccountAlias 1372413 120
-AWS::SupportApp::SlackChannelConfiguration 1372533 320
-AWS::SupportApp::SlackWorkspaceConfiguration 1372853 105
-AWS::Synthetics::Canary 1372958 1577
-AWS::Synthetics::Group 1374535 138
-AWS::SystemsManagerSAP::Application 1374673 498
-AWS::Timestream::Database 1375171 142
-AWS::Timestream::InfluxDBCluster 1375313 856
-AWS::Timestream::InfluxDBInstance 1376169 811
-AWS::Timestream::ScheduledQuery 1376980 2134
-AWS::Timestream::Table 1379114 1038
-AWS::Transfer::Agreement 1380152 646
-AWS::Transfer::Certificate 1380798 343
-AWS::Transfer::Connector 1381141 958
-AWS::Transfer::Profile 1382099 193
-AWS::Transfer::Server 1382292 1116
-AWS::Transfer::User 1383408 468
-AWS::Transfer::WebApp 1383876 704
-AWS::Transfer::Workflow 1384580 1318
-AWS::UXC::AccountCustomization 1385898 121
-AWS::VerifiedPermissions::IdentitySource 1386019 554
-AWS::VerifiedPermissions::Policy 1386573 308
-AWS::VerifiedPermissions::PolicyStore 1386881 599
-AWS::VerifiedPermissions::PolicyTemplate 1387480 191
-AWS::VoiceID::Domain 1387671 302
-AWS::VpcLattice::AccessLogSubscription 1387973 245
-AWS::VpcLattice::AuthPolicy 1388218 148
-AWS::VpcLattice::DomainVerification 1388366 171
-AWS::VpcLattice::Listener 1388537 527
-AWS::VpcLattice::ResourceConfiguration 1389064 679
-AWS::VpcLattice::ResourceGateway 1389743 346
-AWS::VpcLattice::ResourcePolicy 1390089 116
-AWS::VpcLattice::Rule 1390205 862
-AWS::VpcLattice::Service 1391067 325
-AWS::VpcLattice::ServiceNetwork 1391392 231
-AWS::VpcLattice::ServiceNetworkResourceAssociation 1391623 260
-AWS::VpcLattice::ServiceNetworkServiceAssociation 1391883 433
-AWS::VpcLattice::ServiceNetworkVpcAssociation 1392316 456
-AWS::VpcLattice::TargetGroup 1392772 672
-AWS::WAF::ByteMatchSet 1393444 328
-AWS::WAF::IPSet 1393772 144
-AWS::WAF::Rule 1393916 184
-AWS::WAF::SizeConstraintSet 1394100 319
-AWS::WAF::SqlInjectionMatchSet 1394419 274
-AWS::WAF::WebACL 1394693 266
-AWS::WAF::XssMatchSet 1394959 253
-AWS::WAFRegional::ByteMatchSet 1395212 336
-AWS::WAFRegional::GeoMatchSet 1395548 167
-AWS::WAFRegional::IPSet 1395715 152
-AWS::WAFRegional::RateBasedRule 1395867 258
-AWS::WAFRegional::RegexPatternSet 1396125 120
-AWS::WAFRegional::Rule 1396245 192
-AWS::WAFRegional::SizeConstraintSet 1396437 311
-AWS::WAFRegional::SqlInjectionMatchSet 1396748 282
-AWS::WAFRegional::WebACL 1397030 254
-AWS::WAFRegional::WebACLAssociation 1397284 129
-AWS::WAFRegional::XssMatchSet 1397413 246
-AWS::WAFv2::IPSet 1397659 212
-AWS::WAFv2::LoggingConfiguration 1397871 763
-AWS::WAFv2::RegexPatternSet 1398634 208
-AWS::WAFv2::RuleGroup 1398842 6539
-AWS::WAFv2::WebACL 1405381 10286
-AWS::WAFv2::WebACLAssociation 1415667 140
-AWS::Wisdom::AIAgent 1415807 1075
-AWS::Wisdom::AIAgentVersion 1416882 253
-AWS::Wisdom::AIGuardrail 1417135 1689
-AWS::Wisdom::AIGuardrailVersion 1418824 281
-AWS::Wisdom::AIPrompt 1419105 611
-AWS::Wisdom::AIPromptVersion 1419716 260
-AWS::Wisdom::Assistant 1419976 355
-AWS::Wisdom::AssistantAssociation 1420331 407
-AWS::Wisdom::KnowledgeBase 1420738 2125
-AWS::Wisdom::MessageTemplate 1422863 2810
-AWS::Wisdom::MessageTemplateVersion 1425673 227
-AWS::Wisdom::QuickResponse 1425900 525
-AWS::WorkSpaces::ConnectionAlias 1426425 213
-AWS::WorkSpaces::Workspace 1426638 490
-AWS::WorkSpaces::WorkspacesPool 1427128 585
-AWS::WorkSpacesThinClient::Environment 1427713 644
-AWS::WorkSpacesWeb::BrowserSettings 1428357 424
-AWS::WorkSpacesWeb::DataProtectionSettings 1428781 996
-AWS::WorkSpacesWeb::IdentityProvider 1429777 316
-AWS::WorkSpacesWeb::IpAccessSettings 1430093 390
-AWS::WorkSpacesWeb::NetworkSettings 1430483 243
-AWS::WorkSpacesWeb::Portal 1430726 622
-AWS::WorkSpacesWeb::SessionLogger 1431348 595
-AWS::WorkSpacesWeb::TrustStore 1431943 185
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 1432128 231
-AWS::WorkSpacesWeb::UserSettings 1432359 1586
-AWS::WorkspacesInstances::Volume 1433945 424
-AWS::WorkspacesInstances::VolumeAssociation 1434369 235
-AWS::WorkspacesInstances::WorkspaceInstance 1434604 2578
-AWS::XRay::Group 1437182 264
-AWS::XRay::ResourcePolicy 1437446 151
-AWS::XRay::SamplingRule 1437597 975
-AWS::XRay::TransactionSearchConfig 1438572 90
-Alexa::ASK::Skill 1438662 454
-Module 1439116 21
+AWS::ApiGateway::DomainNameV2 25396 380
+AWS::ApiGateway::GatewayResponse 25776 194
+AWS::ApiGateway::Method 25970 997
+AWS::ApiGateway::Model 26967 157
+AWS::ApiGateway::RequestValidator 27124 200
+AWS::ApiGateway::Resource 27324 170
+AWS::ApiGateway::RestApi 27494 578
+AWS::ApiGateway::Stage 28072 796
+AWS::ApiGateway::UsagePlan 28868 365
+AWS::ApiGateway::UsagePlanKey 29233 142
+AWS::ApiGateway::VpcLink 29375 183
+AWS::ApiGatewayV2::Api 29558 592
+AWS::ApiGatewayV2::ApiGatewayManagedOverrides 30150 736
+AWS::ApiGatewayV2::ApiMapping 30886 170
+AWS::ApiGatewayV2::Authorizer 31056 423
+AWS::ApiGatewayV2::Deployment 31479 130
+AWS::ApiGatewayV2::DomainName 31609 508
+AWS::ApiGatewayV2::Integration 32117 661
+AWS::ApiGatewayV2::IntegrationResponse 32778 346
+AWS::ApiGatewayV2::Model 33124 151
+AWS::ApiGatewayV2::Route 33275 327
+AWS::ApiGatewayV2::RouteResponse 33602 324
+AWS::ApiGatewayV2::RoutingRule 33926 577
+AWS::ApiGatewayV2::Stage 34503 488
+AWS::ApiGatewayV2::VpcLink 34991 166
+AWS::AppConfig::Application 35157 156
+AWS::AppConfig::ConfigurationProfile 35313 427
+AWS::AppConfig::Deployment 35740 697
+AWS::AppConfig::DeploymentStrategy 36437 306
+AWS::AppConfig::Environment 36743 316
+AWS::AppConfig::Extension 37059 361
+AWS::AppConfig::ExtensionAssociation 37420 292
+AWS::AppConfig::HostedConfigurationVersion 37712 413
+AWS::AppFlow::Connector 38125 397
+AWS::AppFlow::ConnectorProfile 38522 6498
+AWS::AppFlow::Flow 45020 6553
+AWS::AppIntegrations::Application 51573 691
+AWS::AppIntegrations::DataIntegration 52264 488
+AWS::AppIntegrations::EventIntegration 52752 303
+AWS::AppMesh::GatewayRoute 53055 2344
+AWS::AppMesh::Mesh 55399 325
+AWS::AppMesh::Route 55724 2313
+AWS::AppMesh::VirtualGateway 58037 3685
+AWS::AppMesh::VirtualNode 61722 4163
+AWS::AppMesh::VirtualRouter 65885 474
+AWS::AppMesh::VirtualService 66359 622
+AWS::AppRunner::AutoScalingConfiguration 66981 334
+AWS::AppRunner::ObservabilityConfiguration 67315 373
+AWS::AppRunner::Service 67688 2226
+AWS::AppRunner::VpcConnector 69914 247
+AWS::AppRunner::VpcIngressConnection 70161 408
+AWS::AppStream::AppBlock 70569 615
+AWS::AppStream::AppBlockBuilder 71184 475
+AWS::AppStream::Application 71659 477
+AWS::AppStream::ApplicationEntitlementAssociation 72136 268
+AWS::AppStream::ApplicationFleetAssociation 72404 166
+AWS::AppStream::DirectoryConfig 72570 497
+AWS::AppStream::Entitlement 73067 269
+AWS::AppStream::Fleet 73336 931
+AWS::AppStream::ImageBuilder 74267 718
+AWS::AppStream::Stack 74985 798
+AWS::AppStream::StackFleetAssociation 75783 106
+AWS::AppStream::StackUserAssociation 75889 233
+AWS::AppStream::User 76122 213
+AWS::AppSync::Api 76335 1025
+AWS::AppSync::ApiCache 77360 216
+AWS::AppSync::ApiKey 77576 116
+AWS::AppSync::ChannelNamespace 77692 611
+AWS::AppSync::DataSource 78303 1508
+AWS::AppSync::DomainName 79811 296
+AWS::AppSync::DomainNameApiAssociation 80107 158
+AWS::AppSync::FunctionConfiguration 80265 1036
+AWS::AppSync::GraphQLApi 81301 1561
+AWS::AppSync::GraphQLSchema 82862 112
+AWS::AppSync::Resolver 82974 1256
+AWS::AppSync::SourceApiAssociation 84230 431
+AWS::AppTest::TestCase 84661 629
+AWS::ApplicationAutoScaling::ScalableTarget 85290 730
+AWS::ApplicationAutoScaling::ScalingPolicy 86020 3476
+AWS::ApplicationInsights::Application 89496 2767
+AWS::ApplicationSignals::Discovery 92263 67
+AWS::ApplicationSignals::GroupingConfiguration 92330 311
+AWS::ApplicationSignals::ServiceLevelObjective 92641 2103
+AWS::Athena::CapacityReservation 94744 443
+AWS::Athena::DataCatalog 95187 203
+AWS::Athena::NamedQuery 95390 203
+AWS::Athena::PreparedStatement 95593 199
+AWS::Athena::WorkGroup 95792 3034
+AWS::AuditManager::Assessment 98826 763
+AWS::AutoScaling::AutoScalingGroup 99589 6772
+AWS::AutoScaling::LaunchConfiguration 106361 1088
+AWS::AutoScaling::LifecycleHook 107449 338
+AWS::AutoScaling::ScalingPolicy 107787 2916
+AWS::AutoScaling::ScheduledAction 110703 276
+AWS::AutoScaling::WarmPool 110979 268
+AWS::AutoScalingPlans::ScalingPlan 111247 1817
+AWS::B2BI::Capability 113064 646
+AWS::B2BI::Partnership 113710 1599
+AWS::B2BI::Profile 115309 252
+AWS::B2BI::Transformer 115561 1339
+AWS::BCMDataExports::Export 116900 888
+AWS::Backup::BackupPlan 117788 1354
+AWS::Backup::BackupSelection 119142 1076
+AWS::Backup::BackupVault 120218 701
+AWS::Backup::Framework 120919 620
+AWS::Backup::LogicallyAirGappedBackupVault 121539 670
+AWS::Backup::ReportPlan 122209 510
+AWS::Backup::RestoreTestingPlan 122719 584
+AWS::Backup::RestoreTestingSelection 123303 627
+AWS::Backup::TieringConfiguration 123930 489
+AWS::BackupGateway::Hypervisor 124419 216
+AWS::Batch::ComputeEnvironment 124635 1476
+AWS::Batch::ConsumableResource 126111 278
+AWS::Batch::JobDefinition 126389 6587
+AWS::Batch::JobQueue 132976 690
+AWS::Batch::QuotaShare 133666 660
+AWS::Batch::SchedulingPolicy 134326 367
+AWS::Batch::ServiceEnvironment 134693 336
+AWS::BcmPricingCalculator::BillScenario 135029 254
+AWS::Bedrock::Agent 135283 2483
+AWS::Bedrock::AgentAlias 137766 380
+AWS::Bedrock::ApplicationInferenceProfile 138146 448
+AWS::Bedrock::AutomatedReasoningPolicy 138594 771
+AWS::Bedrock::AutomatedReasoningPolicyVersion 139365 298
+AWS::Bedrock::Blueprint 139663 287
+AWS::Bedrock::DataAutomationLibrary 139950 374
+AWS::Bedrock::DataAutomationProject 140324 4269
+AWS::Bedrock::DataSource 144593 5348
+AWS::Bedrock::EnforcedGuardrailConfiguration 149941 462
+AWS::Bedrock::Flow 150403 1065
+AWS::Bedrock::FlowAlias 151468 432
+AWS::Bedrock::FlowVersion 151900 204
+AWS::Bedrock::Guardrail 152104 2500
+AWS::Bedrock::GuardrailVersion 154604 192
+AWS::Bedrock::IntelligentPromptRouter 154796 566
+AWS::Bedrock::KnowledgeBase 155362 6181
+AWS::Bedrock::Prompt 161543 1194
+AWS::Bedrock::PromptVersion 162737 225
+AWS::Bedrock::ResourcePolicy 162962 129
+AWS::BedrockAgentCore::ApiKeyCredentialProvider 163091 236
+AWS::BedrockAgentCore::BrowserCustom 163327 1019
+AWS::BedrockAgentCore::BrowserProfile 164346 235
+AWS::BedrockAgentCore::CodeInterpreterCustom 164581 693
+AWS::BedrockAgentCore::Evaluator 165274 1321
+AWS::BedrockAgentCore::Gateway 166595 1893
+AWS::BedrockAgentCore::GatewayTarget 168488 1115
+AWS::BedrockAgentCore::Memory 169603 5099
+AWS::BedrockAgentCore::OAuth2CredentialProvider 174702 2442
+AWS::BedrockAgentCore::OnlineEvaluationConfig 177144 1123
+AWS::BedrockAgentCore::Policy 178267 349
+AWS::BedrockAgentCore::PolicyEngine 178616 267
+AWS::BedrockAgentCore::Runtime 178883 2113
+AWS::BedrockAgentCore::RuntimeEndpoint 180996 316
+AWS::BedrockAgentCore::WorkloadIdentity 181312 219
+AWS::BedrockMantle::Project 181531 131
+AWS::Billing::BillingView 181662 596
+AWS::BillingConductor::BillingGroup 182258 505
+AWS::BillingConductor::CustomLineItem 182763 1115
+AWS::BillingConductor::PricingPlan 183878 197
+AWS::BillingConductor::PricingRule 184075 446
+AWS::Braket::SpendingLimit 184521 316
+AWS::Budgets::Budget 184837 1642
+AWS::Budgets::BudgetsAction 186479 938
+AWS::CDK::Metadata 187417 29
+AWS::CE::AnomalyMonitor 187446 382
+AWS::CE::AnomalySubscription 187828 420
+AWS::CE::CostCategory 188248 232
+AWS::CUR::ReportDefinition 188480 501
+AWS::Cases::CaseRule 188981 632
+AWS::Cases::Domain 189613 162
+AWS::Cases::Field 189775 342
+AWS::Cases::Layout 190117 491
+AWS::Cases::Template 190608 450
+AWS::Cassandra::Keyspace 191058 286
+AWS::Cassandra::Table 191344 1800
+AWS::Cassandra::Type 193144 312
+AWS::CertificateManager::Account 193456 197
+AWS::CertificateManager::Certificate 193653 556
+AWS::Chatbot::CustomAction 194209 539
+AWS::Chatbot::MicrosoftTeamsChannelConfiguration 194748 447
+AWS::Chatbot::SlackChannelConfiguration 195195 401
+AWS::Chime::AppInstance 195596 187
+AWS::Chime::AppInstanceBot 195783 556
+AWS::CleanRooms::AnalysisTemplate 196339 1572
+AWS::CleanRooms::Collaboration 197911 1902
+AWS::CleanRooms::ConfiguredTable 199813 866
+AWS::CleanRooms::ConfiguredTableAssociation 200679 935
+AWS::CleanRooms::IdMappingTable 201614 603
+AWS::CleanRooms::IdNamespaceAssociation 202217 735
+AWS::CleanRooms::Membership 202952 2003
+AWS::CleanRooms::PrivacyBudgetTemplate 204955 634
+AWS::CleanRoomsML::ConfiguredModelAlgorithm 205589 628
+AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 206217 1806
+AWS::CleanRoomsML::TrainingDataset 208023 660
+AWS::Cloud9::EnvironmentEC2 208683 461
+AWS::CloudFormation::CustomResource 209144 122
+AWS::CloudFormation::GuardHook 209266 725
+AWS::CloudFormation::HookDefaultVersion 209991 106
+AWS::CloudFormation::HookTypeConfig 210097 169
+AWS::CloudFormation::HookVersion 210266 332
+AWS::CloudFormation::LambdaHook 210598 606
+AWS::CloudFormation::Macro 211204 146
+AWS::CloudFormation::ModuleDefaultVersion 211350 120
+AWS::CloudFormation::ModuleVersion 211470 228
+AWS::CloudFormation::PublicTypeVersion 211698 240
+AWS::CloudFormation::Publisher 211938 232
+AWS::CloudFormation::ResourceDefaultVersion 212170 110
+AWS::CloudFormation::ResourceVersion 212280 353
+AWS::CloudFormation::Stack 212633 206
+AWS::CloudFormation::StackSet 212839 1157
+AWS::CloudFormation::TypeActivation 213996 294
+AWS::CloudFormation::WaitCondition 214290 91
+AWS::CloudFormation::WaitConditionHandle 214381 59
+AWS::CloudFront::AnycastIpList 214440 329
+AWS::CloudFront::CachePolicy 214769 854
+AWS::CloudFront::CloudFrontOriginAccessIdentity 215623 261
+AWS::CloudFront::ConnectionFunction 215884 560
+AWS::CloudFront::ConnectionGroup 216444 247
+AWS::CloudFront::ContinuousDeploymentPolicy 216691 1073
+AWS::CloudFront::Distribution 217764 5061
+AWS::CloudFront::DistributionTenant 222825 791
+AWS::CloudFront::Function 223616 521
+AWS::CloudFront::KeyGroup 224137 173
+AWS::CloudFront::KeyValueStore 224310 247
+AWS::CloudFront::MonitoringSubscription 224557 396
+AWS::CloudFront::OriginAccessControl 224953 334
+AWS::CloudFront::OriginRequestPolicy 225287 576
+AWS::CloudFront::PublicKey 225863 218
+AWS::CloudFront::RealtimeLogConfig 226081 330
+AWS::CloudFront::ResponseHeadersPolicy 226411 2111
+AWS::CloudFront::StreamingDistribution 228522 628
+AWS::CloudFront::TrustStore 229150 495
+AWS::CloudFront::VpcOrigin 229645 356
+AWS::CloudTrail::Channel 230001 223
+AWS::CloudTrail::Dashboard 230224 487
+AWS::CloudTrail::EventDataStore 230711 864
+AWS::CloudTrail::ResourcePolicy 231575 134
+AWS::CloudTrail::Trail 231709 1117
+AWS::CloudWatch::Alarm 232826 1029
+AWS::CloudWatch::AlarmMuteRule 233855 414
+AWS::CloudWatch::AnomalyDetector 234269 1085
+AWS::CloudWatch::CompositeAlarm 235354 357
+AWS::CloudWatch::Dashboard 235711 119
+AWS::CloudWatch::InsightRule 235830 222
+AWS::CloudWatch::MetricStream 236052 671
+AWS::CloudWatch::OTelEnrichment 236723 71
+AWS::CodeArtifact::Domain 236794 226
+AWS::CodeArtifact::PackageGroup 237020 520
+AWS::CodeArtifact::Repository 237540 382
+AWS::CodeBuild::Fleet 237922 848
+AWS::CodeBuild::Project 238770 2886
+AWS::CodeBuild::ReportGroup 241656 429
+AWS::CodeBuild::SourceCredential 242085 143
+AWS::CodeCommit::Repository 242228 462
+AWS::CodeConnections::Connection 242690 262
+AWS::CodeDeploy::Application 242952 183
+AWS::CodeDeploy::DeploymentConfig 243135 863
+AWS::CodeDeploy::DeploymentGroup 243998 2575
+AWS::CodeGuruProfiler::ProfilingGroup 246573 421
+AWS::CodeGuruReviewer::RepositoryAssociation 246994 262
+AWS::CodePipeline::CustomActionType 247256 824
+AWS::CodePipeline::Pipeline 248080 2706
+AWS::CodePipeline::Webhook 250786 462
+AWS::CodeStar::GitHubRepository 251248 312
+AWS::CodeStarConnections::Connection 251560 266
+AWS::CodeStarConnections::RepositoryLink 251826 307
+AWS::CodeStarConnections::SyncConfiguration 252133 350
+AWS::CodeStarNotifications::NotificationRule 252483 341
+AWS::Cognito::IdentityPool 252824 687
+AWS::Cognito::IdentityPoolPrincipalTag 253511 239
+AWS::Cognito::IdentityPoolRoleAttachment 253750 423
+AWS::Cognito::LogDeliveryConfiguration 254173 442
+AWS::Cognito::ManagedLoginBranding 254615 365
+AWS::Cognito::Terms 254980 219
+AWS::Cognito::UserPool 255199 3332
+AWS::Cognito::UserPoolClient 258531 983
+AWS::Cognito::UserPoolDomain 259514 261
+AWS::Cognito::UserPoolGroup 259775 167
+AWS::Cognito::UserPoolIdentityProvider 259942 279
+AWS::Cognito::UserPoolResourceServer 260221 286
+AWS::Cognito::UserPoolRiskConfigurationAttachment 260507 1228
+AWS::Cognito::UserPoolUICustomizationAttachment 261735 158
+AWS::Cognito::UserPoolUser 261893 411
+AWS::Cognito::UserPoolUserToGroupAttachment 262304 190
+AWS::Comprehend::DocumentClassifier 262494 1243
+AWS::Comprehend::Flywheel 263737 845
+AWS::ComputeOptimizer::AutomationRule 264582 1180
+AWS::Config::AggregationAuthorization 265762 304
+AWS::Config::ConfigRule 266066 756
+AWS::Config::ConfigurationAggregator 266822 516
+AWS::Config::ConfigurationRecorder 267338 661
+AWS::Config::ConformancePack 267999 495
+AWS::Config::DeliveryChannel 268494 269
+AWS::Config::OrganizationConfigRule 268763 1183
+AWS::Config::OrganizationConformancePack 269946 456
+AWS::Config::RemediationConfiguration 270402 434
+AWS::Config::StoredQuery 270836 213
+AWS::Connect::AgentStatus 271049 281
+AWS::Connect::ApprovedOrigin 271330 123
+AWS::Connect::ContactFlow 271453 233
+AWS::Connect::ContactFlowModule 271686 373
+AWS::Connect::ContactFlowModuleAlias 272059 261
+AWS::Connect::ContactFlowModuleVersion 272320 235
+AWS::Connect::ContactFlowVersion 272555 193
+AWS::Connect::DataTable 272748 275
+AWS::Connect::DataTableAttribute 273023 491
+AWS::Connect::DataTableRecord 273514 291
+AWS::Connect::EmailAddress 273805 334
+AWS::Connect::EvaluationForm 274139 4922
+AWS::Connect::HoursOfOperation 279061 1335
+AWS::Connect::Instance 280396 644
+AWS::Connect::InstanceStorageConfig 281040 806
+AWS::Connect::IntegrationAssociation 281846 258
+AWS::Connect::Notification 282104 391
+AWS::Connect::PhoneNumber 282495 280
+AWS::Connect::PredefinedAttribute 282775 346
+AWS::Connect::Prompt 283121 177
+AWS::Connect::Queue 283298 592
+AWS::Connect::QuickConnect 283890 671
+AWS::Connect::RoutingProfile 284561 941
+AWS::Connect::Rule 285502 1473
+AWS::Connect::SecurityKey 286975 134
+AWS::Connect::SecurityProfile 287109 1211
+AWS::Connect::TaskTemplate 288320 776
+AWS::Connect::TrafficDistributionGroup 289096 257
+AWS::Connect::User 289353 1579
+AWS::Connect::UserHierarchyGroup 290932 223
+AWS::Connect::UserHierarchyStructure 291155 686
+AWS::Connect::View 291841 231
+AWS::Connect::ViewVersion 292072 171
+AWS::Connect::Workspace 292243 1147
+AWS::ConnectCampaigns::Campaign 293390 1052
+AWS::ConnectCampaignsV2::Campaign 294442 3897
+AWS::ControlTower::EnabledBaseline 298339 357
+AWS::ControlTower::EnabledControl 298696 350
+AWS::ControlTower::LandingZone 299046 243
+AWS::CustomerProfiles::CalculatedAttributeDefinition 299289 878
+AWS::CustomerProfiles::Domain 300167 1536
+AWS::CustomerProfiles::DomainObjectType 301703 421
+AWS::CustomerProfiles::EventStream 302124 287
+AWS::CustomerProfiles::EventTrigger 302411 895
+AWS::CustomerProfiles::Integration 303306 1993
+AWS::CustomerProfiles::ObjectType 305299 716
+AWS::CustomerProfiles::Recommender 306015 640
+AWS::CustomerProfiles::SegmentDefinition 306655 2190
+AWS::DAX::Cluster 308845 605
+AWS::DAX::ParameterGroup 309450 129
+AWS::DAX::SubnetGroup 309579 121
+AWS::DLM::LifecyclePolicy 309700 2763
+AWS::DMS::Certificate 312463 164
+AWS::DMS::DataMigration 312627 607
+AWS::DMS::DataProvider 313234 261
+AWS::DMS::Endpoint 313495 6387
+AWS::DMS::EventSubscription 319882 243
+AWS::DMS::InstanceProfile 320125 351
+AWS::DMS::MigrationProject 320476 761
+AWS::DMS::ReplicationConfig 321237 717
+AWS::DMS::ReplicationInstance 321954 680
+AWS::DMS::ReplicationSubnetGroup 322634 276
+AWS::DMS::ReplicationTask 322910 526
+AWS::DSQL::Cluster 323436 388
+AWS::DataBrew::Dataset 323824 1575
+AWS::DataBrew::Job 325399 2217
+AWS::DataBrew::Project 327616 240
+AWS::DataBrew::Recipe 327856 2481
+AWS::DataBrew::Ruleset 330337 510
+AWS::DataBrew::Schedule 330847 164
+AWS::DataPipeline::Pipeline 331011 632
+AWS::DataSync::Agent 331643 266
+AWS::DataSync::LocationAzureBlob 331909 701
+AWS::DataSync::LocationEFS 332610 381
+AWS::DataSync::LocationFSxLustre 332991 253
+AWS::DataSync::LocationFSxONTAP 333244 944
+AWS::DataSync::LocationFSxOpenZFS 334188 383
+AWS::DataSync::LocationFSxWindows 334571 551
+AWS::DataSync::LocationHDFS 335122 793
+AWS::DataSync::LocationNFS 335915 307
+AWS::DataSync::LocationObjectStorage 336222 561
+AWS::DataSync::LocationS3 336783 283
+AWS::DataSync::LocationSMB 337066 645
+AWS::DataSync::Task 337711 1870
+AWS::DataZone::Connection 339581 805
+AWS::DataZone::DataSource 340386 1272
+AWS::DataZone::Domain 341658 408
+AWS::DataZone::DomainUnit 342066 290
+AWS::DataZone::Environment 342356 817
+AWS::DataZone::EnvironmentActions 343173 307
+AWS::DataZone::EnvironmentBlueprintConfiguration 343480 805
+AWS::DataZone::EnvironmentProfile 344285 527
+AWS::DataZone::FormType 344812 342
+AWS::DataZone::GroupProfile 345154 248
+AWS::DataZone::Owner 345402 409
+AWS::DataZone::PolicyGrant 345811 681
+AWS::DataZone::Project 346492 896
+AWS::DataZone::ProjectMembership 347388 339
+AWS::DataZone::ProjectProfile 347727 1186
+AWS::DataZone::SubscriptionTarget 348913 584
+AWS::DataZone::UserProfile 349497 233
+AWS::Deadline::Farm 349730 193
+AWS::Deadline::Fleet 349923 1603
+AWS::Deadline::LicenseEndpoint 351526 269
+AWS::Deadline::Limit 351795 234
+AWS::Deadline::MeteredProduct 352029 135
+AWS::Deadline::Monitor 352164 344
+AWS::Deadline::Queue 352508 723
+AWS::Deadline::QueueEnvironment 353231 233
+AWS::Deadline::QueueFleetAssociation 353464 155
+AWS::Deadline::QueueLimitAssociation 353619 155
+AWS::Deadline::StorageProfile 353774 270
+AWS::Detective::Graph 354044 106
+AWS::Detective::MemberInvitation 354150 210
+AWS::Detective::OrganizationAdmin 354360 103
+AWS::DevOpsAgent::AgentSpace 354463 695
+AWS::DevOpsAgent::Association 355158 615
+AWS::DevOpsAgent::PrivateConnection 355773 421
+AWS::DevOpsAgent::Service 356194 638
+AWS::DevOpsGuru::LogAnomalyDetectionIntegration 356832 80
+AWS::DevOpsGuru::NotificationChannel 356912 290
+AWS::DevOpsGuru::ResourceCollection 357202 372
+AWS::DeviceFarm::DevicePool 357574 253
+AWS::DeviceFarm::InstanceProfile 357827 212
+AWS::DeviceFarm::NetworkProfile 358039 351
+AWS::DeviceFarm::Project 358390 381
+AWS::DeviceFarm::TestGridProject 358771 256
+AWS::DeviceFarm::VPCEConfiguration 359027 262
+AWS::DirectConnect::Connection 359289 329
+AWS::DirectConnect::DirectConnectGateway 359618 268
+AWS::DirectConnect::DirectConnectGatewayAssociation 359886 386
+AWS::DirectConnect::Lag 360272 320
+AWS::DirectConnect::PrivateVirtualInterface 360592 657
+AWS::DirectConnect::PublicVirtualInterface 361249 542
+AWS::DirectConnect::TransitVirtualInterface 361791 600
+AWS::DirectoryService::MicrosoftAD 362391 322
+AWS::DirectoryService::SimpleAD 362713 409
+AWS::DocDB::DBCluster 363122 1098
+AWS::DocDB::DBClusterParameterGroup 364220 219
+AWS::DocDB::DBInstance 364439 445
+AWS::DocDB::DBSubnetGroup 364884 221
+AWS::DocDB::EventSubscription 365105 193
+AWS::DocDB::GlobalCluster 365298 439
+AWS::DocDBElastic::Cluster 365737 500
+AWS::DynamoDB::GlobalTable 366237 4267
+AWS::DynamoDB::Table 370504 2822
+AWS::EC2::CapacityManagerDataExport 373326 313
+AWS::EC2::CapacityReservation 373639 1167
+AWS::EC2::CapacityReservationFleet 374806 697
+AWS::EC2::CarrierGateway 375503 153
+AWS::EC2::ClientVpnAuthorizationRule 375656 283
+AWS::EC2::ClientVpnEndpoint 375939 1886
+AWS::EC2::ClientVpnRoute 377825 246
+AWS::EC2::ClientVpnTargetNetworkAssociation 378071 232
+AWS::EC2::CustomerGateway 378303 297
+AWS::EC2::DHCPOptions 378600 355
+AWS::EC2::EC2Fleet 378955 5040
+AWS::EC2::EIP 383995 295
+AWS::EC2::EIPAssociation 384290 193
+AWS::EC2::EgressOnlyInternetGateway 384483 134
+AWS::EC2::EnclaveCertificateIamRoleAssociation 384617 229
+AWS::EC2::FlowLog 384846 689
+AWS::EC2::GatewayRouteTableAssociation 385535 143
+AWS::EC2::Host 385678 319
+AWS::EC2::IPAM 385997 585
+AWS::EC2::IPAMAllocation 386582 210
+AWS::EC2::IPAMPool 386792 846
+AWS::EC2::IPAMPoolCidr 387638 169
+AWS::EC2::IPAMPrefixListResolver 387807 603
+AWS::EC2::IPAMPrefixListResolverTarget 388410 441
+AWS::EC2::IPAMResourceDiscovery 388851 517
+AWS::EC2::IPAMResourceDiscoveryAssociation 389368 387
+AWS::EC2::IPAMScope 389755 443
+AWS::EC2::Instance 390198 3938
+AWS::EC2::InstanceConnectEndpoint 394136 387
+AWS::EC2::InternetGateway 394523 128
+AWS::EC2::IpPoolRouteTableAssociation 394651 174
+AWS::EC2::KeyPair 394825 238
+AWS::EC2::LaunchTemplate 395063 5035
+AWS::EC2::LocalGatewayRoute 400098 262
+AWS::EC2::LocalGatewayRouteTable 400360 255
+AWS::EC2::LocalGatewayRouteTableVPCAssociation 400615 305
+AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 400920 483
+AWS::EC2::LocalGatewayVirtualInterface 401403 538
+AWS::EC2::LocalGatewayVirtualInterfaceGroup 401941 391
+AWS::EC2::NatGateway 402332 633
+AWS::EC2::NetworkAcl 402965 119
+AWS::EC2::NetworkAclEntry 403084 315
+AWS::EC2::NetworkInsightsAccessScope 403399 907
+AWS::EC2::NetworkInsightsAccessScopeAnalysis 404306 382
+AWS::EC2::NetworkInsightsAnalysis 404688 476
+AWS::EC2::NetworkInsightsPath 405164 641
+AWS::EC2::NetworkInterface 405805 1101
+AWS::EC2::NetworkInterfaceAttachment 406906 475
+AWS::EC2::NetworkInterfacePermission 407381 200
+AWS::EC2::NetworkPerformanceMetricSubscription 407581 221
+AWS::EC2::PlacementGroup 407802 202
+AWS::EC2::PrefixList 408004 268
+AWS::EC2::Route 408272 486
+AWS::EC2::RouteServer 408758 220
+AWS::EC2::RouteServerAssociation 408978 135
+AWS::EC2::RouteServerEndpoint 409113 210
+AWS::EC2::RouteServerPeer 409323 376
+AWS::EC2::RouteServerPropagation 409699 163
+AWS::EC2::RouteTable 409862 139
+AWS::EC2::SecurityGroup 410001 716
+AWS::EC2::SecurityGroupEgress 410717 323
+AWS::EC2::SecurityGroupIngress 411040 430
+AWS::EC2::SecurityGroupVpcAssociation 411470 147
+AWS::EC2::SnapshotBlockPublicAccess 411617 86
+AWS::EC2::SpotFleet 411703 4891
+AWS::EC2::SqlHaStandbyDetectedInstance 416594 175
+AWS::EC2::Subnet 416769 1223
+AWS::EC2::SubnetCidrBlock 417992 215
+AWS::EC2::SubnetNetworkAclAssociation 418207 156
+AWS::EC2::SubnetRouteTableAssociation 418363 134
+AWS::EC2::TrafficMirrorFilter 418497 153
+AWS::EC2::TrafficMirrorFilterRule 418650 583
+AWS::EC2::TrafficMirrorSession 419233 341
+AWS::EC2::TrafficMirrorTarget 419574 288
+AWS::EC2::TransitGateway 419862 516
+AWS::EC2::TransitGatewayAttachment 420378 334
+AWS::EC2::TransitGatewayConnect 420712 392
+AWS::EC2::TransitGatewayConnectPeer 421104 793
+AWS::EC2::TransitGatewayMeteringPolicy 421897 278
+AWS::EC2::TransitGatewayMeteringPolicyEntry 422175 827
+AWS::EC2::TransitGatewayMulticastDomain 423002 374
+AWS::EC2::TransitGatewayMulticastDomainAssociation 423376 381
+AWS::EC2::TransitGatewayMulticastGroupMember 423757 432
+AWS::EC2::TransitGatewayMulticastGroupSource 424189 432
+AWS::EC2::TransitGatewayPeeringAttachment 424621 385
+AWS::EC2::TransitGatewayRoute 425006 326
+AWS::EC2::TransitGatewayRouteTable 425332 214
+AWS::EC2::TransitGatewayRouteTableAssociation 425546 284
+AWS::EC2::TransitGatewayRouteTablePropagation 425830 284
+AWS::EC2::TransitGatewayVpcAttachment 426114 386
+AWS::EC2::VPC 426500 432
+AWS::EC2::VPCBlockPublicAccessExclusion 426932 251
+AWS::EC2::VPCBlockPublicAccessOptions 427183 144
+AWS::EC2::VPCCidrBlock 427327 457
+AWS::EC2::VPCDHCPOptionsAssociation 427784 138
+AWS::EC2::VPCEncryptionControl 427922 1448
+AWS::EC2::VPCEndpoint 429370 673
+AWS::EC2::VPCEndpointConnectionNotification 430043 283
+AWS::EC2::VPCEndpointService 430326 302
+AWS::EC2::VPCEndpointServicePermissions 430628 121
+AWS::EC2::VPCGatewayAttachment 430749 144
+AWS::EC2::VPCPeeringConnection 430893 283
+AWS::EC2::VPNConcentrator 431176 233
+AWS::EC2::VPNConnection 431409 2246
+AWS::EC2::VPNConnectionRoute 433655 199
+AWS::EC2::VPNGateway 433854 168
+AWS::EC2::VPNGatewayRoutePropagation 434022 120
+AWS::EC2::VerifiedAccessEndpoint 434142 1366
+AWS::EC2::VerifiedAccessGroup 435508 407
+AWS::EC2::VerifiedAccessInstance 435915 987
+AWS::EC2::VerifiedAccessTrustProvider 436902 1027
+AWS::EC2::Volume 437929 338
+AWS::EC2::VolumeAttachment 438267 177
+AWS::ECR::PublicRepository 438444 341
+AWS::ECR::PullThroughCacheRule 438785 307
+AWS::ECR::PullTimeUpdateExclusion 439092 104
+AWS::ECR::RegistryPolicy 439196 89
+AWS::ECR::RegistryScanningConfiguration 439285 298
+AWS::ECR::ReplicationConfiguration 439583 458
+AWS::ECR::Repository 440041 838
+AWS::ECR::RepositoryCreationTemplate 440879 684
+AWS::ECR::SigningConfiguration 441563 241
+AWS::ECS::CapacityProvider 441804 3067
+AWS::ECS::Cluster 444871 952
+AWS::ECS::ClusterCapacityProviderAssociations 445823 299
+AWS::ECS::Daemon 446122 537
+AWS::ECS::DaemonTaskDefinition 446659 2088
+AWS::ECS::ExpressGatewayService 448747 1930
+AWS::ECS::PrimaryTaskSet 450677 135
+AWS::ECS::Service 450812 4323
+AWS::ECS::TaskDefinition 455135 4403
+AWS::ECS::TaskSet 459538 954
+AWS::EFS::AccessPoint 460492 505
+AWS::EFS::FileSystem 460997 965
+AWS::EFS::MountTarget 461962 310
+AWS::EKS::AccessEntry 462272 422
+AWS::EKS::Addon 462694 522
+AWS::EKS::Capability 463216 861
+AWS::EKS::Cluster 464077 2094
+AWS::EKS::FargateProfile 466171 432
+AWS::EKS::IdentityProviderConfig 466603 556
+AWS::EKS::Nodegroup 467159 2187
+AWS::EKS::PodIdentityAssociation 469346 353
+AWS::EMR::Cluster 469699 5840
+AWS::EMR::InstanceFleetConfig 475539 1976
+AWS::EMR::InstanceGroupConfig 477515 1718
+AWS::EMR::SecurityConfiguration 479233 137
+AWS::EMR::Step 479370 380
+AWS::EMR::Studio 479750 702
+AWS::EMR::StudioSessionMapping 480452 235
+AWS::EMR::WALWorkspace 480687 144
+AWS::EMRContainers::Endpoint 480831 1179
+AWS::EMRContainers::SecurityConfiguration 482010 1863
+AWS::EMRContainers::VirtualCluster 483873 391
+AWS::EMRServerless::Application 484264 2461
+AWS::EVS::Environment 486725 1821
+AWS::ElastiCache::CacheCluster 488546 1369
+AWS::ElastiCache::GlobalReplicationGroup 489915 703
+AWS::ElastiCache::ParameterGroup 490618 277
+AWS::ElastiCache::ReplicationGroup 490895 2778
+AWS::ElastiCache::SecurityGroup 493673 134
+AWS::ElastiCache::SecurityGroupIngress 493807 183
+AWS::ElastiCache::ServerlessCache 493990 846
+AWS::ElastiCache::SubnetGroup 494836 218
+AWS::ElastiCache::User 495054 327
+AWS::ElastiCache::UserGroup 495381 194
+AWS::ElasticBeanstalk::Application 495575 508
+AWS::ElasticBeanstalk::ApplicationVersion 496083 258
+AWS::ElasticBeanstalk::ConfigurationTemplate 496341 578
+AWS::ElasticBeanstalk::Environment 496919 557
+AWS::ElasticLoadBalancing::LoadBalancer 497476 1628
+AWS::ElasticLoadBalancingV2::Listener 499104 2082
+AWS::ElasticLoadBalancingV2::ListenerCertificate 501186 186
+AWS::ElasticLoadBalancingV2::ListenerRule 501372 2669
+AWS::ElasticLoadBalancingV2::LoadBalancer 504041 1063
+AWS::ElasticLoadBalancingV2::TargetGroup 505104 828
+AWS::ElasticLoadBalancingV2::TrustStore 505932 283
+AWS::ElasticLoadBalancingV2::TrustStoreRevocation 506215 300
+AWS::Elasticsearch::Domain 506515 1787
+AWS::ElementalInference::Feed 508302 270
+AWS::EntityResolution::IdMappingWorkflow 508572 1346
+AWS::EntityResolution::IdNamespace 509918 906
+AWS::EntityResolution::MatchingWorkflow 510824 1617
+AWS::EntityResolution::PolicyStatement 512441 177
+AWS::EntityResolution::SchemaMapping 512618 388
+AWS::EventSchemas::Discoverer 513006 266
+AWS::EventSchemas::Registry 513272 208
+AWS::EventSchemas::RegistryPolicy 513480 119
+AWS::EventSchemas::Schema 513599 347
+AWS::Events::ApiDestination 513946 229
+AWS::Events::Archive 514175 189
+AWS::Events::Connection 514364 1588
+AWS::Events::Endpoint 515952 559
+AWS::Events::EventBus 516511 433
+AWS::Events::EventBusPolicy 516944 240
+AWS::Events::Rule 517184 2529
+AWS::Evidently::Experiment 519713 934
+AWS::Evidently::Feature 520647 429
+AWS::Evidently::Launch 521076 976
+AWS::Evidently::Project 522052 432
+AWS::Evidently::Segment 522484 142
+AWS::FIS::ExperimentTemplate 522626 2182
+AWS::FIS::TargetAccountConfiguration 524808 219
+AWS::FMS::NotificationChannel 525027 124
+AWS::FMS::Policy 525151 1735
+AWS::FMS::ResourceSet 526886 180
+AWS::FSx::DataRepositoryAssociation 527066 553
+AWS::FSx::FileSystem 527619 3357
+AWS::FSx::S3AccessPointAttachment 530976 1234
+AWS::FSx::Snapshot 532210 152
+AWS::FSx::StorageVirtualMachine 532362 697
+AWS::FSx::Volume 533059 1880
+AWS::FinSpace::Environment 534939 777
+AWS::Forecast::Dataset 535716 413
+AWS::Forecast::DatasetGroup 536129 220
+AWS::FraudDetector::Detector 536349 1247
+AWS::FraudDetector::EntityType 537596 172
+AWS::FraudDetector::EventType 537768 660
+AWS::FraudDetector::Label 538428 167
+AWS::FraudDetector::List 538595 197
+AWS::FraudDetector::Outcome 538792 169
+AWS::FraudDetector::Variable 538961 265
+AWS::GameLift::Alias 539226 271
+AWS::GameLift::Build 539497 348
+AWS::GameLift::ContainerFleet 539845 2006
+AWS::GameLift::ContainerGroupDefinition 541851 1693
+AWS::GameLift::Fleet 543544 2411
+AWS::GameLift::GameServerGroup 545955 798
+AWS::GameLift::GameSessionQueue 546753 722
+AWS::GameLift::Location 547475 162
+AWS::GameLift::MatchmakingConfiguration 547637 820
+AWS::GameLift::MatchmakingRuleSet 548457 207
+AWS::GameLift::Script 548664 308
+AWS::GameLiftStreams::Application 548972 409
+AWS::GameLiftStreams::StreamGroup 549381 583
+AWS::GammaDilithium::JobDefinition 549964 4756
+AWS::GlobalAccelerator::Accelerator 554720 248
+AWS::GlobalAccelerator::CrossAccountAttachment 554968 242
+AWS::GlobalAccelerator::EndpointGroup 555210 602
+AWS::GlobalAccelerator::Listener 555812 253
+AWS::Glue::Catalog 556065 1278
+AWS::Glue::Classifier 557343 596
+AWS::Glue::Connection 557939 1425
+AWS::Glue::Crawler 559364 1492
+AWS::Glue::CustomEntityType 560856 105
+AWS::Glue::DataCatalogEncryptionSettings 560961 499
+AWS::Glue::DataQualityRuleset 561460 211
+AWS::Glue::Database 561671 589
+AWS::Glue::DevEndpoint 562260 333
+AWS::Glue::IdentityCenterConfiguration 562593 176
+AWS::Glue::Integration 562769 523
+AWS::Glue::IntegrationResourceProperty 563292 457
+AWS::Glue::Job 563749 715
+AWS::Glue::MLTransform 564464 973
+AWS::Glue::Partition 565437 971
+AWS::Glue::Registry 566408 133
+AWS::Glue::Schema 566541 401
+AWS::Glue::SchemaVersion 566942 202
+AWS::Glue::SchemaVersionMetadata 567144 163
+AWS::Glue::SecurityConfiguration 567307 486
+AWS::Glue::Table 567793 2292
+AWS::Glue::TableOptimizer 570085 880
+AWS::Glue::Trigger 570965 646
+AWS::Glue::UsageProfile 571611 415
+AWS::Glue::Workflow 572026 135
+AWS::Grafana::Workspace 572161 1896
+AWS::Greengrass::ConnectorDefinition 574057 339
+AWS::Greengrass::ConnectorDefinitionVersion 574396 254
+AWS::Greengrass::CoreDefinition 574650 323
+AWS::Greengrass::CoreDefinitionVersion 574973 233
+AWS::Greengrass::DeviceDefinition 575206 339
+AWS::Greengrass::DeviceDefinitionVersion 575545 251
+AWS::Greengrass::FunctionDefinition 575796 1000
+AWS::Greengrass::FunctionDefinitionVersion 576796 777
+AWS::Greengrass::Group 577573 730
+AWS::Greengrass::GroupVersion 578303 508
+AWS::Greengrass::LoggerDefinition 578811 332
+AWS::Greengrass::LoggerDefinitionVersion 579143 244
+AWS::Greengrass::ResourceDefinition 579387 1519
+AWS::Greengrass::ResourceDefinitionVersion 580906 1433
+AWS::Greengrass::SubscriptionDefinition 582339 372
+AWS::Greengrass::SubscriptionDefinitionVersion 582711 290
+AWS::GreengrassV2::ComponentVersion 583001 1246
+AWS::GreengrassV2::Deployment 584247 1809
+AWS::GroundStation::Config 586056 1699
+AWS::GroundStation::DataflowEndpointGroup 587755 1004
+AWS::GroundStation::DataflowEndpointGroupV2 588759 1663
+AWS::GroundStation::MissionProfile 590422 587
+AWS::GuardDuty::Detector 591009 938
+AWS::GuardDuty::Filter 591947 458
+AWS::GuardDuty::IPSet 592405 236
+AWS::GuardDuty::MalwareProtectionPlan 592641 493
+AWS::GuardDuty::Master 593134 155
+AWS::GuardDuty::Member 593289 173
+AWS::GuardDuty::PublishingDestination 593462 377
+AWS::GuardDuty::ThreatEntitySet 593839 286
+AWS::GuardDuty::ThreatIntelSet 594125 245
+AWS::GuardDuty::TrustedEntitySet 594370 287
+AWS::HealthImaging::Datastore 594657 193
+AWS::HealthLake::FHIRDatastore 594850 832
+AWS::IAM::AccessKey 595682 118
+AWS::IAM::Group 595800 193
+AWS::IAM::GroupPolicy 595993 149
+AWS::IAM::InstanceProfile 596142 141
+AWS::IAM::ManagedPolicy 596283 317
+AWS::IAM::OIDCProvider 596600 149
+AWS::IAM::Policy 596749 154
+AWS::IAM::Role 596903 376
+AWS::IAM::RolePolicy 597279 144
+AWS::IAM::SAMLProvider 597423 346
+AWS::IAM::ServerCertificate 597769 279
+AWS::IAM::ServiceLinkedRole 598048 140
+AWS::IAM::User 598188 373
+AWS::IAM::UserPolicy 598561 144
+AWS::IAM::UserToGroupAddition 598705 91
+AWS::IAM::VirtualMFADevice 598796 200
+AWS::IVS::Channel 598996 385
+AWS::IVS::EncoderConfiguration 599381 197
+AWS::IVS::IngestConfiguration 599578 249
+AWS::IVS::PlaybackKeyPair 599827 168
+AWS::IVS::PlaybackRestrictionPolicy 599995 195
+AWS::IVS::PublicKey 600190 162
+AWS::IVS::RecordingConfiguration 600352 724
+AWS::IVS::Stage 601076 827
+AWS::IVS::StorageConfiguration 601903 211
+AWS::IVS::StreamKey 602114 141
+AWS::IVSChat::LoggingConfiguration 602255 578
+AWS::IVSChat::Room 602833 294
+AWS::IdentityStore::Group 603127 170
+AWS::IdentityStore::GroupMembership 603297 244
+AWS::ImageBuilder::Component 603541 490
+AWS::ImageBuilder::ContainerRecipe 604031 1547
+AWS::ImageBuilder::DistributionConfiguration 605578 1556
+AWS::ImageBuilder::Image 607134 1338
+AWS::ImageBuilder::ImagePipeline 608472 1709
+AWS::ImageBuilder::ImageRecipe 610181 1255
+AWS::ImageBuilder::InfrastructureConfiguration 611436 963
+AWS::ImageBuilder::LifecyclePolicy 612399 908
+AWS::ImageBuilder::Workflow 613307 341
+AWS::Inspector::AssessmentTarget 613648 122
+AWS::Inspector::AssessmentTemplate 613770 383
+AWS::Inspector::ResourceGroup 614153 152
+AWS::InspectorV2::CisScanConfiguration 614305 601
+AWS::InspectorV2::CodeSecurityIntegration 614906 765
+AWS::InspectorV2::CodeSecurityScanConfiguration 615671 611
+AWS::InspectorV2::Filter 616282 2106
+AWS::Interconnect::Connection 618388 479
+AWS::InternetMonitor::Monitor 618867 903
+AWS::Invoicing::InvoiceUnit 619770 349
+AWS::IoT::AccountAuditConfiguration 620119 1912
+AWS::IoT::Authorizer 622031 309
+AWS::IoT::BillingGroup 622340 255
+AWS::IoT::CACertificate 622595 433
+AWS::IoT::Certificate 623028 230
+AWS::IoT::CertificateProvider 623258 281
+AWS::IoT::Command 623539 1216
+AWS::IoT::CustomMetric 624755 193
+AWS::IoT::Dimension 624948 163
+AWS::IoT::DomainConfiguration 625111 862
+AWS::IoT::EncryptionConfiguration 625973 175
+AWS::IoT::FleetMetric 626148 380
+AWS::IoT::JobTemplate 626528 1577
+AWS::IoT::Logging 628105 254
+AWS::IoT::MitigationAction 628359 1006
+AWS::IoT::Policy 629365 159
+AWS::IoT::PolicyPrincipalAttachment 629524 129
+AWS::IoT::ProvisioningTemplate 629653 380
+AWS::IoT::ResourceSpecificLogging 630033 164
+AWS::IoT::RoleAlias 630197 187
+AWS::IoT::ScheduledAudit 630384 266
+AWS::IoT::SecurityProfile 630650 1215
+AWS::IoT::SoftwarePackage 631865 161
+AWS::IoT::SoftwarePackageVersion 632026 517
+AWS::IoT::Thing 632543 143
+AWS::IoT::ThingGroup 632686 363
+AWS::IoT::ThingPrincipalAttachment 633049 148
+AWS::IoT::ThingType 633197 531
+AWS::IoT::TopicRule 633728 4585
+AWS::IoT::TopicRuleDestination 638313 330
+AWS::IoTAnalytics::Channel 638643 408
+AWS::IoTAnalytics::Dataset 639051 2268
+AWS::IoTAnalytics::Datastore 641319 1216
+AWS::IoTAnalytics::Pipeline 642535 1255
+AWS::IoTCoreDeviceAdvisor::SuiteDefinition 643790 519
+AWS::IoTEvents::AlarmModel 644309 2060
+AWS::IoTEvents::DetectorModel 646369 2413
+AWS::IoTEvents::Input 648782 288
+AWS::IoTFleetWise::Campaign 649070 2083
+AWS::IoTFleetWise::DecoderManifest 651153 1968
+AWS::IoTFleetWise::Fleet 653121 220
+AWS::IoTFleetWise::ModelManifest 653341 241
+AWS::IoTFleetWise::SignalCatalog 653582 533
+AWS::IoTFleetWise::StateTemplate 654115 346
+AWS::IoTFleetWise::Vehicle 654461 701
+AWS::IoTManagedIntegrations::CredentialLocker 655162 128
+AWS::IoTManagedIntegrations::ManagedThing 655290 1153
+AWS::IoTManagedIntegrations::ProvisioningProfile 656443 227
+AWS::IoTSiteWise::AccessPolicy 656670 489
+AWS::IoTSiteWise::Asset 657159 460
+AWS::IoTSiteWise::AssetModel 657619 2000
+AWS::IoTSiteWise::ComputationModel 659619 983
+AWS::IoTSiteWise::Dashboard 660602 281
+AWS::IoTSiteWise::Dataset 660883 449
+AWS::IoTSiteWise::Gateway 661332 640
+AWS::IoTSiteWise::Portal 661972 513
+AWS::IoTSiteWise::Project 662485 223
+AWS::IoTThingsGraph::FlowTemplate 662708 188
+AWS::IoTTwinMaker::ComponentType 662896 1341
+AWS::IoTTwinMaker::Entity 664237 1474
+AWS::IoTTwinMaker::Scene 665711 292
+AWS::IoTTwinMaker::SyncJob 666003 236
+AWS::IoTTwinMaker::Workspace 666239 204
+AWS::IoTWireless::Destination 666443 204
+AWS::IoTWireless::DeviceProfile 666647 503
+AWS::IoTWireless::FuotaTask 667150 432
+AWS::IoTWireless::MulticastGroup 667582 391
+AWS::IoTWireless::NetworkAnalyzerConfiguration 667973 289
+AWS::IoTWireless::PartnerAccount 668262 511
+AWS::IoTWireless::ServiceProfile 668773 810
+AWS::IoTWireless::TaskDefinition 669583 710
+AWS::IoTWireless::WirelessDevice 670293 1007
+AWS::IoTWireless::WirelessDeviceImportTask 671300 468
+AWS::IoTWireless::WirelessGateway 671768 278
+AWS::KMS::Alias 672046 102
+AWS::KMS::Key 672148 298
+AWS::KMS::ReplicaKey 672446 231
+AWS::KafkaConnect::Connector 672677 2450
+AWS::KafkaConnect::CustomPlugin 675127 435
+AWS::KafkaConnect::WorkerConfiguration 675562 281
+AWS::Kendra::DataSource 675843 9424
+AWS::Kendra::Faq 685267 323
+AWS::Kendra::Index 685590 1380
+AWS::KendraRanking::ExecutionPlan 686970 263
+AWS::Kinesis::ResourcePolicy 687233 129
+AWS::Kinesis::Stream 687362 445
+AWS::Kinesis::StreamConsumer 687807 269
+AWS::KinesisAnalytics::Application 688076 1312
+AWS::KinesisAnalytics::ApplicationOutput 689388 590
+AWS::KinesisAnalytics::ApplicationReferenceDataSource 689978 1003
+AWS::KinesisAnalyticsV2::Application 690981 4689
+AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 695670 267
+AWS::KinesisAnalyticsV2::ApplicationOutput 695937 532
+AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 696469 967
+AWS::KinesisFirehose::DeliveryStream 697436 11542
+AWS::KinesisVideo::SignalingChannel 708978 158
+AWS::KinesisVideo::Stream 709136 293
+AWS::LakeFormation::DataCellsFilter 709429 443
+AWS::LakeFormation::DataLakeSettings 709872 628
+AWS::LakeFormation::Permissions 710500 775
+AWS::LakeFormation::PrincipalPermissions 711275 1473
+AWS::LakeFormation::Resource 712748 192
+AWS::LakeFormation::Tag 712940 119
+AWS::LakeFormation::TagAssociation 713059 680
+AWS::Lambda::Alias 713739 545
+AWS::Lambda::CapacityProvider 714284 988
+AWS::Lambda::CodeSigningConfig 715272 438
+AWS::Lambda::EventInvokeConfig 715710 388
+AWS::Lambda::EventSourceMapping 716098 2080
+AWS::Lambda::Function 718178 2217
+AWS::Lambda::LayerVersion 720395 355
+AWS::Lambda::LayerVersionPermission 720750 203
+AWS::Lambda::Permission 720953 381
+AWS::Lambda::ResourcePolicy 721334 128
+AWS::Lambda::Url 721462 313
+AWS::Lambda::Version 721775 621
+AWS::LaunchWizard::Deployment 722396 310
+AWS::Lex::Bot 722706 16252
+AWS::Lex::BotAlias 738958 1470
+AWS::Lex::BotVersion 740428 394
+AWS::Lex::ResourcePolicy 740822 118
+AWS::LicenseManager::Grant 740940 213
+AWS::LicenseManager::License 741153 1052
+AWS::Lightsail::Alarm 742205 425
+AWS::Lightsail::Bucket 742630 349
+AWS::Lightsail::Certificate 742979 272
+AWS::Lightsail::Container 743251 1124
+AWS::Lightsail::Database 744375 926
+AWS::Lightsail::DatabaseSnapshot 745301 505
+AWS::Lightsail::Disk 745806 545
+AWS::Lightsail::DiskSnapshot 746351 312
+AWS::Lightsail::Distribution 746663 962
+AWS::Lightsail::Domain 747625 294
+AWS::Lightsail::Instance 747919 1300
+AWS::Lightsail::InstanceSnapshot 749219 333
+AWS::Lightsail::LoadBalancer 749552 391
+AWS::Lightsail::LoadBalancerTlsCertificate 749943 410
+AWS::Lightsail::StaticIp 750353 145
+AWS::Location::APIKey 750498 573
+AWS::Location::GeofenceCollection 751071 288
+AWS::Location::Map 751359 325
+AWS::Location::PlaceIndex 751684 337
+AWS::Location::RouteCalculator 752021 274
+AWS::Location::Tracker 752295 341
+AWS::Location::TrackerConsumer 752636 149
+AWS::Logs::AccountPolicy 752785 223
+AWS::Logs::Delivery 753008 359
+AWS::Logs::DeliveryDestination 753367 386
+AWS::Logs::DeliverySource 753753 173
+AWS::Logs::Destination 753926 231
+AWS::Logs::Integration 754157 487
+AWS::Logs::LogAnomalyDetector 754644 275
+AWS::Logs::LogGroup 754919 331
+AWS::Logs::LogStream 755250 137
+AWS::Logs::MetricFilter 755387 525
+AWS::Logs::QueryDefinition 755912 252
+AWS::Logs::ResourcePolicy 756164 124
+AWS::Logs::ScheduledQuery 756288 697
+AWS::Logs::SubscriptionFilter 756985 308
+AWS::Logs::Transformer 757293 2851
+AWS::LookoutEquipment::InferenceScheduler 760144 994
+AWS::LookoutVision::Project 761138 100
+AWS::M2::Application 761238 276
+AWS::M2::Deployment 761514 204
+AWS::M2::Environment 761718 740
+AWS::MPA::ApprovalTeam 762458 704
+AWS::MPA::IdentitySource 763162 535
+AWS::MSK::BatchScramSecret 763697 108
+AWS::MSK::Cluster 763805 2550
+AWS::MSK::ClusterPolicy 766355 123
+AWS::MSK::Configuration 766478 337
+AWS::MSK::Replicator 766815 2411
+AWS::MSK::ServerlessCluster 769226 400
+AWS::MSK::Topic 769626 225
+AWS::MSK::VpcConnection 769851 286
+AWS::MWAA::Environment 770137 1456
+AWS::MWAAServerless::Workflow 771593 687
+AWS::Macie::AllowList 772280 196
+AWS::Macie::CustomDataIdentifier 772476 280
+AWS::Macie::FindingsFilter 772756 351
+AWS::Macie::Session 773107 137
+AWS::ManagedBlockchain::Accessor 773244 217
+AWS::ManagedBlockchain::Member 773461 1037
+AWS::ManagedBlockchain::Node 774498 330
+AWS::MediaConnect::Bridge 774828 1211
+AWS::MediaConnect::BridgeOutput 776039 289
+AWS::MediaConnect::BridgeSource 776328 537
+AWS::MediaConnect::Flow 776865 3644
+AWS::MediaConnect::FlowEntitlement 780509 521
+AWS::MediaConnect::FlowOutput 781030 1514
+AWS::MediaConnect::FlowSource 782544 831
+AWS::MediaConnect::FlowVpcInterface 783375 267
+AWS::MediaConnect::Gateway 783642 256
+AWS::MediaConnect::RouterInput 783898 1470
+AWS::MediaConnect::RouterNetworkInterface 785368 575
+AWS::MediaConnect::RouterOutput 785943 1123
+AWS::MediaConvert::JobTemplate 787066 376
+AWS::MediaConvert::Preset 787442 148
+AWS::MediaConvert::Queue 787590 146
+AWS::MediaLive::Channel 787736 24510
+AWS::MediaLive::ChannelPlacementGroup 812246 175
+AWS::MediaLive::CloudWatchAlarmTemplate 812421 460
+AWS::MediaLive::CloudWatchAlarmTemplateGroup 812881 166
+AWS::MediaLive::Cluster 813047 363
+AWS::MediaLive::EventBridgeRuleTemplate 813410 301
+AWS::MediaLive::EventBridgeRuleTemplateGroup 813711 166
+AWS::MediaLive::Input 813877 2042
+AWS::MediaLive::InputSecurityGroup 815919 156
+AWS::MediaLive::Multiplex 816075 744
+AWS::MediaLive::Multiplexprogram 816819 1000
+AWS::MediaLive::Network 817819 224
+AWS::MediaLive::SdiSource 818043 144
+AWS::MediaLive::SignalMap 818187 526
+AWS::MediaPackage::Asset 818713 359
+AWS::MediaPackage::Channel 819072 377
+AWS::MediaPackage::OriginEndpoint 819449 2621
+AWS::MediaPackage::PackagingConfiguration 822070 2005
+AWS::MediaPackage::PackagingGroup 824075 340
+AWS::MediaPackageV2::Channel 824415 507
+AWS::MediaPackageV2::ChannelGroup 824922 205
+AWS::MediaPackageV2::ChannelPolicy 825127 193
+AWS::MediaPackageV2::OriginEndpoint 825320 3627
+AWS::MediaPackageV2::OriginEndpointPolicy 828947 437
+AWS::MediaStore::Container 829384 564
+AWS::MediaTailor::Channel 829948 914
+AWS::MediaTailor::ChannelPolicy 830862 118
+AWS::MediaTailor::LiveSource 830980 413
+AWS::MediaTailor::PlaybackConfiguration 831393 1963
+AWS::MediaTailor::SourceLocation 833356 777
+AWS::MediaTailor::VodSource 834133 408
+AWS::MemoryDB::ACL 834541 145
+AWS::MemoryDB::Cluster 834686 886
+AWS::MemoryDB::MultiRegionCluster 835572 427
+AWS::MemoryDB::ParameterGroup 835999 254
+AWS::MemoryDB::SubnetGroup 836253 232
+AWS::MemoryDB::User 836485 238
+AWS::Neptune::DBCluster 836723 1624
+AWS::Neptune::DBClusterParameterGroup 838347 218
+AWS::Neptune::DBInstance 838565 516
+AWS::Neptune::DBParameterGroup 839081 211
+AWS::Neptune::DBSubnetGroup 839292 233
+AWS::Neptune::EventSubscription 839525 258
+AWS::NeptuneGraph::Graph 839783 460
+AWS::NeptuneGraph::GraphSnapshot 840243 236
+AWS::NeptuneGraph::PrivateGraphEndpoint 840479 270
+AWS::NetworkFirewall::Firewall 840749 667
+AWS::NetworkFirewall::FirewallPolicy 841416 1533
+AWS::NetworkFirewall::LoggingConfiguration 842949 451
+AWS::NetworkFirewall::RuleGroup 843400 2182
+AWS::NetworkFirewall::TLSInspectionConfiguration 845582 1133
+AWS::NetworkFirewall::VpcEndpointAssociation 846715 410
+AWS::NetworkManager::ConnectAttachment 847125 916
+AWS::NetworkManager::ConnectPeer 848041 481
+AWS::NetworkManager::CoreNetwork 848522 301
+AWS::NetworkManager::CoreNetworkPrefixListAssociation 848823 240
+AWS::NetworkManager::CustomerGatewayAssociation 849063 259
+AWS::NetworkManager::Device 849322 419
+AWS::NetworkManager::DirectConnectGatewayAttachment 849741 829
+AWS::NetworkManager::GlobalNetwork 850570 151
+AWS::NetworkManager::Link 850721 344
+AWS::NetworkManager::LinkAssociation 851065 191
+AWS::NetworkManager::Site 851256 289
+AWS::NetworkManager::SiteToSiteVpnAttachment 851545 785
+AWS::NetworkManager::TransitGatewayPeering 852330 377
+AWS::NetworkManager::TransitGatewayRegistration 852707 206
+AWS::NetworkManager::TransitGatewayRouteTableAttachment 852913 831
+AWS::NetworkManager::VpcAttachment 853744 895
+AWS::NimbleStudio::Studio 854639 364
+AWS::Notifications::ChannelAssociation 855003 193
+AWS::Notifications::EventRule 855196 290
+AWS::Notifications::ManagedNotificationAccountContactAssociation 855486 303
+AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 855789 278
+AWS::Notifications::NotificationConfiguration 856067 215
+AWS::Notifications::NotificationHub 856282 126
+AWS::Notifications::OrganizationalUnitAssociation 856408 272
+AWS::NotificationsContacts::EmailContact 856680 325
+AWS::NovaAct::WorkflowDefinition 857005 242
+AWS::ODB::CloudAutonomousVmCluster 857247 1564
+AWS::ODB::CloudExadataInfrastructure 858811 1125
+AWS::ODB::CloudVmCluster 859936 1467
+AWS::ODB::OdbNetwork 861403 647
+AWS::ODB::OdbPeeringConnection 862050 375
+AWS::OSIS::Pipeline 862425 1090
+AWS::Oam::Link 863515 336
+AWS::Oam::Sink 863851 86
+AWS::ObservabilityAdmin::OrganizationCentralizationRule 863937 1164
+AWS::ObservabilityAdmin::OrganizationTelemetryRule 865101 1734
+AWS::ObservabilityAdmin::S3TableIntegration 866835 350
+AWS::ObservabilityAdmin::TelemetryEnrichment 867185 88
+AWS::ObservabilityAdmin::TelemetryPipelines 867273 310
+AWS::ObservabilityAdmin::TelemetryRule 867583 1865
+AWS::Omics::AnnotationStore 869448 553
+AWS::Omics::Configuration 870001 293
+AWS::Omics::ReferenceStore 870294 233
+AWS::Omics::RunGroup 870527 132
+AWS::Omics::SequenceStore 870659 397
+AWS::Omics::VariantStore 871056 340
+AWS::Omics::Workflow 871396 1135
+AWS::Omics::WorkflowVersion 872531 1194
+AWS::OpenSearchServerless::AccessPolicy 873725 136
+AWS::OpenSearchServerless::Collection 873861 510
+AWS::OpenSearchServerless::CollectionGroup 874371 372
+AWS::OpenSearchServerless::Index 874743 686
+AWS::OpenSearchServerless::LifecyclePolicy 875429 139
+AWS::OpenSearchServerless::SecurityConfig 875568 768
+AWS::OpenSearchServerless::SecurityPolicy 876336 138
+AWS::OpenSearchServerless::VpcEndpoint 876474 149
+AWS::OpenSearchService::Application 876623 509
+AWS::OpenSearchService::Domain 877132 3461
+AWS::OpsWorks::App 880593 546
+AWS::OpsWorks::ElasticLoadBalancerAttachment 881139 137
+AWS::OpsWorks::Instance 881276 973
+AWS::OpsWorks::Layer 882249 1257
+AWS::OpsWorks::Stack 883506 1078
+AWS::OpsWorks::UserProfile 884584 155
+AWS::OpsWorks::Volume 884739 136
+AWS::Organizations::Account 884875 240
+AWS::Organizations::Organization 885115 141
+AWS::Organizations::OrganizationalUnit 885256 169
+AWS::Organizations::Policy 885425 204
+AWS::Organizations::ResourcePolicy 885629 135
+AWS::PCAConnectorAD::Connector 885764 343
+AWS::PCAConnectorAD::DirectoryRegistration 886107 164
+AWS::PCAConnectorAD::ServicePrincipalName 886271 176
+AWS::PCAConnectorAD::Template 886447 1960
+AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 888407 304
+AWS::PCAConnectorSCEP::Challenge 888711 133
+AWS::PCAConnectorSCEP::Connector 888844 452
+AWS::PCS::Cluster 889296 1159
+AWS::PCS::ComputeNodeGroup 890455 888
+AWS::PCS::Queue 891343 437
+AWS::Panorama::ApplicationInstance 891780 703
+AWS::Panorama::Package 892483 510
+AWS::Panorama::PackageVersion 892993 362
+AWS::PaymentCryptography::Alias 893355 101
+AWS::PaymentCryptography::Key 893456 579
+AWS::Personalize::Dataset 894035 415
+AWS::Personalize::DatasetGroup 894450 160
+AWS::Personalize::Schema 894610 123
+AWS::Personalize::Solution 894733 1374
+AWS::Pinpoint::ADMChannel 896107 158
+AWS::Pinpoint::APNSChannel 896265 222
+AWS::Pinpoint::APNSSandboxChannel 896487 229
+AWS::Pinpoint::APNSVoipChannel 896716 226
+AWS::Pinpoint::APNSVoipSandboxChannel 896942 233
+AWS::Pinpoint::App 897175 80
+AWS::Pinpoint::ApplicationSettings 897255 372
+AWS::Pinpoint::BaiduChannel 897627 150
+AWS::Pinpoint::Campaign 897777 2979
+AWS::Pinpoint::EmailChannel 900756 223
+AWS::Pinpoint::EmailTemplate 900979 209
+AWS::Pinpoint::EventStream 901188 161
+AWS::Pinpoint::GCMChannel 901349 165
+AWS::Pinpoint::InAppTemplate 901514 813
+AWS::Pinpoint::PushTemplate 902327 669
+AWS::Pinpoint::SMSChannel 902996 133
+AWS::Pinpoint::Segment 903129 1037
+AWS::Pinpoint::SmsTemplate 904166 175
+AWS::Pinpoint::VoiceChannel 904341 108
+AWS::PinpointEmail::ConfigurationSet 904449 430
+AWS::PinpointEmail::ConfigurationSetEventDestination 904879 909
+AWS::PinpointEmail::DedicatedIpPool 905788 122
+AWS::PinpointEmail::Identity 905910 413
+AWS::Pipes::Pipe 906323 7947
+AWS::Proton::EnvironmentAccountConnection 914270 249
+AWS::Proton::EnvironmentTemplate 914519 217
+AWS::Proton::ServiceTemplate 914736 229
+AWS::QBusiness::Application 914965 1198
+AWS::QBusiness::DataAccessor 916163 1533
+AWS::QBusiness::DataSource 917696 1807
+AWS::QBusiness::Index 919503 498
+AWS::QBusiness::Permission 920001 373
+AWS::QBusiness::Plugin 920374 716
+AWS::QBusiness::Retriever 921090 487
+AWS::QBusiness::WebExperience 921577 874
+AWS::QLDB::Ledger 922451 178
+AWS::QLDB::Stream 922629 457
+AWS::QuickSight::ActionConnector 923086 1275
+AWS::QuickSight::Analysis 924361 76120
+AWS::QuickSight::CustomPermissions 1000481 6026
+AWS::QuickSight::Dashboard 1006507 78133
+AWS::QuickSight::DataSet 1084640 12078
+AWS::QuickSight::DataSource 1096718 4238
+AWS::QuickSight::Folder 1100956 402
+AWS::QuickSight::RefreshSchedule 1101358 524
+AWS::QuickSight::Template 1101882 71713
+AWS::QuickSight::Theme 1173595 1250
+AWS::QuickSight::Topic 1174845 4046
+AWS::QuickSight::VPCConnection 1178891 356
+AWS::RAM::Permission 1179247 257
+AWS::RAM::ResourceShare 1179504 272
+AWS::RDS::CustomDBEngineVersion 1179776 643
+AWS::RDS::DBCluster 1180419 2419
+AWS::RDS::DBClusterParameterGroup 1182838 277
+AWS::RDS::DBInstance 1183115 4715
+AWS::RDS::DBParameterGroup 1187830 285
+AWS::RDS::DBProxy 1188115 595
+AWS::RDS::DBProxyEndpoint 1188710 392
+AWS::RDS::DBProxyTargetGroup 1189102 458
+AWS::RDS::DBSecurityGroup 1189560 334
+AWS::RDS::DBSecurityGroupIngress 1189894 184
+AWS::RDS::DBShardGroup 1190078 349
+AWS::RDS::DBSubnetGroup 1190427 223
+AWS::RDS::EventSubscription 1190650 248
+AWS::RDS::GlobalCluster 1190898 392
+AWS::RDS::Integration 1191290 329
+AWS::RDS::OptionGroup 1191619 562
+AWS::RTBFabric::InboundExternalLink 1192181 856
+AWS::RTBFabric::Link 1193037 1185
+AWS::RTBFabric::OutboundExternalLink 1194222 880
+AWS::RTBFabric::RequesterGateway 1195102 310
+AWS::RTBFabric::ResponderGateway 1195412 979
+AWS::RUM::AppMonitor 1196391 1099
+AWS::Rbin::Rule 1197490 587
+AWS::Redshift::Cluster 1198077 1708
+AWS::Redshift::ClusterParameterGroup 1199785 378
+AWS::Redshift::ClusterSecurityGroup 1200163 152
+AWS::Redshift::ClusterSecurityGroupIngress 1200315 260
+AWS::Redshift::ClusterSubnetGroup 1200575 201
+AWS::Redshift::EndpointAccess 1200776 410
+AWS::Redshift::EndpointAuthorization 1201186 279
+AWS::Redshift::EventSubscription 1201465 366
+AWS::Redshift::Integration 1201831 303
+AWS::Redshift::ScheduledAction 1202134 466
+AWS::RedshiftServerless::Namespace 1202600 878
+AWS::RedshiftServerless::Snapshot 1203478 459
+AWS::RedshiftServerless::Workgroup 1203937 1902
+AWS::RefactorSpaces::Application 1205839 485
+AWS::RefactorSpaces::Environment 1206324 248
+AWS::RefactorSpaces::Route 1206572 694
+AWS::RefactorSpaces::Service 1207266 609
+AWS::Rekognition::Collection 1207875 159
+AWS::Rekognition::Project 1208034 152
+AWS::Rekognition::StreamProcessor 1208186 1227
+AWS::ResilienceHub::App 1209413 770
+AWS::ResilienceHub::ResiliencyPolicy 1210183 399
+AWS::ResourceExplorer2::DefaultViewAssociation 1210582 127
+AWS::ResourceExplorer2::Index 1210709 92
+AWS::ResourceExplorer2::View 1210801 269
+AWS::ResourceGroups::Group 1211070 474
+AWS::ResourceGroups::TagSyncTask 1211544 197
+AWS::RoboMaker::Fleet 1211741 73
+AWS::RoboMaker::Robot 1211814 192
+AWS::RoboMaker::RobotApplication 1212006 437
+AWS::RoboMaker::RobotApplicationVersion 1212443 163
+AWS::RoboMaker::SimulationApplication 1212606 766
+AWS::RoboMaker::SimulationApplicationVersion 1213372 168
+AWS::RolesAnywhere::CRL 1213540 169
+AWS::RolesAnywhere::Profile 1213709 501
+AWS::RolesAnywhere::TrustAnchor 1214210 456
+AWS::Route53::CidrCollection 1214666 163
+AWS::Route53::DNSSEC 1214829 91
+AWS::Route53::HealthCheck 1214920 650
+AWS::Route53::HostedZone 1215570 506
+AWS::Route53::KeySigningKey 1216076 216
+AWS::Route53::RecordSet 1216292 809
+AWS::Route53::RecordSetGroup 1217101 882
+AWS::Route53GlobalResolver::AccessSource 1217983 297
+AWS::Route53GlobalResolver::AccessToken 1218280 287
+AWS::Route53GlobalResolver::DnsView 1218567 338
+AWS::Route53GlobalResolver::FirewallDomainList 1218905 377
+AWS::Route53GlobalResolver::FirewallRule 1219282 447
+AWS::Route53GlobalResolver::GlobalResolver 1219729 335
+AWS::Route53GlobalResolver::HostedZoneAssociation 1220064 253
+AWS::Route53Profiles::Profile 1220317 153
+AWS::Route53Profiles::ProfileAssociation 1220470 215
+AWS::Route53Profiles::ProfileResourceAssociation 1220685 200
+AWS::Route53RecoveryControl::Cluster 1220885 193
+AWS::Route53RecoveryControl::ControlPanel 1221078 236
+AWS::Route53RecoveryControl::RoutingControl 1221314 179
+AWS::Route53RecoveryControl::SafetyRule 1221493 528
+AWS::Route53RecoveryReadiness::Cell 1222021 176
+AWS::Route53RecoveryReadiness::ReadinessCheck 1222197 213
+AWS::Route53RecoveryReadiness::RecoveryGroup 1222410 199
+AWS::Route53RecoveryReadiness::ResourceSet 1222609 661
+AWS::Route53Resolver::FirewallDomainList 1223270 261
+AWS::Route53Resolver::FirewallRuleGroup 1223531 948
+AWS::Route53Resolver::FirewallRuleGroupAssociation 1224479 356
+AWS::Route53Resolver::OutpostResolver 1224835 303
+AWS::Route53Resolver::ResolverConfig 1225138 204
+AWS::Route53Resolver::ResolverDNSSECConfig 1225342 114
+AWS::Route53Resolver::ResolverEndpoint 1225456 620
+AWS::Route53Resolver::ResolverQueryLoggingConfig 1226076 254
+AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1226330 199
+AWS::Route53Resolver::ResolverRule 1226529 421
+AWS::Route53Resolver::ResolverRuleAssociation 1226950 225
+AWS::S3::AccessGrant 1227175 519
+AWS::S3::AccessGrantsInstance 1227694 196
+AWS::S3::AccessGrantsLocation 1227890 233
+AWS::S3::AccessPoint 1228123 735
+AWS::S3::Bucket 1228858 8241
+AWS::S3::BucketPolicy 1237099 104
+AWS::S3::MultiRegionAccessPoint 1237203 385
+AWS::S3::MultiRegionAccessPointPolicy 1237588 149
+AWS::S3::StorageLens 1237737 2529
+AWS::S3::StorageLensGroup 1240266 699
+AWS::S3Express::AccessPoint 1240965 537
+AWS::S3Express::BucketPolicy 1241502 111
+AWS::S3Express::DirectoryBucket 1241613 1425
+AWS::S3Files::AccessPoint 1243038 534
+AWS::S3Files::FileSystem 1243572 778
+AWS::S3Files::FileSystemPolicy 1244350 119
+AWS::S3Files::MountTarget 1244469 325
+AWS::S3ObjectLambda::AccessPoint 1244794 778
+AWS::S3ObjectLambda::AccessPointPolicy 1245572 189
+AWS::S3Outposts::AccessPoint 1245761 210
+AWS::S3Outposts::Bucket 1245971 490
+AWS::S3Outposts::BucketPolicy 1246461 112
+AWS::S3Outposts::Endpoint 1246573 362
+AWS::S3Tables::Namespace 1246935 147
+AWS::S3Tables::Table 1247082 1603
+AWS::S3Tables::TableBucket 1248685 878
+AWS::S3Tables::TableBucketPolicy 1249563 147
+AWS::S3Tables::TablePolicy 1249710 154
+AWS::S3Vectors::Index 1249864 586
+AWS::S3Vectors::VectorBucket 1250450 307
+AWS::S3Vectors::VectorBucketPolicy 1250757 194
+AWS::SDB::Domain 1250951 51
+AWS::SES::ConfigurationSet 1251002 1430
+AWS::SES::ConfigurationSetEventDestination 1252432 878
+AWS::SES::ContactList 1253310 307
+AWS::SES::CustomVerificationEmailTemplate 1253617 372
+AWS::SES::DedicatedIpPool 1253989 139
+AWS::SES::EmailIdentity 1254128 789
+AWS::SES::MailManagerAddonInstance 1254917 228
+AWS::SES::MailManagerAddonSubscription 1255145 204
+AWS::SES::MailManagerAddressList 1255349 180
+AWS::SES::MailManagerArchive 1255529 268
+AWS::SES::MailManagerIngressPoint 1255797 637
+AWS::SES::MailManagerRelay 1256434 287
+AWS::SES::MailManagerRuleSet 1256721 517
+AWS::SES::MailManagerTrafficPolicy 1257238 611
+AWS::SES::MultiRegionEndpoint 1257849 287
+AWS::SES::ReceiptFilter 1258136 172
+AWS::SES::ReceiptRule 1258308 1029
+AWS::SES::ReceiptRuleSet 1259337 73
+AWS::SES::Template 1259410 207
+AWS::SES::Tenant 1259617 236
+AWS::SES::VdmAttributes 1259853 261
+AWS::SMSVOICE::ConfigurationSet 1260114 851
+AWS::SMSVOICE::OptOutList 1260965 147
+AWS::SMSVOICE::PhoneNumber 1261112 742
+AWS::SMSVOICE::Pool 1261854 632
+AWS::SMSVOICE::ProtectConfiguration 1262486 386
+AWS::SMSVOICE::ResourcePolicy 1262872 130
+AWS::SMSVOICE::SenderId 1263002 232
+AWS::SNS::Subscription 1263234 290
+AWS::SNS::Topic 1263524 744
+AWS::SNS::TopicInlinePolicy 1264268 118
+AWS::SNS::TopicPolicy 1264386 97
+AWS::SQS::Queue 1264483 798
+AWS::SQS::QueueInlinePolicy 1265281 106
+AWS::SQS::QueuePolicy 1265387 97
+AWS::SSM::Association 1265484 644
+AWS::SSM::Document 1266128 366
+AWS::SSM::MaintenanceWindow 1266494 326
+AWS::SSM::MaintenanceWindowTarget 1266820 267
+AWS::SSM::MaintenanceWindowTask 1267087 1558
+AWS::SSM::Parameter 1268645 236
+AWS::SSM::PatchBaseline 1268881 770
+AWS::SSM::ResourceDataSync 1269651 690
+AWS::SSM::ResourcePolicy 1270341 142
+AWS::SSMContacts::Contact 1270483 583
+AWS::SSMContacts::ContactChannel 1271066 162
+AWS::SSMContacts::Plan 1271228 469
+AWS::SSMContacts::Rotation 1271697 715
+AWS::SSMGuiConnect::Preferences 1272412 383
+AWS::SSMIncidents::ReplicationSet 1272795 300
+AWS::SSMIncidents::ResponsePlan 1273095 1200
+AWS::SSMQuickSetup::ConfigurationManager 1274295 433
+AWS::SSMQuickSetup::LifecycleAutomation 1274728 229
+AWS::SSO::Application 1274957 450
+AWS::SSO::ApplicationAssignment 1275407 222
+AWS::SSO::Assignment 1275629 359
+AWS::SSO::Instance 1275988 156
+AWS::SSO::InstanceAccessControlAttributeConfiguration 1276144 518
+AWS::SSO::PermissionSet 1276662 570
+AWS::SageMaker::App 1277232 468
+AWS::SageMaker::AppImageConfig 1277700 908
+AWS::SageMaker::Cluster 1278608 2934
+AWS::SageMaker::CodeRepository 1281542 272
+AWS::SageMaker::DataQualityJobDefinition 1281814 4049
+AWS::SageMaker::Device 1285863 219
+AWS::SageMaker::DeviceFleet 1286082 318
+AWS::SageMaker::Domain 1286400 4395
+AWS::SageMaker::Endpoint 1290795 1157
+AWS::SageMaker::EndpointConfig 1291952 3019
+AWS::SageMaker::FeatureGroup 1294971 1323
+AWS::SageMaker::Image 1296294 216
+AWS::SageMaker::ImageVersion 1296510 310
+AWS::SageMaker::InferenceComponent 1296820 1929
+AWS::SageMaker::InferenceExperiment 1298749 1384
+AWS::SageMaker::MlflowTrackingServer 1300133 368
+AWS::SageMaker::Model 1300501 1384
+AWS::SageMaker::ModelBiasJobDefinition 1301885 4512
+AWS::SageMaker::ModelCard 1306397 3512
+AWS::SageMaker::ModelExplainabilityJobDefinition 1309909 4284
+AWS::SageMaker::ModelPackage 1314193 4952
+AWS::SageMaker::ModelPackageGroup 1319145 345
+AWS::SageMaker::ModelQualityJobDefinition 1319490 4838
+AWS::SageMaker::MonitoringSchedule 1324328 5555
+AWS::SageMaker::NotebookInstance 1329883 733
+AWS::SageMaker::NotebookInstanceLifecycleConfig 1330616 309
+AWS::SageMaker::PartnerApp 1330925 613
+AWS::SageMaker::Pipeline 1331538 488
+AWS::SageMaker::ProcessingJob 1332026 2718
+AWS::SageMaker::Project 1334744 1160
+AWS::SageMaker::Space 1335904 1859
+AWS::SageMaker::StudioLifecycleConfig 1337763 428
+AWS::SageMaker::UserProfile 1338191 2762
+AWS::SageMaker::Workteam 1340953 665
+AWS::Scheduler::Schedule 1341618 1811
+AWS::Scheduler::ScheduleGroup 1343429 161
+AWS::SecretsManager::ResourcePolicy 1343590 147
+AWS::SecretsManager::RotationSchedule 1343737 734
+AWS::SecretsManager::Secret 1344471 538
+AWS::SecretsManager::SecretTargetAttachment 1345009 145
+AWS::SecurityAgent::AgentSpace 1345154 999
+AWS::SecurityAgent::Application 1346153 332
+AWS::SecurityAgent::Pentest 1346485 1127
+AWS::SecurityAgent::TargetDomain 1347612 290
+AWS::SecurityHub::AggregatorV2 1347902 183
+AWS::SecurityHub::AutomationRule 1348085 2225
+AWS::SecurityHub::AutomationRuleV2 1350310 1567
+AWS::SecurityHub::ConfigurationPolicy 1351877 834
+AWS::SecurityHub::ConnectorV2 1352711 387
+AWS::SecurityHub::DelegatedAdmin 1353098 155
+AWS::SecurityHub::FindingAggregator 1353253 170
+AWS::SecurityHub::Hub 1353423 148
+AWS::SecurityHub::HubV2 1353571 82
+AWS::SecurityHub::Insight 1353653 4452
+AWS::SecurityHub::OrganizationConfiguration 1358105 249
+AWS::SecurityHub::PolicyAssociation 1358354 281
+AWS::SecurityHub::ProductSubscription 1358635 137
+AWS::SecurityHub::SecurityControl 1358772 501
+AWS::SecurityHub::Standard 1359273 259
+AWS::SecurityLake::AwsLogSource 1359532 208
+AWS::SecurityLake::DataLake 1359740 526
+AWS::SecurityLake::Subscriber 1360266 685
+AWS::SecurityLake::SubscriberNotification 1360951 569
+AWS::Serverless::Api 1361520 40
+AWS::Serverless::Application 1361560 48
+AWS::Serverless::CapacityProvider 1361608 48
+AWS::Serverless::Connector 1361656 41
+AWS::Serverless::Function 1361697 45
+AWS::Serverless::GraphQLApi 1361742 47
+AWS::Serverless::HttpApi 1361789 44
+AWS::Serverless::LayerVersion 1361833 44
+AWS::Serverless::SimpleTable 1361877 48
+AWS::Serverless::StateMachine 1361925 49
+AWS::ServiceCatalog::AcceptedPortfolioShare 1361974 140
+AWS::ServiceCatalog::CloudFormationProduct 1362114 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 1362980 815
+AWS::ServiceCatalog::LaunchNotificationConstraint 1363795 220
+AWS::ServiceCatalog::LaunchRoleConstraint 1364015 227
+AWS::ServiceCatalog::LaunchTemplateConstraint 1364242 193
+AWS::ServiceCatalog::Portfolio 1364435 212
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 1364647 228
+AWS::ServiceCatalog::PortfolioProductAssociation 1364875 209
+AWS::ServiceCatalog::PortfolioShare 1365084 185
+AWS::ServiceCatalog::ResourceUpdateConstraint 1365269 241
+AWS::ServiceCatalog::ServiceAction 1365510 236
+AWS::ServiceCatalog::ServiceActionAssociation 1365746 268
+AWS::ServiceCatalog::StackSetConstraint 1366014 341
+AWS::ServiceCatalog::TagOption 1366355 102
+AWS::ServiceCatalog::TagOptionAssociation 1366457 131
+AWS::ServiceCatalogAppRegistry::Application 1366588 167
+AWS::ServiceCatalogAppRegistry::AttributeGroup 1366755 144
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 1366899 229
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 1367128 249
+AWS::ServiceDiscovery::HttpNamespace 1367377 152
+AWS::ServiceDiscovery::Instance 1367529 159
+AWS::ServiceDiscovery::PrivateDnsNamespace 1367688 325
+AWS::ServiceDiscovery::PublicDnsNamespace 1368013 306
+AWS::ServiceDiscovery::Service 1368319 590
+AWS::Shield::DRTAccess 1368909 96
+AWS::Shield::ProactiveEngagement 1369005 270
+AWS::Shield::Protection 1369275 516
+AWS::Shield::ProtectionGroup 1369791 273
+AWS::Signer::ProfilePermission 1370064 242
+AWS::Signer::SigningProfile 1370306 308
+AWS::SimSpaceWeaver::Simulation 1370614 355
+AWS::StepFunctions::Activity 1370969 426
+AWS::StepFunctions::StateMachine 1371395 865
+AWS::StepFunctions::StateMachineAlias 1372260 481
+AWS::StepFunctions::StateMachineVersion 1372741 194
+AWS::SupportApp::AccountAlias 1372935 120
+AWS::SupportApp::SlackChannelConfiguration 1373055 320
+AWS::SupportApp::SlackWorkspaceConfiguration 1373375 105
+AWS::Synthetics::Canary 1373480 1577
+AWS::Synthetics::Group 1375057 138
+AWS::SystemsManagerSAP::Application 1375195 498
+AWS::Timestream::Database 1375693 142
+AWS::Timestream::InfluxDBCluster 1375835 856
+AWS::Timestream::InfluxDBInstance 1376691 811
+AWS::Timestream::ScheduledQuery 1377502 2134
+AWS::Timestream::Table 1379636 1038
+AWS::Transfer::Agreement 1380674 646
+AWS::Transfer::Certificate 1381320 343
+AWS::Transfer::Connector 1381663 958
+AWS::Transfer::Profile 1382621 193
+AWS::Transfer::Server 1382814 1116
+AWS::Transfer::User 1383930 468
+AWS::Transfer::WebApp 1384398 704
+AWS::Transfer::Workflow 1385102 1318
+AWS::UXC::AccountCustomization 1386420 121
+AWS::VerifiedPermissions::IdentitySource 1386541 554
+AWS::VerifiedPermissions::Policy 1387095 308
+AWS::VerifiedPermissions::PolicyStore 1387403 599
+AWS::VerifiedPermissions::PolicyTemplate 1388002 191
+AWS::VoiceID::Domain 1388193 302
+AWS::VpcLattice::AccessLogSubscription 1388495 245
+AWS::VpcLattice::AuthPolicy 1388740 150
+AWS::VpcLattice::DomainVerification 1388890 171
+AWS::VpcLattice::Listener 1389061 527
+AWS::VpcLattice::ResourceConfiguration 1389588 679
+AWS::VpcLattice::ResourceGateway 1390267 346
+AWS::VpcLattice::ResourcePolicy 1390613 118
+AWS::VpcLattice::Rule 1390731 862
+AWS::VpcLattice::Service 1391593 325
+AWS::VpcLattice::ServiceNetwork 1391918 231
+AWS::VpcLattice::ServiceNetworkResourceAssociation 1392149 260
+AWS::VpcLattice::ServiceNetworkServiceAssociation 1392409 433
+AWS::VpcLattice::ServiceNetworkVpcAssociation 1392842 456
+AWS::VpcLattice::TargetGroup 1393298 672
+AWS::WAF::ByteMatchSet 1393970 328
+AWS::WAF::IPSet 1394298 144
+AWS::WAF::Rule 1394442 184
+AWS::WAF::SizeConstraintSet 1394626 319
+AWS::WAF::SqlInjectionMatchSet 1394945 274
+AWS::WAF::WebACL 1395219 266
+AWS::WAF::XssMatchSet 1395485 253
+AWS::WAFRegional::ByteMatchSet 1395738 336
+AWS::WAFRegional::GeoMatchSet 1396074 167
+AWS::WAFRegional::IPSet 1396241 152
+AWS::WAFRegional::RateBasedRule 1396393 258
+AWS::WAFRegional::RegexPatternSet 1396651 120
+AWS::WAFRegional::Rule 1396771 192
+AWS::WAFRegional::SizeConstraintSet 1396963 311
+AWS::WAFRegional::SqlInjectionMatchSet 1397274 282
+AWS::WAFRegional::WebACL 1397556 254
+AWS::WAFRegional::WebACLAssociation 1397810 129
+AWS::WAFRegional::XssMatchSet 1397939 246
+AWS::WAFv2::IPSet 1398185 212
+AWS::WAFv2::LoggingConfiguration 1398397 769
+AWS::WAFv2::RegexPatternSet 1399166 208
+AWS::WAFv2::RuleGroup 1399374 6559
+AWS::WAFv2::WebACL 1405933 10310
+AWS::WAFv2::WebACLAssociation 1416243 140
+AWS::Wisdom::AIAgent 1416383 1075
+AWS::Wisdom::AIAgentVersion 1417458 253
+AWS::Wisdom::AIGuardrail 1417711 1689
+AWS::Wisdom::AIGuardrailVersion 1419400 281
+AWS::Wisdom::AIPrompt 1419681 611
+AWS::Wisdom::AIPromptVersion 1420292 260
+AWS::Wisdom::Assistant 1420552 355
+AWS::Wisdom::AssistantAssociation 1420907 407
+AWS::Wisdom::KnowledgeBase 1421314 2125
+AWS::Wisdom::MessageTemplate 1423439 2810
+AWS::Wisdom::MessageTemplateVersion 1426249 227
+AWS::Wisdom::QuickResponse 1426476 525
+AWS::WorkSpaces::ConnectionAlias 1427001 213
+AWS::WorkSpaces::Workspace 1427214 490
+AWS::WorkSpaces::WorkspacesPool 1427704 585
+AWS::WorkSpacesThinClient::Environment 1428289 644
+AWS::WorkSpacesWeb::BrowserSettings 1428933 424
+AWS::WorkSpacesWeb::DataProtectionSettings 1429357 996
+AWS::WorkSpacesWeb::IdentityProvider 1430353 316
+AWS::WorkSpacesWeb::IpAccessSettings 1430669 390
+AWS::WorkSpacesWeb::NetworkSettings 1431059 243
+AWS::WorkSpacesWeb::Portal 1431302 622
+AWS::WorkSpacesWeb::SessionLogger 1431924 595
+AWS::WorkSpacesWeb::TrustStore 1432519 185
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 1432704 231
+AWS::WorkSpacesWeb::UserSettings 1432935 1586
+AWS::WorkspacesInstances::Volume 1434521 424
+AWS::WorkspacesInstances::VolumeAssociation 1434945 235
+AWS::WorkspacesInstances::WorkspaceInstance 1435180 2578
+AWS::XRay::Group 1437758 264
+AWS::XRay::ResourcePolicy 1438022 151
+AWS::XRay::SamplingRule 1438173 975
+AWS::XRay::TransactionSearchConfig 1439148 90
+Alexa::ASK::Skill 1439238 456
+Module 1439694 21
 """
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -2845,7 +2845,7 @@ p CertificateArn s
 p DomainName s
 p EndpointAccessMode s
 p EndpointConfiguration @EndpointConfiguration
-p Policy *
+p Policy %os
 p RoutingMode s
 p SecurityPolicy s
 p Tags [@Tag
@@ -2881,7 +2881,7 @@ p Integration @Integration
 p MethodResponses [@MethodResponse
 p OperationName s
 p RequestModels {s
-p RequestParameters {*
+p RequestParameters {%bs
 p RequestValidatorId s
 p ResourceId s
 p RestApiId s
@@ -2913,7 +2913,7 @@ p StatusCode s
 r StatusCode
 d MethodResponse
 p ResponseModels {s
-p ResponseParameters {*
+p ResponseParameters {%bs
 p StatusCode s
 r StatusCode
 T AWS::ApiGateway::Model
@@ -2925,7 +2925,7 @@ p ContentType s
 p Description s
 p Name s
 p RestApiId s
-p Schema *
+p Schema %os
 r RestApiId
 T AWS::ApiGateway::RequestValidator
 g n
@@ -2955,7 +2955,7 @@ a RestApiId RootResourceId
 o
 p ApiKeySourceType s
 p BinaryMediaTypes [s
-p Body *
+p Body %os
 p BodyS3Location @S3Location
 p CloneFrom s
 p Description s
@@ -2966,8 +2966,8 @@ p FailOnWarnings b
 p MinimumCompressionSize i
 p Mode s
 p Name s
-p Parameters *
-p Policy *
+p Parameters %os
+p Policy %os
 p SecurityPolicy s
 p Tags [@Tag
 d S3Location
@@ -3085,7 +3085,7 @@ a ApiEndpoint ApiId
 o
 p ApiKeySelectionExpression s
 p BasePath s
-p Body *
+p Body %os
 p BodyS3Location @BodyS3Location
 p CorsConfiguration @Cors
 p CredentialsArn s
@@ -3140,8 +3140,8 @@ p AccessLogSettings @AccessLogSettings
 p AutoDeploy b
 p DefaultRouteSettings @RouteSettings
 p Description s
-p RouteSettings *
-p StageVariables *
+p RouteSettings %os
+p StageVariables %os
 d AccessLogSettings
 p DestinationArn s
 p Format s
@@ -3257,8 +3257,8 @@ p ApiId s
 p ContentHandlingStrategy s
 p IntegrationId s
 p IntegrationResponseKey s
-p ResponseParameters *
-p ResponseTemplates *
+p ResponseParameters %os
+p ResponseTemplates %os
 p TemplateSelectionExpression s
 r ApiId IntegrationId IntegrationResponseKey
 T AWS::ApiGatewayV2::Model
@@ -3271,7 +3271,7 @@ p ApiId s
 p ContentType s
 p Description s
 p Name s
-p Schema *
+p Schema %os
 r ApiId Name Schema
 T AWS::ApiGatewayV2::Route
 g n
@@ -3286,7 +3286,7 @@ p AuthorizationType s
 p AuthorizerId s
 p ModelSelectionExpression s
 p OperationName s
-p RequestModels *
+p RequestModels %os
 p RequestParameters o
 p RouteKey s
 p RouteResponseSelectionExpression s
@@ -3300,7 +3300,7 @@ a RouteResponseId
 o
 p ApiId s
 p ModelSelectionExpression s
-p ResponseModels *
+p ResponseModels %os
 p ResponseParameters {@ParameterConstraints
 p RouteId s
 p RouteResponseKey s
@@ -3353,9 +3353,9 @@ p ClientCertificateId s
 p DefaultRouteSettings @RouteSettings
 p DeploymentId s
 p Description s
-p RouteSettings *
+p RouteSettings %os
 p StageName s
-p StageVariables *
+p StageVariables %os
 p Tags {s
 r ApiId StageName
 d AccessLogSettings
@@ -6370,7 +6370,7 @@ p Max i
 p Min i
 d NotificationConfiguration
 p NotificationTypes [s
-p TopicARN *
+p TopicARN %ls
 r TopicARN
 d TagProperty
 p Key s
@@ -6890,7 +6890,7 @@ p BackupPlanRule [@BackupRuleResourceType
 p ScanSettings [@ScanSettingResourceType
 r BackupPlanName BackupPlanRule
 d AdvancedBackupSettingResourceType
-p BackupOptions *
+p BackupOptions %os
 p ResourceType s
 r BackupOptions ResourceType
 d BackupRuleResourceType
@@ -6961,7 +6961,7 @@ k BackupVaultName
 c BackupVaultName EncryptionKeyArn
 a BackupVaultArn BackupVaultName EncryptionKeyArn LockConfiguration.ChangeableForDays LockConfiguration.MaxRetentionDays LockConfiguration.MinRetentionDays Notifications.BackupVaultEvents Notifications.SNSTopicArn
 o
-p AccessPolicy *
+p AccessPolicy %os
 p BackupVaultName s
 p BackupVaultTags {s
 p EncryptionKeyArn s
@@ -7010,7 +7010,7 @@ k BackupVaultName
 c BackupVaultName EncryptionKeyArn MaxRetentionDays MinRetentionDays
 a BackupVaultArn BackupVaultName EncryptionKeyArn MaxRetentionDays MinRetentionDays MpaApprovalTeamArn Notifications.BackupVaultEvents Notifications.SNSTopicArn VaultState VaultType
 o
-p AccessPolicy *
+p AccessPolicy %os
 p BackupVaultName s
 p BackupVaultTags {s
 p EncryptionKeyArn s
@@ -9615,11 +9615,11 @@ p BillingViewArn s
 p BudgetLimit @Spend
 p BudgetName s
 p BudgetType s
-p CostFilters *
+p CostFilters %os
 p CostTypes @CostTypes
 p FilterExpression @Expression
 p Metrics [s
-p PlannedBudgetLimits *
+p PlannedBudgetLimits %os
 p TimePeriod @TimePeriod
 p TimeUnit s
 r BudgetType TimeUnit
@@ -10881,7 +10881,7 @@ k StackId
 a Outputs.*
 o
 p NotificationARNs [s
-p Parameters {*
+p Parameters {%bilnos
 p Tags [@Tag
 p TemplateURL s
 p TimeoutInMinutes i
@@ -11801,7 +11801,7 @@ k ResourceArn
 c ResourceArn
 o
 p ResourceArn s
-p ResourcePolicy *
+p ResourcePolicy %os
 r ResourceArn ResourcePolicy
 T AWS::CloudTrail::Trail
 g l Tags
@@ -12718,7 +12718,7 @@ r Actions Name
 d ActionDeclaration
 p ActionTypeId @ActionTypeId
 p Commands [s
-p Configuration *
+p Configuration %os
 p EnvironmentVariables [@EnvironmentVariable
 p InputArtifacts [@InputArtifact
 p Name s
@@ -12931,7 +12931,7 @@ a Id Name
 o
 p AllowClassicFlow b
 p AllowUnauthenticatedIdentities b
-p CognitoEvents *
+p CognitoEvents %os
 p CognitoIdentityProviders [@CognitoIdentityProvider
 p CognitoStreams @CognitoStreams
 p DeveloperProviderName s
@@ -12940,7 +12940,7 @@ p IdentityPoolTags [@Tag
 p OpenIdConnectProviderARNs [s
 p PushSync @PushSync
 p SamlProviderARNs [s
-p SupportedLoginProviders *
+p SupportedLoginProviders %os
 r AllowUnauthenticatedIdentities
 d CognitoIdentityProvider
 p ClientId s
@@ -13522,7 +13522,7 @@ p Compliance @Compliance
 p ConfigRuleName s
 p Description s
 p EvaluationModes [@EvaluationModeConfiguration
-p InputParameters *
+p InputParameters %os
 p MaximumExecutionFrequency s
 p Scope @Scope
 p Source @Source
@@ -13715,7 +13715,7 @@ p Automatic b
 p ConfigRuleName s
 p ExecutionControls @ExecutionControls
 p MaximumAutomaticAttempts i
-p Parameters *
+p Parameters %os
 p ResourceType s
 p RetryAttemptSeconds i
 p TargetId s
@@ -14414,9 +14414,9 @@ p Tags [@Tag
 p TriggerEventSource @RuleTriggerEventSource
 r Actions Function InstanceArn Name PublishStatus TriggerEventSource
 d Actions
-p AssignContactCategoryActions [*
+p AssignContactCategoryActions [%os
 p CreateCaseActions [@CreateCaseAction
-p EndAssociatedTasksActions [*
+p EndAssociatedTasksActions [%os
 p EventBridgeActions [@EventBridgeAction
 p SendNotificationActions [@SendNotificationAction
 p SubmitAutoEvaluationActions [@SubmitAutoEvaluationAction
@@ -14433,7 +14433,7 @@ r Id Value
 d FieldValue
 p BooleanValue b
 p DoubleValue n
-p EmptyValue *
+p EmptyValue %os
 p StringValue s
 d EventBridgeAction
 p Name s
@@ -14720,7 +14720,7 @@ p Description s
 p InstanceArn s
 p Name s
 p Tags [@Tag
-p Template *
+p Template %os
 r Actions InstanceArn Name Template
 d Tag
 p Key s
@@ -15012,7 +15012,7 @@ p TargetIdentifier s
 r BaselineIdentifier BaselineVersion TargetIdentifier
 d Parameter
 p Key s
-p Value *
+p Value %blnos
 d Tag
 p Key s
 p Value s
@@ -15028,7 +15028,7 @@ p TargetIdentifier s
 r ControlIdentifier TargetIdentifier
 d EnabledControlParameter
 p Key s
-p Value *
+p Value %blnos
 r Key Value
 d Tag
 p Key s
@@ -15039,7 +15039,7 @@ g l Tags
 k LandingZoneIdentifier
 a Arn DriftStatus LandingZoneIdentifier LatestAvailableVersion Status
 o
-p Manifest *
+p Manifest %os
 p RemediationTypes [s
 p Tags [@Tag
 p Version s
@@ -15514,7 +15514,7 @@ p ReplicationFactor i
 p SSESpecification @SSESpecification
 p SecurityGroupIds [s
 p SubnetGroupName s
-p Tags *
+p Tags %os
 r IAMRoleARN NodeType ReplicationFactor
 d SSESpecification
 p SSEEnabled b
@@ -15526,7 +15526,7 @@ a Id
 o
 p Description s
 p ParameterGroupName s
-p ParameterNameValues *
+p ParameterNameValues %os
 T AWS::DAX::SubnetGroup
 g n
 k Id
@@ -16098,12 +16098,12 @@ a ReplicationConfigArn
 o
 p ComputeConfig @ComputeConfig
 p ReplicationConfigIdentifier s
-p ReplicationSettings *
+p ReplicationSettings %os
 p ReplicationType s
 p ResourceIdentifier s
 p SourceEndpointArn s
-p SupplementalSettings *
-p TableMappings *
+p SupplementalSettings %os
+p TableMappings %os
 p Tags [@Tag
 p TargetEndpointArn s
 r ComputeConfig ReplicationConfigIdentifier ReplicationType SourceEndpointArn TableMappings TargetEndpointArn
@@ -18214,7 +18214,7 @@ o
 p Description s
 p Family s
 p Name s
-p Parameters *
+p Parameters %os
 p Tags [@Tag
 r Description Family Parameters
 d Tag
@@ -18435,7 +18435,7 @@ d ReplicaStreamSpecification
 p ResourcePolicy @ResourcePolicy
 r ResourcePolicy
 d ResourcePolicy
-p PolicyDocument *
+p PolicyDocument %os
 r PolicyDocument
 d ReplicaSSESpecification
 p KMSMasterKeyId *
@@ -18550,7 +18550,7 @@ d PointInTimeRecoverySpecification
 p PointInTimeRecoveryEnabled b
 p RecoveryPeriodInDays i
 d ResourcePolicy
-p PolicyDocument *
+p PolicyDocument %os
 r PolicyDocument
 d SSESpecification
 p KMSMasterKeyId *
@@ -20908,7 +20908,7 @@ a CreationTimestamp DnsEntries Id NetworkInterfaceIds
 o
 p DnsOptions @DnsOptionsSpecification
 p IpAddressType s
-p PolicyDocument *
+p PolicyDocument %os
 p PrivateDnsEnabled b
 p ResourceConfigurationArn s
 p RouteTableIds [s
@@ -21312,7 +21312,7 @@ a Arn
 o
 p RepositoryCatalogData @RepositoryCatalogData
 p RepositoryName s
-p RepositoryPolicyText *
+p RepositoryPolicyText %os
 p Tags [@Tag
 d RepositoryCatalogData
 p AboutText s
@@ -21347,7 +21347,7 @@ g n
 k RegistryId
 a RegistryId
 o
-p PolicyText *
+p PolicyText %os
 r PolicyText
 T AWS::ECR::RegistryScanningConfiguration
 g n
@@ -21400,7 +21400,7 @@ p ImageTagMutability s
 p ImageTagMutabilityExclusionFilters [@ImageTagMutabilityExclusionFilter
 p LifecyclePolicy @LifecyclePolicy
 p RepositoryName s
-p RepositoryPolicyText *
+p RepositoryPolicyText %os
 p Tags [@Tag
 d EncryptionConfiguration
 p EncryptionType s
@@ -21897,7 +21897,7 @@ p Enable b
 p Rollback b
 r Enable Rollback
 d DeploymentLifecycleHook
-p HookDetails *
+p HookDetails %os
 p HookTargetArn s
 p LifecycleStages [s
 p RoleArn s
@@ -22318,7 +22318,7 @@ p AvailabilityZoneName s
 p BackupPolicy @BackupPolicy
 p BypassPolicyLockoutSafetyCheck b
 p Encrypted b
-p FileSystemPolicy *
+p FileSystemPolicy %os
 p FileSystemProtection @FileSystemProtection
 p FileSystemTags [@ElasticFileSystemTag
 p KmsKeyId *
@@ -22691,7 +22691,7 @@ k Id
 c AdditionalInfo Applications AutoScalingRole BootstrapActions Configurations CustomAmiId EbsRootVolumeIops EbsRootVolumeSize EbsRootVolumeThroughput JobFlowRole KerberosAttributes LogEncryptionKmsKeyId LogUri Name OSReleaseLabel PlacementGroupConfigs ReleaseLabel ScaleDownBehavior SecurityConfiguration ServiceRole Steps
 a Id MasterPublicDNS
 o
-p AdditionalInfo *
+p AdditionalInfo %os
 p Applications [@Application
 p AutoScalingRole s
 p AutoTerminationPolicy @AutoTerminationPolicy
@@ -23061,7 +23061,7 @@ k Name
 c Name SecurityConfiguration
 o
 p Name s
-p SecurityConfiguration *
+p SecurityConfiguration %os
 r SecurityConfiguration
 T AWS::EMR::Step
 g n
@@ -24216,7 +24216,7 @@ k Id
 c DomainName
 a Arn DomainArn DomainEndpoint Id
 o
-p AccessPolicies *
+p AccessPolicies %os
 p AdvancedOptions {s
 p AdvancedSecurityOptions @AdvancedSecurityOptionsInput
 p CognitoOptions @CognitoOptions
@@ -24539,7 +24539,7 @@ g n
 k Id
 a Id
 o
-p Policy *
+p Policy %os
 p RegistryName s
 p RevisionId s
 r Policy RegistryName
@@ -24581,7 +24581,7 @@ a Arn
 o
 p ArchiveName s
 p Description s
-p EventPattern *
+p EventPattern %os
 p KmsKeyIdentifier s
 p RetentionDays i
 p SourceArn s
@@ -24686,7 +24686,7 @@ p EventSourceName s
 p KmsKeyIdentifier s
 p LogConfig @LogConfig
 p Name s
-p Policy *
+p Policy %os
 p Tags [@Tag
 r Name
 d DeadLetterConfig
@@ -24707,7 +24707,7 @@ p Action s
 p Condition @Condition
 p EventBusName s
 p Principal s
-p Statement *
+p Statement %os
 p StatementId s
 r StatementId
 d Condition
@@ -24722,7 +24722,7 @@ a Arn
 o
 p Description s
 p EventBusName s
-p EventPattern *
+p EventPattern %os
 p Name s
 p RoleArn s
 p ScheduleExpression s
@@ -25398,7 +25398,7 @@ p Gid n
 r Gid
 d S3AccessPoint
 p Alias s
-p Policy *
+p Policy %os
 p ResourceARN s
 p VpcConfiguration @S3AccessPointVpcConfiguration
 d S3AccessPointVpcConfiguration
@@ -26305,7 +26305,7 @@ p EcsProperties @EcsProperties
 p EksProperties @EksProperties
 p JobDefinitionName s
 p NodeProperties @NodeProperties
-p Parameters *
+p Parameters %os
 p PlatformCapabilities [s
 p PropagateTags b
 p RetryStrategy @RetryStrategy
@@ -26365,7 +26365,7 @@ p Size i
 r ContainerPath Size
 d LogConfiguration
 p LogDriver s
-p Options *
+p Options %os
 p SecretOptions [@Secret
 r LogDriver
 d Secret
@@ -26472,8 +26472,8 @@ p Name s
 p Value s
 r Name
 d EksContainerResourceRequirements
-p Limits *
-p Requests *
+p Limits %os
+p Requests %os
 d EksContainerSecurityContext
 p AllowPrivilegeEscalation b
 p Privileged b
@@ -26489,7 +26489,7 @@ d ImagePullSecret
 p Name s
 r Name
 d Metadata
-p Labels *
+p Labels %os
 d EksVolume
 p EmptyDir @EksEmptyDir
 p HostPath @EksHostPath
@@ -26698,7 +26698,7 @@ r CatalogId ConnectionInput
 d ConnectionInput
 p AthenaProperties o
 p AuthenticationConfiguration @AuthenticationConfigurationInput
-p ConnectionProperties *
+p ConnectionProperties %os
 p ConnectionType s
 p Description s
 p MatchCriteria [s
@@ -26759,7 +26759,7 @@ p Role s
 p Schedule @Schedule
 p SchemaChangePolicy @SchemaChangePolicy
 p TablePrefix s
-p Tags *
+p Tags %os
 p Targets @Targets
 r Role Targets
 d LakeFormationConfiguration
@@ -26829,7 +26829,7 @@ o
 p ContextWords [s
 p Name s
 p RegexString s
-p Tags *
+p Tags %os
 T AWS::Glue::DataCatalogEncryptionSettings
 g n
 k Id
@@ -26858,7 +26858,7 @@ p ClientToken s
 p Description s
 p Name s
 p Ruleset s
-p Tags *
+p Tags %os
 p TargetTable @DataQualityTargetTable
 d DataQualityTargetTable
 p DatabaseName s
@@ -26878,7 +26878,7 @@ p Description s
 p FederatedDatabase @FederatedDatabase
 p LocationUri s
 p Name s
-p Parameters *
+p Parameters %os
 p TargetDatabase @DatabaseIdentifier
 d PrincipalPrivileges
 p Permissions [s
@@ -26898,7 +26898,7 @@ k Id
 c EndpointName
 a Id
 o
-p Arguments *
+p Arguments %os
 p EndpointName s
 p ExtraJarsS3Path s
 p ExtraPythonLibsS3Path s
@@ -26911,7 +26911,7 @@ p RoleArn s
 p SecurityConfiguration s
 p SecurityGroupIds [s
 p SubnetId s
-p Tags *
+p Tags %os
 p WorkerType s
 r RoleArn
 T AWS::Glue::IdentityCenterConfiguration
@@ -26980,7 +26980,7 @@ o
 p AllocatedCapacity n
 p Command @JobCommand
 p Connections @ConnectionsList
-p DefaultArguments *
+p DefaultArguments %os
 p Description s
 p ExecutionClass s
 p ExecutionProperty @ExecutionProperty
@@ -26992,12 +26992,12 @@ p MaintenanceWindow s
 p MaxCapacity n
 p MaxRetries n
 p Name s
-p NonOverridableArguments *
+p NonOverridableArguments %os
 p NotificationProperty @NotificationProperty
 p NumberOfWorkers i
 p Role s
 p SecurityConfiguration s
-p Tags *
+p Tags %os
 p Timeout i
 p WorkerType s
 r Command Role
@@ -27026,7 +27026,7 @@ p MaxRetries i
 p Name s
 p NumberOfWorkers i
 p Role s
-p Tags *
+p Tags %os
 p Timeout i
 p TransformEncryption @TransformEncryption
 p TransformParameters @TransformParameters
@@ -27069,7 +27069,7 @@ p PartitionInput @PartitionInput
 p TableName s
 r CatalogId DatabaseName PartitionInput TableName
 d PartitionInput
-p Parameters *
+p Parameters %os
 p StorageDescriptor @StorageDescriptor
 p Values [s
 r Values
@@ -27081,7 +27081,7 @@ p InputFormat s
 p Location s
 p NumberOfBuckets i
 p OutputFormat s
-p Parameters *
+p Parameters %os
 p SchemaReference @SchemaReference
 p SerdeInfo @SerdeInfo
 p SkewedInfo @SkewedInfo
@@ -27102,11 +27102,11 @@ p SchemaArn s
 p SchemaName s
 d SerdeInfo
 p Name s
-p Parameters *
+p Parameters %os
 p SerializationLibrary s
 d SkewedInfo
 p SkewedColumnNames [s
-p SkewedColumnValueLocationMaps *
+p SkewedColumnValueLocationMaps %os
 p SkewedColumnValues [s
 d Order
 p Column s
@@ -27257,7 +27257,7 @@ d TableInput
 p Description s
 p Name s
 p Owner s
-p Parameters *
+p Parameters %os
 p PartitionKeys [@Column
 p Retention i
 p StorageDescriptor @StorageDescriptor
@@ -27279,7 +27279,7 @@ p InputFormat s
 p Location s
 p NumberOfBuckets i
 p OutputFormat s
-p Parameters *
+p Parameters %os
 p SchemaReference @SchemaReference
 p SerdeInfo @SerdeInfo
 p SkewedInfo @SkewedInfo
@@ -27295,11 +27295,11 @@ p SchemaArn s
 p SchemaName s
 d SerdeInfo
 p Name s
-p Parameters *
+p Parameters %os
 p SerializationLibrary s
 d SkewedInfo
 p SkewedColumnNames [s
-p SkewedColumnValueLocationMaps *
+p SkewedColumnValueLocationMaps %os
 p SkewedColumnValues [s
 d Order
 p Column s
@@ -27365,12 +27365,12 @@ p Name s
 p Predicate @Predicate
 p Schedule s
 p StartOnCreation b
-p Tags *
+p Tags %os
 p Type s
 p WorkflowName s
 r Actions Type
 d Action
-p Arguments *
+p Arguments %os
 p CrawlerName s
 p JobName s
 p NotificationProperty @NotificationProperty
@@ -27421,11 +27421,11 @@ k Id
 c Name
 a Id
 o
-p DefaultRunProperties *
+p DefaultRunProperties %os
 p Description s
 p MaxConcurrentRuns i
 p Name s
-p Tags *
+p Tags %os
 T AWS::Grafana::Workspace
 g n
 k Id
@@ -27485,7 +27485,7 @@ a Arn Id InitialVersion.Connectors LatestVersionArn Name
 o
 p InitialVersion @ConnectorDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d ConnectorDefinitionVersion
 p Connectors [@Connector
@@ -27493,7 +27493,7 @@ r Connectors
 d Connector
 p ConnectorArn s
 p Id s
-p Parameters *
+p Parameters %os
 r ConnectorArn Id
 T AWS::Greengrass::ConnectorDefinitionVersion
 g n
@@ -27507,7 +27507,7 @@ r ConnectorDefinitionId Connectors
 d Connector
 p ConnectorArn s
 p Id s
-p Parameters *
+p Parameters %os
 r ConnectorArn Id
 T AWS::Greengrass::CoreDefinition
 g m Tags
@@ -27517,7 +27517,7 @@ a Arn Id InitialVersion.Cores LatestVersionArn Name
 o
 p InitialVersion @CoreDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d CoreDefinitionVersion
 p Cores [@Core
@@ -27551,7 +27551,7 @@ a Arn Id InitialVersion.Devices LatestVersionArn Name
 o
 p InitialVersion @DeviceDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d DeviceDefinitionVersion
 p Devices [@Device
@@ -27585,7 +27585,7 @@ a Arn Id InitialVersion.DefaultConfig.Execution.IsolationMode InitialVersion.Def
 o
 p InitialVersion @FunctionDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d FunctionDefinitionVersion
 p DefaultConfig @DefaultConfig
@@ -27617,7 +27617,7 @@ d Environment
 p AccessSysfs b
 p Execution @Execution
 p ResourceAccessPolicies [@ResourceAccessPolicy
-p Variables *
+p Variables %os
 d ResourceAccessPolicy
 p Permission s
 p ResourceId s
@@ -27658,7 +27658,7 @@ d Environment
 p AccessSysfs b
 p Execution @Execution
 p ResourceAccessPolicies [@ResourceAccessPolicy
-p Variables *
+p Variables %os
 d ResourceAccessPolicy
 p Permission s
 p ResourceId s
@@ -27672,7 +27672,7 @@ o
 p InitialVersion @GroupVersion
 p Name s
 p RoleArn s
-p Tags *
+p Tags %os
 r Name
 d GroupVersion
 p ConnectorDefinitionVersionArn s
@@ -27705,7 +27705,7 @@ a Arn Id InitialVersion.Loggers LatestVersionArn Name
 o
 p InitialVersion @LoggerDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d LoggerDefinitionVersion
 p Loggers [@Logger
@@ -27741,7 +27741,7 @@ a Arn Id InitialVersion.Resources LatestVersionArn Name
 o
 p InitialVersion @ResourceDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d ResourceDefinitionVersion
 p Resources [@ResourceInstance
@@ -27847,7 +27847,7 @@ a Arn Id InitialVersion.Subscriptions LatestVersionArn Name
 o
 p InitialVersion @SubscriptionDefinitionVersion
 p Name s
-p Tags *
+p Tags %os
 r Name
 d SubscriptionDefinitionVersion
 p Subscriptions [@Subscription
@@ -28469,7 +28469,7 @@ p ManagedPolicyArns [s
 p Path s
 p Policies [@Policy
 d Policy
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 r PolicyDocument PolicyName
 T AWS::IAM::GroupPolicy
@@ -28478,7 +28478,7 @@ k PolicyName GroupName
 c GroupName PolicyName
 o
 p GroupName s
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 r GroupName PolicyName
 T AWS::IAM::InstanceProfile
@@ -28525,7 +28525,7 @@ k Id
 a Id
 o
 p Groups [s
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 p Roles [s
 p Users [s
@@ -28537,7 +28537,7 @@ k RoleName
 c Path RoleName
 a Arn RoleId
 o
-p AssumeRolePolicyDocument *
+p AssumeRolePolicyDocument %os
 p Description s
 p ManagedPolicyArns [s
 p MaxSessionDuration i
@@ -28548,7 +28548,7 @@ p RoleName s
 p Tags [@Tag
 r AssumeRolePolicyDocument
 d Policy
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 r PolicyDocument PolicyName
 d Tag
@@ -28560,7 +28560,7 @@ g n
 k PolicyName RoleName
 c PolicyName RoleName
 o
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 p RoleName s
 r PolicyName RoleName
@@ -28629,7 +28629,7 @@ p Password s
 p PasswordResetRequired b
 r Password
 d Policy
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 r PolicyDocument PolicyName
 d Tag
@@ -28641,7 +28641,7 @@ g n
 k PolicyName UserName
 c PolicyName UserName
 o
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 p UserName s
 r PolicyName UserName
@@ -29335,7 +29335,7 @@ r ScanName Schedule SecurityLevel Targets
 d Schedule +
 p Daily @DailySchedule
 p Monthly @MonthlySchedule
-p OneTime *
+p OneTime %os
 p Weekly @WeeklySchedule
 d DailySchedule
 p StartTime @Time
@@ -29985,7 +29985,7 @@ k Id
 c PolicyName
 a Arn Id
 o
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 p Tags [@Tag
 r PolicyDocument
@@ -30509,7 +30509,7 @@ p RetentionPeriod @RetentionPeriod
 p Tags [@Tag
 d ChannelStorage
 p CustomerManagedS3 @CustomerManagedS3
-p ServiceManagedS3 *
+p ServiceManagedS3 %os
 d CustomerManagedS3
 p Bucket s
 p KeyPrefix s
@@ -30651,7 +30651,7 @@ r AttributeName
 d DatastoreStorage
 p CustomerManagedS3 @CustomerManagedS3
 p IotSiteWiseMultiLayerStorage @IotSiteWiseMultiLayerStorage
-p ServiceManagedS3 *
+p ServiceManagedS3 %os
 d CustomerManagedS3
 p Bucket s
 p KeyPrefix s
@@ -30664,7 +30664,7 @@ p Bucket s
 p KeyPrefix s
 r Bucket
 d FileFormatConfiguration
-p JsonConfiguration *
+p JsonConfiguration %os
 p ParquetConfiguration @ParquetConfiguration
 d ParquetConfiguration
 p SchemaDefinition @SchemaDefinition
@@ -31172,13 +31172,13 @@ p ObdInterface @ObdInterface
 p Type s
 r InterfaceId ObdInterface Type
 d ObdInterface
-p DtcRequestIntervalSeconds *
-p HasTransmissionEcu *
+p DtcRequestIntervalSeconds %is
+p HasTransmissionEcu %bs
 p Name s
 p ObdStandard s
-p PidRequestIntervalSeconds *
-p RequestMessageId *
-p UseExtendedIds *
+p PidRequestIntervalSeconds %is
+p RequestMessageId %is
+p UseExtendedIds %bs
 r Name RequestMessageId
 d CustomDecodingNetworkInterface
 p CustomDecodingInterface @CustomDecodingInterface
@@ -31195,15 +31195,15 @@ p InterfaceId s
 p Type s
 r CanSignal FullyQualifiedName InterfaceId Type
 d CanSignal
-p Factor *
-p IsBigEndian *
-p IsSigned *
-p Length *
-p MessageId *
+p Factor %ns
+p IsBigEndian %bs
+p IsSigned %bs
+p Length %is
+p MessageId %is
 p Name s
-p Offset *
+p Offset %ns
 p SignalValueType s
-p StartBit *
+p StartBit %is
 r Factor IsBigEndian IsSigned Length MessageId Offset StartBit
 d ObdSignalDecoder
 p FullyQualifiedName s
@@ -31212,17 +31212,17 @@ p ObdSignal @ObdSignal
 p Type s
 r FullyQualifiedName InterfaceId ObdSignal Type
 d ObdSignal
-p BitMaskLength *
-p BitRightShift *
-p ByteLength *
-p IsSigned *
-p Offset *
-p Pid *
-p PidResponseLength *
-p Scaling *
-p ServiceMode *
+p BitMaskLength %is
+p BitRightShift %is
+p ByteLength %is
+p IsSigned %bs
+p Offset %ns
+p Pid %is
+p PidResponseLength %is
+p Scaling %ns
+p ServiceMode %is
 p SignalValueType s
-p StartByte *
+p StartByte %is
 r ByteLength Offset Pid PidResponseLength Scaling ServiceMode StartByte
 d CustomDecodingSignalDecoder
 p CustomDecodingSignal @CustomDecodingSignal
@@ -32210,7 +32210,7 @@ p BypassPolicyLockoutSafetyCheck b
 p Description s
 p EnableKeyRotation b
 p Enabled b
-p KeyPolicy *
+p KeyPolicy %os
 p KeySpec s
 p KeyUsage s
 p MultiRegion b
@@ -32230,7 +32230,7 @@ a Arn KeyId
 o
 p Description s
 p Enabled b
-p KeyPolicy *
+p KeyPolicy %os
 p PendingWindowInDays i
 p PrimaryKeyArn s
 p Tags [@Tag
@@ -33658,7 +33658,7 @@ p CreateDatabaseDefaultPermissions [@PrincipalPermissions
 p CreateTableDefaultPermissions [@PrincipalPermissions
 p ExternalDataFilteringAllowList [@DataLakePrincipal
 p MutationType s
-p Parameters *
+p Parameters %os
 p ReadOnlyAdmins [@DataLakePrincipal
 p TrustedResourceOwners [s
 d DataLakePrincipal
@@ -33696,7 +33696,7 @@ d TableResource
 p CatalogId s
 p DatabaseName s
 p Name s
-p TableWildcard *
+p TableWildcard %os
 d TableWithColumnsResource
 p CatalogId s
 p ColumnNames [s
@@ -33759,7 +33759,7 @@ d TableResource
 p CatalogId s
 p DatabaseName s
 p Name s
-p TableWildcard *
+p TableWildcard %os
 r CatalogId DatabaseName
 d TableWithColumnsResource
 p CatalogId s
@@ -33818,7 +33818,7 @@ d TableResource
 p CatalogId s
 p DatabaseName s
 p Name s
-p TableWildcard *
+p TableWildcard %os
 r CatalogId DatabaseName
 d TableWithColumnsResource
 p CatalogId s
@@ -34070,7 +34070,7 @@ p ExecutionTimeout i
 p RetentionPeriodInDays i
 r ExecutionTimeout
 d Environment
-p Variables {*
+p Variables {%bilnos
 d EphemeralStorage
 p Size i
 r Size
@@ -34853,7 +34853,7 @@ k Id
 c ResourceArn
 a Id RevisionId
 o
-p Policy *
+p Policy %os
 p ResourceArn s
 r Policy ResourceArn
 T AWS::LicenseManager::Grant
@@ -35566,7 +35566,7 @@ c LogGroupName
 a Arn
 o
 p BearerTokenAuthenticationEnabled b
-p DataProtectionPolicy *
+p DataProtectionPolicy %os
 p DeletionProtectionEnabled b
 p FieldIndexPolicies [o
 p KmsKeyId *
@@ -35633,7 +35633,7 @@ g n
 k PolicyName
 c PolicyName
 o
-p PolicyDocument *
+p PolicyDocument %os
 p PolicyName s
 r PolicyDocument PolicyName
 T AWS::Logs::ScheduledQuery
@@ -36137,7 +36137,7 @@ c ClusterArn
 a CurrentVersion
 o
 p ClusterArn s
-p Policy *
+p Policy %os
 r ClusterArn Policy
 T AWS::MSK::Configuration
 g n
@@ -36304,7 +36304,7 @@ k Name
 c EndpointManagement KmsKey Name NetworkConfiguration
 a Arn CeleryExecutorQueue DatabaseVpcEndpointService LoggingConfiguration.DagProcessingLogs.CloudWatchLogGroupArn LoggingConfiguration.SchedulerLogs.CloudWatchLogGroupArn LoggingConfiguration.TaskLogs.CloudWatchLogGroupArn LoggingConfiguration.WebserverLogs.CloudWatchLogGroupArn LoggingConfiguration.WorkerLogs.CloudWatchLogGroupArn WebserverUrl WebserverVpcEndpointService
 o
-p AirflowConfigurationOptions *
+p AirflowConfigurationOptions %os
 p AirflowVersion s
 p DagS3Path s
 p EndpointManagement s
@@ -36326,7 +36326,7 @@ p Schedulers i
 p SourceBucketArn s
 p StartupScriptS3ObjectVersion s
 p StartupScriptS3Path s
-p Tags *
+p Tags %os
 p WebserverAccessMode s
 p WeeklyMaintenanceWindowStart s
 p WorkerReplacementStrategy s
@@ -37084,9 +37084,9 @@ p HopDestinations [@HopDestination
 p Name s
 p Priority i
 p Queue s
-p SettingsJson *
+p SettingsJson %os
 p StatusUpdateInterval s
-p Tags *
+p Tags %os
 r SettingsJson
 d AccelerationSettings
 p Mode s
@@ -37104,8 +37104,8 @@ o
 p Category s
 p Description s
 p Name s
-p SettingsJson *
-p Tags *
+p SettingsJson %os
+p Tags %os
 r SettingsJson
 T AWS::MediaConvert::Queue
 g m Tags
@@ -37118,7 +37118,7 @@ p Description s
 p Name s
 p PricingPlan s
 p Status s
-p Tags *
+p Tags %os
 T AWS::MediaLive::Channel
 g m Tags
 k Id
@@ -37141,7 +37141,7 @@ p LogLevel s
 p Maintenance @MaintenanceCreateSettings
 p Name s
 p RoleArn s
-p Tags *
+p Tags %os
 p Vpc @VpcOutputSettings
 d AnywhereSettings
 p ChannelPlacementGroupId s
@@ -37230,7 +37230,7 @@ p Ac3Settings @Ac3Settings
 p Eac3AtmosSettings @Eac3AtmosSettings
 p Eac3Settings @Eac3Settings
 p Mp2Settings @Mp2Settings
-p PassThroughSettings *
+p PassThroughSettings %os
 p WavSettings @WavSettings
 d AacSettings
 p Bitrate n
@@ -37343,17 +37343,17 @@ p LanguageCode s
 p LanguageDescription s
 p Name s
 d CaptionDestinationSettings
-p AribDestinationSettings *
+p AribDestinationSettings %os
 p BurnInDestinationSettings @BurnInDestinationSettings
 p DvbSubDestinationSettings @DvbSubDestinationSettings
 p EbuTtDDestinationSettings @EbuTtDDestinationSettings
-p EmbeddedDestinationSettings *
-p EmbeddedPlusScte20DestinationSettings *
-p RtmpCaptionInfoDestinationSettings *
-p Scte20PlusEmbeddedDestinationSettings *
-p Scte27DestinationSettings *
-p SmpteTtDestinationSettings *
-p TeletextDestinationSettings *
+p EmbeddedDestinationSettings %os
+p EmbeddedPlusScte20DestinationSettings %os
+p RtmpCaptionInfoDestinationSettings %os
+p Scte20PlusEmbeddedDestinationSettings %os
+p Scte27DestinationSettings %os
+p SmpteTtDestinationSettings %os
+p TeletextDestinationSettings %os
 p TtmlDestinationSettings @TtmlDestinationSettings
 p WebvttDestinationSettings @WebvttDestinationSettings
 d BurnInDestinationSettings
@@ -37444,7 +37444,7 @@ d MotionGraphicsConfiguration
 p MotionGraphicsInsertion s
 p MotionGraphicsSettings @MotionGraphicsSettings
 d MotionGraphicsSettings
-p HtmlMotionGraphicsSettings *
+p HtmlMotionGraphicsSettings %os
 d NielsenConfiguration
 p DistributorId s
 p NielsenPcmToId3Tagging s
@@ -37459,7 +37459,7 @@ p FrameCaptureGroupSettings @FrameCaptureGroupSettings
 p HlsGroupSettings @HlsGroupSettings
 p MediaPackageGroupSettings @MediaPackageGroupSettings
 p MsSmoothGroupSettings @MsSmoothGroupSettings
-p MultiplexGroupSettings *
+p MultiplexGroupSettings %os
 p RtmpGroupSettings @RtmpGroupSettings
 p SrtGroupSettings @SrtGroupSettings
 p UdpGroupSettings @UdpGroupSettings
@@ -37664,7 +37664,7 @@ p Extension s
 p NameModifier s
 d ArchiveContainerSettings
 p M2tsSettings @M2tsSettings
-p RawSettings *
+p RawSettings %os
 d M2tsSettings
 p AbsentInputAudioBehavior s
 p Arib s
@@ -37737,7 +37737,7 @@ p SegmentModifier s
 d HlsSettings
 p AudioOnlyHlsSettings @AudioOnlyHlsSettings
 p Fmp4HlsSettings @Fmp4HlsSettings
-p FrameCaptureHlsSettings *
+p FrameCaptureHlsSettings %os
 p StandardHlsSettings @StandardHlsSettings
 d AudioOnlyHlsSettings
 p AudioGroupId s
@@ -37868,11 +37868,11 @@ p TemporalAq s
 p TimecodeBurninSettings @TimecodeBurninSettings
 p TimecodeInsertion s
 d Av1ColorSpaceSettings
-p ColorSpacePassthroughSettings *
+p ColorSpacePassthroughSettings %os
 p Hdr10Settings @Hdr10Settings
 p Hlg2020Settings o
-p Rec601Settings *
-p Rec709Settings *
+p Rec601Settings %os
+p Rec709Settings %os
 d Hdr10Settings
 p MaxCll i
 p MaxFall i
@@ -37930,9 +37930,9 @@ p TemporalAq s
 p TimecodeBurninSettings @TimecodeBurninSettings
 p TimecodeInsertion s
 d H264ColorSpaceSettings
-p ColorSpacePassthroughSettings *
-p Rec601Settings *
-p Rec709Settings *
+p ColorSpacePassthroughSettings %os
+p Rec601Settings %os
+p Rec709Settings %os
 d H264FilterSettings
 p BandwidthReductionFilterSettings @BandwidthReductionFilterSettings
 p TemporalFilterSettings @TemporalFilterSettings
@@ -37986,12 +37986,12 @@ p TimecodeBurninSettings @TimecodeBurninSettings
 p TimecodeInsertion s
 p TreeblockSize s
 d H265ColorSpaceSettings
-p ColorSpacePassthroughSettings *
-p DolbyVision81Settings *
+p ColorSpacePassthroughSettings %os
+p DolbyVision81Settings %os
 p Hdr10Settings @Hdr10Settings
 p Hlg2020Settings o
-p Rec601Settings *
-p Rec709Settings *
+p Rec601Settings %os
+p Rec709Settings %os
 d H265FilterSettings
 p BandwidthReductionFilterSettings @BandwidthReductionFilterSettings
 p TemporalFilterSettings @TemporalFilterSettings
@@ -38083,7 +38083,7 @@ p Name s
 p SelectorSettings @CaptionSelectorSettings
 d CaptionSelectorSettings
 p AncillarySourceSettings @AncillarySourceSettings
-p AribSourceSettings *
+p AribSourceSettings %os
 p DvbSubSourceSettings @DvbSubSourceSettings
 p EmbeddedSourceSettings @EmbeddedSourceSettings
 p Scte20SourceSettings @Scte20SourceSettings
@@ -38266,7 +38266,7 @@ p SdiSources [s
 p Smpte2110ReceiverGroupSettings @Smpte2110ReceiverGroupSettings
 p Sources [@InputSourceRequest
 p SrtSettings @SrtSettingsRequest
-p Tags *
+p Tags %os
 p Type s
 p Vpc @InputVpcRequest
 d InputDestinationRequest
@@ -38335,7 +38335,7 @@ k Id
 c Tags
 a Arn Id
 o
-p Tags *
+p Tags %os
 p WhitelistRules [@InputWhitelistRuleCidr
 d InputWhitelistRuleCidr
 p Cidr s
@@ -38770,7 +38770,7 @@ c ChannelGroupName ChannelName
 o
 p ChannelGroupName s
 p ChannelName s
-p Policy *
+p Policy %os
 r ChannelGroupName ChannelName Policy
 T AWS::MediaPackageV2::OriginEndpoint
 g l Tags
@@ -38933,7 +38933,7 @@ p CdnAuthConfiguration @CdnAuthConfiguration
 p ChannelGroupName s
 p ChannelName s
 p OriginEndpointName s
-p Policy *
+p Policy %os
 r ChannelGroupName ChannelName OriginEndpointName Policy
 d CdnAuthConfiguration
 p CdnIdentifierSecretArns [s
@@ -39019,7 +39019,7 @@ k ChannelName
 c ChannelName
 o
 p ChannelName s
-p Policy *
+p Policy %os
 r ChannelName Policy
 T AWS::MediaTailor::LiveSource
 g l Tags
@@ -39053,7 +39053,7 @@ p AdDecisionServerUrl s
 p AvailSuppression @AvailSuppression
 p Bumper @Bumper
 p CdnConfiguration @CdnConfiguration
-p ConfigurationAliases {*
+p ConfigurationAliases {%os
 p DashConfiguration @DashConfiguration
 p HlsConfiguration @HlsConfiguration
 p InsertionMode s
@@ -39255,7 +39255,7 @@ o
 p Description s
 p Family s
 p ParameterGroupName s
-p Parameters *
+p Parameters %os
 p Tags [@Tag
 r Family ParameterGroupName
 d Tag
@@ -39346,7 +39346,7 @@ o
 p Description s
 p Family s
 p Name s
-p Parameters *
+p Parameters %os
 p Tags [@Tag
 r Description Family Parameters
 d Tag
@@ -39384,7 +39384,7 @@ o
 p Description s
 p Family s
 p Name s
-p Parameters *
+p Parameters %os
 p Tags [@Tag
 r Description Family Parameters
 d Tag
@@ -39805,7 +39805,7 @@ a CoreNetworkArn CoreNetworkId CreatedAt Edges NetworkFunctionGroups OwnerAccoun
 o
 p Description s
 p GlobalNetworkId s
-p PolicyDocument *
+p PolicyDocument %os
 p Tags [@Tag
 r GlobalNetworkId
 d Tag
@@ -40409,7 +40409,7 @@ c Name
 a Arn
 o
 p Name s
-p Policy *
+p Policy %os
 p Tags {s
 r Name
 T AWS::ObservabilityAdmin::OrganizationCentralizationRule
@@ -41065,7 +41065,7 @@ c DomainName
 a AdvancedSecurityOptions.AnonymousAuthDisableDate Arn DomainArn DomainEndpoint DomainEndpointV2 DomainEndpoints Id IdentityCenterOptions.IdentityCenterApplicationARN IdentityCenterOptions.IdentityStoreId ServiceSoftwareOptions
 o
 p AIMLOptions @AIMLOptions
-p AccessPolicies *
+p AccessPolicies %os
 p AdvancedOptions {s
 p AdvancedSecurityOptions @AdvancedSecurityOptionsInput
 p ClusterConfig @ClusterConfig
@@ -41311,7 +41311,7 @@ p Attributes {s
 p AutoAssignElasticIps b
 p AutoAssignPublicIps b
 p CustomInstanceProfileArn s
-p CustomJson *
+p CustomJson %os
 p CustomRecipes @Recipes
 p CustomSecurityGroupIds [s
 p EnableAutoHealing b
@@ -41374,7 +41374,7 @@ p CloneAppIds [s
 p ClonePermissions b
 p ConfigurationManager @StackConfigurationManager
 p CustomCookbooksSource @Source
-p CustomJson *
+p CustomJson %os
 p DefaultAvailabilityZone s
 p DefaultInstanceProfileArn s
 p DefaultOs s
@@ -41482,7 +41482,7 @@ k Id
 c Type
 a Arn AwsManaged Id
 o
-p Content *
+p Content %os
 p Description s
 p Name s
 p Tags [@Tag
@@ -41498,7 +41498,7 @@ g l Tags
 k Id
 a Arn Id
 o
-p Content *
+p Content %os
 p Tags [@Tag
 r Content
 d Tag
@@ -42045,7 +42045,7 @@ c Name
 a Arn Id
 o
 p Name s
-p Tags *
+p Tags %os
 r Name
 T AWS::Pinpoint::ApplicationSettings
 g n
@@ -42103,7 +42103,7 @@ p Priority i
 p Schedule @Schedule
 p SegmentId s
 p SegmentVersion i
-p Tags *
+p Tags %os
 p TemplateConfiguration @TemplateConfiguration
 p TreatmentDescription s
 p TreatmentName s
@@ -42151,7 +42151,7 @@ p HtmlBody s
 p Title s
 d CampaignInAppMessage
 p Content [@InAppMessageContent
-p CustomConfig *
+p CustomConfig %os
 p Layout s
 d InAppMessageContent
 p BackgroundColor s
@@ -42202,9 +42202,9 @@ d CampaignEventFilter
 p Dimensions @EventDimensions
 p FilterType s
 d EventDimensions
-p Attributes *
+p Attributes %os
 p EventType @SetDimension
-p Metrics *
+p Metrics %os
 d SetDimension
 p DimensionType s
 p Values [s
@@ -42253,7 +42253,7 @@ o
 p DefaultSubstitutions s
 p HtmlPart s
 p Subject s
-p Tags *
+p Tags %os
 p TemplateDescription s
 p TemplateName s
 p TextPart s
@@ -42289,7 +42289,7 @@ o
 p Content [@InAppMessageContent
 p CustomConfig o
 p Layout s
-p Tags *
+p Tags %os
 p TemplateDescription s
 p TemplateName s
 r TemplateName
@@ -42335,7 +42335,7 @@ p Baidu @AndroidPushNotificationTemplate
 p Default @DefaultPushNotificationTemplate
 p DefaultSubstitutions s
 p GCM @AndroidPushNotificationTemplate
-p Tags *
+p Tags %os
 p TemplateDescription s
 p TemplateName s
 r TemplateName
@@ -42382,15 +42382,15 @@ p ApplicationId s
 p Dimensions @SegmentDimensions
 p Name s
 p SegmentGroups @SegmentGroups
-p Tags *
+p Tags %os
 r ApplicationId Name
 d SegmentDimensions
-p Attributes *
+p Attributes %os
 p Behavior @Behavior
 p Demographic @Demographic
 p Location @Location
-p Metrics *
-p UserAttributes *
+p Metrics %os
+p UserAttributes %os
 d Behavior
 p Recency @Recency
 d Recency
@@ -42438,7 +42438,7 @@ a Arn Id
 o
 p Body s
 p DefaultSubstitutions s
-p Tags *
+p Tags %os
 p TemplateDescription s
 p TemplateName s
 r Body TemplateName
@@ -42995,7 +42995,7 @@ c ApplicationId IndexId
 a CreatedAt DataSourceArn DataSourceId Status Type UpdatedAt
 o
 p ApplicationId s
-p Configuration *
+p Configuration %os
 p Description s
 p DisplayName s
 p DocumentEnrichmentConfiguration @DocumentEnrichmentConfiguration
@@ -43687,7 +43687,7 @@ p Column @ColumnIdentifier
 p SortDirection s
 r Column SortDirection
 d FilterScopeConfiguration
-p AllSheets *
+p AllSheets %os
 p SelectedSheets @SelectedSheetsFilterScopeConfiguration
 d SelectedSheetsFilterScopeConfiguration
 p SheetVisualScopingConfigurations [@SheetVisualScopingConfiguration
@@ -44193,7 +44193,7 @@ d NumericAxisOptions
 p Range @AxisDisplayRange
 p Scale @AxisScale
 d AxisDisplayRange
-p DataDriven *
+p DataDriven %os
 p MinMax @AxisDisplayMinMaxRange
 d AxisDisplayMinMaxRange
 p Maximum n
@@ -46581,7 +46581,7 @@ p Column @ColumnIdentifier
 p SortDirection s
 r Column SortDirection
 d FilterScopeConfiguration
-p AllSheets *
+p AllSheets %os
 p SelectedSheets @SelectedSheetsFilterScopeConfiguration
 d SelectedSheetsFilterScopeConfiguration
 p SheetVisualScopingConfigurations [@SheetVisualScopingConfiguration
@@ -47103,7 +47103,7 @@ d NumericAxisOptions
 p Range @AxisDisplayRange
 p Scale @AxisScale
 d AxisDisplayRange
-p DataDriven *
+p DataDriven %os
 p MinMax @AxisDisplayMinMaxRange
 d AxisDisplayMinMaxRange
 p Maximum n
@@ -49907,7 +49907,7 @@ p Column @ColumnIdentifier
 p SortDirection s
 r Column SortDirection
 d FilterScopeConfiguration
-p AllSheets *
+p AllSheets %os
 p SelectedSheets @SelectedSheetsFilterScopeConfiguration
 d SelectedSheetsFilterScopeConfiguration
 p SheetVisualScopingConfigurations [@SheetVisualScopingConfiguration
@@ -50412,7 +50412,7 @@ d NumericAxisOptions
 p Range @AxisDisplayRange
 p Scale @AxisScale
 d AxisDisplayRange
-p DataDriven *
+p DataDriven %os
 p MinMax @AxisDisplayMinMaxRange
 d AxisDisplayMinMaxRange
 p Maximum n
@@ -52195,7 +52195,7 @@ c Name PolicyTemplate ResourceType
 a Arn IsResourceTypeDefault PermissionType Version
 o
 p Name s
-p PolicyTemplate *
+p PolicyTemplate %os
 p ResourceType s
 p Tags [@Tag
 r Name PolicyTemplate ResourceType
@@ -52341,7 +52341,7 @@ o
 p DBClusterParameterGroupName s
 p Description s
 p Family s
-p Parameters *
+p Parameters %os
 p Tags [@Tag
 r Description Family Parameters
 d Tag
@@ -52467,7 +52467,7 @@ o
 p DBParameterGroupName s
 p Description s
 p Family s
-p Parameters *
+p Parameters %os
 p Tags [@Tag
 r Description Family
 d Tag
@@ -52984,7 +52984,7 @@ p MasterPasswordSecretKmsKeyId *
 p MasterUserPassword s
 p MasterUsername s
 p MultiAZ b
-p NamespaceResourcePolicy *
+p NamespaceResourcePolicy %os
 p NodeType s
 p NumberOfNodes i
 p OwnerAccount s
@@ -53171,7 +53171,7 @@ p KmsKeyId *
 p LogExports [s
 p ManageAdminPassword b
 p NamespaceName s
-p NamespaceResourcePolicy *
+p NamespaceResourcePolicy %os
 p RedshiftIdcApplicationArn s
 p SnapshotCopyConfigurations [@SnapshotCopyConfiguration
 p Tags [@Tag
@@ -54474,7 +54474,7 @@ o
 p Bucket s
 p BucketAccountId s
 p Name s
-p Policy *
+p Policy %os
 p PublicAccessBlockConfiguration @PublicAccessBlockConfiguration
 p Tags [@Tag
 p VpcConfiguration @VpcConfiguration
@@ -54827,7 +54827,7 @@ k Bucket
 c Bucket
 o
 p Bucket s
-p PolicyDocument *
+p PolicyDocument %os
 r Bucket PolicyDocument
 T AWS::S3::MultiRegionAccessPoint
 g n
@@ -54855,7 +54855,7 @@ c MrapName
 a PolicyStatus PolicyStatus.IsPublic
 o
 p MrapName s
-p Policy *
+p Policy %os
 r MrapName Policy
 T AWS::S3::StorageLens
 g l Tags
@@ -55028,7 +55028,7 @@ k Bucket
 c Bucket
 o
 p Bucket s
-p PolicyDocument *
+p PolicyDocument %os
 r Bucket PolicyDocument
 T AWS::S3Express::DirectoryBucket
 g l Tags
@@ -55206,7 +55206,7 @@ k ObjectLambdaAccessPoint
 c ObjectLambdaAccessPoint
 o
 p ObjectLambdaAccessPoint s
-p PolicyDocument *
+p PolicyDocument %os
 r ObjectLambdaAccessPoint PolicyDocument
 T AWS::S3Outposts::AccessPoint
 g n
@@ -55216,7 +55216,7 @@ a Arn
 o
 p Bucket s
 p Name s
-p Policy *
+p Policy %os
 p VpcConfiguration @VpcConfiguration
 r Bucket Name VpcConfiguration
 d VpcConfiguration
@@ -55255,7 +55255,7 @@ k Bucket
 c Bucket
 o
 p Bucket s
-p PolicyDocument *
+p PolicyDocument %os
 r Bucket PolicyDocument
 T AWS::S3Outposts::Endpoint
 g n
@@ -55403,7 +55403,7 @@ g n
 k TableBucketARN
 c TableBucketARN
 o
-p ResourcePolicy *
+p ResourcePolicy %os
 p TableBucketARN s
 r ResourcePolicy TableBucketARN
 T AWS::S3Tables::TablePolicy
@@ -55412,7 +55412,7 @@ k TableARN
 c TableARN
 a Namespace TableBucketARN TableName
 o
-p ResourcePolicy *
+p ResourcePolicy %os
 p TableARN s
 r ResourcePolicy TableARN
 T AWS::S3Vectors::Index
@@ -55461,7 +55461,7 @@ g n
 k VectorBucketArn
 c VectorBucketArn VectorBucketName
 o
-p Policy *
+p Policy %os
 p VectorBucketArn s
 p VectorBucketName s
 r Policy
@@ -56127,15 +56127,15 @@ k Arn
 c Endpoint Protocol TopicArn
 a Arn
 o
-p DeliveryPolicy *
+p DeliveryPolicy %os
 p Endpoint s
-p FilterPolicy *
+p FilterPolicy %os
 p FilterPolicyScope s
 p Protocol s
 p RawMessageDelivery b
-p RedrivePolicy *
+p RedrivePolicy %os
 p Region s
-p ReplayPolicy *
+p ReplayPolicy %os
 p SubscriptionRoleArn s
 p TopicArn s
 r Protocol TopicArn
@@ -56145,9 +56145,9 @@ k TopicArn
 c FifoTopic TopicName
 a ContentBasedDeduplication DeliveryStatusLogging DisplayName FifoThroughputScope FifoTopic KmsMasterKeyId SignatureVersion Subscription Tags TopicArn TopicName TracingConfig
 o
-p ArchivePolicy *
+p ArchivePolicy %os
 p ContentBasedDeduplication b
-p DataProtectionPolicy *
+p DataProtectionPolicy %os
 p DeliveryStatusLogging [@LoggingConfig
 p DisplayName s
 p FifoThroughputScope s
@@ -56177,7 +56177,7 @@ g n
 k TopicArn
 c TopicArn
 o
-p PolicyDocument *
+p PolicyDocument %os
 p TopicArn s
 r PolicyDocument TopicArn
 T AWS::SNS::TopicPolicy
@@ -56185,7 +56185,7 @@ g n
 k Id
 a Id
 o
-p PolicyDocument *
+p PolicyDocument %os
 p Topics [s
 r PolicyDocument Topics
 T AWS::SQS::Queue
@@ -56205,8 +56205,8 @@ p MaximumMessageSize i
 p MessageRetentionPeriod i
 p QueueName s
 p ReceiveMessageWaitTimeSeconds i
-p RedriveAllowPolicy *
-p RedrivePolicy *
+p RedriveAllowPolicy %os
+p RedrivePolicy %os
 p SqsManagedSseEnabled b
 p Tags [@Tag
 p VisibilityTimeout i
@@ -56219,7 +56219,7 @@ g n
 k Queue
 c Queue
 o
-p PolicyDocument *
+p PolicyDocument %os
 p Queue s
 r PolicyDocument Queue
 T AWS::SQS::QueuePolicy
@@ -56227,7 +56227,7 @@ g n
 k Id
 a Id
 o
-p PolicyDocument *
+p PolicyDocument %os
 p Queues [s
 r PolicyDocument Queues
 T AWS::SSM::Association
@@ -56269,7 +56269,7 @@ k Name
 c DocumentType Name
 o
 p Attachments [@AttachmentsSource
-p Content *
+p Content %os
 p DocumentFormat s
 p DocumentType s
 p Name s
@@ -56344,7 +56344,7 @@ p ServiceRoleArn s
 p Targets [@Target
 p TaskArn s
 p TaskInvocationParameters @TaskInvocationParameters
-p TaskParameters *
+p TaskParameters %os
 p TaskType s
 p WindowId s
 r Priority TaskArn TaskType WindowId
@@ -56364,7 +56364,7 @@ p MaintenanceWindowRunCommandParameters @MaintenanceWindowRunCommandParameters
 p MaintenanceWindowStepFunctionsParameters @MaintenanceWindowStepFunctionsParameters
 d MaintenanceWindowAutomationParameters
 p DocumentVersion s
-p Parameters *
+p Parameters %os
 d MaintenanceWindowLambdaParameters
 p ClientContext s
 p Payload s
@@ -56378,7 +56378,7 @@ p DocumentVersion s
 p NotificationConfig @NotificationConfig
 p OutputS3BucketName s
 p OutputS3KeyPrefix s
-p Parameters *
+p Parameters %os
 p ServiceRoleArn s
 p TimeoutSeconds i
 d CloudWatchOutputConfig
@@ -56489,7 +56489,7 @@ k PolicyId ResourceArn
 c ResourceArn
 a PolicyHash PolicyId
 o
-p Policy *
+p Policy %os
 p ResourceArn s
 r Policy ResourceArn
 T AWS::SSMContacts::Contact
@@ -56812,7 +56812,7 @@ a PermissionSetArn
 o
 p CustomerManagedPolicyReferences [@CustomerManagedPolicyReference
 p Description s
-p InlinePolicy *
+p InlinePolicy %os
 p InstanceArn s
 p ManagedPolicies [s
 p Name s
@@ -57736,7 +57736,7 @@ p Tags [@Tag
 p VpcConfig @VpcConfig
 d ContainerDefinition
 p ContainerHostname s
-p Environment *
+p Environment %os
 p Image s
 p ImageConfig @ImageConfig
 p InferenceSpecificationName s
@@ -58339,7 +58339,7 @@ a CreationTime ModelPackageGroupArn ModelPackageGroupStatus
 o
 p ModelPackageGroupDescription s
 p ModelPackageGroupName s
-p ModelPackageGroupPolicy *
+p ModelPackageGroupPolicy %os
 p Tags [@Tag
 r ModelPackageGroupName
 d Tag
@@ -59155,7 +59155,7 @@ c SecretId
 a Id
 o
 p BlockPublicPolicy b
-p ResourcePolicy *
+p ResourcePolicy %os
 p SecretId s
 r ResourcePolicy SecretId
 T AWS::SecretsManager::RotationSchedule
@@ -59937,7 +59937,7 @@ p SubscriberArn s
 r NotificationConfiguration SubscriberArn
 d NotificationConfiguration
 p HttpsNotificationConfiguration @HttpsNotificationConfiguration
-p SqsNotificationConfiguration *
+p SqsNotificationConfiguration %os
 q HttpsNotificationConfiguration SqsNotificationConfiguration
 d HttpsNotificationConfiguration
 p AuthorizationApiKeyName s
@@ -60017,7 +60017,7 @@ r Name Owner
 d ProvisioningArtifactProperties
 p Description s
 p DisableTemplateValidation b
-p Info *
+p Info %os
 p Name s
 p Type s
 r Info
@@ -60236,7 +60236,7 @@ g m Tags
 k Id
 a Arn Id
 o
-p Attributes *
+p Attributes %os
 p Description s
 p Name s
 p Tags {s
@@ -60280,7 +60280,7 @@ k InstanceId
 c InstanceId ServiceId
 a InstanceId
 o
-p InstanceAttributes *
+p InstanceAttributes %os
 p ServiceId s
 r InstanceAttributes ServiceId
 T AWS::ServiceDiscovery::PrivateDnsNamespace
@@ -61314,7 +61314,7 @@ k ResourceIdentifier
 c ResourceIdentifier
 a State
 o
-p Policy *
+p Policy %os
 p ResourceIdentifier s
 r Policy ResourceIdentifier
 T AWS::VpcLattice::DomainVerification
@@ -61411,7 +61411,7 @@ g n
 k ResourceArn
 c ResourceArn
 o
-p Policy *
+p Policy %os
 p ResourceArn s
 r Policy ResourceArn
 T AWS::VpcLattice::Rule
@@ -61930,10 +61930,10 @@ d ConditionLabelNameCondition
 p LabelName s
 r LabelName
 d FieldToMatch
-p Method *
-p QueryString *
+p Method %os
+p QueryString %os
 p SingleHeader @FieldToMatchSingleHeader
-p UriPath *
+p UriPath %os
 d FieldToMatchSingleHeader
 p Name s
 r Name
@@ -62056,7 +62056,7 @@ p SearchStringBase64 s
 p TextTransformations [@TextTransformation
 r FieldToMatch PositionalConstraint TextTransformations
 d FieldToMatch
-p AllQueryArguments *
+p AllQueryArguments %os
 p Body @Body
 p Cookies @Cookies
 p HeaderOrder @HeaderOrder
@@ -62064,12 +62064,12 @@ p Headers @Headers
 p JA3Fingerprint @JA3Fingerprint
 p JA4Fingerprint @JA4Fingerprint
 p JsonBody @JsonBody
-p Method *
-p QueryString *
+p Method %os
+p QueryString %os
 p SingleHeader @FieldToMatchSingleHeader
 p SingleQueryArgument @FieldToMatchSingleQueryArgument
 p UriFragment @UriFragment
-p UriPath *
+p UriPath %os
 d Body
 p OversizeHandling s
 d Cookies
@@ -62078,7 +62078,7 @@ p MatchScope s
 p OversizeHandling s
 r MatchPattern MatchScope OversizeHandling
 d CookieMatchPattern
-p All *
+p All %os
 p ExcludedCookies [s
 p IncludedCookies [s
 d HeaderOrder
@@ -62090,7 +62090,7 @@ p MatchScope s
 p OversizeHandling s
 r MatchPattern MatchScope OversizeHandling
 d HeaderMatchPattern
-p All *
+p All %os
 p ExcludedHeaders [s
 p IncludedHeaders [s
 d JA3Fingerprint
@@ -62106,7 +62106,7 @@ p MatchScope s
 p OversizeHandling s
 r MatchPattern MatchScope
 d JsonMatchPattern
-p All *
+p All %os
 p IncludedPaths [s
 d FieldToMatchSingleHeader
 p Name s
@@ -62153,10 +62153,10 @@ r AggregateKeyType Limit
 d RateBasedStatementCustomKey
 p ASN o
 p Cookie @RateLimitCookie
-p ForwardedIP *
-p HTTPMethod *
+p ForwardedIP %os
+p HTTPMethod %os
 p Header @RateLimitHeader
-p IP *
+p IP %os
 p JA3Fingerprint @RateLimitJA3Fingerprint
 p JA4Fingerprint @RateLimitJA4Fingerprint
 p LabelNamespace @RateLimitLabelNamespace
@@ -62327,8 +62327,8 @@ p CustomRequestHandling @CustomRequestHandling
 d CountAction
 p CustomRequestHandling @CustomRequestHandling
 d OverrideAction
-p Count *
-p None *
+p Count %os
+p None %os
 d Label
 p Name s
 r Name
@@ -62367,7 +62367,7 @@ p SearchStringBase64 s
 p TextTransformations [@TextTransformation
 r FieldToMatch PositionalConstraint TextTransformations
 d FieldToMatch
-p AllQueryArguments *
+p AllQueryArguments %os
 p Body @Body
 p Cookies @Cookies
 p HeaderOrder @HeaderOrder
@@ -62375,12 +62375,12 @@ p Headers @Headers
 p JA3Fingerprint @JA3Fingerprint
 p JA4Fingerprint @JA4Fingerprint
 p JsonBody @JsonBody
-p Method *
-p QueryString *
+p Method %os
+p QueryString %os
 p SingleHeader @FieldToMatchSingleHeader
 p SingleQueryArgument @FieldToMatchSingleQueryArgument
 p UriFragment @UriFragment
-p UriPath *
+p UriPath %os
 d Body
 p OversizeHandling s
 d Cookies
@@ -62389,7 +62389,7 @@ p MatchScope s
 p OversizeHandling s
 r MatchPattern MatchScope OversizeHandling
 d CookieMatchPattern
-p All *
+p All %os
 p ExcludedCookies [s
 p IncludedCookies [s
 d HeaderOrder
@@ -62401,7 +62401,7 @@ p MatchScope s
 p OversizeHandling s
 r MatchPattern MatchScope OversizeHandling
 d HeaderMatchPattern
-p All *
+p All %os
 p ExcludedHeaders [s
 p IncludedHeaders [s
 d JA3Fingerprint
@@ -62417,7 +62417,7 @@ p MatchScope s
 p OversizeHandling s
 r MatchPattern MatchScope
 d JsonMatchPattern
-p All *
+p All %os
 p IncludedPaths [s
 d FieldToMatchSingleHeader
 p Name s
@@ -62559,10 +62559,10 @@ r AggregateKeyType Limit
 d RateBasedStatementCustomKey
 p ASN o
 p Cookie @RateLimitCookie
-p ForwardedIP *
-p HTTPMethod *
+p ForwardedIP %os
+p HTTPMethod %os
 p Header @RateLimitHeader
-p IP *
+p IP %os
 p JA3Fingerprint @RateLimitJA3Fingerprint
 p JA4Fingerprint @RateLimitJA4Fingerprint
 p LabelNamespace @RateLimitLabelNamespace
@@ -63655,7 +63655,7 @@ p S3Key s
 p S3ObjectVersion s
 r S3Bucket S3Key
 d Overrides
-p Manifest *
+p Manifest %os
 T Module
 g n
 a *

@@ -167,6 +167,13 @@ public struct SchemaCheck: Sendable {
             }
         case .anyObject:
             if node.mapping == nil { wrong("an object") }
+        case .oneOf(let kinds):
+            // Only the kind of container is certain: scalars convert among themselves.
+            let allowed = (kinds.contains("o") ? ["an object"] : []) + (kinds.contains("l") ? ["a list"] : [])
+                + (kinds.contains(where: { "sinb".contains($0) }) ? ["a scalar"] : [])
+            let fits = node.mapping != nil ? kinds.contains("o") : node.sequence != nil ? kinds.contains("l")
+                : kinds.contains(where: { "sinb".contains($0) })
+            if !fits { wrong(allowed.joined(separator: " or ")) }
         case .object(let name):
             if node.scalar != nil, Self.packageable.contains(type.name + "." + (path.last?.description ?? "")) { return }
             guard let object = type.definitions[name] else { return }

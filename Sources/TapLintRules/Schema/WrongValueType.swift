@@ -23,6 +23,16 @@ public struct WrongValueType: TemplateRule {
                   ↓QueueName: [orders, eu]
                   Tags: ↓orders
             """,
+            """
+            Resources:
+              Policy:
+                Type: AWS::IAM::Policy
+                Properties:
+                  PolicyName: read
+                  Roles: [app]
+                  ↓PolicyDocument:
+                    - Statement: []
+            """,
         ],
         nonTriggering: [
             """
