@@ -41,6 +41,8 @@ public struct LintContext: Sendable {
     public let graph: DependencyGraph
     /// Properties checked against the catalog, once for all schema rules.
     public let schema: SchemaCheck
+    /// Every policy document, read once for all IAM rules.
+    let policies: [PolicyDocument]
     /// The template body's size in bytes, for CloudFormation's size limit.
     public let sourceSize: Int
     public let options: LintOptions
@@ -50,6 +52,7 @@ public struct LintContext: Sendable {
         references = ReferenceIndex(template)
         graph = DependencyGraph(template: template, references: references)
         schema = SchemaCheck(template: template)
+        policies = PolicyDocument.all(in: template)
         self.sourceSize = sourceSize
         self.options = options
     }

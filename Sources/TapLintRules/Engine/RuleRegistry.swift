@@ -5,6 +5,17 @@ import TapLintCore
 public enum RuleRegistry {
     /// Rules that read the template, in id order.
     public static let templateRules: [any TemplateRule] = [
+        WildcardAction(),
+        AllowWithNot(),
+        PublicPrincipal(),
+        NotPrincipalAllow(),
+        ServiceWildcard(),
+        PassRoleOnAny(),
+        PrivilegeEscalation(),
+        AdminPolicyAttached(),
+        ResourceStar(),
+        ConfusedDeputy(),
+        UnknownAction(),
         HardCodedPartition(),
         HardCodedRegion(),
         HardCodedAccount(),

@@ -1,0 +1,100 @@
+/// How much an IAM action can do, as AWS classifies it.
+public enum AccessLevel: Sendable, Equatable {
+    case list, read, write, permissionsManagement, tagging
+
+    init(letter: UInt8) {
+        switch letter {
+        case UInt8(ascii: "L"): self = .list
+        case UInt8(ascii: "R"): self = .read
+        case UInt8(ascii: "P"): self = .permissionsManagement
+        case UInt8(ascii: "T"): self = .tagging
+        default: self = .write
+        }
+    }
+}
+
+/// One IAM action of a service.
+public struct IAMAction: Sendable {
+    public var name: String
+    public var level: AccessLevel
+    /// False for actions AWS only allows on `Resource: "*"` (most List and
+    /// Describe actions): a `*` there is not over-broad.
+    public var scopable: Bool
+}
+
+/// Every IAM action, from AWS's Service Authorization Reference (generated
+/// into `ActionCatalogData.swift` by scripts/gen-actions). A service's line
+/// is parsed only when a policy names that service.
+public enum ActionCatalog {
+    /// The service's actions; nil for an unknown service prefix.
+    public static func actions(of service: String) -> [IAMAction]? {
+        let wanted = Array(service.lowercased().utf8)
+        return source.withUTF8Buffer { buffer in
+            var low = 0
+            var high = lineStarts.count
+            while low < high {
+                let middle = (low + high) / 2
+                let start = lineStarts[middle]
+                var end = start
+                while end < buffer.count, buffer[end] != UInt8(ascii: " "), buffer[end] != UInt8(ascii: "\n") { end += 1 }
+                let prefix = buffer[start..<end]
+                if prefix.elementsEqual(wanted) { return parse(buffer, from: end) }
+                if prefix.lexicographicallyPrecedes(wanted) { low = middle + 1 } else { high = middle }
+            }
+            return nil
+        }
+    }
+
+    /// The actions an action pattern (`s3:Get*`, `iam:PassRole`) matches,
+    /// case-insensitively as IAM does; nil when the service is unknown.
+    public static func matching(_ pattern: String) -> [IAMAction]? {
+        guard let colon = pattern.firstIndex(of: ":") else { return nil }
+        let service = String(pattern[..<colon])
+        let name = pattern[pattern.index(after: colon)...].lowercased()
+        guard let actions = actions(of: service) else { return nil }
+        return actions.filter { Wildcard.matches(name, $0.name.lowercased()) }
+    }
+
+    private static let lineStarts: [Int] = source.withUTF8Buffer { buffer in
+        var starts = [0]
+        for (i, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") && i + 1 < buffer.count { starts.append(i + 1) }
+        return starts
+    }
+
+    /// `Name=LS Name=W …` up to the end of the line.
+    private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> [IAMAction] {
+        var end = start
+        while end < buffer.count, buffer[end] != UInt8(ascii: "\n") { end += 1 }
+        return buffer[start..<end].split(separator: UInt8(ascii: " ")).compactMap { field in
+            guard let equals = field.firstIndex(of: UInt8(ascii: "=")), equals + 1 < field.endIndex else { return nil }
+            let flags = field[(equals + 1)...]
+            return IAMAction(name: String(decoding: field[..<equals], as: UTF8.self), level: AccessLevel(letter: flags.first ?? 0),
+                             scopable: flags.contains(UInt8(ascii: "S")))
+        }
+    }
+}
+
+/// IAM's wildcards: `*` any run of characters, `?` one character.
+public enum Wildcard {
+    public static func matches(_ pattern: String, _ text: String) -> Bool {
+        matches(Array(pattern.utf8)[...], Array(text.utf8)[...])
+    }
+
+    private static func matches(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+        var p = pattern.startIndex, t = text.startIndex
+        var star: Int?, resume = text.startIndex
+        while t < text.endIndex {
+            if p < pattern.endIndex, pattern[p] == UInt8(ascii: "?") || pattern[p] == text[t] {
+                p += 1; t += 1
+            } else if p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") {
+                star = p; resume = t; p += 1
+            } else if let star {
+                p = star + 1; resume += 1; t = resume
+            } else {
+                return false
+            }
+        }
+        while p < pattern.endIndex, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.endIndex
+    }
+}

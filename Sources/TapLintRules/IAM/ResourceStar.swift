@@ -1,0 +1,63 @@
+import TapLintCore
+
+/// `Resource: "*"` for actions that can be scoped to resources.
+public struct ResourceStar: TemplateRule {
+    public static let description = RuleDescription(
+        id: "IAM009", name: "iam-resource-star", category: .iam, severity: .warning,
+        summary: "An identity policy allows, on Resource \"*\", actions that can be scoped to specific resources.",
+        rationale: """
+        Most actions can be limited to the resources they touch (this table, that \
+        bucket's objects, these queues). `Resource: "*"` extends them to every such \
+        resource in the account, now and later. Actions that AWS only allows on `*` \
+        (most `List*` and `Describe*`, `sts:GetCallerIdentity`, …) are not reported: \
+        the Service Authorization Reference says which are which.
+        """,
+        fix: "name the resources (!GetAtt X.Arn, or a hand-built ARN with ${AWS::Partition} etc.)",
+        triggering: [
+            """
+            Resources:
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [dynamodb:PutItem, ec2:DescribeInstances]
+                        Resource: ↓"*"
+            """,
+        ],
+        nonTriggering: [
+            """
+            Resources:
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: [ec2:DescribeInstances, s3:ListAllMyBuckets, sts:GetCallerIdentity]
+                        Resource: "*"
+                      - Effect: Allow
+                        Action: dynamodb:PutItem
+                        Resource: !Sub "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders"
+            """,
+        ],
+        references: ["https://docs.aws.amazon.com/service-authorization/latest/reference/reference.html"]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        PolicyChecks.allowing(context).compactMap { document, statement in
+            guard document.kind == .identity, let star = statement.resources.first(where: \.isStar),
+                  !statement.actions.contains(where: { $0.text == "*" || $0.text == "*:*" }) else { return nil }
+            let scopable = statement.actions.flatMap { action in PolicyChecks.expand(action).filter(\.scopable).map { _ in action.text ?? "" } }
+            let distinct = Array(Set(scopable)).sorted()
+            guard !distinct.isEmpty else { return nil }
+            return Violation(at: star.range, path: star.path,
+                             message: "\(PolicyChecks.place(document, statement.path)) allows \(distinct.prefix(3).joined(separator: ", "))"
+                                + (distinct.count > 3 ? ", …" : "") + " on every resource (\"*\"), though they can be scoped",
+                             resource: document.resource)
+        }
+    }
+}
