@@ -79,7 +79,7 @@ public struct MissingRequiredTag: TemplateRule {
                         let what = tags.resource.type == "AWS::ApiGateway::Deployment" ? "the stage that \(resource) creates" : resource
                         violations.append(Violation(at: tags.anchor.range, path: tags.path,
                                                     message: "\(what) carries no tag \(required.key)\(when)",
-                                                    resource: resource, fix: "add a \(required.key) tag"))
+                                                    resource: resource, fix: "add the \(required.key) tag"))
                         continue
                     }
                     guard let expected = required.value else { continue }
