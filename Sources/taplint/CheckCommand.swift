@@ -144,6 +144,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     private static func lint(_ input: Input, with linter: Linter) -> FileReport {
+        if !input.isStandardInput, let size = FileSystem.size(of: input.path), size > linter.options.maxFileSize {
+            return linter.oversized(file: input.displayName, size: size)
+        }
         let bytes = input.isStandardInput ? FileSystem.readStandardInput() : FileSystem.read(input.path)
         switch bytes {
         case .success(let bytes): return linter.lint(bytes, file: input.displayName, explicit: input.explicit)

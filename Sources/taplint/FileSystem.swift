@@ -21,6 +21,13 @@ enum FileSystem {
         return (info.st_mode & S_IFMT) == S_IFDIR ? .directory : .file
     }
 
+    /// A regular file's size in bytes.
+    static func size(of path: String) -> Int? {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(info.st_size)
+    }
+
     /// The whole file, or the reason it cannot be read.
     static func read(_ path: String) -> Result<[UInt8], Failure> {
         let descriptor = open(path, O_RDONLY)

@@ -102,11 +102,7 @@ public struct Linter: Sendable {
     public func read(_ bytes: [UInt8], file: String, explicit: Bool = true) -> Reading {
         if !explicit, !Self.mayBeTemplate(bytes) { return .skipped }
         var sink = FindingSink(file: file, selection: options.selection)
-        if bytes.count > options.maxFileSize {
-            sink.add(InputTooComplex.description,
-                     "the file is \(bytes.count) bytes; taplint reads at most \(options.maxFileSize) (see --max-file-size)")
-            return .failed(sink.findings)
-        }
+        if bytes.count > options.maxFileSize { return .failed(oversized(file: file, size: bytes.count).findings) }
         let parsed = YAMLParser.parse(bytes, limits: options.limits)
         for issue in parsed.issues { sink.add(issue.kind.rule, issue.message, issue.range) }
         guard let root = parsed.root else {
@@ -123,6 +119,14 @@ public struct Linter: Sendable {
             return .failed(sink.findings)
         }
         return .template(LintContext(template: template, sourceSize: bytes.count, options: options), sink.findings)
+    }
+
+    /// A file larger than `maxFileSize`, refused without reading it.
+    public func oversized(file: String, size: Int) -> FileReport {
+        var sink = FindingSink(file: file, selection: options.selection)
+        sink.add(InputTooComplex.description,
+                 "the file is \(size) bytes; taplint reads at most \(options.maxFileSize) (see --max-file-size)")
+        return FileReport(file: file, findings: sink.findings, skipped: false)
     }
 
     /// A file that could not be read still appears in the report.
