@@ -1,3 +1,5 @@
+import Synchronization
+
 /// How much an IAM action can do, as AWS classifies it.
 public enum AccessLevel: Sendable, Equatable {
     case list, read, write, permissionsManagement, tagging
@@ -16,6 +18,8 @@ public enum AccessLevel: Sendable, Equatable {
 /// One IAM action of a service.
 public struct IAMAction: Sendable {
     public var name: String
+    /// `name` in lower case: IAM compares action names case-insensitively.
+    public var key: String
     public var level: AccessLevel
     /// False for actions AWS only allows on `Resource: "*"` (most List and
     /// Describe actions): a `*` there is not over-broad.
@@ -26,9 +30,20 @@ public struct IAMAction: Sendable {
 /// into `ActionCatalogData.swift` by scripts/gen-actions). A service's line
 /// is parsed only when a policy names that service.
 public enum ActionCatalog {
-    /// The service's actions; nil for an unknown service prefix.
+    /// The service's actions; nil for an unknown service prefix. Each
+    /// service's line is parsed once per process, whichever thread asks.
     public static func actions(of service: String) -> [IAMAction]? {
-        let wanted = Array(service.lowercased().utf8)
+        let key = service.lowercased()
+        if let known = parsed.withLock({ $0[key] }) { return known }
+        let actions = lookUp(key)
+        parsed.withLock { $0[key] = actions }
+        return actions
+    }
+
+    private static let parsed = Mutex<[String: [IAMAction]?]>([:])
+
+    private static func lookUp(_ service: String) -> [IAMAction]? {
+        let wanted = Array(service.utf8)
         return source.withUTF8Buffer { buffer in
             var low = 0
             var high = lineStarts.count
@@ -52,7 +67,8 @@ public enum ActionCatalog {
         let service = String(pattern[..<colon])
         let name = pattern[pattern.index(after: colon)...].lowercased()
         guard let actions = actions(of: service) else { return nil }
-        return actions.filter { Wildcard.matches(name, $0.name.lowercased()) }
+        guard name.contains(where: { $0 == "*" || $0 == "?" }) else { return actions.filter { $0.key == name } }
+        return actions.filter { Wildcard.matches(name, $0.key) }
     }
 
     private static let lineStarts: [Int] = source.withUTF8Buffer { buffer in
@@ -68,7 +84,8 @@ public enum ActionCatalog {
         return buffer[start..<end].split(separator: UInt8(ascii: " ")).compactMap { field in
             guard let equals = field.firstIndex(of: UInt8(ascii: "=")), equals + 1 < field.endIndex else { return nil }
             let flags = field[(equals + 1)...]
-            return IAMAction(name: String(decoding: field[..<equals], as: UTF8.self), level: AccessLevel(letter: flags.first ?? 0),
+            let name = String(decoding: field[..<equals], as: UTF8.self)
+            return IAMAction(name: name, key: name.lowercased(), level: AccessLevel(letter: flags.first ?? 0),
                              scopable: flags.contains(UInt8(ascii: "S")))
         }
     }

@@ -14,49 +14,96 @@ struct ARN {
 
     /// Every ARN in a built string: each `arn:` that starts a word, up to the
     /// next space, quote or comma (a string may hold several, e.g. JSON).
+    /// Every delimiter is ASCII, so the scan runs over UTF-8 bytes.
     static func all(in string: BuiltString) -> [ARN] {
+        let bytes = Array(string.text.utf8)
         var found: [ARN] = []
-        var rest = Substring(string.text)
-        while let start = rest.firstRange(of: "arn:") {
-            let before = rest[..<start.lowerBound].last
-            let candidate = rest[start.lowerBound...].prefix { !" \"',\n\t".contains($0) }
-            rest = rest[start.upperBound...]
-            if let before, before.isLetter || before.isNumber { continue }
-            let fields = Self.fields(candidate)
+        var i = 0
+        while let start = bytes.firstARNPrefix(from: i) {
+            i = start + 4
+            if start > 0, bytes[start - 1].isWordByte { continue }
+            var end = start
+            while end < bytes.count, !Self.delimiters.contains(bytes[end]) { end += 1 }
+            let fields = Self.fields(bytes[start..<end])
             guard fields.count == 6 else { continue }
-            found.append(ARN(text: String(candidate), partition: fields[1], service: fields[2], region: fields[3],
-                             account: fields[4], resource: fields[5], source: string))
+            found.append(ARN(text: String(decoding: bytes[start..<end], as: UTF8.self), partition: fields[1], service: fields[2],
+                             region: fields[3], account: fields[4], resource: fields[5], source: string))
         }
         return found
     }
 
+    private static let delimiters: [UInt8] = Array(" \"',\n\t".utf8)
+
     /// The six fields, split at colons outside `${…}` (`${AWS::Region}` is one
     /// field); the resource part keeps any colons of its own.
-    static func fields(_ text: Substring) -> [String] {
+    static func fields(_ text: ArraySlice<UInt8>) -> [String] {
         var fields: [String] = []
-        var current = ""
+        var fieldStart = text.startIndex
         var depth = 0
-        for character in text {
-            if character == ":", depth == 0, fields.count < 5 {
-                fields.append(current)
-                current = ""
-                continue
+        for i in text.indices {
+            switch text[i] {
+            case UInt8(ascii: ":") where depth == 0 && fields.count < 5:
+                fields.append(String(decoding: text[fieldStart..<i], as: UTF8.self))
+                fieldStart = i + 1
+            case UInt8(ascii: "{") where i > fieldStart && text[i - 1] == UInt8(ascii: "$"):
+                depth += 1
+            case UInt8(ascii: "}") where depth > 0:
+                depth -= 1
+            default:
+                break
             }
-            if character == "{", current.hasSuffix("$") { depth += 1 }
-            if character == "}", depth > 0 { depth -= 1 }
-            current.append(character)
         }
-        fields.append(current)
+        fields.append(String(decoding: text[fieldStart...], as: UTF8.self))
         return fields
     }
 
-    /// Every ARN in the template's resource properties.
-    static func all(in template: Template) -> [ARN] {
-        TemplateStrings.all(in: template).flatMap { all(in: $0) }
+    /// Every ARN in the given strings.
+    static func all(in strings: [BuiltString]) -> [ARN] {
+        strings.flatMap { all(in: $0) }
+    }
+
+    /// Twelve digits: an AWS account id.
+    static func isAccountID(_ text: String) -> Bool {
+        text.utf8.count == 12 && text.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+    }
+
+    /// A region name such as `us-east-1` or `us-gov-west-1`: two letters,
+    /// one or more `-word`s, then `-` and a digit. Checked by hand because a
+    /// regex literal is compiled again every time it is evaluated.
+    static func isRegion(_ text: String) -> Bool {
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        func letters(_ part: Substring.UTF8View) -> Bool {
+            !part.isEmpty && part.allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
+        }
+        guard parts.count >= 3, parts[0].count == 2, letters(parts[0]), let last = parts.last, last.count == 1,
+              let digit = last.first, digit >= UInt8(ascii: "0"), digit <= UInt8(ascii: "9") else { return false }
+        return parts.dropFirst().dropLast().allSatisfy(letters)
     }
 
     /// True when a field is written out rather than filled in at deploy time.
     static func isLiteral(_ field: String) -> Bool {
-        !field.isEmpty && !field.contains("${") && field != "*"
+        !field.isEmpty && !field.containsBytes("${") && field != "*"
+    }
+}
+
+extension [UInt8] {
+    /// Where the next `arn:` starts, from `index` on.
+    fileprivate func firstARNPrefix(from index: Int) -> Int? {
+        var i = index
+        while i + 4 <= count {
+            if self[i] == UInt8(ascii: "a"), self[i + 1] == UInt8(ascii: "r"), self[i + 2] == UInt8(ascii: "n"),
+               self[i + 3] == UInt8(ascii: ":") { return i }
+            i += 1
+        }
+        return nil
+    }
+}
+
+extension UInt8 {
+    /// A letter, digit or any byte of a non-ASCII character: what may not
+    /// come right before an `arn:` that starts a word.
+    fileprivate var isWordByte: Bool {
+        self >= 0x80 || (self >= UInt8(ascii: "0") && self <= UInt8(ascii: "9"))
+            || (self | 0x20 >= UInt8(ascii: "a") && self | 0x20 <= UInt8(ascii: "z"))
     }
 }

@@ -122,7 +122,7 @@ public struct ARNNameMismatch: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let named = NamedResources(context.template)
         let api = RestAPIs(context.template)
-        return ARN.all(in: context.template).compactMap { arn in
+        return context.arns.compactMap { arn in
             if let message = Self.drift(arn, named: named) ?? api.problem(arn) {
                 return Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource)
             }
@@ -134,7 +134,7 @@ public struct ARNNameMismatch: TemplateRule {
         guard let (type, name) = NamedResources.name(in: arn) else { return nil }
         let variables = NamedResources.variables(name)
         guard !variables.isEmpty else { return nil }
-        let candidates = named.all.filter { $0.type == type && NamedResources.variables($0.name) == variables }
+        let candidates = named.builtAlike(type: type, name: name)
         guard !candidates.contains(where: { $0.name == name }), let meant = candidates.first else { return nil }
         return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"
     }
@@ -180,7 +180,7 @@ struct RestAPIs {
         guard let known = methods[api] else { return nil }
         let verb = parts[2].uppercased()
         let path = "/" + (parts.count > 3 ? parts[3] : "")
-        guard verb != "*", !path.contains("*"), !path.contains("${") else { return nil }
+        guard verb != "*", !path.containsBytes("*"), !path.containsBytes("${") else { return nil }
         if known.contains(verb + " " + path) || known.contains("ANY " + path) { return nil }
         return "ARN in \(arn.source.place) allows \(verb) \(path) on \(api), which has no such method"
     }

@@ -44,8 +44,8 @@ public struct HardCodedAccount: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        ARN.all(in: context.template).compactMap { arn in
-            guard arn.account.wholeMatch(of: /[0-9]{12}/) != nil else { return nil }
+        context.arns.compactMap { arn in
+            guard ARN.isAccountID(arn.account) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes account '\(arn.account)'",
                              resource: arn.source.resource)

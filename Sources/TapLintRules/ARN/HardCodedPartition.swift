@@ -49,7 +49,7 @@ public struct HardCodedPartition: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        ARN.all(in: context.template).compactMap { arn in
+        context.arns.compactMap { arn in
             guard ARN.isLiteral(arn.partition) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'",

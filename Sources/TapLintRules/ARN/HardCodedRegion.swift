@@ -38,8 +38,8 @@ public struct HardCodedRegion: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        ARN.all(in: context.template).compactMap { arn in
-            guard ARN.isLiteral(arn.region), arn.region.wholeMatch(of: /[a-z]{2}(-[a-z]+)+-[0-9]/) != nil else { return nil }
+        context.arns.compactMap { arn in
+            guard ARN.isLiteral(arn.region), ARN.isRegion(arn.region) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes region '\(arn.region)'",
                              resource: arn.source.resource)

@@ -47,8 +47,8 @@ public struct HardCodedURLSuffix: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        TemplateStrings.all(in: context.template).compactMap { string in
-            guard string.text.contains("://"), string.text.contains(".amazonaws.com") else { return nil }
+        context.strings.compactMap { string in
+            guard string.text.containsBytes("://"), string.text.containsBytes(".amazonaws.com") else { return nil }
             return Violation(at: string.range, path: string.path,
                              message: "URL in \(string.place) hard-codes the domain amazonaws.com", resource: string.resource)
         }

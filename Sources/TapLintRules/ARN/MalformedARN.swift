@@ -78,7 +78,7 @@ public struct MalformedARN: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        ARN.all(in: context.template).compactMap { arn in
+        context.arns.compactMap { arn in
             guard let problem = Self.problem(arn) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) is malformed for \(arn.service): \(problem)",

@@ -18,14 +18,33 @@ struct NamedResources {
         "AWS::Lambda::Function": ("FunctionName", "lambda"),
     ]
 
-    let all: [Named]
+    /// The named resources by type and name, the first of each.
+    private var byName: [String: Named] = [:]
+    /// The named resources by type and the set of `${…}` names the name is built from:
+    /// the resources an ARN built from the same parts could mean.
+    private var byParts: [String: [Named]] = [:]
 
     init(_ template: Template) {
-        all = template.resources.compactMap { resource in
+        let all = template.resources.compactMap { resource -> Named? in
             guard let type = resource.type, let kind = Self.kinds[type],
                   let node = resource.properties?[kind.property], let name = TemplateStrings.build(node) else { return nil }
             return Named(resource: resource.name, type: type, name: name)
         }
+        for named in all {
+            if byName[named.type + " " + named.name] == nil { byName[named.type + " " + named.name] = named }
+            byParts[Self.partsKey(named.type, named.name), default: []].append(named)
+        }
+    }
+
+    /// The first resource of the type with exactly this name.
+    func first(type: String, name: String) -> Named? { byName[type + " " + name] }
+
+    /// The resources of the type whose names are built from the same
+    /// `${…}` parts as `name`, in template order.
+    func builtAlike(type: String, name: String) -> [Named] { byParts[Self.partsKey(type, name)] ?? [] }
+
+    private static func partsKey(_ type: String, _ name: String) -> String {
+        type + " " + variables(name).sorted().joined(separator: " ")
     }
 
     /// The resource type an ARN names, and the name it gives; nil for other ARNs.

@@ -68,29 +68,41 @@ public struct PreferGetAtt: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         let named = NamedResources(context.template)
-        return ARN.all(in: context.template).compactMap { arn in
-            guard let (type, name) = NamedResources.name(in: arn),
-                  let target = named.all.first(where: { $0.type == type && $0.name == name }),
+        var reach = Reachability(context.graph)
+        return context.arns.compactMap { arn in
+            guard let (type, name) = NamedResources.name(in: arn), let target = named.first(type: type, name: name),
                   target.resource != arn.source.resource,
-                  !Self.dependsOn(target.resource, arn.source.resource, graph: context.graph) else { return nil }
+                  let from = context.template.resourceIndex(of: target.resource),
+                  let to = context.template.resourceIndex(of: arn.source.resource),
+                  !reach.reaches(from, to) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) is \(target.resource)'s; !GetAtt \(target.resource).Arn would give it",
                              resource: arn.source.resource)
         }
     }
+}
 
-    /// True when `from` already depends, directly or not, on `to`: then a
-    /// reference from `to` to `from` would close a cycle.
-    static func dependsOn(_ from: String, _ to: String, graph: DependencyGraph) -> Bool {
-        guard let start = graph.names.firstIndex(of: from), let goal = graph.names.firstIndex(of: to) else { return false }
-        var next = [[Int]](repeating: [], count: graph.names.count)
-        for edge in graph.edges { next[edge.from].append(edge.to) }
-        var seen: Set<Int> = [start]
-        var queue = [start]
-        while let node = queue.popLast() {
-            if node == goal { return true }
-            for successor in next[node] where seen.insert(successor).inserted { queue.append(successor) }
+/// Which resources each resource already depends on, directly or not: a
+/// reference back from one of those would close a cycle. Each start's set is
+/// found once, however many ARNs ask about it.
+struct Reachability {
+    private let successors: [[Int]]
+    private var found: [Int: Set<Int>] = [:]
+
+    init(_ graph: DependencyGraph) {
+        var successors = [[Int]](repeating: [], count: graph.names.count)
+        for edge in graph.edges { successors[edge.from].append(edge.to) }
+        self.successors = successors
+    }
+
+    mutating func reaches(_ from: Int, _ to: Int) -> Bool {
+        if let known = found[from] { return known.contains(to) }
+        var seen: Set<Int> = [from]
+        var stack = [from]
+        while let node = stack.popLast() {
+            for next in successors[node] where seen.insert(next).inserted { stack.append(next) }
         }
-        return false
+        found[from] = seen
+        return seen.contains(to)
     }
 }

@@ -43,6 +43,12 @@ public struct LintContext: Sendable {
     public let schema: SchemaCheck
     /// Every policy document, read once for all IAM rules.
     let policies: [PolicyDocument]
+    /// Every string the resources' properties build, and the ARNs among
+    /// them, read once for all ARN rules.
+    let strings: [BuiltString]
+    let arns: [ARN]
+    /// Every taggable resource's tags, read once for all tagging rules.
+    let tags: [ResourceTags]
     /// The template body's size in bytes, for CloudFormation's size limit.
     public let sourceSize: Int
     public let options: LintOptions
@@ -53,6 +59,9 @@ public struct LintContext: Sendable {
         graph = DependencyGraph(template: template, references: references)
         schema = SchemaCheck(template: template)
         policies = PolicyDocument.all(in: template)
+        strings = TemplateStrings.all(in: template)
+        arns = ARN.all(in: strings)
+        tags = ResourceTags.all(in: template, schema: schema)
         self.sourceSize = sourceSize
         self.options = options
     }

@@ -35,25 +35,33 @@ extension String {
 public enum TemplateStrings {
     public static func all(in template: Template) -> [BuiltString] {
         var found: [BuiltString] = []
+        var path: [PathElement] = []
         for resource in template.resources {
             guard let properties = resource.properties, let key = resource.body.entry("Properties")?.key else { continue }
-            walk(properties, key: key, path: [.key("Resources"), .key(resource.name), .key("Properties")],
-                 resource: resource.name, into: &found)
+            path = [.key("Resources"), .key(resource.name), .key("Properties")]
+            walk(properties, key: key, path: &path, resource: resource.name, into: &found)
         }
         return found
     }
 
-    private static func walk(_ node: Node, key: Node, path: [PathElement], resource: String, into found: inout [BuiltString]) {
+    /// `path` is a stack: each level pushes its step and pops it on the way
+    /// out, so only the strings found copy it.
+    private static func walk(_ node: Node, key: Node, path: inout [PathElement], resource: String, into found: inout [BuiltString]) {
         if let text = build(node) {
             found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
             return
         }
         if let call = node.intrinsic {
-            let inner = path + [.key(call.name.rawValue)]
+            path.append(.key(call.name.rawValue))
+            defer { path.removeLast() }
             if call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                for i in 1...2 { walk(items[i], key: key, path: inner + [.index(i)], resource: resource, into: &found) }
+                for i in 1...2 {
+                    path.append(.index(i))
+                    walk(items[i], key: key, path: &path, resource: resource, into: &found)
+                    path.removeLast()
+                }
             } else {
-                walk(call.argument, key: key, path: inner, resource: resource, into: &found)
+                walk(call.argument, key: key, path: &path, resource: resource, into: &found)
             }
             return
         }
@@ -61,11 +69,15 @@ public enum TemplateStrings {
         case .scalar: break
         case .sequence(let items):
             for (i, item) in items.enumerated() {
-                walk(item, key: item, path: path + [.index(i)], resource: resource, into: &found)
+                path.append(.index(i))
+                walk(item, key: item, path: &path, resource: resource, into: &found)
+                path.removeLast()
             }
         case .mapping(let entries):
             for entry in entries {
-                walk(entry.value, key: entry.key, path: path + [.key(entry.name ?? "?")], resource: resource, into: &found)
+                path.append(.key(entry.name ?? "?"))
+                walk(entry.value, key: entry.key, path: &path, resource: resource, into: &found)
+                path.removeLast()
             }
         }
     }

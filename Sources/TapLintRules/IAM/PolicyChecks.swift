@@ -19,7 +19,7 @@ enum PolicyChecks {
 
     /// The actions an action value can mean: itself, or what its wildcard expands to.
     static func expand(_ value: PolicyValue) -> [IAMAction] {
-        guard let text = value.text, !text.contains("${") else { return [] }
+        guard let text = value.text, !text.containsBytes("${") else { return [] }
         return ActionCatalog.matching(text) ?? []
     }
 
@@ -28,7 +28,7 @@ enum PolicyChecks {
         guard document.resourceType == "AWS::KMS::Key", !statement.principals.isEmpty else { return false }
         return statement.principals.allSatisfy { principal in
             guard principal.type == "AWS", let text = principal.value.text else { return false }
-            return text.hasSuffix(":root") || text == "${AWS::AccountId}" || text.wholeMatch(of: /[0-9]{12}/) != nil
+            return text.hasSuffix(":root") || text == "${AWS::AccountId}" || ARN.isAccountID(text)
         }
     }
 

@@ -57,7 +57,7 @@ public struct ServiceWildcard: TemplateRule {
         PolicyChecks.allowing(context).flatMap { document, statement -> [Violation] in
             if PolicyChecks.isAccountRootGrant(document, statement) { return [] }
             return statement.actions.compactMap { action in
-                guard let text = action.text, text != "*", text != "*:*", text.contains("*") || text.contains("?") else { return nil }
+                guard let text = action.text, text != "*", text != "*:*", text.containsBytes("*") || text.containsBytes("?") else { return nil }
                 let wholeService = text.hasSuffix(":*")
                 let strong = PolicyChecks.expand(action).filter { $0.level == .write || $0.level == .permissionsManagement }
                 guard wholeService || !strong.isEmpty else { return nil }

@@ -44,7 +44,7 @@ public struct InvalidTagKey: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        ResourceTags.all(in: context).flatMap { tags -> [Violation] in
+        context.tags.flatMap { tags -> [Violation] in
             var violations: [Violation] = []
             for outcome in tags.outcomes {
                 var seen = Set<String>()

@@ -69,7 +69,7 @@ public struct MissingRequiredTag: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        ResourceTags.all(in: context).flatMap { tags -> [Violation] in
+        context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
             var violations: [Violation] = []
             for outcome in tags.outcomes where !outcome.unknown {

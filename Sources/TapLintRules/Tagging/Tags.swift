@@ -19,11 +19,11 @@ struct ResourceTags {
     var outcomes: [Outcome]
 
     /// The tags of every taggable resource of the template.
-    static func all(in context: LintContext) -> [ResourceTags] {
-        context.template.resources.compactMap { resource in
+    static func all(in template: Template, schema: SchemaCheck) -> [ResourceTags] {
+        template.resources.compactMap { resource in
             guard let type = resource.type else { return nil }
             let base: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties")]
-            var tagging = context.schema.types[type]?.tagging ?? .none
+            var tagging = schema.types[type]?.tagging ?? .none
             // A deployment that names a stage creates that stage; its tags go in StageDescription.
             if type == "AWS::ApiGateway::Deployment", resource.properties?["StageName"] != nil {
                 tagging = .list("StageDescription.Tags")
@@ -42,7 +42,7 @@ struct ResourceTags {
                 anchor = entry.key
                 node = entry.value
             }
-            let outcomes = read(node, isList: isList, template: context.template, conditions: [])
+            let outcomes = read(node, isList: isList, template: template, conditions: [])
             return ResourceTags(resource: resource, anchor: anchor, path: base + steps.map { .key($0) }, outcomes: outcomes)
         }
     }

@@ -44,7 +44,7 @@ public struct UnverifiableTag: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let required = context.options.requiredTags
         guard !required.isEmpty else { return [] }
-        return ResourceTags.all(in: context).flatMap { tags -> [Violation] in
+        return context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
             var violations: [Violation] = []
             for outcome in tags.outcomes {

@@ -1,0 +1,35 @@
+import TapLintCore
+import Testing
+
+/// The lookups rules make for every string and every action: the fast paths
+/// must answer as the slow ones they replace, from any thread.
+@Suite struct LookupTests {
+    @Test func containsBytesFindsNeedlesAnywhere() {
+        #expect("https://s3.amazonaws.com/x".containsBytes("://"))
+        #expect("arn:${AWS::Partition}".containsBytes("${"))
+        #expect("tail*".containsBytes("*"))
+        #expect(!"s3:GetObject".containsBytes("*"))
+        #expect(!"ab".containsBytes("abc"))
+        #expect("é${x}".containsBytes("${"), "non-ASCII text before the needle")
+    }
+
+    @Test func actionLookupsAreCaseInsensitiveAndCached() {
+        let first = ActionCatalog.matching("S3:getobject")?.map(\.name)
+        #expect(first == ["GetObject"])
+        #expect(ActionCatalog.matching("s3:GetObject")?.map(\.name) == first, "the second lookup comes from the cache")
+        #expect(ActionCatalog.matching("nosuchservice:Get") == nil)
+        let wildcard = ActionCatalog.matching("s3:Get*Tagging") ?? []
+        #expect(wildcard.contains { $0.name == "GetObjectTagging" })
+        #expect(wildcard.allSatisfy { $0.key.hasPrefix("get") && $0.key.hasSuffix("tagging") })
+    }
+
+    @Test func typesParsedOnceAnswerTheSameFromManyThreads() async {
+        let names = ["AWS::S3::Bucket", "AWS::IAM::Role", "AWS::Lambda::Function", "AWS::No::Such"]
+        let answers = await withTaskGroup(of: [String?].self) { group in
+            for _ in 0..<8 { group.addTask { names.map { Catalog.type(named: $0)?.name } } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(answers.count == 8)
+        #expect(answers.allSatisfy { $0 == ["AWS::S3::Bucket", "AWS::IAM::Role", "AWS::Lambda::Function", nil] })
+    }
+}
