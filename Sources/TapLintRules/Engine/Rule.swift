@@ -43,8 +43,8 @@ public struct LintContext: Sendable {
     public let schema: SchemaCheck
     /// Every policy document, read once for all IAM rules.
     let policies: [PolicyDocument]
-    /// Every string the resources' properties build, and the ARNs among
-    /// them, read once for all ARN rules.
+    /// The strings the resources' properties build that hold an ARN or an
+    /// AWS domain, and the ARNs in them, read once for all ARN rules.
     let strings: [BuiltString]
     let arns: [ARN]
     /// Every taggable resource's tags, read once for all tagging rules.
@@ -59,7 +59,7 @@ public struct LintContext: Sendable {
         graph = DependencyGraph(template: template, references: references)
         schema = SchemaCheck(template: template)
         policies = PolicyDocument.all(in: template)
-        strings = TemplateStrings.all(in: template)
+        strings = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
         arns = ARN.all(in: strings)
         tags = ResourceTags.all(in: template, schema: schema)
         self.sourceSize = sourceSize

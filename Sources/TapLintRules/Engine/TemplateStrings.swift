@@ -33,51 +33,61 @@ extension String {
 /// Every string built in the resources' properties: scalars, `Fn::Sub`
 /// and `Fn::Join` (with a literal delimiter), in every `Fn::If` branch.
 public enum TemplateStrings {
-    public static func all(in template: Template) -> [BuiltString] {
-        var found: [BuiltString] = []
-        var path: [PathElement] = []
+    /// The strings that contain one of `needles`. Rules look for a few
+    /// markers (`arn:`, a domain); keeping only those strings spares
+    /// recording every scalar of a large template.
+    public static func all(in template: Template, containing needles: [StaticString]) -> [BuiltString] {
+        var walker = Walker(needles: needles)
         for resource in template.resources {
             guard let properties = resource.properties, let key = resource.body.entry("Properties")?.key else { continue }
-            path = [.key("Resources"), .key(resource.name), .key("Properties")]
-            walk(properties, key: key, path: &path, resource: resource.name, into: &found)
+            walker.path = [.key("Resources"), .key(resource.name), .key("Properties")]
+            walker.walk(properties, key: key, resource: resource.name)
         }
-        return found
+        return walker.found
     }
 
-    /// `path` is a stack: each level pushes its step and pops it on the way
-    /// out, so only the strings found copy it.
-    private static func walk(_ node: Node, key: Node, path: inout [PathElement], resource: String, into found: inout [BuiltString]) {
-        if let text = build(node) {
-            found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
-            return
-        }
-        if let call = node.intrinsic {
-            path.append(.key(call.name.rawValue))
-            defer { path.removeLast() }
-            if call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                for i in 1...2 {
+    private struct Walker {
+        let needles: [StaticString]
+        var found: [BuiltString] = []
+        /// A stack: each level pushes its step and pops it on the way out,
+        /// so only the strings kept copy it.
+        var path: [PathElement] = []
+
+        mutating func walk(_ node: Node, key: Node, resource: String) {
+            if let text = build(node) {
+                if needles.contains(where: text.containsBytes) {
+                    found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
+                }
+                return
+            }
+            if let call = node.intrinsic {
+                path.append(.key(call.name.rawValue))
+                defer { path.removeLast() }
+                if call.name == .if, let items = call.argument.sequence, items.count == 3 {
+                    for i in 1...2 {
+                        path.append(.index(i))
+                        walk(items[i], key: key, resource: resource)
+                        path.removeLast()
+                    }
+                } else {
+                    walk(call.argument, key: key, resource: resource)
+                }
+                return
+            }
+            switch node.content {
+            case .scalar: break
+            case .sequence(let items):
+                for (i, item) in items.enumerated() {
                     path.append(.index(i))
-                    walk(items[i], key: key, path: &path, resource: resource, into: &found)
+                    walk(item, key: item, resource: resource)
                     path.removeLast()
                 }
-            } else {
-                walk(call.argument, key: key, path: &path, resource: resource, into: &found)
-            }
-            return
-        }
-        switch node.content {
-        case .scalar: break
-        case .sequence(let items):
-            for (i, item) in items.enumerated() {
-                path.append(.index(i))
-                walk(item, key: item, path: &path, resource: resource, into: &found)
-                path.removeLast()
-            }
-        case .mapping(let entries):
-            for entry in entries {
-                path.append(.key(entry.name ?? "?"))
-                walk(entry.value, key: entry.key, path: &path, resource: resource, into: &found)
-                path.removeLast()
+            case .mapping(let entries):
+                for entry in entries {
+                    path.append(.key(entry.name ?? "?"))
+                    walk(entry.value, key: entry.key, resource: resource)
+                    path.removeLast()
+                }
             }
         }
     }

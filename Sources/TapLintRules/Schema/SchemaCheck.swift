@@ -32,6 +32,9 @@ public struct SchemaCheck: Sendable {
     public private(set) var problems: [Problem] = []
     /// The catalog entry of each resource type the template uses.
     public let types: [String: ResourceType]
+    /// Where the check is, from the template's root: a stack each level
+    /// pushes onto and pops, so only a problem copies it.
+    private var path: [PathElement] = []
 
     /// SAM's own resource attributes, for templates SAM transforms.
     static let serverlessAttributes = ["IgnoreGlobals", "Connectors"]
@@ -65,7 +68,6 @@ public struct SchemaCheck: Sendable {
                                     range: entry.key.range, path: base + [.key(name)]))
         }
         guard let type, !resource.isCustom else { return }
-        let path = base + [.key("Properties")]
         guard let properties = resource.properties, properties.scalar?.isNull != true || properties.tag != nil,
               let propertiesKey = resource.body.entry("Properties")?.key else {
             let at = resource.body.entry("Properties")?.key ?? resource.declaration.key
@@ -75,17 +77,18 @@ public struct SchemaCheck: Sendable {
             }
             return
         }
-        check(properties, object: type.properties, in: type, resource: resource.name, path: path, key: propertiesKey)
+        path = base + [.key("Properties")]
+        check(properties, object: type.properties, in: type, resource: resource.name, key: propertiesKey)
     }
 
     /// Checks a mapping against an object shape. `key` is where a missing
     /// required property is reported: the key that holds the object.
-    private mutating func check(_ node: Node, object: ObjectShape, in type: ResourceType, resource: String,
-                                path: [PathElement], key: Node) {
+    private mutating func check(_ node: Node, object: ObjectShape, in type: ResourceType, resource: String, key: Node) {
         if let branches = Self.branches(of: node) {
             for (i, branch) in branches {
-                check(branch, object: object, in: type, resource: resource, path: path + [.key("Fn::If"), .index(i)],
-                      key: branch.mapping == nil ? key : branch)
+                path += [.key("Fn::If"), .index(i)]
+                check(branch, object: object, in: type, resource: resource, key: branch.mapping == nil ? key : branch)
+                path.removeLast(2)
             }
             return
         }
@@ -113,7 +116,9 @@ public struct SchemaCheck: Sendable {
                 }
                 continue
             }
-            check(entry.value, shape: shape, in: type, resource: resource, path: path + [.key(name)], key: entry.key)
+            path.append(.key(name))
+            check(entry.value, shape: shape, in: type, resource: resource, key: entry.key)
+            path.removeLast()
         }
         for name in object.required where !present.contains(name) || conditional[name] != nil {
             let name = conditional[name].map { "\(name)' (when the Fn::If on '\($0)' gives AWS::NoValue" } ?? name
@@ -125,12 +130,12 @@ public struct SchemaCheck: Sendable {
         }
     }
 
-    private mutating func check(_ node: Node, shape: Shape, in type: ResourceType, resource: String,
-                                path: [PathElement], key: Node) {
+    private mutating func check(_ node: Node, shape: Shape, in type: ResourceType, resource: String, key: Node) {
         if let branches = Self.branches(of: node) {
             for (i, branch) in branches {
-                check(branch, shape: shape, in: type, resource: resource, path: path + [.key("Fn::If"), .index(i)],
-                      key: branch.mapping == nil ? key : branch)
+                path += [.key("Fn::If"), .index(i)]
+                check(branch, shape: shape, in: type, resource: resource, key: branch.mapping == nil ? key : branch)
+                path.removeLast(2)
             }
             return
         }
@@ -158,12 +163,16 @@ public struct SchemaCheck: Sendable {
         case .list(let item):
             guard let items = node.sequence else { return wrong("a list") }
             for (i, element) in items.enumerated() {
-                check(element, shape: item, in: type, resource: resource, path: path + [.index(i)], key: element)
+                path.append(.index(i))
+                check(element, shape: item, in: type, resource: resource, key: element)
+                path.removeLast()
             }
         case .map(let value):
             guard let entries = node.mapping else { return wrong("a mapping") }
             for entry in entries {
-                check(entry.value, shape: value, in: type, resource: resource, path: path + [.key(entry.name ?? "?")], key: entry.key)
+                path.append(.key(entry.name ?? "?"))
+                check(entry.value, shape: value, in: type, resource: resource, key: entry.key)
+                path.removeLast()
             }
         case .anyObject:
             if node.mapping == nil { wrong("an object") }
@@ -177,7 +186,7 @@ public struct SchemaCheck: Sendable {
         case .object(let name):
             if node.scalar != nil, Self.packageable.contains(type.name + "." + (path.last?.description ?? "")) { return }
             guard let object = type.definitions[name] else { return }
-            check(node, object: object, in: type, resource: resource, path: path, key: key)
+            check(node, object: object, in: type, resource: resource, key: key)
         }
     }
 
