@@ -130,17 +130,16 @@ struct CheckCommand: ParsableCommand {
     /// Lints every input with its linter, several at once; the result is in
     /// input order whatever order the threads finish in.
     static func lint(_ work: [(Input, Linter)], jobs: Int) -> [FileReport] {
-        let results = Mutex([FileReport?](repeating: nil, count: work.count))
+        let results = Slots<FileReport>(count: work.count)
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(work.count, 1))) { _ in
             while true {
                 let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard index < work.count else { return }
-                let report = lint(work[index].0, with: work[index].1)
-                results.withLock { $0[index] = report }
+                results[index] = lint(work[index].0, with: work[index].1)
             }
         }
-        return results.withLock { $0.compactMap { $0 } }
+        return results.filled
     }
 
     private static func lint(_ input: Input, with linter: Linter) -> FileReport {

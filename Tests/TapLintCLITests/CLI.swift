@@ -26,7 +26,12 @@ struct CLI {
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // Under `--sanitize=address` the binary checks for leaks at exit;
+        // the suppressions say which reports are the sanitizer's mistakes.
+        let sanitizer = ["LSAN_OPTIONS": "print_suppressions=0:suppressions="
+            + repository.appendingPathComponent("Tests/Sanitizers/lsan.supp").path]
+        process.environment = ProcessInfo.processInfo.environment.merging(sanitizer) { old, _ in old }
+            .merging(environment) { $1 }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -1,5 +1,3 @@
-import Synchronization
-
 /// What CloudFormation knows about every resource type: properties and their
 /// shapes, required properties, GetAtt attributes, tags, identifiers.
 ///
@@ -19,17 +17,16 @@ public enum Catalog {
     /// type. A record is parsed once per process: a directory of templates
     /// names the same few types again and again.
     public static func type(named name: String) -> ResourceType? {
-        if let known = parsed.withLock({ $0[name] }) { return known }
-        guard let range = record(of: name) else { return nil }
-        let type = source.withUTF8Buffer { buffer in
-            let end = min(range.upperBound, buffer.count)
-            return ResourceType(record: UnsafeBufferPointer(rebasing: buffer[min(range.lowerBound, end)..<end]))
+        parsed.value(for: name) {
+            guard let range = record(of: name) else { return nil }
+            return source.withUTF8Buffer { buffer in
+                let end = min(range.upperBound, buffer.count)
+                return ResourceType(record: UnsafeBufferPointer(rebasing: buffer[min(range.lowerBound, end)..<end]))
+            }
         }
-        parsed.withLock { $0[name] = type }
-        return type
     }
 
-    private static let parsed = Mutex<[String: ResourceType]>([:])
+    private static let parsed = Memo<ResourceType?>()
 
     /// Where each line of `index` starts. The index is sorted by name, so a
     /// lookup is a binary search over it, with nothing else built.

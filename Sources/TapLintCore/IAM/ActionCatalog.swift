@@ -1,5 +1,3 @@
-import Synchronization
-
 /// How much an IAM action can do, as AWS classifies it.
 public enum AccessLevel: Sendable, Equatable {
     case list, read, write, permissionsManagement, tagging
@@ -34,13 +32,10 @@ public enum ActionCatalog {
     /// service's line is parsed once per process, whichever thread asks.
     public static func actions(of service: String) -> [IAMAction]? {
         let key = service.lowercased()
-        if let known = parsed.withLock({ $0[key] }) { return known }
-        let actions = lookUp(key)
-        parsed.withLock { $0[key] = actions }
-        return actions
+        return parsed.value(for: key) { lookUp(key) }
     }
 
-    private static let parsed = Mutex<[String: [IAMAction]?]>([:])
+    private static let parsed = Memo<[IAMAction]?>()
 
     private static func lookUp(_ service: String) -> [IAMAction]? {
         let wanted = Array(service.utf8)

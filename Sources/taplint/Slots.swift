@@ -1,0 +1,26 @@
+/// One slot per file for the threads that lint in parallel. Each index is
+/// taken by exactly one thread (an atomic counter hands them out), so the
+/// slots need no lock; `concurrentPerform` returning orders every write
+/// before `filled` is read. (A `Synchronization.Mutex` here drew race
+/// reports from ThreadSanitizer, which cannot see that lock's ordering.)
+final class Slots<Element>: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<Element?>
+
+    init(count: Int) {
+        buffer = .allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+    }
+
+    deinit {
+        _ = buffer.deinitialize()
+        buffer.deallocate()
+    }
+
+    subscript(index: Int) -> Element? {
+        get { buffer[index] }
+        set { buffer[index] = newValue }
+    }
+
+    /// The filled slots, in index order.
+    var filled: [Element] { buffer.compactMap { $0 } }
+}
