@@ -4,9 +4,12 @@
 enum CfnLintEquivalents {
     static let rules: [String: [String]] = [
         "E0000": ["SYN001", "SYN002", "SYN003", "SYN006"],
-        "E1010": ["REF001", "REF003"],
+        "E1010": ["REF001", "REF003", "REF004"],
+        "E1011": ["REF004"],
         "E1012": ["REF001"],
-        "E1019": ["REF001", "REF003"],
+        "E1017": ["REF004"],
+        "E1018": ["REF004"],
+        "E1019": ["REF001", "REF003", "REF004"],
         "E1020": ["REF001"],
         "E1028": ["REF002"],
         "E3002": ["SCH002"],

@@ -42,6 +42,7 @@ public enum RuleRegistry {
         UndefinedReference(),
         UndefinedCondition(),
         UnknownAttribute(),
+        MalformedFunction(),
         UnknownResourceType(),
         UnknownProperty(),
         MissingRequiredProperty(),
