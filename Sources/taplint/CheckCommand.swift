@@ -128,14 +128,20 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Lints every input with its linter, several at once; the result is in
-    /// input order whatever order the threads finish in.
+    /// input order whatever order the threads finish in. The largest files
+    /// are handed out first, so that no thread is left with a big one while
+    /// the others have finished.
     static func lint(_ work: [(Input, Linter)], jobs: Int) -> [FileReport] {
         let results = Slots<FileReport>(count: work.count)
+        let order = jobs > 1 && work.count > jobs
+            ? work.indices.map { ($0, FileSystem.size(of: work[$0].0.path) ?? 0) }.sorted { $0.1 > $1.1 }.map(\.0)
+            : Array(work.indices)
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(work.count, 1))) { _ in
             while true {
-                let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard index < work.count else { return }
+                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                guard taken < order.count else { return }
+                let index = order[taken]
                 results[index] = lint(work[index].0, with: work[index].1)
             }
         }

@@ -134,7 +134,7 @@ public struct ARNNameMismatch: TemplateRule {
         guard let (type, name) = NamedResources.name(in: arn) else { return nil }
         let variables = NamedResources.variables(name)
         guard !variables.isEmpty else { return nil }
-        let candidates = named.builtAlike(type: type, name: name)
+        let candidates = named.builtAlike(type: type, parts: variables)
         guard !candidates.contains(where: { $0.name == name }), let meant = candidates.first else { return nil }
         return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"
     }

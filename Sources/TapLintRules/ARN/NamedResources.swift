@@ -32,7 +32,7 @@ struct NamedResources {
         }
         for named in all {
             if byName[named.type + " " + named.name] == nil { byName[named.type + " " + named.name] = named }
-            byParts[Self.partsKey(named.type, named.name), default: []].append(named)
+            byParts[Self.partsKey(named.type, Self.variables(named.name)), default: []].append(named)
         }
     }
 
@@ -41,10 +41,10 @@ struct NamedResources {
 
     /// The resources of the type whose names are built from the same
     /// `${…}` parts as `name`, in template order.
-    func builtAlike(type: String, name: String) -> [Named] { byParts[Self.partsKey(type, name)] ?? [] }
+    func builtAlike(type: String, parts: Set<String>) -> [Named] { byParts[Self.partsKey(type, parts)] ?? [] }
 
-    private static func partsKey(_ type: String, _ name: String) -> String {
-        type + " " + variables(name).sorted().joined(separator: " ")
+    private static func partsKey(_ type: String, _ parts: Set<String>) -> String {
+        type + " " + parts.sorted().joined(separator: " ")
     }
 
     /// The resource type an ARN names, and the name it gives; nil for other ARNs.
@@ -63,6 +63,6 @@ struct NamedResources {
 
     /// The `${…}` names in a built string.
     static func variables(_ text: String) -> Set<String> {
-        Set(SubTemplate(text).variables.map(\.name))
+        text.containsBytes("${") ? Set(SubTemplate(text).variables.map(\.name)) : []
     }
 }
