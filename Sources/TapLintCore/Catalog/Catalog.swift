@@ -30,11 +30,7 @@ public enum Catalog {
 
     /// Where each line of `index` starts. The index is sorted by name, so a
     /// lookup is a binary search over it, with nothing else built.
-    private static let lineStarts: [Int] = index.withUTF8Buffer { buffer in
-        var starts = [0]
-        for (i, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") && i + 1 < buffer.count { starts.append(i + 1) }
-        return starts
-    }
+    private static let lineStarts = TapLintCore.lineStarts(of: index)
 
     /// The byte range of a type's record in `source`.
     private static func record(of type: String) -> Range<Int>? {

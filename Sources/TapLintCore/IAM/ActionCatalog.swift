@@ -66,11 +66,7 @@ public enum ActionCatalog {
         return actions.filter { Wildcard.matches(name, $0.key) }
     }
 
-    private static let lineStarts: [Int] = source.withUTF8Buffer { buffer in
-        var starts = [0]
-        for (i, byte) in buffer.enumerated() where byte == UInt8(ascii: "\n") && i + 1 < buffer.count { starts.append(i + 1) }
-        return starts
-    }
+    private static let lineStarts = TapLintCore.lineStarts(of: source)
 
     /// `Name=LS Name=W …` up to the end of the line.
     private static func parse(_ buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> [IAMAction] {
