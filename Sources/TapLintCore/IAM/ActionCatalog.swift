@@ -31,11 +31,33 @@ public enum ActionCatalog {
     /// The service's actions; nil for an unknown service prefix. Each
     /// service's line is parsed once per process, whichever thread asks.
     public static func actions(of service: String) -> [IAMAction]? {
-        let key = service.lowercased()
-        return parsed.value(for: key) { lookUp(key) }
+        self.service(service)?.actions
     }
 
-    private static let parsed = Memo<[IAMAction]?>()
+    /// The action of the service with this name, compared case-insensitively;
+    /// nil when the service does not have it, or is unknown.
+    public static func action(_ name: String, of service: String) -> IAMAction? {
+        guard let known = self.service(service), let index = known.byKey[name.lowercased()] else { return nil }
+        return known.actions[index]
+    }
+
+    /// A service's actions, with an index by lower-cased name: policies name
+    /// the same few services thousands of times.
+    private struct Service: Sendable {
+        var actions: [IAMAction]
+        var byKey: [String: Int]
+    }
+
+    private static func service(_ name: String) -> Service? {
+        let key = name.lowercased()
+        return parsed.value(for: key) {
+            lookUp(key).map { actions in
+                Service(actions: actions, byKey: Dictionary(actions.enumerated().map { ($1.key, $0) }) { first, _ in first })
+            }
+        }
+    }
+
+    private static let parsed = Memo<Service?>()
 
     private static func lookUp(_ service: String) -> [IAMAction]? {
         let wanted = Array(service.utf8)
@@ -61,9 +83,9 @@ public enum ActionCatalog {
         guard let colon = pattern.firstIndex(of: ":") else { return nil }
         let service = String(pattern[..<colon])
         let name = pattern[pattern.index(after: colon)...].lowercased()
-        guard let actions = actions(of: service) else { return nil }
-        guard name.contains(where: { $0 == "*" || $0 == "?" }) else { return actions.filter { $0.key == name } }
-        return actions.filter { Wildcard.matches(name, $0.key) }
+        guard let known = self.service(service) else { return nil }
+        guard name.contains(where: { $0 == "*" || $0 == "?" }) else { return known.byKey[name].map { [known.actions[$0]] } ?? [] }
+        return known.actions.filter { Wildcard.matches(name, $0.key) }
     }
 
     private static let lineStarts = TapLintCore.lineStarts(of: source)

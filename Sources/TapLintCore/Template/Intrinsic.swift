@@ -54,7 +54,7 @@ extension Node {
             return Intrinsic(name: name, argument: argument, node: self)
         }
         guard let entries = mapping, entries.count == 1, let key = entries[0].name,
-              key != "Condition", let name = IntrinsicName(rawValue: key) else { return nil }
+              key.mayNameIntrinsic, key != "Condition", let name = IntrinsicName(rawValue: key) else { return nil }
         return Intrinsic(name: name, argument: entries[0].value, node: self)
     }
 
@@ -87,6 +87,18 @@ public struct GetAttTarget: Sendable {
             attribute = items[1].string
         } else {
             return nil
+        }
+    }
+}
+
+extension String {
+    /// False for most keys at the cost of one byte: every long-form function
+    /// name starts `Fn::`, or is `Ref` or `Condition`. Matching a key against
+    /// all twenty names is what costs, and it is asked of every key.
+    var mayNameIntrinsic: Bool {
+        switch utf8.first {
+        case UInt8(ascii: "F"), UInt8(ascii: "R"), UInt8(ascii: "C"): true
+        default: false
         }
     }
 }

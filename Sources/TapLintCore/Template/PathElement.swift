@@ -30,7 +30,7 @@ extension Array where Element == PathElement {
     /// the property that holds it: `Properties.Role`, not `Properties.Role.Fn::GetAtt`.
     public var beforeIntrinsic: [PathElement] {
         let cut = firstIndex { element in
-            if case .key(let key) = element { return IntrinsicName(rawValue: key) != nil && key != "Condition" }
+            if case .key(let key) = element { return key.mayNameIntrinsic && IntrinsicName(rawValue: key) != nil && key != "Condition" }
             return false
         }
         return Array(self[..<(cut ?? endIndex)])

@@ -15,18 +15,12 @@ public struct BuiltString: Sendable {
     /// The intrinsic-function node or scalar that produces it.
     public var node: Node
 
-    /// `Resource.Property.Path`, the way messages name the place.
+    /// `Resource.Property.Path`, the way messages name the place
+    /// (`Resource.Properties.X` reads better as `Resource.X`).
     public var place: String {
-        ([resource] + [Array(path.dropFirst(2)).beforeIntrinsic.dotted].filter { !$0.isEmpty }).joined(separator: ".")
-            .replacingOccurrences(ofDot: ".Properties.", with: ".")
-    }
-}
-
-extension String {
-    /// `Resource.Properties.X` reads better as `Resource.X`.
-    fileprivate func replacingOccurrences(ofDot target: String, with replacement: String) -> String {
-        guard let range = firstRange(of: target) else { return self }
-        return self[..<range.lowerBound] + replacement + self[range.upperBound...]
+        let inner = Array(path.dropFirst(2)).beforeIntrinsic.dotted
+        if inner.hasPrefix("Properties.") { return resource + "." + inner.dropFirst("Properties.".count) }
+        return inner.isEmpty ? resource : resource + "." + inner
     }
 }
 

@@ -50,9 +50,8 @@ public struct UnknownAction: TemplateRule {
                     guard let text = action.text, !text.containsBytes("${"), !text.containsBytes("*"), !text.containsBytes("?"),
                           let colon = text.firstIndex(of: ":") else { return nil }
                     let service = String(text[..<colon])
-                    guard let actions = ActionCatalog.actions(of: service) else { return nil }
-                    let name = text[text.index(after: colon)...].lowercased()
-                    guard !actions.contains(where: { $0.key == name }) else { return nil }
+                    guard let actions = ActionCatalog.actions(of: service),
+                          ActionCatalog.action(String(text[text.index(after: colon)...]), of: service) == nil else { return nil }
                     return Violation(at: action.range, path: action.path,
                                      message: "\(PolicyChecks.place(document, statement.path)) names '\(text)', which \(service) does not have",
                                      resource: document.resource, misspelt: text, candidates: actions.map { "\(service):\($0.name)" })
