@@ -80,6 +80,13 @@ public struct SubCall: Sendable {
     public var string: Node
     public var variables: [Entry]
 
+    /// The template string of a well-formed `Fn::Sub` argument, unparsed.
+    public static func templateString(of argument: Node) -> String? {
+        if let text = argument.string { return text }
+        guard let items = argument.sequence, items.count == 2 else { return nil }
+        return items[0].string
+    }
+
     public init?(_ argument: Node) {
         if let text = argument.string {
             self.text = SubTemplate(text)

@@ -48,6 +48,12 @@ public enum TemplateStrings {
         var path: [PathElement] = []
 
         mutating func walk(_ node: Node, key: Node, resource: String) {
+            // A needle is in an Fn::Sub's text only if it is in its template
+            // (`${!…}` escapes hold no needle); most Subs need no parsing.
+            if let call = node.intrinsic, call.name == .sub, let raw = SubCall.templateString(of: call.argument),
+               !needles.contains(where: raw.containsBytes) {
+                return
+            }
             if let text = build(node) {
                 if needles.contains(where: text.containsBytes) {
                     found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
