@@ -51,14 +51,21 @@ struct NamedResources {
     static func name(in arn: ARN) -> (type: String, name: String)? {
         switch arn.service {
         case "s3" where arn.region.isEmpty && !arn.resource.isEmpty:
-            return ("AWS::S3::Bucket", String(arn.resource.prefix { $0 != "/" }))
+            return ("AWS::S3::Bucket", field(of: arn.resource, after: "", upTo: UInt8(ascii: "/")))
         case "dynamodb" where arn.resource.hasPrefix("table/"):
-            return ("AWS::DynamoDB::Table", String(arn.resource.dropFirst(6).prefix { $0 != "/" }))
+            return ("AWS::DynamoDB::Table", field(of: arn.resource, after: "table/", upTo: UInt8(ascii: "/")))
         case "lambda" where arn.resource.hasPrefix("function:"):
-            return ("AWS::Lambda::Function", String(arn.resource.dropFirst(9).prefix { $0 != ":" }))
+            return ("AWS::Lambda::Function", field(of: arn.resource, after: "function:", upTo: UInt8(ascii: ":")))
         default:
             return nil
         }
+    }
+
+    /// The text after `prefix` up to the first `end`, cut as UTF-8: both are
+    /// ASCII, and cutting by characters costs far more for every ARN.
+    private static func field(of text: String, after prefix: String, upTo end: UInt8) -> String {
+        let bytes = text.utf8.dropFirst(prefix.utf8.count)
+        return String(Substring(bytes.prefix { $0 != end }))
     }
 
     /// The `${…}` names in a built string.
