@@ -83,6 +83,8 @@ public enum Catalog {
 /// The shape a property's value must have.
 public indirect enum Shape: Sendable, Equatable {
     case string, integer, number, boolean
+    /// A string that must be an IPv4 or IPv6 address block (`10.0.0.0/16`).
+    case network(ipVersion: Int)
     /// A mapping of any content.
     case anyObject
     /// Anything at all: a union of types, or a shape the catalog does not describe.
@@ -103,6 +105,8 @@ public indirect enum Shape: Sendable, Equatable {
         let rest = code.dropFirst()
         switch first {
         case UInt8(ascii: "s"): self = .string
+        case UInt8(ascii: "4"): self = .network(ipVersion: 4)
+        case UInt8(ascii: "6"): self = .network(ipVersion: 6)
         case UInt8(ascii: "i"): self = .integer
         case UInt8(ascii: "n"): self = .number
         case UInt8(ascii: "b"): self = .boolean

@@ -10990,7 +10990,7 @@ p Name s
 p Tags @Tags
 r IpCount Name
 d IpamCidrConfig
-p Cidr s
+p Cidr 4
 p IpamPoolArn s
 r Cidr IpamPoolArn
 d Tags
@@ -18748,7 +18748,7 @@ a Id
 o
 p ClientVpnEndpointId s
 p Description s
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p TargetVpcSubnetId s
 r ClientVpnEndpointId DestinationCidrBlock
 T AWS::EC2::ClientVpnTargetNetworkAssociation
@@ -19125,7 +19125,7 @@ k IpamPoolId IpamPoolAllocationId Cidr
 c Cidr Description IpamPoolId NetmaskLength
 a IpamPoolAllocationId
 o
-p Cidr s
+p Cidr 4
 p Description s
 p IpamPoolId s
 p NetmaskLength i
@@ -19172,7 +19172,7 @@ k IpamPoolId IpamPoolCidrId
 c Cidr IpamPoolId NetmaskLength
 a IpamPoolCidrId State
 o
-p Cidr s
+p Cidr 4
 p IpamPoolId s
 p NetmaskLength i
 r IpamPoolId
@@ -19196,7 +19196,7 @@ p RuleType s
 p StaticCidr s
 r RuleType
 d IpamPrefixListResolverRuleCondition
-p Cidr s
+p Cidr 4
 p IpamPoolId s
 p Operation s
 p ResourceId s
@@ -19693,7 +19693,7 @@ k DestinationCidrBlock LocalGatewayRouteTableId
 c DestinationCidrBlock LocalGatewayRouteTableId
 a State Type
 o
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p LocalGatewayRouteTableId s
 p LocalGatewayVirtualInterfaceGroupId s
 p NetworkInterfaceId s
@@ -19814,10 +19814,10 @@ k Id
 c Egress NetworkAclId RuleNumber
 a Id
 o
-p CidrBlock s
+p CidrBlock 4
 p Egress b
 p Icmp @Icmp
-p Ipv6CidrBlock s
+p Ipv6CidrBlock 6
 p NetworkAclId s
 p PortRange @PortRange
 p Protocol i
@@ -20045,7 +20045,7 @@ a CidrBlock
 o
 p CarrierGatewayId s
 p CoreNetworkArn s
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p DestinationIpv6CidrBlock s
 p DestinationPrefixListId s
 p EgressOnlyInternetGatewayId s
@@ -20150,8 +20150,8 @@ p Tags [@Tag
 p VpcId s
 r GroupDescription
 d Egress
-p CidrIp s
-p CidrIpv6 s
+p CidrIp 4
+p CidrIpv6 6
 p Description s
 p DestinationPrefixListId s
 p DestinationSecurityGroupId s
@@ -20160,8 +20160,8 @@ p IpProtocol s
 p ToPort i
 r IpProtocol
 d Ingress
-p CidrIp s
-p CidrIpv6 s
+p CidrIp 4
+p CidrIpv6 6
 p Description s
 p FromPort i
 p IpProtocol s
@@ -20181,8 +20181,8 @@ k Id
 c CidrIp CidrIpv6 DestinationPrefixListId DestinationSecurityGroupId FromPort GroupId IpProtocol ToPort
 a Id
 o
-p CidrIp s
-p CidrIpv6 s
+p CidrIp 4
+p CidrIpv6 6
 p Description s
 p DestinationPrefixListId s
 p DestinationSecurityGroupId s
@@ -20197,8 +20197,8 @@ k Id
 c CidrIp CidrIpv6 FromPort GroupId GroupName IpProtocol SourcePrefixListId SourceSecurityGroupId SourceSecurityGroupName SourceSecurityGroupOwnerId ToPort
 a Id
 o
-p CidrIp s
-p CidrIpv6 s
+p CidrIp 4
+p CidrIpv6 6
 p Description s
 p FromPort i
 p GroupId s
@@ -20446,12 +20446,12 @@ o
 p AssignIpv6AddressOnCreation b
 p AvailabilityZone s
 p AvailabilityZoneId s
-p CidrBlock s
+p CidrBlock 4
 p EnableDns64 b
 p EnableLniAtDeviceIndex i
 p Ipv4IpamPoolId s
 p Ipv4NetmaskLength i
-p Ipv6CidrBlock s
+p Ipv6CidrBlock 6
 p Ipv6IpamPoolId s
 p Ipv6Native b
 p Ipv6NetmaskLength i
@@ -20475,7 +20475,7 @@ k Id
 c Ipv6CidrBlock Ipv6IpamPoolId Ipv6NetmaskLength SubnetId
 a Id IpSource Ipv6AddressAttribute
 o
-p Ipv6CidrBlock s
+p Ipv6CidrBlock 6
 p Ipv6IpamPoolId s
 p Ipv6NetmaskLength i
 p SubnetId s
@@ -20518,12 +20518,12 @@ c TrafficMirrorFilterId
 a TrafficMirrorFilterRuleId
 o
 p Description s
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p DestinationPortRange @TrafficMirrorPortRange
 p Protocol i
 p RuleAction s
 p RuleNumber i
-p SourceCidrBlock s
+p SourceCidrBlock 4
 p SourcePortRange @TrafficMirrorPortRange
 p Tags [@Tag
 p TrafficDirection s
@@ -20677,14 +20677,14 @@ k TransitGatewayMeteringPolicyId PolicyRuleNumber
 c DestinationCidrBlock DestinationPortRange DestinationTransitGatewayAttachmentId DestinationTransitGatewayAttachmentType MeteredAccount PolicyRuleNumber Protocol SourceCidrBlock SourcePortRange SourceTransitGatewayAttachmentId SourceTransitGatewayAttachmentType TransitGatewayMeteringPolicyId
 a State UpdateEffectiveAt
 o
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p DestinationPortRange s
 p DestinationTransitGatewayAttachmentId s
 p DestinationTransitGatewayAttachmentType s
 p MeteredAccount s
 p PolicyRuleNumber i
 p Protocol s
-p SourceCidrBlock s
+p SourceCidrBlock 4
 p SourcePortRange s
 p SourceTransitGatewayAttachmentId s
 p SourceTransitGatewayAttachmentType s
@@ -20758,7 +20758,7 @@ k TransitGatewayRouteTableId DestinationCidrBlock
 c Blackhole DestinationCidrBlock TransitGatewayAttachmentId TransitGatewayRouteTableId
 o
 p Blackhole b
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p TransitGatewayAttachmentId s
 p TransitGatewayRouteTableId s
 r DestinationCidrBlock TransitGatewayRouteTableId
@@ -20820,7 +20820,7 @@ k VpcId
 c CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength
 a CidrBlock CidrBlockAssociations DefaultNetworkAcl DefaultSecurityGroup EnableDnsHostnames EnableDnsSupport InstanceTenancy Ipv4IpamPoolId Ipv4NetmaskLength Ipv6CidrBlocks Tags VpcId
 o
-p CidrBlock s
+p CidrBlock 4
 p EnableDnsHostnames b
 p EnableDnsSupport b
 p InstanceTenancy s
@@ -20861,10 +20861,10 @@ c AmazonProvidedIpv6CidrBlock CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength Ipv6Cid
 a Id IpSource Ipv6AddressAttribute
 o
 p AmazonProvidedIpv6CidrBlock b
-p CidrBlock s
+p CidrBlock 4
 p Ipv4IpamPoolId s
 p Ipv4NetmaskLength i
-p Ipv6CidrBlock s
+p Ipv6CidrBlock 6
 p Ipv6CidrBlockNetworkBorderGroup s
 p Ipv6IpamPoolId s
 p Ipv6NetmaskLength i
@@ -21086,7 +21086,7 @@ g n
 k DestinationCidrBlock VpnConnectionId
 c DestinationCidrBlock VpnConnectionId
 o
-p DestinationCidrBlock s
+p DestinationCidrBlock 4
 p VpnConnectionId s
 r DestinationCidrBlock VpnConnectionId
 T AWS::EC2::VPNGateway
@@ -21135,7 +21135,7 @@ p Tags [@Tag
 p VerifiedAccessGroupId s
 r AttachmentType EndpointType VerifiedAccessGroupId
 d CidrOptions
-p Cidr s
+p Cidr 4
 p PortRanges [@PortRange
 p Protocol s
 p SubnetIds [s
@@ -22523,10 +22523,10 @@ d RemoteNetworkConfig
 p RemoteNodeNetworks [@RemoteNodeNetwork
 p RemotePodNetworks [@RemotePodNetwork
 d RemoteNodeNetwork
-p Cidrs [s
+p Cidrs [4
 r Cidrs
 d RemotePodNetwork
-p Cidrs [s
+p Cidrs [4
 r Cidrs
 d ResourcesVpcConfig
 p EndpointPrivateAccess b
@@ -23409,7 +23409,7 @@ p VmManagement @InitialVlanInfo
 p VmkManagement @InitialVlanInfo
 r EdgeVTep ExpansionVlan1 ExpansionVlan2 Hcx NsxUpLink VMotion VSan VTep VmManagement VmkManagement
 d InitialVlanInfo
-p Cidr s
+p Cidr 4
 r Cidr
 d LicenseInfo
 p SolutionKey s
@@ -25149,10 +25149,10 @@ p LastEntries [@NetworkAclEntry
 r ForceRemediateForFirstEntries ForceRemediateForLastEntries
 q FirstEntries LastEntries
 d NetworkAclEntry
-p CidrBlock s
+p CidrBlock 4
 p Egress b
 p IcmpTypeCode @NetworkAclEntryIcmpTypeCode
-p Ipv6CidrBlock s
+p Ipv6CidrBlock 6
 p PortRange @NetworkAclEntryPortRange
 p Protocol s
 p RuleAction s
@@ -26558,7 +26558,7 @@ p Resources [@Resource
 p Tags [@Tag
 r Name
 d Resource
-p Cidr s
+p Cidr 4
 p EndpointId s
 p Region s
 d Tag
@@ -30114,7 +30114,7 @@ p ConfidenceLevel s
 d StatisticalThreshold
 p Statistic s
 d MetricValue
-p Cidrs [s
+p Cidrs [4
 p Count s
 p Number n
 p Numbers [n
@@ -35244,10 +35244,10 @@ p AccessDirection s
 p AccessFrom s
 p AccessType s
 p CidrListAliases [s
-p Cidrs [s
+p Cidrs [4
 p CommonName s
 p FromPort i
-p Ipv6Cidrs [s
+p Ipv6Cidrs [6
 p Protocol s
 p ToPort i
 d State
@@ -36809,7 +36809,7 @@ k OutputArn
 c FlowArn Name
 a OutputArn
 o
-p CidrAllowList [s
+p CidrAllowList [4
 p Description s
 p Destination s
 p Encryption @Encryption
@@ -36947,7 +36947,7 @@ p Name s
 p Networks [@GatewayNetwork
 r EgressCidrBlocks Name Networks
 d GatewayNetwork
-p CidrBlock s
+p CidrBlock 4
 p Name s
 r CidrBlock Name
 T AWS::MediaConnect::RouterInput
@@ -37022,7 +37022,7 @@ d PublicRouterNetworkInterfaceConfiguration
 p AllowRules [@PublicRouterNetworkInterfaceRule
 r AllowRules
 d PublicRouterNetworkInterfaceRule
-p Cidr s
+p Cidr 4
 r Cidr
 d Tag
 p Key s
@@ -38275,7 +38275,7 @@ p NetworkRoutes [@InputRequestDestinationRoute
 p StaticIpAddress s
 p StreamName s
 d InputRequestDestinationRoute
-p Cidr s
+p Cidr 4
 p Gateway s
 d InputDeviceSettings
 p Id s
@@ -38338,7 +38338,7 @@ o
 p Tags %os
 p WhitelistRules [@InputWhitelistRuleCidr
 d InputWhitelistRuleCidr
-p Cidr s
+p Cidr 4
 T AWS::MediaLive::Multiplex
 g l Tags
 k Id
@@ -38417,9 +38417,9 @@ p Routes [@Route
 p Tags [@Tags
 r IpPools Name
 d IpPool
-p Cidr s
+p Cidr 4
 d Route
-p Cidr s
+p Cidr 4
 p Gateway s
 d Tags
 p Key s
@@ -40382,7 +40382,7 @@ p VpcEndpointManagement s
 r SubnetIds
 d VpcOptionsVpcAttachmentOptions
 p AttachToVpc b
-p CidrBlock s
+p CidrBlock 4
 r AttachToVpc CidrBlock
 T AWS::Oam::Link
 g m Tags
@@ -52550,7 +52550,7 @@ p GroupDescription s
 p Tags [@Tag
 r DBSecurityGroupIngress GroupDescription
 d Ingress
-p CIDRIP s
+p CIDRIP 4
 p EC2SecurityGroupId s
 p EC2SecurityGroupName s
 p EC2SecurityGroupOwnerId s
@@ -52563,7 +52563,7 @@ g n
 k Id
 a Id
 o
-p CIDRIP s
+p CIDRIP 4
 p DBSecurityGroupName s
 p EC2SecurityGroupId s
 p EC2SecurityGroupName s
@@ -53052,7 +53052,7 @@ k Id
 c CIDRIP ClusterSecurityGroupName EC2SecurityGroupName EC2SecurityGroupOwnerId
 a Id
 o
-p CIDRIP s
+p CIDRIP 4
 p ClusterSecurityGroupName s
 p EC2SecurityGroupName s
 p EC2SecurityGroupOwnerId s
@@ -53749,7 +53749,7 @@ p Locations [@Location
 p Name s
 r Name
 d Location
-p CidrList [s
+p CidrList [4
 p LocationName s
 r CidrList LocationName
 T AWS::Route53::DNSSEC
@@ -53934,7 +53934,7 @@ k AccessSourceId
 c ClientToken DnsViewId
 a AccessSourceId Arn CreatedAt Status UpdatedAt
 o
-p Cidr s
+p Cidr 4
 p ClientToken s
 p DnsViewId s
 p IpAddressType s
@@ -55835,7 +55835,7 @@ p IpFilter @IpFilter
 p Name s
 r IpFilter
 d IpFilter
-p Cidr s
+p Cidr 4
 p Policy s
 r Cidr Policy
 T AWS::SES::ReceiptRule

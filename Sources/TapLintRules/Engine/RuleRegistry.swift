@@ -48,6 +48,7 @@ public enum RuleRegistry {
         MissingRequiredProperty(),
         WrongValueType(),
         TemplateLimits(),
+        InvalidAddressBlock(),
     ]
 
     /// Rules the reader itself reports, before there is a template.

@@ -15,6 +15,8 @@ public struct SchemaCheck: Sendable {
             case missingRequired(name: String)
             /// A literal of the wrong type where the schema is certain.
             case wrongType(expected: String, found: String)
+            /// A literal address block (CIDR) that is not one; `problem` says why.
+            case invalidNetwork(value: String, problem: String)
         }
 
         public var kind: Kind
@@ -153,6 +155,13 @@ public struct SchemaCheck: Sendable {
             return
         case .string:
             if node.scalar == nil { wrong("a string") }
+        case .network(let version):
+            guard let scalar = node.scalar else { return wrong("a string") }
+            // A dynamic reference ({{resolve:ssm:…}}) is filled in at deploy time.
+            if !scalar.value.containsBytes("{{resolve:"), let problem = AddressBlock.problem(scalar.value, version: version) {
+                problems.append(Problem(kind: .invalidNetwork(value: scalar.value, problem: problem), resource: resource,
+                                        range: node.range, path: path))
+            }
         case .integer, .number:
             guard let scalar = node.scalar else { return wrong(shape == .integer ? "an integer" : "a number") }
             if !Self.isNumber(scalar.value, integer: shape == .integer) { wrong(shape == .integer ? "an integer" : "a number") }
