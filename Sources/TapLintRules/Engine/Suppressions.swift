@@ -88,6 +88,12 @@ struct Suppressions {
     /// at the start of a line or after white space, as YAML comments do.
     static func comments(in source: [UInt8]) -> [Suppression] {
         let marker = Array("taplint:".utf8)
+        // Most templates have no such comment; a byte search says so
+        // before any line is looked at.
+        let mentioned = source.withUnsafeBufferPointer { bytes in
+            marker.withUnsafeBufferPointer { ByteSearch.contains(bytes, needle: $0) }
+        }
+        guard mentioned else { return [] }
         var found: [Suppression] = []
         var line = 1
         var lineStart = 0
