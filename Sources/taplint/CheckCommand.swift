@@ -133,23 +133,27 @@ struct CheckCommand: ParsableCommand {
     /// the others have finished.
     static func lint(_ work: [(Input, Linter)], jobs: Int) -> [FileReport] {
         let results = Slots<FileReport>(count: work.count)
-        let order = jobs > 1 && work.count > jobs
-            ? work.indices.map { ($0, FileSystem.size(of: work[$0].0.path) ?? 0) }.sorted { $0.1 > $1.1 }.map(\.0)
-            : Array(work.indices)
+        // One stat per file: the size orders the queue and refuses files
+        // over the limit before they are read.
+        let sizes = work.map { $0.0.isStandardInput ? nil : FileSystem.size(of: $0.0.path) }
+        let order = work.indices.sorted { a, b in
+            let (sizeA, sizeB) = (sizes[a] ?? 0, sizes[b] ?? 0)
+            return sizeA != sizeB ? sizeA > sizeB : a < b
+        }
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: min(jobs, max(work.count, 1))) { _ in
             while true {
                 let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
                 guard taken < order.count else { return }
                 let index = order[taken]
-                results[index] = lint(work[index].0, with: work[index].1)
+                results.store(lint(work[index].0, size: sizes[index], with: work[index].1), at: index)
             }
         }
         return results.filled
     }
 
-    private static func lint(_ input: Input, with linter: Linter) -> FileReport {
-        if !input.isStandardInput, let size = FileSystem.size(of: input.path), size > linter.options.maxFileSize {
+    private static func lint(_ input: Input, size: Int?, with linter: Linter) -> FileReport {
+        if let size, size > linter.options.maxFileSize {
             return linter.oversized(file: input.displayName, size: size)
         }
         let bytes = input.isStandardInput ? FileSystem.readStandardInput() : FileSystem.read(input.path)

@@ -16,9 +16,8 @@ final class Slots<Element>: @unchecked Sendable {
         buffer.deallocate()
     }
 
-    subscript(index: Int) -> Element? {
-        get { buffer[index] }
-        set { buffer[index] = newValue }
+    func store(_ element: Element, at index: Int) {
+        buffer[index] = element
     }
 
     /// The filled slots, in index order.

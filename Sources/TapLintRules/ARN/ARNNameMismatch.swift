@@ -120,10 +120,9 @@ public struct ARNNameMismatch: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        let named = NamedResources(context.template)
         let api = RestAPIs(context.template)
         return context.arns.compactMap { arn in
-            if let message = Self.drift(arn, named: named) ?? api.problem(arn) {
+            if let message = Self.drift(arn, named: context.named) ?? api.problem(arn) {
                 return Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource)
             }
             return nil

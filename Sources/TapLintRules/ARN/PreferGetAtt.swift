@@ -67,10 +67,9 @@ public struct PreferGetAtt: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        let named = NamedResources(context.template)
         var reach = Reachability(context.graph)
         return context.arns.compactMap { arn in
-            guard let (type, name) = NamedResources.name(in: arn), let target = named.first(type: type, name: name),
+            guard let (type, name) = NamedResources.name(in: arn), let target = context.named.first(type: type, name: name),
                   target.resource != arn.source.resource,
                   let from = context.template.resourceIndex(of: target.resource),
                   let to = context.template.resourceIndex(of: arn.source.resource),

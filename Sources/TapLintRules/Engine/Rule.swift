@@ -47,6 +47,9 @@ public struct LintContext: Sendable {
     /// AWS domain, and the ARNs in them, read once for all ARN rules.
     let strings: [BuiltString]
     let arns: [ARN]
+    /// The resources the template names itself, which hand-built ARNs are
+    /// checked against, found once for the ARN rules that need them.
+    let named: NamedResources
     /// Every taggable resource's tags, read once for all tagging rules.
     let tags: [ResourceTags]
     /// The template body's size in bytes, for CloudFormation's size limit.
@@ -61,6 +64,7 @@ public struct LintContext: Sendable {
         policies = PolicyDocument.all(in: template)
         strings = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
         arns = ARN.all(in: strings)
+        named = NamedResources(template)
         tags = ResourceTags.all(in: template, schema: schema)
         self.sourceSize = sourceSize
         self.options = options
