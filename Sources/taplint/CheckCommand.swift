@@ -1,6 +1,4 @@
 import ArgumentParser
-import Dispatch
-import Synchronization
 import TapLintCore
 import TapLintReport
 import TapLintRules
@@ -77,15 +75,19 @@ struct CheckCommand: ParsableCommand {
             if skipNonTemplates { input.explicit = false }
             work.append((input, configuration))
         }
+        let jobs = jobs ?? System.coreCount
+        // Cores left over when there are fewer files than jobs go to each
+        // file's own rules: one large template still uses the whole machine.
+        let threadsPerFile = max(1, jobs / max(work.count, 1))
         var linters: [String: Linter] = [:]
         for (_, configuration) in work where linters[configuration.key] == nil {
             let selection = RuleSelection(select: commandLine.select.isEmpty ? configuration.select : commandLine.select,
                                           ignore: configuration.ignore + commandLine.ignore,
                                           severities: configuration.severities)
             linters[configuration.key] = Linter(options: LintOptions(selection: selection, requiredTags: configuration.requiredTags,
-                                                                     maxFileSize: maxFileSize))
+                                                                     maxFileSize: maxFileSize, threads: threadsPerFile))
         }
-        var reports = Self.lint(work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }, jobs: jobs ?? System.coreCount)
+        var reports = Self.lint(work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }, jobs: jobs)
         if var accepted {
             for i in reports.indices { reports[i].findings = accepted.newFindings(reports[i].findings) }
         }
@@ -132,7 +134,6 @@ struct CheckCommand: ParsableCommand {
     /// are handed out first, so that no thread is left with a big one while
     /// the others have finished.
     static func lint(_ work: [(Input, Linter)], jobs: Int) -> [FileReport] {
-        let results = Slots<FileReport>(count: work.count)
         // One stat per file: the size orders the queue and refuses files
         // over the limit before they are read.
         let sizes = work.map { $0.0.isStandardInput ? nil : FileSystem.size(of: $0.0.path) }
@@ -140,16 +141,9 @@ struct CheckCommand: ParsableCommand {
             let (sizeA, sizeB) = (sizes[a] ?? 0, sizes[b] ?? 0)
             return sizeA != sizeB ? sizeA > sizeB : a < b
         }
-        let next = Atomic(0)
-        DispatchQueue.concurrentPerform(iterations: min(jobs, max(work.count, 1))) { _ in
-            while true {
-                let taken = next.wrappingAdd(1, ordering: .relaxed).oldValue
-                guard taken < order.count else { return }
-                let index = order[taken]
-                results.store(lint(work[index].0, size: sizes[index], with: work[index].1), at: index)
-            }
+        return Parallel.map(work.count, threads: jobs, order: order) { index in
+            lint(work[index].0, size: sizes[index], with: work[index].1)
         }
-        return results.filled
     }
 
     private static func lint(_ input: Input, size: Int?, with linter: Linter) -> FileReport {

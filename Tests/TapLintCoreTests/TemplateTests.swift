@@ -119,3 +119,16 @@ import Testing
         #expect(Suggestion.closest(to: "Zzz", in: ["Table"]) == nil)
     }
 }
+
+@Suite struct IntrinsicNameTests {
+    @Test func everyShortTagNamesItsLongForm() {
+        for name in IntrinsicName.allCases {
+            let long = name.rawValue
+            let short = "!" + (long.hasPrefix("Fn::") ? String(long.dropFirst(4)) : long)
+            #expect(IntrinsicName(shortTag: short) == name)
+        }
+        #expect(IntrinsicName(shortTag: "!Reff") == nil)
+        #expect(IntrinsicName(shortTag: "Ref") == nil)
+        #expect(IntrinsicName(shortTag: "!Fn::Sub") == nil)
+    }
+}

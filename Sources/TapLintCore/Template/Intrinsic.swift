@@ -22,11 +22,32 @@ public enum IntrinsicName: String, CaseIterable, Sendable {
     case length = "Fn::Length"
 
     /// `!Ref` and `!Condition` keep their names; every other `!X` is `Fn::X`.
+    /// Spelled out rather than built from the long name: the parser asks
+    /// this of every tagged node.
     public init?(shortTag: String) {
-        guard shortTag.hasPrefix("!") else { return nil }
-        let bare = shortTag.dropFirst()
-        let long = bare == "Ref" || bare == "Condition" ? String(bare) : "Fn::" + bare
-        self.init(rawValue: long)
+        switch shortTag {
+        case "!Ref": self = .ref
+        case "!GetAtt": self = .getAtt
+        case "!Sub": self = .sub
+        case "!If": self = .if
+        case "!Join": self = .join
+        case "!Select": self = .select
+        case "!Split": self = .split
+        case "!FindInMap": self = .findInMap
+        case "!ImportValue": self = .importValue
+        case "!Base64": self = .base64
+        case "!Cidr": self = .cidr
+        case "!GetAZs": self = .getAZs
+        case "!Equals": self = .equals
+        case "!And": self = .and
+        case "!Or": self = .or
+        case "!Not": self = .not
+        case "!Condition": self = .condition
+        case "!Transform": self = .transform
+        case "!ToJsonString": self = .toJsonString
+        case "!Length": self = .length
+        default: return nil
+        }
     }
 }
 

@@ -26,9 +26,10 @@ public enum Tag: Hashable, Sendable {
 
     /// The tag a node keeps for the text libyaml reports; nil for core tags.
     init?(_ text: String) {
-        if Tag.core.contains(text) { return nil }
         if let name = IntrinsicName(shortTag: text) {
             self = .intrinsic(name)
+        } else if Tag.core.contains(text) {
+            return nil
         } else if Tag.rulesFunctions.contains(text) {
             self = .rulesFunction
         } else if text.hasPrefix("!Rain::") {

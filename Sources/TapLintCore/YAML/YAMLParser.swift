@@ -1,78 +1,28 @@
-import CYAML
-
 /// Reads YAML (and so JSON, which libyaml reads as YAML) into `Node`s.
 ///
 /// It pulls libyaml's events and builds the tree with an explicit stack, never
 /// by recursion, so input depth cannot overflow the call stack; depth and
 /// alias expansion are bounded by `ParseLimits` before they can cost memory.
 public enum YAMLParser {
-    public static func parse(_ bytes: [UInt8], limits: ParseLimits = ParseLimits()) -> ParsedDocument {
+    /// `threads` above one reads a large text on one thread while the tree
+    /// is built on another: libyaml and the tree each take about half the
+    /// time, and neither waits for the whole of the other.
+    public static func parse(_ bytes: [UInt8], limits: ParseLimits = ParseLimits(), threads: Int = 1) -> ParsedDocument {
         if bytes.isEmpty { return ParsedDocument(root: nil, issues: [], usesPreprocessor: false) }
-        var builder = TreeBuilder(limits: limits, text: bytes)
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
-            return ParsedDocument(root: nil, issues: [ParseIssue(.malformed, "libyaml could not start (out of memory)", at: .origin)],
-                                  usesPreprocessor: false)
-        }
-        defer { yaml_parser_delete(&parser) }
-        bytes.withUnsafeBufferPointer { buffer in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var event = yaml_event_t()
-            var running = true
-            while running {
-                guard yaml_parser_parse(&parser, &event) == 1 else {
-                    builder.fail(ParseIssue(.malformed, describeError(parser, text: bytes), at: errorRange(parser, text: bytes)))
-                    return
+        var builder = TreeBuilder(limits: limits)
+        if threads > 1 {
+            let pipe = EventPipe()
+            let built: Void? = Parallel.alongside({ EventReader.read(bytes, deliver: pipe.send) }) {
+                while true {
+                    let chunk = pipe.receive()
+                    guard builder.take(chunk), !chunk.isLast else { break }
                 }
-                running = builder.handle(event) && event.type != YAML_STREAM_END_EVENT
-                yaml_event_delete(&event)
+                pipe.close()
             }
+            if built != nil { return builder.finish() }
         }
+        EventReader.read(bytes) { builder.take($0) }
         return builder.finish()
-    }
-
-    private static func errorRange(_ parser: yaml_parser_t, text: [UInt8]) -> SourceRange {
-        let position: SourcePosition
-        if parser.error == YAML_READER_ERROR {
-            position = TextIndex.position(ofByte: parser.problem_offset, in: text)
-        } else {
-            position = SourcePosition(parser.problem_mark)
-        }
-        return SourceRange(start: position, end: SourcePosition(line: position.line, column: position.column + 1))
-    }
-
-    /// libyaml's problem in words a template author can act on.
-    private static func describeError(_ parser: yaml_parser_t, text: [UInt8]) -> String {
-        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
-        switch parser.error {
-        case YAML_MEMORY_ERROR:
-            return "out of memory while reading YAML"
-        case YAML_READER_ERROR:
-            let value = parser.problem_value
-            if problem == "control characters are not allowed" {
-                return "the file holds control character \(hex(value)), which YAML does not allow; is it a binary file?"
-            }
-            return "the file is not valid UTF-8 text: \(problem)" + (value >= 0 ? " (byte \(hex(value)))" : "")
-        default:
-            let mark = SourcePosition(parser.problem_mark)
-            if problem == "found character that cannot start any token", TextIndex.character(at: mark, in: text) == UInt8(ascii: "\t") {
-                return "a tab cannot indent YAML; use spaces"
-            }
-            guard let context = parser.context.map({ String(cString: $0) }) else { return problem }
-            let where_ = SourcePosition(parser.context_mark)
-            return "\(problem), \(context) that starts at line \(where_.line), column \(where_.column)"
-        }
-    }
-
-    private static func hex(_ value: Int32) -> String {
-        let digits = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
-        return "0x" + String(repeating: "0", count: max(0, 2 - digits.count)) + digits
-    }
-}
-
-extension SourcePosition {
-    init(_ mark: yaml_mark_t) {
-        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
     }
 }
 
@@ -106,7 +56,6 @@ private struct TreeBuilder {
     private static let scanLimit = 16
 
     let limits: ParseLimits
-    let text: [UInt8]
     private var stack: [Frame] = []
     private var children: [Node] = []
     private var anchors: [String: Anchored] = [:]
@@ -117,10 +66,21 @@ private struct TreeBuilder {
     private var failed = false
     private var usesPreprocessor = false
 
-    init(limits: ParseLimits, text: [UInt8]) {
+    init(limits: ParseLimits) {
         self.limits = limits
-        self.text = text
         children.reserveCapacity(256)
+    }
+
+    /// Takes a chunk of events; false when reading must stop.
+    mutating func take(_ chunk: EventChunk) -> Bool {
+        for event in chunk.events {
+            guard handle(event, in: chunk), event.kind != .streamEnd else { return false }
+        }
+        if let failure = chunk.failure {
+            fail(failure)
+            return false
+        }
+        return true
     }
 
     mutating func fail(_ issue: ParseIssue) {
@@ -135,35 +95,28 @@ private struct TreeBuilder {
     }
 
     /// Takes one event; false when reading must stop.
-    mutating func handle(_ event: yaml_event_t) -> Bool {
-        let start = SourcePosition(event.start_mark)
-        let range = SourceRange(start: start, end: SourcePosition(event.end_mark))
-        switch event.type {
-        case YAML_DOCUMENT_START_EVENT:
+    private mutating func handle(_ event: Event, in chunk: EventChunk) -> Bool {
+        let range = event.range
+        switch event.kind {
+        case .documentStart:
             documents += 1
             if documents > 1 {
                 fail(ParseIssue(.malformed, "a template is one YAML document, but a second one starts here", at: range))
                 return false
             }
-        case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            let value = String(decoding: UnsafeBufferPointer(start: data.value, count: Int(data.length)), as: UTF8.self)
-            let tag = checkedTag(data.tag, at: range)
-            let node = Node(.scalar(Scalar(value, style: style(data.style))), tag: tag, range: range)
-            return add(node, weight: 1, height: 1, anchor: string(data.anchor))
-        case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
-            let isMapping = event.type == YAML_MAPPING_START_EVENT
-            let (tagPointer, anchorPointer) = isMapping
-                ? (event.data.mapping_start.tag, event.data.mapping_start.anchor)
-                : (event.data.sequence_start.tag, event.data.sequence_start.anchor)
+        case .scalar:
+            let tag = checkedTag(chunk.string(event.tag), at: range)
+            let node = Node(.scalar(Scalar(chunk.string(event.value), style: event.style)), tag: tag, range: range)
+            return add(node, weight: 1, height: 1, anchor: chunk.string(event.anchor))
+        case .sequenceStart, .mappingStart:
             if stack.count + 1 > limits.maxDepth {
                 fail(ParseIssue(.tooComplex, "nesting deeper than \(limits.maxDepth) levels; no template needs that", at: range))
                 return false
             }
             guard count(1, at: range) else { return false }
-            stack.append(Frame(isMapping: isMapping, tag: checkedTag(tagPointer, at: range), anchor: string(anchorPointer),
-                               start: start, firstChild: children.count))
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            stack.append(Frame(isMapping: event.kind == .mappingStart, tag: checkedTag(chunk.string(event.tag), at: range),
+                               anchor: chunk.string(event.anchor), start: range.start, firstChild: children.count))
+        case .sequenceEnd, .mappingEnd:
             guard let frame = stack.popLast() else { return true }
             let content: Node.Content
             if frame.isMapping {
@@ -181,8 +134,8 @@ private struct TreeBuilder {
             children.removeSubrange(frame.firstChild...)
             let node = Node(content, tag: frame.tag, range: SourceRange(start: frame.start, end: range.end))
             return add(node, weight: frame.weight, height: frame.height, anchor: frame.anchor, counted: true)
-        case YAML_ALIAS_EVENT:
-            let name = string(event.data.alias.anchor) ?? ""
+        case .alias:
+            let name = chunk.string(event.value)
             guard let anchored = anchors[name] else {
                 fail(ParseIssue(.malformed, "alias *\(name) refers to no anchor defined before it", at: range))
                 return false
@@ -192,7 +145,7 @@ private struct TreeBuilder {
                 return false
             }
             return add(anchored.node, weight: anchored.weight, height: anchored.height, anchor: nil)
-        default:
+        case .streamEnd, .other:
             break
         }
         return true
@@ -270,8 +223,8 @@ private struct TreeBuilder {
     }
 
     /// The tag to keep on the node, reporting unknown ones; core YAML tags are dropped.
-    private mutating func checkedTag(_ pointer: UnsafeMutablePointer<yaml_char_t>?, at range: SourceRange) -> Tag? {
-        guard let text = string(pointer), let tag = Tag(text) else { return nil }
+    private mutating func checkedTag(_ text: String?, at range: SourceRange) -> Tag? {
+        guard let text, let tag = Tag(text) else { return nil }
         switch tag {
         case .preprocessor: usesPreprocessor = true
         case .unknown:
@@ -279,19 +232,5 @@ private struct TreeBuilder {
         case .intrinsic, .rulesFunction: break
         }
         return tag
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        pointer.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
-    }
-
-    private func style(_ style: yaml_scalar_style_t) -> Scalar.Style {
-        switch style {
-        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
-        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
-        case YAML_LITERAL_SCALAR_STYLE: .literal
-        case YAML_FOLDED_SCALAR_STYLE: .folded
-        default: .plain
-        }
     }
 }

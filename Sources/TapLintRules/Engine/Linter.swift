@@ -20,17 +20,21 @@ public struct LintOptions: Sendable {
     /// Larger files are refused unread. CloudFormation's own limit is 1 MB;
     /// the default leaves room for templates that a transform shrinks.
     public var maxFileSize: Int
+    /// Threads one template's rules may use; more than one only pays for
+    /// itself on large templates (see `LintContext.parallelSize`).
+    public var threads: Int
 
     public static let defaultMaxFileSize = 10 * 1024 * 1024
     /// With no configuration, every taggable resource needs an Environment tag.
     public static let defaultRequiredTags = [RequiredTag(key: "Environment", value: nil)]
 
     public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag] = LintOptions.defaultRequiredTags,
-                limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize) {
+                limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1) {
         self.selection = selection
         self.requiredTags = requiredTags
         self.limits = limits
         self.maxFileSize = maxFileSize
+        self.threads = threads
     }
 }
 
@@ -72,10 +76,13 @@ public struct Linter: Sendable {
         case .failed(let findings):
             return FileReport(file: file, findings: findings.sorted(by: Finding.reportOrder), skipped: false)
         case .template(let context, let findings):
+            // The threads of a large template free its tree too.
+            defer { if context.threads > 1 { Parallel.release(context) } }
             var sink = FindingSink(file: file, selection: options.selection, findings: findings)
-            for rule in rules {
+            let violations = Parallel.map(rules.count, threads: context.threads) { rules[$0].check(context) }
+            for (rule, found) in zip(rules, violations) {
                 let description = type(of: rule).description
-                for violation in rule.check(context) {
+                for violation in found {
                     sink.add(description, violation.message, violation.range, path: violation.path,
                              resource: violation.resource ?? Self.resource(on: violation.path), fix: violation.fix,
                              severity: violation.severity)
@@ -103,7 +110,8 @@ public struct Linter: Sendable {
         if !explicit, !Self.mayBeTemplate(bytes) { return .skipped }
         var sink = FindingSink(file: file, selection: options.selection)
         if bytes.count > options.maxFileSize { return .failed(oversized(file: file, size: bytes.count).findings) }
-        let parsed = YAMLParser.parse(bytes, limits: options.limits)
+        let threads = bytes.count >= LintContext.parallelSize ? options.threads : 1
+        let parsed = YAMLParser.parse(bytes, limits: options.limits, threads: threads)
         for issue in parsed.issues { sink.add(issue.kind.rule, issue.message, issue.range) }
         guard let root = parsed.root else {
             if !parsed.issues.isEmpty { return .failed(sink.findings) }

@@ -43,6 +43,8 @@ public struct LintContext: Sendable {
     public let schema: SchemaCheck
     /// Every policy document, read once for all IAM rules.
     let policies: [PolicyDocument]
+    /// Their allowing statements, which most IAM rules judge.
+    let allowing: [(document: PolicyDocument, statement: PolicyStatement)]
     /// The strings the resources' properties build that hold an ARN or an
     /// AWS domain, and the ARNs in them, read once for all ARN rules.
     let strings: [BuiltString]
@@ -56,17 +58,52 @@ public struct LintContext: Sendable {
     public let sourceSize: Int
     public let options: LintOptions
 
+    /// Threads this template's rules run on: `options.threads` for a large
+    /// template, one for a small one.
+    public let threads: Int
+
+    /// Below this many bytes a template is linted on one thread: handing
+    /// work to a second one costs more than it saves.
+    static let parallelSize = 64 * 1024
+
     public init(template: Template, sourceSize: Int = 0, options: LintOptions = LintOptions()) {
         self.template = template
-        references = ReferenceIndex(template)
-        graph = DependencyGraph(template: template, references: references)
-        schema = SchemaCheck(template: template)
-        policies = PolicyDocument.all(in: template)
-        strings = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
-        arns = ARN.all(in: strings)
-        named = NamedResources(template)
-        tags = ResourceTags.all(in: template, schema: schema)
+        threads = sourceSize >= Self.parallelSize ? options.threads : 1
+        // Five pieces with no input in common, costliest first, shared out
+        // among the threads.
+        let pieces = Parallel.map(5, threads: threads) { piece -> Piece in
+            switch piece {
+            case 0:
+                let schema = SchemaCheck(template: template)
+                return .checked(schema, ResourceTags.all(in: template, schema: schema))
+            case 1:
+                let references = ReferenceIndex(template)
+                return .resolved(references, DependencyGraph(template: template, references: references))
+            case 2:
+                let strings = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
+                return .strings(strings, ARN.all(in: strings))
+            case 3:
+                let policies = PolicyDocument.all(in: template)
+                return .policies(policies, PolicyChecks.allowing(in: policies))
+            default:
+                return .named(NamedResources(template))
+            }
+        }
+        guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph) = pieces[1],
+              case .strings(let strings, let arns) = pieces[2], case .policies(let policies, let allowing) = pieces[3],
+              case .named(let named) = pieces[4] else { preconditionFailure("context pieces out of order") }
+        (self.schema, self.tags, self.references, self.graph) = (schema, tags, references, graph)
+        (self.strings, self.arns, self.policies, self.allowing, self.named) = (strings, arns, policies, allowing, named)
         self.sourceSize = sourceSize
         self.options = options
     }
+}
+
+/// One piece of a `LintContext`, as a thread computes it.
+private enum Piece: Sendable {
+    case checked(SchemaCheck, [ResourceTags])
+    case resolved(ReferenceIndex, DependencyGraph)
+    case strings([BuiltString], [ARN])
+    case policies([PolicyDocument], [(document: PolicyDocument, statement: PolicyStatement)])
+    case named(NamedResources)
 }

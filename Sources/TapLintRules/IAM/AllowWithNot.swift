@@ -49,7 +49,7 @@ public struct AllowWithNot: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).flatMap { document, statement -> [Violation] in
+        context.allowing.flatMap { document, statement -> [Violation] in
             [("NotAction", statement.notActions), ("NotResource", statement.notResources)].compactMap { name, values in
                 guard let values else { return nil }
                 return Violation(at: values.first?.range ?? statement.range, path: statement.path + [.key(name)],

@@ -78,7 +78,7 @@ public struct ConfusedDeputy: TemplateRule {
                                         path: [.key("Resources"), .key(resource.name), .key("Properties"), .key("Principal")],
                                         message: "\(resource.name) lets \(text) invoke the function for any source: set SourceArn or SourceAccount"))
         }
-        for (document, statement) in PolicyChecks.allowing(context)
+        for (document, statement) in context.allowing
         where ["AWS::SNS::TopicPolicy", "AWS::SQS::QueuePolicy"].contains(document.resourceType)
             && statement.conditionKeys.isDisjoint(with: Self.guarded) {
             for principal in statement.principals where principal.type == "Service" {

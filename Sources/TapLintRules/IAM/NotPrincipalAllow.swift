@@ -47,7 +47,7 @@ public struct NotPrincipalAllow: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).compactMap { document, statement in
+        context.allowing.compactMap { document, statement in
             guard let value = statement.notPrincipal else { return nil }
             return Violation(at: value.range, path: value.path,
                              message: "\(PolicyChecks.place(document, statement.path)) allows with NotPrincipal: everyone else, anonymous users included",

@@ -49,7 +49,7 @@ public struct PassRoleOnAny: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).flatMap { document, statement -> [Violation] in
+        context.allowing.flatMap { document, statement -> [Violation] in
             guard statement.resources.contains(where: \.isStar) else { return [] }
             return statement.actions.compactMap { action in
                 guard let text = action.text?.lowercased(), text.hasPrefix("iam:"), Wildcard.matches(text, "iam:passrole") else { return nil }

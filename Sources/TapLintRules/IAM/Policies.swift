@@ -11,22 +11,40 @@ struct PolicyValue {
 /// One statement, with every field read the way IAM reads it: a single
 /// value or a list, through `Fn::If` (both branches count), `Fn::Sub`,
 /// `Fn::Join` and parameter defaults.
-struct PolicyStatement {
-    var effects: [String?]
-    var actions: [PolicyValue]
+///
+/// A class, not a struct: a dozen IAM rules pass every statement around,
+/// and a copy then costs one reference count instead of one per field.
+final class PolicyStatement: Sendable {
+    let effects: [String?]
+    let actions: [PolicyValue]
     /// Nil when the statement has no such field.
-    var notActions: [PolicyValue]?
-    var resources: [PolicyValue]
-    var notResources: [PolicyValue]?
+    let notActions: [PolicyValue]?
+    let resources: [PolicyValue]
+    let notResources: [PolicyValue]?
     /// Principal type (`AWS`, `Service`, `Federated`, or `*` for a bare `*`) → values.
-    var principals: [(type: String, value: PolicyValue)]
-    var notPrincipal: PolicyValue?
+    let principals: [(type: String, value: PolicyValue)]
+    let notPrincipal: PolicyValue?
     /// Condition keys used, lowercased (`aws:sourcearn`).
-    var conditionKeys: Set<String>
-    var range: SourceRange
-    var path: [PathElement]
+    let conditionKeys: Set<String>
+    let range: SourceRange
+    let path: [PathElement]
+    let allows: Bool
 
-    var allows: Bool { effects.contains { $0 == "Allow" } }
+    init(effects: [String?], actions: [PolicyValue], notActions: [PolicyValue]?, resources: [PolicyValue],
+         notResources: [PolicyValue]?, principals: [(type: String, value: PolicyValue)], notPrincipal: PolicyValue?,
+         conditionKeys: Set<String>, range: SourceRange, path: [PathElement]) {
+        self.effects = effects
+        self.actions = actions
+        self.notActions = notActions
+        self.resources = resources
+        self.notResources = notResources
+        self.principals = principals
+        self.notPrincipal = notPrincipal
+        self.conditionKeys = conditionKeys
+        self.range = range
+        self.path = path
+        allows = effects.contains { $0 == "Allow" }
+    }
 }
 
 /// A policy document of the template, and what kind of policy it is.

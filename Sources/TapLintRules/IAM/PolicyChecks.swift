@@ -10,9 +10,10 @@ enum PolicyChecks {
         "sts:externalid",
     ]
 
-    /// Every allowing statement, with its document.
-    static func allowing(_ context: LintContext) -> [(document: PolicyDocument, statement: PolicyStatement)] {
-        context.policies.flatMap { document in
+    /// Every allowing statement of `policies`, with its document: found
+    /// once per template for the dozen rules that read them.
+    static func allowing(in policies: [PolicyDocument]) -> [(document: PolicyDocument, statement: PolicyStatement)] {
+        policies.flatMap { document in
             document.statements.filter(\.allows).map { (document, $0) }
         }
     }

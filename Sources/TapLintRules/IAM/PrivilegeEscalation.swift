@@ -53,7 +53,7 @@ public struct PrivilegeEscalation: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).flatMap { document, statement -> [Violation] in
+        context.allowing.flatMap { document, statement -> [Violation] in
             guard statement.resources.contains(where: \.isStar) else { return [] }
             return statement.actions.compactMap { action in
                 guard let text = action.text, text != "*", text != "*:*" else { return nil }

@@ -64,7 +64,7 @@ public struct PublicPrincipal: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).flatMap { document, statement -> [Violation] in
+        context.allowing.flatMap { document, statement -> [Violation] in
             guard document.kind != .identity,
                   statement.conditionKeys.isDisjoint(with: PolicyChecks.narrowingKeys) else { return [] }
             return statement.principals.filter { ($0.type == "*" || $0.type == "AWS") && $0.value.isStar }.map { principal in

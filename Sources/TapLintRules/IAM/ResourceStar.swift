@@ -48,7 +48,7 @@ public struct ResourceStar: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).compactMap { document, statement in
+        context.allowing.compactMap { document, statement in
             guard document.kind == .identity, let star = statement.resources.first(where: \.isStar),
                   !statement.actions.contains(where: { $0.text == "*" || $0.text == "*:*" }) else { return nil }
             let scopable = statement.actions.flatMap { action in PolicyChecks.expand(action).filter(\.scopable).map { _ in action.text ?? "" } }

@@ -54,7 +54,7 @@ public struct ServiceWildcard: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).flatMap { document, statement -> [Violation] in
+        context.allowing.flatMap { document, statement -> [Violation] in
             if PolicyChecks.isAccountRootGrant(document, statement) { return [] }
             return statement.actions.compactMap { action in
                 guard let text = action.text, text != "*", text != "*:*", text.containsBytes("*") || text.containsBytes("?") else { return nil }

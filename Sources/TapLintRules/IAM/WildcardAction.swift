@@ -57,7 +57,7 @@ public struct WildcardAction: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        PolicyChecks.allowing(context).flatMap { document, statement in
+        context.allowing.flatMap { document, statement in
             statement.actions.filter { $0.text == "*" || $0.text == "*:*" }.map { action in
                 Violation(at: action.range, path: action.path,
                           message: "\(PolicyChecks.place(document, statement.path)) allows every action ('\(action.text ?? "*")')",

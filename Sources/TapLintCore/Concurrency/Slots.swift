@@ -1,5 +1,5 @@
-/// One slot per file for the threads that lint in parallel. Each index is
-/// taken by exactly one thread (an atomic counter hands them out), so the
+/// One slot per piece of work for threads that run in parallel. Each index
+/// is taken by exactly one thread (an atomic counter hands them out), so the
 /// slots need no lock; `concurrentPerform` returning orders every write
 /// before `filled` is read. (A `Synchronization.Mutex` here drew race
 /// reports from ThreadSanitizer, which cannot see that lock's ordering.)

@@ -1,0 +1,182 @@
+import CYAML
+
+/// One libyaml event, with its text copied out of libyaml's memory into the
+/// chunk that carries it, so that it can be read on another thread after
+/// libyaml has moved on.
+struct Event: Sendable {
+    enum Kind: UInt8, Sendable {
+        case documentStart, scalar, sequenceStart, mappingStart, sequenceEnd, mappingEnd, alias, streamEnd, other
+    }
+
+    var kind: Kind
+    var style: Scalar.Style
+    var range: SourceRange
+    /// The scalar's text, or the name an alias refers to, in `EventChunk.text`.
+    var value: Range<Int32>
+    /// The tag's and anchor's text; nil when the event has none.
+    var tag: Range<Int32>?
+    var anchor: Range<Int32>?
+}
+
+/// A run of events and the text they refer to: the unit handed from the
+/// thread that reads to the one that builds the tree.
+struct EventChunk: Sendable {
+    var events: [Event] = []
+    var text: [UInt8] = []
+    /// Why reading stopped early, when libyaml failed; ends the stream.
+    var failure: ParseIssue?
+
+    /// True when no chunk follows: the stream ended or reading failed.
+    var isLast: Bool { failure != nil || events.last?.kind == .streamEnd }
+
+    func string(_ range: Range<Int32>) -> String {
+        text.withUnsafeBufferPointer {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]), as: UTF8.self)
+        }
+    }
+
+    func string(_ range: Range<Int32>?) -> String? {
+        range.map(string)
+    }
+}
+
+/// Pulls libyaml's events from bytes and hands them on in chunks.
+enum EventReader {
+    /// Events per chunk: enough that handing a chunk over costs little per
+    /// event, few enough that the tree builder starts early.
+    static let chunkSize = 1024
+
+    /// Reads `bytes` to the end of the stream or the first error, giving
+    /// each chunk to `deliver`; stops early when `deliver` returns false.
+    static func read(_ bytes: [UInt8], deliver: (EventChunk) -> Bool) {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            let failure = ParseIssue(.malformed, "libyaml could not start (out of memory)", at: .origin)
+            _ = deliver(EventChunk(failure: failure))
+            return
+        }
+        defer { yaml_parser_delete(&parser) }
+        bytes.withUnsafeBufferPointer { buffer in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var chunk = EventChunk()
+            chunk.events.reserveCapacity(chunkSize)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    chunk.failure = ParseIssue(.malformed, describeError(parser, text: bytes), at: errorRange(parser, text: bytes))
+                    _ = deliver(chunk)
+                    return
+                }
+                chunk.events.append(copy(event, into: &chunk.text))
+                yaml_event_delete(&event)
+                if chunk.isLast || chunk.events.count == chunkSize {
+                    guard deliver(chunk), !chunk.isLast else { return }
+                    chunk.events.removeAll(keepingCapacity: true)
+                    chunk.text.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+    }
+
+    private static func copy(_ event: yaml_event_t, into text: inout [UInt8]) -> Event {
+        func keep(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int? = nil) -> Range<Int32>? {
+            guard let pointer else { return nil }
+            let start = Int32(text.count)
+            text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count ?? strlen(pointer)))
+            return start..<Int32(text.count)
+        }
+        let range = SourceRange(start: SourcePosition(event.start_mark), end: SourcePosition(event.end_mark))
+        var result = Event(kind: .other, style: .plain, range: range, value: 0..<0)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            result.kind = .documentStart
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            result.kind = .scalar
+            result.style = style(data.style)
+            result.value = keep(data.value, count: Int(data.length)) ?? 0..<0
+            result.tag = keep(data.tag)
+            result.anchor = keep(data.anchor)
+        case YAML_SEQUENCE_START_EVENT:
+            result.kind = .sequenceStart
+            result.tag = keep(event.data.sequence_start.tag)
+            result.anchor = keep(event.data.sequence_start.anchor)
+        case YAML_MAPPING_START_EVENT:
+            result.kind = .mappingStart
+            result.tag = keep(event.data.mapping_start.tag)
+            result.anchor = keep(event.data.mapping_start.anchor)
+        case YAML_SEQUENCE_END_EVENT:
+            result.kind = .sequenceEnd
+        case YAML_MAPPING_END_EVENT:
+            result.kind = .mappingEnd
+        case YAML_ALIAS_EVENT:
+            result.kind = .alias
+            result.value = keep(event.data.alias.anchor) ?? 0..<0
+        case YAML_STREAM_END_EVENT:
+            result.kind = .streamEnd
+        default:
+            break
+        }
+        return result
+    }
+
+    private static func strlen(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> Int {
+        var count = 0
+        while pointer[count] != 0 { count += 1 }
+        return count
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> Scalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
+        }
+    }
+
+    private static func errorRange(_ parser: yaml_parser_t, text: [UInt8]) -> SourceRange {
+        let position: SourcePosition
+        if parser.error == YAML_READER_ERROR {
+            position = TextIndex.position(ofByte: parser.problem_offset, in: text)
+        } else {
+            position = SourcePosition(parser.problem_mark)
+        }
+        return SourceRange(start: position, end: SourcePosition(line: position.line, column: position.column + 1))
+    }
+
+    /// libyaml's problem in words a template author can act on.
+    private static func describeError(_ parser: yaml_parser_t, text: [UInt8]) -> String {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown error"
+        switch parser.error {
+        case YAML_MEMORY_ERROR:
+            return "out of memory while reading YAML"
+        case YAML_READER_ERROR:
+            let value = parser.problem_value
+            if problem == "control characters are not allowed" {
+                return "the file holds control character \(hex(value)), which YAML does not allow; is it a binary file?"
+            }
+            return "the file is not valid UTF-8 text: \(problem)" + (value >= 0 ? " (byte \(hex(value)))" : "")
+        default:
+            let mark = SourcePosition(parser.problem_mark)
+            if problem == "found character that cannot start any token", TextIndex.character(at: mark, in: text) == UInt8(ascii: "\t") {
+                return "a tab cannot indent YAML; use spaces"
+            }
+            guard let context = parser.context.map({ String(cString: $0) }) else { return problem }
+            let where_ = SourcePosition(parser.context_mark)
+            return "\(problem), \(context) that starts at line \(where_.line), column \(where_.column)"
+        }
+    }
+
+    private static func hex(_ value: Int32) -> String {
+        let digits = String(UInt32(bitPattern: value), radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: max(0, 2 - digits.count)) + digits
+    }
+}
+
+extension SourcePosition {
+    init(_ mark: yaml_mark_t) {
+        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    }
+}

@@ -1,0 +1,20 @@
+import Synchronization
+import Testing
+@testable import TapLintCore
+
+@Suite struct ParallelTests {
+    @Test(arguments: [1, 2, 4])
+    func mapKeepsIndexOrderWhateverTheHandingOrder(_ threads: Int) {
+        let order = Array((0..<100).reversed())
+        let results = Parallel.map(100, threads: threads, order: order) { $0 * $0 }
+        #expect(results == (0..<100).map { $0 * $0 })
+    }
+
+    @Test func alongsideRunsBothAndWaitsForBoth() throws {
+        let done = Atomic(false)
+        let answer = try #require(Parallel.alongside({ done.store(true, ordering: .sequentiallyConsistent) }) { 42 })
+        #expect(answer == 42)
+        let finished = done.load(ordering: .sequentiallyConsistent)
+        #expect(finished)
+    }
+}
