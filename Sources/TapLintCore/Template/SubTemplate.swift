@@ -14,34 +14,40 @@ public struct SubTemplate: Sendable {
 
     public init(_ text: String) {
         var parts: [Part] = []
-        var bytes = Array(text.utf8)
-        var literal: [UInt8] = []
-        var i = 0
-        var offset = 0  // code points before bytes[i]: what a column counts
-        func flush() {
-            if !literal.isEmpty { parts.append(.literal(String(decoding: literal, as: UTF8.self))) }
-            literal.removeAll(keepingCapacity: true)
-        }
-        while i < bytes.count {
-            guard bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: "{"),
-                  let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: "}")) else {
-                literal.append(bytes[i])
-                if bytes[i] & 0xC0 != 0x80 { offset += 1 }
-                i += 1
-                continue
+        var text = text
+        text.withUTF8 { bytes in
+            let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            var literal = ""  // text not yet added to `parts`
+            var run = 0  // where the literal bytes not yet in `literal` start
+            var offset = 0  // code points before `counted`: what a column counts
+            var counted = 0
+            func codePoints(to end: Int) {
+                for j in counted..<end where bytes[j] & 0xC0 != 0x80 { offset += 1 }
+                counted = end
             }
-            let inside = bytes[(i + 2)..<close]
-            if inside.first == UInt8(ascii: "!") {
-                literal += Array("${".utf8) + inside.dropFirst() + [UInt8(ascii: "}")]
-            } else {
-                flush()
-                parts.append(.variable(String(decoding: inside, as: UTF8.self).trimmingSpaces, offset: offset))
+            var i = 0
+            while i + 1 < bytes.count {
+                guard bytes[i] == dollar, bytes[i + 1] == open else {
+                    i += 1
+                    continue
+                }
+                guard let end = bytes[(i + 2)...].firstIndex(of: close) else { break }
+                literal += String(decoding: bytes[run..<i], as: UTF8.self)
+                codePoints(to: i)
+                if i + 2 < end, bytes[i + 2] == UInt8(ascii: "!") {
+                    literal += "${" + String(decoding: bytes[(i + 3)..<end], as: UTF8.self) + "}"
+                } else {
+                    if !literal.isEmpty { parts.append(.literal(literal)) }
+                    literal = ""
+                    parts.append(.variable(String(decoding: bytes[(i + 2)..<end], as: UTF8.self).trimmingSpaces, offset: offset))
+                }
+                codePoints(to: end + 1)
+                i = end + 1
+                run = i
             }
-            offset += bytes[i...close].count { $0 & 0xC0 != 0x80 }
-            i = close + 1
+            literal += String(decoding: bytes[run...], as: UTF8.self)
+            if !literal.isEmpty { parts.append(.literal(literal)) }
         }
-        flush()
-        bytes.removeAll()
         self.parts = parts
     }
 
@@ -66,6 +72,7 @@ public struct SubTemplate: Sendable {
 
 extension String {
     public var trimmingSpaces: String {
+        if utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " ") { return self }
         var view = Substring(self)
         while view.first == " " { view.removeFirst() }
         while view.last == " " { view.removeLast() }

@@ -48,32 +48,41 @@ public enum TemplateStrings {
         var path: [PathElement] = []
 
         mutating func walk(_ node: Node, key: Node, resource: String) {
+            guard let call = node.intrinsic else {
+                if let text = node.string {
+                    if needles.contains(where: text.containsBytes) {
+                        found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
+                    }
+                    return
+                }
+                return walkChildren(of: node, resource: resource)
+            }
             // A needle is in an Fn::Sub's text only if it is in its template
             // (`${!…}` escapes hold no needle); most Subs need no parsing.
-            if let call = node.intrinsic, call.name == .sub, let raw = SubCall.templateString(of: call.argument),
+            if call.name == .sub, let raw = SubCall.templateString(of: call.argument),
                !needles.contains(where: raw.containsBytes) {
                 return
             }
-            if let text = build(node) {
+            if let text = build(call) {
                 if needles.contains(where: text.containsBytes) {
                     found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
                 }
                 return
             }
-            if let call = node.intrinsic {
-                path.append(.key(call.name.rawValue))
-                defer { path.removeLast() }
-                if call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                    for i in 1...2 {
-                        path.append(.index(i))
-                        walk(items[i], key: key, resource: resource)
-                        path.removeLast()
-                    }
-                } else {
-                    walk(call.argument, key: key, resource: resource)
+            path.append(.key(call.name.rawValue))
+            defer { path.removeLast() }
+            if call.name == .if, let items = call.argument.sequence, items.count == 3 {
+                for i in 1...2 {
+                    path.append(.index(i))
+                    walk(items[i], key: key, resource: resource)
+                    path.removeLast()
                 }
-                return
+            } else {
+                walk(call.argument, key: key, resource: resource)
             }
+        }
+
+        private mutating func walkChildren(of node: Node, resource: String) {
             switch node.content {
             case .scalar: break
             case .sequence(let items):
@@ -96,6 +105,11 @@ public enum TemplateStrings {
     static func build(_ node: Node) -> String? {
         if let text = node.string { return text }
         guard let call = node.intrinsic else { return nil }
+        return build(call)
+    }
+
+    /// The text a call builds, or nil when it builds no string.
+    static func build(_ call: Intrinsic) -> String? {
         switch call.name {
         case .sub:
             return SubCall(call.argument)?.text.literalText

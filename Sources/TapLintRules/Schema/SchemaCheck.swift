@@ -102,14 +102,18 @@ public struct SchemaCheck: Sendable {
             }
             return
         }
+        // Names are kept only for an object that requires some: most do not.
+        let needsNames = !object.required.isEmpty || !object.requiredOneOf.isEmpty
         var present = Set<String>()
         /// Present only when an Fn::If takes its other branch: name → condition.
         var conditional: [String: String] = [:]
         for entry in entries {
             guard let name = entry.name else { continue }
             if Self.isNoValue(entry.value) { continue }
-            present.insert(name)
-            if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
+            if needsNames {
+                present.insert(name)
+                if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
+            }
             guard let shape = object.properties[name] else {
                 if !object.isOpen {
                     problems.append(Problem(kind: .unknownProperty(name: name, candidates: object.properties.keys.sorted()),

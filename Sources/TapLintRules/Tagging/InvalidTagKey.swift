@@ -44,21 +44,31 @@ public struct InvalidTagKey: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.tags.flatMap { tags -> [Violation] in
-            var violations: [Violation] = []
+        var violations: [Violation] = []
+        for tags in context.tags {
             for outcome in tags.outcomes {
-                var seen = Set<String>()
+                var seen = Set<String>(minimumCapacity: outcome.tags.count)
                 for tag in outcome.tags {
                     if !seen.insert(tag.key).inserted {
                         violations.append(Violation(at: tag.node.range, path: tags.path,
                                                     message: "\(tags.resource.name) repeats tag key '\(tag.key)'"))
-                    } else if tag.key.lowercased().hasPrefix("aws:") {
+                    } else if Self.isReserved(tag.key) {
                         violations.append(Violation(at: tag.node.range, path: tags.path,
                                                     message: "\(tags.resource.name)'s tag key '\(tag.key)' uses the reserved aws: prefix"))
                     }
                 }
             }
-            return violations
         }
+        return violations
+    }
+
+    /// `aws:` in any letter case, read from the bytes: most resources carry
+    /// many tags, and a lowercased copy of every key is the slow way to ask.
+    static func isReserved(_ key: String) -> Bool {
+        var bytes = key.utf8.makeIterator()
+        for expected in "aws".utf8 {
+            guard let byte = bytes.next(), byte | 0x20 == expected else { return false }
+        }
+        return bytes.next() == UInt8(ascii: ":")
     }
 }
