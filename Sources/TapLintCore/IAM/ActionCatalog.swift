@@ -80,9 +80,9 @@ public enum ActionCatalog {
     /// The actions an action pattern (`s3:Get*`, `iam:PassRole`) matches,
     /// case-insensitively as IAM does; nil when the service is unknown.
     public static func matching(_ pattern: String) -> [IAMAction]? {
-        guard let colon = pattern.firstIndex(of: ":") else { return nil }
+        guard let colon = pattern.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let service = String(pattern[..<colon])
-        let name = pattern[pattern.index(after: colon)...].lowercased()
+        let name = pattern[pattern.utf8.index(after: colon)...].lowercased()
         guard let known = self.service(service) else { return nil }
         guard name.contains(where: { $0 == "*" || $0 == "?" }) else { return known.byKey[name].map { [known.actions[$0]] } ?? [] }
         return known.actions.filter { Wildcard.matches(name, $0.key) }

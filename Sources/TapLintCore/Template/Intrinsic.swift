@@ -100,9 +100,9 @@ public struct GetAttTarget: Sendable {
     public init?(_ argument: Node) {
         node = argument
         if let text = argument.string {
-            guard let dot = text.firstIndex(of: ".") else { return nil }
+            guard let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
             resource = String(text[..<dot])
-            attribute = String(text[text.index(after: dot)...])
+            attribute = String(text[text.utf8.index(after: dot)...])
         } else if let items = argument.sequence, items.count == 2, let name = items[0].string {
             resource = name
             attribute = items[1].string

@@ -17,8 +17,13 @@ extension Array where Element == PathElement {
         var text = ""
         for element in self {
             switch element {
-            case .key(let key): text += text.isEmpty ? key : "." + key
-            case .index(let index): text += "[\(index)]"
+            case .key(let key):
+                if !text.isEmpty { text.append(".") }
+                text.append(key)
+            case .index(let index):
+                text.append("[")
+                text.append(String(index))
+                text.append("]")
             }
         }
         return text

@@ -159,8 +159,8 @@ public struct ReferenceIndex: Sendable {
                 let text = sub.string.exactValueRange
                 for (name, offset) in sub.text.variables where !shadowed.contains(name) {
                     let range = sub.range(ofVariableAt: offset, length: name.unicodeScalars.count + 3, in: text)
-                    if let dot = name.firstIndex(of: "."), !name.contains("::") {
-                        add(.sub, String(name[..<dot]), String(name[name.index(after: dot)...]), range)
+                    if let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")), !name.containsBytes("::") {
+                        add(.sub, String(name[..<dot]), String(name[name.utf8.index(after: dot)...]), range)
                     } else {
                         add(.sub, name, nil, range)
                     }

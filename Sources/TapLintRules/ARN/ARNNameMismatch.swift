@@ -130,11 +130,12 @@ public struct ARNNameMismatch: TemplateRule {
     }
 
     private static func drift(_ arn: ARN, named: NamedResources) -> String? {
-        guard let (type, name) = NamedResources.name(in: arn) else { return nil }
+        // A resource of that very name is the one meant: no need to look further.
+        guard let (type, name) = NamedResources.name(in: arn), named.first(type: type, name: name) == nil else { return nil }
         let variables = NamedResources.variables(name)
         guard !variables.isEmpty else { return nil }
         let candidates = named.builtAlike(type: type, parts: variables)
-        guard !candidates.contains(where: { $0.name == name }), let meant = candidates.first else { return nil }
+        guard let meant = candidates.first else { return nil }
         return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"
     }
 }

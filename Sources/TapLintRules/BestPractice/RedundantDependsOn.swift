@@ -57,9 +57,17 @@ public struct RedundantDependsOn: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
+        // Only a resource with a DependsOn can repeat a dependency: the
+        // other references of a large template need no index.
+        var declaring = Set<Int>()
+        for reference in context.references.references where reference.kind == .dependsOn {
+            if case .resource(let owner) = reference.owner { declaring.insert(owner) }
+        }
+        if declaring.isEmpty { return [] }
         var implied: [Int: [String: Reference]] = [:]
         for reference in context.references.references where reference.kind != .dependsOn && !reference.conditional {
-            guard case .resource(let owner) = reference.owner, implied[owner]?[reference.target] == nil else { continue }
+            guard case .resource(let owner) = reference.owner, declaring.contains(owner),
+                  implied[owner]?[reference.target] == nil else { continue }
             implied[owner, default: [:]][reference.target] = reference
         }
         return context.references.references.compactMap { reference in

@@ -102,16 +102,18 @@ public struct SchemaCheck: Sendable {
             }
             return
         }
-        // Names are kept only for an object that requires some: most do not.
+        // Names are kept only for an object that requires some, in a list:
+        // objects are small, and most are tag items ({Key, Value}) by the
+        // thousand, where building a set costs more than the check.
         let needsNames = !object.required.isEmpty || !object.requiredOneOf.isEmpty
-        var present = Set<String>()
+        var present: [String] = []
         /// Present only when an Fn::If takes its other branch: name → condition.
         var conditional: [String: String] = [:]
         for entry in entries {
             guard let name = entry.name else { continue }
             if Self.isNoValue(entry.value) { continue }
             if needsNames {
-                present.insert(name)
+                present.append(name)
                 if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
             }
             guard let shape = object.properties[name] else {
@@ -171,8 +173,7 @@ public struct SchemaCheck: Sendable {
             if !Self.isNumber(scalar.value, integer: shape == .integer) { wrong(shape == .integer ? "an integer" : "a number") }
         case .boolean:
             guard let scalar = node.scalar else { return wrong("a boolean") }
-            let lowered = scalar.value.lowercased()
-            if scalar.boolValue == nil, lowered != "true", lowered != "false" { wrong("a boolean") }
+            if scalar.boolValue == nil, !["true", "false"].contains(scalar.value.lowercased()) { wrong("a boolean") }
         case .list(let item):
             guard let items = node.sequence else { return wrong("a list") }
             for (i, element) in items.enumerated() {
@@ -191,11 +192,13 @@ public struct SchemaCheck: Sendable {
             if node.mapping == nil { wrong("an object") }
         case .oneOf(let kinds):
             // Only the kind of container is certain: scalars convert among themselves.
-            let allowed = (kinds.contains("o") ? ["an object"] : []) + (kinds.contains("l") ? ["a list"] : [])
-                + (kinds.contains(where: { "sinb".contains($0) }) ? ["a scalar"] : [])
             let fits = node.mapping != nil ? kinds.contains("o") : node.sequence != nil ? kinds.contains("l")
                 : kinds.contains(where: { "sinb".contains($0) })
-            if !fits { wrong(allowed.joined(separator: " or ")) }
+            if !fits {
+                let allowed = (kinds.contains("o") ? ["an object"] : []) + (kinds.contains("l") ? ["a list"] : [])
+                    + (kinds.contains(where: { "sinb".contains($0) }) ? ["a scalar"] : [])
+                wrong(allowed.joined(separator: " or "))
+            }
         case .object(let name):
             if node.scalar != nil, Self.packageable.contains(type.name + "." + (path.last?.description ?? "")) { return }
             guard let object = type.definitions[name] else { return }
