@@ -13,13 +13,27 @@ public struct TextReporter: Reporter {
     }
 
     public func render(_ result: RunResult) -> String {
+        // Appended piece by piece: a large template has thousands of
+        // findings, and each joined temporary string is an allocation.
         var out = ""
+        out.reserveCapacity(result.findings.count * 160)
         for finding in result.findings {
-            let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column):"
-            out += paint(location, "1") + " " + paint(finding.severity.rawValue, code(finding.severity))
-            out += " " + finding.rule + " " + paint(finding.name, "2") + "\n"
-            out += "  " + finding.message + "\n"
-            if let fix = finding.fix { out += "  fix: " + fix + "\n" }
+            let start = finding.range.start
+            out.append(paint(finding.file + ":" + String(start.line) + ":" + String(start.column) + ":", "1"))
+            out.append(" ")
+            out.append(paint(finding.severity.rawValue, code(finding.severity)))
+            out.append(" ")
+            out.append(finding.rule)
+            out.append(" ")
+            out.append(paint(finding.name, "2"))
+            out.append("\n  ")
+            out.append(finding.message)
+            out.append("\n")
+            if let fix = finding.fix {
+                out.append("  fix: ")
+                out.append(fix)
+                out.append("\n")
+            }
         }
         out += summary(result) + "\n"
         return out

@@ -33,3 +33,19 @@ import Testing
         #expect(answers.allSatisfy { $0 == ["AWS::S3::Bucket", "AWS::IAM::Role", "AWS::Lambda::Function", nil] })
     }
 }
+
+@Suite struct ByteSearchTests {
+    /// Short strings and whole files take different paths; both must agree.
+    @Test(arguments: [10, 5000, 100_000])
+    func findsANeedleAtEitherEndOrNowhere(_ size: Int) {
+        let filler = Array(repeating: UInt8(ascii: "t"), count: size)
+        let needle = Array("taplint:".utf8)
+        func search(_ bytes: [UInt8]) -> Bool {
+            bytes.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, needle: $0) } }
+        }
+        #expect(search(needle + filler))
+        #expect(search(filler + needle))
+        #expect(search(filler + Array("taplin".utf8) + needle + filler))
+        #expect(!search(filler + Array("taplint".utf8)))
+    }
+}

@@ -67,10 +67,11 @@ enum EventReader {
                     _ = deliver(chunk)
                     return
                 }
+                let ended = event.type == YAML_STREAM_END_EVENT
                 chunk.events.append(copy(event, into: &chunk.text))
                 yaml_event_delete(&event)
-                if chunk.isLast || chunk.events.count == chunkSize {
-                    guard deliver(chunk), !chunk.isLast else { return }
+                if ended || chunk.events.count == chunkSize {
+                    guard deliver(chunk), !ended else { return }
                     chunk.events.removeAll(keepingCapacity: true)
                     chunk.text.removeAll(keepingCapacity: true)
                 }

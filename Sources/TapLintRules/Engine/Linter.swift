@@ -88,7 +88,7 @@ public struct Linter: Sendable {
                              severity: violation.severity)
                 }
             }
-            var suppressions = Suppressions(template: context.template, source: bytes)
+            var suppressions = context.suppressions
             var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
             for suppression in suppressions.all {
                 let place = suppression.rules.joined(separator: ", ")
@@ -126,7 +126,7 @@ public struct Linter: Sendable {
             sink.add(NotATemplate.description, "not a CloudFormation template: the file holds \(what)", root.range)
             return .failed(sink.findings)
         }
-        return .template(LintContext(template: template, sourceSize: bytes.count, options: options), sink.findings)
+        return .template(LintContext(template: template, source: bytes, options: options), sink.findings)
     }
 
     /// A file larger than `maxFileSize`, refused without reading it.

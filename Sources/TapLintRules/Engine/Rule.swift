@@ -56,6 +56,10 @@ public struct LintContext: Sendable {
     let tags: [ResourceTags]
     /// The template body's size in bytes, for CloudFormation's size limit.
     public let sourceSize: Int
+    /// Where the author silenced rules: not for rules to read, but found
+    /// here with the rest, so that a large template's comments are scanned
+    /// while other threads work.
+    let suppressions: Suppressions
     public let options: LintOptions
 
     /// Threads this template's rules run on: `options.threads` for a large
@@ -66,12 +70,13 @@ public struct LintContext: Sendable {
     /// work to a second one costs more than it saves.
     static let parallelSize = 64 * 1024
 
-    public init(template: Template, sourceSize: Int = 0, options: LintOptions = LintOptions()) {
+    /// `source` is the template's text, for its size and its suppression comments.
+    public init(template: Template, source: [UInt8] = [], options: LintOptions = LintOptions()) {
         self.template = template
-        threads = sourceSize >= Self.parallelSize ? options.threads : 1
-        // Five pieces with no input in common, costliest first, shared out
-        // among the threads.
-        let pieces = Parallel.map(5, threads: threads) { piece -> Piece in
+        threads = source.count >= Self.parallelSize ? options.threads : 1
+        // Pieces with no input in common, costliest first, shared out among
+        // the threads.
+        let pieces = Parallel.map(6, threads: threads) { piece -> Piece in
             switch piece {
             case 0:
                 let schema = SchemaCheck(template: template)
@@ -85,16 +90,19 @@ public struct LintContext: Sendable {
             case 3:
                 let policies = PolicyDocument.all(in: template)
                 return .policies(policies, PolicyChecks.allowing(in: policies))
-            default:
+            case 4:
                 return .named(NamedResources(template))
+            default:
+                return .suppressions(Suppressions(template: template, source: source))
             }
         }
         guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph) = pieces[1],
               case .strings(let strings, let arns) = pieces[2], case .policies(let policies, let allowing) = pieces[3],
-              case .named(let named) = pieces[4] else { preconditionFailure("context pieces out of order") }
+              case .named(let named) = pieces[4], case .suppressions(let suppressions) = pieces[5] else { preconditionFailure("context pieces out of order") }
         (self.schema, self.tags, self.references, self.graph) = (schema, tags, references, graph)
         (self.strings, self.arns, self.policies, self.allowing, self.named) = (strings, arns, policies, allowing, named)
-        self.sourceSize = sourceSize
+        self.suppressions = suppressions
+        sourceSize = source.count
         self.options = options
     }
 }
@@ -106,4 +114,5 @@ private enum Piece: Sendable {
     case strings([BuiltString], [ARN])
     case policies([PolicyDocument], [(document: PolicyDocument, statement: PolicyStatement)])
     case named(NamedResources)
+    case suppressions(Suppressions)
 }
