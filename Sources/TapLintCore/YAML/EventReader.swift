@@ -5,7 +5,8 @@ import CYAML
 /// libyaml has moved on.
 struct Event: Sendable {
     enum Kind: UInt8, Sendable {
-        case documentStart, scalar, sequenceStart, mappingStart, sequenceEnd, mappingEnd, alias, streamEnd, other
+        case streamStart, documentStart, scalar, sequenceStart, mappingStart, sequenceEnd, mappingEnd, alias,
+             documentEnd, streamEnd
     }
 
     var kind: Kind
@@ -25,9 +26,12 @@ struct EventChunk: Sendable {
     var text: [UInt8] = []
     /// Why reading stopped early, when libyaml failed; ends the stream.
     var failure: ParseIssue?
+    /// True when the reader read the first part of a split text to its end
+    /// (see `SplitPoint`): no chunk follows, and the template goes on.
+    var endsPart = false
 
-    /// True when no chunk follows: the stream ended or reading failed.
-    var isLast: Bool { failure != nil || events.last?.kind == .streamEnd }
+    /// True when no chunk follows: the stream or part ended, or reading failed.
+    var isLast: Bool { failure != nil || endsPart || events.last?.kind == .streamEnd }
 
     func string(_ range: Range<Int32>) -> String {
         text.withUnsafeBufferPointer {
@@ -48,7 +52,8 @@ enum EventReader {
 
     /// Reads `bytes` to the end of the stream or the first error, giving
     /// each chunk to `deliver`; stops early when `deliver` returns false.
-    static func read(_ bytes: [UInt8], deliver: (EventChunk) -> Bool) {
+    /// `part` says how to read one part of a split text instead.
+    static func read(_ bytes: [UInt8], part: SplitPoint.Part? = nil, deliver: (EventChunk) -> Bool) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
             let failure = ParseIssue(.malformed, "libyaml could not start (out of memory)", at: .origin)
@@ -61,6 +66,7 @@ enum EventReader {
             var chunk = EventChunk()
             chunk.events.reserveCapacity(chunkSize)
             var event = yaml_event_t()
+            var cutter = part.map(SplitPoint.Cutter.init)
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
                     chunk.failure = ParseIssue(.malformed, describeError(parser, text: bytes), at: errorRange(parser, text: bytes))
@@ -68,8 +74,24 @@ enum EventReader {
                     return
                 }
                 let ended = event.type == YAML_STREAM_END_EVENT
-                chunk.events.append(copy(event, into: &chunk.text))
+                var copied = copy(event, into: &chunk.text, lineOffset: part?.lineOffset ?? 0)
                 yaml_event_delete(&event)
+                if cutter != nil {
+                    switch cutter!.judge(&copied, in: chunk) {
+                    case .keep: break
+                    case .drop: continue
+                    case .partEnds(let closers):
+                        chunk.events += closers
+                        chunk.endsPart = true
+                        _ = deliver(chunk)
+                        return
+                    case .unsplittable:
+                        chunk.failure = SplitPoint.unsplittable
+                        _ = deliver(chunk)
+                        return
+                    }
+                }
+                chunk.events.append(copied)
                 if ended || chunk.events.count == chunkSize {
                     guard deliver(chunk), !ended else { return }
                     chunk.events.removeAll(keepingCapacity: true)
@@ -79,23 +101,29 @@ enum EventReader {
         }
     }
 
-    private static func copy(_ event: yaml_event_t, into text: inout [UInt8]) -> Event {
+    private static func copy(_ event: yaml_event_t, into text: inout [UInt8], lineOffset: Int) -> Event {
         func keep(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int? = nil) -> Range<Int32>? {
             guard let pointer else { return nil }
             let start = Int32(text.count)
             text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count ?? strlen(pointer)))
             return start..<Int32(text.count)
         }
-        let range = SourceRange(start: SourcePosition(event.start_mark), end: SourcePosition(event.end_mark))
-        var result = Event(kind: .other, style: .plain, range: range, value: 0..<0)
+        let start = SourcePosition(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
+        let end = SourcePosition(line: Int(event.end_mark.line) + 1 + lineOffset, column: Int(event.end_mark.column) + 1)
+        let origin = Int32(text.count)
+        var result = Event(kind: .streamStart, style: .plain, range: SourceRange(start: start, end: end), value: origin..<origin)
         switch event.type {
+        case YAML_STREAM_START_EVENT:
+            result.kind = .streamStart
+        case YAML_DOCUMENT_END_EVENT:
+            result.kind = .documentEnd
         case YAML_DOCUMENT_START_EVENT:
             result.kind = .documentStart
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             result.kind = .scalar
             result.style = style(data.style)
-            result.value = keep(data.value, count: Int(data.length)) ?? 0..<0
+            result.value = keep(data.value, count: Int(data.length)) ?? origin..<origin
             result.tag = keep(data.tag)
             result.anchor = keep(data.anchor)
         case YAML_SEQUENCE_START_EVENT:
@@ -112,11 +140,11 @@ enum EventReader {
             result.kind = .mappingEnd
         case YAML_ALIAS_EVENT:
             result.kind = .alias
-            result.value = keep(event.data.alias.anchor) ?? 0..<0
+            result.value = keep(event.data.alias.anchor) ?? origin..<origin
         case YAML_STREAM_END_EVENT:
             result.kind = .streamEnd
         default:
-            break
+            break  // no event: libyaml reports none after a successful parse
         }
         return result
     }

@@ -6,23 +6,51 @@
 public enum YAMLParser {
     /// `threads` above one reads a large text on one thread while the tree
     /// is built on another: libyaml and the tree each take about half the
-    /// time, and neither waits for the whole of the other.
+    /// time, and neither waits for the whole of the other. A large
+    /// block-style template is read in two parts at once (see `SplitPoint`).
     public static func parse(_ bytes: [UInt8], limits: ParseLimits = ParseLimits(), threads: Int = 1) -> ParsedDocument {
         if bytes.isEmpty { return ParsedDocument(root: nil, issues: [], usesPreprocessor: false) }
+        if threads > 1, let split = SplitPoint.find(in: bytes), let document = parse(bytes, at: split, limits: limits) {
+            return document
+        }
         var builder = TreeBuilder(limits: limits)
         if threads > 1 {
             let pipe = EventPipe()
             let built: Void? = Parallel.alongside({ EventReader.read(bytes, deliver: pipe.send) }) {
-                while true {
-                    let chunk = pipe.receive()
-                    guard builder.take(chunk), !chunk.isLast else { break }
-                }
+                _ = builder.drain(pipe)
                 pipe.close()
             }
             if built != nil { return builder.finish() }
         }
         EventReader.read(bytes) { builder.take($0) }
         return builder.finish()
+    }
+
+    /// Reads the two parts of a split text at once and builds one tree from
+    /// them; nil when the split does not hold and the text must be read whole.
+    static func parse(_ bytes: [UInt8], at split: SplitPoint, limits: ParseLimits) -> ParsedDocument? {
+        let first = Array(bytes[..<split.offset])
+        let second = SplitPoint.resumption + bytes[split.offset...]
+        // The second part waits in its pipe while the tree is built from the
+        // first: room for a good share of it, bounded for hostile sizes.
+        let (pipe1, pipe2) = (EventPipe(), EventPipe(capacity: 64))
+        var builder = TreeBuilder(limits: limits)
+        var held = false
+        _ = Parallel.alongside({ EventReader.read(first, part: .first(line: split.line, indent: split.indent), deliver: pipe1.send) }) {
+            let second = Parallel.alongside({
+                EventReader.read(second, part: .second(lineOffset: split.line - 1), deliver: pipe2.send)
+            }) {
+                defer { pipe1.close(); pipe2.close() }
+                switch builder.drain(pipe1, split: true) {
+                case .unsplittable: held = false
+                case .stopped: held = true
+                case .finished: held = builder.isInResources && builder.drain(pipe2, split: true) != .unsplittable
+                }
+            }
+            // No thread for the second reader: the first must not wait on a full pipe.
+            if second == nil { pipe1.close() }
+        }
+        return held ? builder.finish() : nil
     }
 }
 
@@ -69,6 +97,36 @@ private struct TreeBuilder {
     init(limits: ParseLimits) {
         self.limits = limits
         children.reserveCapacity(256)
+    }
+
+    /// How taking the chunks of a pipe ended.
+    enum Drained: Equatable {
+        /// The stream, or the first part of a split text, was read to its end.
+        case finished
+        /// The tree stopped on a problem of the text (a limit, an alias).
+        case stopped
+        /// A part of a split text could not be read on its own.
+        case unsplittable
+    }
+
+    /// Takes chunks from `pipe` until its last. In a part of a split text
+    /// any libyaml error means the text must be read whole, where the error
+    /// has its true position and context.
+    mutating func drain(_ pipe: EventPipe, split: Bool = false) -> Drained {
+        while true {
+            let chunk = pipe.receive()
+            if split, chunk.failure != nil { return .unsplittable }
+            guard take(chunk) else { return failed ? .stopped : .finished }
+            if chunk.isLast { return .finished }
+        }
+    }
+
+    /// True after the first part of a split text: what is open is the
+    /// template's mapping and, as its last key's value, `Resources`.
+    var isInResources: Bool {
+        guard stack.count == 2, stack[0].isMapping, stack[1].isMapping, stack[1].firstChild >= 1,
+              (children.count - stack[1].firstChild) % 2 == 0 else { return false }
+        return children[stack[1].firstChild - 1].string == "Resources"
     }
 
     /// Takes a chunk of events; false when reading must stop.
@@ -145,7 +203,7 @@ private struct TreeBuilder {
                 return false
             }
             return add(anchored.node, weight: anchored.weight, height: anchored.height, anchor: nil)
-        case .streamEnd, .other:
+        case .streamStart, .documentEnd, .streamEnd:
             break
         }
         return true
