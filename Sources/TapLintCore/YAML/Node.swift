@@ -40,17 +40,30 @@ public struct Entry: Sendable {
 
 /// A scalar keeps its style because CloudFormation tells `'true'` (a string)
 /// from `true` (a boolean), and `yes`/`no` are booleans only when plain.
-public struct Scalar: Sendable, Hashable {
+///
+/// A class, so that every case of `Node.Content` holds one reference: a
+/// node is then copied with a single reference count, and rules copy nodes
+/// hundreds of thousands of times on a large template.
+public final class Scalar: Sendable, Hashable {
     public enum Style: Sendable, Hashable {
         case plain, singleQuoted, doubleQuoted, literal, folded
     }
 
-    public var value: String
-    public var style: Style
+    public let value: String
+    public let style: Style
 
     public init(_ value: String, style: Style = .plain) {
         self.value = value
         self.style = style
+    }
+
+    public static func == (a: Scalar, b: Scalar) -> Bool {
+        a.value == b.value && a.style == b.style
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(style)
     }
 
     /// True for an unquoted YAML 1.1 null (`~`, `null`, empty).
