@@ -47,8 +47,12 @@ struct EventChunk: Sendable {
 /// Pulls libyaml's events from bytes and hands them on in chunks.
 enum EventReader {
     /// Events per chunk: enough that handing a chunk over costs little per
-    /// event, few enough that the tree builder starts early.
+    /// event, few enough that the tree builder starts early. The first
+    /// chunks are smaller: when the builder stops early (nesting past the
+    /// limit, an alias bomb), the reader has not run far ahead, and libyaml
+    /// slows down with each level of deep flow nesting it reads.
     static let chunkSize = 1024
+    static let firstChunkSize = 16
 
     /// Reads `bytes` to the end of the stream or the first error, giving
     /// each chunk to `deliver`; stops early when `deliver` returns false.
@@ -64,7 +68,8 @@ enum EventReader {
         bytes.withUnsafeBufferPointer { buffer in
             yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
             var chunk = EventChunk()
-            chunk.events.reserveCapacity(chunkSize)
+            var size = firstChunkSize
+            chunk.events.reserveCapacity(size)
             var event = yaml_event_t()
             var cutter = part.map(SplitPoint.Cutter.init)
             while true {
@@ -92,9 +97,11 @@ enum EventReader {
                     }
                 }
                 chunk.events.append(copied)
-                if ended || chunk.events.count == chunkSize {
+                if ended || chunk.events.count == size {
                     guard deliver(chunk), !ended else { return }
+                    size = min(size * 2, chunkSize)
                     chunk.events.removeAll(keepingCapacity: true)
+                    chunk.events.reserveCapacity(size)
                     chunk.text.removeAll(keepingCapacity: true)
                 }
             }
