@@ -14,6 +14,14 @@ func exercise(_ bytes: [UInt8]) {
     if case .template(let context, _) = linter.read(bytes, file: "fuzz.yaml") {
         for format in GraphReporter.Format.allCases { _ = GraphReporter(graph: context.graph).render(format) }
     }
+    // The readers a large template gets (one beside the tree builder, or
+    // two parts at once) must build exactly what reading in turn builds.
+    let alone = YAMLParser.parse(bytes, threads: 1)
+    let parallel = YAMLParser.parse(bytes, threads: 2)
+    guard alone.root?.outline == parallel.root?.outline, alone.issues == parallel.issues,
+          alone.usesPreprocessor == parallel.usesPreprocessor else {
+        fatalError("reading in parallel built another tree than reading in turn")
+    }
 }
 
 #if FUZZING

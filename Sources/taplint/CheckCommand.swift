@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
           help: "Pass over named files that are not templates instead of reporting them (for pre-commit).")
     var skipNonTemplates = false
 
-    @Option(help: "Files checked at once (default: one per core).")
+    @Option(help: "Threads to use: files checked at once, and for a large file its parts (default: one per core).")
     var jobs: Int?
 
     @Option(name: .customLong("max-file-size"), help: ArgumentHelp("Refuse files larger than this many bytes.", valueName: "bytes"))

@@ -11,22 +11,10 @@ private func lines(_ line: (Int) -> String) -> String {
 }
 
 @Suite struct PipelinedParseTests {
-    /// A tree in words: every node's kind, tag, range and text.
-    static func describe(_ node: Node?) -> String {
-        guard let node else { return "nil" }
-        let head = "\(node.tag.map { "\($0)" } ?? "-") \(node.range.start.line):\(node.range.start.column)-\(node.range.end.line):\(node.range.end.column)"
-        switch node.content {
-        case .scalar(let scalar): return "\(head) \(scalar.style) \(scalar.value.debugDescription)"
-        case .sequence(let items): return "\(head) [" + items.map(describe).joined(separator: ", ") + "]"
-        case .mapping(let entries):
-            return "\(head) {" + entries.map { describe($0.key) + ": " + describe($0.value) }.joined(separator: ", ") + "}"
-        }
-    }
-
     static func expectSame(_ text: [UInt8], limits: ParseLimits = ParseLimits()) {
         let alone = YAMLParser.parse(text, limits: limits, threads: 1)
         let pipelined = YAMLParser.parse(text, limits: limits, threads: 2)
-        let (expected, found) = (describe(alone.root), describe(pipelined.root))
+        let (expected, found) = (alone.root?.outline ?? "nil", pipelined.root?.outline ?? "nil")
         let same = expected.commonPrefix(with: found).count
         #expect(found == expected, "differs from character \(same): \(found.dropFirst(same).prefix(120)) instead of \(expected.dropFirst(same).prefix(120))")
         #expect(pipelined.issues == alone.issues)

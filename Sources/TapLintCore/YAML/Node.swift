@@ -144,3 +144,17 @@ extension Node {
     public var items: [Node] { sequence ?? [self] }
 }
 
+extension Node {
+    /// The tree in words, every node's tag, range, style and text: two trees
+    /// are the same exactly when their outlines are. The tests and the
+    /// fuzzer compare the parallel readers' trees with the serial one's by it.
+    public var outline: String {
+        let head = "\(tag.map { "\($0)" } ?? "-") \(range.start.line):\(range.start.column)-\(range.end.line):\(range.end.column)"
+        switch content {
+        case .scalar(let scalar): return "\(head) \(scalar.style) \(scalar.value.debugDescription)"
+        case .sequence(let items): return "\(head) [" + items.map(\.outline).joined(separator: ", ") + "]"
+        case .mapping(let entries):
+            return "\(head) {" + entries.map { $0.key.outline + ": " + $0.value.outline }.joined(separator: ", ") + "}"
+        }
+    }
+}
