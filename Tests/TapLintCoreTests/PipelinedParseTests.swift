@@ -72,6 +72,16 @@ private func lines(_ line: (Int) -> String) -> String {
         Self.expectSame(Array(text.utf8))
     }
 
+    /// Inputs on which the fuzzer (scripts/fuzz) found the parallel readers
+    /// building something else, kept in Tests/Fuzz/parallel-reading.
+    @Test func fuzzFindingsGiveTheSameTree() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/parallel-reading")
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(!files.isEmpty)
+        for file in files { Self.expectSame(Array(try Data(contentsOf: file))) }
+    }
+
     /// Every template of the shared corpus, where it is checked out beside
     /// the repository (as in CI): real files are where a cut would go wrong.
     @Test func everyCorpusTemplateGivesTheSameTree() throws {

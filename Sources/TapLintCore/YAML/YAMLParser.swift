@@ -41,11 +41,11 @@ public enum YAMLParser {
                 EventReader.read(second, part: .second(lineOffset: split.line - 1), deliver: pipe2.send)
             }) {
                 defer { pipe1.close(); pipe2.close() }
-                switch builder.drain(pipe1, split: true) {
-                case .unsplittable: held = false
-                case .stopped: held = true
-                case .finished: held = builder.isInResources && builder.drain(pipe2, split: true) != .unsplittable
-                }
+                // A tree that stopped early (a second document, nesting past
+                // the limit) is read whole too: libyaml reads ahead, and read
+                // whole it may meet an error further on (bad UTF-8) first.
+                held = builder.drain(pipe1, split: true) == .finished && builder.isInResources
+                    && builder.drain(pipe2, split: true) == .finished
             }
             // No thread for the second reader: the first must not wait on a full pipe.
             if second == nil { pipe1.close() }
