@@ -29,16 +29,16 @@ public enum YAMLParser {
     /// Reads the two parts of a split text at once and builds one tree from
     /// them; nil when the split does not hold and the text must be read whole.
     static func parse(_ bytes: [UInt8], at split: SplitPoint, limits: ParseLimits) -> ParsedDocument? {
-        let first = Array(bytes[..<split.offset])
-        let second = SplitPoint.resumption + bytes[split.offset...]
+        let firstPart = Array(bytes[..<split.offset])
+        let secondPart = SplitPoint.resumption + bytes[split.offset...]
         // The second part waits in its pipe while the tree is built from the
         // first: room for a good share of it, bounded for hostile sizes.
         let (pipe1, pipe2) = (EventPipe(), EventPipe(capacity: 64))
         var builder = TreeBuilder(limits: limits)
         var held = false
-        _ = Parallel.alongside({ EventReader.read(first, part: .first(line: split.line, indent: split.indent), deliver: pipe1.send) }) {
-            let second = Parallel.alongside({
-                EventReader.read(second, part: .second(lineOffset: split.line - 1), deliver: pipe2.send)
+        _ = Parallel.alongside({ EventReader.read(firstPart, part: .first(line: split.line, indent: split.indent), deliver: pipe1.send) }) {
+            let started: Void? = Parallel.alongside({
+                EventReader.read(secondPart, part: .second(lineOffset: split.line - 1), deliver: pipe2.send)
             }) {
                 defer { pipe1.close(); pipe2.close() }
                 // A tree that stopped early (a second document, nesting past
@@ -48,7 +48,7 @@ public enum YAMLParser {
                     && builder.drain(pipe2, split: true) == .finished
             }
             // No thread for the second reader: the first must not wait on a full pipe.
-            if second == nil { pipe1.close() }
+            if started == nil { pipe1.close() }
         }
         return held ? builder.finish() : nil
     }
