@@ -115,10 +115,10 @@ enum EventReader {
             text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count ?? strlen(pointer)))
             return start..<Int32(text.count)
         }
-        let start = SourcePosition(line: Int(event.start_mark.line) + 1 + lineOffset, column: Int(event.start_mark.column) + 1)
-        let end = SourcePosition(line: Int(event.end_mark.line) + 1 + lineOffset, column: Int(event.end_mark.column) + 1)
+        let range = SourceRange(start: SourcePosition(event.start_mark, lineOffset: lineOffset),
+                                end: SourcePosition(event.end_mark, lineOffset: lineOffset))
         let origin = Int32(text.count)
-        var result = Event(kind: .streamStart, style: .plain, range: SourceRange(start: start, end: end), value: origin..<origin)
+        var result = Event(kind: .streamStart, style: .plain, range: range, value: origin..<origin)
         switch event.type {
         case YAML_STREAM_START_EVENT:
             result.kind = .streamStart
@@ -212,7 +212,9 @@ enum EventReader {
 }
 
 extension SourcePosition {
-    init(_ mark: yaml_mark_t) {
-        self.init(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+    /// libyaml's mark, counted from 0, as a position counted from 1;
+    /// `lineOffset` moves a part of a split text back to its place.
+    init(_ mark: yaml_mark_t, lineOffset: Int = 0) {
+        self.init(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 }

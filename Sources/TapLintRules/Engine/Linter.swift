@@ -20,9 +20,18 @@ public struct LintOptions: Sendable {
     /// Larger files are refused unread. CloudFormation's own limit is 1 MB;
     /// the default leaves room for templates that a transform shrinks.
     public var maxFileSize: Int
-    /// Threads one template's rules may use; more than one only pays for
-    /// itself on large templates (see `LintContext.parallelSize`).
+    /// Threads one template may use; more than one only pays for itself
+    /// on a large template (see `threads(forSize:)`).
     public var threads: Int
+
+    /// Below this many bytes a template is linted on one thread: handing
+    /// work to a second one costs more than it saves.
+    static let parallelSize = 64 * 1024
+
+    /// The threads a template of `size` bytes is read and linted on.
+    func threads(forSize size: Int) -> Int {
+        size >= Self.parallelSize ? threads : 1
+    }
 
     public static let defaultMaxFileSize = 10 * 1024 * 1024
     /// With no configuration, every taggable resource needs an Environment tag.
@@ -110,8 +119,7 @@ public struct Linter: Sendable {
         if !explicit, !Self.mayBeTemplate(bytes) { return .skipped }
         var sink = FindingSink(file: file, selection: options.selection)
         if bytes.count > options.maxFileSize { return .failed(oversized(file: file, size: bytes.count).findings) }
-        let threads = bytes.count >= LintContext.parallelSize ? options.threads : 1
-        let parsed = YAMLParser.parse(bytes, limits: options.limits, threads: threads)
+        let parsed = YAMLParser.parse(bytes, limits: options.limits, threads: options.threads(forSize: bytes.count))
         for issue in parsed.issues { sink.add(issue.kind.rule, issue.message, issue.range) }
         guard let root = parsed.root else {
             if !parsed.issues.isEmpty { return .failed(sink.findings) }

@@ -66,14 +66,10 @@ public struct LintContext: Sendable {
     /// template, one for a small one.
     public let threads: Int
 
-    /// Below this many bytes a template is linted on one thread: handing
-    /// work to a second one costs more than it saves.
-    static let parallelSize = 64 * 1024
-
     /// `source` is the template's text, for its size and its suppression comments.
     public init(template: Template, source: [UInt8] = [], options: LintOptions = LintOptions()) {
         self.template = template
-        threads = source.count >= Self.parallelSize ? options.threads : 1
+        threads = options.threads(forSize: source.count)
         // Pieces with no input in common, costliest first, shared out among
         // the threads.
         let pieces = Parallel.map(6, threads: threads) { piece -> Piece in

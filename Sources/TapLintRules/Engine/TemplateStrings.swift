@@ -48,27 +48,20 @@ public enum TemplateStrings {
         var path: [PathElement] = []
 
         mutating func walk(_ node: Node, key: Node, resource: String) {
-            guard let call = node.intrinsic else {
-                if let text = node.string {
-                    if needles.contains(where: text.containsBytes) {
-                        found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
-                    }
-                    return
-                }
-                return walkChildren(of: node, resource: resource)
-            }
+            let call = node.intrinsic
             // A needle is in an Fn::Sub's text only if it is in its template
             // (`${!…}` escapes hold no needle); most Subs need no parsing.
-            if call.name == .sub, let raw = SubCall.templateString(of: call.argument),
+            if let call, call.name == .sub, let raw = SubCall.templateString(of: call.argument),
                !needles.contains(where: raw.containsBytes) {
                 return
             }
-            if let text = build(call) {
+            if let text = if let call { build(call) } else { node.string } {
                 if needles.contains(where: text.containsBytes) {
                     found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
                 }
                 return
             }
+            guard let call else { return walkChildren(of: node, resource: resource) }
             path.append(.key(call.name.rawValue))
             defer { path.removeLast() }
             if call.name == .if, let items = call.argument.sequence, items.count == 3 {
