@@ -10,7 +10,7 @@ func exercise(_ bytes: [UInt8]) {
     let report = linter.lint(bytes, file: "fuzz.yaml")
     let result = RunResult(reports: [report], seconds: 0)
     _ = JSONReporter().render(result)
-    _ = TextReporter(colour: true).render(result)
+    _ = TextReporter(colour: true, visibility: .everything).render(result)
     if case .template(let context, _) = linter.read(bytes, file: "fuzz.yaml") {
         for format in GraphReporter.Format.allCases { _ = GraphReporter(graph: context.graph).render(format) }
     }

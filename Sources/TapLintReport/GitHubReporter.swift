@@ -3,10 +3,14 @@ import TapLintCore
 /// GitHub Actions workflow commands: each finding becomes an annotation on
 /// the pull request's diff, at its line.
 public struct GitHubReporter: Reporter {
-    public init() {}
+    public var visibility: Visibility
+
+    public init(visibility: Visibility = Visibility()) {
+        self.visibility = visibility
+    }
 
     public func render(_ result: RunResult) -> String {
-        result.findings.map { finding in
+        result.findings.filter(visibility.shows).map { finding in
             let command = switch finding.severity {
             case .error: "error"
             case .warning: "warning"

@@ -7,9 +7,11 @@ import TapLintCore
 ///       fix: use ${AWS::Partition}
 public struct TextReporter: Reporter {
     public var colour: Bool
+    public var visibility: Visibility
 
-    public init(colour: Bool) {
+    public init(colour: Bool, visibility: Visibility = Visibility()) {
         self.colour = colour
+        self.visibility = visibility
     }
 
     public func render(_ result: RunResult) -> String {
@@ -17,7 +19,7 @@ public struct TextReporter: Reporter {
         // findings, and each joined temporary string is an allocation.
         var out = ""
         out.reserveCapacity(result.findings.count * 160)
-        for finding in result.findings {
+        for finding in result.findings where visibility.shows(finding) {
             let start = finding.range.start
             out.append(paint(finding.file + ":" + String(start.line) + ":" + String(start.column) + ":", "1"))
             out.append(" ")
@@ -41,15 +43,20 @@ public struct TextReporter: Reporter {
 
     func summary(_ result: RunResult) -> String {
         var counts: [String] = []
-        let warnings = result.count(.warning), errors = result.count(.error), info = result.count(.info)
+        // The counts are of what was printed; what was left out follows.
+        var shown: [Severity: Int] = [:]
+        for finding in result.findings where visibility.shows(finding) { shown[finding.severity, default: 0] += 1 }
+        let warnings = shown[.warning] ?? 0, errors = shown[.error] ?? 0, info = shown[.info] ?? 0
         if warnings > 0 { counts.append(plural(warnings, "warning")) }
         if errors > 0 { counts.append(plural(errors, "error")) }
         if info > 0 { counts.append("\(info) info") }
-        var line = (counts.isEmpty ? "no findings" : counts.joined(separator: ", "))
+        let omitted = visibility.omissions(in: result)
+        var line = counts.isEmpty ? (omitted == nil ? "no findings" : "no findings shown") : counts.joined(separator: ", ")
         line += " in " + plural(result.files.count, "file")
         if result.skipped > 0 { line += ", \(result.skipped) skipped (not templates)" }
         let milliseconds = Int((result.seconds * 1000).rounded())
         line += " (\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000) s)"
+        if let omitted { line += "; " + omitted }
         return line
     }
 

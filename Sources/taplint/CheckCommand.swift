@@ -31,6 +31,9 @@ struct CheckCommand: ParsableCommand {
             help: "Lowest severity that makes the exit status 1 (default: the configuration's, else warning).")
     var failOn: FailOn?
 
+    @Option(help: "Least severity the text and github formats print (default: the configuration's, else warning); json, sarif and junit carry every finding.")
+    var show: Show?
+
     @Option(help: ArgumentHelp("Use this configuration for every template (default: the nearest .taplint.yml).",
                                valueName: "file"))
     var config: String?
@@ -48,6 +51,10 @@ struct CheckCommand: ParsableCommand {
           help: "Pass over named files that are not templates instead of reporting them (for pre-commit).")
     var skipNonTemplates = false
 
+    @Flag(name: .customLong("force-exclude"),
+          help: "Apply paths.exclude to files named on the command line too (pre-commit names every changed file).")
+    var forceExclude = false
+
     @Option(help: "Threads to use: files checked at once, and for a large file its parts (default: one per core).")
     var jobs: Int?
 
@@ -64,14 +71,15 @@ struct CheckCommand: ParsableCommand {
         let started = clock.now
         let commandLine = RuleSelection(select: split(select), ignore: split(ignore))
         if let unknown = commandLine.unknownEntry() {
-            throw CommandError("unknown rule or category '\(unknown)' (see taplint rules)")
+            let guess = Suggestion.closest(to: unknown, in: UnknownSuppressedRule.names).map { "; did you mean '\($0)'?" } ?? ""
+            throw CommandError("unknown rule or category '\(unknown)'\(guess) (see taplint rules)")
         }
         let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
         var configurations = try ConfigurationResolver(explicit: config)
         var work: [(input: Input, configuration: Configuration)] = []
         for var input in try Inputs.collect(paths) {
             let configuration = try configurations.configuration(for: input)
-            if !input.explicit, configuration.excludes(input.path) { continue }
+            if !input.explicit || forceExclude, !input.isStandardInput, configuration.excludes(input.path) { continue }
             if skipNonTemplates { input.explicit = false }
             work.append((input, configuration))
         }
@@ -97,12 +105,16 @@ struct CheckCommand: ParsableCommand {
 
         let colour = format == .text && output == nil && FileSystem.isTerminal(1)
             && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
+        var visibility = Visibility(fallback: (show ?? .warning).severity)
+        for (input, configuration) in work {
+            visibility.levels[input.displayName] = (show ?? configuration.show ?? .warning).severity
+        }
         let reporter: any Reporter = switch format {
-        case .text: TextReporter(colour: colour)
+        case .text: TextReporter(colour: colour, visibility: visibility)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(rules: RuleRegistry.all)
         case .junit: JUnitReporter()
-        case .github: GitHubReporter()
+        case .github: GitHubReporter(visibility: visibility)
         }
         let text = reporter.render(result)
         if let output {

@@ -4,6 +4,7 @@ import TapLintRules
 /// `.taplint.yml`: what a team writes once so every run agrees.
 ///
 ///     fail-on: warning
+///     show: warning                   # least severity the text format prints
 ///     rules:
 ///       select: [reference, CYC001]   # ids, names or categories
 ///       ignore: [BP001]
@@ -23,10 +24,12 @@ struct Configuration: Sendable {
     /// The folder `paths.exclude` patterns are relative to.
     var directory: String
     var failOn: FailOn?
+    var show: Show?
     var select: [String] = []
     var ignore: [String] = []
     var severities: [String: Severity] = [:]
-    var requiredTags: [RequiredTag] = LintOptions.defaultRequiredTags
+    /// nil: learned from each template.
+    var requiredTags: [RequiredTag]?
     var exclude: [Glob] = []
 
     static func defaults(in directory: String) -> Configuration {
@@ -110,13 +113,19 @@ private struct Reader {
 
     func read(_ root: Node, into configuration: inout Configuration) throws(CommandError) {
         for entry in try mapping(root, "the top level") {
-            switch try key(entry, allowed: ["fail-on", "rules", "tagging", "paths"], in: "the top level") {
+            switch try key(entry, allowed: ["fail-on", "show", "rules", "tagging", "paths"], in: "the top level") {
             case "fail-on":
                 let value = try string(entry.value, "fail-on", expected: "one of error, warning, info, never")
                 guard let failOn = FailOn(rawValue: value) else {
                     throw error(entry.value, "fail-on must be one of error, warning, info, never, not '\(value)'")
                 }
                 configuration.failOn = failOn
+            case "show":
+                let value = try string(entry.value, "show", expected: "one of error, warning, info")
+                guard let show = Show(rawValue: value) else {
+                    throw error(entry.value, "show must be one of error, warning, info, not '\(value)'")
+                }
+                configuration.show = show
             case "rules":
                 for rule in try mapping(entry.value, "rules") {
                     switch try key(rule, allowed: ["select", "ignore", "severity"], in: "rules") {

@@ -7,3 +7,10 @@ enum FailOn: String, ExpressibleByArgument, CaseIterable, Sendable {
 
     var threshold: Severity? { Severity(rawValue: rawValue) }
 }
+
+/// The least severity the text and github formats print (`--show`).
+enum Show: String, ExpressibleByArgument, CaseIterable, Sendable {
+    case error, warning, info
+
+    var severity: Severity { Severity(rawValue: rawValue) ?? .warning }
+}

@@ -15,10 +15,28 @@ import Testing
               fix: use ${AWS::Partition}
 
             """))
-        #expect(run.stdout.contains("samples/TapStack.yml:312:9: info BP001 redundant-depends-on\n"))
+        #expect(!run.stdout.contains(" info BP001 "), "info findings are left out by default")
         let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.wholeMatch(of: /10 warnings, 3 errors, 13 info in 1 file \([0-9]+\.[0-9]{3} s\)/) != nil, "\(last)")
+        #expect(last.wholeMatch(of: /10 warnings, 3 errors in 1 file \([0-9]+\.[0-9]{3} s\); 13 info not shown: --show info/) != nil,
+                "\(last)")
         #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
+    }
+
+    @Test func showChoosesWhatTheTextAndGitHubFormatsPrint() throws {
+        let everything = try CLI.run(["check", "--show", "info", "samples/TapStack.yml"])
+        #expect(everything.stdout.contains("samples/TapStack.yml:312:9: info BP001 redundant-depends-on\n"))
+        let last = everything.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.wholeMatch(of: /10 warnings, 3 errors, 13 info in 1 file \([0-9]+\.[0-9]{3} s\)/) != nil, "\(last)")
+
+        let errors = try CLI.run(["check", "--show", "error", "samples/TapStack.yml"])
+        #expect(!errors.stdout.contains(" warning "))
+        #expect(errors.stdout.contains("; 10 warnings, 13 info not shown: --show info\n"))
+        #expect(errors.status == 1, "what is not shown still fails the run")
+
+        let github = try CLI.run(["check", "--format", "github", "samples/TapStack.yml"])
+        #expect(github.stdout.contains("::warning ") && !github.stdout.contains("::notice "))
+        let json = try CLI.run(["check", "--format", "json", "--show", "error", "samples/TapStack.yml"])
+        #expect(json.stdout.contains("\"severity\": \"info\""), "json carries every finding")
     }
 
     @Test func sampleJSONMatchesTheSnapshotByteForByte() throws {

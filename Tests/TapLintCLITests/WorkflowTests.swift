@@ -32,7 +32,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("rulez:\n  ignore: []\n", "strict.yml:1:1: unknown key 'rulez' in the top level; expected one of fail-on, rules, tagging, paths"),
+        ("rulez:\n  ignore: []\n", "strict.yml:1:1: unknown key 'rulez' in the top level; expected one of fail-on, show, rules, tagging, paths"),
         ("rules:\n  ignore: [REF999]\n", "strict.yml:2:12: unknown rule 'REF999' in rules.ignore"),
         ("rules:\n  ignore: REF001\n", "strict.yml:2:11: rules.ignore must be a list"),
         ("fail-on: sometimes\n", "strict.yml:1:10: fail-on must be one of error, warning, info, never, not 'sometimes'"),
@@ -55,6 +55,60 @@ import Testing
         let run = try CLI.run(["check", "."], in: dir)
         #expect(run.stdout.contains("real.yaml:4:16") && run.stdout.contains("build/out/x/t.yaml"), "anchored at the file's folder")
         #expect(!run.stdout.contains("generated-1") && !run.stdout.contains("\nout/t.yaml"), "\(run.stdout)")
+    }
+
+    /// pre-commit names every changed file; `--force-exclude` (which the
+    /// hook passes) applies `paths.exclude` to named files as well.
+    @Test func forceExcludeAppliesExcludesToNamedFiles() throws {
+        let dir = try CLI.directory([".taplint.yml": "paths:\n  exclude: [\"gen/**\"]\n",
+                                     "gen/t.yaml": Self.undefined, "real.yaml": Self.undefined])
+        let named = try CLI.run(["check", "gen/t.yaml", "real.yaml"], in: dir)
+        #expect(named.stdout.contains("gen/t.yaml:"), "a named file is checked without the flag")
+        let forced = try CLI.run(["check", "--force-exclude", "gen/t.yaml", "real.yaml"], in: dir)
+        #expect(!forced.stdout.contains("gen/t.yaml") && forced.stdout.contains("real.yaml:4:16"), "\(forced.stdout)")
+        let only = try CLI.run(["check", "--force-exclude", "gen/t.yaml"], in: dir)
+        #expect(only.status == 0 && only.stdout.hasPrefix("no findings in 0 files"), "\(only.stdout)")
+    }
+
+    @Test func showCanBeConfigured() throws {
+        let dir = try CLI.directory([".taplint.yml": "show: info\n", "t.yaml": """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                DependsOn: Topic
+                Properties:
+                  RedrivePolicy: {deadLetterTargetArn: !GetAtt Topic.TopicArn}
+              Topic:
+                Type: AWS::SNS::Topic
+            """])
+        let run = try CLI.run(["check", "t.yaml"], in: dir)
+        #expect(run.stdout.contains("info BP001"), "\(run.stdout)")
+        let flag = try CLI.run(["check", "--show", "warning", "t.yaml"], in: dir)
+        #expect(!flag.stdout.contains("info BP001") && flag.stdout.contains("1 info not shown: --show info"), "\(flag.stdout)")
+    }
+
+    /// With no `tagging.required`, the template's own habit is the policy;
+    /// with one, exactly what it says.
+    @Test func requiredTagsAreLearnedUnlessConfigured() throws {
+        let tagged = (1...3).map { "  Topic\($0):\n    Type: AWS::SNS::Topic\n    Properties:\n      Tags: [{Key: Team, Value: a}]\n" }
+        let template = "Resources:\n" + tagged.joined() + "  Queue:\n    Type: AWS::SQS::Queue\n"
+        let dir = try CLI.directory(["t.yaml": template, "untagged.yaml": "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n",
+                                     "strict.yml": "tagging:\n  required: {Owner: ~}\n"])
+        let learned = try CLI.run(["check", "--select", "tagging", "t.yaml", "untagged.yaml"], in: dir)
+        #expect(learned.stdout.contains("t.yaml:14:3: warning TAG001 missing-required-tag\n"
+            + "  Queue carries no tag Team (3 of 4 taggable resources carry Team)"), "\(learned.stdout)")
+        #expect(!learned.stdout.contains("untagged.yaml"), "an untagged template draws no tagging finding")
+        let configured = try CLI.run(["check", "--select", "tagging", "--config", "strict.yml", "--format", "json",
+                                      "t.yaml", "untagged.yaml"], in: dir)
+        let findings = (try CLI.json(configured.stdout)["findings"] as? [[String: Any]]) ?? []
+        #expect(findings.count == 5, "every resource lacks Owner")
+        #expect(findings.allSatisfy { ($0["message"] as? String)?.hasSuffix("(required by tagging.required)") == true })
+    }
+
+    @Test func anUnknownRuleOnTheCommandLineSuggestsTheClosest() throws {
+        let run = try CLI.run(["check", "--ignore", "IAM099", "samples/TapStack.yml"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "taplint: unknown rule or category 'IAM099'; did you mean 'IAM009'? (see taplint rules)\n")
     }
 
     @Test func suppressionsSilenceAndAreAccountedFor() throws {

@@ -15,6 +15,24 @@ public enum Suggestion {
         return best?.name
     }
 
+    /// Every candidate, most like `name` first: those that contain it or that
+    /// it contains (ignoring case: `Arn` → `TopicArn`), then by edit
+    /// distance, then by name. For listing what exists when no candidate is
+    /// close enough to be a typo.
+    public static func ranked(_ candidates: [String], like name: String) -> [String] {
+        let target = name.lowercased()
+        let scored = candidates.map { candidate -> (name: String, contained: Bool, distance: Int) in
+            let lower = candidate.lowercased()
+            let contained = !target.isEmpty && (lower.contains(target) || target.contains(lower))
+            let distance = editDistance(Array(target), Array(lower), limit: max(target.count, lower.count))
+            return (candidate, contained, distance)
+        }
+        return scored.sorted { a, b in
+            if a.contained != b.contained { return a.contained }
+            return (a.distance, a.name) < (b.distance, b.name)
+        }.map(\.name)
+    }
+
     /// Edit distance where swapping two neighbouring characters is one
     /// edit (`Tabel` → `Table`), as typos go; gives up (returning limit + 1)
     /// once the distance must exceed `limit`.

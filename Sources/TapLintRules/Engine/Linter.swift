@@ -14,8 +14,9 @@ public struct RequiredTag: Sendable, Equatable {
 /// How a run is set up: which rules, at what severity, within what limits.
 public struct LintOptions: Sendable {
     public var selection: RuleSelection
-    /// From `tagging.required`; the tagging rules read it.
-    public var requiredTags: [RequiredTag]
+    /// From `tagging.required`; nil when none is configured, and the
+    /// tagging rules learn the policy from each template (`TagPolicy`).
+    public var requiredTags: [RequiredTag]?
     public var limits: ParseLimits
     /// Larger files are refused unread. CloudFormation's own limit is 1 MB;
     /// the default leaves room for templates that a transform shrinks.
@@ -34,10 +35,8 @@ public struct LintOptions: Sendable {
     }
 
     public static let defaultMaxFileSize = 10 * 1024 * 1024
-    /// With no configuration, every taggable resource needs an Environment tag.
-    public static let defaultRequiredTags = [RequiredTag(key: "Environment", value: nil)]
 
-    public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag] = LintOptions.defaultRequiredTags,
+    public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag]? = nil,
                 limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1) {
         self.selection = selection
         self.requiredTags = requiredTags
@@ -101,7 +100,17 @@ public struct Linter: Sendable {
             var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
             for suppression in suppressions.all {
                 let place = suppression.rules.joined(separator: ", ")
-                if !suppression.used, !suppression.fromCfnLint {
+                let unknown = suppression.fromCfnLint ? [] : suppression.rules.filter { !UnknownSuppressedRule.exists($0) }
+                for name in unknown {
+                    let guess = Suggestion.closest(to: name, in: UnknownSuppressedRule.names)
+                    kept.add(UnknownSuppressedRule.description,
+                             "the suppression names '\(name)', which is no taplint rule or category"
+                                + (guess.map { "; did you mean '\($0)'?" } ?? ""),
+                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
+                             fix: guess.map { "name '\($0)'" })
+                }
+                // A suppression of nothing but unknown names is reported once, above.
+                if !suppression.used, !suppression.fromCfnLint, unknown.count < suppression.rules.count {
                     kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
                              suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
                 }

@@ -54,6 +54,8 @@ public struct LintContext: Sendable {
     let named: NamedResources
     /// Every taggable resource's tags, read once for all tagging rules.
     let tags: [ResourceTags]
+    /// The tags they must carry: configured, or learned from them.
+    let tagPolicy: TagPolicy
     /// The template body's size in bytes, for CloudFormation's size limit.
     public let sourceSize: Int
     /// Where the author silenced rules: not for rules to read, but found
@@ -98,6 +100,7 @@ public struct LintContext: Sendable {
         (self.schema, self.tags, self.references, self.graph) = (schema, tags, references, graph)
         (self.strings, self.arns, self.policies, self.allowing, self.named) = (strings, arns, policies, allowing, named)
         self.suppressions = suppressions
+        tagPolicy = TagPolicy(configured: options.requiredTags, tags: tags)
         sourceSize = source.count
         self.options = options
     }

@@ -58,7 +58,7 @@ public enum RuleRegistry {
     static let sourceRules: [any SourceRule.Type] = [
         YAMLSyntax.self, DuplicateKey.self, UnknownTag.self, InputTooComplex.self,
         NotATemplate.self, NonStringKey.self, UnreadableFile.self,
-        UnusedSuppression.self, SuppressionWithoutReason.self,
+        UnusedSuppression.self, SuppressionWithoutReason.self, UnknownSuppressedRule.self,
     ]
 
     /// Every rule's description, sorted by id.

@@ -61,7 +61,8 @@ public struct UnknownAttribute: TemplateRule {
             let known = type.attributes.filter { !$0.contains("*") }
             let message = "\(reference.target) (\(typeName)) has no attribute '\(attribute)'"
             if Suggestion.closest(to: attribute, in: known) == nil, !known.isEmpty {
-                let listed = known.prefix(8).joined(separator: ", ") + (known.count > 8 ? ", …" : "")
+                let listed = Suggestion.ranked(known, like: attribute).prefix(8).joined(separator: ", ")
+                    + (known.count > 8 ? ", …" : "")
                 return Violation(at: reference.range, path: reference.path, message: message + "; it has \(listed)")
             }
             return Violation(at: reference.range, path: reference.path, message: message,

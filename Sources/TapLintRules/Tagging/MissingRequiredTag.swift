@@ -8,8 +8,12 @@ public struct MissingRequiredTag: TemplateRule {
         rationale: """
         Cost allocation, access control by tag (ABAC), backups and clean-up jobs all \
         depend on tags being there. Which tags are required comes from `.taplint.yml` \
-        (`tagging.required`; with no configuration, `Environment` with any value). Which \
-        resources take tags, and in what form (a list of Key/Value, a map, \
+        (`tagging.required`). Without it, taplint learns the policy from the template: \
+        a key that at least two thirds of its taggable resources carry, and at least \
+        three of them, is required on the rest, with any value; a template that tags \
+        nothing draws no finding. The message says which policy applied ("6 of 9 \
+        taggable resources carry Environment", or "required by tagging.required"). \
+        Which resources take tags, and in what form (a list of Key/Value, a map, \
         `StageDescription.Tags` for the stage an API deployment creates), comes from the \
         CloudFormation resource schemas. A value from `!Ref` counts as the parameter's \
         default; inside `Fn::If`, every branch must comply.
@@ -18,9 +22,47 @@ public struct MissingRequiredTag: TemplateRule {
         triggering: [
             """
             Resources:
-              ↓Queue:
+              Orders:
                 Type: AWS::SQS::Queue
-              Topic:
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Events:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Alarms:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Settings:
+                Type: AWS::SSM::Parameter
+                Properties:
+                  Type: String
+                  Value: x
+                  Tags:
+                    Environment: prod
+              Keys:
+                Type: AWS::SSM::Parameter
+                Properties:
+                  Type: String
+                  Value: y
+                  Tags:
+                    Environment: prod
+              Jobs:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              ↓DeadLetters:
+                Type: AWS::SQS::Queue
+              Notices:
                 Type: AWS::SNS::Topic
                 Properties:
                   ↓Tags:
@@ -36,6 +78,37 @@ public struct MissingRequiredTag: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // Nothing is tagged: there is no policy to learn.
+            """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
+              Deployment:
+                Type: AWS::ApiGateway::Deployment
+                Properties:
+                  RestApiId: api
+                  StageName: prod
+            """,
+            // Two tagged resources of three make no policy: fewer than three carry it.
+            """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Other:
+                Type: AWS::SNS::Topic
+            """,
             """
             Parameters:
               Environment:
@@ -55,12 +128,20 @@ public struct MissingRequiredTag: TemplateRule {
                   Value: x
                   Tags:
                     Environment: dev
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: !If [IsProd, prod, dev]
               Permission:
                 Type: AWS::Lambda::Permission
                 Properties:
                   Action: lambda:InvokeFunction
                   FunctionName: f
                   Principal: s3.amazonaws.com
+            Conditions:
+              IsProd: !Equals [!Ref Environment, Production]
             """,
         ],
         references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html"]
@@ -74,11 +155,11 @@ public struct MissingRequiredTag: TemplateRule {
             var violations: [Violation] = []
             for outcome in tags.outcomes where !outcome.unknown {
                 let when = outcome.conditions.isEmpty ? "" : " when " + outcome.conditions.joined(separator: " and ")
-                for required in context.options.requiredTags {
+                for required in context.tagPolicy.required {
                     guard let tag = outcome.tags.first(where: { $0.key == required.key }) else {
                         let what = tags.resource.type == "AWS::ApiGateway::Deployment" ? "the stage that \(resource) creates" : resource
                         violations.append(Violation(at: tags.anchor.range, path: tags.path,
-                                                    message: "\(what) carries no tag \(required.key)\(when)",
+                                                    message: "\(what) carries no tag \(required.key)\(when) (\(context.tagPolicy.reason(for: required.key)))",
                                                     resource: resource, fix: "add the \(required.key) tag"))
                         continue
                     }

@@ -8,13 +8,32 @@ public struct UnverifiableTag: TemplateRule {
         rationale: """
         When a required tag must have a given value and its value comes from an import, \
         a parameter without a default, or another computed function, or when the whole \
-        tag list is computed, taplint cannot tell whether the resource will comply. This \
+        tag list is computed while some tag is required (configured, or learned from the \
+        template as TAG001 says), taplint cannot tell whether the resource will comply. This \
         is reported as a warning, not as a missing tag, so that the reviewer can decide.
         """,
         fix: "give the value as a literal or a parameter with a default, or suppress with the reason",
         triggering: [
             """
             Resources:
+              Orders:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Events:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
+              Alarms:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags:
+                    - Key: Environment
+                      Value: prod
               Topic:
                 Type: AWS::SNS::Topic
                 Properties:
@@ -35,6 +54,14 @@ public struct UnverifiableTag: TemplateRule {
                     - Key: Environment
                       Value: !Ref Environment
             """,
+            // A computed tag list where no tag is required: nothing to check.
+            """
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags: !Split [",", !ImportValue shared-tags]
+            """,
         ],
         references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/aws-properties-resource-tags.html"]
     )
@@ -42,7 +69,7 @@ public struct UnverifiableTag: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        let required = context.options.requiredTags
+        let required = context.tagPolicy.required
         guard !required.isEmpty else { return [] }
         return context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
