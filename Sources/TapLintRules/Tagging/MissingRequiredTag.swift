@@ -150,20 +150,22 @@ public struct MissingRequiredTag: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.tags.flatMap { tags -> [Violation] in
+        let policy = context.tagPolicy
+        guard !policy.required.isEmpty else { return [] }
+        return context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
             var violations: [Violation] = []
             for outcome in tags.outcomes where !outcome.unknown {
                 let when = outcome.conditions.isEmpty ? "" : " when " + outcome.conditions.joined(separator: " and ")
-                for required in context.tagPolicy.required {
-                    guard let tag = outcome.tags.first(where: { $0.key == required.key }) else {
-                        let what = tags.resource.type == "AWS::ApiGateway::Deployment" ? "the stage that \(resource) creates" : resource
-                        violations.append(Violation(at: tags.anchor.range, path: tags.path,
-                                                    message: "\(what) carries no tag \(required.key)\(when) (\(context.tagPolicy.reason(for: required.key)))",
-                                                    resource: resource, fix: "add the \(required.key) tag"))
-                        continue
-                    }
-                    guard let expected = required.value else { continue }
+                for required in policy.missing(from: outcome) {
+                    let what = tags.resource.type == "AWS::ApiGateway::Deployment" ? "the stage that \(resource) creates" : resource
+                    violations.append(Violation(at: tags.anchor.range, path: tags.path,
+                                                message: "\(what) carries no tag \(required.key)\(when) (\(policy.reason(for: required.key)))",
+                                                resource: resource, fix: "add the \(required.key) tag"))
+                }
+                guard policy.requiresValues else { continue }
+                for required in policy.required {
+                    guard let expected = required.value, let tag = outcome.tags.first(where: { $0.key == required.key }) else { continue }
                     for value in tag.values {
                         guard let text = value.text, text != expected, !value.absent else { continue }
                         let branch = value.conditions.isEmpty ? "" : " when " + value.conditions.joined(separator: " and ")

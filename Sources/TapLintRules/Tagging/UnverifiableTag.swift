@@ -71,6 +71,8 @@ public struct UnverifiableTag: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let required = context.tagPolicy.required
         guard !required.isEmpty else { return [] }
+        // Only a required value can be unverifiable; a learned policy requires none.
+        let values = context.tagPolicy.requiresValues
         return context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
             var violations: [Violation] = []
@@ -80,7 +82,7 @@ public struct UnverifiableTag: TemplateRule {
                                                 message: "\(resource)'s tags are computed; taplint cannot check them", resource: resource))
                     continue
                 }
-                for tag in outcome.tags {
+                for tag in outcome.tags where values {
                     guard let rule = required.first(where: { $0.key == tag.key }), rule.value != nil,
                           tag.values.contains(where: { $0.text == nil && !$0.absent }) else { continue }
                     violations.append(Violation(at: tag.node.range, path: tags.path,
