@@ -91,6 +91,9 @@ public indirect enum Shape: Sendable, Equatable {
     case anything
     /// An object described by the type's property type of that name.
     case object(String)
+    /// One of several shapes (JSON Schema's oneOf/anyOf), the type's union
+    /// of that name: a value is valid when one of them accepts it.
+    case union(String)
     case list(Shape)
     case map(Shape)
     /// One of several kinds, by the letters of the catalog format
@@ -112,6 +115,7 @@ public indirect enum Shape: Sendable, Equatable {
         case UInt8(ascii: "b"): self = .boolean
         case UInt8(ascii: "o"): self = .anyObject
         case UInt8(ascii: "@"): self = .object(String(decoding: rest, as: UTF8.self))
+        case UInt8(ascii: "|"): self = .union(String(decoding: rest, as: UTF8.self))
         case UInt8(ascii: "["): self = .list(Shape(code: rest))
         case UInt8(ascii: "{"): self = .map(Shape(code: rest))
         case UInt8(ascii: "%"): self = .oneOf(String(decoding: rest, as: UTF8.self))
@@ -150,6 +154,8 @@ public struct ResourceType: Sendable {
     public var attributes: [String] = []
     public var properties = ObjectShape()
     public var definitions: [String: ObjectShape] = [:]
+    /// Unions by name: the shapes of their branches, in the schema's order.
+    public var unions: [String: [Shape]] = [:]
 
     /// Parses one record of the catalog's line format, byte by byte: only
     /// names become strings.
@@ -179,6 +185,8 @@ public struct ResourceType: Sendable {
                 current = tag == UInt8(ascii: "o") ? nil : fields.first.map { String(decoding: $0, as: UTF8.self) }
             case UInt8(ascii: "p") where fields.count == 2:
                 object.properties[String(decoding: fields[0], as: UTF8.self)] = Shape(code: fields[1])
+            case UInt8(ascii: "u") where fields.count > 1:
+                unions[String(decoding: fields[0], as: UTF8.self)] = fields.dropFirst().map { Shape(code: $0) }
             case UInt8(ascii: "r"): object.required = words()
             case UInt8(ascii: "q"): object.requiredOneOf.append(words())
             default: break

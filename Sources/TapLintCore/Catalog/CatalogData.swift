@@ -15,1606 +15,1606 @@ AWS::APS::ResourcePolicy 6035 129
 AWS::APS::RuleGroupsNamespace 6164 175
 AWS::APS::Scraper 6339 1302
 AWS::APS::Workspace 7641 935
-AWS::ARCRegionSwitch::Plan 8576 1788
-AWS::ARCZonalShift::AutoshiftObserverNotificationStatus 10364 131
-AWS::ARCZonalShift::ZonalAutoshiftConfiguration 10495 422
-AWS::AccessAnalyzer::Analyzer 10917 1052
-AWS::AmazonMQ::Broker 11969 1599
-AWS::AmazonMQ::Configuration 13568 293
-AWS::AmazonMQ::ConfigurationAssociation 13861 186
-AWS::Amplify::App 14047 1101
-AWS::Amplify::Branch 15148 928
-AWS::Amplify::Domain 16076 760
-AWS::AmplifyUIBuilder::Component 16836 2348
-AWS::AmplifyUIBuilder::Form 19184 2131
-AWS::AmplifyUIBuilder::Theme 21315 307
-AWS::ApiGateway::Account 21622 65
-AWS::ApiGateway::ApiKey 21687 287
-AWS::ApiGateway::Authorizer 21974 302
-AWS::ApiGateway::BasePathMapping 22276 150
-AWS::ApiGateway::BasePathMappingV2 22426 191
-AWS::ApiGateway::ClientCertificate 22617 157
-AWS::ApiGateway::Deployment 22774 1182
-AWS::ApiGateway::DocumentationPart 23956 264
-AWS::ApiGateway::DocumentationVersion 24220 200
-AWS::ApiGateway::DomainName 24420 584
-AWS::ApiGateway::DomainNameAccessAssociation 25004 392
-AWS::ApiGateway::DomainNameV2 25396 380
-AWS::ApiGateway::GatewayResponse 25776 194
-AWS::ApiGateway::Method 25970 997
-AWS::ApiGateway::Model 26967 157
-AWS::ApiGateway::RequestValidator 27124 200
-AWS::ApiGateway::Resource 27324 170
-AWS::ApiGateway::RestApi 27494 578
-AWS::ApiGateway::Stage 28072 796
-AWS::ApiGateway::UsagePlan 28868 365
-AWS::ApiGateway::UsagePlanKey 29233 142
-AWS::ApiGateway::VpcLink 29375 183
-AWS::ApiGatewayV2::Api 29558 592
-AWS::ApiGatewayV2::ApiGatewayManagedOverrides 30150 736
-AWS::ApiGatewayV2::ApiMapping 30886 170
-AWS::ApiGatewayV2::Authorizer 31056 423
-AWS::ApiGatewayV2::Deployment 31479 130
-AWS::ApiGatewayV2::DomainName 31609 508
-AWS::ApiGatewayV2::Integration 32117 661
-AWS::ApiGatewayV2::IntegrationResponse 32778 346
-AWS::ApiGatewayV2::Model 33124 151
-AWS::ApiGatewayV2::Route 33275 327
-AWS::ApiGatewayV2::RouteResponse 33602 324
-AWS::ApiGatewayV2::RoutingRule 33926 577
-AWS::ApiGatewayV2::Stage 34503 488
-AWS::ApiGatewayV2::VpcLink 34991 166
-AWS::AppConfig::Application 35157 156
-AWS::AppConfig::ConfigurationProfile 35313 427
-AWS::AppConfig::Deployment 35740 697
-AWS::AppConfig::DeploymentStrategy 36437 306
-AWS::AppConfig::Environment 36743 316
-AWS::AppConfig::Extension 37059 361
-AWS::AppConfig::ExtensionAssociation 37420 292
-AWS::AppConfig::HostedConfigurationVersion 37712 413
-AWS::AppFlow::Connector 38125 397
-AWS::AppFlow::ConnectorProfile 38522 6498
-AWS::AppFlow::Flow 45020 6553
-AWS::AppIntegrations::Application 51573 691
-AWS::AppIntegrations::DataIntegration 52264 488
-AWS::AppIntegrations::EventIntegration 52752 303
-AWS::AppMesh::GatewayRoute 53055 2344
-AWS::AppMesh::Mesh 55399 325
-AWS::AppMesh::Route 55724 2313
-AWS::AppMesh::VirtualGateway 58037 3685
-AWS::AppMesh::VirtualNode 61722 4163
-AWS::AppMesh::VirtualRouter 65885 474
-AWS::AppMesh::VirtualService 66359 622
-AWS::AppRunner::AutoScalingConfiguration 66981 334
-AWS::AppRunner::ObservabilityConfiguration 67315 373
-AWS::AppRunner::Service 67688 2226
-AWS::AppRunner::VpcConnector 69914 247
-AWS::AppRunner::VpcIngressConnection 70161 408
-AWS::AppStream::AppBlock 70569 615
-AWS::AppStream::AppBlockBuilder 71184 475
-AWS::AppStream::Application 71659 477
-AWS::AppStream::ApplicationEntitlementAssociation 72136 268
-AWS::AppStream::ApplicationFleetAssociation 72404 166
-AWS::AppStream::DirectoryConfig 72570 497
-AWS::AppStream::Entitlement 73067 269
-AWS::AppStream::Fleet 73336 931
-AWS::AppStream::ImageBuilder 74267 718
-AWS::AppStream::Stack 74985 798
-AWS::AppStream::StackFleetAssociation 75783 106
-AWS::AppStream::StackUserAssociation 75889 233
-AWS::AppStream::User 76122 213
-AWS::AppSync::Api 76335 1025
-AWS::AppSync::ApiCache 77360 216
-AWS::AppSync::ApiKey 77576 116
-AWS::AppSync::ChannelNamespace 77692 611
-AWS::AppSync::DataSource 78303 1508
-AWS::AppSync::DomainName 79811 296
-AWS::AppSync::DomainNameApiAssociation 80107 158
-AWS::AppSync::FunctionConfiguration 80265 1036
-AWS::AppSync::GraphQLApi 81301 1561
-AWS::AppSync::GraphQLSchema 82862 112
-AWS::AppSync::Resolver 82974 1256
-AWS::AppSync::SourceApiAssociation 84230 431
-AWS::AppTest::TestCase 84661 629
-AWS::ApplicationAutoScaling::ScalableTarget 85290 730
-AWS::ApplicationAutoScaling::ScalingPolicy 86020 3476
-AWS::ApplicationInsights::Application 89496 2767
-AWS::ApplicationSignals::Discovery 92263 67
-AWS::ApplicationSignals::GroupingConfiguration 92330 311
-AWS::ApplicationSignals::ServiceLevelObjective 92641 2103
-AWS::Athena::CapacityReservation 94744 443
-AWS::Athena::DataCatalog 95187 203
-AWS::Athena::NamedQuery 95390 203
-AWS::Athena::PreparedStatement 95593 199
-AWS::Athena::WorkGroup 95792 3034
-AWS::AuditManager::Assessment 98826 763
-AWS::AutoScaling::AutoScalingGroup 99589 6772
-AWS::AutoScaling::LaunchConfiguration 106361 1088
-AWS::AutoScaling::LifecycleHook 107449 338
-AWS::AutoScaling::ScalingPolicy 107787 2916
-AWS::AutoScaling::ScheduledAction 110703 276
-AWS::AutoScaling::WarmPool 110979 268
-AWS::AutoScalingPlans::ScalingPlan 111247 1817
-AWS::B2BI::Capability 113064 646
-AWS::B2BI::Partnership 113710 1599
-AWS::B2BI::Profile 115309 252
-AWS::B2BI::Transformer 115561 1339
-AWS::BCMDataExports::Export 116900 888
-AWS::Backup::BackupPlan 117788 1354
-AWS::Backup::BackupSelection 119142 1076
-AWS::Backup::BackupVault 120218 701
-AWS::Backup::Framework 120919 620
-AWS::Backup::LogicallyAirGappedBackupVault 121539 670
-AWS::Backup::ReportPlan 122209 510
-AWS::Backup::RestoreTestingPlan 122719 584
-AWS::Backup::RestoreTestingSelection 123303 627
-AWS::Backup::TieringConfiguration 123930 489
-AWS::BackupGateway::Hypervisor 124419 216
-AWS::Batch::ComputeEnvironment 124635 1476
-AWS::Batch::ConsumableResource 126111 278
-AWS::Batch::JobDefinition 126389 6587
-AWS::Batch::JobQueue 132976 690
-AWS::Batch::QuotaShare 133666 660
-AWS::Batch::SchedulingPolicy 134326 367
-AWS::Batch::ServiceEnvironment 134693 336
-AWS::BcmPricingCalculator::BillScenario 135029 254
-AWS::Bedrock::Agent 135283 2483
-AWS::Bedrock::AgentAlias 137766 380
-AWS::Bedrock::ApplicationInferenceProfile 138146 448
-AWS::Bedrock::AutomatedReasoningPolicy 138594 771
-AWS::Bedrock::AutomatedReasoningPolicyVersion 139365 298
-AWS::Bedrock::Blueprint 139663 287
-AWS::Bedrock::DataAutomationLibrary 139950 374
-AWS::Bedrock::DataAutomationProject 140324 4269
-AWS::Bedrock::DataSource 144593 5348
-AWS::Bedrock::EnforcedGuardrailConfiguration 149941 462
-AWS::Bedrock::Flow 150403 1065
-AWS::Bedrock::FlowAlias 151468 432
-AWS::Bedrock::FlowVersion 151900 204
-AWS::Bedrock::Guardrail 152104 2500
-AWS::Bedrock::GuardrailVersion 154604 192
-AWS::Bedrock::IntelligentPromptRouter 154796 566
-AWS::Bedrock::KnowledgeBase 155362 6181
-AWS::Bedrock::Prompt 161543 1194
-AWS::Bedrock::PromptVersion 162737 225
-AWS::Bedrock::ResourcePolicy 162962 129
-AWS::BedrockAgentCore::ApiKeyCredentialProvider 163091 236
-AWS::BedrockAgentCore::BrowserCustom 163327 1019
-AWS::BedrockAgentCore::BrowserProfile 164346 235
-AWS::BedrockAgentCore::CodeInterpreterCustom 164581 693
-AWS::BedrockAgentCore::Evaluator 165274 1321
-AWS::BedrockAgentCore::Gateway 166595 1893
-AWS::BedrockAgentCore::GatewayTarget 168488 1115
-AWS::BedrockAgentCore::Memory 169603 5099
-AWS::BedrockAgentCore::OAuth2CredentialProvider 174702 2442
-AWS::BedrockAgentCore::OnlineEvaluationConfig 177144 1123
-AWS::BedrockAgentCore::Policy 178267 349
-AWS::BedrockAgentCore::PolicyEngine 178616 267
-AWS::BedrockAgentCore::Runtime 178883 2113
-AWS::BedrockAgentCore::RuntimeEndpoint 180996 316
-AWS::BedrockAgentCore::WorkloadIdentity 181312 219
-AWS::BedrockMantle::Project 181531 131
-AWS::Billing::BillingView 181662 596
-AWS::BillingConductor::BillingGroup 182258 505
-AWS::BillingConductor::CustomLineItem 182763 1115
-AWS::BillingConductor::PricingPlan 183878 197
-AWS::BillingConductor::PricingRule 184075 446
-AWS::Braket::SpendingLimit 184521 316
-AWS::Budgets::Budget 184837 1642
-AWS::Budgets::BudgetsAction 186479 938
-AWS::CDK::Metadata 187417 29
-AWS::CE::AnomalyMonitor 187446 382
-AWS::CE::AnomalySubscription 187828 420
-AWS::CE::CostCategory 188248 232
-AWS::CUR::ReportDefinition 188480 501
-AWS::Cases::CaseRule 188981 632
-AWS::Cases::Domain 189613 162
-AWS::Cases::Field 189775 342
-AWS::Cases::Layout 190117 491
-AWS::Cases::Template 190608 450
-AWS::Cassandra::Keyspace 191058 286
-AWS::Cassandra::Table 191344 1800
-AWS::Cassandra::Type 193144 312
-AWS::CertificateManager::Account 193456 197
-AWS::CertificateManager::Certificate 193653 556
-AWS::Chatbot::CustomAction 194209 539
-AWS::Chatbot::MicrosoftTeamsChannelConfiguration 194748 447
-AWS::Chatbot::SlackChannelConfiguration 195195 401
-AWS::Chime::AppInstance 195596 187
-AWS::Chime::AppInstanceBot 195783 556
-AWS::CleanRooms::AnalysisTemplate 196339 1572
-AWS::CleanRooms::Collaboration 197911 1902
-AWS::CleanRooms::ConfiguredTable 199813 866
-AWS::CleanRooms::ConfiguredTableAssociation 200679 935
-AWS::CleanRooms::IdMappingTable 201614 603
-AWS::CleanRooms::IdNamespaceAssociation 202217 735
-AWS::CleanRooms::Membership 202952 2003
-AWS::CleanRooms::PrivacyBudgetTemplate 204955 634
-AWS::CleanRoomsML::ConfiguredModelAlgorithm 205589 628
-AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 206217 1806
-AWS::CleanRoomsML::TrainingDataset 208023 660
-AWS::Cloud9::EnvironmentEC2 208683 461
-AWS::CloudFormation::CustomResource 209144 122
-AWS::CloudFormation::GuardHook 209266 725
-AWS::CloudFormation::HookDefaultVersion 209991 106
-AWS::CloudFormation::HookTypeConfig 210097 169
-AWS::CloudFormation::HookVersion 210266 332
-AWS::CloudFormation::LambdaHook 210598 606
-AWS::CloudFormation::Macro 211204 146
-AWS::CloudFormation::ModuleDefaultVersion 211350 120
-AWS::CloudFormation::ModuleVersion 211470 228
-AWS::CloudFormation::PublicTypeVersion 211698 240
-AWS::CloudFormation::Publisher 211938 232
-AWS::CloudFormation::ResourceDefaultVersion 212170 110
-AWS::CloudFormation::ResourceVersion 212280 353
-AWS::CloudFormation::Stack 212633 206
-AWS::CloudFormation::StackSet 212839 1157
-AWS::CloudFormation::TypeActivation 213996 294
-AWS::CloudFormation::WaitCondition 214290 91
-AWS::CloudFormation::WaitConditionHandle 214381 59
-AWS::CloudFront::AnycastIpList 214440 329
-AWS::CloudFront::CachePolicy 214769 854
-AWS::CloudFront::CloudFrontOriginAccessIdentity 215623 261
-AWS::CloudFront::ConnectionFunction 215884 560
-AWS::CloudFront::ConnectionGroup 216444 247
-AWS::CloudFront::ContinuousDeploymentPolicy 216691 1073
-AWS::CloudFront::Distribution 217764 5061
-AWS::CloudFront::DistributionTenant 222825 791
-AWS::CloudFront::Function 223616 521
-AWS::CloudFront::KeyGroup 224137 173
-AWS::CloudFront::KeyValueStore 224310 247
-AWS::CloudFront::MonitoringSubscription 224557 396
-AWS::CloudFront::OriginAccessControl 224953 334
-AWS::CloudFront::OriginRequestPolicy 225287 576
-AWS::CloudFront::PublicKey 225863 218
-AWS::CloudFront::RealtimeLogConfig 226081 330
-AWS::CloudFront::ResponseHeadersPolicy 226411 2111
-AWS::CloudFront::StreamingDistribution 228522 628
-AWS::CloudFront::TrustStore 229150 495
-AWS::CloudFront::VpcOrigin 229645 356
-AWS::CloudTrail::Channel 230001 223
-AWS::CloudTrail::Dashboard 230224 487
-AWS::CloudTrail::EventDataStore 230711 864
-AWS::CloudTrail::ResourcePolicy 231575 134
-AWS::CloudTrail::Trail 231709 1117
-AWS::CloudWatch::Alarm 232826 1029
-AWS::CloudWatch::AlarmMuteRule 233855 414
-AWS::CloudWatch::AnomalyDetector 234269 1085
-AWS::CloudWatch::CompositeAlarm 235354 357
-AWS::CloudWatch::Dashboard 235711 119
-AWS::CloudWatch::InsightRule 235830 222
-AWS::CloudWatch::MetricStream 236052 671
-AWS::CloudWatch::OTelEnrichment 236723 71
-AWS::CodeArtifact::Domain 236794 226
-AWS::CodeArtifact::PackageGroup 237020 520
-AWS::CodeArtifact::Repository 237540 382
-AWS::CodeBuild::Fleet 237922 848
-AWS::CodeBuild::Project 238770 2886
-AWS::CodeBuild::ReportGroup 241656 429
-AWS::CodeBuild::SourceCredential 242085 143
-AWS::CodeCommit::Repository 242228 462
-AWS::CodeConnections::Connection 242690 262
-AWS::CodeDeploy::Application 242952 183
-AWS::CodeDeploy::DeploymentConfig 243135 863
-AWS::CodeDeploy::DeploymentGroup 243998 2575
-AWS::CodeGuruProfiler::ProfilingGroup 246573 421
-AWS::CodeGuruReviewer::RepositoryAssociation 246994 262
-AWS::CodePipeline::CustomActionType 247256 824
-AWS::CodePipeline::Pipeline 248080 2706
-AWS::CodePipeline::Webhook 250786 462
-AWS::CodeStar::GitHubRepository 251248 312
-AWS::CodeStarConnections::Connection 251560 266
-AWS::CodeStarConnections::RepositoryLink 251826 307
-AWS::CodeStarConnections::SyncConfiguration 252133 350
-AWS::CodeStarNotifications::NotificationRule 252483 341
-AWS::Cognito::IdentityPool 252824 687
-AWS::Cognito::IdentityPoolPrincipalTag 253511 239
-AWS::Cognito::IdentityPoolRoleAttachment 253750 423
-AWS::Cognito::LogDeliveryConfiguration 254173 442
-AWS::Cognito::ManagedLoginBranding 254615 365
-AWS::Cognito::Terms 254980 219
-AWS::Cognito::UserPool 255199 3332
-AWS::Cognito::UserPoolClient 258531 983
-AWS::Cognito::UserPoolDomain 259514 261
-AWS::Cognito::UserPoolGroup 259775 167
-AWS::Cognito::UserPoolIdentityProvider 259942 279
-AWS::Cognito::UserPoolResourceServer 260221 286
-AWS::Cognito::UserPoolRiskConfigurationAttachment 260507 1228
-AWS::Cognito::UserPoolUICustomizationAttachment 261735 158
-AWS::Cognito::UserPoolUser 261893 411
-AWS::Cognito::UserPoolUserToGroupAttachment 262304 190
-AWS::Comprehend::DocumentClassifier 262494 1243
-AWS::Comprehend::Flywheel 263737 845
-AWS::ComputeOptimizer::AutomationRule 264582 1180
-AWS::Config::AggregationAuthorization 265762 304
-AWS::Config::ConfigRule 266066 756
-AWS::Config::ConfigurationAggregator 266822 516
-AWS::Config::ConfigurationRecorder 267338 661
-AWS::Config::ConformancePack 267999 495
-AWS::Config::DeliveryChannel 268494 269
-AWS::Config::OrganizationConfigRule 268763 1183
-AWS::Config::OrganizationConformancePack 269946 456
-AWS::Config::RemediationConfiguration 270402 434
-AWS::Config::StoredQuery 270836 213
-AWS::Connect::AgentStatus 271049 281
-AWS::Connect::ApprovedOrigin 271330 123
-AWS::Connect::ContactFlow 271453 233
-AWS::Connect::ContactFlowModule 271686 373
-AWS::Connect::ContactFlowModuleAlias 272059 261
-AWS::Connect::ContactFlowModuleVersion 272320 235
-AWS::Connect::ContactFlowVersion 272555 193
-AWS::Connect::DataTable 272748 275
-AWS::Connect::DataTableAttribute 273023 491
-AWS::Connect::DataTableRecord 273514 291
-AWS::Connect::EmailAddress 273805 334
-AWS::Connect::EvaluationForm 274139 4922
-AWS::Connect::HoursOfOperation 279061 1335
-AWS::Connect::Instance 280396 644
-AWS::Connect::InstanceStorageConfig 281040 806
-AWS::Connect::IntegrationAssociation 281846 258
-AWS::Connect::Notification 282104 391
-AWS::Connect::PhoneNumber 282495 280
-AWS::Connect::PredefinedAttribute 282775 346
-AWS::Connect::Prompt 283121 177
-AWS::Connect::Queue 283298 592
-AWS::Connect::QuickConnect 283890 671
-AWS::Connect::RoutingProfile 284561 941
-AWS::Connect::Rule 285502 1473
-AWS::Connect::SecurityKey 286975 134
-AWS::Connect::SecurityProfile 287109 1211
-AWS::Connect::TaskTemplate 288320 776
-AWS::Connect::TrafficDistributionGroup 289096 257
-AWS::Connect::User 289353 1579
-AWS::Connect::UserHierarchyGroup 290932 223
-AWS::Connect::UserHierarchyStructure 291155 686
-AWS::Connect::View 291841 231
-AWS::Connect::ViewVersion 292072 171
-AWS::Connect::Workspace 292243 1147
-AWS::ConnectCampaigns::Campaign 293390 1052
-AWS::ConnectCampaignsV2::Campaign 294442 3897
-AWS::ControlTower::EnabledBaseline 298339 357
-AWS::ControlTower::EnabledControl 298696 350
-AWS::ControlTower::LandingZone 299046 243
-AWS::CustomerProfiles::CalculatedAttributeDefinition 299289 878
-AWS::CustomerProfiles::Domain 300167 1536
-AWS::CustomerProfiles::DomainObjectType 301703 421
-AWS::CustomerProfiles::EventStream 302124 287
-AWS::CustomerProfiles::EventTrigger 302411 895
-AWS::CustomerProfiles::Integration 303306 1993
-AWS::CustomerProfiles::ObjectType 305299 716
-AWS::CustomerProfiles::Recommender 306015 640
-AWS::CustomerProfiles::SegmentDefinition 306655 2190
-AWS::DAX::Cluster 308845 605
-AWS::DAX::ParameterGroup 309450 129
-AWS::DAX::SubnetGroup 309579 121
-AWS::DLM::LifecyclePolicy 309700 2763
-AWS::DMS::Certificate 312463 164
-AWS::DMS::DataMigration 312627 607
-AWS::DMS::DataProvider 313234 261
-AWS::DMS::Endpoint 313495 6387
-AWS::DMS::EventSubscription 319882 243
-AWS::DMS::InstanceProfile 320125 351
-AWS::DMS::MigrationProject 320476 761
-AWS::DMS::ReplicationConfig 321237 717
-AWS::DMS::ReplicationInstance 321954 680
-AWS::DMS::ReplicationSubnetGroup 322634 276
-AWS::DMS::ReplicationTask 322910 526
-AWS::DSQL::Cluster 323436 388
-AWS::DataBrew::Dataset 323824 1575
-AWS::DataBrew::Job 325399 2217
-AWS::DataBrew::Project 327616 240
-AWS::DataBrew::Recipe 327856 2481
-AWS::DataBrew::Ruleset 330337 510
-AWS::DataBrew::Schedule 330847 164
-AWS::DataPipeline::Pipeline 331011 632
-AWS::DataSync::Agent 331643 266
-AWS::DataSync::LocationAzureBlob 331909 701
-AWS::DataSync::LocationEFS 332610 381
-AWS::DataSync::LocationFSxLustre 332991 253
-AWS::DataSync::LocationFSxONTAP 333244 944
-AWS::DataSync::LocationFSxOpenZFS 334188 383
-AWS::DataSync::LocationFSxWindows 334571 551
-AWS::DataSync::LocationHDFS 335122 793
-AWS::DataSync::LocationNFS 335915 307
-AWS::DataSync::LocationObjectStorage 336222 561
-AWS::DataSync::LocationS3 336783 283
-AWS::DataSync::LocationSMB 337066 645
-AWS::DataSync::Task 337711 1870
-AWS::DataZone::Connection 339581 805
-AWS::DataZone::DataSource 340386 1272
-AWS::DataZone::Domain 341658 408
-AWS::DataZone::DomainUnit 342066 290
-AWS::DataZone::Environment 342356 817
-AWS::DataZone::EnvironmentActions 343173 307
-AWS::DataZone::EnvironmentBlueprintConfiguration 343480 805
-AWS::DataZone::EnvironmentProfile 344285 527
-AWS::DataZone::FormType 344812 342
-AWS::DataZone::GroupProfile 345154 248
-AWS::DataZone::Owner 345402 409
-AWS::DataZone::PolicyGrant 345811 681
-AWS::DataZone::Project 346492 896
-AWS::DataZone::ProjectMembership 347388 339
-AWS::DataZone::ProjectProfile 347727 1186
-AWS::DataZone::SubscriptionTarget 348913 584
-AWS::DataZone::UserProfile 349497 233
-AWS::Deadline::Farm 349730 193
-AWS::Deadline::Fleet 349923 1603
-AWS::Deadline::LicenseEndpoint 351526 269
-AWS::Deadline::Limit 351795 234
-AWS::Deadline::MeteredProduct 352029 135
-AWS::Deadline::Monitor 352164 344
-AWS::Deadline::Queue 352508 723
-AWS::Deadline::QueueEnvironment 353231 233
-AWS::Deadline::QueueFleetAssociation 353464 155
-AWS::Deadline::QueueLimitAssociation 353619 155
-AWS::Deadline::StorageProfile 353774 270
-AWS::Detective::Graph 354044 106
-AWS::Detective::MemberInvitation 354150 210
-AWS::Detective::OrganizationAdmin 354360 103
-AWS::DevOpsAgent::AgentSpace 354463 695
-AWS::DevOpsAgent::Association 355158 615
-AWS::DevOpsAgent::PrivateConnection 355773 421
-AWS::DevOpsAgent::Service 356194 638
-AWS::DevOpsGuru::LogAnomalyDetectionIntegration 356832 80
-AWS::DevOpsGuru::NotificationChannel 356912 290
-AWS::DevOpsGuru::ResourceCollection 357202 372
-AWS::DeviceFarm::DevicePool 357574 253
-AWS::DeviceFarm::InstanceProfile 357827 212
-AWS::DeviceFarm::NetworkProfile 358039 351
-AWS::DeviceFarm::Project 358390 381
-AWS::DeviceFarm::TestGridProject 358771 256
-AWS::DeviceFarm::VPCEConfiguration 359027 262
-AWS::DirectConnect::Connection 359289 329
-AWS::DirectConnect::DirectConnectGateway 359618 268
-AWS::DirectConnect::DirectConnectGatewayAssociation 359886 386
-AWS::DirectConnect::Lag 360272 320
-AWS::DirectConnect::PrivateVirtualInterface 360592 657
-AWS::DirectConnect::PublicVirtualInterface 361249 542
-AWS::DirectConnect::TransitVirtualInterface 361791 600
-AWS::DirectoryService::MicrosoftAD 362391 322
-AWS::DirectoryService::SimpleAD 362713 409
-AWS::DocDB::DBCluster 363122 1098
-AWS::DocDB::DBClusterParameterGroup 364220 219
-AWS::DocDB::DBInstance 364439 445
-AWS::DocDB::DBSubnetGroup 364884 221
-AWS::DocDB::EventSubscription 365105 193
-AWS::DocDB::GlobalCluster 365298 439
-AWS::DocDBElastic::Cluster 365737 500
-AWS::DynamoDB::GlobalTable 366237 4267
-AWS::DynamoDB::Table 370504 2822
-AWS::EC2::CapacityManagerDataExport 373326 313
-AWS::EC2::CapacityReservation 373639 1167
-AWS::EC2::CapacityReservationFleet 374806 697
-AWS::EC2::CarrierGateway 375503 153
-AWS::EC2::ClientVpnAuthorizationRule 375656 283
-AWS::EC2::ClientVpnEndpoint 375939 1886
-AWS::EC2::ClientVpnRoute 377825 246
-AWS::EC2::ClientVpnTargetNetworkAssociation 378071 232
-AWS::EC2::CustomerGateway 378303 297
-AWS::EC2::DHCPOptions 378600 355
-AWS::EC2::EC2Fleet 378955 5040
-AWS::EC2::EIP 383995 295
-AWS::EC2::EIPAssociation 384290 193
-AWS::EC2::EgressOnlyInternetGateway 384483 134
-AWS::EC2::EnclaveCertificateIamRoleAssociation 384617 229
-AWS::EC2::FlowLog 384846 689
-AWS::EC2::GatewayRouteTableAssociation 385535 143
-AWS::EC2::Host 385678 319
-AWS::EC2::IPAM 385997 585
-AWS::EC2::IPAMAllocation 386582 210
-AWS::EC2::IPAMPool 386792 846
-AWS::EC2::IPAMPoolCidr 387638 169
-AWS::EC2::IPAMPrefixListResolver 387807 603
-AWS::EC2::IPAMPrefixListResolverTarget 388410 441
-AWS::EC2::IPAMResourceDiscovery 388851 517
-AWS::EC2::IPAMResourceDiscoveryAssociation 389368 387
-AWS::EC2::IPAMScope 389755 443
-AWS::EC2::Instance 390198 3938
-AWS::EC2::InstanceConnectEndpoint 394136 387
-AWS::EC2::InternetGateway 394523 128
-AWS::EC2::IpPoolRouteTableAssociation 394651 174
-AWS::EC2::KeyPair 394825 238
-AWS::EC2::LaunchTemplate 395063 5035
-AWS::EC2::LocalGatewayRoute 400098 262
-AWS::EC2::LocalGatewayRouteTable 400360 255
-AWS::EC2::LocalGatewayRouteTableVPCAssociation 400615 305
-AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 400920 483
-AWS::EC2::LocalGatewayVirtualInterface 401403 538
-AWS::EC2::LocalGatewayVirtualInterfaceGroup 401941 391
-AWS::EC2::NatGateway 402332 633
-AWS::EC2::NetworkAcl 402965 119
-AWS::EC2::NetworkAclEntry 403084 315
-AWS::EC2::NetworkInsightsAccessScope 403399 907
-AWS::EC2::NetworkInsightsAccessScopeAnalysis 404306 382
-AWS::EC2::NetworkInsightsAnalysis 404688 476
-AWS::EC2::NetworkInsightsPath 405164 641
-AWS::EC2::NetworkInterface 405805 1101
-AWS::EC2::NetworkInterfaceAttachment 406906 475
-AWS::EC2::NetworkInterfacePermission 407381 200
-AWS::EC2::NetworkPerformanceMetricSubscription 407581 221
-AWS::EC2::PlacementGroup 407802 202
-AWS::EC2::PrefixList 408004 268
-AWS::EC2::Route 408272 486
-AWS::EC2::RouteServer 408758 220
-AWS::EC2::RouteServerAssociation 408978 135
-AWS::EC2::RouteServerEndpoint 409113 210
-AWS::EC2::RouteServerPeer 409323 376
-AWS::EC2::RouteServerPropagation 409699 163
-AWS::EC2::RouteTable 409862 139
-AWS::EC2::SecurityGroup 410001 716
-AWS::EC2::SecurityGroupEgress 410717 323
-AWS::EC2::SecurityGroupIngress 411040 430
-AWS::EC2::SecurityGroupVpcAssociation 411470 147
-AWS::EC2::SnapshotBlockPublicAccess 411617 86
-AWS::EC2::SpotFleet 411703 4891
-AWS::EC2::SqlHaStandbyDetectedInstance 416594 175
-AWS::EC2::Subnet 416769 1223
-AWS::EC2::SubnetCidrBlock 417992 215
-AWS::EC2::SubnetNetworkAclAssociation 418207 156
-AWS::EC2::SubnetRouteTableAssociation 418363 134
-AWS::EC2::TrafficMirrorFilter 418497 153
-AWS::EC2::TrafficMirrorFilterRule 418650 583
-AWS::EC2::TrafficMirrorSession 419233 341
-AWS::EC2::TrafficMirrorTarget 419574 288
-AWS::EC2::TransitGateway 419862 516
-AWS::EC2::TransitGatewayAttachment 420378 334
-AWS::EC2::TransitGatewayConnect 420712 392
-AWS::EC2::TransitGatewayConnectPeer 421104 793
-AWS::EC2::TransitGatewayMeteringPolicy 421897 278
-AWS::EC2::TransitGatewayMeteringPolicyEntry 422175 827
-AWS::EC2::TransitGatewayMulticastDomain 423002 374
-AWS::EC2::TransitGatewayMulticastDomainAssociation 423376 381
-AWS::EC2::TransitGatewayMulticastGroupMember 423757 432
-AWS::EC2::TransitGatewayMulticastGroupSource 424189 432
-AWS::EC2::TransitGatewayPeeringAttachment 424621 385
-AWS::EC2::TransitGatewayRoute 425006 326
-AWS::EC2::TransitGatewayRouteTable 425332 214
-AWS::EC2::TransitGatewayRouteTableAssociation 425546 284
-AWS::EC2::TransitGatewayRouteTablePropagation 425830 284
-AWS::EC2::TransitGatewayVpcAttachment 426114 386
-AWS::EC2::VPC 426500 432
-AWS::EC2::VPCBlockPublicAccessExclusion 426932 251
-AWS::EC2::VPCBlockPublicAccessOptions 427183 144
-AWS::EC2::VPCCidrBlock 427327 457
-AWS::EC2::VPCDHCPOptionsAssociation 427784 138
-AWS::EC2::VPCEncryptionControl 427922 1448
-AWS::EC2::VPCEndpoint 429370 673
-AWS::EC2::VPCEndpointConnectionNotification 430043 283
-AWS::EC2::VPCEndpointService 430326 302
-AWS::EC2::VPCEndpointServicePermissions 430628 121
-AWS::EC2::VPCGatewayAttachment 430749 144
-AWS::EC2::VPCPeeringConnection 430893 283
-AWS::EC2::VPNConcentrator 431176 233
-AWS::EC2::VPNConnection 431409 2246
-AWS::EC2::VPNConnectionRoute 433655 199
-AWS::EC2::VPNGateway 433854 168
-AWS::EC2::VPNGatewayRoutePropagation 434022 120
-AWS::EC2::VerifiedAccessEndpoint 434142 1366
-AWS::EC2::VerifiedAccessGroup 435508 407
-AWS::EC2::VerifiedAccessInstance 435915 987
-AWS::EC2::VerifiedAccessTrustProvider 436902 1027
-AWS::EC2::Volume 437929 338
-AWS::EC2::VolumeAttachment 438267 177
-AWS::ECR::PublicRepository 438444 341
-AWS::ECR::PullThroughCacheRule 438785 307
-AWS::ECR::PullTimeUpdateExclusion 439092 104
-AWS::ECR::RegistryPolicy 439196 89
-AWS::ECR::RegistryScanningConfiguration 439285 298
-AWS::ECR::ReplicationConfiguration 439583 458
-AWS::ECR::Repository 440041 838
-AWS::ECR::RepositoryCreationTemplate 440879 684
-AWS::ECR::SigningConfiguration 441563 241
-AWS::ECS::CapacityProvider 441804 3067
-AWS::ECS::Cluster 444871 952
-AWS::ECS::ClusterCapacityProviderAssociations 445823 299
-AWS::ECS::Daemon 446122 537
-AWS::ECS::DaemonTaskDefinition 446659 2088
-AWS::ECS::ExpressGatewayService 448747 1930
-AWS::ECS::PrimaryTaskSet 450677 135
-AWS::ECS::Service 450812 4323
-AWS::ECS::TaskDefinition 455135 4403
-AWS::ECS::TaskSet 459538 954
-AWS::EFS::AccessPoint 460492 505
-AWS::EFS::FileSystem 460997 965
-AWS::EFS::MountTarget 461962 310
-AWS::EKS::AccessEntry 462272 422
-AWS::EKS::Addon 462694 522
-AWS::EKS::Capability 463216 861
-AWS::EKS::Cluster 464077 2094
-AWS::EKS::FargateProfile 466171 432
-AWS::EKS::IdentityProviderConfig 466603 556
-AWS::EKS::Nodegroup 467159 2187
-AWS::EKS::PodIdentityAssociation 469346 353
-AWS::EMR::Cluster 469699 5840
-AWS::EMR::InstanceFleetConfig 475539 1976
-AWS::EMR::InstanceGroupConfig 477515 1718
-AWS::EMR::SecurityConfiguration 479233 137
-AWS::EMR::Step 479370 380
-AWS::EMR::Studio 479750 702
-AWS::EMR::StudioSessionMapping 480452 235
-AWS::EMR::WALWorkspace 480687 144
-AWS::EMRContainers::Endpoint 480831 1179
-AWS::EMRContainers::SecurityConfiguration 482010 1863
-AWS::EMRContainers::VirtualCluster 483873 391
-AWS::EMRServerless::Application 484264 2461
-AWS::EVS::Environment 486725 1821
-AWS::ElastiCache::CacheCluster 488546 1369
-AWS::ElastiCache::GlobalReplicationGroup 489915 703
-AWS::ElastiCache::ParameterGroup 490618 277
-AWS::ElastiCache::ReplicationGroup 490895 2778
-AWS::ElastiCache::SecurityGroup 493673 134
-AWS::ElastiCache::SecurityGroupIngress 493807 183
-AWS::ElastiCache::ServerlessCache 493990 846
-AWS::ElastiCache::SubnetGroup 494836 218
-AWS::ElastiCache::User 495054 327
-AWS::ElastiCache::UserGroup 495381 194
-AWS::ElasticBeanstalk::Application 495575 508
-AWS::ElasticBeanstalk::ApplicationVersion 496083 258
-AWS::ElasticBeanstalk::ConfigurationTemplate 496341 578
-AWS::ElasticBeanstalk::Environment 496919 557
-AWS::ElasticLoadBalancing::LoadBalancer 497476 1628
-AWS::ElasticLoadBalancingV2::Listener 499104 2082
-AWS::ElasticLoadBalancingV2::ListenerCertificate 501186 186
-AWS::ElasticLoadBalancingV2::ListenerRule 501372 2669
-AWS::ElasticLoadBalancingV2::LoadBalancer 504041 1063
-AWS::ElasticLoadBalancingV2::TargetGroup 505104 828
-AWS::ElasticLoadBalancingV2::TrustStore 505932 283
-AWS::ElasticLoadBalancingV2::TrustStoreRevocation 506215 300
-AWS::Elasticsearch::Domain 506515 1787
-AWS::ElementalInference::Feed 508302 270
-AWS::EntityResolution::IdMappingWorkflow 508572 1346
-AWS::EntityResolution::IdNamespace 509918 906
-AWS::EntityResolution::MatchingWorkflow 510824 1617
-AWS::EntityResolution::PolicyStatement 512441 177
-AWS::EntityResolution::SchemaMapping 512618 388
-AWS::EventSchemas::Discoverer 513006 266
-AWS::EventSchemas::Registry 513272 208
-AWS::EventSchemas::RegistryPolicy 513480 119
-AWS::EventSchemas::Schema 513599 347
-AWS::Events::ApiDestination 513946 229
-AWS::Events::Archive 514175 189
-AWS::Events::Connection 514364 1588
-AWS::Events::Endpoint 515952 559
-AWS::Events::EventBus 516511 433
-AWS::Events::EventBusPolicy 516944 240
-AWS::Events::Rule 517184 2529
-AWS::Evidently::Experiment 519713 934
-AWS::Evidently::Feature 520647 429
-AWS::Evidently::Launch 521076 976
-AWS::Evidently::Project 522052 432
-AWS::Evidently::Segment 522484 142
-AWS::FIS::ExperimentTemplate 522626 2182
-AWS::FIS::TargetAccountConfiguration 524808 219
-AWS::FMS::NotificationChannel 525027 124
-AWS::FMS::Policy 525151 1735
-AWS::FMS::ResourceSet 526886 180
-AWS::FSx::DataRepositoryAssociation 527066 553
-AWS::FSx::FileSystem 527619 3357
-AWS::FSx::S3AccessPointAttachment 530976 1234
-AWS::FSx::Snapshot 532210 152
-AWS::FSx::StorageVirtualMachine 532362 697
-AWS::FSx::Volume 533059 1880
-AWS::FinSpace::Environment 534939 777
-AWS::Forecast::Dataset 535716 413
-AWS::Forecast::DatasetGroup 536129 220
-AWS::FraudDetector::Detector 536349 1247
-AWS::FraudDetector::EntityType 537596 172
-AWS::FraudDetector::EventType 537768 660
-AWS::FraudDetector::Label 538428 167
-AWS::FraudDetector::List 538595 197
-AWS::FraudDetector::Outcome 538792 169
-AWS::FraudDetector::Variable 538961 265
-AWS::GameLift::Alias 539226 271
-AWS::GameLift::Build 539497 348
-AWS::GameLift::ContainerFleet 539845 2006
-AWS::GameLift::ContainerGroupDefinition 541851 1693
-AWS::GameLift::Fleet 543544 2411
-AWS::GameLift::GameServerGroup 545955 798
-AWS::GameLift::GameSessionQueue 546753 722
-AWS::GameLift::Location 547475 162
-AWS::GameLift::MatchmakingConfiguration 547637 820
-AWS::GameLift::MatchmakingRuleSet 548457 207
-AWS::GameLift::Script 548664 308
-AWS::GameLiftStreams::Application 548972 409
-AWS::GameLiftStreams::StreamGroup 549381 583
-AWS::GammaDilithium::JobDefinition 549964 4756
-AWS::GlobalAccelerator::Accelerator 554720 248
-AWS::GlobalAccelerator::CrossAccountAttachment 554968 242
-AWS::GlobalAccelerator::EndpointGroup 555210 602
-AWS::GlobalAccelerator::Listener 555812 253
-AWS::Glue::Catalog 556065 1278
-AWS::Glue::Classifier 557343 596
-AWS::Glue::Connection 557939 1425
-AWS::Glue::Crawler 559364 1492
-AWS::Glue::CustomEntityType 560856 105
-AWS::Glue::DataCatalogEncryptionSettings 560961 499
-AWS::Glue::DataQualityRuleset 561460 211
-AWS::Glue::Database 561671 589
-AWS::Glue::DevEndpoint 562260 333
-AWS::Glue::IdentityCenterConfiguration 562593 176
-AWS::Glue::Integration 562769 523
-AWS::Glue::IntegrationResourceProperty 563292 457
-AWS::Glue::Job 563749 715
-AWS::Glue::MLTransform 564464 973
-AWS::Glue::Partition 565437 971
-AWS::Glue::Registry 566408 133
-AWS::Glue::Schema 566541 401
-AWS::Glue::SchemaVersion 566942 202
-AWS::Glue::SchemaVersionMetadata 567144 163
-AWS::Glue::SecurityConfiguration 567307 486
-AWS::Glue::Table 567793 2292
-AWS::Glue::TableOptimizer 570085 880
-AWS::Glue::Trigger 570965 646
-AWS::Glue::UsageProfile 571611 415
-AWS::Glue::Workflow 572026 135
-AWS::Grafana::Workspace 572161 1896
-AWS::Greengrass::ConnectorDefinition 574057 339
-AWS::Greengrass::ConnectorDefinitionVersion 574396 254
-AWS::Greengrass::CoreDefinition 574650 323
-AWS::Greengrass::CoreDefinitionVersion 574973 233
-AWS::Greengrass::DeviceDefinition 575206 339
-AWS::Greengrass::DeviceDefinitionVersion 575545 251
-AWS::Greengrass::FunctionDefinition 575796 1000
-AWS::Greengrass::FunctionDefinitionVersion 576796 777
-AWS::Greengrass::Group 577573 730
-AWS::Greengrass::GroupVersion 578303 508
-AWS::Greengrass::LoggerDefinition 578811 332
-AWS::Greengrass::LoggerDefinitionVersion 579143 244
-AWS::Greengrass::ResourceDefinition 579387 1519
-AWS::Greengrass::ResourceDefinitionVersion 580906 1433
-AWS::Greengrass::SubscriptionDefinition 582339 372
-AWS::Greengrass::SubscriptionDefinitionVersion 582711 290
-AWS::GreengrassV2::ComponentVersion 583001 1246
-AWS::GreengrassV2::Deployment 584247 1809
-AWS::GroundStation::Config 586056 1699
-AWS::GroundStation::DataflowEndpointGroup 587755 1004
-AWS::GroundStation::DataflowEndpointGroupV2 588759 1663
-AWS::GroundStation::MissionProfile 590422 587
-AWS::GuardDuty::Detector 591009 938
-AWS::GuardDuty::Filter 591947 458
-AWS::GuardDuty::IPSet 592405 236
-AWS::GuardDuty::MalwareProtectionPlan 592641 493
-AWS::GuardDuty::Master 593134 155
-AWS::GuardDuty::Member 593289 173
-AWS::GuardDuty::PublishingDestination 593462 377
-AWS::GuardDuty::ThreatEntitySet 593839 286
-AWS::GuardDuty::ThreatIntelSet 594125 245
-AWS::GuardDuty::TrustedEntitySet 594370 287
-AWS::HealthImaging::Datastore 594657 193
-AWS::HealthLake::FHIRDatastore 594850 832
-AWS::IAM::AccessKey 595682 118
-AWS::IAM::Group 595800 193
-AWS::IAM::GroupPolicy 595993 149
-AWS::IAM::InstanceProfile 596142 141
-AWS::IAM::ManagedPolicy 596283 317
-AWS::IAM::OIDCProvider 596600 149
-AWS::IAM::Policy 596749 154
-AWS::IAM::Role 596903 376
-AWS::IAM::RolePolicy 597279 144
-AWS::IAM::SAMLProvider 597423 346
-AWS::IAM::ServerCertificate 597769 279
-AWS::IAM::ServiceLinkedRole 598048 140
-AWS::IAM::User 598188 373
-AWS::IAM::UserPolicy 598561 144
-AWS::IAM::UserToGroupAddition 598705 91
-AWS::IAM::VirtualMFADevice 598796 200
-AWS::IVS::Channel 598996 385
-AWS::IVS::EncoderConfiguration 599381 197
-AWS::IVS::IngestConfiguration 599578 249
-AWS::IVS::PlaybackKeyPair 599827 168
-AWS::IVS::PlaybackRestrictionPolicy 599995 195
-AWS::IVS::PublicKey 600190 162
-AWS::IVS::RecordingConfiguration 600352 724
-AWS::IVS::Stage 601076 827
-AWS::IVS::StorageConfiguration 601903 211
-AWS::IVS::StreamKey 602114 141
-AWS::IVSChat::LoggingConfiguration 602255 578
-AWS::IVSChat::Room 602833 294
-AWS::IdentityStore::Group 603127 170
-AWS::IdentityStore::GroupMembership 603297 244
-AWS::ImageBuilder::Component 603541 490
-AWS::ImageBuilder::ContainerRecipe 604031 1547
-AWS::ImageBuilder::DistributionConfiguration 605578 1556
-AWS::ImageBuilder::Image 607134 1338
-AWS::ImageBuilder::ImagePipeline 608472 1709
-AWS::ImageBuilder::ImageRecipe 610181 1255
-AWS::ImageBuilder::InfrastructureConfiguration 611436 963
-AWS::ImageBuilder::LifecyclePolicy 612399 908
-AWS::ImageBuilder::Workflow 613307 341
-AWS::Inspector::AssessmentTarget 613648 122
-AWS::Inspector::AssessmentTemplate 613770 383
-AWS::Inspector::ResourceGroup 614153 152
-AWS::InspectorV2::CisScanConfiguration 614305 601
-AWS::InspectorV2::CodeSecurityIntegration 614906 765
-AWS::InspectorV2::CodeSecurityScanConfiguration 615671 611
-AWS::InspectorV2::Filter 616282 2106
-AWS::Interconnect::Connection 618388 479
-AWS::InternetMonitor::Monitor 618867 903
-AWS::Invoicing::InvoiceUnit 619770 349
-AWS::IoT::AccountAuditConfiguration 620119 1912
-AWS::IoT::Authorizer 622031 309
-AWS::IoT::BillingGroup 622340 255
-AWS::IoT::CACertificate 622595 433
-AWS::IoT::Certificate 623028 230
-AWS::IoT::CertificateProvider 623258 281
-AWS::IoT::Command 623539 1216
-AWS::IoT::CustomMetric 624755 193
-AWS::IoT::Dimension 624948 163
-AWS::IoT::DomainConfiguration 625111 862
-AWS::IoT::EncryptionConfiguration 625973 175
-AWS::IoT::FleetMetric 626148 380
-AWS::IoT::JobTemplate 626528 1577
-AWS::IoT::Logging 628105 254
-AWS::IoT::MitigationAction 628359 1006
-AWS::IoT::Policy 629365 159
-AWS::IoT::PolicyPrincipalAttachment 629524 129
-AWS::IoT::ProvisioningTemplate 629653 380
-AWS::IoT::ResourceSpecificLogging 630033 164
-AWS::IoT::RoleAlias 630197 187
-AWS::IoT::ScheduledAudit 630384 266
-AWS::IoT::SecurityProfile 630650 1215
-AWS::IoT::SoftwarePackage 631865 161
-AWS::IoT::SoftwarePackageVersion 632026 517
-AWS::IoT::Thing 632543 143
-AWS::IoT::ThingGroup 632686 363
-AWS::IoT::ThingPrincipalAttachment 633049 148
-AWS::IoT::ThingType 633197 531
-AWS::IoT::TopicRule 633728 4585
-AWS::IoT::TopicRuleDestination 638313 330
-AWS::IoTAnalytics::Channel 638643 408
-AWS::IoTAnalytics::Dataset 639051 2268
-AWS::IoTAnalytics::Datastore 641319 1216
-AWS::IoTAnalytics::Pipeline 642535 1255
-AWS::IoTCoreDeviceAdvisor::SuiteDefinition 643790 519
-AWS::IoTEvents::AlarmModel 644309 2060
-AWS::IoTEvents::DetectorModel 646369 2413
-AWS::IoTEvents::Input 648782 288
-AWS::IoTFleetWise::Campaign 649070 2083
-AWS::IoTFleetWise::DecoderManifest 651153 1968
-AWS::IoTFleetWise::Fleet 653121 220
-AWS::IoTFleetWise::ModelManifest 653341 241
-AWS::IoTFleetWise::SignalCatalog 653582 533
-AWS::IoTFleetWise::StateTemplate 654115 346
-AWS::IoTFleetWise::Vehicle 654461 701
-AWS::IoTManagedIntegrations::CredentialLocker 655162 128
-AWS::IoTManagedIntegrations::ManagedThing 655290 1153
-AWS::IoTManagedIntegrations::ProvisioningProfile 656443 227
-AWS::IoTSiteWise::AccessPolicy 656670 489
-AWS::IoTSiteWise::Asset 657159 460
-AWS::IoTSiteWise::AssetModel 657619 2000
-AWS::IoTSiteWise::ComputationModel 659619 983
-AWS::IoTSiteWise::Dashboard 660602 281
-AWS::IoTSiteWise::Dataset 660883 449
-AWS::IoTSiteWise::Gateway 661332 640
-AWS::IoTSiteWise::Portal 661972 513
-AWS::IoTSiteWise::Project 662485 223
-AWS::IoTThingsGraph::FlowTemplate 662708 188
-AWS::IoTTwinMaker::ComponentType 662896 1341
-AWS::IoTTwinMaker::Entity 664237 1474
-AWS::IoTTwinMaker::Scene 665711 292
-AWS::IoTTwinMaker::SyncJob 666003 236
-AWS::IoTTwinMaker::Workspace 666239 204
-AWS::IoTWireless::Destination 666443 204
-AWS::IoTWireless::DeviceProfile 666647 503
-AWS::IoTWireless::FuotaTask 667150 432
-AWS::IoTWireless::MulticastGroup 667582 391
-AWS::IoTWireless::NetworkAnalyzerConfiguration 667973 289
-AWS::IoTWireless::PartnerAccount 668262 511
-AWS::IoTWireless::ServiceProfile 668773 810
-AWS::IoTWireless::TaskDefinition 669583 710
-AWS::IoTWireless::WirelessDevice 670293 1007
-AWS::IoTWireless::WirelessDeviceImportTask 671300 468
-AWS::IoTWireless::WirelessGateway 671768 278
-AWS::KMS::Alias 672046 102
-AWS::KMS::Key 672148 298
-AWS::KMS::ReplicaKey 672446 231
-AWS::KafkaConnect::Connector 672677 2450
-AWS::KafkaConnect::CustomPlugin 675127 435
-AWS::KafkaConnect::WorkerConfiguration 675562 281
-AWS::Kendra::DataSource 675843 9424
-AWS::Kendra::Faq 685267 323
-AWS::Kendra::Index 685590 1380
-AWS::KendraRanking::ExecutionPlan 686970 263
-AWS::Kinesis::ResourcePolicy 687233 129
-AWS::Kinesis::Stream 687362 445
-AWS::Kinesis::StreamConsumer 687807 269
-AWS::KinesisAnalytics::Application 688076 1312
-AWS::KinesisAnalytics::ApplicationOutput 689388 590
-AWS::KinesisAnalytics::ApplicationReferenceDataSource 689978 1003
-AWS::KinesisAnalyticsV2::Application 690981 4689
-AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 695670 267
-AWS::KinesisAnalyticsV2::ApplicationOutput 695937 532
-AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 696469 967
-AWS::KinesisFirehose::DeliveryStream 697436 11542
-AWS::KinesisVideo::SignalingChannel 708978 158
-AWS::KinesisVideo::Stream 709136 293
-AWS::LakeFormation::DataCellsFilter 709429 443
-AWS::LakeFormation::DataLakeSettings 709872 628
-AWS::LakeFormation::Permissions 710500 775
-AWS::LakeFormation::PrincipalPermissions 711275 1473
-AWS::LakeFormation::Resource 712748 192
-AWS::LakeFormation::Tag 712940 119
-AWS::LakeFormation::TagAssociation 713059 680
-AWS::Lambda::Alias 713739 545
-AWS::Lambda::CapacityProvider 714284 988
-AWS::Lambda::CodeSigningConfig 715272 438
-AWS::Lambda::EventInvokeConfig 715710 388
-AWS::Lambda::EventSourceMapping 716098 2080
-AWS::Lambda::Function 718178 2217
-AWS::Lambda::LayerVersion 720395 355
-AWS::Lambda::LayerVersionPermission 720750 203
-AWS::Lambda::Permission 720953 381
-AWS::Lambda::ResourcePolicy 721334 128
-AWS::Lambda::Url 721462 313
-AWS::Lambda::Version 721775 621
-AWS::LaunchWizard::Deployment 722396 310
-AWS::Lex::Bot 722706 16252
-AWS::Lex::BotAlias 738958 1470
-AWS::Lex::BotVersion 740428 394
-AWS::Lex::ResourcePolicy 740822 118
-AWS::LicenseManager::Grant 740940 213
-AWS::LicenseManager::License 741153 1052
-AWS::Lightsail::Alarm 742205 425
-AWS::Lightsail::Bucket 742630 349
-AWS::Lightsail::Certificate 742979 272
-AWS::Lightsail::Container 743251 1124
-AWS::Lightsail::Database 744375 926
-AWS::Lightsail::DatabaseSnapshot 745301 505
-AWS::Lightsail::Disk 745806 545
-AWS::Lightsail::DiskSnapshot 746351 312
-AWS::Lightsail::Distribution 746663 962
-AWS::Lightsail::Domain 747625 294
-AWS::Lightsail::Instance 747919 1300
-AWS::Lightsail::InstanceSnapshot 749219 333
-AWS::Lightsail::LoadBalancer 749552 391
-AWS::Lightsail::LoadBalancerTlsCertificate 749943 410
-AWS::Lightsail::StaticIp 750353 145
-AWS::Location::APIKey 750498 573
-AWS::Location::GeofenceCollection 751071 288
-AWS::Location::Map 751359 325
-AWS::Location::PlaceIndex 751684 337
-AWS::Location::RouteCalculator 752021 274
-AWS::Location::Tracker 752295 341
-AWS::Location::TrackerConsumer 752636 149
-AWS::Logs::AccountPolicy 752785 223
-AWS::Logs::Delivery 753008 359
-AWS::Logs::DeliveryDestination 753367 386
-AWS::Logs::DeliverySource 753753 173
-AWS::Logs::Destination 753926 231
-AWS::Logs::Integration 754157 487
-AWS::Logs::LogAnomalyDetector 754644 275
-AWS::Logs::LogGroup 754919 331
-AWS::Logs::LogStream 755250 137
-AWS::Logs::MetricFilter 755387 525
-AWS::Logs::QueryDefinition 755912 252
-AWS::Logs::ResourcePolicy 756164 124
-AWS::Logs::ScheduledQuery 756288 697
-AWS::Logs::SubscriptionFilter 756985 308
-AWS::Logs::Transformer 757293 2851
-AWS::LookoutEquipment::InferenceScheduler 760144 994
-AWS::LookoutVision::Project 761138 100
-AWS::M2::Application 761238 276
-AWS::M2::Deployment 761514 204
-AWS::M2::Environment 761718 740
-AWS::MPA::ApprovalTeam 762458 704
-AWS::MPA::IdentitySource 763162 535
-AWS::MSK::BatchScramSecret 763697 108
-AWS::MSK::Cluster 763805 2550
-AWS::MSK::ClusterPolicy 766355 123
-AWS::MSK::Configuration 766478 337
-AWS::MSK::Replicator 766815 2411
-AWS::MSK::ServerlessCluster 769226 400
-AWS::MSK::Topic 769626 225
-AWS::MSK::VpcConnection 769851 286
-AWS::MWAA::Environment 770137 1456
-AWS::MWAAServerless::Workflow 771593 687
-AWS::Macie::AllowList 772280 196
-AWS::Macie::CustomDataIdentifier 772476 280
-AWS::Macie::FindingsFilter 772756 351
-AWS::Macie::Session 773107 137
-AWS::ManagedBlockchain::Accessor 773244 217
-AWS::ManagedBlockchain::Member 773461 1037
-AWS::ManagedBlockchain::Node 774498 330
-AWS::MediaConnect::Bridge 774828 1211
-AWS::MediaConnect::BridgeOutput 776039 289
-AWS::MediaConnect::BridgeSource 776328 537
-AWS::MediaConnect::Flow 776865 3644
-AWS::MediaConnect::FlowEntitlement 780509 521
-AWS::MediaConnect::FlowOutput 781030 1514
-AWS::MediaConnect::FlowSource 782544 831
-AWS::MediaConnect::FlowVpcInterface 783375 267
-AWS::MediaConnect::Gateway 783642 256
-AWS::MediaConnect::RouterInput 783898 1470
-AWS::MediaConnect::RouterNetworkInterface 785368 575
-AWS::MediaConnect::RouterOutput 785943 1123
-AWS::MediaConvert::JobTemplate 787066 376
-AWS::MediaConvert::Preset 787442 148
-AWS::MediaConvert::Queue 787590 146
-AWS::MediaLive::Channel 787736 24510
-AWS::MediaLive::ChannelPlacementGroup 812246 175
-AWS::MediaLive::CloudWatchAlarmTemplate 812421 460
-AWS::MediaLive::CloudWatchAlarmTemplateGroup 812881 166
-AWS::MediaLive::Cluster 813047 363
-AWS::MediaLive::EventBridgeRuleTemplate 813410 301
-AWS::MediaLive::EventBridgeRuleTemplateGroup 813711 166
-AWS::MediaLive::Input 813877 2042
-AWS::MediaLive::InputSecurityGroup 815919 156
-AWS::MediaLive::Multiplex 816075 744
-AWS::MediaLive::Multiplexprogram 816819 1000
-AWS::MediaLive::Network 817819 224
-AWS::MediaLive::SdiSource 818043 144
-AWS::MediaLive::SignalMap 818187 526
-AWS::MediaPackage::Asset 818713 359
-AWS::MediaPackage::Channel 819072 377
-AWS::MediaPackage::OriginEndpoint 819449 2621
-AWS::MediaPackage::PackagingConfiguration 822070 2005
-AWS::MediaPackage::PackagingGroup 824075 340
-AWS::MediaPackageV2::Channel 824415 507
-AWS::MediaPackageV2::ChannelGroup 824922 205
-AWS::MediaPackageV2::ChannelPolicy 825127 193
-AWS::MediaPackageV2::OriginEndpoint 825320 3627
-AWS::MediaPackageV2::OriginEndpointPolicy 828947 437
-AWS::MediaStore::Container 829384 564
-AWS::MediaTailor::Channel 829948 914
-AWS::MediaTailor::ChannelPolicy 830862 118
-AWS::MediaTailor::LiveSource 830980 413
-AWS::MediaTailor::PlaybackConfiguration 831393 1963
-AWS::MediaTailor::SourceLocation 833356 777
-AWS::MediaTailor::VodSource 834133 408
-AWS::MemoryDB::ACL 834541 145
-AWS::MemoryDB::Cluster 834686 886
-AWS::MemoryDB::MultiRegionCluster 835572 427
-AWS::MemoryDB::ParameterGroup 835999 254
-AWS::MemoryDB::SubnetGroup 836253 232
-AWS::MemoryDB::User 836485 238
-AWS::Neptune::DBCluster 836723 1624
-AWS::Neptune::DBClusterParameterGroup 838347 218
-AWS::Neptune::DBInstance 838565 516
-AWS::Neptune::DBParameterGroup 839081 211
-AWS::Neptune::DBSubnetGroup 839292 233
-AWS::Neptune::EventSubscription 839525 258
-AWS::NeptuneGraph::Graph 839783 460
-AWS::NeptuneGraph::GraphSnapshot 840243 236
-AWS::NeptuneGraph::PrivateGraphEndpoint 840479 270
-AWS::NetworkFirewall::Firewall 840749 667
-AWS::NetworkFirewall::FirewallPolicy 841416 1533
-AWS::NetworkFirewall::LoggingConfiguration 842949 451
-AWS::NetworkFirewall::RuleGroup 843400 2182
-AWS::NetworkFirewall::TLSInspectionConfiguration 845582 1133
-AWS::NetworkFirewall::VpcEndpointAssociation 846715 410
-AWS::NetworkManager::ConnectAttachment 847125 916
-AWS::NetworkManager::ConnectPeer 848041 481
-AWS::NetworkManager::CoreNetwork 848522 301
-AWS::NetworkManager::CoreNetworkPrefixListAssociation 848823 240
-AWS::NetworkManager::CustomerGatewayAssociation 849063 259
-AWS::NetworkManager::Device 849322 419
-AWS::NetworkManager::DirectConnectGatewayAttachment 849741 829
-AWS::NetworkManager::GlobalNetwork 850570 151
-AWS::NetworkManager::Link 850721 344
-AWS::NetworkManager::LinkAssociation 851065 191
-AWS::NetworkManager::Site 851256 289
-AWS::NetworkManager::SiteToSiteVpnAttachment 851545 785
-AWS::NetworkManager::TransitGatewayPeering 852330 377
-AWS::NetworkManager::TransitGatewayRegistration 852707 206
-AWS::NetworkManager::TransitGatewayRouteTableAttachment 852913 831
-AWS::NetworkManager::VpcAttachment 853744 895
-AWS::NimbleStudio::Studio 854639 364
-AWS::Notifications::ChannelAssociation 855003 193
-AWS::Notifications::EventRule 855196 290
-AWS::Notifications::ManagedNotificationAccountContactAssociation 855486 303
-AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 855789 278
-AWS::Notifications::NotificationConfiguration 856067 215
-AWS::Notifications::NotificationHub 856282 126
-AWS::Notifications::OrganizationalUnitAssociation 856408 272
-AWS::NotificationsContacts::EmailContact 856680 325
-AWS::NovaAct::WorkflowDefinition 857005 242
-AWS::ODB::CloudAutonomousVmCluster 857247 1564
-AWS::ODB::CloudExadataInfrastructure 858811 1125
-AWS::ODB::CloudVmCluster 859936 1467
-AWS::ODB::OdbNetwork 861403 647
-AWS::ODB::OdbPeeringConnection 862050 375
-AWS::OSIS::Pipeline 862425 1090
-AWS::Oam::Link 863515 336
-AWS::Oam::Sink 863851 86
-AWS::ObservabilityAdmin::OrganizationCentralizationRule 863937 1164
-AWS::ObservabilityAdmin::OrganizationTelemetryRule 865101 1734
-AWS::ObservabilityAdmin::S3TableIntegration 866835 350
-AWS::ObservabilityAdmin::TelemetryEnrichment 867185 88
-AWS::ObservabilityAdmin::TelemetryPipelines 867273 310
-AWS::ObservabilityAdmin::TelemetryRule 867583 1865
-AWS::Omics::AnnotationStore 869448 553
-AWS::Omics::Configuration 870001 293
-AWS::Omics::ReferenceStore 870294 233
-AWS::Omics::RunGroup 870527 132
-AWS::Omics::SequenceStore 870659 397
-AWS::Omics::VariantStore 871056 340
-AWS::Omics::Workflow 871396 1135
-AWS::Omics::WorkflowVersion 872531 1194
-AWS::OpenSearchServerless::AccessPolicy 873725 136
-AWS::OpenSearchServerless::Collection 873861 510
-AWS::OpenSearchServerless::CollectionGroup 874371 372
-AWS::OpenSearchServerless::Index 874743 686
-AWS::OpenSearchServerless::LifecyclePolicy 875429 139
-AWS::OpenSearchServerless::SecurityConfig 875568 768
-AWS::OpenSearchServerless::SecurityPolicy 876336 138
-AWS::OpenSearchServerless::VpcEndpoint 876474 149
-AWS::OpenSearchService::Application 876623 509
-AWS::OpenSearchService::Domain 877132 3461
-AWS::OpsWorks::App 880593 546
-AWS::OpsWorks::ElasticLoadBalancerAttachment 881139 137
-AWS::OpsWorks::Instance 881276 973
-AWS::OpsWorks::Layer 882249 1257
-AWS::OpsWorks::Stack 883506 1078
-AWS::OpsWorks::UserProfile 884584 155
-AWS::OpsWorks::Volume 884739 136
-AWS::Organizations::Account 884875 240
-AWS::Organizations::Organization 885115 141
-AWS::Organizations::OrganizationalUnit 885256 169
-AWS::Organizations::Policy 885425 204
-AWS::Organizations::ResourcePolicy 885629 135
-AWS::PCAConnectorAD::Connector 885764 343
-AWS::PCAConnectorAD::DirectoryRegistration 886107 164
-AWS::PCAConnectorAD::ServicePrincipalName 886271 176
-AWS::PCAConnectorAD::Template 886447 1960
-AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 888407 304
-AWS::PCAConnectorSCEP::Challenge 888711 133
-AWS::PCAConnectorSCEP::Connector 888844 452
-AWS::PCS::Cluster 889296 1159
-AWS::PCS::ComputeNodeGroup 890455 888
-AWS::PCS::Queue 891343 437
-AWS::Panorama::ApplicationInstance 891780 703
-AWS::Panorama::Package 892483 510
-AWS::Panorama::PackageVersion 892993 362
-AWS::PaymentCryptography::Alias 893355 101
-AWS::PaymentCryptography::Key 893456 579
-AWS::Personalize::Dataset 894035 415
-AWS::Personalize::DatasetGroup 894450 160
-AWS::Personalize::Schema 894610 123
-AWS::Personalize::Solution 894733 1374
-AWS::Pinpoint::ADMChannel 896107 158
-AWS::Pinpoint::APNSChannel 896265 222
-AWS::Pinpoint::APNSSandboxChannel 896487 229
-AWS::Pinpoint::APNSVoipChannel 896716 226
-AWS::Pinpoint::APNSVoipSandboxChannel 896942 233
-AWS::Pinpoint::App 897175 80
-AWS::Pinpoint::ApplicationSettings 897255 372
-AWS::Pinpoint::BaiduChannel 897627 150
-AWS::Pinpoint::Campaign 897777 2979
-AWS::Pinpoint::EmailChannel 900756 223
-AWS::Pinpoint::EmailTemplate 900979 209
-AWS::Pinpoint::EventStream 901188 161
-AWS::Pinpoint::GCMChannel 901349 165
-AWS::Pinpoint::InAppTemplate 901514 813
-AWS::Pinpoint::PushTemplate 902327 669
-AWS::Pinpoint::SMSChannel 902996 133
-AWS::Pinpoint::Segment 903129 1037
-AWS::Pinpoint::SmsTemplate 904166 175
-AWS::Pinpoint::VoiceChannel 904341 108
-AWS::PinpointEmail::ConfigurationSet 904449 430
-AWS::PinpointEmail::ConfigurationSetEventDestination 904879 909
-AWS::PinpointEmail::DedicatedIpPool 905788 122
-AWS::PinpointEmail::Identity 905910 413
-AWS::Pipes::Pipe 906323 7947
-AWS::Proton::EnvironmentAccountConnection 914270 249
-AWS::Proton::EnvironmentTemplate 914519 217
-AWS::Proton::ServiceTemplate 914736 229
-AWS::QBusiness::Application 914965 1198
-AWS::QBusiness::DataAccessor 916163 1533
-AWS::QBusiness::DataSource 917696 1807
-AWS::QBusiness::Index 919503 498
-AWS::QBusiness::Permission 920001 373
-AWS::QBusiness::Plugin 920374 716
-AWS::QBusiness::Retriever 921090 487
-AWS::QBusiness::WebExperience 921577 874
-AWS::QLDB::Ledger 922451 178
-AWS::QLDB::Stream 922629 457
-AWS::QuickSight::ActionConnector 923086 1275
-AWS::QuickSight::Analysis 924361 76120
-AWS::QuickSight::CustomPermissions 1000481 6026
-AWS::QuickSight::Dashboard 1006507 78133
-AWS::QuickSight::DataSet 1084640 12078
-AWS::QuickSight::DataSource 1096718 4238
-AWS::QuickSight::Folder 1100956 402
-AWS::QuickSight::RefreshSchedule 1101358 524
-AWS::QuickSight::Template 1101882 71713
-AWS::QuickSight::Theme 1173595 1250
-AWS::QuickSight::Topic 1174845 4046
-AWS::QuickSight::VPCConnection 1178891 356
-AWS::RAM::Permission 1179247 257
-AWS::RAM::ResourceShare 1179504 272
-AWS::RDS::CustomDBEngineVersion 1179776 643
-AWS::RDS::DBCluster 1180419 2419
-AWS::RDS::DBClusterParameterGroup 1182838 277
-AWS::RDS::DBInstance 1183115 4715
-AWS::RDS::DBParameterGroup 1187830 285
-AWS::RDS::DBProxy 1188115 595
-AWS::RDS::DBProxyEndpoint 1188710 392
-AWS::RDS::DBProxyTargetGroup 1189102 458
-AWS::RDS::DBSecurityGroup 1189560 334
-AWS::RDS::DBSecurityGroupIngress 1189894 184
-AWS::RDS::DBShardGroup 1190078 349
-AWS::RDS::DBSubnetGroup 1190427 223
-AWS::RDS::EventSubscription 1190650 248
-AWS::RDS::GlobalCluster 1190898 392
-AWS::RDS::Integration 1191290 329
-AWS::RDS::OptionGroup 1191619 562
-AWS::RTBFabric::InboundExternalLink 1192181 856
-AWS::RTBFabric::Link 1193037 1185
-AWS::RTBFabric::OutboundExternalLink 1194222 880
-AWS::RTBFabric::RequesterGateway 1195102 310
-AWS::RTBFabric::ResponderGateway 1195412 979
-AWS::RUM::AppMonitor 1196391 1099
-AWS::Rbin::Rule 1197490 587
-AWS::Redshift::Cluster 1198077 1708
-AWS::Redshift::ClusterParameterGroup 1199785 378
-AWS::Redshift::ClusterSecurityGroup 1200163 152
-AWS::Redshift::ClusterSecurityGroupIngress 1200315 260
-AWS::Redshift::ClusterSubnetGroup 1200575 201
-AWS::Redshift::EndpointAccess 1200776 410
-AWS::Redshift::EndpointAuthorization 1201186 279
-AWS::Redshift::EventSubscription 1201465 366
-AWS::Redshift::Integration 1201831 303
-AWS::Redshift::ScheduledAction 1202134 466
-AWS::RedshiftServerless::Namespace 1202600 878
-AWS::RedshiftServerless::Snapshot 1203478 459
-AWS::RedshiftServerless::Workgroup 1203937 1902
-AWS::RefactorSpaces::Application 1205839 485
-AWS::RefactorSpaces::Environment 1206324 248
-AWS::RefactorSpaces::Route 1206572 694
-AWS::RefactorSpaces::Service 1207266 609
-AWS::Rekognition::Collection 1207875 159
-AWS::Rekognition::Project 1208034 152
-AWS::Rekognition::StreamProcessor 1208186 1227
-AWS::ResilienceHub::App 1209413 770
-AWS::ResilienceHub::ResiliencyPolicy 1210183 399
-AWS::ResourceExplorer2::DefaultViewAssociation 1210582 127
-AWS::ResourceExplorer2::Index 1210709 92
-AWS::ResourceExplorer2::View 1210801 269
-AWS::ResourceGroups::Group 1211070 474
-AWS::ResourceGroups::TagSyncTask 1211544 197
-AWS::RoboMaker::Fleet 1211741 73
-AWS::RoboMaker::Robot 1211814 192
-AWS::RoboMaker::RobotApplication 1212006 437
-AWS::RoboMaker::RobotApplicationVersion 1212443 163
-AWS::RoboMaker::SimulationApplication 1212606 766
-AWS::RoboMaker::SimulationApplicationVersion 1213372 168
-AWS::RolesAnywhere::CRL 1213540 169
-AWS::RolesAnywhere::Profile 1213709 501
-AWS::RolesAnywhere::TrustAnchor 1214210 456
-AWS::Route53::CidrCollection 1214666 163
-AWS::Route53::DNSSEC 1214829 91
-AWS::Route53::HealthCheck 1214920 650
-AWS::Route53::HostedZone 1215570 506
-AWS::Route53::KeySigningKey 1216076 216
-AWS::Route53::RecordSet 1216292 809
-AWS::Route53::RecordSetGroup 1217101 882
-AWS::Route53GlobalResolver::AccessSource 1217983 297
-AWS::Route53GlobalResolver::AccessToken 1218280 287
-AWS::Route53GlobalResolver::DnsView 1218567 338
-AWS::Route53GlobalResolver::FirewallDomainList 1218905 377
-AWS::Route53GlobalResolver::FirewallRule 1219282 447
-AWS::Route53GlobalResolver::GlobalResolver 1219729 335
-AWS::Route53GlobalResolver::HostedZoneAssociation 1220064 253
-AWS::Route53Profiles::Profile 1220317 153
-AWS::Route53Profiles::ProfileAssociation 1220470 215
-AWS::Route53Profiles::ProfileResourceAssociation 1220685 200
-AWS::Route53RecoveryControl::Cluster 1220885 193
-AWS::Route53RecoveryControl::ControlPanel 1221078 236
-AWS::Route53RecoveryControl::RoutingControl 1221314 179
-AWS::Route53RecoveryControl::SafetyRule 1221493 528
-AWS::Route53RecoveryReadiness::Cell 1222021 176
-AWS::Route53RecoveryReadiness::ReadinessCheck 1222197 213
-AWS::Route53RecoveryReadiness::RecoveryGroup 1222410 199
-AWS::Route53RecoveryReadiness::ResourceSet 1222609 661
-AWS::Route53Resolver::FirewallDomainList 1223270 261
-AWS::Route53Resolver::FirewallRuleGroup 1223531 948
-AWS::Route53Resolver::FirewallRuleGroupAssociation 1224479 356
-AWS::Route53Resolver::OutpostResolver 1224835 303
-AWS::Route53Resolver::ResolverConfig 1225138 204
-AWS::Route53Resolver::ResolverDNSSECConfig 1225342 114
-AWS::Route53Resolver::ResolverEndpoint 1225456 620
-AWS::Route53Resolver::ResolverQueryLoggingConfig 1226076 254
-AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1226330 199
-AWS::Route53Resolver::ResolverRule 1226529 421
-AWS::Route53Resolver::ResolverRuleAssociation 1226950 225
-AWS::S3::AccessGrant 1227175 519
-AWS::S3::AccessGrantsInstance 1227694 196
-AWS::S3::AccessGrantsLocation 1227890 233
-AWS::S3::AccessPoint 1228123 735
-AWS::S3::Bucket 1228858 8241
-AWS::S3::BucketPolicy 1237099 104
-AWS::S3::MultiRegionAccessPoint 1237203 385
-AWS::S3::MultiRegionAccessPointPolicy 1237588 149
-AWS::S3::StorageLens 1237737 2529
-AWS::S3::StorageLensGroup 1240266 699
-AWS::S3Express::AccessPoint 1240965 537
-AWS::S3Express::BucketPolicy 1241502 111
-AWS::S3Express::DirectoryBucket 1241613 1425
-AWS::S3Files::AccessPoint 1243038 534
-AWS::S3Files::FileSystem 1243572 778
-AWS::S3Files::FileSystemPolicy 1244350 119
-AWS::S3Files::MountTarget 1244469 325
-AWS::S3ObjectLambda::AccessPoint 1244794 778
-AWS::S3ObjectLambda::AccessPointPolicy 1245572 189
-AWS::S3Outposts::AccessPoint 1245761 210
-AWS::S3Outposts::Bucket 1245971 490
-AWS::S3Outposts::BucketPolicy 1246461 112
-AWS::S3Outposts::Endpoint 1246573 362
-AWS::S3Tables::Namespace 1246935 147
-AWS::S3Tables::Table 1247082 1603
-AWS::S3Tables::TableBucket 1248685 878
-AWS::S3Tables::TableBucketPolicy 1249563 147
-AWS::S3Tables::TablePolicy 1249710 154
-AWS::S3Vectors::Index 1249864 586
-AWS::S3Vectors::VectorBucket 1250450 307
-AWS::S3Vectors::VectorBucketPolicy 1250757 194
-AWS::SDB::Domain 1250951 51
-AWS::SES::ConfigurationSet 1251002 1430
-AWS::SES::ConfigurationSetEventDestination 1252432 878
-AWS::SES::ContactList 1253310 307
-AWS::SES::CustomVerificationEmailTemplate 1253617 372
-AWS::SES::DedicatedIpPool 1253989 139
-AWS::SES::EmailIdentity 1254128 789
-AWS::SES::MailManagerAddonInstance 1254917 228
-AWS::SES::MailManagerAddonSubscription 1255145 204
-AWS::SES::MailManagerAddressList 1255349 180
-AWS::SES::MailManagerArchive 1255529 268
-AWS::SES::MailManagerIngressPoint 1255797 637
-AWS::SES::MailManagerRelay 1256434 287
-AWS::SES::MailManagerRuleSet 1256721 517
-AWS::SES::MailManagerTrafficPolicy 1257238 611
-AWS::SES::MultiRegionEndpoint 1257849 287
-AWS::SES::ReceiptFilter 1258136 172
-AWS::SES::ReceiptRule 1258308 1029
-AWS::SES::ReceiptRuleSet 1259337 73
-AWS::SES::Template 1259410 207
-AWS::SES::Tenant 1259617 236
-AWS::SES::VdmAttributes 1259853 261
-AWS::SMSVOICE::ConfigurationSet 1260114 851
-AWS::SMSVOICE::OptOutList 1260965 147
-AWS::SMSVOICE::PhoneNumber 1261112 742
-AWS::SMSVOICE::Pool 1261854 632
-AWS::SMSVOICE::ProtectConfiguration 1262486 386
-AWS::SMSVOICE::ResourcePolicy 1262872 130
-AWS::SMSVOICE::SenderId 1263002 232
-AWS::SNS::Subscription 1263234 290
-AWS::SNS::Topic 1263524 744
-AWS::SNS::TopicInlinePolicy 1264268 118
-AWS::SNS::TopicPolicy 1264386 97
-AWS::SQS::Queue 1264483 798
-AWS::SQS::QueueInlinePolicy 1265281 106
-AWS::SQS::QueuePolicy 1265387 97
-AWS::SSM::Association 1265484 644
-AWS::SSM::Document 1266128 366
-AWS::SSM::MaintenanceWindow 1266494 326
-AWS::SSM::MaintenanceWindowTarget 1266820 267
-AWS::SSM::MaintenanceWindowTask 1267087 1558
-AWS::SSM::Parameter 1268645 236
-AWS::SSM::PatchBaseline 1268881 770
-AWS::SSM::ResourceDataSync 1269651 690
-AWS::SSM::ResourcePolicy 1270341 142
-AWS::SSMContacts::Contact 1270483 583
-AWS::SSMContacts::ContactChannel 1271066 162
-AWS::SSMContacts::Plan 1271228 469
-AWS::SSMContacts::Rotation 1271697 715
-AWS::SSMGuiConnect::Preferences 1272412 383
-AWS::SSMIncidents::ReplicationSet 1272795 300
-AWS::SSMIncidents::ResponsePlan 1273095 1200
-AWS::SSMQuickSetup::ConfigurationManager 1274295 433
-AWS::SSMQuickSetup::LifecycleAutomation 1274728 229
-AWS::SSO::Application 1274957 450
-AWS::SSO::ApplicationAssignment 1275407 222
-AWS::SSO::Assignment 1275629 359
-AWS::SSO::Instance 1275988 156
-AWS::SSO::InstanceAccessControlAttributeConfiguration 1276144 518
-AWS::SSO::PermissionSet 1276662 570
-AWS::SageMaker::App 1277232 468
-AWS::SageMaker::AppImageConfig 1277700 908
-AWS::SageMaker::Cluster 1278608 2934
-AWS::SageMaker::CodeRepository 1281542 272
-AWS::SageMaker::DataQualityJobDefinition 1281814 4049
-AWS::SageMaker::Device 1285863 219
-AWS::SageMaker::DeviceFleet 1286082 318
-AWS::SageMaker::Domain 1286400 4395
-AWS::SageMaker::Endpoint 1290795 1157
-AWS::SageMaker::EndpointConfig 1291952 3019
-AWS::SageMaker::FeatureGroup 1294971 1323
-AWS::SageMaker::Image 1296294 216
-AWS::SageMaker::ImageVersion 1296510 310
-AWS::SageMaker::InferenceComponent 1296820 1929
-AWS::SageMaker::InferenceExperiment 1298749 1384
-AWS::SageMaker::MlflowTrackingServer 1300133 368
-AWS::SageMaker::Model 1300501 1384
-AWS::SageMaker::ModelBiasJobDefinition 1301885 4512
-AWS::SageMaker::ModelCard 1306397 3512
-AWS::SageMaker::ModelExplainabilityJobDefinition 1309909 4284
-AWS::SageMaker::ModelPackage 1314193 4952
-AWS::SageMaker::ModelPackageGroup 1319145 345
-AWS::SageMaker::ModelQualityJobDefinition 1319490 4838
-AWS::SageMaker::MonitoringSchedule 1324328 5555
-AWS::SageMaker::NotebookInstance 1329883 733
-AWS::SageMaker::NotebookInstanceLifecycleConfig 1330616 309
-AWS::SageMaker::PartnerApp 1330925 613
-AWS::SageMaker::Pipeline 1331538 488
-AWS::SageMaker::ProcessingJob 1332026 2718
-AWS::SageMaker::Project 1334744 1160
-AWS::SageMaker::Space 1335904 1859
-AWS::SageMaker::StudioLifecycleConfig 1337763 428
-AWS::SageMaker::UserProfile 1338191 2762
-AWS::SageMaker::Workteam 1340953 665
-AWS::Scheduler::Schedule 1341618 1811
-AWS::Scheduler::ScheduleGroup 1343429 161
-AWS::SecretsManager::ResourcePolicy 1343590 147
-AWS::SecretsManager::RotationSchedule 1343737 734
-AWS::SecretsManager::Secret 1344471 538
-AWS::SecretsManager::SecretTargetAttachment 1345009 145
-AWS::SecurityAgent::AgentSpace 1345154 999
-AWS::SecurityAgent::Application 1346153 332
-AWS::SecurityAgent::Pentest 1346485 1127
-AWS::SecurityAgent::TargetDomain 1347612 290
-AWS::SecurityHub::AggregatorV2 1347902 183
-AWS::SecurityHub::AutomationRule 1348085 2225
-AWS::SecurityHub::AutomationRuleV2 1350310 1567
-AWS::SecurityHub::ConfigurationPolicy 1351877 834
-AWS::SecurityHub::ConnectorV2 1352711 387
-AWS::SecurityHub::DelegatedAdmin 1353098 155
-AWS::SecurityHub::FindingAggregator 1353253 170
-AWS::SecurityHub::Hub 1353423 148
-AWS::SecurityHub::HubV2 1353571 82
-AWS::SecurityHub::Insight 1353653 4452
-AWS::SecurityHub::OrganizationConfiguration 1358105 249
-AWS::SecurityHub::PolicyAssociation 1358354 281
-AWS::SecurityHub::ProductSubscription 1358635 137
-AWS::SecurityHub::SecurityControl 1358772 501
-AWS::SecurityHub::Standard 1359273 259
-AWS::SecurityLake::AwsLogSource 1359532 208
-AWS::SecurityLake::DataLake 1359740 526
-AWS::SecurityLake::Subscriber 1360266 685
-AWS::SecurityLake::SubscriberNotification 1360951 569
-AWS::Serverless::Api 1361520 40
-AWS::Serverless::Application 1361560 48
-AWS::Serverless::CapacityProvider 1361608 48
-AWS::Serverless::Connector 1361656 41
-AWS::Serverless::Function 1361697 45
-AWS::Serverless::GraphQLApi 1361742 47
-AWS::Serverless::HttpApi 1361789 44
-AWS::Serverless::LayerVersion 1361833 44
-AWS::Serverless::SimpleTable 1361877 48
-AWS::Serverless::StateMachine 1361925 49
-AWS::ServiceCatalog::AcceptedPortfolioShare 1361974 140
-AWS::ServiceCatalog::CloudFormationProduct 1362114 866
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 1362980 815
-AWS::ServiceCatalog::LaunchNotificationConstraint 1363795 220
-AWS::ServiceCatalog::LaunchRoleConstraint 1364015 227
-AWS::ServiceCatalog::LaunchTemplateConstraint 1364242 193
-AWS::ServiceCatalog::Portfolio 1364435 212
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 1364647 228
-AWS::ServiceCatalog::PortfolioProductAssociation 1364875 209
-AWS::ServiceCatalog::PortfolioShare 1365084 185
-AWS::ServiceCatalog::ResourceUpdateConstraint 1365269 241
-AWS::ServiceCatalog::ServiceAction 1365510 236
-AWS::ServiceCatalog::ServiceActionAssociation 1365746 268
-AWS::ServiceCatalog::StackSetConstraint 1366014 341
-AWS::ServiceCatalog::TagOption 1366355 102
-AWS::ServiceCatalog::TagOptionAssociation 1366457 131
-AWS::ServiceCatalogAppRegistry::Application 1366588 167
-AWS::ServiceCatalogAppRegistry::AttributeGroup 1366755 144
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 1366899 229
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 1367128 249
-AWS::ServiceDiscovery::HttpNamespace 1367377 152
-AWS::ServiceDiscovery::Instance 1367529 159
-AWS::ServiceDiscovery::PrivateDnsNamespace 1367688 325
-AWS::ServiceDiscovery::PublicDnsNamespace 1368013 306
-AWS::ServiceDiscovery::Service 1368319 590
-AWS::Shield::DRTAccess 1368909 96
-AWS::Shield::ProactiveEngagement 1369005 270
-AWS::Shield::Protection 1369275 516
-AWS::Shield::ProtectionGroup 1369791 273
-AWS::Signer::ProfilePermission 1370064 242
-AWS::Signer::SigningProfile 1370306 308
-AWS::SimSpaceWeaver::Simulation 1370614 355
-AWS::StepFunctions::Activity 1370969 426
-AWS::StepFunctions::StateMachine 1371395 865
-AWS::StepFunctions::StateMachineAlias 1372260 481
-AWS::StepFunctions::StateMachineVersion 1372741 194
-AWS::SupportApp::AccountAlias 1372935 120
-AWS::SupportApp::SlackChannelConfiguration 1373055 320
-AWS::SupportApp::SlackWorkspaceConfiguration 1373375 105
-AWS::Synthetics::Canary 1373480 1577
-AWS::Synthetics::Group 1375057 138
-AWS::SystemsManagerSAP::Application 1375195 498
-AWS::Timestream::Database 1375693 142
-AWS::Timestream::InfluxDBCluster 1375835 856
-AWS::Timestream::InfluxDBInstance 1376691 811
-AWS::Timestream::ScheduledQuery 1377502 2134
-AWS::Timestream::Table 1379636 1038
-AWS::Transfer::Agreement 1380674 646
-AWS::Transfer::Certificate 1381320 343
-AWS::Transfer::Connector 1381663 958
-AWS::Transfer::Profile 1382621 193
-AWS::Transfer::Server 1382814 1116
-AWS::Transfer::User 1383930 468
-AWS::Transfer::WebApp 1384398 704
-AWS::Transfer::Workflow 1385102 1318
-AWS::UXC::AccountCustomization 1386420 121
-AWS::VerifiedPermissions::IdentitySource 1386541 554
-AWS::VerifiedPermissions::Policy 1387095 308
-AWS::VerifiedPermissions::PolicyStore 1387403 599
-AWS::VerifiedPermissions::PolicyTemplate 1388002 191
-AWS::VoiceID::Domain 1388193 302
-AWS::VpcLattice::AccessLogSubscription 1388495 245
-AWS::VpcLattice::AuthPolicy 1388740 150
-AWS::VpcLattice::DomainVerification 1388890 171
-AWS::VpcLattice::Listener 1389061 527
-AWS::VpcLattice::ResourceConfiguration 1389588 679
-AWS::VpcLattice::ResourceGateway 1390267 346
-AWS::VpcLattice::ResourcePolicy 1390613 118
-AWS::VpcLattice::Rule 1390731 862
-AWS::VpcLattice::Service 1391593 325
-AWS::VpcLattice::ServiceNetwork 1391918 231
-AWS::VpcLattice::ServiceNetworkResourceAssociation 1392149 260
-AWS::VpcLattice::ServiceNetworkServiceAssociation 1392409 433
-AWS::VpcLattice::ServiceNetworkVpcAssociation 1392842 456
-AWS::VpcLattice::TargetGroup 1393298 672
-AWS::WAF::ByteMatchSet 1393970 328
-AWS::WAF::IPSet 1394298 144
-AWS::WAF::Rule 1394442 184
-AWS::WAF::SizeConstraintSet 1394626 319
-AWS::WAF::SqlInjectionMatchSet 1394945 274
-AWS::WAF::WebACL 1395219 266
-AWS::WAF::XssMatchSet 1395485 253
-AWS::WAFRegional::ByteMatchSet 1395738 336
-AWS::WAFRegional::GeoMatchSet 1396074 167
-AWS::WAFRegional::IPSet 1396241 152
-AWS::WAFRegional::RateBasedRule 1396393 258
-AWS::WAFRegional::RegexPatternSet 1396651 120
-AWS::WAFRegional::Rule 1396771 192
-AWS::WAFRegional::SizeConstraintSet 1396963 311
-AWS::WAFRegional::SqlInjectionMatchSet 1397274 282
-AWS::WAFRegional::WebACL 1397556 254
-AWS::WAFRegional::WebACLAssociation 1397810 129
-AWS::WAFRegional::XssMatchSet 1397939 246
-AWS::WAFv2::IPSet 1398185 212
-AWS::WAFv2::LoggingConfiguration 1398397 769
-AWS::WAFv2::RegexPatternSet 1399166 208
-AWS::WAFv2::RuleGroup 1399374 6559
-AWS::WAFv2::WebACL 1405933 10310
-AWS::WAFv2::WebACLAssociation 1416243 140
-AWS::Wisdom::AIAgent 1416383 1075
-AWS::Wisdom::AIAgentVersion 1417458 253
-AWS::Wisdom::AIGuardrail 1417711 1689
-AWS::Wisdom::AIGuardrailVersion 1419400 281
-AWS::Wisdom::AIPrompt 1419681 611
-AWS::Wisdom::AIPromptVersion 1420292 260
-AWS::Wisdom::Assistant 1420552 355
-AWS::Wisdom::AssistantAssociation 1420907 407
-AWS::Wisdom::KnowledgeBase 1421314 2125
-AWS::Wisdom::MessageTemplate 1423439 2810
-AWS::Wisdom::MessageTemplateVersion 1426249 227
-AWS::Wisdom::QuickResponse 1426476 525
-AWS::WorkSpaces::ConnectionAlias 1427001 213
-AWS::WorkSpaces::Workspace 1427214 490
-AWS::WorkSpaces::WorkspacesPool 1427704 585
-AWS::WorkSpacesThinClient::Environment 1428289 644
-AWS::WorkSpacesWeb::BrowserSettings 1428933 424
-AWS::WorkSpacesWeb::DataProtectionSettings 1429357 996
-AWS::WorkSpacesWeb::IdentityProvider 1430353 316
-AWS::WorkSpacesWeb::IpAccessSettings 1430669 390
-AWS::WorkSpacesWeb::NetworkSettings 1431059 243
-AWS::WorkSpacesWeb::Portal 1431302 622
-AWS::WorkSpacesWeb::SessionLogger 1431924 595
-AWS::WorkSpacesWeb::TrustStore 1432519 185
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 1432704 231
-AWS::WorkSpacesWeb::UserSettings 1432935 1586
-AWS::WorkspacesInstances::Volume 1434521 424
-AWS::WorkspacesInstances::VolumeAssociation 1434945 235
-AWS::WorkspacesInstances::WorkspaceInstance 1435180 2578
-AWS::XRay::Group 1437758 264
-AWS::XRay::ResourcePolicy 1438022 151
-AWS::XRay::SamplingRule 1438173 975
-AWS::XRay::TransactionSearchConfig 1439148 90
-Alexa::ASK::Skill 1439238 456
-Module 1439694 21
+AWS::ARCRegionSwitch::Plan 8576 6455
+AWS::ARCZonalShift::AutoshiftObserverNotificationStatus 15031 131
+AWS::ARCZonalShift::ZonalAutoshiftConfiguration 15162 422
+AWS::AccessAnalyzer::Analyzer 15584 1052
+AWS::AmazonMQ::Broker 16636 1599
+AWS::AmazonMQ::Configuration 18235 293
+AWS::AmazonMQ::ConfigurationAssociation 18528 186
+AWS::Amplify::App 18714 1101
+AWS::Amplify::Branch 19815 928
+AWS::Amplify::Domain 20743 760
+AWS::AmplifyUIBuilder::Component 21503 2348
+AWS::AmplifyUIBuilder::Form 23851 2372
+AWS::AmplifyUIBuilder::Theme 26223 307
+AWS::ApiGateway::Account 26530 65
+AWS::ApiGateway::ApiKey 26595 287
+AWS::ApiGateway::Authorizer 26882 302
+AWS::ApiGateway::BasePathMapping 27184 150
+AWS::ApiGateway::BasePathMappingV2 27334 191
+AWS::ApiGateway::ClientCertificate 27525 157
+AWS::ApiGateway::Deployment 27682 1182
+AWS::ApiGateway::DocumentationPart 28864 264
+AWS::ApiGateway::DocumentationVersion 29128 200
+AWS::ApiGateway::DomainName 29328 584
+AWS::ApiGateway::DomainNameAccessAssociation 29912 392
+AWS::ApiGateway::DomainNameV2 30304 380
+AWS::ApiGateway::GatewayResponse 30684 194
+AWS::ApiGateway::Method 30878 997
+AWS::ApiGateway::Model 31875 157
+AWS::ApiGateway::RequestValidator 32032 200
+AWS::ApiGateway::Resource 32232 170
+AWS::ApiGateway::RestApi 32402 578
+AWS::ApiGateway::Stage 32980 796
+AWS::ApiGateway::UsagePlan 33776 365
+AWS::ApiGateway::UsagePlanKey 34141 142
+AWS::ApiGateway::VpcLink 34283 183
+AWS::ApiGatewayV2::Api 34466 592
+AWS::ApiGatewayV2::ApiGatewayManagedOverrides 35058 736
+AWS::ApiGatewayV2::ApiMapping 35794 170
+AWS::ApiGatewayV2::Authorizer 35964 423
+AWS::ApiGatewayV2::Deployment 36387 130
+AWS::ApiGatewayV2::DomainName 36517 508
+AWS::ApiGatewayV2::Integration 37025 661
+AWS::ApiGatewayV2::IntegrationResponse 37686 346
+AWS::ApiGatewayV2::Model 38032 151
+AWS::ApiGatewayV2::Route 38183 327
+AWS::ApiGatewayV2::RouteResponse 38510 324
+AWS::ApiGatewayV2::RoutingRule 38834 577
+AWS::ApiGatewayV2::Stage 39411 488
+AWS::ApiGatewayV2::VpcLink 39899 166
+AWS::AppConfig::Application 40065 156
+AWS::AppConfig::ConfigurationProfile 40221 427
+AWS::AppConfig::Deployment 40648 697
+AWS::AppConfig::DeploymentStrategy 41345 306
+AWS::AppConfig::Environment 41651 316
+AWS::AppConfig::Extension 41967 361
+AWS::AppConfig::ExtensionAssociation 42328 292
+AWS::AppConfig::HostedConfigurationVersion 42620 413
+AWS::AppFlow::Connector 43033 397
+AWS::AppFlow::ConnectorProfile 43430 6498
+AWS::AppFlow::Flow 49928 6553
+AWS::AppIntegrations::Application 56481 691
+AWS::AppIntegrations::DataIntegration 57172 488
+AWS::AppIntegrations::EventIntegration 57660 303
+AWS::AppMesh::GatewayRoute 57963 2344
+AWS::AppMesh::Mesh 60307 325
+AWS::AppMesh::Route 60632 2313
+AWS::AppMesh::VirtualGateway 62945 3685
+AWS::AppMesh::VirtualNode 66630 4163
+AWS::AppMesh::VirtualRouter 70793 474
+AWS::AppMesh::VirtualService 71267 622
+AWS::AppRunner::AutoScalingConfiguration 71889 334
+AWS::AppRunner::ObservabilityConfiguration 72223 373
+AWS::AppRunner::Service 72596 2226
+AWS::AppRunner::VpcConnector 74822 247
+AWS::AppRunner::VpcIngressConnection 75069 408
+AWS::AppStream::AppBlock 75477 687
+AWS::AppStream::AppBlockBuilder 76164 475
+AWS::AppStream::Application 76639 549
+AWS::AppStream::ApplicationEntitlementAssociation 77188 268
+AWS::AppStream::ApplicationFleetAssociation 77456 166
+AWS::AppStream::DirectoryConfig 77622 497
+AWS::AppStream::Entitlement 78119 269
+AWS::AppStream::Fleet 78388 931
+AWS::AppStream::ImageBuilder 79319 718
+AWS::AppStream::Stack 80037 798
+AWS::AppStream::StackFleetAssociation 80835 106
+AWS::AppStream::StackUserAssociation 80941 233
+AWS::AppStream::User 81174 213
+AWS::AppSync::Api 81387 1025
+AWS::AppSync::ApiCache 82412 216
+AWS::AppSync::ApiKey 82628 116
+AWS::AppSync::ChannelNamespace 82744 611
+AWS::AppSync::DataSource 83355 1508
+AWS::AppSync::DomainName 84863 296
+AWS::AppSync::DomainNameApiAssociation 85159 158
+AWS::AppSync::FunctionConfiguration 85317 1036
+AWS::AppSync::GraphQLApi 86353 1561
+AWS::AppSync::GraphQLSchema 87914 112
+AWS::AppSync::Resolver 88026 1256
+AWS::AppSync::SourceApiAssociation 89282 431
+AWS::AppTest::TestCase 89713 2605
+AWS::ApplicationAutoScaling::ScalableTarget 92318 730
+AWS::ApplicationAutoScaling::ScalingPolicy 93048 3476
+AWS::ApplicationInsights::Application 96524 2767
+AWS::ApplicationSignals::Discovery 99291 67
+AWS::ApplicationSignals::GroupingConfiguration 99358 311
+AWS::ApplicationSignals::ServiceLevelObjective 99669 2103
+AWS::Athena::CapacityReservation 101772 443
+AWS::Athena::DataCatalog 102215 203
+AWS::Athena::NamedQuery 102418 203
+AWS::Athena::PreparedStatement 102621 199
+AWS::Athena::WorkGroup 102820 3034
+AWS::AuditManager::Assessment 105854 763
+AWS::AutoScaling::AutoScalingGroup 106617 6772
+AWS::AutoScaling::LaunchConfiguration 113389 1088
+AWS::AutoScaling::LifecycleHook 114477 338
+AWS::AutoScaling::ScalingPolicy 114815 2916
+AWS::AutoScaling::ScheduledAction 117731 276
+AWS::AutoScaling::WarmPool 118007 268
+AWS::AutoScalingPlans::ScalingPlan 118275 1817
+AWS::B2BI::Capability 120092 724
+AWS::B2BI::Partnership 120816 1644
+AWS::B2BI::Profile 122460 252
+AWS::B2BI::Transformer 122712 1936
+AWS::BCMDataExports::Export 124648 888
+AWS::Backup::BackupPlan 125536 1354
+AWS::Backup::BackupSelection 126890 1076
+AWS::Backup::BackupVault 127966 701
+AWS::Backup::Framework 128667 620
+AWS::Backup::LogicallyAirGappedBackupVault 129287 670
+AWS::Backup::ReportPlan 129957 510
+AWS::Backup::RestoreTestingPlan 130467 584
+AWS::Backup::RestoreTestingSelection 131051 627
+AWS::Backup::TieringConfiguration 131678 489
+AWS::BackupGateway::Hypervisor 132167 216
+AWS::Batch::ComputeEnvironment 132383 1476
+AWS::Batch::ConsumableResource 133859 278
+AWS::Batch::JobDefinition 134137 6587
+AWS::Batch::JobQueue 140724 690
+AWS::Batch::QuotaShare 141414 660
+AWS::Batch::SchedulingPolicy 142074 367
+AWS::Batch::ServiceEnvironment 142441 336
+AWS::BcmPricingCalculator::BillScenario 142777 254
+AWS::Bedrock::Agent 143031 2687
+AWS::Bedrock::AgentAlias 145718 380
+AWS::Bedrock::ApplicationInferenceProfile 146098 511
+AWS::Bedrock::AutomatedReasoningPolicy 146609 771
+AWS::Bedrock::AutomatedReasoningPolicyVersion 147380 298
+AWS::Bedrock::Blueprint 147678 287
+AWS::Bedrock::DataAutomationLibrary 147965 374
+AWS::Bedrock::DataAutomationProject 148339 4269
+AWS::Bedrock::DataSource 152608 5348
+AWS::Bedrock::EnforcedGuardrailConfiguration 157956 462
+AWS::Bedrock::Flow 158418 7185
+AWS::Bedrock::FlowAlias 165603 432
+AWS::Bedrock::FlowVersion 166035 204
+AWS::Bedrock::Guardrail 166239 2500
+AWS::Bedrock::GuardrailVersion 168739 192
+AWS::Bedrock::IntelligentPromptRouter 168931 566
+AWS::Bedrock::KnowledgeBase 169497 6181
+AWS::Bedrock::Prompt 175678 2584
+AWS::Bedrock::PromptVersion 178262 225
+AWS::Bedrock::ResourcePolicy 178487 129
+AWS::BedrockAgentCore::ApiKeyCredentialProvider 178616 236
+AWS::BedrockAgentCore::BrowserCustom 178852 1019
+AWS::BedrockAgentCore::BrowserProfile 179871 235
+AWS::BedrockAgentCore::CodeInterpreterCustom 180106 693
+AWS::BedrockAgentCore::Evaluator 180799 1321
+AWS::BedrockAgentCore::Gateway 182120 2070
+AWS::BedrockAgentCore::GatewayTarget 184190 3266
+AWS::BedrockAgentCore::Memory 187456 5099
+AWS::BedrockAgentCore::OAuth2CredentialProvider 192555 2442
+AWS::BedrockAgentCore::OnlineEvaluationConfig 194997 1123
+AWS::BedrockAgentCore::Policy 196120 349
+AWS::BedrockAgentCore::PolicyEngine 196469 267
+AWS::BedrockAgentCore::Runtime 196736 2113
+AWS::BedrockAgentCore::RuntimeEndpoint 198849 316
+AWS::BedrockAgentCore::WorkloadIdentity 199165 219
+AWS::BedrockMantle::Project 199384 131
+AWS::Billing::BillingView 199515 596
+AWS::BillingConductor::BillingGroup 200111 505
+AWS::BillingConductor::CustomLineItem 200616 1115
+AWS::BillingConductor::PricingPlan 201731 197
+AWS::BillingConductor::PricingRule 201928 446
+AWS::Braket::SpendingLimit 202374 316
+AWS::Budgets::Budget 202690 1642
+AWS::Budgets::BudgetsAction 204332 938
+AWS::CDK::Metadata 205270 29
+AWS::CE::AnomalyMonitor 205299 382
+AWS::CE::AnomalySubscription 205681 420
+AWS::CE::CostCategory 206101 232
+AWS::CUR::ReportDefinition 206333 501
+AWS::Cases::CaseRule 206834 1196
+AWS::Cases::Domain 208030 162
+AWS::Cases::Field 208192 342
+AWS::Cases::Layout 208534 549
+AWS::Cases::Template 209083 450
+AWS::Cassandra::Keyspace 209533 286
+AWS::Cassandra::Table 209819 1800
+AWS::Cassandra::Type 211619 312
+AWS::CertificateManager::Account 211931 197
+AWS::CertificateManager::Certificate 212128 556
+AWS::Chatbot::CustomAction 212684 539
+AWS::Chatbot::MicrosoftTeamsChannelConfiguration 213223 447
+AWS::Chatbot::SlackChannelConfiguration 213670 401
+AWS::Chime::AppInstance 214071 187
+AWS::Chime::AppInstanceBot 214258 556
+AWS::CleanRooms::AnalysisTemplate 214814 2060
+AWS::CleanRooms::Collaboration 216874 1902
+AWS::CleanRooms::ConfiguredTable 218776 2720
+AWS::CleanRooms::ConfiguredTableAssociation 221496 1598
+AWS::CleanRooms::IdMappingTable 223094 603
+AWS::CleanRooms::IdNamespaceAssociation 223697 735
+AWS::CleanRooms::Membership 224432 2003
+AWS::CleanRooms::PrivacyBudgetTemplate 226435 634
+AWS::CleanRoomsML::ConfiguredModelAlgorithm 227069 628
+AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 227697 1806
+AWS::CleanRoomsML::TrainingDataset 229503 660
+AWS::Cloud9::EnvironmentEC2 230163 461
+AWS::CloudFormation::CustomResource 230624 122
+AWS::CloudFormation::GuardHook 230746 1048
+AWS::CloudFormation::HookDefaultVersion 231794 106
+AWS::CloudFormation::HookTypeConfig 231900 169
+AWS::CloudFormation::HookVersion 232069 332
+AWS::CloudFormation::LambdaHook 232401 804
+AWS::CloudFormation::Macro 233205 146
+AWS::CloudFormation::ModuleDefaultVersion 233351 120
+AWS::CloudFormation::ModuleVersion 233471 228
+AWS::CloudFormation::PublicTypeVersion 233699 240
+AWS::CloudFormation::Publisher 233939 232
+AWS::CloudFormation::ResourceDefaultVersion 234171 110
+AWS::CloudFormation::ResourceVersion 234281 353
+AWS::CloudFormation::Stack 234634 206
+AWS::CloudFormation::StackSet 234840 1157
+AWS::CloudFormation::TypeActivation 235997 294
+AWS::CloudFormation::WaitCondition 236291 91
+AWS::CloudFormation::WaitConditionHandle 236382 59
+AWS::CloudFront::AnycastIpList 236441 329
+AWS::CloudFront::CachePolicy 236770 854
+AWS::CloudFront::CloudFrontOriginAccessIdentity 237624 261
+AWS::CloudFront::ConnectionFunction 237885 560
+AWS::CloudFront::ConnectionGroup 238445 247
+AWS::CloudFront::ContinuousDeploymentPolicy 238692 1073
+AWS::CloudFront::Distribution 239765 5061
+AWS::CloudFront::DistributionTenant 244826 791
+AWS::CloudFront::Function 245617 521
+AWS::CloudFront::KeyGroup 246138 173
+AWS::CloudFront::KeyValueStore 246311 247
+AWS::CloudFront::MonitoringSubscription 246558 396
+AWS::CloudFront::OriginAccessControl 246954 334
+AWS::CloudFront::OriginRequestPolicy 247288 576
+AWS::CloudFront::PublicKey 247864 218
+AWS::CloudFront::RealtimeLogConfig 248082 330
+AWS::CloudFront::ResponseHeadersPolicy 248412 2111
+AWS::CloudFront::StreamingDistribution 250523 628
+AWS::CloudFront::TrustStore 251151 495
+AWS::CloudFront::VpcOrigin 251646 356
+AWS::CloudTrail::Channel 252002 223
+AWS::CloudTrail::Dashboard 252225 487
+AWS::CloudTrail::EventDataStore 252712 864
+AWS::CloudTrail::ResourcePolicy 253576 134
+AWS::CloudTrail::Trail 253710 1117
+AWS::CloudWatch::Alarm 254827 1029
+AWS::CloudWatch::AlarmMuteRule 255856 414
+AWS::CloudWatch::AnomalyDetector 256270 1085
+AWS::CloudWatch::CompositeAlarm 257355 357
+AWS::CloudWatch::Dashboard 257712 119
+AWS::CloudWatch::InsightRule 257831 222
+AWS::CloudWatch::MetricStream 258053 671
+AWS::CloudWatch::OTelEnrichment 258724 71
+AWS::CodeArtifact::Domain 258795 244
+AWS::CodeArtifact::PackageGroup 259039 520
+AWS::CodeArtifact::Repository 259559 398
+AWS::CodeBuild::Fleet 259957 848
+AWS::CodeBuild::Project 260805 2886
+AWS::CodeBuild::ReportGroup 263691 429
+AWS::CodeBuild::SourceCredential 264120 143
+AWS::CodeCommit::Repository 264263 462
+AWS::CodeConnections::Connection 264725 262
+AWS::CodeDeploy::Application 264987 183
+AWS::CodeDeploy::DeploymentConfig 265170 863
+AWS::CodeDeploy::DeploymentGroup 266033 2575
+AWS::CodeGuruProfiler::ProfilingGroup 268608 421
+AWS::CodeGuruReviewer::RepositoryAssociation 269029 262
+AWS::CodePipeline::CustomActionType 269291 824
+AWS::CodePipeline::Pipeline 270115 2706
+AWS::CodePipeline::Webhook 272821 462
+AWS::CodeStar::GitHubRepository 273283 312
+AWS::CodeStarConnections::Connection 273595 266
+AWS::CodeStarConnections::RepositoryLink 273861 307
+AWS::CodeStarConnections::SyncConfiguration 274168 350
+AWS::CodeStarNotifications::NotificationRule 274518 341
+AWS::Cognito::IdentityPool 274859 687
+AWS::Cognito::IdentityPoolPrincipalTag 275546 239
+AWS::Cognito::IdentityPoolRoleAttachment 275785 423
+AWS::Cognito::LogDeliveryConfiguration 276208 442
+AWS::Cognito::ManagedLoginBranding 276650 365
+AWS::Cognito::Terms 277015 219
+AWS::Cognito::UserPool 277234 3332
+AWS::Cognito::UserPoolClient 280566 983
+AWS::Cognito::UserPoolDomain 281549 261
+AWS::Cognito::UserPoolGroup 281810 167
+AWS::Cognito::UserPoolIdentityProvider 281977 279
+AWS::Cognito::UserPoolResourceServer 282256 286
+AWS::Cognito::UserPoolRiskConfigurationAttachment 282542 1228
+AWS::Cognito::UserPoolUICustomizationAttachment 283770 158
+AWS::Cognito::UserPoolUser 283928 411
+AWS::Cognito::UserPoolUserToGroupAttachment 284339 190
+AWS::Comprehend::DocumentClassifier 284529 1243
+AWS::Comprehend::Flywheel 285772 845
+AWS::ComputeOptimizer::AutomationRule 286617 1180
+AWS::Config::AggregationAuthorization 287797 304
+AWS::Config::ConfigRule 288101 756
+AWS::Config::ConfigurationAggregator 288857 516
+AWS::Config::ConfigurationRecorder 289373 661
+AWS::Config::ConformancePack 290034 495
+AWS::Config::DeliveryChannel 290529 269
+AWS::Config::OrganizationConfigRule 290798 1183
+AWS::Config::OrganizationConformancePack 291981 456
+AWS::Config::RemediationConfiguration 292437 434
+AWS::Config::StoredQuery 292871 213
+AWS::Connect::AgentStatus 293084 281
+AWS::Connect::ApprovedOrigin 293365 123
+AWS::Connect::ContactFlow 293488 233
+AWS::Connect::ContactFlowModule 293721 373
+AWS::Connect::ContactFlowModuleAlias 294094 261
+AWS::Connect::ContactFlowModuleVersion 294355 235
+AWS::Connect::ContactFlowVersion 294590 193
+AWS::Connect::DataTable 294783 275
+AWS::Connect::DataTableAttribute 295058 491
+AWS::Connect::DataTableRecord 295549 291
+AWS::Connect::EmailAddress 295840 334
+AWS::Connect::EvaluationForm 296174 4922
+AWS::Connect::HoursOfOperation 301096 1335
+AWS::Connect::Instance 302431 644
+AWS::Connect::InstanceStorageConfig 303075 806
+AWS::Connect::IntegrationAssociation 303881 258
+AWS::Connect::Notification 304139 391
+AWS::Connect::PhoneNumber 304530 280
+AWS::Connect::PredefinedAttribute 304810 346
+AWS::Connect::Prompt 305156 177
+AWS::Connect::Queue 305333 592
+AWS::Connect::QuickConnect 305925 671
+AWS::Connect::RoutingProfile 306596 941
+AWS::Connect::Rule 307537 1473
+AWS::Connect::SecurityKey 309010 134
+AWS::Connect::SecurityProfile 309144 1211
+AWS::Connect::TaskTemplate 310355 776
+AWS::Connect::TrafficDistributionGroup 311131 257
+AWS::Connect::User 311388 1579
+AWS::Connect::UserHierarchyGroup 312967 223
+AWS::Connect::UserHierarchyStructure 313190 686
+AWS::Connect::View 313876 231
+AWS::Connect::ViewVersion 314107 171
+AWS::Connect::Workspace 314278 1147
+AWS::ConnectCampaigns::Campaign 315425 1052
+AWS::ConnectCampaignsV2::Campaign 316477 3897
+AWS::ControlTower::EnabledBaseline 320374 357
+AWS::ControlTower::EnabledControl 320731 350
+AWS::ControlTower::LandingZone 321081 243
+AWS::CustomerProfiles::CalculatedAttributeDefinition 321324 878
+AWS::CustomerProfiles::Domain 322202 1536
+AWS::CustomerProfiles::DomainObjectType 323738 421
+AWS::CustomerProfiles::EventStream 324159 287
+AWS::CustomerProfiles::EventTrigger 324446 895
+AWS::CustomerProfiles::Integration 325341 1993
+AWS::CustomerProfiles::ObjectType 327334 716
+AWS::CustomerProfiles::Recommender 328050 640
+AWS::CustomerProfiles::SegmentDefinition 328690 2523
+AWS::DAX::Cluster 331213 605
+AWS::DAX::ParameterGroup 331818 129
+AWS::DAX::SubnetGroup 331947 121
+AWS::DLM::LifecyclePolicy 332068 2763
+AWS::DMS::Certificate 334831 164
+AWS::DMS::DataMigration 334995 607
+AWS::DMS::DataProvider 335602 261
+AWS::DMS::Endpoint 335863 6387
+AWS::DMS::EventSubscription 342250 243
+AWS::DMS::InstanceProfile 342493 351
+AWS::DMS::MigrationProject 342844 761
+AWS::DMS::ReplicationConfig 343605 717
+AWS::DMS::ReplicationInstance 344322 680
+AWS::DMS::ReplicationSubnetGroup 345002 276
+AWS::DMS::ReplicationTask 345278 526
+AWS::DSQL::Cluster 345804 388
+AWS::DataBrew::Dataset 346192 1575
+AWS::DataBrew::Job 347767 2217
+AWS::DataBrew::Project 349984 240
+AWS::DataBrew::Recipe 350224 2541
+AWS::DataBrew::Ruleset 352765 510
+AWS::DataBrew::Schedule 353275 164
+AWS::DataPipeline::Pipeline 353439 632
+AWS::DataSync::Agent 354071 266
+AWS::DataSync::LocationAzureBlob 354337 701
+AWS::DataSync::LocationEFS 355038 381
+AWS::DataSync::LocationFSxLustre 355419 253
+AWS::DataSync::LocationFSxONTAP 355672 944
+AWS::DataSync::LocationFSxOpenZFS 356616 383
+AWS::DataSync::LocationFSxWindows 356999 551
+AWS::DataSync::LocationHDFS 357550 793
+AWS::DataSync::LocationNFS 358343 307
+AWS::DataSync::LocationObjectStorage 358650 561
+AWS::DataSync::LocationS3 359211 283
+AWS::DataSync::LocationSMB 359494 645
+AWS::DataSync::Task 360139 1870
+AWS::DataZone::Connection 362009 5303
+AWS::DataZone::DataSource 367312 2347
+AWS::DataZone::Domain 369659 408
+AWS::DataZone::DomainUnit 370067 290
+AWS::DataZone::Environment 370357 817
+AWS::DataZone::EnvironmentActions 371174 307
+AWS::DataZone::EnvironmentBlueprintConfiguration 371481 864
+AWS::DataZone::EnvironmentProfile 372345 527
+AWS::DataZone::FormType 372872 342
+AWS::DataZone::GroupProfile 373214 248
+AWS::DataZone::Owner 373462 556
+AWS::DataZone::PolicyGrant 374018 4037
+AWS::DataZone::Project 378055 896
+AWS::DataZone::ProjectMembership 378951 419
+AWS::DataZone::ProjectProfile 379370 1186
+AWS::DataZone::SubscriptionTarget 380556 584
+AWS::DataZone::UserProfile 381140 233
+AWS::Deadline::Farm 381373 193
+AWS::Deadline::Fleet 381566 2955
+AWS::Deadline::LicenseEndpoint 384521 269
+AWS::Deadline::Limit 384790 234
+AWS::Deadline::MeteredProduct 385024 135
+AWS::Deadline::Monitor 385159 344
+AWS::Deadline::Queue 385503 1656
+AWS::Deadline::QueueEnvironment 387159 233
+AWS::Deadline::QueueFleetAssociation 387392 155
+AWS::Deadline::QueueLimitAssociation 387547 155
+AWS::Deadline::StorageProfile 387702 270
+AWS::Detective::Graph 387972 106
+AWS::Detective::MemberInvitation 388078 210
+AWS::Detective::OrganizationAdmin 388288 103
+AWS::DevOpsAgent::AgentSpace 388391 695
+AWS::DevOpsAgent::Association 389086 3584
+AWS::DevOpsAgent::PrivateConnection 392670 747
+AWS::DevOpsAgent::Service 393417 3734
+AWS::DevOpsGuru::LogAnomalyDetectionIntegration 397151 80
+AWS::DevOpsGuru::NotificationChannel 397231 290
+AWS::DevOpsGuru::ResourceCollection 397521 372
+AWS::DeviceFarm::DevicePool 397893 253
+AWS::DeviceFarm::InstanceProfile 398146 212
+AWS::DeviceFarm::NetworkProfile 398358 351
+AWS::DeviceFarm::Project 398709 381
+AWS::DeviceFarm::TestGridProject 399090 256
+AWS::DeviceFarm::VPCEConfiguration 399346 262
+AWS::DirectConnect::Connection 399608 329
+AWS::DirectConnect::DirectConnectGateway 399937 268
+AWS::DirectConnect::DirectConnectGatewayAssociation 400205 386
+AWS::DirectConnect::Lag 400591 320
+AWS::DirectConnect::PrivateVirtualInterface 400911 657
+AWS::DirectConnect::PublicVirtualInterface 401568 542
+AWS::DirectConnect::TransitVirtualInterface 402110 600
+AWS::DirectoryService::MicrosoftAD 402710 322
+AWS::DirectoryService::SimpleAD 403032 409
+AWS::DocDB::DBCluster 403441 1098
+AWS::DocDB::DBClusterParameterGroup 404539 219
+AWS::DocDB::DBInstance 404758 445
+AWS::DocDB::DBSubnetGroup 405203 221
+AWS::DocDB::EventSubscription 405424 193
+AWS::DocDB::GlobalCluster 405617 439
+AWS::DocDBElastic::Cluster 406056 500
+AWS::DynamoDB::GlobalTable 406556 4267
+AWS::DynamoDB::Table 410823 2822
+AWS::EC2::CapacityManagerDataExport 413645 313
+AWS::EC2::CapacityReservation 413958 1167
+AWS::EC2::CapacityReservationFleet 415125 697
+AWS::EC2::CarrierGateway 415822 153
+AWS::EC2::ClientVpnAuthorizationRule 415975 283
+AWS::EC2::ClientVpnEndpoint 416258 1886
+AWS::EC2::ClientVpnRoute 418144 246
+AWS::EC2::ClientVpnTargetNetworkAssociation 418390 232
+AWS::EC2::CustomerGateway 418622 297
+AWS::EC2::DHCPOptions 418919 355
+AWS::EC2::EC2Fleet 419274 5040
+AWS::EC2::EIP 424314 295
+AWS::EC2::EIPAssociation 424609 193
+AWS::EC2::EgressOnlyInternetGateway 424802 134
+AWS::EC2::EnclaveCertificateIamRoleAssociation 424936 229
+AWS::EC2::FlowLog 425165 689
+AWS::EC2::GatewayRouteTableAssociation 425854 143
+AWS::EC2::Host 425997 319
+AWS::EC2::IPAM 426316 585
+AWS::EC2::IPAMAllocation 426901 210
+AWS::EC2::IPAMPool 427111 846
+AWS::EC2::IPAMPoolCidr 427957 169
+AWS::EC2::IPAMPrefixListResolver 428126 603
+AWS::EC2::IPAMPrefixListResolverTarget 428729 441
+AWS::EC2::IPAMResourceDiscovery 429170 517
+AWS::EC2::IPAMResourceDiscoveryAssociation 429687 387
+AWS::EC2::IPAMScope 430074 443
+AWS::EC2::Instance 430517 3938
+AWS::EC2::InstanceConnectEndpoint 434455 387
+AWS::EC2::InternetGateway 434842 128
+AWS::EC2::IpPoolRouteTableAssociation 434970 174
+AWS::EC2::KeyPair 435144 238
+AWS::EC2::LaunchTemplate 435382 5035
+AWS::EC2::LocalGatewayRoute 440417 262
+AWS::EC2::LocalGatewayRouteTable 440679 255
+AWS::EC2::LocalGatewayRouteTableVPCAssociation 440934 305
+AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 441239 483
+AWS::EC2::LocalGatewayVirtualInterface 441722 538
+AWS::EC2::LocalGatewayVirtualInterfaceGroup 442260 391
+AWS::EC2::NatGateway 442651 633
+AWS::EC2::NetworkAcl 443284 119
+AWS::EC2::NetworkAclEntry 443403 315
+AWS::EC2::NetworkInsightsAccessScope 443718 907
+AWS::EC2::NetworkInsightsAccessScopeAnalysis 444625 382
+AWS::EC2::NetworkInsightsAnalysis 445007 476
+AWS::EC2::NetworkInsightsPath 445483 641
+AWS::EC2::NetworkInterface 446124 1101
+AWS::EC2::NetworkInterfaceAttachment 447225 475
+AWS::EC2::NetworkInterfacePermission 447700 200
+AWS::EC2::NetworkPerformanceMetricSubscription 447900 221
+AWS::EC2::PlacementGroup 448121 202
+AWS::EC2::PrefixList 448323 268
+AWS::EC2::Route 448591 486
+AWS::EC2::RouteServer 449077 220
+AWS::EC2::RouteServerAssociation 449297 135
+AWS::EC2::RouteServerEndpoint 449432 210
+AWS::EC2::RouteServerPeer 449642 376
+AWS::EC2::RouteServerPropagation 450018 163
+AWS::EC2::RouteTable 450181 139
+AWS::EC2::SecurityGroup 450320 716
+AWS::EC2::SecurityGroupEgress 451036 323
+AWS::EC2::SecurityGroupIngress 451359 430
+AWS::EC2::SecurityGroupVpcAssociation 451789 147
+AWS::EC2::SnapshotBlockPublicAccess 451936 86
+AWS::EC2::SpotFleet 452022 4891
+AWS::EC2::SqlHaStandbyDetectedInstance 456913 175
+AWS::EC2::Subnet 457088 1223
+AWS::EC2::SubnetCidrBlock 458311 215
+AWS::EC2::SubnetNetworkAclAssociation 458526 156
+AWS::EC2::SubnetRouteTableAssociation 458682 134
+AWS::EC2::TrafficMirrorFilter 458816 153
+AWS::EC2::TrafficMirrorFilterRule 458969 583
+AWS::EC2::TrafficMirrorSession 459552 341
+AWS::EC2::TrafficMirrorTarget 459893 288
+AWS::EC2::TransitGateway 460181 516
+AWS::EC2::TransitGatewayAttachment 460697 334
+AWS::EC2::TransitGatewayConnect 461031 392
+AWS::EC2::TransitGatewayConnectPeer 461423 793
+AWS::EC2::TransitGatewayMeteringPolicy 462216 278
+AWS::EC2::TransitGatewayMeteringPolicyEntry 462494 827
+AWS::EC2::TransitGatewayMulticastDomain 463321 374
+AWS::EC2::TransitGatewayMulticastDomainAssociation 463695 381
+AWS::EC2::TransitGatewayMulticastGroupMember 464076 432
+AWS::EC2::TransitGatewayMulticastGroupSource 464508 432
+AWS::EC2::TransitGatewayPeeringAttachment 464940 385
+AWS::EC2::TransitGatewayRoute 465325 326
+AWS::EC2::TransitGatewayRouteTable 465651 214
+AWS::EC2::TransitGatewayRouteTableAssociation 465865 284
+AWS::EC2::TransitGatewayRouteTablePropagation 466149 284
+AWS::EC2::TransitGatewayVpcAttachment 466433 386
+AWS::EC2::VPC 466819 432
+AWS::EC2::VPCBlockPublicAccessExclusion 467251 251
+AWS::EC2::VPCBlockPublicAccessOptions 467502 144
+AWS::EC2::VPCCidrBlock 467646 457
+AWS::EC2::VPCDHCPOptionsAssociation 468103 138
+AWS::EC2::VPCEncryptionControl 468241 1448
+AWS::EC2::VPCEndpoint 469689 673
+AWS::EC2::VPCEndpointConnectionNotification 470362 283
+AWS::EC2::VPCEndpointService 470645 302
+AWS::EC2::VPCEndpointServicePermissions 470947 121
+AWS::EC2::VPCGatewayAttachment 471068 144
+AWS::EC2::VPCPeeringConnection 471212 283
+AWS::EC2::VPNConcentrator 471495 233
+AWS::EC2::VPNConnection 471728 2246
+AWS::EC2::VPNConnectionRoute 473974 199
+AWS::EC2::VPNGateway 474173 168
+AWS::EC2::VPNGatewayRoutePropagation 474341 120
+AWS::EC2::VerifiedAccessEndpoint 474461 1366
+AWS::EC2::VerifiedAccessGroup 475827 407
+AWS::EC2::VerifiedAccessInstance 476234 987
+AWS::EC2::VerifiedAccessTrustProvider 477221 1027
+AWS::EC2::Volume 478248 338
+AWS::EC2::VolumeAttachment 478586 177
+AWS::ECR::PublicRepository 478763 341
+AWS::ECR::PullThroughCacheRule 479104 307
+AWS::ECR::PullTimeUpdateExclusion 479411 104
+AWS::ECR::RegistryPolicy 479515 89
+AWS::ECR::RegistryScanningConfiguration 479604 298
+AWS::ECR::ReplicationConfiguration 479902 458
+AWS::ECR::Repository 480360 838
+AWS::ECR::RepositoryCreationTemplate 481198 684
+AWS::ECR::SigningConfiguration 481882 241
+AWS::ECS::CapacityProvider 482123 3067
+AWS::ECS::Cluster 485190 952
+AWS::ECS::ClusterCapacityProviderAssociations 486142 299
+AWS::ECS::Daemon 486441 537
+AWS::ECS::DaemonTaskDefinition 486978 2088
+AWS::ECS::ExpressGatewayService 489066 1930
+AWS::ECS::PrimaryTaskSet 490996 135
+AWS::ECS::Service 491131 4323
+AWS::ECS::TaskDefinition 495454 4403
+AWS::ECS::TaskSet 499857 954
+AWS::EFS::AccessPoint 500811 505
+AWS::EFS::FileSystem 501316 965
+AWS::EFS::MountTarget 502281 310
+AWS::EKS::AccessEntry 502591 422
+AWS::EKS::Addon 503013 522
+AWS::EKS::Capability 503535 861
+AWS::EKS::Cluster 504396 2094
+AWS::EKS::FargateProfile 506490 432
+AWS::EKS::IdentityProviderConfig 506922 556
+AWS::EKS::Nodegroup 507478 2187
+AWS::EKS::PodIdentityAssociation 509665 353
+AWS::EMR::Cluster 510018 5840
+AWS::EMR::InstanceFleetConfig 515858 1976
+AWS::EMR::InstanceGroupConfig 517834 1718
+AWS::EMR::SecurityConfiguration 519552 137
+AWS::EMR::Step 519689 380
+AWS::EMR::Studio 520069 702
+AWS::EMR::StudioSessionMapping 520771 235
+AWS::EMR::WALWorkspace 521006 144
+AWS::EMRContainers::Endpoint 521150 1179
+AWS::EMRContainers::SecurityConfiguration 522329 1863
+AWS::EMRContainers::VirtualCluster 524192 391
+AWS::EMRServerless::Application 524583 2461
+AWS::EVS::Environment 527044 1821
+AWS::ElastiCache::CacheCluster 528865 1369
+AWS::ElastiCache::GlobalReplicationGroup 530234 703
+AWS::ElastiCache::ParameterGroup 530937 277
+AWS::ElastiCache::ReplicationGroup 531214 2778
+AWS::ElastiCache::SecurityGroup 533992 134
+AWS::ElastiCache::SecurityGroupIngress 534126 183
+AWS::ElastiCache::ServerlessCache 534309 846
+AWS::ElastiCache::SubnetGroup 535155 218
+AWS::ElastiCache::User 535373 327
+AWS::ElastiCache::UserGroup 535700 194
+AWS::ElasticBeanstalk::Application 535894 508
+AWS::ElasticBeanstalk::ApplicationVersion 536402 258
+AWS::ElasticBeanstalk::ConfigurationTemplate 536660 578
+AWS::ElasticBeanstalk::Environment 537238 557
+AWS::ElasticLoadBalancing::LoadBalancer 537795 1628
+AWS::ElasticLoadBalancingV2::Listener 539423 2082
+AWS::ElasticLoadBalancingV2::ListenerCertificate 541505 186
+AWS::ElasticLoadBalancingV2::ListenerRule 541691 2669
+AWS::ElasticLoadBalancingV2::LoadBalancer 544360 1063
+AWS::ElasticLoadBalancingV2::TargetGroup 545423 828
+AWS::ElasticLoadBalancingV2::TrustStore 546251 283
+AWS::ElasticLoadBalancingV2::TrustStoreRevocation 546534 300
+AWS::Elasticsearch::Domain 546834 1787
+AWS::ElementalInference::Feed 548621 412
+AWS::EntityResolution::IdMappingWorkflow 549033 1346
+AWS::EntityResolution::IdNamespace 550379 906
+AWS::EntityResolution::MatchingWorkflow 551285 1617
+AWS::EntityResolution::PolicyStatement 552902 177
+AWS::EntityResolution::SchemaMapping 553079 388
+AWS::EventSchemas::Discoverer 553467 266
+AWS::EventSchemas::Registry 553733 208
+AWS::EventSchemas::RegistryPolicy 553941 119
+AWS::EventSchemas::Schema 554060 347
+AWS::Events::ApiDestination 554407 229
+AWS::Events::Archive 554636 189
+AWS::Events::Connection 554825 1588
+AWS::Events::Endpoint 556413 559
+AWS::Events::EventBus 556972 433
+AWS::Events::EventBusPolicy 557405 240
+AWS::Events::Rule 557645 2529
+AWS::Evidently::Experiment 560174 934
+AWS::Evidently::Feature 561108 429
+AWS::Evidently::Launch 561537 976
+AWS::Evidently::Project 562513 432
+AWS::Evidently::Segment 562945 142
+AWS::FIS::ExperimentTemplate 563087 2182
+AWS::FIS::TargetAccountConfiguration 565269 219
+AWS::FMS::NotificationChannel 565488 124
+AWS::FMS::Policy 565612 1735
+AWS::FMS::ResourceSet 567347 180
+AWS::FSx::DataRepositoryAssociation 567527 553
+AWS::FSx::FileSystem 568080 3357
+AWS::FSx::S3AccessPointAttachment 571437 1234
+AWS::FSx::Snapshot 572671 152
+AWS::FSx::StorageVirtualMachine 572823 697
+AWS::FSx::Volume 573520 1880
+AWS::FinSpace::Environment 575400 777
+AWS::Forecast::Dataset 576177 413
+AWS::Forecast::DatasetGroup 576590 220
+AWS::FraudDetector::Detector 576810 1247
+AWS::FraudDetector::EntityType 578057 172
+AWS::FraudDetector::EventType 578229 660
+AWS::FraudDetector::Label 578889 167
+AWS::FraudDetector::List 579056 197
+AWS::FraudDetector::Outcome 579253 169
+AWS::FraudDetector::Variable 579422 265
+AWS::GameLift::Alias 579687 271
+AWS::GameLift::Build 579958 348
+AWS::GameLift::ContainerFleet 580306 2006
+AWS::GameLift::ContainerGroupDefinition 582312 1693
+AWS::GameLift::Fleet 584005 2411
+AWS::GameLift::GameServerGroup 586416 798
+AWS::GameLift::GameSessionQueue 587214 722
+AWS::GameLift::Location 587936 162
+AWS::GameLift::MatchmakingConfiguration 588098 820
+AWS::GameLift::MatchmakingRuleSet 588918 207
+AWS::GameLift::Script 589125 308
+AWS::GameLiftStreams::Application 589433 409
+AWS::GameLiftStreams::StreamGroup 589842 583
+AWS::GammaDilithium::JobDefinition 590425 4756
+AWS::GlobalAccelerator::Accelerator 595181 248
+AWS::GlobalAccelerator::CrossAccountAttachment 595429 242
+AWS::GlobalAccelerator::EndpointGroup 595671 602
+AWS::GlobalAccelerator::Listener 596273 253
+AWS::Glue::Catalog 596526 1278
+AWS::Glue::Classifier 597804 596
+AWS::Glue::Connection 598400 1425
+AWS::Glue::Crawler 599825 1492
+AWS::Glue::CustomEntityType 601317 105
+AWS::Glue::DataCatalogEncryptionSettings 601422 499
+AWS::Glue::DataQualityRuleset 601921 211
+AWS::Glue::Database 602132 589
+AWS::Glue::DevEndpoint 602721 333
+AWS::Glue::IdentityCenterConfiguration 603054 176
+AWS::Glue::Integration 603230 523
+AWS::Glue::IntegrationResourceProperty 603753 457
+AWS::Glue::Job 604210 715
+AWS::Glue::MLTransform 604925 973
+AWS::Glue::Partition 605898 971
+AWS::Glue::Registry 606869 133
+AWS::Glue::Schema 607002 401
+AWS::Glue::SchemaVersion 607403 202
+AWS::Glue::SchemaVersionMetadata 607605 163
+AWS::Glue::SecurityConfiguration 607768 486
+AWS::Glue::Table 608254 2292
+AWS::Glue::TableOptimizer 610546 880
+AWS::Glue::Trigger 611426 646
+AWS::Glue::UsageProfile 612072 415
+AWS::Glue::Workflow 612487 135
+AWS::Grafana::Workspace 612622 1896
+AWS::Greengrass::ConnectorDefinition 614518 339
+AWS::Greengrass::ConnectorDefinitionVersion 614857 254
+AWS::Greengrass::CoreDefinition 615111 323
+AWS::Greengrass::CoreDefinitionVersion 615434 233
+AWS::Greengrass::DeviceDefinition 615667 339
+AWS::Greengrass::DeviceDefinitionVersion 616006 251
+AWS::Greengrass::FunctionDefinition 616257 1000
+AWS::Greengrass::FunctionDefinitionVersion 617257 777
+AWS::Greengrass::Group 618034 730
+AWS::Greengrass::GroupVersion 618764 508
+AWS::Greengrass::LoggerDefinition 619272 332
+AWS::Greengrass::LoggerDefinitionVersion 619604 244
+AWS::Greengrass::ResourceDefinition 619848 1519
+AWS::Greengrass::ResourceDefinitionVersion 621367 1433
+AWS::Greengrass::SubscriptionDefinition 622800 372
+AWS::Greengrass::SubscriptionDefinitionVersion 623172 290
+AWS::GreengrassV2::ComponentVersion 623462 1246
+AWS::GreengrassV2::Deployment 624708 1959
+AWS::GroundStation::Config 626667 1699
+AWS::GroundStation::DataflowEndpointGroup 628366 1004
+AWS::GroundStation::DataflowEndpointGroupV2 629370 1663
+AWS::GroundStation::MissionProfile 631033 587
+AWS::GuardDuty::Detector 631620 938
+AWS::GuardDuty::Filter 632558 458
+AWS::GuardDuty::IPSet 633016 236
+AWS::GuardDuty::MalwareProtectionPlan 633252 493
+AWS::GuardDuty::Master 633745 155
+AWS::GuardDuty::Member 633900 173
+AWS::GuardDuty::PublishingDestination 634073 377
+AWS::GuardDuty::ThreatEntitySet 634450 286
+AWS::GuardDuty::ThreatIntelSet 634736 245
+AWS::GuardDuty::TrustedEntitySet 634981 287
+AWS::HealthImaging::Datastore 635268 193
+AWS::HealthLake::FHIRDatastore 635461 832
+AWS::IAM::AccessKey 636293 118
+AWS::IAM::Group 636411 193
+AWS::IAM::GroupPolicy 636604 149
+AWS::IAM::InstanceProfile 636753 141
+AWS::IAM::ManagedPolicy 636894 317
+AWS::IAM::OIDCProvider 637211 149
+AWS::IAM::Policy 637360 154
+AWS::IAM::Role 637514 376
+AWS::IAM::RolePolicy 637890 144
+AWS::IAM::SAMLProvider 638034 346
+AWS::IAM::ServerCertificate 638380 279
+AWS::IAM::ServiceLinkedRole 638659 140
+AWS::IAM::User 638799 373
+AWS::IAM::UserPolicy 639172 144
+AWS::IAM::UserToGroupAddition 639316 91
+AWS::IAM::VirtualMFADevice 639407 200
+AWS::IVS::Channel 639607 385
+AWS::IVS::EncoderConfiguration 639992 197
+AWS::IVS::IngestConfiguration 640189 249
+AWS::IVS::PlaybackKeyPair 640438 168
+AWS::IVS::PlaybackRestrictionPolicy 640606 195
+AWS::IVS::PublicKey 640801 162
+AWS::IVS::RecordingConfiguration 640963 724
+AWS::IVS::Stage 641687 827
+AWS::IVS::StorageConfiguration 642514 211
+AWS::IVS::StreamKey 642725 141
+AWS::IVSChat::LoggingConfiguration 642866 578
+AWS::IVSChat::Room 643444 294
+AWS::IdentityStore::Group 643738 170
+AWS::IdentityStore::GroupMembership 643908 244
+AWS::ImageBuilder::Component 644152 490
+AWS::ImageBuilder::ContainerRecipe 644642 1547
+AWS::ImageBuilder::DistributionConfiguration 646189 1556
+AWS::ImageBuilder::Image 647745 1338
+AWS::ImageBuilder::ImagePipeline 649083 1709
+AWS::ImageBuilder::ImageRecipe 650792 1255
+AWS::ImageBuilder::InfrastructureConfiguration 652047 963
+AWS::ImageBuilder::LifecyclePolicy 653010 908
+AWS::ImageBuilder::Workflow 653918 341
+AWS::Inspector::AssessmentTarget 654259 122
+AWS::Inspector::AssessmentTemplate 654381 383
+AWS::Inspector::ResourceGroup 654764 152
+AWS::InspectorV2::CisScanConfiguration 654916 601
+AWS::InspectorV2::CodeSecurityIntegration 655517 765
+AWS::InspectorV2::CodeSecurityScanConfiguration 656282 611
+AWS::InspectorV2::Filter 656893 2106
+AWS::Interconnect::Connection 658999 479
+AWS::InternetMonitor::Monitor 659478 903
+AWS::Invoicing::InvoiceUnit 660381 349
+AWS::IoT::AccountAuditConfiguration 660730 1912
+AWS::IoT::Authorizer 662642 309
+AWS::IoT::BillingGroup 662951 255
+AWS::IoT::CACertificate 663206 433
+AWS::IoT::Certificate 663639 230
+AWS::IoT::CertificateProvider 663869 281
+AWS::IoT::Command 664150 1216
+AWS::IoT::CustomMetric 665366 193
+AWS::IoT::Dimension 665559 163
+AWS::IoT::DomainConfiguration 665722 862
+AWS::IoT::EncryptionConfiguration 666584 175
+AWS::IoT::FleetMetric 666759 380
+AWS::IoT::JobTemplate 667139 1577
+AWS::IoT::Logging 668716 254
+AWS::IoT::MitigationAction 668970 1006
+AWS::IoT::Policy 669976 159
+AWS::IoT::PolicyPrincipalAttachment 670135 129
+AWS::IoT::ProvisioningTemplate 670264 380
+AWS::IoT::ResourceSpecificLogging 670644 164
+AWS::IoT::RoleAlias 670808 187
+AWS::IoT::ScheduledAudit 670995 266
+AWS::IoT::SecurityProfile 671261 1215
+AWS::IoT::SoftwarePackage 672476 161
+AWS::IoT::SoftwarePackageVersion 672637 517
+AWS::IoT::Thing 673154 143
+AWS::IoT::ThingGroup 673297 363
+AWS::IoT::ThingPrincipalAttachment 673660 148
+AWS::IoT::ThingType 673808 531
+AWS::IoT::TopicRule 674339 4585
+AWS::IoT::TopicRuleDestination 678924 330
+AWS::IoTAnalytics::Channel 679254 408
+AWS::IoTAnalytics::Dataset 679662 2268
+AWS::IoTAnalytics::Datastore 681930 1216
+AWS::IoTAnalytics::Pipeline 683146 1255
+AWS::IoTCoreDeviceAdvisor::SuiteDefinition 684401 519
+AWS::IoTEvents::AlarmModel 684920 2060
+AWS::IoTEvents::DetectorModel 686980 2413
+AWS::IoTEvents::Input 689393 288
+AWS::IoTFleetWise::Campaign 689681 3110
+AWS::IoTFleetWise::DecoderManifest 692791 2195
+AWS::IoTFleetWise::Fleet 694986 220
+AWS::IoTFleetWise::ModelManifest 695206 241
+AWS::IoTFleetWise::SignalCatalog 695447 1125
+AWS::IoTFleetWise::StateTemplate 696572 346
+AWS::IoTFleetWise::Vehicle 696918 851
+AWS::IoTManagedIntegrations::CredentialLocker 697769 128
+AWS::IoTManagedIntegrations::ManagedThing 697897 1153
+AWS::IoTManagedIntegrations::ProvisioningProfile 699050 227
+AWS::IoTSiteWise::AccessPolicy 699277 489
+AWS::IoTSiteWise::Asset 699766 460
+AWS::IoTSiteWise::AssetModel 700226 2000
+AWS::IoTSiteWise::ComputationModel 702226 983
+AWS::IoTSiteWise::Dashboard 703209 281
+AWS::IoTSiteWise::Dataset 703490 449
+AWS::IoTSiteWise::Gateway 703939 640
+AWS::IoTSiteWise::Portal 704579 513
+AWS::IoTSiteWise::Project 705092 223
+AWS::IoTThingsGraph::FlowTemplate 705315 188
+AWS::IoTTwinMaker::ComponentType 705503 1341
+AWS::IoTTwinMaker::Entity 706844 1518
+AWS::IoTTwinMaker::Scene 708362 292
+AWS::IoTTwinMaker::SyncJob 708654 236
+AWS::IoTTwinMaker::Workspace 708890 204
+AWS::IoTWireless::Destination 709094 204
+AWS::IoTWireless::DeviceProfile 709298 503
+AWS::IoTWireless::FuotaTask 709801 432
+AWS::IoTWireless::MulticastGroup 710233 391
+AWS::IoTWireless::NetworkAnalyzerConfiguration 710624 289
+AWS::IoTWireless::PartnerAccount 710913 511
+AWS::IoTWireless::ServiceProfile 711424 810
+AWS::IoTWireless::TaskDefinition 712234 710
+AWS::IoTWireless::WirelessDevice 712944 1007
+AWS::IoTWireless::WirelessDeviceImportTask 713951 468
+AWS::IoTWireless::WirelessGateway 714419 278
+AWS::KMS::Alias 714697 102
+AWS::KMS::Key 714799 298
+AWS::KMS::ReplicaKey 715097 231
+AWS::KafkaConnect::Connector 715328 2450
+AWS::KafkaConnect::CustomPlugin 717778 435
+AWS::KafkaConnect::WorkerConfiguration 718213 281
+AWS::Kendra::DataSource 718494 9424
+AWS::Kendra::Faq 727918 323
+AWS::Kendra::Index 728241 1380
+AWS::KendraRanking::ExecutionPlan 729621 263
+AWS::Kinesis::ResourcePolicy 729884 129
+AWS::Kinesis::Stream 730013 445
+AWS::Kinesis::StreamConsumer 730458 269
+AWS::KinesisAnalytics::Application 730727 1312
+AWS::KinesisAnalytics::ApplicationOutput 732039 590
+AWS::KinesisAnalytics::ApplicationReferenceDataSource 732629 1003
+AWS::KinesisAnalyticsV2::Application 733632 4689
+AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 738321 267
+AWS::KinesisAnalyticsV2::ApplicationOutput 738588 532
+AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 739120 967
+AWS::KinesisFirehose::DeliveryStream 740087 11542
+AWS::KinesisVideo::SignalingChannel 751629 158
+AWS::KinesisVideo::Stream 751787 293
+AWS::LakeFormation::DataCellsFilter 752080 443
+AWS::LakeFormation::DataLakeSettings 752523 628
+AWS::LakeFormation::Permissions 753151 775
+AWS::LakeFormation::PrincipalPermissions 753926 1473
+AWS::LakeFormation::Resource 755399 192
+AWS::LakeFormation::Tag 755591 119
+AWS::LakeFormation::TagAssociation 755710 680
+AWS::Lambda::Alias 756390 545
+AWS::Lambda::CapacityProvider 756935 988
+AWS::Lambda::CodeSigningConfig 757923 438
+AWS::Lambda::EventInvokeConfig 758361 388
+AWS::Lambda::EventSourceMapping 758749 2080
+AWS::Lambda::Function 760829 2217
+AWS::Lambda::LayerVersion 763046 355
+AWS::Lambda::LayerVersionPermission 763401 203
+AWS::Lambda::Permission 763604 381
+AWS::Lambda::ResourcePolicy 763985 128
+AWS::Lambda::Url 764113 313
+AWS::Lambda::Version 764426 621
+AWS::LaunchWizard::Deployment 765047 310
+AWS::Lex::Bot 765357 16252
+AWS::Lex::BotAlias 781609 1470
+AWS::Lex::BotVersion 783079 394
+AWS::Lex::ResourcePolicy 783473 118
+AWS::LicenseManager::Grant 783591 213
+AWS::LicenseManager::License 783804 1052
+AWS::Lightsail::Alarm 784856 425
+AWS::Lightsail::Bucket 785281 349
+AWS::Lightsail::Certificate 785630 272
+AWS::Lightsail::Container 785902 1124
+AWS::Lightsail::Database 787026 926
+AWS::Lightsail::DatabaseSnapshot 787952 505
+AWS::Lightsail::Disk 788457 545
+AWS::Lightsail::DiskSnapshot 789002 312
+AWS::Lightsail::Distribution 789314 962
+AWS::Lightsail::Domain 790276 294
+AWS::Lightsail::Instance 790570 1300
+AWS::Lightsail::InstanceSnapshot 791870 333
+AWS::Lightsail::LoadBalancer 792203 391
+AWS::Lightsail::LoadBalancerTlsCertificate 792594 410
+AWS::Lightsail::StaticIp 793004 145
+AWS::Location::APIKey 793149 573
+AWS::Location::GeofenceCollection 793722 288
+AWS::Location::Map 794010 325
+AWS::Location::PlaceIndex 794335 337
+AWS::Location::RouteCalculator 794672 274
+AWS::Location::Tracker 794946 341
+AWS::Location::TrackerConsumer 795287 149
+AWS::Logs::AccountPolicy 795436 223
+AWS::Logs::Delivery 795659 359
+AWS::Logs::DeliveryDestination 796018 386
+AWS::Logs::DeliverySource 796404 173
+AWS::Logs::Destination 796577 231
+AWS::Logs::Integration 796808 487
+AWS::Logs::LogAnomalyDetector 797295 275
+AWS::Logs::LogGroup 797570 331
+AWS::Logs::LogStream 797901 137
+AWS::Logs::MetricFilter 798038 525
+AWS::Logs::QueryDefinition 798563 252
+AWS::Logs::ResourcePolicy 798815 124
+AWS::Logs::ScheduledQuery 798939 697
+AWS::Logs::SubscriptionFilter 799636 308
+AWS::Logs::Transformer 799944 2851
+AWS::LookoutEquipment::InferenceScheduler 802795 994
+AWS::LookoutVision::Project 803789 100
+AWS::M2::Application 803889 356
+AWS::M2::Deployment 804245 204
+AWS::M2::Environment 804449 959
+AWS::MPA::ApprovalTeam 805408 704
+AWS::MPA::IdentitySource 806112 535
+AWS::MSK::BatchScramSecret 806647 108
+AWS::MSK::Cluster 806755 2550
+AWS::MSK::ClusterPolicy 809305 123
+AWS::MSK::Configuration 809428 337
+AWS::MSK::Replicator 809765 2411
+AWS::MSK::ServerlessCluster 812176 400
+AWS::MSK::Topic 812576 225
+AWS::MSK::VpcConnection 812801 286
+AWS::MWAA::Environment 813087 1456
+AWS::MWAAServerless::Workflow 814543 687
+AWS::Macie::AllowList 815230 353
+AWS::Macie::CustomDataIdentifier 815583 280
+AWS::Macie::FindingsFilter 815863 351
+AWS::Macie::Session 816214 137
+AWS::ManagedBlockchain::Accessor 816351 217
+AWS::ManagedBlockchain::Member 816568 1037
+AWS::ManagedBlockchain::Node 817605 330
+AWS::MediaConnect::Bridge 817935 1211
+AWS::MediaConnect::BridgeOutput 819146 289
+AWS::MediaConnect::BridgeSource 819435 537
+AWS::MediaConnect::Flow 819972 3836
+AWS::MediaConnect::FlowEntitlement 823808 521
+AWS::MediaConnect::FlowOutput 824329 1706
+AWS::MediaConnect::FlowSource 826035 831
+AWS::MediaConnect::FlowVpcInterface 826866 267
+AWS::MediaConnect::Gateway 827133 256
+AWS::MediaConnect::RouterInput 827389 6088
+AWS::MediaConnect::RouterNetworkInterface 833477 889
+AWS::MediaConnect::RouterOutput 834366 4050
+AWS::MediaConvert::JobTemplate 838416 376
+AWS::MediaConvert::Preset 838792 148
+AWS::MediaConvert::Queue 838940 146
+AWS::MediaLive::Channel 839086 24510
+AWS::MediaLive::ChannelPlacementGroup 863596 175
+AWS::MediaLive::CloudWatchAlarmTemplate 863771 460
+AWS::MediaLive::CloudWatchAlarmTemplateGroup 864231 166
+AWS::MediaLive::Cluster 864397 363
+AWS::MediaLive::EventBridgeRuleTemplate 864760 301
+AWS::MediaLive::EventBridgeRuleTemplateGroup 865061 166
+AWS::MediaLive::Input 865227 2042
+AWS::MediaLive::InputSecurityGroup 867269 156
+AWS::MediaLive::Multiplex 867425 744
+AWS::MediaLive::Multiplexprogram 868169 1256
+AWS::MediaLive::Network 869425 224
+AWS::MediaLive::SdiSource 869649 144
+AWS::MediaLive::SignalMap 869793 526
+AWS::MediaPackage::Asset 870319 359
+AWS::MediaPackage::Channel 870678 377
+AWS::MediaPackage::OriginEndpoint 871055 2621
+AWS::MediaPackage::PackagingConfiguration 873676 2005
+AWS::MediaPackage::PackagingGroup 875681 340
+AWS::MediaPackageV2::Channel 876021 507
+AWS::MediaPackageV2::ChannelGroup 876528 205
+AWS::MediaPackageV2::ChannelPolicy 876733 193
+AWS::MediaPackageV2::OriginEndpoint 876926 3627
+AWS::MediaPackageV2::OriginEndpointPolicy 880553 437
+AWS::MediaStore::Container 880990 564
+AWS::MediaTailor::Channel 881554 914
+AWS::MediaTailor::ChannelPolicy 882468 118
+AWS::MediaTailor::LiveSource 882586 413
+AWS::MediaTailor::PlaybackConfiguration 882999 1963
+AWS::MediaTailor::SourceLocation 884962 777
+AWS::MediaTailor::VodSource 885739 408
+AWS::MemoryDB::ACL 886147 145
+AWS::MemoryDB::Cluster 886292 886
+AWS::MemoryDB::MultiRegionCluster 887178 427
+AWS::MemoryDB::ParameterGroup 887605 254
+AWS::MemoryDB::SubnetGroup 887859 232
+AWS::MemoryDB::User 888091 238
+AWS::Neptune::DBCluster 888329 1624
+AWS::Neptune::DBClusterParameterGroup 889953 218
+AWS::Neptune::DBInstance 890171 516
+AWS::Neptune::DBParameterGroup 890687 211
+AWS::Neptune::DBSubnetGroup 890898 233
+AWS::Neptune::EventSubscription 891131 258
+AWS::NeptuneGraph::Graph 891389 460
+AWS::NeptuneGraph::GraphSnapshot 891849 236
+AWS::NeptuneGraph::PrivateGraphEndpoint 892085 270
+AWS::NetworkFirewall::Firewall 892355 667
+AWS::NetworkFirewall::FirewallPolicy 893022 1533
+AWS::NetworkFirewall::LoggingConfiguration 894555 451
+AWS::NetworkFirewall::RuleGroup 895006 2182
+AWS::NetworkFirewall::TLSInspectionConfiguration 897188 1133
+AWS::NetworkFirewall::VpcEndpointAssociation 898321 410
+AWS::NetworkManager::ConnectAttachment 898731 916
+AWS::NetworkManager::ConnectPeer 899647 481
+AWS::NetworkManager::CoreNetwork 900128 301
+AWS::NetworkManager::CoreNetworkPrefixListAssociation 900429 240
+AWS::NetworkManager::CustomerGatewayAssociation 900669 259
+AWS::NetworkManager::Device 900928 419
+AWS::NetworkManager::DirectConnectGatewayAttachment 901347 829
+AWS::NetworkManager::GlobalNetwork 902176 151
+AWS::NetworkManager::Link 902327 344
+AWS::NetworkManager::LinkAssociation 902671 191
+AWS::NetworkManager::Site 902862 289
+AWS::NetworkManager::SiteToSiteVpnAttachment 903151 785
+AWS::NetworkManager::TransitGatewayPeering 903936 377
+AWS::NetworkManager::TransitGatewayRegistration 904313 206
+AWS::NetworkManager::TransitGatewayRouteTableAttachment 904519 831
+AWS::NetworkManager::VpcAttachment 905350 895
+AWS::NimbleStudio::Studio 906245 364
+AWS::Notifications::ChannelAssociation 906609 193
+AWS::Notifications::EventRule 906802 290
+AWS::Notifications::ManagedNotificationAccountContactAssociation 907092 303
+AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 907395 278
+AWS::Notifications::NotificationConfiguration 907673 215
+AWS::Notifications::NotificationHub 907888 126
+AWS::Notifications::OrganizationalUnitAssociation 908014 272
+AWS::NotificationsContacts::EmailContact 908286 325
+AWS::NovaAct::WorkflowDefinition 908611 242
+AWS::ODB::CloudAutonomousVmCluster 908853 1564
+AWS::ODB::CloudExadataInfrastructure 910417 1125
+AWS::ODB::CloudVmCluster 911542 1467
+AWS::ODB::OdbNetwork 913009 647
+AWS::ODB::OdbPeeringConnection 913656 375
+AWS::OSIS::Pipeline 914031 1090
+AWS::Oam::Link 915121 336
+AWS::Oam::Sink 915457 86
+AWS::ObservabilityAdmin::OrganizationCentralizationRule 915543 1164
+AWS::ObservabilityAdmin::OrganizationTelemetryRule 916707 1734
+AWS::ObservabilityAdmin::S3TableIntegration 918441 350
+AWS::ObservabilityAdmin::TelemetryEnrichment 918791 88
+AWS::ObservabilityAdmin::TelemetryPipelines 918879 310
+AWS::ObservabilityAdmin::TelemetryRule 919189 1865
+AWS::Omics::AnnotationStore 921054 586
+AWS::Omics::Configuration 921640 293
+AWS::Omics::ReferenceStore 921933 233
+AWS::Omics::RunGroup 922166 132
+AWS::Omics::SequenceStore 922298 397
+AWS::Omics::VariantStore 922695 340
+AWS::Omics::Workflow 923035 1135
+AWS::Omics::WorkflowVersion 924170 1194
+AWS::OpenSearchServerless::AccessPolicy 925364 136
+AWS::OpenSearchServerless::Collection 925500 510
+AWS::OpenSearchServerless::CollectionGroup 926010 372
+AWS::OpenSearchServerless::Index 926382 686
+AWS::OpenSearchServerless::LifecyclePolicy 927068 139
+AWS::OpenSearchServerless::SecurityConfig 927207 768
+AWS::OpenSearchServerless::SecurityPolicy 927975 138
+AWS::OpenSearchServerless::VpcEndpoint 928113 149
+AWS::OpenSearchService::Application 928262 509
+AWS::OpenSearchService::Domain 928771 3461
+AWS::OpsWorks::App 932232 546
+AWS::OpsWorks::ElasticLoadBalancerAttachment 932778 137
+AWS::OpsWorks::Instance 932915 973
+AWS::OpsWorks::Layer 933888 1257
+AWS::OpsWorks::Stack 935145 1078
+AWS::OpsWorks::UserProfile 936223 155
+AWS::OpsWorks::Volume 936378 136
+AWS::Organizations::Account 936514 240
+AWS::Organizations::Organization 936754 141
+AWS::Organizations::OrganizationalUnit 936895 169
+AWS::Organizations::Policy 937064 204
+AWS::Organizations::ResourcePolicy 937268 135
+AWS::PCAConnectorAD::Connector 937403 343
+AWS::PCAConnectorAD::DirectoryRegistration 937746 164
+AWS::PCAConnectorAD::ServicePrincipalName 937910 176
+AWS::PCAConnectorAD::Template 938086 5246
+AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 943332 304
+AWS::PCAConnectorSCEP::Challenge 943636 133
+AWS::PCAConnectorSCEP::Connector 943769 505
+AWS::PCS::Cluster 944274 1159
+AWS::PCS::ComputeNodeGroup 945433 888
+AWS::PCS::Queue 946321 437
+AWS::Panorama::ApplicationInstance 946758 703
+AWS::Panorama::Package 947461 510
+AWS::Panorama::PackageVersion 947971 362
+AWS::PaymentCryptography::Alias 948333 101
+AWS::PaymentCryptography::Key 948434 579
+AWS::Personalize::Dataset 949013 415
+AWS::Personalize::DatasetGroup 949428 160
+AWS::Personalize::Schema 949588 123
+AWS::Personalize::Solution 949711 1374
+AWS::Pinpoint::ADMChannel 951085 158
+AWS::Pinpoint::APNSChannel 951243 222
+AWS::Pinpoint::APNSSandboxChannel 951465 229
+AWS::Pinpoint::APNSVoipChannel 951694 226
+AWS::Pinpoint::APNSVoipSandboxChannel 951920 233
+AWS::Pinpoint::App 952153 80
+AWS::Pinpoint::ApplicationSettings 952233 372
+AWS::Pinpoint::BaiduChannel 952605 150
+AWS::Pinpoint::Campaign 952755 2979
+AWS::Pinpoint::EmailChannel 955734 223
+AWS::Pinpoint::EmailTemplate 955957 209
+AWS::Pinpoint::EventStream 956166 161
+AWS::Pinpoint::GCMChannel 956327 165
+AWS::Pinpoint::InAppTemplate 956492 813
+AWS::Pinpoint::PushTemplate 957305 669
+AWS::Pinpoint::SMSChannel 957974 133
+AWS::Pinpoint::Segment 958107 1037
+AWS::Pinpoint::SmsTemplate 959144 175
+AWS::Pinpoint::VoiceChannel 959319 108
+AWS::PinpointEmail::ConfigurationSet 959427 430
+AWS::PinpointEmail::ConfigurationSetEventDestination 959857 909
+AWS::PinpointEmail::DedicatedIpPool 960766 122
+AWS::PinpointEmail::Identity 960888 413
+AWS::Pipes::Pipe 961301 8700
+AWS::Proton::EnvironmentAccountConnection 970001 249
+AWS::Proton::EnvironmentTemplate 970250 217
+AWS::Proton::ServiceTemplate 970467 229
+AWS::QBusiness::Application 970696 1198
+AWS::QBusiness::DataAccessor 971894 1923
+AWS::QBusiness::DataSource 973817 2110
+AWS::QBusiness::Index 975927 498
+AWS::QBusiness::Permission 976425 373
+AWS::QBusiness::Plugin 976798 1265
+AWS::QBusiness::Retriever 978063 722
+AWS::QBusiness::WebExperience 978785 1195
+AWS::QLDB::Ledger 979980 178
+AWS::QLDB::Stream 980158 457
+AWS::QuickSight::ActionConnector 980615 2833
+AWS::QuickSight::Analysis 983448 76120
+AWS::QuickSight::CustomPermissions 1059568 6026
+AWS::QuickSight::Dashboard 1065594 78133
+AWS::QuickSight::DataSet 1143727 12078
+AWS::QuickSight::DataSource 1155805 4238
+AWS::QuickSight::Folder 1160043 402
+AWS::QuickSight::RefreshSchedule 1160445 524
+AWS::QuickSight::Template 1160969 71713
+AWS::QuickSight::Theme 1232682 1250
+AWS::QuickSight::Topic 1233932 4046
+AWS::QuickSight::VPCConnection 1237978 356
+AWS::RAM::Permission 1238334 257
+AWS::RAM::ResourceShare 1238591 272
+AWS::RDS::CustomDBEngineVersion 1238863 643
+AWS::RDS::DBCluster 1239506 2419
+AWS::RDS::DBClusterParameterGroup 1241925 277
+AWS::RDS::DBInstance 1242202 4715
+AWS::RDS::DBParameterGroup 1246917 285
+AWS::RDS::DBProxy 1247202 595
+AWS::RDS::DBProxyEndpoint 1247797 392
+AWS::RDS::DBProxyTargetGroup 1248189 458
+AWS::RDS::DBSecurityGroup 1248647 334
+AWS::RDS::DBSecurityGroupIngress 1248981 184
+AWS::RDS::DBShardGroup 1249165 349
+AWS::RDS::DBSubnetGroup 1249514 223
+AWS::RDS::EventSubscription 1249737 248
+AWS::RDS::GlobalCluster 1249985 392
+AWS::RDS::Integration 1250377 329
+AWS::RDS::OptionGroup 1250706 562
+AWS::RTBFabric::InboundExternalLink 1251268 856
+AWS::RTBFabric::Link 1252124 2018
+AWS::RTBFabric::OutboundExternalLink 1254142 880
+AWS::RTBFabric::RequesterGateway 1255022 310
+AWS::RTBFabric::ResponderGateway 1255332 1510
+AWS::RUM::AppMonitor 1256842 1099
+AWS::Rbin::Rule 1257941 587
+AWS::Redshift::Cluster 1258528 1708
+AWS::Redshift::ClusterParameterGroup 1260236 378
+AWS::Redshift::ClusterSecurityGroup 1260614 152
+AWS::Redshift::ClusterSecurityGroupIngress 1260766 260
+AWS::Redshift::ClusterSubnetGroup 1261026 201
+AWS::Redshift::EndpointAccess 1261227 410
+AWS::Redshift::EndpointAuthorization 1261637 279
+AWS::Redshift::EventSubscription 1261916 366
+AWS::Redshift::Integration 1262282 303
+AWS::Redshift::ScheduledAction 1262585 810
+AWS::RedshiftServerless::Namespace 1263395 878
+AWS::RedshiftServerless::Snapshot 1264273 459
+AWS::RedshiftServerless::Workgroup 1264732 1902
+AWS::RefactorSpaces::Application 1266634 485
+AWS::RefactorSpaces::Environment 1267119 248
+AWS::RefactorSpaces::Route 1267367 694
+AWS::RefactorSpaces::Service 1268061 609
+AWS::Rekognition::Collection 1268670 159
+AWS::Rekognition::Project 1268829 152
+AWS::Rekognition::StreamProcessor 1268981 1227
+AWS::ResilienceHub::App 1270208 770
+AWS::ResilienceHub::ResiliencyPolicy 1270978 399
+AWS::ResourceExplorer2::DefaultViewAssociation 1271377 127
+AWS::ResourceExplorer2::Index 1271504 92
+AWS::ResourceExplorer2::View 1271596 269
+AWS::ResourceGroups::Group 1271865 474
+AWS::ResourceGroups::TagSyncTask 1272339 197
+AWS::RoboMaker::Fleet 1272536 73
+AWS::RoboMaker::Robot 1272609 192
+AWS::RoboMaker::RobotApplication 1272801 437
+AWS::RoboMaker::RobotApplicationVersion 1273238 163
+AWS::RoboMaker::SimulationApplication 1273401 766
+AWS::RoboMaker::SimulationApplicationVersion 1274167 168
+AWS::RolesAnywhere::CRL 1274335 169
+AWS::RolesAnywhere::Profile 1274504 501
+AWS::RolesAnywhere::TrustAnchor 1275005 540
+AWS::Route53::CidrCollection 1275545 163
+AWS::Route53::DNSSEC 1275708 91
+AWS::Route53::HealthCheck 1275799 650
+AWS::Route53::HostedZone 1276449 506
+AWS::Route53::KeySigningKey 1276955 216
+AWS::Route53::RecordSet 1277171 809
+AWS::Route53::RecordSetGroup 1277980 882
+AWS::Route53GlobalResolver::AccessSource 1278862 297
+AWS::Route53GlobalResolver::AccessToken 1279159 287
+AWS::Route53GlobalResolver::DnsView 1279446 338
+AWS::Route53GlobalResolver::FirewallDomainList 1279784 377
+AWS::Route53GlobalResolver::FirewallRule 1280161 447
+AWS::Route53GlobalResolver::GlobalResolver 1280608 335
+AWS::Route53GlobalResolver::HostedZoneAssociation 1280943 253
+AWS::Route53Profiles::Profile 1281196 153
+AWS::Route53Profiles::ProfileAssociation 1281349 215
+AWS::Route53Profiles::ProfileResourceAssociation 1281564 200
+AWS::Route53RecoveryControl::Cluster 1281764 193
+AWS::Route53RecoveryControl::ControlPanel 1281957 236
+AWS::Route53RecoveryControl::RoutingControl 1282193 179
+AWS::Route53RecoveryControl::SafetyRule 1282372 528
+AWS::Route53RecoveryReadiness::Cell 1282900 176
+AWS::Route53RecoveryReadiness::ReadinessCheck 1283076 213
+AWS::Route53RecoveryReadiness::RecoveryGroup 1283289 199
+AWS::Route53RecoveryReadiness::ResourceSet 1283488 661
+AWS::Route53Resolver::FirewallDomainList 1284149 261
+AWS::Route53Resolver::FirewallRuleGroup 1284410 948
+AWS::Route53Resolver::FirewallRuleGroupAssociation 1285358 356
+AWS::Route53Resolver::OutpostResolver 1285714 303
+AWS::Route53Resolver::ResolverConfig 1286017 204
+AWS::Route53Resolver::ResolverDNSSECConfig 1286221 114
+AWS::Route53Resolver::ResolverEndpoint 1286335 620
+AWS::Route53Resolver::ResolverQueryLoggingConfig 1286955 254
+AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1287209 199
+AWS::Route53Resolver::ResolverRule 1287408 421
+AWS::Route53Resolver::ResolverRuleAssociation 1287829 225
+AWS::S3::AccessGrant 1288054 519
+AWS::S3::AccessGrantsInstance 1288573 196
+AWS::S3::AccessGrantsLocation 1288769 233
+AWS::S3::AccessPoint 1289002 735
+AWS::S3::Bucket 1289737 8446
+AWS::S3::BucketPolicy 1298183 104
+AWS::S3::MultiRegionAccessPoint 1298287 385
+AWS::S3::MultiRegionAccessPointPolicy 1298672 149
+AWS::S3::StorageLens 1298821 2640
+AWS::S3::StorageLensGroup 1301461 699
+AWS::S3Express::AccessPoint 1302160 537
+AWS::S3Express::BucketPolicy 1302697 111
+AWS::S3Express::DirectoryBucket 1302808 1425
+AWS::S3Files::AccessPoint 1304233 534
+AWS::S3Files::FileSystem 1304767 778
+AWS::S3Files::FileSystemPolicy 1305545 119
+AWS::S3Files::MountTarget 1305664 325
+AWS::S3ObjectLambda::AccessPoint 1305989 883
+AWS::S3ObjectLambda::AccessPointPolicy 1306872 189
+AWS::S3Outposts::AccessPoint 1307061 210
+AWS::S3Outposts::Bucket 1307271 490
+AWS::S3Outposts::BucketPolicy 1307761 112
+AWS::S3Outposts::Endpoint 1307873 362
+AWS::S3Tables::Namespace 1308235 147
+AWS::S3Tables::Table 1308382 1603
+AWS::S3Tables::TableBucket 1309985 878
+AWS::S3Tables::TableBucketPolicy 1310863 147
+AWS::S3Tables::TablePolicy 1311010 154
+AWS::S3Vectors::Index 1311164 586
+AWS::S3Vectors::VectorBucket 1311750 307
+AWS::S3Vectors::VectorBucketPolicy 1312057 194
+AWS::SDB::Domain 1312251 51
+AWS::SES::ConfigurationSet 1312302 1430
+AWS::SES::ConfigurationSetEventDestination 1313732 878
+AWS::SES::ContactList 1314610 307
+AWS::SES::CustomVerificationEmailTemplate 1314917 372
+AWS::SES::DedicatedIpPool 1315289 139
+AWS::SES::EmailIdentity 1315428 789
+AWS::SES::MailManagerAddonInstance 1316217 228
+AWS::SES::MailManagerAddonSubscription 1316445 204
+AWS::SES::MailManagerAddressList 1316649 180
+AWS::SES::MailManagerArchive 1316829 309
+AWS::SES::MailManagerIngressPoint 1317138 1288
+AWS::SES::MailManagerRelay 1318426 421
+AWS::SES::MailManagerRuleSet 1318847 4570
+AWS::SES::MailManagerTrafficPolicy 1323417 2339
+AWS::SES::MultiRegionEndpoint 1325756 287
+AWS::SES::ReceiptFilter 1326043 172
+AWS::SES::ReceiptRule 1326215 1029
+AWS::SES::ReceiptRuleSet 1327244 73
+AWS::SES::Template 1327317 207
+AWS::SES::Tenant 1327524 236
+AWS::SES::VdmAttributes 1327760 261
+AWS::SMSVOICE::ConfigurationSet 1328021 851
+AWS::SMSVOICE::OptOutList 1328872 147
+AWS::SMSVOICE::PhoneNumber 1329019 742
+AWS::SMSVOICE::Pool 1329761 632
+AWS::SMSVOICE::ProtectConfiguration 1330393 386
+AWS::SMSVOICE::ResourcePolicy 1330779 130
+AWS::SMSVOICE::SenderId 1330909 232
+AWS::SNS::Subscription 1331141 290
+AWS::SNS::Topic 1331431 744
+AWS::SNS::TopicInlinePolicy 1332175 118
+AWS::SNS::TopicPolicy 1332293 97
+AWS::SQS::Queue 1332390 798
+AWS::SQS::QueueInlinePolicy 1333188 106
+AWS::SQS::QueuePolicy 1333294 97
+AWS::SSM::Association 1333391 644
+AWS::SSM::Document 1334035 366
+AWS::SSM::MaintenanceWindow 1334401 326
+AWS::SSM::MaintenanceWindowTarget 1334727 267
+AWS::SSM::MaintenanceWindowTask 1334994 1558
+AWS::SSM::Parameter 1336552 236
+AWS::SSM::PatchBaseline 1336788 770
+AWS::SSM::ResourceDataSync 1337558 690
+AWS::SSM::ResourcePolicy 1338248 142
+AWS::SSMContacts::Contact 1338390 583
+AWS::SSMContacts::ContactChannel 1338973 162
+AWS::SSMContacts::Plan 1339135 469
+AWS::SSMContacts::Rotation 1339604 715
+AWS::SSMGuiConnect::Preferences 1340319 383
+AWS::SSMIncidents::ReplicationSet 1340702 300
+AWS::SSMIncidents::ResponsePlan 1341002 1200
+AWS::SSMQuickSetup::ConfigurationManager 1342202 433
+AWS::SSMQuickSetup::LifecycleAutomation 1342635 229
+AWS::SSO::Application 1342864 450
+AWS::SSO::ApplicationAssignment 1343314 222
+AWS::SSO::Assignment 1343536 359
+AWS::SSO::Instance 1343895 156
+AWS::SSO::InstanceAccessControlAttributeConfiguration 1344051 518
+AWS::SSO::PermissionSet 1344569 570
+AWS::SageMaker::App 1345139 468
+AWS::SageMaker::AppImageConfig 1345607 908
+AWS::SageMaker::Cluster 1346515 3525
+AWS::SageMaker::CodeRepository 1350040 272
+AWS::SageMaker::DataQualityJobDefinition 1350312 4049
+AWS::SageMaker::Device 1354361 219
+AWS::SageMaker::DeviceFleet 1354580 318
+AWS::SageMaker::Domain 1354898 4395
+AWS::SageMaker::Endpoint 1359293 1174
+AWS::SageMaker::EndpointConfig 1360467 3019
+AWS::SageMaker::FeatureGroup 1363486 1323
+AWS::SageMaker::Image 1364809 216
+AWS::SageMaker::ImageVersion 1365025 310
+AWS::SageMaker::InferenceComponent 1365335 1929
+AWS::SageMaker::InferenceExperiment 1367264 1384
+AWS::SageMaker::MlflowTrackingServer 1368648 368
+AWS::SageMaker::Model 1369016 1384
+AWS::SageMaker::ModelBiasJobDefinition 1370400 4512
+AWS::SageMaker::ModelCard 1374912 3734
+AWS::SageMaker::ModelExplainabilityJobDefinition 1378646 4284
+AWS::SageMaker::ModelPackage 1382930 4952
+AWS::SageMaker::ModelPackageGroup 1387882 345
+AWS::SageMaker::ModelQualityJobDefinition 1388227 4838
+AWS::SageMaker::MonitoringSchedule 1393065 5555
+AWS::SageMaker::NotebookInstance 1398620 733
+AWS::SageMaker::NotebookInstanceLifecycleConfig 1399353 309
+AWS::SageMaker::PartnerApp 1399662 613
+AWS::SageMaker::Pipeline 1400275 718
+AWS::SageMaker::ProcessingJob 1400993 2718
+AWS::SageMaker::Project 1403711 1160
+AWS::SageMaker::Space 1404871 1859
+AWS::SageMaker::StudioLifecycleConfig 1406730 428
+AWS::SageMaker::UserProfile 1407158 2762
+AWS::SageMaker::Workteam 1409920 665
+AWS::Scheduler::Schedule 1410585 1811
+AWS::Scheduler::ScheduleGroup 1412396 161
+AWS::SecretsManager::ResourcePolicy 1412557 147
+AWS::SecretsManager::RotationSchedule 1412704 734
+AWS::SecretsManager::Secret 1413438 538
+AWS::SecretsManager::SecretTargetAttachment 1413976 145
+AWS::SecurityAgent::AgentSpace 1414121 999
+AWS::SecurityAgent::Application 1415120 332
+AWS::SecurityAgent::Pentest 1415452 1127
+AWS::SecurityAgent::TargetDomain 1416579 290
+AWS::SecurityHub::AggregatorV2 1416869 183
+AWS::SecurityHub::AutomationRule 1417052 2225
+AWS::SecurityHub::AutomationRuleV2 1419277 1567
+AWS::SecurityHub::ConfigurationPolicy 1420844 834
+AWS::SecurityHub::ConnectorV2 1421678 586
+AWS::SecurityHub::DelegatedAdmin 1422264 155
+AWS::SecurityHub::FindingAggregator 1422419 170
+AWS::SecurityHub::Hub 1422589 148
+AWS::SecurityHub::HubV2 1422737 82
+AWS::SecurityHub::Insight 1422819 4452
+AWS::SecurityHub::OrganizationConfiguration 1427271 249
+AWS::SecurityHub::PolicyAssociation 1427520 281
+AWS::SecurityHub::ProductSubscription 1427801 137
+AWS::SecurityHub::SecurityControl 1427938 501
+AWS::SecurityHub::Standard 1428439 259
+AWS::SecurityLake::AwsLogSource 1428698 208
+AWS::SecurityLake::DataLake 1428906 526
+AWS::SecurityLake::Subscriber 1429432 685
+AWS::SecurityLake::SubscriberNotification 1430117 569
+AWS::Serverless::Api 1430686 40
+AWS::Serverless::Application 1430726 48
+AWS::Serverless::CapacityProvider 1430774 48
+AWS::Serverless::Connector 1430822 41
+AWS::Serverless::Function 1430863 45
+AWS::Serverless::GraphQLApi 1430908 47
+AWS::Serverless::HttpApi 1430955 44
+AWS::Serverless::LayerVersion 1430999 44
+AWS::Serverless::SimpleTable 1431043 48
+AWS::Serverless::StateMachine 1431091 49
+AWS::ServiceCatalog::AcceptedPortfolioShare 1431140 140
+AWS::ServiceCatalog::CloudFormationProduct 1431280 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 1432146 815
+AWS::ServiceCatalog::LaunchNotificationConstraint 1432961 220
+AWS::ServiceCatalog::LaunchRoleConstraint 1433181 227
+AWS::ServiceCatalog::LaunchTemplateConstraint 1433408 193
+AWS::ServiceCatalog::Portfolio 1433601 212
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 1433813 228
+AWS::ServiceCatalog::PortfolioProductAssociation 1434041 209
+AWS::ServiceCatalog::PortfolioShare 1434250 185
+AWS::ServiceCatalog::ResourceUpdateConstraint 1434435 241
+AWS::ServiceCatalog::ServiceAction 1434676 236
+AWS::ServiceCatalog::ServiceActionAssociation 1434912 268
+AWS::ServiceCatalog::StackSetConstraint 1435180 341
+AWS::ServiceCatalog::TagOption 1435521 102
+AWS::ServiceCatalog::TagOptionAssociation 1435623 131
+AWS::ServiceCatalogAppRegistry::Application 1435754 167
+AWS::ServiceCatalogAppRegistry::AttributeGroup 1435921 144
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 1436065 229
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 1436294 249
+AWS::ServiceDiscovery::HttpNamespace 1436543 152
+AWS::ServiceDiscovery::Instance 1436695 174
+AWS::ServiceDiscovery::PrivateDnsNamespace 1436869 325
+AWS::ServiceDiscovery::PublicDnsNamespace 1437194 306
+AWS::ServiceDiscovery::Service 1437500 590
+AWS::Shield::DRTAccess 1438090 96
+AWS::Shield::ProactiveEngagement 1438186 270
+AWS::Shield::Protection 1438456 752
+AWS::Shield::ProtectionGroup 1439208 273
+AWS::Signer::ProfilePermission 1439481 242
+AWS::Signer::SigningProfile 1439723 324
+AWS::SimSpaceWeaver::Simulation 1440047 355
+AWS::StepFunctions::Activity 1440402 426
+AWS::StepFunctions::StateMachine 1440828 865
+AWS::StepFunctions::StateMachineAlias 1441693 481
+AWS::StepFunctions::StateMachineVersion 1442174 194
+AWS::SupportApp::AccountAlias 1442368 120
+AWS::SupportApp::SlackChannelConfiguration 1442488 320
+AWS::SupportApp::SlackWorkspaceConfiguration 1442808 105
+AWS::Synthetics::Canary 1442913 1577
+AWS::Synthetics::Group 1444490 138
+AWS::SystemsManagerSAP::Application 1444628 498
+AWS::Timestream::Database 1445126 142
+AWS::Timestream::InfluxDBCluster 1445268 856
+AWS::Timestream::InfluxDBInstance 1446124 811
+AWS::Timestream::ScheduledQuery 1446935 2134
+AWS::Timestream::Table 1449069 1038
+AWS::Transfer::Agreement 1450107 646
+AWS::Transfer::Certificate 1450753 343
+AWS::Transfer::Connector 1451096 958
+AWS::Transfer::Profile 1452054 193
+AWS::Transfer::Server 1452247 1116
+AWS::Transfer::User 1453363 468
+AWS::Transfer::WebApp 1453831 735
+AWS::Transfer::Workflow 1454566 1318
+AWS::UXC::AccountCustomization 1455884 121
+AWS::VerifiedPermissions::IdentitySource 1456005 1513
+AWS::VerifiedPermissions::Policy 1457518 657
+AWS::VerifiedPermissions::PolicyStore 1458175 711
+AWS::VerifiedPermissions::PolicyTemplate 1458886 191
+AWS::VoiceID::Domain 1459077 302
+AWS::VpcLattice::AccessLogSubscription 1459379 245
+AWS::VpcLattice::AuthPolicy 1459624 150
+AWS::VpcLattice::DomainVerification 1459774 171
+AWS::VpcLattice::Listener 1459945 527
+AWS::VpcLattice::ResourceConfiguration 1460472 1037
+AWS::VpcLattice::ResourceGateway 1461509 346
+AWS::VpcLattice::ResourcePolicy 1461855 118
+AWS::VpcLattice::Rule 1461973 862
+AWS::VpcLattice::Service 1462835 325
+AWS::VpcLattice::ServiceNetwork 1463160 231
+AWS::VpcLattice::ServiceNetworkResourceAssociation 1463391 260
+AWS::VpcLattice::ServiceNetworkServiceAssociation 1463651 433
+AWS::VpcLattice::ServiceNetworkVpcAssociation 1464084 456
+AWS::VpcLattice::TargetGroup 1464540 672
+AWS::WAF::ByteMatchSet 1465212 328
+AWS::WAF::IPSet 1465540 144
+AWS::WAF::Rule 1465684 184
+AWS::WAF::SizeConstraintSet 1465868 319
+AWS::WAF::SqlInjectionMatchSet 1466187 274
+AWS::WAF::WebACL 1466461 266
+AWS::WAF::XssMatchSet 1466727 253
+AWS::WAFRegional::ByteMatchSet 1466980 336
+AWS::WAFRegional::GeoMatchSet 1467316 167
+AWS::WAFRegional::IPSet 1467483 152
+AWS::WAFRegional::RateBasedRule 1467635 258
+AWS::WAFRegional::RegexPatternSet 1467893 120
+AWS::WAFRegional::Rule 1468013 192
+AWS::WAFRegional::SizeConstraintSet 1468205 311
+AWS::WAFRegional::SqlInjectionMatchSet 1468516 282
+AWS::WAFRegional::WebACL 1468798 254
+AWS::WAFRegional::WebACLAssociation 1469052 129
+AWS::WAFRegional::XssMatchSet 1469181 246
+AWS::WAFv2::IPSet 1469427 212
+AWS::WAFv2::LoggingConfiguration 1469639 769
+AWS::WAFv2::RegexPatternSet 1470408 208
+AWS::WAFv2::RuleGroup 1470616 6559
+AWS::WAFv2::WebACL 1477175 10310
+AWS::WAFv2::WebACLAssociation 1487485 140
+AWS::Wisdom::AIAgent 1487625 5045
+AWS::Wisdom::AIAgentVersion 1492670 253
+AWS::Wisdom::AIGuardrail 1492923 1689
+AWS::Wisdom::AIGuardrailVersion 1494612 281
+AWS::Wisdom::AIPrompt 1494893 678
+AWS::Wisdom::AIPromptVersion 1495571 260
+AWS::Wisdom::Assistant 1495831 355
+AWS::Wisdom::AssistantAssociation 1496186 718
+AWS::Wisdom::KnowledgeBase 1496904 2819
+AWS::Wisdom::MessageTemplate 1499723 2810
+AWS::Wisdom::MessageTemplateVersion 1502533 227
+AWS::Wisdom::QuickResponse 1502760 525
+AWS::WorkSpaces::ConnectionAlias 1503285 213
+AWS::WorkSpaces::Workspace 1503498 490
+AWS::WorkSpaces::WorkspacesPool 1503988 585
+AWS::WorkSpacesThinClient::Environment 1504573 644
+AWS::WorkSpacesWeb::BrowserSettings 1505217 424
+AWS::WorkSpacesWeb::DataProtectionSettings 1505641 996
+AWS::WorkSpacesWeb::IdentityProvider 1506637 316
+AWS::WorkSpacesWeb::IpAccessSettings 1506953 390
+AWS::WorkSpacesWeb::NetworkSettings 1507343 243
+AWS::WorkSpacesWeb::Portal 1507586 622
+AWS::WorkSpacesWeb::SessionLogger 1508208 680
+AWS::WorkSpacesWeb::TrustStore 1508888 185
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 1509073 231
+AWS::WorkSpacesWeb::UserSettings 1509304 1586
+AWS::WorkspacesInstances::Volume 1510890 424
+AWS::WorkspacesInstances::VolumeAssociation 1511314 235
+AWS::WorkspacesInstances::WorkspaceInstance 1511549 2578
+AWS::XRay::Group 1514127 264
+AWS::XRay::ResourcePolicy 1514391 151
+AWS::XRay::SamplingRule 1514542 975
+AWS::XRay::TransactionSearchConfig 1515517 90
+Alexa::ASK::Skill 1515607 456
+Module 1516063 21
 """
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -2064,8 +2064,8 @@ p ExternalId s
 p ResourceIdentifier s
 r AlarmType ResourceIdentifier
 d ReportConfiguration
-p ReportOutput [@ReportOutputConfiguration
-d ReportOutputConfiguration
+p ReportOutput [|ReportOutputConfiguration
+d ReportOutputConfiguration.1
 p S3Configuration @S3ReportOutputConfiguration
 r S3Configuration
 d S3ReportOutputConfiguration
@@ -2090,11 +2090,11 @@ p WorkflowTargetRegion s
 r WorkflowTargetAction
 d Step
 p Description s
-p ExecutionBlockConfiguration @ExecutionBlockConfiguration
+p ExecutionBlockConfiguration |ExecutionBlockConfiguration
 p ExecutionBlockType s
 p Name s
 r ExecutionBlockConfiguration ExecutionBlockType Name
-d ExecutionBlockConfiguration
+d ExecutionBlockConfiguration.1
 p CustomActionLambdaConfig @CustomActionLambdaConfiguration
 r CustomActionLambdaConfig
 d CustomActionLambdaConfiguration
@@ -2110,6 +2110,166 @@ p CrossAccountRole s
 p ExternalId s
 d LambdaUngraceful
 p Behavior *
+d ExecutionBlockConfiguration.2
+p Ec2AsgCapacityIncreaseConfig @Ec2AsgCapacityIncreaseConfiguration
+r Ec2AsgCapacityIncreaseConfig
+d Ec2AsgCapacityIncreaseConfiguration
+p Asgs [@Asg
+p CapacityMonitoringApproach *
+p TargetPercent n
+p TimeoutMinutes n
+p Ungraceful @Ec2Ungraceful
+r Asgs
+d Asg
+p Arn s
+p CrossAccountRole s
+p ExternalId s
+d Ec2Ungraceful
+p MinimumSuccessPercentage n
+r MinimumSuccessPercentage
+d ExecutionBlockConfiguration.3
+p ExecutionApprovalConfig @ExecutionApprovalConfiguration
+r ExecutionApprovalConfig
+d ExecutionApprovalConfiguration
+p ApprovalRole s
+p TimeoutMinutes n
+r ApprovalRole
+d ExecutionBlockConfiguration.4
+p ArcRoutingControlConfig @ArcRoutingControlConfiguration
+r ArcRoutingControlConfig
+d ArcRoutingControlConfiguration
+p CrossAccountRole s
+p ExternalId s
+p RegionAndRoutingControls {[@ArcRoutingControlState
+p TimeoutMinutes n
+r RegionAndRoutingControls
+d ArcRoutingControlState
+p RoutingControlArn s
+p State s
+r RoutingControlArn State
+d ExecutionBlockConfiguration.5
+p GlobalAuroraConfig @GlobalAuroraConfiguration
+r GlobalAuroraConfig
+d GlobalAuroraConfiguration
+p Behavior *
+p CrossAccountRole s
+p DatabaseClusterArns [s
+p ExternalId s
+p GlobalClusterIdentifier s
+p TimeoutMinutes n
+p Ungraceful @GlobalAuroraUngraceful
+r Behavior DatabaseClusterArns GlobalClusterIdentifier
+d GlobalAuroraUngraceful
+p Ungraceful s
+d ExecutionBlockConfiguration.6
+p ParallelConfig @ParallelExecutionBlockConfiguration
+r ParallelConfig
+d ParallelExecutionBlockConfiguration
+p Steps [@Step
+r Steps
+d ExecutionBlockConfiguration.7
+p RegionSwitchPlanConfig @RegionSwitchPlanConfiguration
+r RegionSwitchPlanConfig
+d RegionSwitchPlanConfiguration
+p Arn s
+p CrossAccountRole s
+p ExternalId s
+r Arn
+d ExecutionBlockConfiguration.8
+p EcsCapacityIncreaseConfig @EcsCapacityIncreaseConfiguration
+r EcsCapacityIncreaseConfig
+d EcsCapacityIncreaseConfiguration
+p CapacityMonitoringApproach *
+p Services [@Service
+p TargetPercent n
+p TimeoutMinutes n
+p Ungraceful @EcsUngraceful
+r Services
+d Service
+p ClusterArn s
+p CrossAccountRole s
+p ExternalId s
+p ServiceArn s
+d EcsUngraceful
+p MinimumSuccessPercentage n
+r MinimumSuccessPercentage
+d ExecutionBlockConfiguration.9
+p EksResourceScalingConfig @EksResourceScalingConfiguration
+r EksResourceScalingConfig
+d EksResourceScalingConfiguration
+p CapacityMonitoringApproach *
+p EksClusters [@EksCluster
+p KubernetesResourceType @KubernetesResourceType
+p ScalingResources [{{@KubernetesScalingResource
+p TargetPercent n
+p TimeoutMinutes n
+p Ungraceful @EksResourceScalingUngraceful
+r KubernetesResourceType
+d EksCluster
+p ClusterArn s
+p CrossAccountRole s
+p ExternalId s
+r ClusterArn
+d KubernetesResourceType
+p ApiVersion s
+p Kind s
+r ApiVersion Kind
+d KubernetesScalingResource
+p HpaName s
+p Name s
+p Namespace s
+r Name Namespace
+d EksResourceScalingUngraceful
+p MinimumSuccessPercentage n
+r MinimumSuccessPercentage
+d ExecutionBlockConfiguration.10
+p Route53HealthCheckConfig @Route53HealthCheckConfiguration
+r Route53HealthCheckConfig
+d Route53HealthCheckConfiguration
+p CrossAccountRole s
+p ExternalId s
+p HostedZoneId s
+p RecordName s
+p RecordSets [@Route53ResourceRecordSet
+p TimeoutMinutes n
+r HostedZoneId RecordName
+d Route53ResourceRecordSet
+p RecordSetIdentifier s
+p Region s
+d ExecutionBlockConfiguration.11
+p DocumentDbConfig @DocumentDbConfiguration
+r DocumentDbConfig
+d DocumentDbConfiguration
+p Behavior *
+p CrossAccountRole s
+p DatabaseClusterArns [s
+p ExternalId s
+p GlobalClusterIdentifier s
+p TimeoutMinutes n
+p Ungraceful @DocumentDbUngraceful
+r Behavior DatabaseClusterArns GlobalClusterIdentifier
+d DocumentDbUngraceful
+p Ungraceful s
+d ExecutionBlockConfiguration.12
+p RdsPromoteReadReplicaConfig @RdsPromoteReadReplicaConfiguration
+r RdsPromoteReadReplicaConfig
+d RdsPromoteReadReplicaConfiguration
+p CrossAccountRole s
+p DbInstanceArnMap {s
+p ExternalId s
+p TimeoutMinutes n
+r DbInstanceArnMap
+d ExecutionBlockConfiguration.13
+p RdsCreateCrossRegionReadReplicaConfig @RdsCreateCrossRegionReplicaConfiguration
+r RdsCreateCrossRegionReadReplicaConfig
+d RdsCreateCrossRegionReplicaConfiguration
+p CrossAccountRole s
+p DbInstanceArnMap {s
+p ExternalId s
+p TimeoutMinutes n
+r DbInstanceArnMap
+u ReportOutputConfiguration @ReportOutputConfiguration.1
+u ExecutionBlockConfiguration @ExecutionBlockConfiguration.1 @ExecutionBlockConfiguration.2 @ExecutionBlockConfiguration.3 @ExecutionBlockConfiguration.4 @ExecutionBlockConfiguration.5 @ExecutionBlockConfiguration.6 @ExecutionBlockConfiguration.7 @ExecutionBlockConfiguration.8 @ExecutionBlockConfiguration.9 @ExecutionBlockConfiguration.10 @ExecutionBlockConfiguration.11 @ExecutionBlockConfiguration.12 @ExecutionBlockConfiguration.13
 T AWS::ARCZonalShift::AutoshiftObserverNotificationStatus
 g n
 k AccountId Region
@@ -2536,10 +2696,16 @@ p Submit @FormButton
 d FormButton
 p Children s
 p Excluded b
-p Position @FieldPosition
-d FieldPosition
+p Position |FieldPosition
+d FieldPosition.1
 p Fixed s
 r Fixed
+d FieldPosition.2
+p RightOf s
+r RightOf
+d FieldPosition.3
+p Below s
+r Below
 d FormDataTypeConfig
 p DataSourceType s
 p DataTypeName s
@@ -2548,7 +2714,7 @@ d FieldConfig
 p Excluded b
 p InputType @FieldInputConfig
 p Label s
-p Position @FieldPosition
+p Position |FieldPosition
 p Validations [@FieldValidationConfiguration
 d FieldInputConfig
 p DefaultChecked b
@@ -2607,17 +2773,22 @@ d SectionalElement
 p Excluded b
 p Level n
 p Orientation s
-p Position @FieldPosition
+p Position |FieldPosition
 p Text s
 p Type s
 r Type
 d FormStyle
-p HorizontalGap @FormStyleConfig
-p OuterPadding @FormStyleConfig
-p VerticalGap @FormStyleConfig
-d FormStyleConfig
+p HorizontalGap |FormStyleConfig
+p OuterPadding |FormStyleConfig
+p VerticalGap |FormStyleConfig
+d FormStyleConfig.1
 p TokenReference s
 r TokenReference
+d FormStyleConfig.2
+p Value s
+r Value
+u FieldPosition @FieldPosition.1 @FieldPosition.2 @FieldPosition.3
+u FormStyleConfig @FormStyleConfig.1 @FormStyleConfig.2
 T AWS::AmplifyUIBuilder::Theme
 g m Tags
 k AppId EnvironmentName Id
@@ -4933,7 +5104,7 @@ p PackagingType s
 p PostSetupScriptDetails @ScriptDetails
 p SetupScriptDetails @ScriptDetails
 p SourceS3Location @S3Location
-p Tags [@Tag
+p Tags [|Tag
 r Name SourceS3Location
 d ScriptDetails
 p ExecutableParameters s
@@ -4945,10 +5116,15 @@ d S3Location
 p S3Bucket s
 p S3Key s
 r S3Bucket
-d Tag
+d Tag.1
 p Key s
 p Value s
 r Key Value
+d Tag.2
+p TagKey s
+p TagValue s
+r TagKey TagValue
+u Tag @Tag.1 @Tag.2
 T AWS::AppStream::AppBlockBuilder
 g l Tags
 k Name
@@ -4994,17 +5170,22 @@ p LaunchParameters s
 p LaunchPath s
 p Name s
 p Platforms [s
-p Tags [@Tag
+p Tags [|Tag
 p WorkingDirectory s
 r AppBlockArn IconS3Location InstanceFamilies LaunchPath Name Platforms
 d S3Location
 p S3Bucket s
 p S3Key s
 r S3Bucket S3Key
-d Tag
+d Tag.1
 p Key s
 p Value s
 r Key Value
+d Tag.2
+p TagKey s
+p TagValue s
+r TagKey TagValue
+u Tag @Tag.1 @Tag.2
 T AWS::AppStream::ApplicationEntitlementAssociation
 g n
 k StackName EntitlementName ApplicationIdentifier
@@ -5588,14 +5769,14 @@ p Steps [@Step
 p Tags {s
 r Name Steps
 d Step
-p Action @StepAction
+p Action |StepAction
 p Description s
 p Name s
 r Action Name
-d StepAction
-p ResourceAction @ResourceAction
+d StepAction.1
+p ResourceAction |ResourceAction
 r ResourceAction
-d ResourceAction
+d ResourceAction.1
 p M2ManagedApplicationAction @M2ManagedApplicationAction
 r M2ManagedApplicationAction
 d M2ManagedApplicationAction
@@ -5606,6 +5787,100 @@ r ActionType Resource
 d M2ManagedActionProperties
 p ForceStop b
 p ImportDataSetLocation s
+d ResourceAction.2
+p M2NonManagedApplicationAction @M2NonManagedApplicationAction
+r M2NonManagedApplicationAction
+d M2NonManagedApplicationAction
+p ActionType s
+p Resource s
+r ActionType Resource
+d ResourceAction.3
+p CloudFormationAction @CloudFormationAction
+r CloudFormationAction
+d CloudFormationAction
+p ActionType s
+p Resource s
+r Resource
+d StepAction.2
+p MainframeAction @MainframeAction
+r MainframeAction
+d MainframeAction
+p ActionType |MainframeActionType
+p Properties @MainframeActionProperties
+p Resource s
+r ActionType Resource
+d MainframeActionType.1
+p Batch @Batch
+r Batch
+d Batch
+p BatchJobName s
+p BatchJobParameters {s
+p ExportDataSetNames [s
+r BatchJobName
+d MainframeActionType.2
+p Tn3270 @TN3270
+r Tn3270
+d TN3270
+p ExportDataSetNames [s
+p Script @Script
+r Script
+d Script
+p ScriptLocation s
+p Type s
+r ScriptLocation Type
+d MainframeActionProperties
+p DmsTaskArn s
+d StepAction.3
+p CompareAction @CompareAction
+r CompareAction
+d CompareAction
+p Input |Input
+p Output |Output
+r Input
+d Input.1
+p File @InputFile
+r File
+d InputFile
+p FileMetadata |FileMetadata
+p SourceLocation s
+p TargetLocation s
+r FileMetadata SourceLocation TargetLocation
+d FileMetadata.1
+p DataSets [@DataSet
+r DataSets
+d DataSet
+p Ccsid s
+p Format s
+p Length n
+p Name s
+p Type s
+r Ccsid Format Length Name Type
+d FileMetadata.2
+p DatabaseCDC @DatabaseCDC
+r DatabaseCDC
+d DatabaseCDC
+p SourceMetadata @SourceDatabaseMetadata
+p TargetMetadata @TargetDatabaseMetadata
+r SourceMetadata TargetMetadata
+d SourceDatabaseMetadata
+p CaptureTool s
+p Type s
+r CaptureTool Type
+d TargetDatabaseMetadata
+p CaptureTool s
+p Type s
+r CaptureTool Type
+d Output.1
+p File @OutputFile
+r File
+d OutputFile
+p FileLocation s
+u StepAction @StepAction.1 @StepAction.2 @StepAction.3
+u ResourceAction @ResourceAction.1 @ResourceAction.2 @ResourceAction.3
+u MainframeActionType @MainframeActionType.1 @MainframeActionType.2
+u Input @Input.1
+u FileMetadata @FileMetadata.1 @FileMetadata.2
+u Output @Output.1
 T AWS::ApplicationAutoScaling::ScalableTarget
 g n
 k ResourceId ScalableDimension ServiceNamespace
@@ -6651,13 +6926,13 @@ k CapabilityId
 c Type
 a CapabilityArn CapabilityId CreatedAt ModifiedAt
 o
-p Configuration @CapabilityConfiguration
+p Configuration |CapabilityConfiguration
 p InstructionsDocuments [@S3Location
 p Name s
 p Tags [@Tag
 p Type s
 r Configuration Name Type
-d CapabilityConfiguration
+d CapabilityConfiguration.1
 p Edi @EdiConfiguration
 r Edi
 d EdiConfiguration
@@ -6665,12 +6940,12 @@ p CapabilityDirection s
 p InputLocation @S3Location
 p OutputLocation @S3Location
 p TransformerId s
-p Type @EdiType
+p Type |EdiType
 r InputLocation OutputLocation TransformerId Type
 d S3Location
 p BucketName s
 p Key s
-d EdiType
+d EdiType.1
 p X12Details @X12Details
 r X12Details
 d X12Details
@@ -6680,6 +6955,8 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u CapabilityConfiguration @CapabilityConfiguration.1
+u EdiType @EdiType.1
 T AWS::B2BI::Partnership
 g l Tags
 k PartnershipId
@@ -6696,7 +6973,7 @@ p Tags [@Tag
 r Capabilities Email Name ProfileId
 d CapabilityOptions
 p InboundEdi @InboundEdiOptions
-p OutboundEdi @OutboundEdiOptions
+p OutboundEdi |OutboundEdiOptions
 d InboundEdiOptions
 p X12 @X12InboundEdiOptions
 d X12InboundEdiOptions
@@ -6705,7 +6982,7 @@ d X12AcknowledgmentOptions
 p FunctionalAcknowledgment s
 p TechnicalAcknowledgment s
 r FunctionalAcknowledgment TechnicalAcknowledgment
-d OutboundEdiOptions
+d OutboundEdiOptions.1
 p X12 @X12Envelope
 r X12
 d X12Envelope
@@ -6746,6 +7023,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u OutboundEdiOptions @OutboundEdiOptions.1
 T AWS::B2BI::Profile
 g l Tags
 k ProfileId
@@ -6768,7 +7046,7 @@ g l Tags
 k TransformerId
 a CreatedAt ModifiedAt TransformerArn TransformerId
 o
-p EdiType @EdiType
+p EdiType |EdiType
 p FileFormat s
 p InputConversion @InputConversion
 p Mapping @Mapping
@@ -6780,7 +7058,7 @@ p SampleDocuments @SampleDocuments
 p Status s
 p Tags [@Tag
 r Name Status
-d EdiType
+d EdiType.1
 p X12Details @X12Details
 r X12Details
 d X12Details
@@ -6788,7 +7066,7 @@ p TransactionSet s
 p Version s
 d InputConversion
 p AdvancedOptions @AdvancedOptions
-p FormatOptions @FormatOptions
+p FormatOptions |FormatOptions
 p FromFormat s
 r FromFormat
 d AdvancedOptions
@@ -6799,8 +7077,8 @@ p ValidationOptions @X12ValidationOptions
 d X12SplitOptions
 p SplitBy s
 d X12ValidationOptions
-p ValidationRules [@X12ValidationRule
-d X12ValidationRule
+p ValidationRules [|X12ValidationRule
+d X12ValidationRule.1
 p CodeListValidationRule @X12CodeListValidationRule
 r CodeListValidationRule
 d X12CodeListValidationRule
@@ -6808,7 +7086,22 @@ p CodesToAdd [s
 p CodesToRemove [s
 p ElementId s
 r ElementId
-d FormatOptions
+d X12ValidationRule.2
+p ElementLengthValidationRule @X12ElementLengthValidationRule
+r ElementLengthValidationRule
+d X12ElementLengthValidationRule
+p ElementId s
+p MaxLength n
+p MinLength n
+r ElementId MaxLength MinLength
+d X12ValidationRule.3
+p ElementRequirementValidationRule @X12ElementRequirementValidationRule
+r ElementRequirementValidationRule
+d X12ElementRequirementValidationRule
+p ElementPosition s
+p Requirement s
+r ElementPosition Requirement
+d FormatOptions.1
 p X12 @X12Details
 r X12
 d Mapping
@@ -6817,7 +7110,7 @@ p TemplateLanguage s
 r TemplateLanguage
 d OutputConversion
 p AdvancedOptions @AdvancedOptions
-p FormatOptions @FormatOptions
+p FormatOptions |FormatOptions
 p ToFormat s
 r ToFormat
 d SampleDocuments
@@ -6831,6 +7124,9 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u EdiType @EdiType.1
+u X12ValidationRule @X12ValidationRule.1 @X12ValidationRule.2 @X12ValidationRule.3
+u FormatOptions @FormatOptions.1
 T AWS::BCMDataExports::Export
 g l Tags
 k ExportArn
@@ -7639,24 +7935,30 @@ p Tags {s
 p TestAliasTags {s
 r AgentName
 d AgentActionGroup
-p ActionGroupExecutor @ActionGroupExecutor
+p ActionGroupExecutor |ActionGroupExecutor
 p ActionGroupName s
 p ActionGroupState s
-p ApiSchema @APISchema
+p ApiSchema |APISchema
 p Description s
 p FunctionSchema @FunctionSchema
 p ParentActionGroupSignature s
 p SkipResourceInUseCheckOnDelete b
 r ActionGroupName
-d ActionGroupExecutor
+d ActionGroupExecutor.1
 p Lambda s
 r Lambda
-d APISchema
+d ActionGroupExecutor.2
+p CustomControl s
+r CustomControl
+d APISchema.1
 p S3 @S3Identifier
 r S3
 d S3Identifier
 p S3BucketName s
 p S3ObjectKey s
+d APISchema.2
+p Payload s
+r Payload
 d FunctionSchema
 p Functions [@Function
 r Functions
@@ -7717,6 +8019,8 @@ p StopSequences [s
 p Temperature n
 p TopK n
 p TopP n
+u ActionGroupExecutor @ActionGroupExecutor.1 @ActionGroupExecutor.2
+u APISchema @APISchema.1 @APISchema.2
 T AWS::Bedrock::AgentAlias
 g m Tags
 k AgentId AgentAliasId
@@ -7740,16 +8044,17 @@ a CreatedAt InferenceProfileArn InferenceProfileId InferenceProfileIdentifier Mo
 o
 p Description s
 p InferenceProfileName s
-p ModelSource @InferenceProfileModelSource
+p ModelSource |InferenceProfileModelSource
 p Tags [@Tag
 r InferenceProfileName
-d InferenceProfileModelSource
+d InferenceProfileModelSource.1
 p CopyFrom s
 r CopyFrom
 d Tag
 p Key s
 p Value s
 r Key Value
+u InferenceProfileModelSource @InferenceProfileModelSource.1
 T AWS::Bedrock::AutomatedReasoningPolicy
 g l Tags
 k PolicyArn
@@ -8211,29 +8516,209 @@ d FlowDefinition
 p Connections [@FlowConnection
 p Nodes [@FlowNode
 d FlowConnection
-p Configuration @FlowConnectionConfiguration
+p Configuration |FlowConnectionConfiguration
 p Name s
 p Source s
 p Target s
 p Type s
 r Name Source Target Type
-d FlowConnectionConfiguration
+d FlowConnectionConfiguration.1
 p Data @FlowDataConnectionConfiguration
 r Data
 d FlowDataConnectionConfiguration
 p SourceOutput s
 p TargetInput s
 r SourceOutput TargetInput
+d FlowConnectionConfiguration.2
+p Conditional @FlowConditionalConnectionConfiguration
+r Conditional
+d FlowConditionalConnectionConfiguration
+p Condition s
+r Condition
 d FlowNode
-p Configuration @FlowNodeConfiguration
+p Configuration |FlowNodeConfiguration
 p Inputs [@FlowNodeInput
 p Name s
 p Outputs [@FlowNodeOutput
 p Type s
 r Name Type
-d FlowNodeConfiguration
+d FlowNodeConfiguration.1
 p Input o
 r Input
+d FlowNodeConfiguration.2
+p Output o
+r Output
+d FlowNodeConfiguration.3
+p KnowledgeBase @KnowledgeBaseFlowNodeConfiguration
+r KnowledgeBase
+d KnowledgeBaseFlowNodeConfiguration
+p GuardrailConfiguration @GuardrailConfiguration
+p InferenceConfiguration |PromptInferenceConfiguration
+p KnowledgeBaseId s
+p ModelId s
+p NumberOfResults n
+p OrchestrationConfiguration @KnowledgeBaseOrchestrationConfiguration
+p PromptTemplate |KnowledgeBasePromptTemplate
+p RerankingConfiguration @VectorSearchRerankingConfiguration
+r KnowledgeBaseId
+d GuardrailConfiguration
+p GuardrailIdentifier s
+p GuardrailVersion s
+d PromptInferenceConfiguration.1
+p Text @PromptModelInferenceConfiguration
+r Text
+d PromptModelInferenceConfiguration
+p MaxTokens n
+p StopSequences [s
+p Temperature n
+p TopP n
+d KnowledgeBaseOrchestrationConfiguration
+p AdditionalModelRequestFields o
+p InferenceConfig |PromptInferenceConfiguration
+p PerformanceConfig @PerformanceConfiguration
+p PromptTemplate |KnowledgeBasePromptTemplate
+d PerformanceConfiguration
+p Latency s
+d KnowledgeBasePromptTemplate.1
+p TextPromptTemplate s
+r TextPromptTemplate
+d VectorSearchRerankingConfiguration
+p BedrockRerankingConfiguration @VectorSearchBedrockRerankingConfiguration
+p Type s
+r Type
+d VectorSearchBedrockRerankingConfiguration
+p MetadataConfiguration @MetadataConfigurationForReranking
+p ModelConfiguration @VectorSearchBedrockRerankingModelConfiguration
+p NumberOfRerankedResults n
+r ModelConfiguration
+d MetadataConfigurationForReranking
+p SelectionMode s
+p SelectiveModeConfiguration |RerankingMetadataSelectiveModeConfiguration
+r SelectionMode
+d RerankingMetadataSelectiveModeConfiguration.1
+p FieldsToInclude [@FieldForReranking
+r FieldsToInclude
+d FieldForReranking
+p FieldName s
+r FieldName
+d RerankingMetadataSelectiveModeConfiguration.2
+p FieldsToExclude [@FieldForReranking
+r FieldsToExclude
+d VectorSearchBedrockRerankingModelConfiguration
+p AdditionalModelRequestFields o
+p ModelArn s
+r ModelArn
+d FlowNodeConfiguration.4
+p Condition @ConditionFlowNodeConfiguration
+r Condition
+d ConditionFlowNodeConfiguration
+p Conditions [@FlowCondition
+r Conditions
+d FlowCondition
+p Expression s
+p Name s
+r Name
+d FlowNodeConfiguration.5
+p Lex @LexFlowNodeConfiguration
+r Lex
+d LexFlowNodeConfiguration
+p BotAliasArn s
+p LocaleId s
+r BotAliasArn LocaleId
+d FlowNodeConfiguration.6
+p Prompt @PromptFlowNodeConfiguration
+r Prompt
+d PromptFlowNodeConfiguration
+p GuardrailConfiguration @GuardrailConfiguration
+p SourceConfiguration |PromptFlowNodeSourceConfiguration
+r SourceConfiguration
+d PromptFlowNodeSourceConfiguration.1
+p Resource @PromptFlowNodeResourceConfiguration
+r Resource
+d PromptFlowNodeResourceConfiguration
+p PromptArn s
+r PromptArn
+d PromptFlowNodeSourceConfiguration.2
+p Inline @PromptFlowNodeInlineConfiguration
+r Inline
+d PromptFlowNodeInlineConfiguration
+p InferenceConfiguration |PromptInferenceConfiguration
+p ModelId s
+p TemplateConfiguration |PromptTemplateConfiguration
+p TemplateType s
+r ModelId TemplateConfiguration TemplateType
+d PromptTemplateConfiguration.1
+p Text @TextPromptTemplateConfiguration
+r Text
+d TextPromptTemplateConfiguration
+p InputVariables [@PromptInputVariable
+p Text s
+r Text
+d PromptInputVariable
+p Name s
+d FlowNodeConfiguration.7
+p LambdaFunction @LambdaFunctionFlowNodeConfiguration
+r LambdaFunction
+d LambdaFunctionFlowNodeConfiguration
+p LambdaArn s
+r LambdaArn
+d FlowNodeConfiguration.8
+p Agent @AgentFlowNodeConfiguration
+r Agent
+d AgentFlowNodeConfiguration
+p AgentAliasArn s
+r AgentAliasArn
+d FlowNodeConfiguration.9
+p Storage @StorageFlowNodeConfiguration
+r Storage
+d StorageFlowNodeConfiguration
+p ServiceConfiguration |StorageFlowNodeServiceConfiguration
+r ServiceConfiguration
+d StorageFlowNodeServiceConfiguration.1
+p S3 @StorageFlowNodeS3Configuration
+d StorageFlowNodeS3Configuration
+p BucketName s
+r BucketName
+d FlowNodeConfiguration.10
+p Iterator o
+r Iterator
+d FlowNodeConfiguration.11
+p Collector o
+r Collector
+d FlowNodeConfiguration.12
+p Retrieval @RetrievalFlowNodeConfiguration
+r Retrieval
+d RetrievalFlowNodeConfiguration
+p ServiceConfiguration |RetrievalFlowNodeServiceConfiguration
+r ServiceConfiguration
+d RetrievalFlowNodeServiceConfiguration.1
+p S3 @RetrievalFlowNodeS3Configuration
+d RetrievalFlowNodeS3Configuration
+p BucketName s
+r BucketName
+d FlowNodeConfiguration.13
+p InlineCode @InlineCodeFlowNodeConfiguration
+r InlineCode
+d InlineCodeFlowNodeConfiguration
+p Code s
+p Language s
+r Code Language
+d FlowNodeConfiguration.14
+p Loop @LoopFlowNodeConfiguration
+r Loop
+d LoopFlowNodeConfiguration
+p Definition @FlowDefinition
+r Definition
+d FlowNodeConfiguration.15
+p LoopInput o
+r LoopInput
+d FlowNodeConfiguration.16
+p LoopController @LoopControllerFlowNodeConfiguration
+r LoopController
+d LoopControllerFlowNodeConfiguration
+p ContinueCondition @FlowCondition
+p MaxIterations n
+r ContinueCondition
 d FlowNodeInput
 p Category s
 p Expression s
@@ -8249,6 +8734,15 @@ p Bucket s
 p Key s
 p Version s
 r Bucket Key
+u FlowConnectionConfiguration @FlowConnectionConfiguration.1 @FlowConnectionConfiguration.2
+u FlowNodeConfiguration @FlowNodeConfiguration.1 @FlowNodeConfiguration.2 @FlowNodeConfiguration.3 @FlowNodeConfiguration.4 @FlowNodeConfiguration.5 @FlowNodeConfiguration.6 @FlowNodeConfiguration.7 @FlowNodeConfiguration.8 @FlowNodeConfiguration.9 @FlowNodeConfiguration.10 @FlowNodeConfiguration.11 @FlowNodeConfiguration.12 @FlowNodeConfiguration.13 @FlowNodeConfiguration.14 @FlowNodeConfiguration.15 @FlowNodeConfiguration.16
+u PromptInferenceConfiguration @PromptInferenceConfiguration.1
+u KnowledgeBasePromptTemplate @KnowledgeBasePromptTemplate.1
+u RerankingMetadataSelectiveModeConfiguration @RerankingMetadataSelectiveModeConfiguration.1 @RerankingMetadataSelectiveModeConfiguration.2
+u PromptFlowNodeSourceConfiguration @PromptFlowNodeSourceConfiguration.1 @PromptFlowNodeSourceConfiguration.2
+u PromptTemplateConfiguration @PromptTemplateConfiguration.1
+u StorageFlowNodeServiceConfiguration @StorageFlowNodeServiceConfiguration.1
+u RetrievalFlowNodeServiceConfiguration @RetrievalFlowNodeServiceConfiguration.1
 T AWS::Bedrock::FlowAlias
 g m Tags
 k Arn FlowArn
@@ -8636,21 +9130,21 @@ p Variants [@PromptVariant
 r Name
 d PromptVariant
 p AdditionalModelRequestFields o
-p GenAiResource @PromptGenAiResource
-p InferenceConfiguration @PromptInferenceConfiguration
+p GenAiResource |PromptGenAiResource
+p InferenceConfiguration |PromptInferenceConfiguration
 p Metadata [@PromptMetadataEntry
 p ModelId s
 p Name s
-p TemplateConfiguration @PromptTemplateConfiguration
+p TemplateConfiguration |PromptTemplateConfiguration
 p TemplateType s
 r Name TemplateConfiguration TemplateType
-d PromptGenAiResource
+d PromptGenAiResource.1
 p Agent @PromptAgentResource
 r Agent
 d PromptAgentResource
 p AgentIdentifier s
 r AgentIdentifier
-d PromptInferenceConfiguration
+d PromptInferenceConfiguration.1
 p Text @PromptModelInferenceConfiguration
 r Text
 d PromptModelInferenceConfiguration
@@ -8662,7 +9156,7 @@ d PromptMetadataEntry
 p Key s
 p Value s
 r Key Value
-d PromptTemplateConfiguration
+d PromptTemplateConfiguration.1
 p Text @TextPromptTemplateConfiguration
 r Text
 d TextPromptTemplateConfiguration
@@ -8680,6 +9174,69 @@ p Bucket s
 p Key s
 p Version s
 r Bucket Key
+d PromptTemplateConfiguration.2
+p Chat @ChatPromptTemplateConfiguration
+r Chat
+d ChatPromptTemplateConfiguration
+p InputVariables [@PromptInputVariable
+p Messages [@Message
+p System [|SystemContentBlock
+p ToolConfiguration @ToolConfiguration
+r Messages
+d Message
+p Content [|ContentBlock
+p Role s
+r Content Role
+d ContentBlock.1
+p Text s
+r Text
+d ContentBlock.2
+p CachePoint @CachePointBlock
+r CachePoint
+d SystemContentBlock.1
+p Text s
+r Text
+d SystemContentBlock.2
+p CachePoint @CachePointBlock
+r CachePoint
+d ToolConfiguration
+p ToolChoice |ToolChoice
+p Tools [|Tool
+r Tools
+d ToolChoice.1
+p Auto o
+r Auto
+d ToolChoice.2
+p Any o
+r Any
+d ToolChoice.3
+p Tool @SpecificToolChoice
+r Tool
+d SpecificToolChoice
+p Name s
+r Name
+d Tool.1
+p ToolSpec @ToolSpecification
+r ToolSpec
+d ToolSpecification
+p Description s
+p InputSchema |ToolInputSchema
+p Name s
+r InputSchema Name
+d ToolInputSchema.1
+p Json o
+r Json
+d Tool.2
+p CachePoint @CachePointBlock
+r CachePoint
+u PromptGenAiResource @PromptGenAiResource.1
+u PromptInferenceConfiguration @PromptInferenceConfiguration.1
+u PromptTemplateConfiguration @PromptTemplateConfiguration.1 @PromptTemplateConfiguration.2
+u ContentBlock @ContentBlock.1 @ContentBlock.2
+u SystemContentBlock @SystemContentBlock.1 @SystemContentBlock.2
+u ToolChoice @ToolChoice.1 @ToolChoice.2 @ToolChoice.3
+u Tool @Tool.1 @Tool.2
+u ToolInputSchema @ToolInputSchema.1
 T AWS::Bedrock::PromptVersion
 g m Tags
 k Arn
@@ -8855,7 +9412,7 @@ g m Tags
 k GatewayIdentifier
 a CreatedAt GatewayArn GatewayIdentifier GatewayUrl Status StatusReasons UpdatedAt WorkloadIdentityDetails
 o
-p AuthorizerConfiguration @AuthorizerConfiguration
+p AuthorizerConfiguration |AuthorizerConfiguration
 p AuthorizerType s
 p Description s
 p ExceptionLevel s
@@ -8863,12 +9420,12 @@ p InterceptorConfigurations [@GatewayInterceptorConfiguration
 p KmsKeyArn s
 p Name s
 p PolicyEngineConfiguration @GatewayPolicyEngineConfiguration
-p ProtocolConfiguration @GatewayProtocolConfiguration
+p ProtocolConfiguration |GatewayProtocolConfiguration
 p ProtocolType s
 p RoleArn s
 p Tags {s
 r AuthorizerType Name ProtocolType RoleArn
-d AuthorizerConfiguration
+d AuthorizerConfiguration.1
 p CustomJWTAuthorizer @CustomJWTAuthorizerConfiguration
 r CustomJWTAuthorizer
 d CustomJWTAuthorizerConfiguration
@@ -8894,12 +9451,12 @@ q MatchValueString MatchValueStringList
 d GatewayInterceptorConfiguration
 p InputConfiguration @InterceptorInputConfiguration
 p InterceptionPoints [s
-p Interceptor @InterceptorConfiguration
+p Interceptor |InterceptorConfiguration
 r InterceptionPoints Interceptor
 d InterceptorInputConfiguration
 p PassRequestHeaders b
 r PassRequestHeaders
-d InterceptorConfiguration
+d InterceptorConfiguration.1
 p Lambda @LambdaInterceptorConfiguration
 r Lambda
 d LambdaInterceptorConfiguration
@@ -8909,13 +9466,16 @@ d GatewayPolicyEngineConfiguration
 p Arn s
 p Mode s
 r Arn Mode
-d GatewayProtocolConfiguration
+d GatewayProtocolConfiguration.1
 p Mcp @MCPGatewayConfiguration
 r Mcp
 d MCPGatewayConfiguration
 p Instructions s
 p SearchType s
 p SupportedVersions [s
+u AuthorizerConfiguration @AuthorizerConfiguration.1
+u InterceptorConfiguration @InterceptorConfiguration.1
+u GatewayProtocolConfiguration @GatewayProtocolConfiguration.1
 T AWS::BedrockAgentCore::GatewayTarget
 g n
 k GatewayIdentifier TargetId
@@ -8927,13 +9487,13 @@ p Description s
 p GatewayIdentifier s
 p MetadataConfiguration @MetadataConfiguration
 p Name s
-p TargetConfiguration @TargetConfiguration
+p TargetConfiguration |TargetConfiguration
 r Name TargetConfiguration
 d CredentialProviderConfiguration
-p CredentialProvider @CredentialProvider
+p CredentialProvider |CredentialProvider
 p CredentialProviderType s
 r CredentialProviderType
-d CredentialProvider
+d CredentialProvider.1
 p OauthCredentialProvider @OAuthCredentialProvider
 r OauthCredentialProvider
 d OAuthCredentialProvider
@@ -8943,22 +9503,104 @@ p GrantType s
 p ProviderArn s
 p Scopes [s
 r ProviderArn Scopes
+d CredentialProvider.2
+p ApiKeyCredentialProvider @ApiKeyCredentialProvider
+r ApiKeyCredentialProvider
+d ApiKeyCredentialProvider
+p CredentialLocation s
+p CredentialParameterName s
+p CredentialPrefix s
+p ProviderArn s
+r ProviderArn
+d CredentialProvider.3
+p IamCredentialProvider @IamCredentialProvider
+r IamCredentialProvider
+d IamCredentialProvider
+p Region s
+p Service s
+r Service
 d MetadataConfiguration
 p AllowedQueryParameters [s
 p AllowedRequestHeaders [s
 p AllowedResponseHeaders [s
-d TargetConfiguration
-p Mcp @McpTargetConfiguration
+d TargetConfiguration.1
+p Mcp |McpTargetConfiguration
 r Mcp
-d McpTargetConfiguration
-p OpenApiSchema @ApiSchemaConfiguration
+d McpTargetConfiguration.1
+p OpenApiSchema |ApiSchemaConfiguration
 r OpenApiSchema
-d ApiSchemaConfiguration
+d ApiSchemaConfiguration.1
 p S3 @S3Configuration
 r S3
 d S3Configuration
 p BucketOwnerAccountId s
 p Uri s
+d ApiSchemaConfiguration.2
+p InlinePayload s
+r InlinePayload
+d McpTargetConfiguration.2
+p SmithyModel |ApiSchemaConfiguration
+r SmithyModel
+d McpTargetConfiguration.3
+p Lambda @McpLambdaTargetConfiguration
+r Lambda
+d McpLambdaTargetConfiguration
+p LambdaArn s
+p ToolSchema |ToolSchema
+r LambdaArn ToolSchema
+d ToolSchema.1
+p S3 @S3Configuration
+r S3
+d ToolSchema.2
+p InlinePayload [@ToolDefinition
+r InlinePayload
+d ToolDefinition
+p Description s
+p InputSchema @SchemaDefinition
+p Name s
+p OutputSchema @SchemaDefinition
+r Description InputSchema Name
+d SchemaDefinition
+p Description s
+p Items @SchemaDefinition
+p Properties {@SchemaDefinition
+p Required [s
+p Type s
+r Type
+d McpTargetConfiguration.4
+p McpServer @McpServerTargetConfiguration
+r McpServer
+d McpServerTargetConfiguration
+p Endpoint s
+p ListingMode s
+r Endpoint
+d McpTargetConfiguration.5
+p ApiGateway @ApiGatewayTargetConfiguration
+r ApiGateway
+d ApiGatewayTargetConfiguration
+p ApiGatewayToolConfiguration @ApiGatewayToolConfiguration
+p RestApiId s
+p Stage s
+r ApiGatewayToolConfiguration RestApiId Stage
+d ApiGatewayToolConfiguration
+p ToolFilters [@ApiGatewayToolFilter
+p ToolOverrides [@ApiGatewayToolOverride
+r ToolFilters
+d ApiGatewayToolFilter
+p FilterPath s
+p Methods [s
+r FilterPath Methods
+d ApiGatewayToolOverride
+p Description s
+p Method s
+p Name s
+p Path s
+r Method Name Path
+u CredentialProvider @CredentialProvider.1 @CredentialProvider.2 @CredentialProvider.3
+u TargetConfiguration @TargetConfiguration.1
+u McpTargetConfiguration @McpTargetConfiguration.1 @McpTargetConfiguration.2 @McpTargetConfiguration.3 @McpTargetConfiguration.4 @McpTargetConfiguration.5
+u ApiSchemaConfiguration @ApiSchemaConfiguration.1 @ApiSchemaConfiguration.2
+u ToolSchema @ToolSchema.1 @ToolSchema.2
 T AWS::BedrockAgentCore::Memory
 g m Tags
 k MemoryArn
@@ -9824,34 +10466,57 @@ o
 p Description s
 p DomainId s
 p Name s
-p Rule @CaseRuleDetails
+p Rule |CaseRuleDetails
 p Tags [@Tag
 r Name Rule
-d CaseRuleDetails
+d CaseRuleDetails.1
 p Required @RequiredCaseRule
 r Required
 d RequiredCaseRule
-p Conditions [@BooleanCondition
+p Conditions [|BooleanCondition
 p DefaultValue b
 r Conditions DefaultValue
-d BooleanCondition
+d BooleanCondition.1
 p EqualTo @BooleanOperands
 r EqualTo
 d BooleanOperands
-p OperandOne @OperandOne
-p OperandTwo @OperandTwo
+p OperandOne |OperandOne
+p OperandTwo |OperandTwo
 p Result b
 r OperandOne OperandTwo Result
-d OperandOne
+d OperandOne.1
 p FieldId s
 r FieldId
-d OperandTwo
+d OperandTwo.1
 p StringValue s
 r StringValue
+d OperandTwo.2
+p BooleanValue b
+r BooleanValue
+d OperandTwo.3
+p DoubleValue n
+r DoubleValue
+d OperandTwo.4
+p EmptyValue o
+r EmptyValue
+d BooleanCondition.2
+p NotEqualTo @BooleanOperands
+r NotEqualTo
+d CaseRuleDetails.2
+p Hidden @HiddenCaseRule
+r Hidden
+d HiddenCaseRule
+p Conditions [|BooleanCondition
+p DefaultValue b
+r Conditions DefaultValue
 d Tag
 p Key s
 p Value s
 r Key Value
+u CaseRuleDetails @CaseRuleDetails.1 @CaseRuleDetails.2
+u BooleanCondition @BooleanCondition.1 @BooleanCondition.2
+u OperandOne @OperandOne.1
+u OperandTwo @OperandTwo.1 @OperandTwo.2 @OperandTwo.3 @OperandTwo.4
 T AWS::Cases::Domain
 g l Tags
 k DomainArn
@@ -9893,20 +10558,20 @@ k LayoutArn
 c DomainId
 a CreatedTime LastModifiedTime LayoutArn LayoutId
 o
-p Content @LayoutContent
+p Content |LayoutContent
 p DomainId s
 p Name s
 p Tags [@Tag
 r Content Name
-d LayoutContent
+d LayoutContent.1
 p Basic @BasicLayout
 r Basic
 d BasicLayout
 p MoreInfo @LayoutSections
 p TopPanel @LayoutSections
 d LayoutSections
-p Sections [@Section
-d Section
+p Sections [|Section
+d Section.1
 p FieldGroup @FieldGroup
 r FieldGroup
 d FieldGroup
@@ -9920,6 +10585,8 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u LayoutContent @LayoutContent.1
+u Section @Section.1
 T AWS::Cases::Template
 g l Tags
 k TemplateArn
@@ -10215,9 +10882,9 @@ p Format s
 p MembershipIdentifier s
 p Name s
 p Schema @AnalysisSchema
-p Source @AnalysisSource
-p SourceMetadata @AnalysisSourceMetadata
-p SyntheticDataParameters @SyntheticDataParameters
+p Source |AnalysisSource
+p SourceMetadata |AnalysisSourceMetadata
+p SyntheticDataParameters |SyntheticDataParameters
 p Tags [@Tag
 r Format MembershipIdentifier Name Source
 d AnalysisParameter
@@ -10231,10 +10898,25 @@ r Type
 d AnalysisSchema
 p ReferencedTables [s
 r ReferencedTables
-d AnalysisSource
+d AnalysisSource.1
 p Text s
 r Text
-d AnalysisSourceMetadata
+d AnalysisSource.2
+p Artifacts @AnalysisTemplateArtifacts
+r Artifacts
+d AnalysisTemplateArtifacts
+p AdditionalArtifacts [@AnalysisTemplateArtifact
+p EntryPoint @AnalysisTemplateArtifact
+p RoleArn s
+r EntryPoint RoleArn
+d AnalysisTemplateArtifact
+p Location @S3Location
+r Location
+d S3Location
+p Bucket s
+p Key s
+r Bucket Key
+d AnalysisSourceMetadata.1
 p Artifacts @AnalysisTemplateArtifactMetadata
 r Artifacts
 d AnalysisTemplateArtifactMetadata
@@ -10243,7 +10925,7 @@ p EntryPointHash @Hash
 r EntryPointHash
 d Hash
 p Sha256 s
-d SyntheticDataParameters
+d SyntheticDataParameters.1
 p MlSyntheticDataParameters @MLSyntheticDataParameters
 r MlSyntheticDataParameters
 d MLSyntheticDataParameters
@@ -10263,6 +10945,9 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u AnalysisSource @AnalysisSource.1 @AnalysisSource.2
+u AnalysisSourceMetadata @AnalysisSourceMetadata.1
+u SyntheticDataParameters @SyntheticDataParameters.1
 T AWS::CleanRooms::Collaboration
 g l Tags
 k CollaborationIdentifier
@@ -10340,7 +11025,7 @@ p AnalysisRules [@AnalysisRule
 p Description s
 p Name s
 p SelectedAnalysisMethods [s
-p TableReference @TableReference
+p TableReference |TableReference
 p Tags [@Tag
 r AllowedColumns AnalysisMethod Name TableReference
 d AnalysisRule
@@ -10348,9 +11033,9 @@ p Policy @ConfiguredTableAnalysisRulePolicy
 p Type s
 r Policy Type
 d ConfiguredTableAnalysisRulePolicy
-p V1 @ConfiguredTableAnalysisRulePolicyV1
+p V1 |ConfiguredTableAnalysisRulePolicyV1
 r V1
-d ConfiguredTableAnalysisRulePolicyV1
+d ConfiguredTableAnalysisRulePolicyV1.1
 p List @AnalysisRuleList
 r List
 d AnalysisRuleList
@@ -10359,7 +11044,45 @@ p AllowedJoinOperators [s
 p JoinColumns [s
 p ListColumns [s
 r JoinColumns ListColumns
-d TableReference
+d ConfiguredTableAnalysisRulePolicyV1.2
+p Aggregation @AnalysisRuleAggregation
+r Aggregation
+d AnalysisRuleAggregation
+p AdditionalAnalyses s
+p AggregateColumns [@AggregateColumn
+p AllowedJoinOperators [s
+p DimensionColumns [s
+p JoinColumns [s
+p JoinRequired s
+p OutputConstraints [@AggregationConstraint
+p ScalarFunctions [s
+r AggregateColumns DimensionColumns JoinColumns OutputConstraints ScalarFunctions
+d AggregateColumn
+p ColumnNames [s
+p Function s
+r ColumnNames Function
+d AggregationConstraint
+p ColumnName s
+p Minimum n
+p Type s
+r ColumnName Minimum Type
+d ConfiguredTableAnalysisRulePolicyV1.3
+p Custom @AnalysisRuleCustom
+r Custom
+d AnalysisRuleCustom
+p AdditionalAnalyses s
+p AllowedAnalyses [s
+p AllowedAnalysisProviders [s
+p DifferentialPrivacy @DifferentialPrivacy
+p DisallowedOutputColumns [s
+r AllowedAnalyses
+d DifferentialPrivacy
+p Columns [@DifferentialPrivacyColumn
+r Columns
+d DifferentialPrivacyColumn
+p Name s
+r Name
+d TableReference.1
 p Glue @GlueTableReference
 r Glue
 d GlueTableReference
@@ -10367,10 +11090,42 @@ p DatabaseName s
 p Region s
 p TableName s
 r DatabaseName TableName
+d TableReference.2
+p Snowflake @SnowflakeTableReference
+r Snowflake
+d SnowflakeTableReference
+p AccountIdentifier s
+p DatabaseName s
+p SchemaName s
+p SecretArn s
+p TableName s
+p TableSchema |SnowflakeTableSchema
+r AccountIdentifier DatabaseName SchemaName SecretArn TableName TableSchema
+d SnowflakeTableSchema.1
+p V1 [@SnowflakeTableSchemaV1
+r V1
+d SnowflakeTableSchemaV1
+p ColumnName s
+p ColumnType s
+r ColumnName ColumnType
+d TableReference.3
+p Athena @AthenaTableReference
+r Athena
+d AthenaTableReference
+p CatalogName s
+p DatabaseName s
+p OutputLocation s
+p Region s
+p TableName s
+p WorkGroup s
+r DatabaseName TableName WorkGroup
 d Tag
 p Key s
 p Value s
 r Key Value
+u ConfiguredTableAnalysisRulePolicyV1 @ConfiguredTableAnalysisRulePolicyV1.1 @ConfiguredTableAnalysisRulePolicyV1.2 @ConfiguredTableAnalysisRulePolicyV1.3
+u TableReference @TableReference.1 @TableReference.2 @TableReference.3
+u SnowflakeTableSchema @SnowflakeTableSchema.1
 T AWS::CleanRooms::ConfiguredTableAssociation
 g l Tags
 k ConfiguredTableAssociationIdentifier MembershipIdentifier
@@ -10390,18 +11145,31 @@ p Policy @ConfiguredTableAssociationAnalysisRulePolicy
 p Type s
 r Policy Type
 d ConfiguredTableAssociationAnalysisRulePolicy
-p V1 @ConfiguredTableAssociationAnalysisRulePolicyV1
+p V1 |ConfiguredTableAssociationAnalysisRulePolicyV1
 r V1
-d ConfiguredTableAssociationAnalysisRulePolicyV1
+d ConfiguredTableAssociationAnalysisRulePolicyV1.1
 p List @ConfiguredTableAssociationAnalysisRuleList
 r List
 d ConfiguredTableAssociationAnalysisRuleList
+p AllowedAdditionalAnalyses [s
+p AllowedResultReceivers [s
+d ConfiguredTableAssociationAnalysisRulePolicyV1.2
+p Aggregation @ConfiguredTableAssociationAnalysisRuleAggregation
+r Aggregation
+d ConfiguredTableAssociationAnalysisRuleAggregation
+p AllowedAdditionalAnalyses [s
+p AllowedResultReceivers [s
+d ConfiguredTableAssociationAnalysisRulePolicyV1.3
+p Custom @ConfiguredTableAssociationAnalysisRuleCustom
+r Custom
+d ConfiguredTableAssociationAnalysisRuleCustom
 p AllowedAdditionalAnalyses [s
 p AllowedResultReceivers [s
 d Tag
 p Key s
 p Value s
 r Key Value
+u ConfiguredTableAssociationAnalysisRulePolicyV1 @ConfiguredTableAssociationAnalysisRulePolicyV1.1 @ConfiguredTableAssociationAnalysisRulePolicyV1.2 @ConfiguredTableAssociationAnalysisRulePolicyV1.3
 T AWS::CleanRooms::IdMappingTable
 g l Tags
 k IdMappingTableIdentifier MembershipIdentifier
@@ -10718,11 +11486,15 @@ p LogBucket s
 p Options @Options
 p RuleLocation @S3Location
 p StackFilters @StackFilters
-p TargetFilters @TargetFilters
+p TargetFilters |TargetFilters
 p TargetOperations [s
 r Alias ExecutionRole FailureMode HookStatus RuleLocation TargetOperations
 d Options
-p InputParams *
+p InputParams |OptionsInputParams
+d OptionsInputParams.1
+p Uri s
+p VersionId s
+r Uri
 d S3Location
 p Uri s
 p VersionId s
@@ -10738,10 +11510,20 @@ p Include [s
 d StackFiltersStackRoles
 p Exclude [*
 p Include [*
-d TargetFilters
+d TargetFilters.1
 p Actions [s
 p InvocationPoints [s
 p TargetNames [s
+d TargetFilters.2
+p Targets [@HookTarget
+r Targets
+d HookTarget
+p Action s
+p InvocationPoint s
+p TargetName s
+r Action InvocationPoint TargetName
+u OptionsInputParams @OptionsInputParams.1 [@S3Location
+u TargetFilters @TargetFilters.1 @TargetFilters.2
 T AWS::CloudFormation::HookDefaultVersion
 g n
 k Arn
@@ -10786,7 +11568,7 @@ p FailureMode s
 p HookStatus s
 p LambdaFunction s
 p StackFilters @StackFilters
-p TargetFilters @TargetFilters
+p TargetFilters |TargetFilters
 p TargetOperations [s
 r Alias ExecutionRole FailureMode HookStatus LambdaFunction TargetOperations
 d StackFilters
@@ -10800,10 +11582,19 @@ p Include [s
 d StackFiltersStackRoles
 p Exclude [*
 p Include [*
-d TargetFilters
+d TargetFilters.1
 p Actions [s
 p InvocationPoints [s
 p TargetNames [s
+d TargetFilters.2
+p Targets [@HookTarget
+r Targets
+d HookTarget
+p Action s
+p InvocationPoint s
+p TargetName s
+r Action InvocationPoint TargetName
+u TargetFilters @TargetFilters.1 @TargetFilters.2
 T AWS::CloudFormation::Macro
 g n
 k Id
@@ -12096,6 +12887,7 @@ c DomainName EncryptionKey
 a Arn DomainName EncryptionKey Name Owner Tags
 o
 p DomainName s
+p EncryptionKey s
 p PermissionsPolicyDocument o
 p Tags [@Tag
 r DomainName
@@ -12140,6 +12932,7 @@ a Arn Description DomainName DomainOwner ExternalConnections Name RepositoryName
 o
 p Description s
 p DomainName s
+p DomainOwner s
 p ExternalConnections [s
 p PermissionsPolicyDocument o
 p RepositoryName s
@@ -15422,11 +16215,11 @@ d SegmentGroup
 p Groups [@Group
 p Include s
 d Group
-p Dimensions [@Dimension
+p Dimensions [|Dimension
 p SourceSegments [@SourceSegment
 p SourceType s
 p Type s
-d Dimension
+d Dimension.1
 p ProfileAttributes @ProfileAttributes
 r ProfileAttributes
 d ProfileAttributes
@@ -15479,6 +16272,20 @@ d ProfileTypeDimension
 p DimensionType s
 p Values [s
 r DimensionType Values
+d Dimension.2
+p CalculatedAttributes {@CalculatedAttributeDimension
+d CalculatedAttributeDimension
+p ConditionOverrides @ConditionOverrides
+p DimensionType s
+p Values [s
+r DimensionType Values
+d ConditionOverrides
+p Range @RangeOverride
+d RangeOverride
+p End i
+p Start i
+p Unit s
+r Start Unit
 d SourceSegment
 p SegmentDefinitionName s
 d SegmentSort
@@ -15494,6 +16301,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u Dimension @Dimension.1 @Dimension.2
 T AWS::DAX::Cluster
 g m Tags
 k Id
@@ -16439,9 +17247,9 @@ p ConditionExpressions [@ConditionExpression
 r Action
 d Action
 p Operation s
-p Parameters *
+p Parameters |ActionParameters
 r Operation
-d RecipeParameters
+d ActionParameters.1
 p AggregateFunction s
 p Base s
 p CaseStatement s
@@ -16565,6 +17373,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u ActionParameters @ActionParameters.1 {s
 T AWS::DataBrew::Ruleset
 g l Tags
 k Name
@@ -17071,7 +17880,7 @@ p EnableTrustedIdentityPropagation b
 p EnvironmentIdentifier s
 p Name s
 p ProjectIdentifier s
-p Props @ConnectionPropertiesInput
+p Props |ConnectionPropertiesInput
 p Scope s
 r DomainIdentifier Name
 d AwsLocation
@@ -17082,12 +17891,167 @@ p IamConnectionId s
 d ConnectionConfiguration
 p Classification s
 p Properties {s
-d ConnectionPropertiesInput
+d ConnectionPropertiesInput.1
 p AthenaProperties @AthenaPropertiesInput
 r AthenaProperties
 d AthenaPropertiesInput
 p WorkgroupName s
 r WorkgroupName
+d ConnectionPropertiesInput.2
+p GlueProperties @GluePropertiesInput
+r GlueProperties
+d GluePropertiesInput
+p GlueConnectionInput @GlueConnectionInput
+d GlueConnectionInput
+p AthenaProperties {s
+p AuthenticationConfiguration @AuthenticationConfigurationInput
+p ConnectionProperties {s
+p ConnectionType s
+p Description s
+p MatchCriteria s
+p Name s
+p PhysicalConnectionRequirements @PhysicalConnectionRequirements
+p PythonProperties {s
+p SparkProperties {s
+p ValidateCredentials b
+p ValidateForComputeEnvironments [s
+d AuthenticationConfigurationInput
+p AuthenticationType s
+p BasicAuthenticationCredentials @BasicAuthenticationCredentials
+p CustomAuthenticationCredentials {s
+p KmsKeyArn s
+p OAuth2Properties @OAuth2Properties
+p SecretArn s
+d BasicAuthenticationCredentials
+p Password s
+p UserName s
+d OAuth2Properties
+p AuthorizationCodeProperties @AuthorizationCodeProperties
+p OAuth2ClientApplication @OAuth2ClientApplication
+p OAuth2Credentials @GlueOAuth2Credentials
+p OAuth2GrantType s
+p TokenUrl s
+p TokenUrlParametersMap {s
+d AuthorizationCodeProperties
+p AuthorizationCode s
+p RedirectUri s
+d OAuth2ClientApplication
+p AWSManagedClientApplicationReference s
+p UserManagedClientApplicationClientId s
+d GlueOAuth2Credentials
+p AccessToken s
+p JwtToken s
+p RefreshToken s
+p UserManagedClientApplicationClientSecret s
+d PhysicalConnectionRequirements
+p AvailabilityZone s
+p SecurityGroupIdList [s
+p SubnetId s
+p SubnetIdList [s
+d ConnectionPropertiesInput.3
+p HyperPodProperties @HyperPodPropertiesInput
+r HyperPodProperties
+d HyperPodPropertiesInput
+p ClusterName s
+r ClusterName
+d ConnectionPropertiesInput.4
+p IamProperties @IamPropertiesInput
+r IamProperties
+d IamPropertiesInput
+p GlueLineageSyncEnabled b
+d ConnectionPropertiesInput.5
+p RedshiftProperties @RedshiftPropertiesInput
+r RedshiftProperties
+d RedshiftPropertiesInput
+p Credentials |RedshiftCredentials
+p DatabaseName s
+p Host s
+p LineageSync @RedshiftLineageSyncConfigurationInput
+p Port n
+p Storage |RedshiftStorageProperties
+d RedshiftCredentials.1
+p SecretArn s
+r SecretArn
+d RedshiftCredentials.2
+p UsernamePassword @UsernamePassword
+r UsernamePassword
+d UsernamePassword
+p Password s
+p Username s
+r Password Username
+d RedshiftLineageSyncConfigurationInput
+p Enabled b
+p Schedule @LineageSyncSchedule
+d LineageSyncSchedule
+p Schedule s
+d RedshiftStorageProperties.1
+p ClusterName s
+r ClusterName
+d RedshiftStorageProperties.2
+p WorkgroupName s
+r WorkgroupName
+d ConnectionPropertiesInput.6
+p SparkEmrProperties @SparkEmrPropertiesInput
+r SparkEmrProperties
+d SparkEmrPropertiesInput
+p ComputeArn s
+p InstanceProfileArn s
+p JavaVirtualEnv s
+p LogUri s
+p ManagedEndpointArn s
+p PythonVirtualEnv s
+p RuntimeRole s
+p TrustedCertificatesS3Uri s
+d ConnectionPropertiesInput.7
+p AmazonQProperties @AmazonQPropertiesInput
+r AmazonQProperties
+d AmazonQPropertiesInput
+p AuthMode s
+p IsEnabled b
+p ProfileArn s
+d ConnectionPropertiesInput.8
+p SparkGlueProperties @SparkGluePropertiesInput
+r SparkGlueProperties
+d SparkGluePropertiesInput
+p AdditionalArgs @SparkGlueArgs
+p GlueConnectionName s
+p GlueVersion s
+p IdleTimeout n
+p JavaVirtualEnv s
+p NumberOfWorkers n
+p PythonVirtualEnv s
+p WorkerType s
+d SparkGlueArgs
+p Connection s
+d ConnectionPropertiesInput.9
+p S3Properties @S3PropertiesInput
+r S3Properties
+d S3PropertiesInput
+p RegisterS3AccessGrantLocation b
+p S3AccessGrantLocationId s
+p S3Uri s
+r S3Uri
+d ConnectionPropertiesInput.10
+p MlflowProperties @MlflowPropertiesInput
+r MlflowProperties
+d MlflowPropertiesInput
+p TrackingServerArn s
+d ConnectionPropertiesInput.11
+p WorkflowsMwaaProperties @WorkflowsMwaaPropertiesInput
+r WorkflowsMwaaProperties
+d WorkflowsMwaaPropertiesInput
+p MwaaEnvironmentName s
+d ConnectionPropertiesInput.12
+p WorkflowsServerlessProperties o
+r WorkflowsServerlessProperties
+d ConnectionPropertiesInput.13
+p LakehouseProperties @LakehousePropertiesInput
+r LakehouseProperties
+d LakehousePropertiesInput
+p GlueLineageSyncEnabled b
+u ConnectionPropertiesInput @ConnectionPropertiesInput.1 @ConnectionPropertiesInput.2 @ConnectionPropertiesInput.3 @ConnectionPropertiesInput.4 @ConnectionPropertiesInput.5 @ConnectionPropertiesInput.6 @ConnectionPropertiesInput.7 @ConnectionPropertiesInput.8 @ConnectionPropertiesInput.9 @ConnectionPropertiesInput.10 @ConnectionPropertiesInput.11 @ConnectionPropertiesInput.12 @ConnectionPropertiesInput.13
+u RedshiftCredentials @RedshiftCredentials.1 @RedshiftCredentials.2
+u RedshiftStorageProperties @RedshiftStorageProperties.1 @RedshiftStorageProperties.2
 T AWS::DataZone::DataSource
 g n
 k DomainId Id
@@ -17095,7 +18059,7 @@ c ConnectionIdentifier DomainIdentifier EnvironmentIdentifier ProjectIdentifier 
 a ConnectionId CreatedAt DomainId EnvironmentId Id LastRunAssetCount LastRunAt LastRunStatus ProjectId Status UpdatedAt
 o
 p AssetFormsInput [@FormInput
-p Configuration @DataSourceConfigurationInput
+p Configuration |DataSourceConfigurationInput
 p ConnectionIdentifier s
 p Description s
 p DomainIdentifier s
@@ -17114,7 +18078,7 @@ p FormName s
 p TypeIdentifier s
 p TypeRevision s
 r FormName
-d DataSourceConfigurationInput
+d DataSourceConfigurationInput.1
 p GlueRunConfiguration @GlueRunConfigurationInput
 d GlueRunConfigurationInput
 p AutoImportDataQualityResult b
@@ -17131,11 +18095,41 @@ d FilterExpression
 p Expression s
 p Type s
 r Expression Type
+d DataSourceConfigurationInput.2
+p RedshiftRunConfiguration @RedshiftRunConfigurationInput
+d RedshiftRunConfigurationInput
+p DataAccessRole s
+p RedshiftCredentialConfiguration @RedshiftCredentialConfiguration
+p RedshiftStorage |RedshiftStorage
+p RelationalFilterConfigurations [@RelationalFilterConfiguration
+r RelationalFilterConfigurations
+d RedshiftCredentialConfiguration
+p SecretManagerArn s
+r SecretManagerArn
+d RedshiftStorage.1
+p RedshiftClusterSource @RedshiftClusterStorage
+r RedshiftClusterSource
+d RedshiftClusterStorage
+p ClusterName s
+r ClusterName
+d RedshiftStorage.2
+p RedshiftServerlessSource @RedshiftServerlessStorage
+r RedshiftServerlessSource
+d RedshiftServerlessStorage
+p WorkgroupName s
+r WorkgroupName
+d DataSourceConfigurationInput.3
+p SageMakerRunConfiguration @SageMakerRunConfigurationInput
+d SageMakerRunConfigurationInput
+p TrackingAssets {[s
+r TrackingAssets
 d RecommendationConfiguration
 p EnableBusinessNameGeneration b
 d ScheduleConfiguration
 p Schedule s
 p Timezone s
+u DataSourceConfigurationInput @DataSourceConfigurationInput.1 @DataSourceConfigurationInput.2 @DataSourceConfigurationInput.3
+u RedshiftStorage @RedshiftStorage.1 @RedshiftStorage.2
 T AWS::DataZone::Domain
 g l Tags
 k Id
@@ -17220,11 +18214,11 @@ p EnvironmentBlueprintIdentifier s
 p EnvironmentRolePermissionBoundary s
 p GlobalParameters {s
 p ManageAccessRoleArn s
-p ProvisioningConfigurations [@ProvisioningConfiguration
+p ProvisioningConfigurations [|ProvisioningConfiguration
 p ProvisioningRoleArn s
 p RegionalParameters [@RegionalParameter
 r DomainIdentifier EnabledRegions EnvironmentBlueprintIdentifier
-d ProvisioningConfiguration
+d ProvisioningConfiguration.1
 p LakeFormationConfiguration @LakeFormationConfiguration
 r LakeFormationConfiguration
 d LakeFormationConfiguration
@@ -17233,6 +18227,7 @@ p LocationRegistrationRole s
 d RegionalParameter
 p Parameters {s
 p Region s
+u ProvisioningConfiguration @ProvisioningConfiguration.1
 T AWS::DataZone::EnvironmentProfile
 g n
 k DomainId Id
@@ -17287,36 +18282,135 @@ o
 p DomainIdentifier s
 p EntityIdentifier s
 p EntityType s
-p Owner @OwnerProperties
+p Owner |OwnerProperties
 r DomainIdentifier EntityIdentifier EntityType Owner
-d OwnerProperties
+d OwnerProperties.1
 p Group @OwnerGroupProperties
 d OwnerGroupProperties
 p GroupIdentifier s
+d OwnerProperties.2
+p User @OwnerUserProperties
+d OwnerUserProperties
+p UserIdentifier s
+u OwnerProperties @OwnerProperties.1 @OwnerProperties.2
 T AWS::DataZone::PolicyGrant
 g n
 k DomainIdentifier GrantId EntityIdentifier EntityType PolicyType
 c Detail DomainIdentifier EntityIdentifier EntityType PolicyType Principal
 a CreatedAt CreatedBy GrantId
 o
-p Detail @PolicyGrantDetail
+p Detail |PolicyGrantDetail
 p DomainIdentifier s
 p EntityIdentifier s
 p EntityType s
 p PolicyType s
-p Principal @PolicyGrantPrincipal
+p Principal |PolicyGrantPrincipal
 r DomainIdentifier EntityIdentifier EntityType PolicyType
-d PolicyGrantDetail
+d PolicyGrantDetail.1
 p CreateDomainUnit @CreateDomainUnitPolicyGrantDetail
 r CreateDomainUnit
 d CreateDomainUnitPolicyGrantDetail
 p IncludeChildDomainUnits b
-d PolicyGrantPrincipal
-p User @UserPolicyGrantPrincipal
+d PolicyGrantDetail.2
+p OverrideDomainUnitOwners @OverrideDomainUnitOwnersPolicyGrantDetail
+r OverrideDomainUnitOwners
+d OverrideDomainUnitOwnersPolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.3
+p AddToProjectMemberPool @AddToProjectMemberPoolPolicyGrantDetail
+r AddToProjectMemberPool
+d AddToProjectMemberPoolPolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.4
+p OverrideProjectOwners @OverrideProjectOwnersPolicyGrantDetail
+r OverrideProjectOwners
+d OverrideProjectOwnersPolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.5
+p CreateGlossary @CreateGlossaryPolicyGrantDetail
+r CreateGlossary
+d CreateGlossaryPolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.6
+p CreateFormType @CreateFormTypePolicyGrantDetail
+r CreateFormType
+d CreateFormTypePolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.7
+p CreateAssetType @CreateAssetTypePolicyGrantDetail
+r CreateAssetType
+d CreateAssetTypePolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.8
+p CreateProject @CreateProjectPolicyGrantDetail
+r CreateProject
+d CreateProjectPolicyGrantDetail
+p IncludeChildDomainUnits b
+d PolicyGrantDetail.9
+p CreateEnvironmentProfile @CreateEnvironmentProfilePolicyGrantDetail
+r CreateEnvironmentProfile
+d CreateEnvironmentProfilePolicyGrantDetail
+p DomainUnitId s
+d PolicyGrantDetail.10
+p DelegateCreateEnvironmentProfile o
+r DelegateCreateEnvironmentProfile
+d PolicyGrantDetail.11
+p CreateEnvironment o
+r CreateEnvironment
+d PolicyGrantDetail.12
+p CreateEnvironmentFromBlueprint o
+r CreateEnvironmentFromBlueprint
+d PolicyGrantDetail.13
+p CreateProjectFromProjectProfile @CreateProjectFromProjectProfilePolicyGrantDetail
+r CreateProjectFromProjectProfile
+d CreateProjectFromProjectProfilePolicyGrantDetail
+p IncludeChildDomainUnits b
+p ProjectProfiles [s
+d PolicyGrantPrincipal.1
+p User |UserPolicyGrantPrincipal
 r User
-d UserPolicyGrantPrincipal
+d UserPolicyGrantPrincipal.1
 p UserIdentifier s
 r UserIdentifier
+d UserPolicyGrantPrincipal.2
+p AllUsersGrantFilter o
+r AllUsersGrantFilter
+d PolicyGrantPrincipal.2
+p Group |GroupPolicyGrantPrincipal
+r Group
+d GroupPolicyGrantPrincipal.1
+p GroupIdentifier s
+r GroupIdentifier
+d PolicyGrantPrincipal.3
+p Project @ProjectPolicyGrantPrincipal
+r Project
+d ProjectPolicyGrantPrincipal
+p ProjectDesignation s
+p ProjectGrantFilter |ProjectGrantFilter
+p ProjectIdentifier s
+d ProjectGrantFilter.1
+p DomainUnitFilter @DomainUnitFilterForProject
+r DomainUnitFilter
+d DomainUnitFilterForProject
+p DomainUnit s
+p IncludeChildDomainUnits b
+r DomainUnit
+d PolicyGrantPrincipal.4
+p DomainUnit @DomainUnitPolicyGrantPrincipal
+r DomainUnit
+d DomainUnitPolicyGrantPrincipal
+p DomainUnitDesignation s
+p DomainUnitGrantFilter |DomainUnitGrantFilter
+p DomainUnitIdentifier s
+d DomainUnitGrantFilter.1
+p AllDomainUnitsGrantFilter o
+r AllDomainUnitsGrantFilter
+u PolicyGrantDetail @PolicyGrantDetail.1 @PolicyGrantDetail.2 @PolicyGrantDetail.3 @PolicyGrantDetail.4 @PolicyGrantDetail.5 @PolicyGrantDetail.6 @PolicyGrantDetail.7 @PolicyGrantDetail.8 @PolicyGrantDetail.9 @PolicyGrantDetail.10 @PolicyGrantDetail.11 @PolicyGrantDetail.12 @PolicyGrantDetail.13
+u PolicyGrantPrincipal @PolicyGrantPrincipal.1 @PolicyGrantPrincipal.2 @PolicyGrantPrincipal.3 @PolicyGrantPrincipal.4
+u UserPolicyGrantPrincipal @UserPolicyGrantPrincipal.1 @UserPolicyGrantPrincipal.2
+u GroupPolicyGrantPrincipal @GroupPolicyGrantPrincipal.1
+u ProjectGrantFilter @ProjectGrantFilter.1
+u DomainUnitGrantFilter @DomainUnitGrantFilter.1
 T AWS::DataZone::Project
 g n
 k DomainId Id
@@ -17362,12 +18456,16 @@ a MemberIdentifier MemberIdentifierType
 o
 p Designation s
 p DomainIdentifier s
-p Member @Member
+p Member |Member
 p ProjectIdentifier s
 r Designation DomainIdentifier Member ProjectIdentifier
-d Member
+d Member.1
 p UserIdentifier s
 r UserIdentifier
+d Member.2
+p GroupIdentifier s
+r GroupIdentifier
+u Member @Member.1 @Member.2
 T AWS::DataZone::ProjectProfile
 g n
 k DomainIdentifier Identifier
@@ -17469,7 +18567,7 @@ k Arn
 c FarmId
 a Arn Capabilities FleetId Status StatusMessage WorkerCount
 o
-p Configuration @FleetConfiguration
+p Configuration |FleetConfiguration
 p Description s
 p DisplayName s
 p FarmId s
@@ -17479,7 +18577,7 @@ p MinWorkerCount i
 p RoleArn s
 p Tags [@Tag
 r Configuration DisplayName FarmId MaxWorkerCount RoleArn
-d FleetConfiguration
+d FleetConfiguration.1
 p CustomerManaged @CustomerManagedFleetConfiguration
 r CustomerManaged
 d CustomerManagedFleetConfiguration
@@ -17529,6 +18627,49 @@ d VCpuCountRange
 p Max i
 p Min i
 r Min
+d FleetConfiguration.2
+p ServiceManagedEc2 @ServiceManagedEc2FleetConfiguration
+r ServiceManagedEc2
+d ServiceManagedEc2FleetConfiguration
+p AutoScalingConfiguration @ServiceManagedEc2AutoScalingConfiguration
+p InstanceCapabilities @ServiceManagedEc2InstanceCapabilities
+p InstanceMarketOptions @ServiceManagedEc2InstanceMarketOptions
+p StorageProfileId s
+p VpcConfiguration @VpcConfiguration
+r InstanceCapabilities InstanceMarketOptions
+d ServiceManagedEc2AutoScalingConfiguration
+p ScaleOutWorkersPerMinute i
+p StandbyWorkerCount i
+p WorkerIdleDurationSeconds i
+d ServiceManagedEc2InstanceCapabilities
+p AcceleratorCapabilities @AcceleratorCapabilities
+p AllowedInstanceTypes [s
+p CpuArchitectureType s
+p CustomAmounts [@FleetAmountCapability
+p CustomAttributes [@FleetAttributeCapability
+p ExcludedInstanceTypes [s
+p MemoryMiB @MemoryMiBRange
+p OsFamily s
+p RootEbsVolume @Ec2EbsVolume
+p VCpuCount @VCpuCountRange
+r CpuArchitectureType MemoryMiB OsFamily VCpuCount
+d AcceleratorCapabilities
+p Count @AcceleratorCountRange
+p Selections [@AcceleratorSelection
+r Selections
+d AcceleratorSelection
+p Name s
+p Runtime s
+r Name
+d Ec2EbsVolume
+p Iops i
+p SizeGiB i
+p ThroughputMiB i
+d ServiceManagedEc2InstanceMarketOptions
+p Type s
+r Type
+d VpcConfiguration
+p ResourceConfigurationArns [s
 d HostConfiguration
 p ScriptBody s
 p ScriptTimeoutSeconds i
@@ -17537,6 +18678,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u FleetConfiguration @FleetConfiguration.1 @FleetConfiguration.2
 T AWS::Deadline::LicenseEndpoint
 g l Tags
 k Arn
@@ -17604,7 +18746,7 @@ p JobAttachmentSettings @JobAttachmentSettings
 p JobRunAsUser @JobRunAsUser
 p RequiredFileSystemLocationNames [s
 p RoleArn s
-p SchedulingConfiguration @SchedulingConfiguration
+p SchedulingConfiguration |SchedulingConfiguration
 p Tags [@Tag
 r DisplayName FarmId
 d JobAttachmentSettings
@@ -17624,13 +18766,38 @@ d WindowsUser
 p PasswordArn s
 p User s
 r PasswordArn User
-d SchedulingConfiguration
+d SchedulingConfiguration.1
 p PriorityFifo o
 r PriorityFifo
+d SchedulingConfiguration.2
+p PriorityBalanced @PriorityBalancedSchedulingConfiguration
+r PriorityBalanced
+d PriorityBalancedSchedulingConfiguration
+p RenderingTaskBuffer i
+d SchedulingConfiguration.3
+p WeightedBalanced @WeightedBalancedSchedulingConfiguration
+r WeightedBalanced
+d WeightedBalancedSchedulingConfiguration
+p ErrorWeight n
+p MaxPriorityOverride |SchedulingMaxPriorityOverride
+p MinPriorityOverride |SchedulingMinPriorityOverride
+p PriorityWeight n
+p RenderingTaskBuffer i
+p RenderingTaskWeight n
+p SubmissionTimeWeight n
+d SchedulingMaxPriorityOverride.1
+p AlwaysScheduleFirst o
+r AlwaysScheduleFirst
+d SchedulingMinPriorityOverride.1
+p AlwaysScheduleLast o
+r AlwaysScheduleLast
 d Tag
 p Key s
 p Value s
 r Key Value
+u SchedulingConfiguration @SchedulingConfiguration.1 @SchedulingConfiguration.2 @SchedulingConfiguration.3
+u SchedulingMaxPriorityOverride @SchedulingMaxPriorityOverride.1
+u SchedulingMinPriorityOverride @SchedulingMinPriorityOverride.1
 T AWS::Deadline::QueueEnvironment
 g n
 k FarmId QueueId QueueEnvironmentId
@@ -17745,11 +18912,11 @@ c AgentSpaceId
 a AssociationId CreatedAt UpdatedAt
 o
 p AgentSpaceId s
-p Configuration @ServiceConfiguration
+p Configuration |ServiceConfiguration
 p LinkedAssociationIds [s
 p ServiceId s
 r AgentSpaceId Configuration ServiceId
-d ServiceConfiguration
+d ServiceConfiguration.1
 p SourceAws @SourceAwsConfiguration
 r SourceAws
 d SourceAwsConfiguration
@@ -17768,6 +18935,124 @@ d KeyValuePair
 p Key s
 p Value s
 r Key Value
+d ServiceConfiguration.2
+p Aws @AWSConfiguration
+r Aws
+d AWSConfiguration
+p AccountId s
+p AccountType s
+p AssumableRoleArn s
+p Resources [@AWSResource
+p Tags [@KeyValuePair
+r AccountId AccountType AssumableRoleArn
+d ServiceConfiguration.3
+p GitHub @GitHubConfiguration
+r GitHub
+d GitHubConfiguration
+p Owner s
+p OwnerType s
+p RepoId s
+p RepoName s
+r Owner OwnerType RepoId RepoName
+d ServiceConfiguration.4
+p Slack @SlackConfiguration
+r Slack
+d SlackConfiguration
+p TransmissionTarget @SlackTransmissionTarget
+p WorkspaceId s
+p WorkspaceName s
+r TransmissionTarget WorkspaceId WorkspaceName
+d SlackTransmissionTarget
+p IncidentResponseTarget @SlackChannel
+r IncidentResponseTarget
+d SlackChannel
+p ChannelId s
+p ChannelName s
+r ChannelId
+d ServiceConfiguration.5
+p Dynatrace @DynatraceConfiguration
+r Dynatrace
+d DynatraceConfiguration
+p EnableWebhookUpdates b
+p EnvId s
+p Resources [s
+r EnvId
+d ServiceConfiguration.6
+p ServiceNow @ServiceNowConfiguration
+r ServiceNow
+d ServiceNowConfiguration
+p EnableWebhookUpdates b
+p InstanceId s
+d ServiceConfiguration.7
+p MCPServer @MCPServerConfiguration
+r MCPServer
+d MCPServerConfiguration
+p Description s
+p EnableWebhookUpdates b
+p Endpoint s
+p Name s
+p Tools [s
+r Endpoint Name Tools
+d ServiceConfiguration.8
+p GitLab @GitLabConfiguration
+r GitLab
+d GitLabConfiguration
+p EnableWebhookUpdates b
+p InstanceIdentifier s
+p ProjectId s
+p ProjectPath s
+r ProjectId ProjectPath
+d ServiceConfiguration.9
+p MCPServerDatadog @MCPServerDatadogConfiguration
+r MCPServerDatadog
+d MCPServerDatadogConfiguration
+p Description s
+p EnableWebhookUpdates b
+p Endpoint s
+p Name s
+r Endpoint Name
+d ServiceConfiguration.10
+p MCPServerSplunk @MCPServerSplunkConfiguration
+r MCPServerSplunk
+d MCPServerSplunkConfiguration
+p Description s
+p EnableWebhookUpdates b
+p Endpoint s
+p Name s
+r Endpoint Name
+d ServiceConfiguration.11
+p MCPServerNewRelic @MCPServerNewRelicConfiguration
+r MCPServerNewRelic
+d MCPServerNewRelicConfiguration
+p AccountId s
+p Endpoint s
+r AccountId Endpoint
+d ServiceConfiguration.12
+p PagerDuty @PagerDutyConfiguration
+r PagerDuty
+d PagerDutyConfiguration
+p CustomerEmail s
+p EnableWebhookUpdates b
+p Services [s
+r CustomerEmail Services
+d ServiceConfiguration.13
+p EventChannel @EventChannelConfiguration
+r EventChannel
+d EventChannelConfiguration
+p EnableWebhookUpdates b
+d ServiceConfiguration.14
+p Azure @AzureConfiguration
+r Azure
+d AzureConfiguration
+p SubscriptionId s
+r SubscriptionId
+d ServiceConfiguration.15
+p MCPServerSigV4 @MCPServerSigV4Configuration
+r MCPServerSigV4
+d MCPServerSigV4Configuration
+p Tools [s
+r Tools
+u ServiceConfiguration @ServiceConfiguration.1 @ServiceConfiguration.2 @ServiceConfiguration.3 @ServiceConfiguration.4 @ServiceConfiguration.5 @ServiceConfiguration.6 @ServiceConfiguration.7 @ServiceConfiguration.8 @ServiceConfiguration.9 @ServiceConfiguration.10 @ServiceConfiguration.11 @ServiceConfiguration.12 @ServiceConfiguration.13 @ServiceConfiguration.14 @ServiceConfiguration.15
 T AWS::DevOpsAgent::PrivateConnection
 g l Tags
 k Name
@@ -17775,20 +19060,33 @@ c ConnectionConfiguration Name
 a Arn CertificateExpiryTime Status
 o
 p Certificate s
-p ConnectionConfiguration @ConnectionConfiguration
+p ConnectionConfiguration |ConnectionConfiguration
 p Name s
 p Tags [@Tag
 r ConnectionConfiguration Name
-d ConnectionConfiguration
+d ConnectionConfiguration.1
 p SelfManaged @SelfManagedMode
 r SelfManaged
 d SelfManagedMode
 p ResourceConfigurationId s
 r ResourceConfigurationId
+d ConnectionConfiguration.2
+p ServiceManaged @ServiceManagedMode
+r ServiceManaged
+d ServiceManagedMode
+p HostAddress s
+p IpAddressType s
+p Ipv4AddressesPerEni i
+p PortRanges [s
+p SecurityGroupIds [s
+p SubnetIds [s
+p VpcId s
+r HostAddress VpcId
 d Tag
 p Key s
 p Value s
 r Key Value
+u ConnectionConfiguration @ConnectionConfiguration.1 @ConnectionConfiguration.2
 T AWS::DevOpsAgent::Service
 g l Tags
 k ServiceId
@@ -17796,11 +19094,11 @@ c KmsKeyArn ServiceDetails ServiceType
 a AccessibleResources AdditionalServiceDetails Arn ServiceId
 o
 p KmsKeyArn s
-p ServiceDetails @ServiceDetails
+p ServiceDetails |ServiceDetails
 p ServiceType s
 p Tags [@Tag
 r ServiceType
-d ServiceDetails
+d ServiceDetails.1
 p Dynatrace @DynatraceServiceDetails
 r Dynatrace
 d DynatraceServiceDetails
@@ -17815,10 +19113,126 @@ p ClientName s
 p ClientSecret s
 p ExchangeParameters o
 r ClientId ClientSecret
+d ServiceDetails.2
+p MCPServer @MCPServerDetails
+r MCPServer
+d MCPServerDetails
+p AuthorizationConfig |MCPServerAuthorizationConfig
+p Description s
+p Endpoint s
+p Name s
+r AuthorizationConfig Endpoint Name
+d MCPServerAuthorizationConfig.1
+p OAuthClientCredentials @MCPServerOAuthClientCredentialsConfig
+r OAuthClientCredentials
+d MCPServerOAuthClientCredentialsConfig
+p ClientId s
+p ClientName s
+p ClientSecret s
+p ExchangeParameters o
+p ExchangeUrl s
+p Scopes [s
+r ClientId ClientSecret ExchangeUrl
+d MCPServerAuthorizationConfig.2
+p ApiKey @ApiKeyDetails
+r ApiKey
+d ApiKeyDetails
+p ApiKeyHeader s
+p ApiKeyName s
+p ApiKeyValue s
+r ApiKeyHeader ApiKeyName ApiKeyValue
+d ServiceDetails.3
+p MCPServerSplunk @MCPServerSplunkDetails
+r MCPServerSplunk
+d MCPServerSplunkDetails
+p AuthorizationConfig |MCPServerSplunkAuthorizationConfig
+p Description s
+p Endpoint s
+p Name s
+r AuthorizationConfig Endpoint Name
+d MCPServerSplunkAuthorizationConfig.1
+p BearerToken @BearerTokenDetails
+r BearerToken
+d BearerTokenDetails
+p AuthorizationHeader s
+p TokenName s
+p TokenValue s
+r TokenName TokenValue
+d ServiceDetails.4
+p MCPServerNewRelic @NewRelicServiceDetails
+r MCPServerNewRelic
+d NewRelicServiceDetails
+p AuthorizationConfig @NewRelicAuthorizationConfig
+r AuthorizationConfig
+d NewRelicAuthorizationConfig
+p ApiKey @NewRelicApiKeyConfig
+r ApiKey
+d NewRelicApiKeyConfig
+p AccountId s
+p AlertPolicyIds [s
+p ApiKey s
+p ApplicationIds [s
+p EntityGuids [s
+p Region s
+r AccountId ApiKey Region
+d ServiceDetails.5
+p GitLab @GitLabDetails
+r GitLab
+d GitLabDetails
+p GroupId s
+p TargetUrl s
+p TokenType s
+p TokenValue s
+r TargetUrl TokenType TokenValue
+d ServiceDetails.6
+p ServiceNow @ServiceNowServiceDetails
+r ServiceNow
+d ServiceNowServiceDetails
+p AuthorizationConfig @ServiceNowAuthorizationConfig
+p InstanceUrl s
+r InstanceUrl
+d ServiceNowAuthorizationConfig
+p OAuthClientCredentials @OAuthClientDetails
+d ServiceDetails.7
+p PagerDuty @PagerDutyDetails
+r PagerDuty
+d PagerDutyDetails
+p AuthorizationConfig @PagerDutyAuthorizationConfig
+p Scopes [s
+r AuthorizationConfig Scopes
+d PagerDutyAuthorizationConfig
+p OAuthClientCredentials @OAuthClientDetails
+d ServiceDetails.8
+p AzureIdentity @AzureIdentityServiceDetails
+r AzureIdentity
+d AzureIdentityServiceDetails
+p ClientId s
+p TenantId s
+p WebIdentityRoleArn s
+p WebIdentityTokenAudiences [s
+r ClientId TenantId WebIdentityRoleArn WebIdentityTokenAudiences
+d ServiceDetails.9
+p MCPServerSigV4 @MCPServerSigV4Details
+r MCPServerSigV4
+d MCPServerSigV4Details
+p AuthorizationConfig @MCPServerSigV4AuthorizationConfig
+p Description s
+p Endpoint s
+p Name s
+r AuthorizationConfig Endpoint Name
+d MCPServerSigV4AuthorizationConfig
+p CustomHeaders {s
+p Region s
+p RoleArn s
+p Service s
+r Region RoleArn Service
 d Tag
 p Key s
 p Value s
 r Key Value
+u ServiceDetails @ServiceDetails.1 @ServiceDetails.2 @ServiceDetails.3 @ServiceDetails.4 @ServiceDetails.5 @ServiceDetails.6 @ServiceDetails.7 @ServiceDetails.8 @ServiceDetails.9
+u MCPServerAuthorizationConfig @MCPServerAuthorizationConfig.1 @MCPServerAuthorizationConfig.2
+u MCPServerSplunkAuthorizationConfig @MCPServerSplunkAuthorizationConfig.1
 T AWS::DevOpsGuru::LogAnomalyDetectionIntegration
 g n
 k AccountId
@@ -24301,12 +25715,18 @@ r Name Outputs
 d GetOutput
 p Description s
 p Name s
-p OutputConfig @OutputConfig
+p OutputConfig |OutputConfig
 p Status s
 r Name OutputConfig Status
-d OutputConfig
+d OutputConfig.1
 p Cropping o
 r Cropping
+d OutputConfig.2
+p Clipping @ClippingConfig
+r Clipping
+d ClippingConfig
+p CallbackMetadata s
+u OutputConfig @OutputConfig.1 @OutputConfig.2
 T AWS::EntityResolution::IdMappingWorkflow
 g l Tags
 k WorkflowName
@@ -27983,12 +29403,15 @@ p MaximumPerMinute i
 d IoTJobExponentialRolloutRate
 p BaseRatePerMinute i
 p IncrementFactor n
-p RateIncreaseCriteria @IoTJobRateIncreaseCriteria
+p RateIncreaseCriteria |IoTJobRateIncreaseCriteria
 r BaseRatePerMinute IncrementFactor RateIncreaseCriteria
-d IoTJobRateIncreaseCriteria
+d IoTJobRateIncreaseCriteria.1
 p NumberOfNotifiedThings i
+d IoTJobRateIncreaseCriteria.2
+p NumberOfSucceededThings i
 d IoTJobTimeoutConfig
 p InProgressTimeoutInMinutes i
+u IoTJobRateIncreaseCriteria @IoTJobRateIncreaseCriteria.1 @IoTJobRateIncreaseCriteria.2
 T AWS::GroundStation::Config
 g l Tags
 k Arn
@@ -31063,9 +32486,9 @@ c CollectionScheme Compression DataDestinationConfigs DataPartitions Diagnostics
 a Arn CreationTime LastModificationTime Status
 o
 p Action s
-p CollectionScheme @CollectionScheme
+p CollectionScheme |CollectionScheme
 p Compression s
-p DataDestinationConfigs [@DataDestinationConfig
+p DataDestinationConfigs [|DataDestinationConfig
 p DataExtraDimensions [s
 p DataPartitions [@DataPartition
 p Description s
@@ -31082,13 +32505,22 @@ p StartTime s
 p Tags [@Tag
 p TargetArn s
 r CollectionScheme Name SignalCatalogArn TargetArn
-d CollectionScheme
+d CollectionScheme.1
 p TimeBasedCollectionScheme @TimeBasedCollectionScheme
 r TimeBasedCollectionScheme
 d TimeBasedCollectionScheme
 p PeriodMs n
 r PeriodMs
-d DataDestinationConfig
+d CollectionScheme.2
+p ConditionBasedCollectionScheme @ConditionBasedCollectionScheme
+r ConditionBasedCollectionScheme
+d ConditionBasedCollectionScheme
+p ConditionLanguageVersion i
+p Expression s
+p MinimumTriggerIntervalMs n
+p TriggerMode s
+r Expression
+d DataDestinationConfig.1
 p S3Config @S3Config
 r S3Config
 d S3Config
@@ -31097,6 +32529,20 @@ p DataFormat s
 p Prefix s
 p StorageCompressionFormat s
 r BucketArn
+d DataDestinationConfig.2
+p TimestreamConfig @TimestreamConfig
+r TimestreamConfig
+d TimestreamConfig
+p ExecutionRoleArn s
+p TimestreamTableArn s
+r ExecutionRoleArn TimestreamTableArn
+d DataDestinationConfig.3
+p MqttTopicConfig @MqttTopicConfig
+r MqttTopicConfig
+d MqttTopicConfig
+p ExecutionRoleArn s
+p MqttTopicArn s
+r ExecutionRoleArn MqttTopicArn
 d DataPartition
 p Id s
 p StorageOptions @DataPartitionStorageOptions
@@ -31129,18 +32575,28 @@ d SignalFetchInformation
 p Actions [s
 p ConditionLanguageVersion n
 p FullyQualifiedName s
-p SignalFetchConfig @SignalFetchConfig
+p SignalFetchConfig |SignalFetchConfig
 r Actions FullyQualifiedName SignalFetchConfig
-d SignalFetchConfig
+d SignalFetchConfig.1
 p TimeBased @TimeBasedSignalFetchConfig
 r TimeBased
 d TimeBasedSignalFetchConfig
 p ExecutionFrequencyMs n
 r ExecutionFrequencyMs
+d SignalFetchConfig.2
+p ConditionBased @ConditionBasedSignalFetchConfig
+r ConditionBased
+d ConditionBasedSignalFetchConfig
+p ConditionExpression s
+p TriggerMode s
+r ConditionExpression TriggerMode
 d Tag
 p Key s
 p Value s
 r Key Value
+u CollectionScheme @CollectionScheme.1 @CollectionScheme.2
+u DataDestinationConfig @DataDestinationConfig.1 @DataDestinationConfig.2 @DataDestinationConfig.3
+u SignalFetchConfig @SignalFetchConfig.1 @SignalFetchConfig.2
 T AWS::IoTFleetWise::DecoderManifest
 g l Tags
 k Name
@@ -31151,12 +32607,12 @@ p DefaultForUnmappedSignals s
 p Description s
 p ModelManifestArn s
 p Name s
-p NetworkInterfaces [*
-p SignalDecoders [*
+p NetworkInterfaces [|NetworkInterfacesItem
+p SignalDecoders [|SignalDecodersItem
 p Status s
 p Tags [@Tag
 r ModelManifestArn Name
-d CanNetworkInterface
+d NetworkInterfacesItem.1
 p CanInterface @CanInterface
 p InterfaceId s
 p Type s
@@ -31166,7 +32622,7 @@ p Name s
 p ProtocolName s
 p ProtocolVersion s
 r Name
-d ObdNetworkInterface
+d NetworkInterfacesItem.2
 p InterfaceId s
 p ObdInterface @ObdInterface
 p Type s
@@ -31180,7 +32636,7 @@ p PidRequestIntervalSeconds %is
 p RequestMessageId %is
 p UseExtendedIds %bs
 r Name RequestMessageId
-d CustomDecodingNetworkInterface
+d NetworkInterfacesItem.3
 p CustomDecodingInterface @CustomDecodingInterface
 p InterfaceId s
 p Type s
@@ -31188,7 +32644,7 @@ r CustomDecodingInterface InterfaceId Type
 d CustomDecodingInterface
 p Name s
 r Name
-d CanSignalDecoder
+d SignalDecodersItem.1
 p CanSignal @CanSignal
 p FullyQualifiedName s
 p InterfaceId s
@@ -31205,7 +32661,7 @@ p Offset %ns
 p SignalValueType s
 p StartBit %is
 r Factor IsBigEndian IsSigned Length MessageId Offset StartBit
-d ObdSignalDecoder
+d SignalDecodersItem.2
 p FullyQualifiedName s
 p InterfaceId s
 p ObdSignal @ObdSignal
@@ -31224,7 +32680,7 @@ p ServiceMode %is
 p SignalValueType s
 p StartByte %is
 r ByteLength Offset Pid PidResponseLength Scaling ServiceMode StartByte
-d CustomDecodingSignalDecoder
+d SignalDecodersItem.3
 p CustomDecodingSignal @CustomDecodingSignal
 p FullyQualifiedName s
 p InterfaceId s
@@ -31237,6 +32693,8 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u NetworkInterfacesItem @NetworkInterfacesItem.1 @NetworkInterfacesItem.2 @NetworkInterfacesItem.3
+u SignalDecodersItem @SignalDecodersItem.1 @SignalDecodersItem.2 @SignalDecodersItem.3
 T AWS::IoTFleetWise::Fleet
 g l Tags
 k Id
@@ -31278,7 +32736,7 @@ o
 p Description s
 p Name s
 p NodeCounts @NodeCounts
-p Nodes [@Node
+p Nodes [|Node
 p Tags [@Tag
 d NodeCounts
 p TotalActuators n
@@ -31286,16 +32744,53 @@ p TotalAttributes n
 p TotalBranches n
 p TotalNodes n
 p TotalSensors n
-d Node
+d Node.1
 p Branch @Branch
 d Branch
 p Description s
 p FullyQualifiedName s
 r FullyQualifiedName
+d Node.2
+p Sensor @Sensor
+d Sensor
+p AllowedValues [s
+p DataType s
+p Description s
+p FullyQualifiedName s
+p Max n
+p Min n
+p Unit s
+r DataType FullyQualifiedName
+d Node.3
+p Actuator @Actuator
+d Actuator
+p AllowedValues [s
+p AssignedValue s
+p DataType s
+p Description s
+p FullyQualifiedName s
+p Max n
+p Min n
+p Unit s
+r DataType FullyQualifiedName
+d Node.4
+p Attribute @Attribute
+d Attribute
+p AllowedValues [s
+p AssignedValue s
+p DataType s
+p DefaultValue s
+p Description s
+p FullyQualifiedName s
+p Max n
+p Min n
+p Unit s
+r DataType FullyQualifiedName
 d Tag
 p Key s
 p Value s
 r Key Value
+u Node @Node.1 @Node.2 @Node.3 @Node.4
 T AWS::IoTFleetWise::StateTemplate
 g l Tags
 k Name
@@ -31330,9 +32825,9 @@ p Tags [@Tag
 r DecoderManifestArn ModelManifestArn Name
 d StateTemplateAssociation
 p Identifier s
-p StateTemplateUpdateStrategy @StateTemplateUpdateStrategy
+p StateTemplateUpdateStrategy |StateTemplateUpdateStrategy
 r Identifier StateTemplateUpdateStrategy
-d StateTemplateUpdateStrategy
+d StateTemplateUpdateStrategy.1
 p Periodic @PeriodicStateTemplateUpdateStrategy
 r Periodic
 d PeriodicStateTemplateUpdateStrategy
@@ -31342,10 +32837,14 @@ d TimePeriod
 p Unit s
 p Value n
 r Unit Value
+d StateTemplateUpdateStrategy.2
+p OnChange o
+r OnChange
 d Tag
 p Key s
 p Value s
 r Key Value
+u StateTemplateUpdateStrategy @StateTemplateUpdateStrategy.1 @StateTemplateUpdateStrategy.2
 T AWS::IoTManagedIntegrations::CredentialLocker
 g m Tags
 k Identifier
@@ -31844,9 +33343,9 @@ d PropertyGroup
 p GroupType s
 p PropertyNames [s
 d Status
-p Error *
+p Error |StatusError
 p State s
-d StatusError
+d StatusError.2
 p Code s
 p Message s
 d CompositeComponent
@@ -31857,6 +33356,7 @@ p Description s
 p Properties {@Property
 p PropertyGroups {@PropertyGroup
 p Status @Status
+u StatusError o @StatusError.2
 T AWS::IoTTwinMaker::Scene
 g m Tags
 k WorkspaceId SceneId
@@ -35887,7 +37387,7 @@ k ApplicationArn
 c EngineType KmsKeyId Name RoleArn
 a ApplicationArn ApplicationId
 o
-p Definition @Definition
+p Definition |Definition
 p Description s
 p EngineType s
 p KmsKeyId *
@@ -35895,9 +37395,13 @@ p Name s
 p RoleArn s
 p Tags {s
 r EngineType Name
-d Definition
+d Definition.1
 p S3Location s
 r S3Location
+d Definition.2
+p Content s
+r Content
+u Definition @Definition.1 @Definition.2
 T AWS::M2::Deployment
 g n
 k ApplicationId
@@ -35925,20 +37429,28 @@ p NetworkType s
 p PreferredMaintenanceWindow s
 p PubliclyAccessible b
 p SecurityGroupIds [s
-p StorageConfigurations [@StorageConfiguration
+p StorageConfigurations [|StorageConfiguration
 p SubnetIds [s
 p Tags {s
 r EngineType InstanceType Name
 d HighAvailabilityConfig
 p DesiredCapacity i
 r DesiredCapacity
-d StorageConfiguration
+d StorageConfiguration.1
 p Efs @EfsStorageConfiguration
 r Efs
 d EfsStorageConfiguration
 p FileSystemId s
 p MountPoint s
 r FileSystemId MountPoint
+d StorageConfiguration.2
+p Fsx @FsxStorageConfiguration
+r Fsx
+d FsxStorageConfiguration
+p FileSystemId s
+p MountPoint s
+r FileSystemId MountPoint
+u StorageConfiguration @StorageConfiguration.1 @StorageConfiguration.2
 T AWS::MPA::ApprovalTeam
 g l Tags
 k Arn
@@ -36380,18 +37892,26 @@ g l Tags
 k Id
 a Arn Id Status
 o
-p Criteria @Criteria
+p Criteria |Criteria
 p Description s
 p Name s
 p Tags [@Tag
 r Criteria Name
-d Criteria
+d Criteria.1
 p Regex s
 r Regex
+d Criteria.2
+p S3WordsList @S3WordsList
+r S3WordsList
+d S3WordsList
+p BucketName s
+p ObjectKey s
+r BucketName ObjectKey
 d Tag
 p Key s
 p Value s
 r Key Value
+u Criteria @Criteria.1 @Criteria.2
 T AWS::Macie::CustomDataIdentifier
 g l Tags
 k Id
@@ -36727,16 +38247,19 @@ r Name
 d NdiSourceSettings
 p SourceName s
 d FlowTransitEncryption
-p EncryptionKeyConfiguration @FlowTransitEncryptionKeyConfiguration
+p EncryptionKeyConfiguration |FlowTransitEncryptionKeyConfiguration
 p EncryptionKeyType s
 r EncryptionKeyConfiguration
-d FlowTransitEncryptionKeyConfiguration
+d FlowTransitEncryptionKeyConfiguration.1
 p SecretsManager @SecretsManagerEncryptionKeyConfiguration
 r SecretsManager
 d SecretsManagerEncryptionKeyConfiguration
 p RoleArn s
 p SecretArn s
 r RoleArn SecretArn
+d FlowTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
 d FailoverConfig
 p FailoverMode s
 p RecoveryWindow i
@@ -36773,6 +38296,7 @@ p SecurityGroupIds [s
 p SubnetId s
 p Tags [@Tag
 r Name RoleArn SecurityGroupIds SubnetId
+u FlowTransitEncryptionKeyConfiguration @FlowTransitEncryptionKeyConfiguration.1 @FlowTransitEncryptionKeyConfiguration.2
 T AWS::MediaConnect::FlowEntitlement
 g l Tags
 k EntitlementArn
@@ -36856,22 +38380,26 @@ p CompressionFactor n
 p EncoderProfile s
 r CompressionFactor
 d FlowTransitEncryption
-p EncryptionKeyConfiguration @FlowTransitEncryptionKeyConfiguration
+p EncryptionKeyConfiguration |FlowTransitEncryptionKeyConfiguration
 p EncryptionKeyType s
 r EncryptionKeyConfiguration
-d FlowTransitEncryptionKeyConfiguration
+d FlowTransitEncryptionKeyConfiguration.1
 p SecretsManager @SecretsManagerEncryptionKeyConfiguration
 r SecretsManager
 d SecretsManagerEncryptionKeyConfiguration
 p RoleArn s
 p SecretArn s
 r RoleArn SecretArn
+d FlowTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
 d Tag
 p Key s
 p Value s
 r Key Value
 d VpcInterfaceAttachment
 p VpcInterfaceName s
+u FlowTransitEncryptionKeyConfiguration @FlowTransitEncryptionKeyConfiguration.1 @FlowTransitEncryptionKeyConfiguration.2
 T AWS::MediaConnect::FlowSource
 g l Tags
 k SourceArn
@@ -36957,8 +38485,8 @@ c AvailabilityZone Configuration RegionName
 a Arn CreatedAt Id InputType IpAddress MaintenanceType RoutedOutputs State UpdatedAt
 o
 p AvailabilityZone s
-p Configuration @RouterInputConfiguration
-p MaintenanceConfiguration @MaintenanceConfiguration
+p Configuration |RouterInputConfiguration
+p MaintenanceConfiguration |MaintenanceConfiguration
 p MaximumBitrate i
 p Name s
 p RegionName s
@@ -36967,55 +38495,169 @@ p Tags [@Tag
 p Tier s
 p TransitEncryption @RouterInputTransitEncryption
 r Configuration MaximumBitrate Name RoutingScope Tier
-d RouterInputConfiguration
+d RouterInputConfiguration.1
 p Standard @StandardRouterInputConfiguration
 r Standard
 d StandardRouterInputConfiguration
 p NetworkInterfaceArn s
 p Protocol s
-p ProtocolConfiguration @RouterInputProtocolConfiguration
+p ProtocolConfiguration |RouterInputProtocolConfiguration
 r NetworkInterfaceArn ProtocolConfiguration
-d RouterInputProtocolConfiguration
+d RouterInputProtocolConfiguration.1
 p Rtp @RtpRouterInputConfiguration
 r Rtp
 d RtpRouterInputConfiguration
 p ForwardErrorCorrection s
 p Port i
 r Port
-d MaintenanceConfiguration
+d RouterInputProtocolConfiguration.2
+p Rist @RistRouterInputConfiguration
+r Rist
+d RistRouterInputConfiguration
+p Port i
+p RecoveryLatencyMilliseconds i
+r Port RecoveryLatencyMilliseconds
+d RouterInputProtocolConfiguration.3
+p SrtListener @SrtListenerRouterInputConfiguration
+r SrtListener
+d SrtListenerRouterInputConfiguration
+p DecryptionConfiguration @SrtDecryptionConfiguration
+p MinimumLatencyMilliseconds i
+p Port i
+r MinimumLatencyMilliseconds Port
+d SrtDecryptionConfiguration
+p EncryptionKey @SecretsManagerEncryptionKeyConfiguration
+r EncryptionKey
+d SecretsManagerEncryptionKeyConfiguration
+p RoleArn s
+p SecretArn s
+r RoleArn SecretArn
+d RouterInputProtocolConfiguration.4
+p SrtCaller @SrtCallerRouterInputConfiguration
+r SrtCaller
+d SrtCallerRouterInputConfiguration
+p DecryptionConfiguration @SrtDecryptionConfiguration
+p MinimumLatencyMilliseconds i
+p SourceAddress s
+p SourcePort i
+p StreamId s
+r MinimumLatencyMilliseconds SourceAddress SourcePort
+d RouterInputConfiguration.2
+p Failover @FailoverRouterInputConfiguration
+r Failover
+d FailoverRouterInputConfiguration
+p NetworkInterfaceArn s
+p PrimarySourceIndex i
+p ProtocolConfigurations [|FailoverRouterInputProtocolConfiguration
+p SourcePriorityMode s
+r NetworkInterfaceArn ProtocolConfigurations SourcePriorityMode
+d FailoverRouterInputProtocolConfiguration.1
+p Rtp @RtpRouterInputConfiguration
+r Rtp
+d FailoverRouterInputProtocolConfiguration.2
+p Rist @RistRouterInputConfiguration
+r Rist
+d FailoverRouterInputProtocolConfiguration.3
+p SrtListener @SrtListenerRouterInputConfiguration
+r SrtListener
+d FailoverRouterInputProtocolConfiguration.4
+p SrtCaller @SrtCallerRouterInputConfiguration
+r SrtCaller
+d RouterInputConfiguration.3
+p Merge @MergeRouterInputConfiguration
+r Merge
+d MergeRouterInputConfiguration
+p MergeRecoveryWindowMilliseconds i
+p NetworkInterfaceArn s
+p ProtocolConfigurations [|MergeRouterInputProtocolConfiguration
+r MergeRecoveryWindowMilliseconds NetworkInterfaceArn ProtocolConfigurations
+d MergeRouterInputProtocolConfiguration.1
+p Rtp @RtpRouterInputConfiguration
+r Rtp
+d MergeRouterInputProtocolConfiguration.2
+p Rist @RistRouterInputConfiguration
+r Rist
+d RouterInputConfiguration.4
+p MediaConnectFlow @MediaConnectFlowRouterInputConfiguration
+r MediaConnectFlow
+d MediaConnectFlowRouterInputConfiguration
+p FlowArn s
+p FlowOutputArn s
+p SourceTransitDecryption @FlowTransitEncryption
+r SourceTransitDecryption
+d FlowTransitEncryption
+p EncryptionKeyConfiguration |FlowTransitEncryptionKeyConfiguration
+p EncryptionKeyType s
+r EncryptionKeyConfiguration
+d FlowTransitEncryptionKeyConfiguration.1
+p SecretsManager @SecretsManagerEncryptionKeyConfiguration
+r SecretsManager
+d FlowTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
+d RouterInputConfiguration.5
+p MediaLiveChannel @MediaLiveChannelRouterInputConfiguration
+r MediaLiveChannel
+d MediaLiveChannelRouterInputConfiguration
+p MediaLiveChannelArn s
+p MediaLiveChannelOutputName s
+p MediaLivePipelineId s
+p SourceTransitDecryption @MediaLiveTransitEncryption
+r SourceTransitDecryption
+d MediaLiveTransitEncryption
+p EncryptionKeyConfiguration |MediaLiveTransitEncryptionKeyConfiguration
+p EncryptionKeyType s
+r EncryptionKeyConfiguration
+d MediaLiveTransitEncryptionKeyConfiguration.1
+p SecretsManager @SecretsManagerEncryptionKeyConfiguration
+r SecretsManager
+d MediaLiveTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
+d MaintenanceConfiguration.1
 p PreferredDayTime @PreferredDayTimeMaintenanceConfiguration
 r PreferredDayTime
 d PreferredDayTimeMaintenanceConfiguration
 p Day s
 p Time s
 r Day Time
+d MaintenanceConfiguration.2
+p Default o
+r Default
 d Tag
 p Key s
 p Value s
 r Key Value
 d RouterInputTransitEncryption
-p EncryptionKeyConfiguration @RouterInputTransitEncryptionKeyConfiguration
+p EncryptionKeyConfiguration |RouterInputTransitEncryptionKeyConfiguration
 p EncryptionKeyType s
 r EncryptionKeyConfiguration
-d RouterInputTransitEncryptionKeyConfiguration
+d RouterInputTransitEncryptionKeyConfiguration.1
 p SecretsManager @SecretsManagerEncryptionKeyConfiguration
 r SecretsManager
-d SecretsManagerEncryptionKeyConfiguration
-p RoleArn s
-p SecretArn s
-r RoleArn SecretArn
+d RouterInputTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
+u RouterInputConfiguration @RouterInputConfiguration.1 @RouterInputConfiguration.2 @RouterInputConfiguration.3 @RouterInputConfiguration.4 @RouterInputConfiguration.5
+u RouterInputProtocolConfiguration @RouterInputProtocolConfiguration.1 @RouterInputProtocolConfiguration.2 @RouterInputProtocolConfiguration.3 @RouterInputProtocolConfiguration.4
+u FailoverRouterInputProtocolConfiguration @FailoverRouterInputProtocolConfiguration.1 @FailoverRouterInputProtocolConfiguration.2 @FailoverRouterInputProtocolConfiguration.3 @FailoverRouterInputProtocolConfiguration.4
+u MergeRouterInputProtocolConfiguration @MergeRouterInputProtocolConfiguration.1 @MergeRouterInputProtocolConfiguration.2
+u FlowTransitEncryptionKeyConfiguration @FlowTransitEncryptionKeyConfiguration.1 @FlowTransitEncryptionKeyConfiguration.2
+u MediaLiveTransitEncryptionKeyConfiguration @MediaLiveTransitEncryptionKeyConfiguration.1 @MediaLiveTransitEncryptionKeyConfiguration.2
+u MaintenanceConfiguration @MaintenanceConfiguration.1 @MaintenanceConfiguration.2
+u RouterInputTransitEncryptionKeyConfiguration @RouterInputTransitEncryptionKeyConfiguration.1 @RouterInputTransitEncryptionKeyConfiguration.2
 T AWS::MediaConnect::RouterNetworkInterface
 g l Tags
 k Arn
 c RegionName
 a Arn AssociatedInputCount AssociatedOutputCount CreatedAt Id NetworkInterfaceType State UpdatedAt
 o
-p Configuration @RouterNetworkInterfaceConfiguration
+p Configuration |RouterNetworkInterfaceConfiguration
 p Name s
 p RegionName s
 p Tags [@Tag
 r Configuration Name
-d RouterNetworkInterfaceConfiguration
+d RouterNetworkInterfaceConfiguration.1
 p Public @PublicRouterNetworkInterfaceConfiguration
 r Public
 d PublicRouterNetworkInterfaceConfiguration
@@ -37024,10 +38666,18 @@ r AllowRules
 d PublicRouterNetworkInterfaceRule
 p Cidr 4
 r Cidr
+d RouterNetworkInterfaceConfiguration.2
+p Vpc @VpcRouterNetworkInterfaceConfiguration
+r Vpc
+d VpcRouterNetworkInterfaceConfiguration
+p SecurityGroupIds [s
+p SubnetId s
+r SecurityGroupIds SubnetId
 d Tag
 p Key s
 p Value s
 r Key Value
+u RouterNetworkInterfaceConfiguration @RouterNetworkInterfaceConfiguration.1 @RouterNetworkInterfaceConfiguration.2
 T AWS::MediaConnect::RouterOutput
 g l Tags
 k Arn
@@ -37035,8 +38685,8 @@ c AvailabilityZone Configuration RegionName
 a Arn CreatedAt Id IpAddress MaintenanceType OutputType RoutedState State UpdatedAt
 o
 p AvailabilityZone s
-p Configuration @RouterOutputConfiguration
-p MaintenanceConfiguration @MaintenanceConfiguration
+p Configuration |RouterOutputConfiguration
+p MaintenanceConfiguration |MaintenanceConfiguration
 p MaximumBitrate i
 p Name s
 p RegionName s
@@ -37044,15 +38694,15 @@ p RoutingScope s
 p Tags [@Tag
 p Tier s
 r Configuration MaximumBitrate Name RoutingScope Tier
-d RouterOutputConfiguration
+d RouterOutputConfiguration.1
 p Standard @StandardRouterOutputConfiguration
 r Standard
 d StandardRouterOutputConfiguration
 p NetworkInterfaceArn s
 p Protocol s
-p ProtocolConfiguration @RouterOutputProtocolConfiguration
+p ProtocolConfiguration |RouterOutputProtocolConfiguration
 r NetworkInterfaceArn ProtocolConfiguration
-d RouterOutputProtocolConfiguration
+d RouterOutputProtocolConfiguration.1
 p Rtp @RtpRouterOutputConfiguration
 r Rtp
 d RtpRouterOutputConfiguration
@@ -37060,17 +38710,93 @@ p DestinationAddress s
 p DestinationPort i
 p ForwardErrorCorrection s
 r DestinationAddress DestinationPort
-d MaintenanceConfiguration
+d RouterOutputProtocolConfiguration.2
+p Rist @RistRouterOutputConfiguration
+r Rist
+d RistRouterOutputConfiguration
+p DestinationAddress s
+p DestinationPort i
+r DestinationAddress DestinationPort
+d RouterOutputProtocolConfiguration.3
+p SrtListener @SrtListenerRouterOutputConfiguration
+r SrtListener
+d SrtListenerRouterOutputConfiguration
+p EncryptionConfiguration @SrtEncryptionConfiguration
+p MinimumLatencyMilliseconds i
+p Port i
+r MinimumLatencyMilliseconds Port
+d SrtEncryptionConfiguration
+p EncryptionKey @SecretsManagerEncryptionKeyConfiguration
+r EncryptionKey
+d SecretsManagerEncryptionKeyConfiguration
+p RoleArn s
+p SecretArn s
+r RoleArn SecretArn
+d RouterOutputProtocolConfiguration.4
+p SrtCaller @SrtCallerRouterOutputConfiguration
+r SrtCaller
+d SrtCallerRouterOutputConfiguration
+p DestinationAddress s
+p DestinationPort i
+p EncryptionConfiguration @SrtEncryptionConfiguration
+p MinimumLatencyMilliseconds i
+p StreamId s
+r DestinationAddress DestinationPort MinimumLatencyMilliseconds
+d RouterOutputConfiguration.2
+p MediaConnectFlow @MediaConnectFlowRouterOutputConfiguration
+r MediaConnectFlow
+d MediaConnectFlowRouterOutputConfiguration
+p DestinationTransitEncryption @FlowTransitEncryption
+p FlowArn s
+p FlowSourceArn s
+r DestinationTransitEncryption
+d FlowTransitEncryption
+p EncryptionKeyConfiguration |FlowTransitEncryptionKeyConfiguration
+p EncryptionKeyType s
+r EncryptionKeyConfiguration
+d FlowTransitEncryptionKeyConfiguration.1
+p SecretsManager @SecretsManagerEncryptionKeyConfiguration
+r SecretsManager
+d FlowTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
+d RouterOutputConfiguration.3
+p MediaLiveInput @MediaLiveInputRouterOutputConfiguration
+r MediaLiveInput
+d MediaLiveInputRouterOutputConfiguration
+p DestinationTransitEncryption @MediaLiveTransitEncryption
+p MediaLiveInputArn s
+p MediaLivePipelineId s
+r DestinationTransitEncryption
+d MediaLiveTransitEncryption
+p EncryptionKeyConfiguration |MediaLiveTransitEncryptionKeyConfiguration
+p EncryptionKeyType s
+r EncryptionKeyConfiguration
+d MediaLiveTransitEncryptionKeyConfiguration.1
+p SecretsManager @SecretsManagerEncryptionKeyConfiguration
+r SecretsManager
+d MediaLiveTransitEncryptionKeyConfiguration.2
+p Automatic o
+r Automatic
+d MaintenanceConfiguration.1
 p PreferredDayTime @PreferredDayTimeMaintenanceConfiguration
 r PreferredDayTime
 d PreferredDayTimeMaintenanceConfiguration
 p Day s
 p Time s
 r Day Time
+d MaintenanceConfiguration.2
+p Default o
+r Default
 d Tag
 p Key s
 p Value s
 r Key Value
+u RouterOutputConfiguration @RouterOutputConfiguration.1 @RouterOutputConfiguration.2 @RouterOutputConfiguration.3
+u RouterOutputProtocolConfiguration @RouterOutputProtocolConfiguration.1 @RouterOutputProtocolConfiguration.2 @RouterOutputProtocolConfiguration.3 @RouterOutputProtocolConfiguration.4
+u FlowTransitEncryptionKeyConfiguration @FlowTransitEncryptionKeyConfiguration.1 @FlowTransitEncryptionKeyConfiguration.2
+u MediaLiveTransitEncryptionKeyConfiguration @MediaLiveTransitEncryptionKeyConfiguration.1 @MediaLiveTransitEncryptionKeyConfiguration.2
+u MaintenanceConfiguration @MaintenanceConfiguration.1 @MaintenanceConfiguration.2
 T AWS::MediaConvert::JobTemplate
 g m Tags
 k Id
@@ -38380,15 +40106,22 @@ d MultiplexProgramSettings
 p PreferredChannelPipeline s
 p ProgramNumber i
 p ServiceDescriptor @MultiplexProgramServiceDescriptor
-p VideoSettings @MultiplexVideoSettings
+p VideoSettings |MultiplexVideoSettings
 r ProgramNumber
 d MultiplexProgramServiceDescriptor
 p ProviderName s
 p ServiceName s
 r ProviderName ServiceName
-d MultiplexVideoSettings
+d MultiplexVideoSettings.1
 p ConstantBitrate i
 r ConstantBitrate
+d MultiplexVideoSettings.2
+p StatmuxSettings @MultiplexStatmuxVideoSettings
+r StatmuxSettings
+d MultiplexStatmuxVideoSettings
+p MaximumBitrate i
+p MinimumBitrate i
+p Priority i
 d MultiplexProgramPacketIdentifiersMap
 p AudioPids [i
 p DvbSubPids [i
@@ -38406,6 +40139,7 @@ p VideoPid i
 d MultiplexProgramPipelineDetail
 p ActiveChannelPipeline s
 p PipelineId s
+u MultiplexVideoSettings @MultiplexVideoSettings.1 @MultiplexVideoSettings.2
 T AWS::MediaLive::Network
 g l Tags
 k Id
@@ -40684,7 +42418,7 @@ p Name s
 p Reference @ReferenceItem
 p SseConfig @SseConfig
 p StoreFormat s
-p StoreOptions @StoreOptions
+p StoreOptions |StoreOptions
 p Tags {s
 r Name StoreFormat
 d ReferenceItem
@@ -40694,13 +42428,14 @@ d SseConfig
 p KeyArn s
 p Type s
 r Type
-d StoreOptions
+d StoreOptions.1
 p TsvStoreOptions @TsvStoreOptions
 r TsvStoreOptions
 d TsvStoreOptions
 p AnnotationType s
 p FormatToHeader {s
 p Schema [{s
+u StoreOptions @StoreOptions.1
 T AWS::Omics::Configuration
 g m Tags
 k Name
@@ -41543,12 +43278,12 @@ c ConnectorArn Name
 a TemplateArn
 o
 p ConnectorArn s
-p Definition @TemplateDefinition
+p Definition |TemplateDefinition
 p Name s
 p ReenrollAllCertificateHolders b
 p Tags {s
 r ConnectorArn Definition Name
-d TemplateDefinition
+d TemplateDefinition.1
 p TemplateV2 @TemplateV2
 r TemplateV2
 d TemplateV2
@@ -41581,11 +43316,14 @@ p KeyUsage @KeyUsage
 r KeyUsage
 d ApplicationPolicies
 p Critical b
-p Policies [@ApplicationPolicy
+p Policies [|ApplicationPolicy
 r Policies
-d ApplicationPolicy
+d ApplicationPolicy.1
 p PolicyType s
 r PolicyType
+d ApplicationPolicy.2
+p PolicyObjectIdentifier s
+r PolicyObjectIdentifier
 d KeyUsage
 p Critical b
 p UsageFlags @KeyUsageFlags
@@ -41620,6 +43358,123 @@ p SanRequireDomainDns b
 p SanRequireEmail b
 p SanRequireSpn b
 p SanRequireUpn b
+d TemplateDefinition.2
+p TemplateV3 @TemplateV3
+r TemplateV3
+d TemplateV3
+p CertificateValidity @CertificateValidity
+p EnrollmentFlags @EnrollmentFlagsV3
+p Extensions @ExtensionsV3
+p GeneralFlags @GeneralFlagsV3
+p HashAlgorithm s
+p PrivateKeyAttributes @PrivateKeyAttributesV3
+p PrivateKeyFlags @PrivateKeyFlagsV3
+p SubjectNameFlags @SubjectNameFlagsV3
+p SupersededTemplates [s
+r CertificateValidity EnrollmentFlags Extensions GeneralFlags HashAlgorithm PrivateKeyAttributes PrivateKeyFlags SubjectNameFlags
+d EnrollmentFlagsV3
+p EnableKeyReuseOnNtTokenKeysetStorageFull b
+p IncludeSymmetricAlgorithms b
+p NoSecurityExtension b
+p RemoveInvalidCertificateFromPersonalStore b
+p UserInteractionRequired b
+d ExtensionsV3
+p ApplicationPolicies @ApplicationPolicies
+p KeyUsage @KeyUsage
+r KeyUsage
+d GeneralFlagsV3
+p AutoEnrollment b
+p MachineType b
+d PrivateKeyAttributesV3
+p Algorithm s
+p CryptoProviders [s
+p KeySpec s
+p KeyUsageProperty |KeyUsageProperty
+p MinimalKeyLength n
+r Algorithm KeySpec KeyUsageProperty MinimalKeyLength
+d KeyUsageProperty.1
+p PropertyType s
+r PropertyType
+d KeyUsageProperty.2
+p PropertyFlags @KeyUsagePropertyFlags
+r PropertyFlags
+d KeyUsagePropertyFlags
+p Decrypt b
+p KeyAgreement b
+p Sign b
+d PrivateKeyFlagsV3
+p ClientVersion s
+p ExportableKey b
+p RequireAlternateSignatureAlgorithm b
+p StrongKeyProtectionRequired b
+r ClientVersion
+d SubjectNameFlagsV3
+p RequireCommonName b
+p RequireDirectoryPath b
+p RequireDnsAsCn b
+p RequireEmail b
+p SanRequireDirectoryGuid b
+p SanRequireDns b
+p SanRequireDomainDns b
+p SanRequireEmail b
+p SanRequireSpn b
+p SanRequireUpn b
+d TemplateDefinition.3
+p TemplateV4 @TemplateV4
+r TemplateV4
+d TemplateV4
+p CertificateValidity @CertificateValidity
+p EnrollmentFlags @EnrollmentFlagsV4
+p Extensions @ExtensionsV4
+p GeneralFlags @GeneralFlagsV4
+p HashAlgorithm s
+p PrivateKeyAttributes @PrivateKeyAttributesV4
+p PrivateKeyFlags @PrivateKeyFlagsV4
+p SubjectNameFlags @SubjectNameFlagsV4
+p SupersededTemplates [s
+r CertificateValidity EnrollmentFlags Extensions GeneralFlags PrivateKeyAttributes PrivateKeyFlags SubjectNameFlags
+d EnrollmentFlagsV4
+p EnableKeyReuseOnNtTokenKeysetStorageFull b
+p IncludeSymmetricAlgorithms b
+p NoSecurityExtension b
+p RemoveInvalidCertificateFromPersonalStore b
+p UserInteractionRequired b
+d ExtensionsV4
+p ApplicationPolicies @ApplicationPolicies
+p KeyUsage @KeyUsage
+r KeyUsage
+d GeneralFlagsV4
+p AutoEnrollment b
+p MachineType b
+d PrivateKeyAttributesV4
+p Algorithm s
+p CryptoProviders [s
+p KeySpec s
+p KeyUsageProperty |KeyUsageProperty
+p MinimalKeyLength n
+r KeySpec MinimalKeyLength
+d PrivateKeyFlagsV4
+p ClientVersion s
+p ExportableKey b
+p RequireAlternateSignatureAlgorithm b
+p RequireSameKeyRenewal b
+p StrongKeyProtectionRequired b
+p UseLegacyProvider b
+r ClientVersion
+d SubjectNameFlagsV4
+p RequireCommonName b
+p RequireDirectoryPath b
+p RequireDnsAsCn b
+p RequireEmail b
+p SanRequireDirectoryGuid b
+p SanRequireDns b
+p SanRequireDomainDns b
+p SanRequireEmail b
+p SanRequireSpn b
+p SanRequireUpn b
+u TemplateDefinition @TemplateDefinition.1 @TemplateDefinition.2 @TemplateDefinition.3
+u ApplicationPolicy @ApplicationPolicy.1 @ApplicationPolicy.2
+u KeyUsageProperty @KeyUsageProperty.1 @KeyUsageProperty.2
 T AWS::PCAConnectorAD::TemplateGroupAccessControlEntry
 g n
 k GroupSecurityIdentifier TemplateArn
@@ -41649,17 +43504,18 @@ c CertificateAuthorityArn MobileDeviceManagement VpcEndpointId
 a ConnectorArn Endpoint OpenIdConfiguration Type
 o
 p CertificateAuthorityArn s
-p MobileDeviceManagement @MobileDeviceManagement
+p MobileDeviceManagement |MobileDeviceManagement
 p Tags {s
 p VpcEndpointId s
 r CertificateAuthorityArn
-d MobileDeviceManagement
+d MobileDeviceManagement.1
 p Intune @IntuneConfiguration
 r Intune
 d IntuneConfiguration
 p AzureApplicationId s
 p Domain s
 r AzureApplicationId Domain
+u MobileDeviceManagement @MobileDeviceManagement.1
 T AWS::PCS::Cluster
 g m Tags
 k Arn
@@ -42591,11 +44447,11 @@ p SelfManagedKafkaParameters @PipeSourceSelfManagedKafkaParameters
 p SqsQueueParameters @PipeSourceSqsQueueParameters
 d PipeSourceActiveMQBrokerParameters
 p BatchSize i
-p Credentials @MQBrokerAccessCredentials
+p Credentials |MQBrokerAccessCredentials
 p MaximumBatchingWindowInSeconds i
 p QueueName s
 r Credentials QueueName
-d MQBrokerAccessCredentials
+d MQBrokerAccessCredentials.1
 p BasicAuth s
 r BasicAuth
 d PipeSourceDynamoDBStreamParameters
@@ -42628,17 +44484,20 @@ r StartingPosition
 d PipeSourceManagedStreamingKafkaParameters
 p BatchSize i
 p ConsumerGroupID s
-p Credentials @MSKAccessCredentials
+p Credentials |MSKAccessCredentials
 p MaximumBatchingWindowInSeconds i
 p StartingPosition s
 p TopicName s
 r TopicName
-d MSKAccessCredentials
+d MSKAccessCredentials.1
 p SaslScram512Auth s
 r SaslScram512Auth
+d MSKAccessCredentials.2
+p ClientCertificateTlsAuth s
+r ClientCertificateTlsAuth
 d PipeSourceRabbitMQBrokerParameters
 p BatchSize i
-p Credentials @MQBrokerAccessCredentials
+p Credentials |MQBrokerAccessCredentials
 p MaximumBatchingWindowInSeconds i
 p QueueName s
 p VirtualHost s
@@ -42647,16 +44506,25 @@ d PipeSourceSelfManagedKafkaParameters
 p AdditionalBootstrapServers [s
 p BatchSize i
 p ConsumerGroupID s
-p Credentials @SelfManagedKafkaAccessConfigurationCredentials
+p Credentials |SelfManagedKafkaAccessConfigurationCredentials
 p MaximumBatchingWindowInSeconds i
 p ServerRootCaCertificate s
 p StartingPosition s
 p TopicName s
 p Vpc @SelfManagedKafkaAccessConfigurationVpc
 r TopicName
-d SelfManagedKafkaAccessConfigurationCredentials
+d SelfManagedKafkaAccessConfigurationCredentials.1
 p BasicAuth s
 r BasicAuth
+d SelfManagedKafkaAccessConfigurationCredentials.2
+p SaslScram512Auth s
+r SaslScram512Auth
+d SelfManagedKafkaAccessConfigurationCredentials.3
+p SaslScram256Auth s
+r SaslScram256Auth
+d SelfManagedKafkaAccessConfigurationCredentials.4
+p ClientCertificateTlsAuth s
+r ClientCertificateTlsAuth
 d SelfManagedKafkaAccessConfigurationVpc
 p SecurityGroup [s
 p Subnets [s
@@ -42844,6 +44712,9 @@ p MeasureName s
 p MeasureValue s
 p MeasureValueType s
 r MeasureName MeasureValue MeasureValueType
+u MQBrokerAccessCredentials @MQBrokerAccessCredentials.1
+u MSKAccessCredentials @MSKAccessCredentials.1 @MSKAccessCredentials.2
+u SelfManagedKafkaAccessConfigurationCredentials @SelfManagedKafkaAccessConfigurationCredentials.1 @SelfManagedKafkaAccessConfigurationCredentials.2 @SelfManagedKafkaAccessConfigurationCredentials.3 @SelfManagedKafkaAccessConfigurationCredentials.4
 T AWS::Proton::EnvironmentAccountConnection
 g l Tags
 k Arn
@@ -42968,17 +44839,26 @@ p NotFilter @AttributeFilter
 p OrAllFilters [@AttributeFilter
 d DocumentAttribute
 p Name s
-p Value @DocumentAttributeValue
+p Value |DocumentAttributeValue
 r Name Value
-d DocumentAttributeValue
+d DocumentAttributeValue.1
 p StringValue s
 r StringValue
+d DocumentAttributeValue.2
+p StringListValue [s
+r StringListValue
+d DocumentAttributeValue.3
+p LongValue n
+r LongValue
+d DocumentAttributeValue.4
+p DateValue s
+r DateValue
 d DataAccessorAuthenticationDetail
-p AuthenticationConfiguration @DataAccessorAuthenticationConfiguration
+p AuthenticationConfiguration |DataAccessorAuthenticationConfiguration
 p AuthenticationType s
 p ExternalIds [s
 r AuthenticationType
-d DataAccessorAuthenticationConfiguration
+d DataAccessorAuthenticationConfiguration.1
 p IdcTrustedTokenIssuerConfiguration @DataAccessorIdcTrustedTokenIssuerConfiguration
 r IdcTrustedTokenIssuerConfiguration
 d DataAccessorIdcTrustedTokenIssuerConfiguration
@@ -42988,6 +44868,8 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u DocumentAttributeValue @DocumentAttributeValue.1 @DocumentAttributeValue.2 @DocumentAttributeValue.3 @DocumentAttributeValue.4
+u DataAccessorAuthenticationConfiguration @DataAccessorAuthenticationConfiguration.1
 T AWS::QBusiness::DataSource
 g l Tags
 k ApplicationId DataSourceId IndexId
@@ -43017,15 +44899,24 @@ p Target @DocumentAttributeTarget
 d DocumentAttributeCondition
 p Key s
 p Operator s
-p Value @DocumentAttributeValue
+p Value |DocumentAttributeValue
 r Key Operator
-d DocumentAttributeValue
+d DocumentAttributeValue.1
 p StringValue s
 r StringValue
+d DocumentAttributeValue.2
+p StringListValue [s
+r StringListValue
+d DocumentAttributeValue.3
+p LongValue n
+r LongValue
+d DocumentAttributeValue.4
+p DateValue s
+r DateValue
 d DocumentAttributeTarget
 p AttributeValueOperator s
 p Key s
-p Value @DocumentAttributeValue
+p Value |DocumentAttributeValue
 r Key
 d HookConfiguration
 p InvocationCondition @DocumentAttributeCondition
@@ -43053,6 +44944,7 @@ d DataSourceVpcConfiguration
 p SecurityGroupIds [s
 p SubnetIds [s
 r SecurityGroupIds SubnetIds
+u DocumentAttributeValue @DocumentAttributeValue.1 @DocumentAttributeValue.2 @DocumentAttributeValue.3 @DocumentAttributeValue.4
 T AWS::QBusiness::Index
 g l Tags
 k ApplicationId IndexId
@@ -43100,7 +44992,7 @@ c ApplicationId Type
 a BuildStatus CreatedAt PluginArn PluginId UpdatedAt
 o
 p ApplicationId s
-p AuthConfiguration @PluginAuthConfiguration
+p AuthConfiguration |PluginAuthConfiguration
 p CustomPluginConfiguration @CustomPluginConfiguration
 p DisplayName s
 p ServerUrl s
@@ -43108,25 +45000,46 @@ p State s
 p Tags [@Tag
 p Type s
 r AuthConfiguration DisplayName Type
-d PluginAuthConfiguration
+d PluginAuthConfiguration.1
 p BasicAuthConfiguration @BasicAuthConfiguration
 r BasicAuthConfiguration
 d BasicAuthConfiguration
 p RoleArn s
 p SecretArn s
 r RoleArn SecretArn
+d PluginAuthConfiguration.2
+p OAuth2ClientCredentialConfiguration @OAuth2ClientCredentialConfiguration
+r OAuth2ClientCredentialConfiguration
+d OAuth2ClientCredentialConfiguration
+p AuthorizationUrl s
+p RoleArn s
+p SecretArn s
+p TokenUrl s
+r RoleArn SecretArn
+d PluginAuthConfiguration.3
+p NoAuthConfiguration %os
+r NoAuthConfiguration
 d CustomPluginConfiguration
-p ApiSchema @APISchema
+p ApiSchema |APISchema
 p ApiSchemaType s
 p Description s
 r ApiSchema ApiSchemaType Description
-d APISchema
+d APISchema.1
 p Payload s
 r Payload
+d APISchema.2
+p S3 @S3
+r S3
+d S3
+p Bucket s
+p Key s
+r Bucket Key
 d Tag
 p Key s
 p Value s
 r Key Value
+u PluginAuthConfiguration @PluginAuthConfiguration.1 @PluginAuthConfiguration.2 @PluginAuthConfiguration.3
+u APISchema @APISchema.1 @APISchema.2
 T AWS::QBusiness::Retriever
 g l Tags
 k ApplicationId RetrieverId
@@ -43134,22 +45047,29 @@ c ApplicationId Type
 a CreatedAt RetrieverArn RetrieverId Status UpdatedAt
 o
 p ApplicationId s
-p Configuration @RetrieverConfiguration
+p Configuration |RetrieverConfiguration
 p DisplayName s
 p RoleArn s
 p Tags [@Tag
 p Type s
 r ApplicationId Configuration DisplayName Type
-d RetrieverConfiguration
+d RetrieverConfiguration.1
 p NativeIndexConfiguration @NativeIndexConfiguration
 r NativeIndexConfiguration
 d NativeIndexConfiguration
+p IndexId s
+r IndexId
+d RetrieverConfiguration.2
+p KendraIndexConfiguration @KendraIndexConfiguration
+r KendraIndexConfiguration
+d KendraIndexConfiguration
 p IndexId s
 r IndexId
 d Tag
 p Key s
 p Value s
 r Key Value
+u RetrieverConfiguration @RetrieverConfiguration.1 @RetrieverConfiguration.2
 T AWS::QBusiness::WebExperience
 g l Tags
 k ApplicationId WebExperienceId
@@ -43159,7 +45079,7 @@ o
 p ApplicationId s
 p BrowserExtensionConfiguration @BrowserExtensionConfiguration
 p CustomizationConfiguration @CustomizationConfiguration
-p IdentityProviderConfiguration @IdentityProviderConfiguration
+p IdentityProviderConfiguration |IdentityProviderConfiguration
 p Origins [s
 p RoleArn s
 p SamplePromptsControlMode s
@@ -43176,16 +45096,24 @@ p CustomCSSUrl s
 p FaviconUrl s
 p FontUrl s
 p LogoUrl s
-d IdentityProviderConfiguration
+d IdentityProviderConfiguration.1
 p SamlConfiguration @SamlProviderConfiguration
 r SamlConfiguration
 d SamlProviderConfiguration
 p AuthenticationUrl s
 r AuthenticationUrl
+d IdentityProviderConfiguration.2
+p OpenIDConnectConfiguration @OpenIDConnectProviderConfiguration
+r OpenIDConnectConfiguration
+d OpenIDConnectProviderConfiguration
+p SecretsArn s
+p SecretsRole s
+r SecretsArn SecretsRole
 d Tag
 p Key s
 p Value s
 r Key Value
+u IdentityProviderConfiguration @IdentityProviderConfiguration.1 @IdentityProviderConfiguration.2
 T AWS::QLDB::Ledger
 g l Tags
 k Id
@@ -43240,19 +45168,19 @@ p Type s
 p VpcConnectionArn s
 r ActionConnectorId AwsAccountId Name Type
 d AuthConfig
-p AuthenticationMetadata @AuthenticationMetadata
+p AuthenticationMetadata |AuthenticationMetadata
 p AuthenticationType s
 r AuthenticationMetadata AuthenticationType
-d AuthenticationMetadata
+d AuthenticationMetadata.1
 p AuthorizationCodeGrantMetadata @AuthorizationCodeGrantMetadata
 r AuthorizationCodeGrantMetadata
 d AuthorizationCodeGrantMetadata
-p AuthorizationCodeGrantCredentialsDetails @AuthorizationCodeGrantCredentialsDetails
+p AuthorizationCodeGrantCredentialsDetails |AuthorizationCodeGrantCredentialsDetails
 p AuthorizationCodeGrantCredentialsSource s
 p BaseEndpoint s
 p RedirectUrl s
 r BaseEndpoint RedirectUrl
-d AuthorizationCodeGrantCredentialsDetails
+d AuthorizationCodeGrantCredentialsDetails.1
 p AuthorizationCodeGrantDetails @AuthorizationCodeGrantDetails
 r AuthorizationCodeGrantDetails
 d AuthorizationCodeGrantDetails
@@ -43261,6 +45189,50 @@ p ClientId s
 p ClientSecret s
 p TokenEndpoint s
 r AuthorizationEndpoint ClientId ClientSecret TokenEndpoint
+d AuthenticationMetadata.2
+p ClientCredentialsGrantMetadata @ClientCredentialsGrantMetadata
+r ClientCredentialsGrantMetadata
+d ClientCredentialsGrantMetadata
+p BaseEndpoint s
+p ClientCredentialsDetails |ClientCredentialsDetails
+p ClientCredentialsSource s
+r BaseEndpoint
+d ClientCredentialsDetails.1
+p ClientCredentialsGrantDetails @ClientCredentialsGrantDetails
+r ClientCredentialsGrantDetails
+d ClientCredentialsGrantDetails
+p ClientId s
+p ClientSecret s
+p TokenEndpoint s
+r ClientId ClientSecret TokenEndpoint
+d AuthenticationMetadata.3
+p BasicAuthConnectionMetadata @BasicAuthConnectionMetadata
+r BasicAuthConnectionMetadata
+d BasicAuthConnectionMetadata
+p BaseEndpoint s
+p Password s
+p Username s
+r BaseEndpoint Password Username
+d AuthenticationMetadata.4
+p ApiKeyConnectionMetadata @APIKeyConnectionMetadata
+r ApiKeyConnectionMetadata
+d APIKeyConnectionMetadata
+p ApiKey s
+p BaseEndpoint s
+p Email s
+r ApiKey BaseEndpoint
+d AuthenticationMetadata.5
+p NoneConnectionMetadata @NoneConnectionMetadata
+r NoneConnectionMetadata
+d NoneConnectionMetadata
+p BaseEndpoint s
+r BaseEndpoint
+d AuthenticationMetadata.6
+p IamConnectionMetadata @IAMConnectionMetadata
+r IamConnectionMetadata
+d IAMConnectionMetadata
+p RoleArn s
+r RoleArn
 d ResourcePermission
 p Actions [s
 p Principal s
@@ -43269,6 +45241,9 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u AuthenticationMetadata @AuthenticationMetadata.1 @AuthenticationMetadata.2 @AuthenticationMetadata.3 @AuthenticationMetadata.4 @AuthenticationMetadata.5 @AuthenticationMetadata.6
+u AuthorizationCodeGrantCredentialsDetails @AuthorizationCodeGrantCredentialsDetails.1
+u ClientCredentialsDetails @ClientCredentialsDetails.1
 T AWS::QuickSight::Analysis
 g l Tags
 k AnalysisId AwsAccountId
@@ -52750,21 +54725,51 @@ p FilterLog n
 r ErrorLog FilterLog
 d ModuleConfiguration
 p DependsOn [s
-p ModuleParameters @ModuleParameters
+p ModuleParameters |ModuleParameters
 p Name s
 p Version s
 r Name
-d ModuleParameters
+d ModuleParameters.1
 p NoBid @NoBidModuleParameters
 r NoBid
 d NoBidModuleParameters
 p PassThroughPercentage n
 p Reason s
 p ReasonCode i
+d ModuleParameters.2
+p OpenRtbAttribute @OpenRtbAttributeModuleParameters
+r OpenRtbAttribute
+d OpenRtbAttributeModuleParameters
+p Action |OpenRtbAttributeModuleParametersAction
+p FilterConfiguration [@Filter
+p FilterType s
+p HoldbackPercentage n
+r Action FilterConfiguration FilterType HoldbackPercentage
+d OpenRtbAttributeModuleParametersAction.1
+p NoBid @NoBidAction
+r NoBid
+d NoBidAction
+p NoBidReasonCode i
+d OpenRtbAttributeModuleParametersAction.2
+p HeaderTag @HeaderTagAction
+r HeaderTag
+d HeaderTagAction
+p Name s
+p Value s
+r Name Value
+d Filter
+p Criteria [@FilterCriterion
+r Criteria
+d FilterCriterion
+p Path s
+p Values [s
+r Path Values
 d Tag
 p Key s
 p Value s
 r Key
+u ModuleParameters @ModuleParameters.1 @ModuleParameters.2
+u OpenRtbAttributeModuleParametersAction @OpenRtbAttributeModuleParametersAction.1 @OpenRtbAttributeModuleParametersAction.2
 T AWS::RTBFabric::OutboundExternalLink
 g l Tags
 k Arn
@@ -52821,7 +54826,7 @@ a Arn CreatedTimestamp GatewayId ResponderGatewayStatus UpdatedTimestamp
 o
 p Description s
 p DomainName s
-p ManagedEndpointConfiguration @ManagedEndpointConfiguration
+p ManagedEndpointConfiguration |ManagedEndpointConfiguration
 p Port i
 p Protocol s
 p SecurityGroupIds [*
@@ -52830,7 +54835,7 @@ p Tags [@Tag
 p TrustStoreConfiguration @TrustStoreConfiguration
 p VpcId s
 r Port Protocol SecurityGroupIds SubnetIds VpcId
-d ManagedEndpointConfiguration
+d ManagedEndpointConfiguration.1
 p AutoScalingGroupsConfiguration @AutoScalingGroupsConfiguration
 r AutoScalingGroupsConfiguration
 d AutoScalingGroupsConfiguration
@@ -52848,6 +54853,17 @@ p StatusCodeMatcher s
 p TimeoutMs i
 p UnhealthyThresholdCount i
 r Path Port
+d ManagedEndpointConfiguration.2
+p EksEndpointsConfiguration @EksEndpointsConfiguration
+r EksEndpointsConfiguration
+d EksEndpointsConfiguration
+p ClusterApiServerCaCertificateChain s
+p ClusterApiServerEndpointUri s
+p ClusterName s
+p EndpointsResourceName s
+p EndpointsResourceNamespace s
+p RoleArn s
+r ClusterApiServerCaCertificateChain ClusterApiServerEndpointUri ClusterName EndpointsResourceName EndpointsResourceNamespace RoleArn
 d Tag
 p Key s
 p Value s
@@ -52855,6 +54871,7 @@ r Key
 d TrustStoreConfiguration
 p CertificateAuthorityCertificates [s
 r CertificateAuthorityCertificates
+u ManagedEndpointConfiguration @ManagedEndpointConfiguration.1 @ManagedEndpointConfiguration.2
 T AWS::RUM::AppMonitor
 g l Tags
 k Name
@@ -53142,9 +55159,9 @@ p Schedule s
 p ScheduledActionDescription s
 p ScheduledActionName s
 p StartTime s
-p TargetAction @ScheduledActionType
+p TargetAction |ScheduledActionType
 r ScheduledActionName
-d ScheduledActionType
+d ScheduledActionType.1
 p ResizeCluster @ResizeClusterMessage
 d ResizeClusterMessage
 p Classic b
@@ -53153,6 +55170,17 @@ p ClusterType s
 p NodeType s
 p NumberOfNodes i
 r ClusterIdentifier
+d ScheduledActionType.2
+p PauseCluster @PauseClusterMessage
+d PauseClusterMessage
+p ClusterIdentifier s
+r ClusterIdentifier
+d ScheduledActionType.3
+p ResumeCluster @ResumeClusterMessage
+d ResumeClusterMessage
+p ClusterIdentifier s
+r ClusterIdentifier
+u ScheduledActionType @ScheduledActionType.1 @ScheduledActionType.2 @ScheduledActionType.3
 T AWS::RedshiftServerless::Namespace
 g l Tags
 k NamespaceName
@@ -53729,16 +55757,20 @@ p Event s
 p Threshold n
 r Enabled Event
 d Source
-p SourceData @SourceData
+p SourceData |SourceData
 p SourceType s
 r SourceData SourceType
-d SourceData
+d SourceData.1
 p X509CertificateData s
 r X509CertificateData
+d SourceData.2
+p AcmPcaArn s
+r AcmPcaArn
 d Tag
 p Key s
 p Value s
 r Key Value
+u SourceData @SourceData.1 @SourceData.2
 T AWS::Route53::CidrCollection
 g n
 k Id
@@ -54632,10 +56664,15 @@ r StorageClass
 d LoggingConfiguration
 p DestinationBucketName s
 p LogFilePrefix s
-p TargetObjectKeyFormat @TargetObjectKeyFormat
-d TargetObjectKeyFormat
+p TargetObjectKeyFormat |TargetObjectKeyFormat
+d TargetObjectKeyFormat.1
 p SimplePrefix o
 r SimplePrefix
+d TargetObjectKeyFormat.2
+p PartitionedPrefix @PartitionedPrefix
+r PartitionedPrefix
+d PartitionedPrefix
+p PartitionDateSource s
 d MetadataConfiguration
 p Destination @MetadataDestination
 p InventoryTableConfiguration @InventoryTableConfiguration
@@ -54821,6 +56858,7 @@ d RoutingRuleCondition
 p HttpErrorCodeReturnedEquals s
 p KeyPrefixEquals s
 q HttpErrorCodeReturnedEquals KeyPrefixEquals
+u TargetObjectKeyFormat @TargetObjectKeyFormat.1 @TargetObjectKeyFormat.2
 T AWS::S3::BucketPolicy
 g n
 k Bucket
@@ -54931,16 +56969,22 @@ r IsEnabled
 d S3BucketDestination
 p AccountId s
 p Arn s
-p Encryption @Encryption
+p Encryption |Encryption
 p Format s
 p OutputSchemaVersion s
 p Prefix s
 r AccountId Arn Format OutputSchemaVersion
-d Encryption
+d Encryption.1
 p SSES3 o
 r SSES3
+d Encryption.2
+p SSEKMS @SSEKMS
+r SSEKMS
+d SSEKMS
+p KeyId s
+r KeyId
 d StorageLensTableDestination
-p Encryption @Encryption
+p Encryption |Encryption
 p IsEnabled b
 r IsEnabled
 d BucketsAndRegions
@@ -54953,6 +56997,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u Encryption @Encryption.1 @Encryption.2
 T AWS::S3::StorageLensGroup
 g l Tags
 k Name
@@ -55191,15 +57236,16 @@ p TransformationConfigurations [@TransformationConfiguration
 r SupportingAccessPoint TransformationConfigurations
 d TransformationConfiguration
 p Actions [s
-p ContentTransformation @TransformationConfigurationContentTransformation
+p ContentTransformation |TransformationConfigurationContentTransformation
 r Actions ContentTransformation
-d TransformationConfigurationContentTransformation
+d TransformationConfigurationContentTransformation.1
 p AwsLambda @AwsLambda
 r AwsLambda
 d AwsLambda
 p FunctionArn s
 p FunctionPayload s
 r FunctionArn
+u TransformationConfigurationContentTransformation @TransformationConfigurationContentTransformation.1
 T AWS::S3ObjectLambda::AccessPointPolicy
 g n
 k ObjectLambdaAccessPoint
@@ -55685,24 +57731,25 @@ a ArchiveArn ArchiveId ArchiveState
 o
 p ArchiveName s
 p KmsKeyArn s
-p Retention @ArchiveRetention
+p Retention |ArchiveRetention
 p Tags [@Tag
-d ArchiveRetention
+d ArchiveRetention.1
 p RetentionPeriod s
 r RetentionPeriod
 d Tag
 p Key s
 p Value s
 r Key Value
+u ArchiveRetention @ArchiveRetention.1
 T AWS::SES::MailManagerIngressPoint
 g l Tags
 k IngressPointId
 c NetworkConfiguration Type
 a ARecord IngressPointArn IngressPointId Status
 o
-p IngressPointConfiguration @IngressPointConfiguration
+p IngressPointConfiguration |IngressPointConfiguration
 p IngressPointName s
-p NetworkConfiguration @NetworkConfiguration
+p NetworkConfiguration |NetworkConfiguration
 p RuleSetId s
 p StatusToUpdate s
 p Tags [@Tag
@@ -55710,37 +57757,63 @@ p TlsPolicy s
 p TrafficPolicyId s
 p Type s
 r RuleSetId TrafficPolicyId Type
-d IngressPointConfiguration
+d IngressPointConfiguration.1
 p SmtpPassword s
 r SmtpPassword
-d NetworkConfiguration
+d IngressPointConfiguration.2
+p SecretArn s
+r SecretArn
+d IngressPointConfiguration.3
+p TlsAuthConfiguration @TlsAuthConfiguration
+r TlsAuthConfiguration
+d TlsAuthConfiguration
+p TrustStore @TrustStore
+r TrustStore
+d TrustStore
+p CAContent s
+p CrlContent s
+p KmsKeyArn s
+r CAContent
+d NetworkConfiguration.1
 p PublicNetworkConfiguration @PublicNetworkConfiguration
 r PublicNetworkConfiguration
 d PublicNetworkConfiguration
 p IpType *
 r IpType
+d NetworkConfiguration.2
+p PrivateNetworkConfiguration @PrivateNetworkConfiguration
+r PrivateNetworkConfiguration
+d PrivateNetworkConfiguration
+p VpcEndpointId s
+r VpcEndpointId
 d Tag
 p Key s
 p Value s
 r Key Value
+u IngressPointConfiguration @IngressPointConfiguration.1 @IngressPointConfiguration.2 @IngressPointConfiguration.3
+u NetworkConfiguration @NetworkConfiguration.1 @NetworkConfiguration.2
 T AWS::SES::MailManagerRelay
 g l Tags
 k RelayId
 a RelayArn RelayId
 o
-p Authentication @RelayAuthentication
+p Authentication |RelayAuthentication
 p RelayName s
 p ServerName s
 p ServerPort n
 p Tags [@Tag
 r Authentication ServerName ServerPort
-d RelayAuthentication
+d RelayAuthentication.1
 p SecretArn s
 r SecretArn
+d RelayAuthentication.2
+p NoAuthentication o
+r NoAuthentication
 d Tag
 p Key s
 p Value s
 r Key Value
+u RelayAuthentication @RelayAuthentication.1 @RelayAuthentication.2
 T AWS::SES::MailManagerRuleSet
 g l Tags
 k RuleSetId
@@ -55751,28 +57824,205 @@ p Rules [@Rule
 p Tags [@Tag
 r Rules
 d Rule
-p Actions [@RuleAction
-p Conditions [@RuleCondition
+p Actions [|RuleAction
+p Conditions [|RuleCondition
 p Name s
-p Unless [@RuleCondition
+p Unless [|RuleCondition
 r Actions
-d RuleAction
+d RuleAction.1
 p Drop o
 r Drop
-d RuleCondition
+d RuleAction.2
+p Relay @RelayAction
+r Relay
+d RelayAction
+p ActionFailurePolicy s
+p MailFrom s
+p Relay s
+r Relay
+d RuleAction.3
+p Archive @ArchiveAction
+r Archive
+d ArchiveAction
+p ActionFailurePolicy s
+p TargetArchive s
+r TargetArchive
+d RuleAction.4
+p WriteToS3 @S3Action
+r WriteToS3
+d S3Action
+p ActionFailurePolicy s
+p RoleArn s
+p S3Bucket s
+p S3Prefix s
+p S3SseKmsKeyId s
+r RoleArn S3Bucket
+d RuleAction.5
+p Send @SendAction
+r Send
+d SendAction
+p ActionFailurePolicy s
+p RoleArn s
+r RoleArn
+d RuleAction.6
+p AddHeader @AddHeaderAction
+r AddHeader
+d AddHeaderAction
+p HeaderName s
+p HeaderValue s
+r HeaderName HeaderValue
+d RuleAction.7
+p ReplaceRecipient @ReplaceRecipientAction
+r ReplaceRecipient
+d ReplaceRecipientAction
+p ReplaceWith [s
+d RuleAction.8
+p DeliverToMailbox @DeliverToMailboxAction
+r DeliverToMailbox
+d DeliverToMailboxAction
+p ActionFailurePolicy s
+p MailboxArn s
+p RoleArn s
+r MailboxArn RoleArn
+d RuleAction.9
+p DeliverToQBusiness @DeliverToQBusinessAction
+r DeliverToQBusiness
+d DeliverToQBusinessAction
+p ActionFailurePolicy s
+p ApplicationId s
+p IndexId s
+p RoleArn s
+r ApplicationId IndexId RoleArn
+d RuleAction.10
+p PublishToSns @SnsAction
+r PublishToSns
+d SnsAction
+p ActionFailurePolicy s
+p Encoding s
+p PayloadType s
+p RoleArn s
+p TopicArn s
+r RoleArn TopicArn
+d RuleAction.11
+p Bounce @BounceAction
+r Bounce
+d BounceAction
+p ActionFailurePolicy s
+p DiagnosticMessage s
+p Message s
+p RoleArn s
+p Sender s
+p SmtpReplyCode s
+p StatusCode s
+r DiagnosticMessage RoleArn Sender SmtpReplyCode StatusCode
+d RuleAction.12
+p InvokeLambda @InvokeLambdaAction
+r InvokeLambda
+d InvokeLambdaAction
+p ActionFailurePolicy s
+p FunctionArn s
+p InvocationType s
+p RetryTimeMinutes i
+p RoleArn s
+r FunctionArn InvocationType RoleArn
+d RuleCondition.1
 p BooleanExpression @RuleBooleanExpression
 r BooleanExpression
 d RuleBooleanExpression
-p Evaluate @RuleBooleanToEvaluate
+p Evaluate |RuleBooleanToEvaluate
 p Operator s
 r Evaluate Operator
-d RuleBooleanToEvaluate
+d RuleBooleanToEvaluate.1
 p Attribute s
 r Attribute
+d RuleBooleanToEvaluate.2
+p Analysis @Analysis
+r Analysis
+d Analysis
+p Analyzer s
+p ResultField s
+r Analyzer ResultField
+d RuleBooleanToEvaluate.3
+p IsInAddressList @RuleIsInAddressList
+r IsInAddressList
+d RuleIsInAddressList
+p AddressLists [s
+p Attribute s
+r AddressLists Attribute
+d RuleCondition.2
+p StringExpression @RuleStringExpression
+r StringExpression
+d RuleStringExpression
+p Evaluate |RuleStringToEvaluate
+p Operator s
+p Values [s
+r Evaluate Operator Values
+d RuleStringToEvaluate.1
+p Attribute s
+r Attribute
+d RuleStringToEvaluate.2
+p MimeHeaderAttribute s
+r MimeHeaderAttribute
+d RuleStringToEvaluate.3
+p Analysis @Analysis
+r Analysis
+d RuleStringToEvaluate.4
+p ClientCertificateAttribute s
+r ClientCertificateAttribute
+d RuleCondition.3
+p NumberExpression @RuleNumberExpression
+r NumberExpression
+d RuleNumberExpression
+p Evaluate |RuleNumberToEvaluate
+p Operator s
+p Value n
+r Evaluate Operator Value
+d RuleNumberToEvaluate.1
+p Attribute s
+r Attribute
+d RuleCondition.4
+p IpExpression @RuleIpExpression
+r IpExpression
+d RuleIpExpression
+p Evaluate |RuleIpToEvaluate
+p Operator s
+p Values [s
+r Evaluate Operator Values
+d RuleIpToEvaluate.1
+p Attribute s
+r Attribute
+d RuleCondition.5
+p VerdictExpression @RuleVerdictExpression
+r VerdictExpression
+d RuleVerdictExpression
+p Evaluate |RuleVerdictToEvaluate
+p Operator s
+p Values [s
+r Evaluate Operator Values
+d RuleVerdictToEvaluate.1
+p Attribute s
+r Attribute
+d RuleVerdictToEvaluate.2
+p Analysis @Analysis
+r Analysis
+d RuleCondition.6
+p DmarcExpression @RuleDmarcExpression
+r DmarcExpression
+d RuleDmarcExpression
+p Operator s
+p Values [s
+r Operator Values
 d Tag
 p Key s
 p Value s
 r Key Value
+u RuleAction @RuleAction.1 @RuleAction.2 @RuleAction.3 @RuleAction.4 @RuleAction.5 @RuleAction.6 @RuleAction.7 @RuleAction.8 @RuleAction.9 @RuleAction.10 @RuleAction.11 @RuleAction.12
+u RuleCondition @RuleCondition.1 @RuleCondition.2 @RuleCondition.3 @RuleCondition.4 @RuleCondition.5 @RuleCondition.6
+u RuleBooleanToEvaluate @RuleBooleanToEvaluate.1 @RuleBooleanToEvaluate.2 @RuleBooleanToEvaluate.3
+u RuleStringToEvaluate @RuleStringToEvaluate.1 @RuleStringToEvaluate.2 @RuleStringToEvaluate.3 @RuleStringToEvaluate.4
+u RuleNumberToEvaluate @RuleNumberToEvaluate.1
+u RuleIpToEvaluate @RuleIpToEvaluate.1
+u RuleVerdictToEvaluate @RuleVerdictToEvaluate.1 @RuleVerdictToEvaluate.2
 T AWS::SES::MailManagerTrafficPolicy
 g l Tags
 k TrafficPolicyId
@@ -55786,23 +58036,86 @@ p TrafficPolicyName s
 r DefaultAction PolicyStatements
 d PolicyStatement
 p Action s
-p Conditions [@PolicyCondition
+p Conditions [|PolicyCondition
 r Action Conditions
-d PolicyCondition
+d PolicyCondition.1
 p StringExpression @IngressStringExpression
 r StringExpression
 d IngressStringExpression
-p Evaluate @IngressStringToEvaluate
+p Evaluate |IngressStringToEvaluate
 p Operator s
 p Values [s
 r Evaluate Operator Values
-d IngressStringToEvaluate
+d IngressStringToEvaluate.1
 p Attribute s
 r Attribute
+d IngressStringToEvaluate.2
+p Analysis @IngressAnalysis
+r Analysis
+d IngressAnalysis
+p Analyzer s
+p ResultField s
+r Analyzer ResultField
+d PolicyCondition.2
+p IpExpression @IngressIpv4Expression
+r IpExpression
+d IngressIpv4Expression
+p Evaluate |IngressIpToEvaluate
+p Operator s
+p Values [s
+r Evaluate Operator Values
+d IngressIpToEvaluate.1
+p Attribute s
+r Attribute
+d PolicyCondition.3
+p Ipv6Expression @IngressIpv6Expression
+r Ipv6Expression
+d IngressIpv6Expression
+p Evaluate |IngressIpv6ToEvaluate
+p Operator s
+p Values [s
+r Evaluate Operator Values
+d IngressIpv6ToEvaluate.1
+p Attribute s
+r Attribute
+d PolicyCondition.4
+p TlsExpression @IngressTlsProtocolExpression
+r TlsExpression
+d IngressTlsProtocolExpression
+p Evaluate |IngressTlsProtocolToEvaluate
+p Operator s
+p Value s
+r Evaluate Operator Value
+d IngressTlsProtocolToEvaluate.1
+p Attribute s
+r Attribute
+d PolicyCondition.5
+p BooleanExpression @IngressBooleanExpression
+r BooleanExpression
+d IngressBooleanExpression
+p Evaluate |IngressBooleanToEvaluate
+p Operator s
+r Evaluate Operator
+d IngressBooleanToEvaluate.1
+p Analysis @IngressAnalysis
+r Analysis
+d IngressBooleanToEvaluate.2
+p IsInAddressList @IngressIsInAddressList
+r IsInAddressList
+d IngressIsInAddressList
+p AddressLists [s
+p Attribute s
+r AddressLists Attribute
 d Tag
 p Key s
 p Value s
 r Key Value
+u PolicyCondition @PolicyCondition.1 @PolicyCondition.2 @PolicyCondition.3 @PolicyCondition.4 @PolicyCondition.5
+u IngressStringToEvaluate @IngressStringToEvaluate.1 @IngressStringToEvaluate.2
+u IngressIpToEvaluate @IngressIpToEvaluate.1
+u IngressIpv6ToEvaluate @IngressIpv6ToEvaluate.1
+u IngressTlsProtocolToEvaluate @IngressTlsProtocolToEvaluate.1
+u IngressBooleanToEvaluate @IngressBooleanToEvaluate.1 @IngressBooleanToEvaluate.2
 T AWS::SES::MultiRegionEndpoint
 g l Tags
 k EndpointName
@@ -56907,7 +59220,7 @@ p ClusterRole s
 p InstanceGroups [@ClusterInstanceGroup
 p NodeProvisioningMode s
 p NodeRecovery s
-p Orchestrator @Orchestrator
+p Orchestrator |Orchestrator
 p RestrictedInstanceGroups [@ClusterRestrictedInstanceGroup
 p Tags [@Tag
 p TieredStorageConfig @TieredStorageConfig
@@ -56923,7 +59236,7 @@ p ExecutionRole s
 p ImageId s
 p InstanceCount i
 p InstanceGroupName s
-p InstanceStorageConfigs [@ClusterInstanceStorageConfig
+p InstanceStorageConfigs [|ClusterInstanceStorageConfig
 p InstanceType s
 p KubernetesConfig @ClusterKubernetesConfig
 p LifeCycleConfig @ClusterLifeCycleConfig
@@ -56938,12 +59251,25 @@ r ExecutionRole InstanceCount InstanceGroupName InstanceType
 d ClusterCapacityRequirements
 p OnDemand o
 p Spot o
-d ClusterInstanceStorageConfig
+d ClusterInstanceStorageConfig.1
 p EbsVolumeConfig @ClusterEbsVolumeConfig
 d ClusterEbsVolumeConfig
 p RootVolume b
 p VolumeKmsKeyId s
 p VolumeSizeInGB i
+d ClusterInstanceStorageConfig.2
+p FsxLustreConfig @ClusterFsxLustreConfig
+d ClusterFsxLustreConfig
+p DnsName s
+p MountName s
+p MountPath s
+r DnsName MountName
+d ClusterInstanceStorageConfig.3
+p FsxOpenZfsConfig @ClusterFsxOpenZfsConfig
+d ClusterFsxOpenZfsConfig
+p DnsName s
+p MountPath s
+r DnsName
 d ClusterKubernetesConfig
 p Labels {s
 p Taints [@ClusterKubernetesTaint
@@ -56983,18 +59309,22 @@ d ClusterSlurmConfig
 p NodeType s
 p PartitionNames [s
 r NodeType
-d Orchestrator
+d Orchestrator.1
 p Eks @ClusterOrchestratorEksConfig
 d ClusterOrchestratorEksConfig
 p ClusterArn s
 r ClusterArn
+d Orchestrator.2
+p Slurm @ClusterOrchestratorSlurmConfig
+d ClusterOrchestratorSlurmConfig
+p SlurmConfigStrategy s
 d ClusterRestrictedInstanceGroup
 p CurrentCount i
 p EnvironmentConfig @EnvironmentConfig
 p ExecutionRole s
 p InstanceCount i
 p InstanceGroupName s
-p InstanceStorageConfigs [@ClusterInstanceStorageConfig
+p InstanceStorageConfigs [|ClusterInstanceStorageConfig
 p InstanceType s
 p OnStartDeepHealthChecks [s
 p OverrideVpcConfig @VpcConfig
@@ -57015,6 +59345,8 @@ d TieredStorageConfig
 p InstanceMemoryAllocationPercentage i
 p Mode s
 r Mode
+u ClusterInstanceStorageConfig @ClusterInstanceStorageConfig.1 @ClusterInstanceStorageConfig.2 @ClusterInstanceStorageConfig.3
+u Orchestrator @Orchestrator.1 @Orchestrator.2
 T AWS::SageMaker::CodeRepository
 g l Tags
 k Id
@@ -57332,6 +59664,7 @@ a EndpointArn EndpointName
 o
 p DeploymentConfig @DeploymentConfig
 p EndpointConfigName s
+p EndpointName s
 p ExcludeRetainedVariantProperties [@VariantProperty
 p RetainAllVariantProperties b
 p RetainDeploymentConfig b
@@ -57925,10 +60258,10 @@ p MetricGroups [@MetricGroup
 p Name s
 r Name
 d MetricGroup
-p MetricData [*
+p MetricData [|MetricGroupMetricDataItem
 p Name s
 r MetricData Name
-d SimpleMetric
+d MetricGroupMetricDataItem.1
 p Name s
 p Notes s
 p Type s
@@ -57936,7 +60269,7 @@ p Value *
 p XAxisName s
 p YAxisName s
 r Name Type Value
-d LinearGraphMetric
+d MetricGroupMetricDataItem.2
 p Name s
 p Notes s
 p Type s
@@ -57944,7 +60277,7 @@ p Value [[n
 p XAxisName s
 p YAxisName s
 r Name Type Value
-d BarChartMetric
+d MetricGroupMetricDataItem.3
 p Name s
 p Notes s
 p Type s
@@ -57952,7 +60285,7 @@ p Value [n
 p XAxisName [s
 p YAxisName s
 r Name Type Value
-d MatrixMetric
+d MetricGroupMetricDataItem.4
 p Name s
 p Notes s
 p Type s
@@ -58047,6 +60380,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u MetricGroupMetricDataItem @MetricGroupMetricDataItem.1 @MetricGroupMetricDataItem.2 @MetricGroupMetricDataItem.3 @MetricGroupMetricDataItem.4
 T AWS::SageMaker::ModelExplainabilityJobDefinition
 g l Tags
 k JobDefinitionArn
@@ -58651,7 +60985,7 @@ k PipelineName
 c PipelineName
 o
 p ParallelismConfiguration @ParallelismConfiguration
-p PipelineDefinition @PipelineDefinition
+p PipelineDefinition |PipelineDefinition
 p PipelineDescription s
 p PipelineDisplayName s
 p PipelineName s
@@ -58661,13 +60995,23 @@ r PipelineDefinition PipelineName RoleArn
 d ParallelismConfiguration
 p MaxParallelExecutionSteps i
 r MaxParallelExecutionSteps
-d PipelineDefinition
+d PipelineDefinition.1
 p PipelineDefinitionBody s
 r PipelineDefinitionBody
+d PipelineDefinition.2
+p PipelineDefinitionS3Location @S3Location
+r PipelineDefinitionS3Location
+d S3Location
+p Bucket s
+p ETag s
+p Key s
+p Version s
+r Bucket Key
 d Tag
 p Key s
 p Value s
 r Key Value
+u PipelineDefinition @PipelineDefinition.1 @PipelineDefinition.2
 T AWS::SageMaker::ProcessingJob
 g l Tags
 k ProcessingJobArn
@@ -59608,15 +61952,23 @@ o
 p Description s
 p KmsKeyArn s
 p Name s
-p Provider @Provider
+p Provider |Provider
 p Tags {s
 r Name Provider
-d Provider
+d Provider.1
 p JiraCloud @JiraCloudProviderConfiguration
 r JiraCloud
 d JiraCloudProviderConfiguration
 p ProjectKey s
 r ProjectKey
+d Provider.2
+p ServiceNow @ServiceNowProviderConfiguration
+r ServiceNow
+d ServiceNowProviderConfiguration
+p InstanceName s
+p SecretArn s
+r InstanceName SecretArn
+u Provider @Provider.1 @Provider.2
 T AWS::SecurityHub::DelegatedAdmin
 g n
 k DelegatedAdminIdentifier
@@ -60281,6 +62633,7 @@ c InstanceId ServiceId
 a InstanceId
 o
 p InstanceAttributes %os
+p InstanceId s
 p ServiceId s
 r InstanceAttributes ServiceId
 T AWS::ServiceDiscovery::PrivateDnsNamespace
@@ -60395,15 +62748,18 @@ p ResourceArn s
 p Tags [@Tag
 r Name ResourceArn
 d ApplicationLayerAutomaticResponseConfiguration
-p Action @ApplicationLayerAutomaticResponseConfigurationAction
+p Action |ApplicationLayerAutomaticResponseConfigurationAction
 p Status s
 r Action Status
-d ApplicationLayerAutomaticResponseConfigurationAction
+d ApplicationLayerAutomaticResponseConfigurationAction.1
 p Count o
+d ApplicationLayerAutomaticResponseConfigurationAction.2
+p Block o
 d Tag
 p Key s
 p Value s
 r Key Value
+u ApplicationLayerAutomaticResponseConfigurationAction @ApplicationLayerAutomaticResponseConfigurationAction.1 @ApplicationLayerAutomaticResponseConfigurationAction.2
 T AWS::Shield::ProtectionGroup
 g l Tags
 k ProtectionGroupArn
@@ -60439,6 +62795,7 @@ c PlatformId ProfileName SignatureValidityPeriod
 a Arn ProfileName ProfileVersion ProfileVersionArn
 o
 p PlatformId s
+p ProfileName s
 p SignatureValidityPeriod @SignatureValidityPeriod
 p Tags [@Tag
 r PlatformId
@@ -61106,7 +63463,7 @@ p IdentityProviderDetails @IdentityProviderDetails
 p Tags [@Tag
 p WebAppCustomization @WebAppCustomization
 p WebAppEndpointPolicy s
-p WebAppUnits @WebAppUnits
+p WebAppUnits |WebAppUnits
 r IdentityProviderDetails
 d EndpointDetails
 p Vpc @Vpc
@@ -61126,9 +63483,10 @@ d WebAppCustomization
 p FaviconFile s
 p LogoFile s
 p Title s
-d WebAppUnits
+d WebAppUnits.1
 p Provisioned i
 r Provisioned
+u WebAppUnits @WebAppUnits.1
 T AWS::Transfer::Workflow
 g l Tags
 k WorkflowId
@@ -61204,11 +63562,11 @@ k IdentitySourceId PolicyStoreId
 c PolicyStoreId
 a Details IdentitySourceId
 o
-p Configuration @IdentitySourceConfiguration
+p Configuration |IdentitySourceConfiguration
 p PolicyStoreId s
 p PrincipalEntityType s
 r Configuration PolicyStoreId
-d IdentitySourceConfiguration
+d IdentitySourceConfiguration.1
 p CognitoUserPoolConfiguration @CognitoUserPoolConfiguration
 r CognitoUserPoolConfiguration
 d CognitoUserPoolConfiguration
@@ -61219,22 +63577,62 @@ r UserPoolArn
 d CognitoGroupConfiguration
 p GroupEntityType s
 r GroupEntityType
+d IdentitySourceConfiguration.2
+p OpenIdConnectConfiguration @OpenIdConnectConfiguration
+r OpenIdConnectConfiguration
+d OpenIdConnectConfiguration
+p EntityIdPrefix s
+p GroupConfiguration @OpenIdConnectGroupConfiguration
+p Issuer s
+p TokenSelection |OpenIdConnectTokenSelection
+r Issuer TokenSelection
+d OpenIdConnectGroupConfiguration
+p GroupClaim s
+p GroupEntityType s
+r GroupClaim GroupEntityType
+d OpenIdConnectTokenSelection.1
+p AccessTokenOnly @OpenIdConnectAccessTokenConfiguration
+r AccessTokenOnly
+d OpenIdConnectAccessTokenConfiguration
+p Audiences [s
+p PrincipalIdClaim s
+d OpenIdConnectTokenSelection.2
+p IdentityTokenOnly @OpenIdConnectIdentityTokenConfiguration
+r IdentityTokenOnly
+d OpenIdConnectIdentityTokenConfiguration
+p ClientIds [s
+p PrincipalIdClaim s
+u IdentitySourceConfiguration @IdentitySourceConfiguration.1 @IdentitySourceConfiguration.2
+u OpenIdConnectTokenSelection @OpenIdConnectTokenSelection.1 @OpenIdConnectTokenSelection.2
 T AWS::VerifiedPermissions::Policy
 g n
 k PolicyId PolicyStoreId
 c PolicyStoreId
 a PolicyId PolicyType
 o
-p Definition @PolicyDefinition
+p Definition |PolicyDefinition
 p PolicyStoreId s
 r Definition PolicyStoreId
-d PolicyDefinition
+d PolicyDefinition.1
 p Static @StaticPolicyDefinition
 r Static
 d StaticPolicyDefinition
 p Description s
 p Statement s
 r Statement
+d PolicyDefinition.2
+p TemplateLinked @TemplateLinkedPolicyDefinition
+r TemplateLinked
+d TemplateLinkedPolicyDefinition
+p PolicyTemplateId s
+p Principal @EntityIdentifier
+p Resource @EntityIdentifier
+r PolicyTemplateId
+d EntityIdentifier
+p EntityId s
+p EntityType s
+r EntityId EntityType
+u PolicyDefinition @PolicyDefinition.1 @PolicyDefinition.2
 T AWS::VerifiedPermissions::PolicyStore
 g l Tags
 k PolicyStoreId
@@ -61242,7 +63640,7 @@ a Arn EncryptionState PolicyStoreId
 o
 p DeletionProtection @DeletionProtection
 p Description s
-p EncryptionSettings @EncryptionSettings
+p EncryptionSettings |EncryptionSettings
 p Schema @SchemaDefinition
 p Tags [@Tag
 p ValidationSettings @ValidationSettings
@@ -61250,13 +63648,16 @@ r ValidationSettings
 d DeletionProtection
 p Mode s
 r Mode
-d EncryptionSettings
+d EncryptionSettings.1
 p KmsEncryptionSettings @KmsEncryptionSettings
 r KmsEncryptionSettings
 d KmsEncryptionSettings
 p EncryptionContext {s
 p Key s
 r Key
+d EncryptionSettings.2
+p Default o
+r Default
 d SchemaDefinition
 p CedarJson s
 d Tag
@@ -61266,6 +63667,7 @@ r Key Value
 d ValidationSettings
 p Mode s
 r Mode
+u EncryptionSettings @EncryptionSettings.1 @EncryptionSettings.2
 T AWS::VerifiedPermissions::PolicyTemplate
 g n
 k PolicyStoreId PolicyTemplateId
@@ -61374,19 +63776,30 @@ p Name s
 p PortRanges [s
 p ProtocolType s
 p ResourceConfigurationAuthType s
-p ResourceConfigurationDefinition @ResourceConfigurationDefinition
+p ResourceConfigurationDefinition |ResourceConfigurationDefinition
 p ResourceConfigurationGroupId s
 p ResourceConfigurationType s
 p ResourceGatewayId s
 p Tags [@Tag
 r Name ResourceConfigurationType
-d ResourceConfigurationDefinition
+d ResourceConfigurationDefinition.1
 p IpResource s
 r IpResource
+d ResourceConfigurationDefinition.2
+p ArnResource s
+r ArnResource
+d ResourceConfigurationDefinition.3
+p DnsResource @DnsResource
+r DnsResource
+d DnsResource
+p DomainName s
+p IpAddressType s
+r DomainName IpAddressType
 d Tag
 p Key s
 p Value s
 r Key
+u ResourceConfigurationDefinition @ResourceConfigurationDefinition.1 @ResourceConfigurationDefinition.2 @ResourceConfigurationDefinition.3
 T AWS::VpcLattice::ResourceGateway
 g l Tags
 k Arn
@@ -62649,13 +65062,13 @@ c AssistantId Name Tags Type
 a AIAgentArn AIAgentId AssistantArn ModifiedTimeSeconds
 o
 p AssistantId s
-p Configuration @AIAgentConfiguration
+p Configuration |AIAgentConfiguration
 p Description s
 p Name s
 p Tags {s
 p Type s
 r AssistantId Configuration Type
-d AIAgentConfiguration
+d AIAgentConfiguration.1
 p ManualSearchAIAgentConfiguration @ManualSearchAIAgentConfiguration
 r ManualSearchAIAgentConfiguration
 d ManualSearchAIAgentConfiguration
@@ -62664,23 +65077,141 @@ p AnswerGenerationAIPromptId s
 p AssociationConfigurations [@AssociationConfiguration
 p Locale s
 d AssociationConfiguration
-p AssociationConfigurationData @AssociationConfigurationData
+p AssociationConfigurationData |AssociationConfigurationData
 p AssociationId s
 p AssociationType s
-d AssociationConfigurationData
+d AssociationConfigurationData.1
 p KnowledgeBaseAssociationConfigurationData @KnowledgeBaseAssociationConfigurationData
 r KnowledgeBaseAssociationConfigurationData
 d KnowledgeBaseAssociationConfigurationData
-p ContentTagFilter @TagFilter
+p ContentTagFilter |TagFilter
 p MaxResults n
 p OverrideKnowledgeBaseSearchType s
-d TagFilter
+d TagFilter.1
 p TagCondition @TagCondition
 r TagCondition
 d TagCondition
 p Key s
 p Value s
 r Key
+d TagFilter.2
+p AndConditions [@TagCondition
+r AndConditions
+d TagFilter.3
+p OrConditions [|OrCondition
+r OrConditions
+d OrCondition.1
+p AndConditions [@TagCondition
+r AndConditions
+d OrCondition.2
+p TagCondition @TagCondition
+r TagCondition
+d AIAgentConfiguration.2
+p AnswerRecommendationAIAgentConfiguration @AnswerRecommendationAIAgentConfiguration
+r AnswerRecommendationAIAgentConfiguration
+d AnswerRecommendationAIAgentConfiguration
+p AnswerGenerationAIGuardrailId s
+p AnswerGenerationAIPromptId s
+p AssociationConfigurations [@AssociationConfiguration
+p IntentLabelingGenerationAIPromptId s
+p Locale s
+p QueryReformulationAIPromptId s
+d AIAgentConfiguration.3
+p SelfServiceAIAgentConfiguration @SelfServiceAIAgentConfiguration
+r SelfServiceAIAgentConfiguration
+d SelfServiceAIAgentConfiguration
+p AssociationConfigurations [@AssociationConfiguration
+p SelfServiceAIGuardrailId s
+p SelfServiceAnswerGenerationAIPromptId s
+p SelfServicePreProcessingAIPromptId s
+d AIAgentConfiguration.4
+p EmailResponseAIAgentConfiguration @EmailResponseAIAgentConfiguration
+r EmailResponseAIAgentConfiguration
+d EmailResponseAIAgentConfiguration
+p AssociationConfigurations [@AssociationConfiguration
+p EmailQueryReformulationAIPromptId s
+p EmailResponseAIPromptId s
+p Locale s
+d AIAgentConfiguration.5
+p EmailOverviewAIAgentConfiguration @EmailOverviewAIAgentConfiguration
+r EmailOverviewAIAgentConfiguration
+d EmailOverviewAIAgentConfiguration
+p EmailOverviewAIPromptId s
+p Locale s
+d AIAgentConfiguration.6
+p EmailGenerativeAnswerAIAgentConfiguration @EmailGenerativeAnswerAIAgentConfiguration
+r EmailGenerativeAnswerAIAgentConfiguration
+d EmailGenerativeAnswerAIAgentConfiguration
+p AssociationConfigurations [@AssociationConfiguration
+p EmailGenerativeAnswerAIPromptId s
+p EmailQueryReformulationAIPromptId s
+p Locale s
+d AIAgentConfiguration.7
+p OrchestrationAIAgentConfiguration @OrchestrationAIAgentConfiguration
+r OrchestrationAIAgentConfiguration
+d OrchestrationAIAgentConfiguration
+p ConnectInstanceArn s
+p Locale s
+p OrchestrationAIGuardrailId s
+p OrchestrationAIPromptId s
+p ToolConfigurations [@ToolConfiguration
+r OrchestrationAIPromptId
+d ToolConfiguration
+p Annotations o
+p Description s
+p InputSchema o
+p Instruction @ToolInstruction
+p OutputFilters [@ToolOutputFilter
+p OutputSchema o
+p OverrideInputValues [@ToolOverrideInputValue
+p Title s
+p ToolId s
+p ToolName s
+p ToolType s
+p UserInteractionConfiguration @UserInteractionConfiguration
+r ToolName ToolType
+d ToolInstruction
+p Examples [s
+p Instruction s
+d ToolOutputFilter
+p JsonPath s
+p OutputConfiguration @ToolOutputConfiguration
+r JsonPath
+d ToolOutputConfiguration
+p OutputVariableNameOverride s
+p SessionDataNamespace s
+d ToolOverrideInputValue
+p JsonPath s
+p Value |ToolOverrideInputValueConfiguration
+r JsonPath Value
+d ToolOverrideInputValueConfiguration.1
+p Constant @ToolOverrideConstantInputValue
+r Constant
+d ToolOverrideConstantInputValue
+p Type s
+p Value s
+r Type Value
+d UserInteractionConfiguration
+p IsUserConfirmationRequired b
+d AIAgentConfiguration.8
+p NoteTakingAIAgentConfiguration @NoteTakingAIAgentConfiguration
+r NoteTakingAIAgentConfiguration
+d NoteTakingAIAgentConfiguration
+p Locale s
+p NoteTakingAIGuardrailId s
+p NoteTakingAIPromptId s
+d AIAgentConfiguration.9
+p CaseSummarizationAIAgentConfiguration @CaseSummarizationAIAgentConfiguration
+r CaseSummarizationAIAgentConfiguration
+d CaseSummarizationAIAgentConfiguration
+p CaseSummarizationAIGuardrailId s
+p CaseSummarizationAIPromptId s
+p Locale s
+u AIAgentConfiguration @AIAgentConfiguration.1 @AIAgentConfiguration.2 @AIAgentConfiguration.3 @AIAgentConfiguration.4 @AIAgentConfiguration.5 @AIAgentConfiguration.6 @AIAgentConfiguration.7 @AIAgentConfiguration.8 @AIAgentConfiguration.9
+u AssociationConfigurationData @AssociationConfigurationData.1
+u TagFilter @TagFilter.1 @TagFilter.2 @TagFilter.3
+u OrCondition @OrCondition.1 @OrCondition.2
+u ToolOverrideInputValueConfiguration @ToolOverrideInputValueConfiguration.1
 T AWS::Wisdom::AIAgentVersion
 g n
 k AssistantId AIAgentId VersionNumber
@@ -62777,16 +65308,17 @@ p Description s
 p ModelId s
 p Name s
 p Tags {s
-p TemplateConfiguration @AIPromptTemplateConfiguration
+p TemplateConfiguration |AIPromptTemplateConfiguration
 p TemplateType s
 p Type s
 r ApiFormat ModelId TemplateConfiguration TemplateType Type
-d AIPromptTemplateConfiguration
+d AIPromptTemplateConfiguration.1
 p TextFullAIPromptEditTemplateConfiguration @TextFullAIPromptEditTemplateConfiguration
 r TextFullAIPromptEditTemplateConfiguration
 d TextFullAIPromptEditTemplateConfiguration
 p Text s
 r Text
+u AIPromptTemplateConfiguration @AIPromptTemplateConfiguration.1
 T AWS::Wisdom::AIPromptVersion
 g n
 k AssistantId AIPromptId VersionNumber
@@ -62822,17 +65354,25 @@ c AssistantId Association AssociationType Tags
 a AssistantArn AssistantAssociationArn AssistantAssociationId
 o
 p AssistantId s
-p Association @AssociationData
+p Association |AssociationData
 p AssociationType s
 p Tags [@Tag
 r AssistantId Association AssociationType
-d AssociationData
+d AssociationData.1
 p KnowledgeBaseId s
 r KnowledgeBaseId
+d AssociationData.2
+p ExternalBedrockKnowledgeBaseConfig @ExternalBedrockKnowledgeBaseConfig
+r ExternalBedrockKnowledgeBaseConfig
+d ExternalBedrockKnowledgeBaseConfig
+p AccessRoleArn s
+p BedrockKnowledgeBaseArn s
+r AccessRoleArn BedrockKnowledgeBaseArn
 d Tag
 p Key s
 p Value s
 r Key Value
+u AssociationData @AssociationData.1 @AssociationData.2
 T AWS::Wisdom::KnowledgeBase
 g l Tags
 k KnowledgeBaseId
@@ -62844,7 +65384,7 @@ p KnowledgeBaseType s
 p Name s
 p RenderingConfiguration @RenderingConfiguration
 p ServerSideEncryptionConfiguration @ServerSideEncryptionConfiguration
-p SourceConfiguration @SourceConfiguration
+p SourceConfiguration |SourceConfiguration
 p Tags [@Tag
 p VectorIngestionConfiguration @VectorIngestionConfiguration
 r KnowledgeBaseType Name
@@ -62852,13 +65392,32 @@ d RenderingConfiguration
 p TemplateUri s
 d ServerSideEncryptionConfiguration
 p KmsKeyId *
-d SourceConfiguration
+d SourceConfiguration.1
 p AppIntegrations @AppIntegrationsConfiguration
 r AppIntegrations
 d AppIntegrationsConfiguration
 p AppIntegrationArn s
 p ObjectFields [s
 r AppIntegrationArn
+d SourceConfiguration.2
+p ManagedSourceConfiguration |ManagedSourceConfiguration
+r ManagedSourceConfiguration
+d ManagedSourceConfiguration.1
+p WebCrawlerConfiguration @WebCrawlerConfiguration
+r WebCrawlerConfiguration
+d WebCrawlerConfiguration
+p CrawlerLimits @WebCrawlerConfigurationCrawlerLimits
+p ExclusionFilters [s
+p InclusionFilters [s
+p Scope s
+p UrlConfiguration @WebCrawlerConfigurationUrlConfiguration
+r UrlConfiguration
+d WebCrawlerConfigurationCrawlerLimits
+p RateLimit n
+d WebCrawlerConfigurationUrlConfiguration
+p SeedUrls [@SeedUrl
+d SeedUrl
+p Url s
 d Tag
 p Key s
 p Value s
@@ -62899,6 +65458,8 @@ r ModelArn
 d BedrockFoundationModelConfigurationParsingPrompt
 p ParsingPromptText s
 r ParsingPromptText
+u SourceConfiguration @SourceConfiguration.1 @SourceConfiguration.2
+u ManagedSourceConfiguration @ManagedSourceConfiguration.1
 T AWS::Wisdom::MessageTemplate
 g l Tags
 k MessageTemplateArn
@@ -63305,13 +65866,16 @@ o
 p AdditionalEncryptionContext {s
 p CustomerManagedKey s
 p DisplayName s
-p EventFilter @EventFilter
+p EventFilter |EventFilter
 p LogConfiguration @LogConfiguration
 p Tags [@Tag
 r EventFilter LogConfiguration
-d EventFilter
+d EventFilter.1
 p All o
 r All
+d EventFilter.2
+p Include [s
+r Include
 d LogConfiguration
 p S3 @S3LogConfiguration
 d S3LogConfiguration
@@ -63325,6 +65889,7 @@ d Tag
 p Key s
 p Value s
 r Key Value
+u EventFilter @EventFilter.1 @EventFilter.2
 T AWS::WorkSpacesWeb::TrustStore
 g l Tags
 k TrustStoreArn

@@ -12,6 +12,9 @@ public struct SchemaCheck: Sendable {
         public enum Kind: Sendable, Equatable {
             /// A property (or resource attribute) the object does not have.
             case unknownProperty(name: String, candidates: [String])
+            /// A property of one branch of a union set beside properties of
+            /// another, where no branch takes them together.
+            case exclusiveProperty(name: String, others: [String])
             case missingRequired(name: String)
             /// A literal of the wrong type where the schema is certain.
             case wrongType(expected: String, found: String)
@@ -60,6 +63,19 @@ public struct SchemaCheck: Sendable {
         for resource in template.resources {
             check(resource, type: resource.type.flatMap { types[$0] }, attributes: checksAttributes ? allowed : nil)
         }
+    }
+
+    /// The problems of one value against one shape of a type, as if it
+    /// stood at a resource's `Properties`: for tests that walk the catalog.
+    static func problems(of node: Node, shape: Shape, in type: ResourceType) -> [Problem] {
+        var check = SchemaCheck(types: [type.name: type])
+        check.path = [.key("Resources"), .key("R"), .key("Properties")]
+        check.check(node, shape: shape, in: type, resource: "R", key: node)
+        return check.problems
+    }
+
+    private init(types: [String: ResourceType]) {
+        self.types = types
     }
 
     private mutating func check(_ resource: Resource, type: ResourceType?, attributes: [String]?) {
@@ -203,6 +219,42 @@ public struct SchemaCheck: Sendable {
             if node.scalar != nil, Self.packageable.contains(type.name + "." + (path.last?.description ?? "")) { return }
             guard let object = type.definitions[name] else { return }
             check(node, object: object, in: type, resource: resource, key: key)
+        case .union(let name):
+            guard let branches = type.unions[name], !branches.isEmpty else { return }
+            check(node, union: branches, in: type, resource: resource, key: key)
+        }
+    }
+
+    /// A value valid when one branch accepts it, as JSON Schema reads
+    /// oneOf/anyOf. When none does, the problems of the branch that came
+    /// closest (fewest problems; the first of equals) are reported, once;
+    /// a property no branch has names the closest of every branch's.
+    private mutating func check(_ node: Node, union branches: [Shape], in type: ResourceType, resource: String, key: Node) {
+        let start = problems.count
+        var closest: [Problem]?
+        for branch in branches {
+            check(node, shape: branch, in: type, resource: resource, key: key)
+            let found = Array(problems[start...])
+            problems.removeSubrange(start...)
+            if found.isEmpty { return }
+            if closest == nil || found.count < closest?.count ?? 0 { closest = found }
+        }
+        let candidates = Set(branches.flatMap { branch -> [String] in
+            guard case .object(let name) = branch else { return [] }
+            return type.definitions[name].map { Array($0.properties.keys) } ?? []
+        }).sorted()
+        let present = (node.mapping ?? []).compactMap(\.name)
+        problems += (closest ?? []).map { problem in
+            guard case .unknownProperty(let name, _) = problem.kind, problem.path.count == path.count + 1 else { return problem }
+            var widened = problem
+            if candidates.contains(name) {
+                // Another branch has it: the value mixes two branches.
+                let others = present.filter { $0 != name && candidates.contains($0) }
+                widened.kind = .exclusiveProperty(name: name, others: others)
+            } else {
+                widened.kind = .unknownProperty(name: name, candidates: candidates)
+            }
+            return widened
         }
     }
 

@@ -9,7 +9,10 @@ public struct UnknownProperty: TemplateRule {
         CloudFormation validates properties against the resource type's schema and \
         rejects names it does not define, at any depth: a misspelt `BucketNmae`, a \
         property of a different type pasted in, a `Propertes:` that silently hides every \
-        property below it. The finding names the closest valid property. Custom \
+        property below it. The finding names the closest valid property. Where the \
+        schema offers alternatives (JSON Schema's `oneOf`/`anyOf`: an S3 log format \
+        with either `SimplePrefix` or `PartitionedPrefix`), a value is valid when one \
+        alternative accepts it, and setting properties of two is reported. Custom \
         resources take any properties, and templates that a macro or preprocessor \
         rewrites first are not judged.
         """,
@@ -27,6 +30,14 @@ public struct UnknownProperty: TemplateRule {
                 Type: AWS::SQS::Queue
                 ↓Propertes:
                   DelaySeconds: 5
+              Logged:
+                Type: AWS::S3::Bucket
+                Properties:
+                  LoggingConfiguration:
+                    TargetObjectKeyFormat:
+                      SimplePrefix: {}
+                      ↓PartitionedPrefix:
+                        PartitionDateSource: EventTime
             """,
         ],
         nonTriggering: [
@@ -39,6 +50,19 @@ public struct UnknownProperty: TemplateRule {
                 Properties:
                   BucketName: logs
                   VersioningConfiguration: !If [Never, !Ref AWS::NoValue, {Status: Enabled}]
+              Logged:
+                Type: AWS::S3::Bucket
+                Properties:
+                  LoggingConfiguration:
+                    DestinationBucketName: logs
+                    TargetObjectKeyFormat:
+                      PartitionedPrefix:
+                        PartitionDateSource: EventTime
+              Endpoint:
+                Type: AWS::SageMaker::Endpoint
+                Properties:
+                  EndpointName: orders   # read-only and create-only: settable
+                  EndpointConfigName: orders-config
               Config:
                 Type: Custom::Anything
                 Properties:
@@ -53,6 +77,13 @@ public struct UnknownProperty: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
+            if case .exclusiveProperty(let name, let others) = problem.kind {
+                let beside = others.isEmpty ? "" : " together with " + others.map { "'\($0)'" }.joined(separator: ", ")
+                return Violation(at: problem.range, path: problem.path,
+                                 message: "\(problem.resource) sets '\(name)'\(beside) at \(Array(problem.path.dropFirst(2).dropLast()).dotted); "
+                                    + "the schema takes one or the other, not both",
+                                 resource: problem.resource, fix: "keep only one of them")
+            }
             guard case .unknownProperty(let name, let candidates) = problem.kind else { return nil }
             let message = problem.path.count == 3
                 ? "'\(name)' is not a resource attribute"
