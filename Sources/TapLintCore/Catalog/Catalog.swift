@@ -156,6 +156,9 @@ public struct ResourceType: Sendable {
     public var definitions: [String: ObjectShape] = [:]
     /// Unions by name: the shapes of their branches, in the schema's order.
     public var unions: [String: [Shape]] = [:]
+    /// Where the service is in AWS's retirement: `shutdown`, `sunset` or
+    /// `maintenance`, and the date; nil for a service in good standing.
+    public var lifecycle: (status: String, date: String?)?
 
     /// Parses one record of the catalog's line format, byte by byte: only
     /// names become strings.
@@ -178,6 +181,9 @@ public struct ResourceType: Sendable {
             case UInt8(ascii: "k"): primaryIdentifier = words()
             case UInt8(ascii: "c"): createOnly = words()
             case UInt8(ascii: "a"): attributes = words()
+            case UInt8(ascii: "l"):
+                let lifecycleWords = words()
+                if let status = lifecycleWords.first { lifecycle = (status, lifecycleWords.dropFirst().first) }
             case UInt8(ascii: "o"), UInt8(ascii: "d"):
                 finish()
                 object = ObjectShape()

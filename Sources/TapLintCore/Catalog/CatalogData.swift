@@ -2,6 +2,9 @@
 // and aws-sam-translator 1.110.0. Do not edit; regenerate (see README).
 
 extension Catalog {
+    /// Where the catalog came from, for findings about types it lacks.
+    public static let provenance = "cfn-lint 1.51.0 and aws-sam-translator 1.110.0, schemas of 2026-05-20"
+
     /// Each type's name, byte offset and length in `source`.
     static let index: StaticString = """
 AMZN::SDC::Deployment 0 194
@@ -78,1543 +81,1543 @@ AWS::AppFlow::Flow 49928 6553
 AWS::AppIntegrations::Application 56481 691
 AWS::AppIntegrations::DataIntegration 57172 488
 AWS::AppIntegrations::EventIntegration 57660 303
-AWS::AppMesh::GatewayRoute 57963 2344
-AWS::AppMesh::Mesh 60307 325
-AWS::AppMesh::Route 60632 2313
-AWS::AppMesh::VirtualGateway 62945 3685
-AWS::AppMesh::VirtualNode 66630 4163
-AWS::AppMesh::VirtualRouter 70793 474
-AWS::AppMesh::VirtualService 71267 622
-AWS::AppRunner::AutoScalingConfiguration 71889 334
-AWS::AppRunner::ObservabilityConfiguration 72223 373
-AWS::AppRunner::Service 72596 2226
-AWS::AppRunner::VpcConnector 74822 247
-AWS::AppRunner::VpcIngressConnection 75069 408
-AWS::AppStream::AppBlock 75477 687
-AWS::AppStream::AppBlockBuilder 76164 475
-AWS::AppStream::Application 76639 549
-AWS::AppStream::ApplicationEntitlementAssociation 77188 268
-AWS::AppStream::ApplicationFleetAssociation 77456 166
-AWS::AppStream::DirectoryConfig 77622 497
-AWS::AppStream::Entitlement 78119 269
-AWS::AppStream::Fleet 78388 931
-AWS::AppStream::ImageBuilder 79319 718
-AWS::AppStream::Stack 80037 798
-AWS::AppStream::StackFleetAssociation 80835 106
-AWS::AppStream::StackUserAssociation 80941 233
-AWS::AppStream::User 81174 213
-AWS::AppSync::Api 81387 1025
-AWS::AppSync::ApiCache 82412 216
-AWS::AppSync::ApiKey 82628 116
-AWS::AppSync::ChannelNamespace 82744 611
-AWS::AppSync::DataSource 83355 1508
-AWS::AppSync::DomainName 84863 296
-AWS::AppSync::DomainNameApiAssociation 85159 158
-AWS::AppSync::FunctionConfiguration 85317 1036
-AWS::AppSync::GraphQLApi 86353 1561
-AWS::AppSync::GraphQLSchema 87914 112
-AWS::AppSync::Resolver 88026 1256
-AWS::AppSync::SourceApiAssociation 89282 431
-AWS::AppTest::TestCase 89713 2605
-AWS::ApplicationAutoScaling::ScalableTarget 92318 730
-AWS::ApplicationAutoScaling::ScalingPolicy 93048 3476
-AWS::ApplicationInsights::Application 96524 2767
-AWS::ApplicationSignals::Discovery 99291 67
-AWS::ApplicationSignals::GroupingConfiguration 99358 311
-AWS::ApplicationSignals::ServiceLevelObjective 99669 2103
-AWS::Athena::CapacityReservation 101772 443
-AWS::Athena::DataCatalog 102215 203
-AWS::Athena::NamedQuery 102418 203
-AWS::Athena::PreparedStatement 102621 199
-AWS::Athena::WorkGroup 102820 3034
-AWS::AuditManager::Assessment 105854 763
-AWS::AutoScaling::AutoScalingGroup 106617 6772
-AWS::AutoScaling::LaunchConfiguration 113389 1088
-AWS::AutoScaling::LifecycleHook 114477 338
-AWS::AutoScaling::ScalingPolicy 114815 2916
-AWS::AutoScaling::ScheduledAction 117731 276
-AWS::AutoScaling::WarmPool 118007 268
-AWS::AutoScalingPlans::ScalingPlan 118275 1817
-AWS::B2BI::Capability 120092 724
-AWS::B2BI::Partnership 120816 1644
-AWS::B2BI::Profile 122460 252
-AWS::B2BI::Transformer 122712 1936
-AWS::BCMDataExports::Export 124648 888
-AWS::Backup::BackupPlan 125536 1354
-AWS::Backup::BackupSelection 126890 1076
-AWS::Backup::BackupVault 127966 701
-AWS::Backup::Framework 128667 620
-AWS::Backup::LogicallyAirGappedBackupVault 129287 670
-AWS::Backup::ReportPlan 129957 510
-AWS::Backup::RestoreTestingPlan 130467 584
-AWS::Backup::RestoreTestingSelection 131051 627
-AWS::Backup::TieringConfiguration 131678 489
-AWS::BackupGateway::Hypervisor 132167 216
-AWS::Batch::ComputeEnvironment 132383 1476
-AWS::Batch::ConsumableResource 133859 278
-AWS::Batch::JobDefinition 134137 6587
-AWS::Batch::JobQueue 140724 690
-AWS::Batch::QuotaShare 141414 660
-AWS::Batch::SchedulingPolicy 142074 367
-AWS::Batch::ServiceEnvironment 142441 336
-AWS::BcmPricingCalculator::BillScenario 142777 254
-AWS::Bedrock::Agent 143031 2687
-AWS::Bedrock::AgentAlias 145718 380
-AWS::Bedrock::ApplicationInferenceProfile 146098 511
-AWS::Bedrock::AutomatedReasoningPolicy 146609 771
-AWS::Bedrock::AutomatedReasoningPolicyVersion 147380 298
-AWS::Bedrock::Blueprint 147678 287
-AWS::Bedrock::DataAutomationLibrary 147965 374
-AWS::Bedrock::DataAutomationProject 148339 4269
-AWS::Bedrock::DataSource 152608 5348
-AWS::Bedrock::EnforcedGuardrailConfiguration 157956 462
-AWS::Bedrock::Flow 158418 7185
-AWS::Bedrock::FlowAlias 165603 432
-AWS::Bedrock::FlowVersion 166035 204
-AWS::Bedrock::Guardrail 166239 2500
-AWS::Bedrock::GuardrailVersion 168739 192
-AWS::Bedrock::IntelligentPromptRouter 168931 566
-AWS::Bedrock::KnowledgeBase 169497 6181
-AWS::Bedrock::Prompt 175678 2584
-AWS::Bedrock::PromptVersion 178262 225
-AWS::Bedrock::ResourcePolicy 178487 129
-AWS::BedrockAgentCore::ApiKeyCredentialProvider 178616 236
-AWS::BedrockAgentCore::BrowserCustom 178852 1019
-AWS::BedrockAgentCore::BrowserProfile 179871 235
-AWS::BedrockAgentCore::CodeInterpreterCustom 180106 693
-AWS::BedrockAgentCore::Evaluator 180799 1321
-AWS::BedrockAgentCore::Gateway 182120 2070
-AWS::BedrockAgentCore::GatewayTarget 184190 3266
-AWS::BedrockAgentCore::Memory 187456 5099
-AWS::BedrockAgentCore::OAuth2CredentialProvider 192555 2442
-AWS::BedrockAgentCore::OnlineEvaluationConfig 194997 1123
-AWS::BedrockAgentCore::Policy 196120 349
-AWS::BedrockAgentCore::PolicyEngine 196469 267
-AWS::BedrockAgentCore::Runtime 196736 2113
-AWS::BedrockAgentCore::RuntimeEndpoint 198849 316
-AWS::BedrockAgentCore::WorkloadIdentity 199165 219
-AWS::BedrockMantle::Project 199384 131
-AWS::Billing::BillingView 199515 596
-AWS::BillingConductor::BillingGroup 200111 505
-AWS::BillingConductor::CustomLineItem 200616 1115
-AWS::BillingConductor::PricingPlan 201731 197
-AWS::BillingConductor::PricingRule 201928 446
-AWS::Braket::SpendingLimit 202374 316
-AWS::Budgets::Budget 202690 1642
-AWS::Budgets::BudgetsAction 204332 938
-AWS::CDK::Metadata 205270 29
-AWS::CE::AnomalyMonitor 205299 382
-AWS::CE::AnomalySubscription 205681 420
-AWS::CE::CostCategory 206101 232
-AWS::CUR::ReportDefinition 206333 501
-AWS::Cases::CaseRule 206834 1196
-AWS::Cases::Domain 208030 162
-AWS::Cases::Field 208192 342
-AWS::Cases::Layout 208534 549
-AWS::Cases::Template 209083 450
-AWS::Cassandra::Keyspace 209533 286
-AWS::Cassandra::Table 209819 1800
-AWS::Cassandra::Type 211619 312
-AWS::CertificateManager::Account 211931 197
-AWS::CertificateManager::Certificate 212128 556
-AWS::Chatbot::CustomAction 212684 539
-AWS::Chatbot::MicrosoftTeamsChannelConfiguration 213223 447
-AWS::Chatbot::SlackChannelConfiguration 213670 401
-AWS::Chime::AppInstance 214071 187
-AWS::Chime::AppInstanceBot 214258 556
-AWS::CleanRooms::AnalysisTemplate 214814 2060
-AWS::CleanRooms::Collaboration 216874 1902
-AWS::CleanRooms::ConfiguredTable 218776 2720
-AWS::CleanRooms::ConfiguredTableAssociation 221496 1598
-AWS::CleanRooms::IdMappingTable 223094 603
-AWS::CleanRooms::IdNamespaceAssociation 223697 735
-AWS::CleanRooms::Membership 224432 2003
-AWS::CleanRooms::PrivacyBudgetTemplate 226435 634
-AWS::CleanRoomsML::ConfiguredModelAlgorithm 227069 628
-AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 227697 1806
-AWS::CleanRoomsML::TrainingDataset 229503 660
-AWS::Cloud9::EnvironmentEC2 230163 461
-AWS::CloudFormation::CustomResource 230624 122
-AWS::CloudFormation::GuardHook 230746 1048
-AWS::CloudFormation::HookDefaultVersion 231794 106
-AWS::CloudFormation::HookTypeConfig 231900 169
-AWS::CloudFormation::HookVersion 232069 332
-AWS::CloudFormation::LambdaHook 232401 804
-AWS::CloudFormation::Macro 233205 146
-AWS::CloudFormation::ModuleDefaultVersion 233351 120
-AWS::CloudFormation::ModuleVersion 233471 228
-AWS::CloudFormation::PublicTypeVersion 233699 240
-AWS::CloudFormation::Publisher 233939 232
-AWS::CloudFormation::ResourceDefaultVersion 234171 110
-AWS::CloudFormation::ResourceVersion 234281 353
-AWS::CloudFormation::Stack 234634 206
-AWS::CloudFormation::StackSet 234840 1157
-AWS::CloudFormation::TypeActivation 235997 294
-AWS::CloudFormation::WaitCondition 236291 91
-AWS::CloudFormation::WaitConditionHandle 236382 59
-AWS::CloudFront::AnycastIpList 236441 329
-AWS::CloudFront::CachePolicy 236770 854
-AWS::CloudFront::CloudFrontOriginAccessIdentity 237624 261
-AWS::CloudFront::ConnectionFunction 237885 560
-AWS::CloudFront::ConnectionGroup 238445 247
-AWS::CloudFront::ContinuousDeploymentPolicy 238692 1073
-AWS::CloudFront::Distribution 239765 5061
-AWS::CloudFront::DistributionTenant 244826 791
-AWS::CloudFront::Function 245617 521
-AWS::CloudFront::KeyGroup 246138 173
-AWS::CloudFront::KeyValueStore 246311 247
-AWS::CloudFront::MonitoringSubscription 246558 396
-AWS::CloudFront::OriginAccessControl 246954 334
-AWS::CloudFront::OriginRequestPolicy 247288 576
-AWS::CloudFront::PublicKey 247864 218
-AWS::CloudFront::RealtimeLogConfig 248082 330
-AWS::CloudFront::ResponseHeadersPolicy 248412 2111
-AWS::CloudFront::StreamingDistribution 250523 628
-AWS::CloudFront::TrustStore 251151 495
-AWS::CloudFront::VpcOrigin 251646 356
-AWS::CloudTrail::Channel 252002 223
-AWS::CloudTrail::Dashboard 252225 487
-AWS::CloudTrail::EventDataStore 252712 864
-AWS::CloudTrail::ResourcePolicy 253576 134
-AWS::CloudTrail::Trail 253710 1117
-AWS::CloudWatch::Alarm 254827 1029
-AWS::CloudWatch::AlarmMuteRule 255856 414
-AWS::CloudWatch::AnomalyDetector 256270 1085
-AWS::CloudWatch::CompositeAlarm 257355 357
-AWS::CloudWatch::Dashboard 257712 119
-AWS::CloudWatch::InsightRule 257831 222
-AWS::CloudWatch::MetricStream 258053 671
-AWS::CloudWatch::OTelEnrichment 258724 71
-AWS::CodeArtifact::Domain 258795 244
-AWS::CodeArtifact::PackageGroup 259039 520
-AWS::CodeArtifact::Repository 259559 398
-AWS::CodeBuild::Fleet 259957 848
-AWS::CodeBuild::Project 260805 2886
-AWS::CodeBuild::ReportGroup 263691 429
-AWS::CodeBuild::SourceCredential 264120 143
-AWS::CodeCommit::Repository 264263 462
-AWS::CodeConnections::Connection 264725 262
-AWS::CodeDeploy::Application 264987 183
-AWS::CodeDeploy::DeploymentConfig 265170 863
-AWS::CodeDeploy::DeploymentGroup 266033 2575
-AWS::CodeGuruProfiler::ProfilingGroup 268608 421
-AWS::CodeGuruReviewer::RepositoryAssociation 269029 262
-AWS::CodePipeline::CustomActionType 269291 824
-AWS::CodePipeline::Pipeline 270115 2706
-AWS::CodePipeline::Webhook 272821 462
-AWS::CodeStar::GitHubRepository 273283 312
-AWS::CodeStarConnections::Connection 273595 266
-AWS::CodeStarConnections::RepositoryLink 273861 307
-AWS::CodeStarConnections::SyncConfiguration 274168 350
-AWS::CodeStarNotifications::NotificationRule 274518 341
-AWS::Cognito::IdentityPool 274859 687
-AWS::Cognito::IdentityPoolPrincipalTag 275546 239
-AWS::Cognito::IdentityPoolRoleAttachment 275785 423
-AWS::Cognito::LogDeliveryConfiguration 276208 442
-AWS::Cognito::ManagedLoginBranding 276650 365
-AWS::Cognito::Terms 277015 219
-AWS::Cognito::UserPool 277234 3332
-AWS::Cognito::UserPoolClient 280566 983
-AWS::Cognito::UserPoolDomain 281549 261
-AWS::Cognito::UserPoolGroup 281810 167
-AWS::Cognito::UserPoolIdentityProvider 281977 279
-AWS::Cognito::UserPoolResourceServer 282256 286
-AWS::Cognito::UserPoolRiskConfigurationAttachment 282542 1228
-AWS::Cognito::UserPoolUICustomizationAttachment 283770 158
-AWS::Cognito::UserPoolUser 283928 411
-AWS::Cognito::UserPoolUserToGroupAttachment 284339 190
-AWS::Comprehend::DocumentClassifier 284529 1243
-AWS::Comprehend::Flywheel 285772 845
-AWS::ComputeOptimizer::AutomationRule 286617 1180
-AWS::Config::AggregationAuthorization 287797 304
-AWS::Config::ConfigRule 288101 756
-AWS::Config::ConfigurationAggregator 288857 516
-AWS::Config::ConfigurationRecorder 289373 661
-AWS::Config::ConformancePack 290034 495
-AWS::Config::DeliveryChannel 290529 269
-AWS::Config::OrganizationConfigRule 290798 1183
-AWS::Config::OrganizationConformancePack 291981 456
-AWS::Config::RemediationConfiguration 292437 434
-AWS::Config::StoredQuery 292871 213
-AWS::Connect::AgentStatus 293084 281
-AWS::Connect::ApprovedOrigin 293365 123
-AWS::Connect::ContactFlow 293488 233
-AWS::Connect::ContactFlowModule 293721 373
-AWS::Connect::ContactFlowModuleAlias 294094 261
-AWS::Connect::ContactFlowModuleVersion 294355 235
-AWS::Connect::ContactFlowVersion 294590 193
-AWS::Connect::DataTable 294783 275
-AWS::Connect::DataTableAttribute 295058 491
-AWS::Connect::DataTableRecord 295549 291
-AWS::Connect::EmailAddress 295840 334
-AWS::Connect::EvaluationForm 296174 4922
-AWS::Connect::HoursOfOperation 301096 1335
-AWS::Connect::Instance 302431 644
-AWS::Connect::InstanceStorageConfig 303075 806
-AWS::Connect::IntegrationAssociation 303881 258
-AWS::Connect::Notification 304139 391
-AWS::Connect::PhoneNumber 304530 280
-AWS::Connect::PredefinedAttribute 304810 346
-AWS::Connect::Prompt 305156 177
-AWS::Connect::Queue 305333 592
-AWS::Connect::QuickConnect 305925 671
-AWS::Connect::RoutingProfile 306596 941
-AWS::Connect::Rule 307537 1473
-AWS::Connect::SecurityKey 309010 134
-AWS::Connect::SecurityProfile 309144 1211
-AWS::Connect::TaskTemplate 310355 776
-AWS::Connect::TrafficDistributionGroup 311131 257
-AWS::Connect::User 311388 1579
-AWS::Connect::UserHierarchyGroup 312967 223
-AWS::Connect::UserHierarchyStructure 313190 686
-AWS::Connect::View 313876 231
-AWS::Connect::ViewVersion 314107 171
-AWS::Connect::Workspace 314278 1147
-AWS::ConnectCampaigns::Campaign 315425 1052
-AWS::ConnectCampaignsV2::Campaign 316477 3897
-AWS::ControlTower::EnabledBaseline 320374 357
-AWS::ControlTower::EnabledControl 320731 350
-AWS::ControlTower::LandingZone 321081 243
-AWS::CustomerProfiles::CalculatedAttributeDefinition 321324 878
-AWS::CustomerProfiles::Domain 322202 1536
-AWS::CustomerProfiles::DomainObjectType 323738 421
-AWS::CustomerProfiles::EventStream 324159 287
-AWS::CustomerProfiles::EventTrigger 324446 895
-AWS::CustomerProfiles::Integration 325341 1993
-AWS::CustomerProfiles::ObjectType 327334 716
-AWS::CustomerProfiles::Recommender 328050 640
-AWS::CustomerProfiles::SegmentDefinition 328690 2523
-AWS::DAX::Cluster 331213 605
-AWS::DAX::ParameterGroup 331818 129
-AWS::DAX::SubnetGroup 331947 121
-AWS::DLM::LifecyclePolicy 332068 2763
-AWS::DMS::Certificate 334831 164
-AWS::DMS::DataMigration 334995 607
-AWS::DMS::DataProvider 335602 261
-AWS::DMS::Endpoint 335863 6387
-AWS::DMS::EventSubscription 342250 243
-AWS::DMS::InstanceProfile 342493 351
-AWS::DMS::MigrationProject 342844 761
-AWS::DMS::ReplicationConfig 343605 717
-AWS::DMS::ReplicationInstance 344322 680
-AWS::DMS::ReplicationSubnetGroup 345002 276
-AWS::DMS::ReplicationTask 345278 526
-AWS::DSQL::Cluster 345804 388
-AWS::DataBrew::Dataset 346192 1575
-AWS::DataBrew::Job 347767 2217
-AWS::DataBrew::Project 349984 240
-AWS::DataBrew::Recipe 350224 2541
-AWS::DataBrew::Ruleset 352765 510
-AWS::DataBrew::Schedule 353275 164
-AWS::DataPipeline::Pipeline 353439 632
-AWS::DataSync::Agent 354071 266
-AWS::DataSync::LocationAzureBlob 354337 701
-AWS::DataSync::LocationEFS 355038 381
-AWS::DataSync::LocationFSxLustre 355419 253
-AWS::DataSync::LocationFSxONTAP 355672 944
-AWS::DataSync::LocationFSxOpenZFS 356616 383
-AWS::DataSync::LocationFSxWindows 356999 551
-AWS::DataSync::LocationHDFS 357550 793
-AWS::DataSync::LocationNFS 358343 307
-AWS::DataSync::LocationObjectStorage 358650 561
-AWS::DataSync::LocationS3 359211 283
-AWS::DataSync::LocationSMB 359494 645
-AWS::DataSync::Task 360139 1870
-AWS::DataZone::Connection 362009 5303
-AWS::DataZone::DataSource 367312 2347
-AWS::DataZone::Domain 369659 408
-AWS::DataZone::DomainUnit 370067 290
-AWS::DataZone::Environment 370357 817
-AWS::DataZone::EnvironmentActions 371174 307
-AWS::DataZone::EnvironmentBlueprintConfiguration 371481 864
-AWS::DataZone::EnvironmentProfile 372345 527
-AWS::DataZone::FormType 372872 342
-AWS::DataZone::GroupProfile 373214 248
-AWS::DataZone::Owner 373462 556
-AWS::DataZone::PolicyGrant 374018 4037
-AWS::DataZone::Project 378055 896
-AWS::DataZone::ProjectMembership 378951 419
-AWS::DataZone::ProjectProfile 379370 1186
-AWS::DataZone::SubscriptionTarget 380556 584
-AWS::DataZone::UserProfile 381140 233
-AWS::Deadline::Farm 381373 193
-AWS::Deadline::Fleet 381566 2955
-AWS::Deadline::LicenseEndpoint 384521 269
-AWS::Deadline::Limit 384790 234
-AWS::Deadline::MeteredProduct 385024 135
-AWS::Deadline::Monitor 385159 344
-AWS::Deadline::Queue 385503 1656
-AWS::Deadline::QueueEnvironment 387159 233
-AWS::Deadline::QueueFleetAssociation 387392 155
-AWS::Deadline::QueueLimitAssociation 387547 155
-AWS::Deadline::StorageProfile 387702 270
-AWS::Detective::Graph 387972 106
-AWS::Detective::MemberInvitation 388078 210
-AWS::Detective::OrganizationAdmin 388288 103
-AWS::DevOpsAgent::AgentSpace 388391 695
-AWS::DevOpsAgent::Association 389086 3584
-AWS::DevOpsAgent::PrivateConnection 392670 747
-AWS::DevOpsAgent::Service 393417 3734
-AWS::DevOpsGuru::LogAnomalyDetectionIntegration 397151 80
-AWS::DevOpsGuru::NotificationChannel 397231 290
-AWS::DevOpsGuru::ResourceCollection 397521 372
-AWS::DeviceFarm::DevicePool 397893 253
-AWS::DeviceFarm::InstanceProfile 398146 212
-AWS::DeviceFarm::NetworkProfile 398358 351
-AWS::DeviceFarm::Project 398709 381
-AWS::DeviceFarm::TestGridProject 399090 256
-AWS::DeviceFarm::VPCEConfiguration 399346 262
-AWS::DirectConnect::Connection 399608 329
-AWS::DirectConnect::DirectConnectGateway 399937 268
-AWS::DirectConnect::DirectConnectGatewayAssociation 400205 386
-AWS::DirectConnect::Lag 400591 320
-AWS::DirectConnect::PrivateVirtualInterface 400911 657
-AWS::DirectConnect::PublicVirtualInterface 401568 542
-AWS::DirectConnect::TransitVirtualInterface 402110 600
-AWS::DirectoryService::MicrosoftAD 402710 322
-AWS::DirectoryService::SimpleAD 403032 409
-AWS::DocDB::DBCluster 403441 1098
-AWS::DocDB::DBClusterParameterGroup 404539 219
-AWS::DocDB::DBInstance 404758 445
-AWS::DocDB::DBSubnetGroup 405203 221
-AWS::DocDB::EventSubscription 405424 193
-AWS::DocDB::GlobalCluster 405617 439
-AWS::DocDBElastic::Cluster 406056 500
-AWS::DynamoDB::GlobalTable 406556 4267
-AWS::DynamoDB::Table 410823 2822
-AWS::EC2::CapacityManagerDataExport 413645 313
-AWS::EC2::CapacityReservation 413958 1167
-AWS::EC2::CapacityReservationFleet 415125 697
-AWS::EC2::CarrierGateway 415822 153
-AWS::EC2::ClientVpnAuthorizationRule 415975 283
-AWS::EC2::ClientVpnEndpoint 416258 1886
-AWS::EC2::ClientVpnRoute 418144 246
-AWS::EC2::ClientVpnTargetNetworkAssociation 418390 232
-AWS::EC2::CustomerGateway 418622 297
-AWS::EC2::DHCPOptions 418919 355
-AWS::EC2::EC2Fleet 419274 5040
-AWS::EC2::EIP 424314 295
-AWS::EC2::EIPAssociation 424609 193
-AWS::EC2::EgressOnlyInternetGateway 424802 134
-AWS::EC2::EnclaveCertificateIamRoleAssociation 424936 229
-AWS::EC2::FlowLog 425165 689
-AWS::EC2::GatewayRouteTableAssociation 425854 143
-AWS::EC2::Host 425997 319
-AWS::EC2::IPAM 426316 585
-AWS::EC2::IPAMAllocation 426901 210
-AWS::EC2::IPAMPool 427111 846
-AWS::EC2::IPAMPoolCidr 427957 169
-AWS::EC2::IPAMPrefixListResolver 428126 603
-AWS::EC2::IPAMPrefixListResolverTarget 428729 441
-AWS::EC2::IPAMResourceDiscovery 429170 517
-AWS::EC2::IPAMResourceDiscoveryAssociation 429687 387
-AWS::EC2::IPAMScope 430074 443
-AWS::EC2::Instance 430517 3938
-AWS::EC2::InstanceConnectEndpoint 434455 387
-AWS::EC2::InternetGateway 434842 128
-AWS::EC2::IpPoolRouteTableAssociation 434970 174
-AWS::EC2::KeyPair 435144 238
-AWS::EC2::LaunchTemplate 435382 5035
-AWS::EC2::LocalGatewayRoute 440417 262
-AWS::EC2::LocalGatewayRouteTable 440679 255
-AWS::EC2::LocalGatewayRouteTableVPCAssociation 440934 305
-AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 441239 483
-AWS::EC2::LocalGatewayVirtualInterface 441722 538
-AWS::EC2::LocalGatewayVirtualInterfaceGroup 442260 391
-AWS::EC2::NatGateway 442651 633
-AWS::EC2::NetworkAcl 443284 119
-AWS::EC2::NetworkAclEntry 443403 315
-AWS::EC2::NetworkInsightsAccessScope 443718 907
-AWS::EC2::NetworkInsightsAccessScopeAnalysis 444625 382
-AWS::EC2::NetworkInsightsAnalysis 445007 476
-AWS::EC2::NetworkInsightsPath 445483 641
-AWS::EC2::NetworkInterface 446124 1101
-AWS::EC2::NetworkInterfaceAttachment 447225 475
-AWS::EC2::NetworkInterfacePermission 447700 200
-AWS::EC2::NetworkPerformanceMetricSubscription 447900 221
-AWS::EC2::PlacementGroup 448121 202
-AWS::EC2::PrefixList 448323 268
-AWS::EC2::Route 448591 486
-AWS::EC2::RouteServer 449077 220
-AWS::EC2::RouteServerAssociation 449297 135
-AWS::EC2::RouteServerEndpoint 449432 210
-AWS::EC2::RouteServerPeer 449642 376
-AWS::EC2::RouteServerPropagation 450018 163
-AWS::EC2::RouteTable 450181 139
-AWS::EC2::SecurityGroup 450320 716
-AWS::EC2::SecurityGroupEgress 451036 323
-AWS::EC2::SecurityGroupIngress 451359 430
-AWS::EC2::SecurityGroupVpcAssociation 451789 147
-AWS::EC2::SnapshotBlockPublicAccess 451936 86
-AWS::EC2::SpotFleet 452022 4891
-AWS::EC2::SqlHaStandbyDetectedInstance 456913 175
-AWS::EC2::Subnet 457088 1223
-AWS::EC2::SubnetCidrBlock 458311 215
-AWS::EC2::SubnetNetworkAclAssociation 458526 156
-AWS::EC2::SubnetRouteTableAssociation 458682 134
-AWS::EC2::TrafficMirrorFilter 458816 153
-AWS::EC2::TrafficMirrorFilterRule 458969 583
-AWS::EC2::TrafficMirrorSession 459552 341
-AWS::EC2::TrafficMirrorTarget 459893 288
-AWS::EC2::TransitGateway 460181 516
-AWS::EC2::TransitGatewayAttachment 460697 334
-AWS::EC2::TransitGatewayConnect 461031 392
-AWS::EC2::TransitGatewayConnectPeer 461423 793
-AWS::EC2::TransitGatewayMeteringPolicy 462216 278
-AWS::EC2::TransitGatewayMeteringPolicyEntry 462494 827
-AWS::EC2::TransitGatewayMulticastDomain 463321 374
-AWS::EC2::TransitGatewayMulticastDomainAssociation 463695 381
-AWS::EC2::TransitGatewayMulticastGroupMember 464076 432
-AWS::EC2::TransitGatewayMulticastGroupSource 464508 432
-AWS::EC2::TransitGatewayPeeringAttachment 464940 385
-AWS::EC2::TransitGatewayRoute 465325 326
-AWS::EC2::TransitGatewayRouteTable 465651 214
-AWS::EC2::TransitGatewayRouteTableAssociation 465865 284
-AWS::EC2::TransitGatewayRouteTablePropagation 466149 284
-AWS::EC2::TransitGatewayVpcAttachment 466433 386
-AWS::EC2::VPC 466819 432
-AWS::EC2::VPCBlockPublicAccessExclusion 467251 251
-AWS::EC2::VPCBlockPublicAccessOptions 467502 144
-AWS::EC2::VPCCidrBlock 467646 457
-AWS::EC2::VPCDHCPOptionsAssociation 468103 138
-AWS::EC2::VPCEncryptionControl 468241 1448
-AWS::EC2::VPCEndpoint 469689 673
-AWS::EC2::VPCEndpointConnectionNotification 470362 283
-AWS::EC2::VPCEndpointService 470645 302
-AWS::EC2::VPCEndpointServicePermissions 470947 121
-AWS::EC2::VPCGatewayAttachment 471068 144
-AWS::EC2::VPCPeeringConnection 471212 283
-AWS::EC2::VPNConcentrator 471495 233
-AWS::EC2::VPNConnection 471728 2246
-AWS::EC2::VPNConnectionRoute 473974 199
-AWS::EC2::VPNGateway 474173 168
-AWS::EC2::VPNGatewayRoutePropagation 474341 120
-AWS::EC2::VerifiedAccessEndpoint 474461 1366
-AWS::EC2::VerifiedAccessGroup 475827 407
-AWS::EC2::VerifiedAccessInstance 476234 987
-AWS::EC2::VerifiedAccessTrustProvider 477221 1027
-AWS::EC2::Volume 478248 338
-AWS::EC2::VolumeAttachment 478586 177
-AWS::ECR::PublicRepository 478763 341
-AWS::ECR::PullThroughCacheRule 479104 307
-AWS::ECR::PullTimeUpdateExclusion 479411 104
-AWS::ECR::RegistryPolicy 479515 89
-AWS::ECR::RegistryScanningConfiguration 479604 298
-AWS::ECR::ReplicationConfiguration 479902 458
-AWS::ECR::Repository 480360 838
-AWS::ECR::RepositoryCreationTemplate 481198 684
-AWS::ECR::SigningConfiguration 481882 241
-AWS::ECS::CapacityProvider 482123 3067
-AWS::ECS::Cluster 485190 952
-AWS::ECS::ClusterCapacityProviderAssociations 486142 299
-AWS::ECS::Daemon 486441 537
-AWS::ECS::DaemonTaskDefinition 486978 2088
-AWS::ECS::ExpressGatewayService 489066 1930
-AWS::ECS::PrimaryTaskSet 490996 135
-AWS::ECS::Service 491131 4323
-AWS::ECS::TaskDefinition 495454 4403
-AWS::ECS::TaskSet 499857 954
-AWS::EFS::AccessPoint 500811 505
-AWS::EFS::FileSystem 501316 965
-AWS::EFS::MountTarget 502281 310
-AWS::EKS::AccessEntry 502591 422
-AWS::EKS::Addon 503013 522
-AWS::EKS::Capability 503535 861
-AWS::EKS::Cluster 504396 2094
-AWS::EKS::FargateProfile 506490 432
-AWS::EKS::IdentityProviderConfig 506922 556
-AWS::EKS::Nodegroup 507478 2187
-AWS::EKS::PodIdentityAssociation 509665 353
-AWS::EMR::Cluster 510018 5840
-AWS::EMR::InstanceFleetConfig 515858 1976
-AWS::EMR::InstanceGroupConfig 517834 1718
-AWS::EMR::SecurityConfiguration 519552 137
-AWS::EMR::Step 519689 380
-AWS::EMR::Studio 520069 702
-AWS::EMR::StudioSessionMapping 520771 235
-AWS::EMR::WALWorkspace 521006 144
-AWS::EMRContainers::Endpoint 521150 1179
-AWS::EMRContainers::SecurityConfiguration 522329 1863
-AWS::EMRContainers::VirtualCluster 524192 391
-AWS::EMRServerless::Application 524583 2461
-AWS::EVS::Environment 527044 1821
-AWS::ElastiCache::CacheCluster 528865 1369
-AWS::ElastiCache::GlobalReplicationGroup 530234 703
-AWS::ElastiCache::ParameterGroup 530937 277
-AWS::ElastiCache::ReplicationGroup 531214 2778
-AWS::ElastiCache::SecurityGroup 533992 134
-AWS::ElastiCache::SecurityGroupIngress 534126 183
-AWS::ElastiCache::ServerlessCache 534309 846
-AWS::ElastiCache::SubnetGroup 535155 218
-AWS::ElastiCache::User 535373 327
-AWS::ElastiCache::UserGroup 535700 194
-AWS::ElasticBeanstalk::Application 535894 508
-AWS::ElasticBeanstalk::ApplicationVersion 536402 258
-AWS::ElasticBeanstalk::ConfigurationTemplate 536660 578
-AWS::ElasticBeanstalk::Environment 537238 557
-AWS::ElasticLoadBalancing::LoadBalancer 537795 1628
-AWS::ElasticLoadBalancingV2::Listener 539423 2082
-AWS::ElasticLoadBalancingV2::ListenerCertificate 541505 186
-AWS::ElasticLoadBalancingV2::ListenerRule 541691 2669
-AWS::ElasticLoadBalancingV2::LoadBalancer 544360 1063
-AWS::ElasticLoadBalancingV2::TargetGroup 545423 828
-AWS::ElasticLoadBalancingV2::TrustStore 546251 283
-AWS::ElasticLoadBalancingV2::TrustStoreRevocation 546534 300
-AWS::Elasticsearch::Domain 546834 1787
-AWS::ElementalInference::Feed 548621 412
-AWS::EntityResolution::IdMappingWorkflow 549033 1346
-AWS::EntityResolution::IdNamespace 550379 906
-AWS::EntityResolution::MatchingWorkflow 551285 1617
-AWS::EntityResolution::PolicyStatement 552902 177
-AWS::EntityResolution::SchemaMapping 553079 388
-AWS::EventSchemas::Discoverer 553467 266
-AWS::EventSchemas::Registry 553733 208
-AWS::EventSchemas::RegistryPolicy 553941 119
-AWS::EventSchemas::Schema 554060 347
-AWS::Events::ApiDestination 554407 229
-AWS::Events::Archive 554636 189
-AWS::Events::Connection 554825 1588
-AWS::Events::Endpoint 556413 559
-AWS::Events::EventBus 556972 433
-AWS::Events::EventBusPolicy 557405 240
-AWS::Events::Rule 557645 2529
-AWS::Evidently::Experiment 560174 934
-AWS::Evidently::Feature 561108 429
-AWS::Evidently::Launch 561537 976
-AWS::Evidently::Project 562513 432
-AWS::Evidently::Segment 562945 142
-AWS::FIS::ExperimentTemplate 563087 2182
-AWS::FIS::TargetAccountConfiguration 565269 219
-AWS::FMS::NotificationChannel 565488 124
-AWS::FMS::Policy 565612 1735
-AWS::FMS::ResourceSet 567347 180
-AWS::FSx::DataRepositoryAssociation 567527 553
-AWS::FSx::FileSystem 568080 3357
-AWS::FSx::S3AccessPointAttachment 571437 1234
-AWS::FSx::Snapshot 572671 152
-AWS::FSx::StorageVirtualMachine 572823 697
-AWS::FSx::Volume 573520 1880
-AWS::FinSpace::Environment 575400 777
-AWS::Forecast::Dataset 576177 413
-AWS::Forecast::DatasetGroup 576590 220
-AWS::FraudDetector::Detector 576810 1247
-AWS::FraudDetector::EntityType 578057 172
-AWS::FraudDetector::EventType 578229 660
-AWS::FraudDetector::Label 578889 167
-AWS::FraudDetector::List 579056 197
-AWS::FraudDetector::Outcome 579253 169
-AWS::FraudDetector::Variable 579422 265
-AWS::GameLift::Alias 579687 271
-AWS::GameLift::Build 579958 348
-AWS::GameLift::ContainerFleet 580306 2006
-AWS::GameLift::ContainerGroupDefinition 582312 1693
-AWS::GameLift::Fleet 584005 2411
-AWS::GameLift::GameServerGroup 586416 798
-AWS::GameLift::GameSessionQueue 587214 722
-AWS::GameLift::Location 587936 162
-AWS::GameLift::MatchmakingConfiguration 588098 820
-AWS::GameLift::MatchmakingRuleSet 588918 207
-AWS::GameLift::Script 589125 308
-AWS::GameLiftStreams::Application 589433 409
-AWS::GameLiftStreams::StreamGroup 589842 583
-AWS::GammaDilithium::JobDefinition 590425 4756
-AWS::GlobalAccelerator::Accelerator 595181 248
-AWS::GlobalAccelerator::CrossAccountAttachment 595429 242
-AWS::GlobalAccelerator::EndpointGroup 595671 602
-AWS::GlobalAccelerator::Listener 596273 253
-AWS::Glue::Catalog 596526 1278
-AWS::Glue::Classifier 597804 596
-AWS::Glue::Connection 598400 1425
-AWS::Glue::Crawler 599825 1492
-AWS::Glue::CustomEntityType 601317 105
-AWS::Glue::DataCatalogEncryptionSettings 601422 499
-AWS::Glue::DataQualityRuleset 601921 211
-AWS::Glue::Database 602132 589
-AWS::Glue::DevEndpoint 602721 333
-AWS::Glue::IdentityCenterConfiguration 603054 176
-AWS::Glue::Integration 603230 523
-AWS::Glue::IntegrationResourceProperty 603753 457
-AWS::Glue::Job 604210 715
-AWS::Glue::MLTransform 604925 973
-AWS::Glue::Partition 605898 971
-AWS::Glue::Registry 606869 133
-AWS::Glue::Schema 607002 401
-AWS::Glue::SchemaVersion 607403 202
-AWS::Glue::SchemaVersionMetadata 607605 163
-AWS::Glue::SecurityConfiguration 607768 486
-AWS::Glue::Table 608254 2292
-AWS::Glue::TableOptimizer 610546 880
-AWS::Glue::Trigger 611426 646
-AWS::Glue::UsageProfile 612072 415
-AWS::Glue::Workflow 612487 135
-AWS::Grafana::Workspace 612622 1896
-AWS::Greengrass::ConnectorDefinition 614518 339
-AWS::Greengrass::ConnectorDefinitionVersion 614857 254
-AWS::Greengrass::CoreDefinition 615111 323
-AWS::Greengrass::CoreDefinitionVersion 615434 233
-AWS::Greengrass::DeviceDefinition 615667 339
-AWS::Greengrass::DeviceDefinitionVersion 616006 251
-AWS::Greengrass::FunctionDefinition 616257 1000
-AWS::Greengrass::FunctionDefinitionVersion 617257 777
-AWS::Greengrass::Group 618034 730
-AWS::Greengrass::GroupVersion 618764 508
-AWS::Greengrass::LoggerDefinition 619272 332
-AWS::Greengrass::LoggerDefinitionVersion 619604 244
-AWS::Greengrass::ResourceDefinition 619848 1519
-AWS::Greengrass::ResourceDefinitionVersion 621367 1433
-AWS::Greengrass::SubscriptionDefinition 622800 372
-AWS::Greengrass::SubscriptionDefinitionVersion 623172 290
-AWS::GreengrassV2::ComponentVersion 623462 1246
-AWS::GreengrassV2::Deployment 624708 1959
-AWS::GroundStation::Config 626667 1699
-AWS::GroundStation::DataflowEndpointGroup 628366 1004
-AWS::GroundStation::DataflowEndpointGroupV2 629370 1663
-AWS::GroundStation::MissionProfile 631033 587
-AWS::GuardDuty::Detector 631620 938
-AWS::GuardDuty::Filter 632558 458
-AWS::GuardDuty::IPSet 633016 236
-AWS::GuardDuty::MalwareProtectionPlan 633252 493
-AWS::GuardDuty::Master 633745 155
-AWS::GuardDuty::Member 633900 173
-AWS::GuardDuty::PublishingDestination 634073 377
-AWS::GuardDuty::ThreatEntitySet 634450 286
-AWS::GuardDuty::ThreatIntelSet 634736 245
-AWS::GuardDuty::TrustedEntitySet 634981 287
-AWS::HealthImaging::Datastore 635268 193
-AWS::HealthLake::FHIRDatastore 635461 832
-AWS::IAM::AccessKey 636293 118
-AWS::IAM::Group 636411 193
-AWS::IAM::GroupPolicy 636604 149
-AWS::IAM::InstanceProfile 636753 141
-AWS::IAM::ManagedPolicy 636894 317
-AWS::IAM::OIDCProvider 637211 149
-AWS::IAM::Policy 637360 154
-AWS::IAM::Role 637514 376
-AWS::IAM::RolePolicy 637890 144
-AWS::IAM::SAMLProvider 638034 346
-AWS::IAM::ServerCertificate 638380 279
-AWS::IAM::ServiceLinkedRole 638659 140
-AWS::IAM::User 638799 373
-AWS::IAM::UserPolicy 639172 144
-AWS::IAM::UserToGroupAddition 639316 91
-AWS::IAM::VirtualMFADevice 639407 200
-AWS::IVS::Channel 639607 385
-AWS::IVS::EncoderConfiguration 639992 197
-AWS::IVS::IngestConfiguration 640189 249
-AWS::IVS::PlaybackKeyPair 640438 168
-AWS::IVS::PlaybackRestrictionPolicy 640606 195
-AWS::IVS::PublicKey 640801 162
-AWS::IVS::RecordingConfiguration 640963 724
-AWS::IVS::Stage 641687 827
-AWS::IVS::StorageConfiguration 642514 211
-AWS::IVS::StreamKey 642725 141
-AWS::IVSChat::LoggingConfiguration 642866 578
-AWS::IVSChat::Room 643444 294
-AWS::IdentityStore::Group 643738 170
-AWS::IdentityStore::GroupMembership 643908 244
-AWS::ImageBuilder::Component 644152 490
-AWS::ImageBuilder::ContainerRecipe 644642 1547
-AWS::ImageBuilder::DistributionConfiguration 646189 1556
-AWS::ImageBuilder::Image 647745 1338
-AWS::ImageBuilder::ImagePipeline 649083 1709
-AWS::ImageBuilder::ImageRecipe 650792 1255
-AWS::ImageBuilder::InfrastructureConfiguration 652047 963
-AWS::ImageBuilder::LifecyclePolicy 653010 908
-AWS::ImageBuilder::Workflow 653918 341
-AWS::Inspector::AssessmentTarget 654259 122
-AWS::Inspector::AssessmentTemplate 654381 383
-AWS::Inspector::ResourceGroup 654764 152
-AWS::InspectorV2::CisScanConfiguration 654916 601
-AWS::InspectorV2::CodeSecurityIntegration 655517 765
-AWS::InspectorV2::CodeSecurityScanConfiguration 656282 611
-AWS::InspectorV2::Filter 656893 2106
-AWS::Interconnect::Connection 658999 479
-AWS::InternetMonitor::Monitor 659478 903
-AWS::Invoicing::InvoiceUnit 660381 349
-AWS::IoT::AccountAuditConfiguration 660730 1912
-AWS::IoT::Authorizer 662642 309
-AWS::IoT::BillingGroup 662951 255
-AWS::IoT::CACertificate 663206 433
-AWS::IoT::Certificate 663639 230
-AWS::IoT::CertificateProvider 663869 281
-AWS::IoT::Command 664150 1216
-AWS::IoT::CustomMetric 665366 193
-AWS::IoT::Dimension 665559 163
-AWS::IoT::DomainConfiguration 665722 862
-AWS::IoT::EncryptionConfiguration 666584 175
-AWS::IoT::FleetMetric 666759 380
-AWS::IoT::JobTemplate 667139 1577
-AWS::IoT::Logging 668716 254
-AWS::IoT::MitigationAction 668970 1006
-AWS::IoT::Policy 669976 159
-AWS::IoT::PolicyPrincipalAttachment 670135 129
-AWS::IoT::ProvisioningTemplate 670264 380
-AWS::IoT::ResourceSpecificLogging 670644 164
-AWS::IoT::RoleAlias 670808 187
-AWS::IoT::ScheduledAudit 670995 266
-AWS::IoT::SecurityProfile 671261 1215
-AWS::IoT::SoftwarePackage 672476 161
-AWS::IoT::SoftwarePackageVersion 672637 517
-AWS::IoT::Thing 673154 143
-AWS::IoT::ThingGroup 673297 363
-AWS::IoT::ThingPrincipalAttachment 673660 148
-AWS::IoT::ThingType 673808 531
-AWS::IoT::TopicRule 674339 4585
-AWS::IoT::TopicRuleDestination 678924 330
-AWS::IoTAnalytics::Channel 679254 408
-AWS::IoTAnalytics::Dataset 679662 2268
-AWS::IoTAnalytics::Datastore 681930 1216
-AWS::IoTAnalytics::Pipeline 683146 1255
-AWS::IoTCoreDeviceAdvisor::SuiteDefinition 684401 519
-AWS::IoTEvents::AlarmModel 684920 2060
-AWS::IoTEvents::DetectorModel 686980 2413
-AWS::IoTEvents::Input 689393 288
-AWS::IoTFleetWise::Campaign 689681 3110
-AWS::IoTFleetWise::DecoderManifest 692791 2195
-AWS::IoTFleetWise::Fleet 694986 220
-AWS::IoTFleetWise::ModelManifest 695206 241
-AWS::IoTFleetWise::SignalCatalog 695447 1125
-AWS::IoTFleetWise::StateTemplate 696572 346
-AWS::IoTFleetWise::Vehicle 696918 851
-AWS::IoTManagedIntegrations::CredentialLocker 697769 128
-AWS::IoTManagedIntegrations::ManagedThing 697897 1153
-AWS::IoTManagedIntegrations::ProvisioningProfile 699050 227
-AWS::IoTSiteWise::AccessPolicy 699277 489
-AWS::IoTSiteWise::Asset 699766 460
-AWS::IoTSiteWise::AssetModel 700226 2000
-AWS::IoTSiteWise::ComputationModel 702226 983
-AWS::IoTSiteWise::Dashboard 703209 281
-AWS::IoTSiteWise::Dataset 703490 449
-AWS::IoTSiteWise::Gateway 703939 640
-AWS::IoTSiteWise::Portal 704579 513
-AWS::IoTSiteWise::Project 705092 223
-AWS::IoTThingsGraph::FlowTemplate 705315 188
-AWS::IoTTwinMaker::ComponentType 705503 1341
-AWS::IoTTwinMaker::Entity 706844 1518
-AWS::IoTTwinMaker::Scene 708362 292
-AWS::IoTTwinMaker::SyncJob 708654 236
-AWS::IoTTwinMaker::Workspace 708890 204
-AWS::IoTWireless::Destination 709094 204
-AWS::IoTWireless::DeviceProfile 709298 503
-AWS::IoTWireless::FuotaTask 709801 432
-AWS::IoTWireless::MulticastGroup 710233 391
-AWS::IoTWireless::NetworkAnalyzerConfiguration 710624 289
-AWS::IoTWireless::PartnerAccount 710913 511
-AWS::IoTWireless::ServiceProfile 711424 810
-AWS::IoTWireless::TaskDefinition 712234 710
-AWS::IoTWireless::WirelessDevice 712944 1007
-AWS::IoTWireless::WirelessDeviceImportTask 713951 468
-AWS::IoTWireless::WirelessGateway 714419 278
-AWS::KMS::Alias 714697 102
-AWS::KMS::Key 714799 298
-AWS::KMS::ReplicaKey 715097 231
-AWS::KafkaConnect::Connector 715328 2450
-AWS::KafkaConnect::CustomPlugin 717778 435
-AWS::KafkaConnect::WorkerConfiguration 718213 281
-AWS::Kendra::DataSource 718494 9424
-AWS::Kendra::Faq 727918 323
-AWS::Kendra::Index 728241 1380
-AWS::KendraRanking::ExecutionPlan 729621 263
-AWS::Kinesis::ResourcePolicy 729884 129
-AWS::Kinesis::Stream 730013 445
-AWS::Kinesis::StreamConsumer 730458 269
-AWS::KinesisAnalytics::Application 730727 1312
-AWS::KinesisAnalytics::ApplicationOutput 732039 590
-AWS::KinesisAnalytics::ApplicationReferenceDataSource 732629 1003
-AWS::KinesisAnalyticsV2::Application 733632 4689
-AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 738321 267
-AWS::KinesisAnalyticsV2::ApplicationOutput 738588 532
-AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 739120 967
-AWS::KinesisFirehose::DeliveryStream 740087 11542
-AWS::KinesisVideo::SignalingChannel 751629 158
-AWS::KinesisVideo::Stream 751787 293
-AWS::LakeFormation::DataCellsFilter 752080 443
-AWS::LakeFormation::DataLakeSettings 752523 628
-AWS::LakeFormation::Permissions 753151 775
-AWS::LakeFormation::PrincipalPermissions 753926 1473
-AWS::LakeFormation::Resource 755399 192
-AWS::LakeFormation::Tag 755591 119
-AWS::LakeFormation::TagAssociation 755710 680
-AWS::Lambda::Alias 756390 545
-AWS::Lambda::CapacityProvider 756935 988
-AWS::Lambda::CodeSigningConfig 757923 438
-AWS::Lambda::EventInvokeConfig 758361 388
-AWS::Lambda::EventSourceMapping 758749 2080
-AWS::Lambda::Function 760829 2217
-AWS::Lambda::LayerVersion 763046 355
-AWS::Lambda::LayerVersionPermission 763401 203
-AWS::Lambda::Permission 763604 381
-AWS::Lambda::ResourcePolicy 763985 128
-AWS::Lambda::Url 764113 313
-AWS::Lambda::Version 764426 621
-AWS::LaunchWizard::Deployment 765047 310
-AWS::Lex::Bot 765357 16252
-AWS::Lex::BotAlias 781609 1470
-AWS::Lex::BotVersion 783079 394
-AWS::Lex::ResourcePolicy 783473 118
-AWS::LicenseManager::Grant 783591 213
-AWS::LicenseManager::License 783804 1052
-AWS::Lightsail::Alarm 784856 425
-AWS::Lightsail::Bucket 785281 349
-AWS::Lightsail::Certificate 785630 272
-AWS::Lightsail::Container 785902 1124
-AWS::Lightsail::Database 787026 926
-AWS::Lightsail::DatabaseSnapshot 787952 505
-AWS::Lightsail::Disk 788457 545
-AWS::Lightsail::DiskSnapshot 789002 312
-AWS::Lightsail::Distribution 789314 962
-AWS::Lightsail::Domain 790276 294
-AWS::Lightsail::Instance 790570 1300
-AWS::Lightsail::InstanceSnapshot 791870 333
-AWS::Lightsail::LoadBalancer 792203 391
-AWS::Lightsail::LoadBalancerTlsCertificate 792594 410
-AWS::Lightsail::StaticIp 793004 145
-AWS::Location::APIKey 793149 573
-AWS::Location::GeofenceCollection 793722 288
-AWS::Location::Map 794010 325
-AWS::Location::PlaceIndex 794335 337
-AWS::Location::RouteCalculator 794672 274
-AWS::Location::Tracker 794946 341
-AWS::Location::TrackerConsumer 795287 149
-AWS::Logs::AccountPolicy 795436 223
-AWS::Logs::Delivery 795659 359
-AWS::Logs::DeliveryDestination 796018 386
-AWS::Logs::DeliverySource 796404 173
-AWS::Logs::Destination 796577 231
-AWS::Logs::Integration 796808 487
-AWS::Logs::LogAnomalyDetector 797295 275
-AWS::Logs::LogGroup 797570 331
-AWS::Logs::LogStream 797901 137
-AWS::Logs::MetricFilter 798038 525
-AWS::Logs::QueryDefinition 798563 252
-AWS::Logs::ResourcePolicy 798815 124
-AWS::Logs::ScheduledQuery 798939 697
-AWS::Logs::SubscriptionFilter 799636 308
-AWS::Logs::Transformer 799944 2851
-AWS::LookoutEquipment::InferenceScheduler 802795 994
-AWS::LookoutVision::Project 803789 100
-AWS::M2::Application 803889 356
-AWS::M2::Deployment 804245 204
-AWS::M2::Environment 804449 959
-AWS::MPA::ApprovalTeam 805408 704
-AWS::MPA::IdentitySource 806112 535
-AWS::MSK::BatchScramSecret 806647 108
-AWS::MSK::Cluster 806755 2550
-AWS::MSK::ClusterPolicy 809305 123
-AWS::MSK::Configuration 809428 337
-AWS::MSK::Replicator 809765 2411
-AWS::MSK::ServerlessCluster 812176 400
-AWS::MSK::Topic 812576 225
-AWS::MSK::VpcConnection 812801 286
-AWS::MWAA::Environment 813087 1456
-AWS::MWAAServerless::Workflow 814543 687
-AWS::Macie::AllowList 815230 353
-AWS::Macie::CustomDataIdentifier 815583 280
-AWS::Macie::FindingsFilter 815863 351
-AWS::Macie::Session 816214 137
-AWS::ManagedBlockchain::Accessor 816351 217
-AWS::ManagedBlockchain::Member 816568 1037
-AWS::ManagedBlockchain::Node 817605 330
-AWS::MediaConnect::Bridge 817935 1211
-AWS::MediaConnect::BridgeOutput 819146 289
-AWS::MediaConnect::BridgeSource 819435 537
-AWS::MediaConnect::Flow 819972 3836
-AWS::MediaConnect::FlowEntitlement 823808 521
-AWS::MediaConnect::FlowOutput 824329 1706
-AWS::MediaConnect::FlowSource 826035 831
-AWS::MediaConnect::FlowVpcInterface 826866 267
-AWS::MediaConnect::Gateway 827133 256
-AWS::MediaConnect::RouterInput 827389 6088
-AWS::MediaConnect::RouterNetworkInterface 833477 889
-AWS::MediaConnect::RouterOutput 834366 4050
-AWS::MediaConvert::JobTemplate 838416 376
-AWS::MediaConvert::Preset 838792 148
-AWS::MediaConvert::Queue 838940 146
-AWS::MediaLive::Channel 839086 24510
-AWS::MediaLive::ChannelPlacementGroup 863596 175
-AWS::MediaLive::CloudWatchAlarmTemplate 863771 460
-AWS::MediaLive::CloudWatchAlarmTemplateGroup 864231 166
-AWS::MediaLive::Cluster 864397 363
-AWS::MediaLive::EventBridgeRuleTemplate 864760 301
-AWS::MediaLive::EventBridgeRuleTemplateGroup 865061 166
-AWS::MediaLive::Input 865227 2042
-AWS::MediaLive::InputSecurityGroup 867269 156
-AWS::MediaLive::Multiplex 867425 744
-AWS::MediaLive::Multiplexprogram 868169 1256
-AWS::MediaLive::Network 869425 224
-AWS::MediaLive::SdiSource 869649 144
-AWS::MediaLive::SignalMap 869793 526
-AWS::MediaPackage::Asset 870319 359
-AWS::MediaPackage::Channel 870678 377
-AWS::MediaPackage::OriginEndpoint 871055 2621
-AWS::MediaPackage::PackagingConfiguration 873676 2005
-AWS::MediaPackage::PackagingGroup 875681 340
-AWS::MediaPackageV2::Channel 876021 507
-AWS::MediaPackageV2::ChannelGroup 876528 205
-AWS::MediaPackageV2::ChannelPolicy 876733 193
-AWS::MediaPackageV2::OriginEndpoint 876926 3627
-AWS::MediaPackageV2::OriginEndpointPolicy 880553 437
-AWS::MediaStore::Container 880990 564
-AWS::MediaTailor::Channel 881554 914
-AWS::MediaTailor::ChannelPolicy 882468 118
-AWS::MediaTailor::LiveSource 882586 413
-AWS::MediaTailor::PlaybackConfiguration 882999 1963
-AWS::MediaTailor::SourceLocation 884962 777
-AWS::MediaTailor::VodSource 885739 408
-AWS::MemoryDB::ACL 886147 145
-AWS::MemoryDB::Cluster 886292 886
-AWS::MemoryDB::MultiRegionCluster 887178 427
-AWS::MemoryDB::ParameterGroup 887605 254
-AWS::MemoryDB::SubnetGroup 887859 232
-AWS::MemoryDB::User 888091 238
-AWS::Neptune::DBCluster 888329 1624
-AWS::Neptune::DBClusterParameterGroup 889953 218
-AWS::Neptune::DBInstance 890171 516
-AWS::Neptune::DBParameterGroup 890687 211
-AWS::Neptune::DBSubnetGroup 890898 233
-AWS::Neptune::EventSubscription 891131 258
-AWS::NeptuneGraph::Graph 891389 460
-AWS::NeptuneGraph::GraphSnapshot 891849 236
-AWS::NeptuneGraph::PrivateGraphEndpoint 892085 270
-AWS::NetworkFirewall::Firewall 892355 667
-AWS::NetworkFirewall::FirewallPolicy 893022 1533
-AWS::NetworkFirewall::LoggingConfiguration 894555 451
-AWS::NetworkFirewall::RuleGroup 895006 2182
-AWS::NetworkFirewall::TLSInspectionConfiguration 897188 1133
-AWS::NetworkFirewall::VpcEndpointAssociation 898321 410
-AWS::NetworkManager::ConnectAttachment 898731 916
-AWS::NetworkManager::ConnectPeer 899647 481
-AWS::NetworkManager::CoreNetwork 900128 301
-AWS::NetworkManager::CoreNetworkPrefixListAssociation 900429 240
-AWS::NetworkManager::CustomerGatewayAssociation 900669 259
-AWS::NetworkManager::Device 900928 419
-AWS::NetworkManager::DirectConnectGatewayAttachment 901347 829
-AWS::NetworkManager::GlobalNetwork 902176 151
-AWS::NetworkManager::Link 902327 344
-AWS::NetworkManager::LinkAssociation 902671 191
-AWS::NetworkManager::Site 902862 289
-AWS::NetworkManager::SiteToSiteVpnAttachment 903151 785
-AWS::NetworkManager::TransitGatewayPeering 903936 377
-AWS::NetworkManager::TransitGatewayRegistration 904313 206
-AWS::NetworkManager::TransitGatewayRouteTableAttachment 904519 831
-AWS::NetworkManager::VpcAttachment 905350 895
-AWS::NimbleStudio::Studio 906245 364
-AWS::Notifications::ChannelAssociation 906609 193
-AWS::Notifications::EventRule 906802 290
-AWS::Notifications::ManagedNotificationAccountContactAssociation 907092 303
-AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 907395 278
-AWS::Notifications::NotificationConfiguration 907673 215
-AWS::Notifications::NotificationHub 907888 126
-AWS::Notifications::OrganizationalUnitAssociation 908014 272
-AWS::NotificationsContacts::EmailContact 908286 325
-AWS::NovaAct::WorkflowDefinition 908611 242
-AWS::ODB::CloudAutonomousVmCluster 908853 1564
-AWS::ODB::CloudExadataInfrastructure 910417 1125
-AWS::ODB::CloudVmCluster 911542 1467
-AWS::ODB::OdbNetwork 913009 647
-AWS::ODB::OdbPeeringConnection 913656 375
-AWS::OSIS::Pipeline 914031 1090
-AWS::Oam::Link 915121 336
-AWS::Oam::Sink 915457 86
-AWS::ObservabilityAdmin::OrganizationCentralizationRule 915543 1164
-AWS::ObservabilityAdmin::OrganizationTelemetryRule 916707 1734
-AWS::ObservabilityAdmin::S3TableIntegration 918441 350
-AWS::ObservabilityAdmin::TelemetryEnrichment 918791 88
-AWS::ObservabilityAdmin::TelemetryPipelines 918879 310
-AWS::ObservabilityAdmin::TelemetryRule 919189 1865
-AWS::Omics::AnnotationStore 921054 586
-AWS::Omics::Configuration 921640 293
-AWS::Omics::ReferenceStore 921933 233
-AWS::Omics::RunGroup 922166 132
-AWS::Omics::SequenceStore 922298 397
-AWS::Omics::VariantStore 922695 340
-AWS::Omics::Workflow 923035 1135
-AWS::Omics::WorkflowVersion 924170 1194
-AWS::OpenSearchServerless::AccessPolicy 925364 136
-AWS::OpenSearchServerless::Collection 925500 510
-AWS::OpenSearchServerless::CollectionGroup 926010 372
-AWS::OpenSearchServerless::Index 926382 686
-AWS::OpenSearchServerless::LifecyclePolicy 927068 139
-AWS::OpenSearchServerless::SecurityConfig 927207 768
-AWS::OpenSearchServerless::SecurityPolicy 927975 138
-AWS::OpenSearchServerless::VpcEndpoint 928113 149
-AWS::OpenSearchService::Application 928262 509
-AWS::OpenSearchService::Domain 928771 3461
-AWS::OpsWorks::App 932232 546
-AWS::OpsWorks::ElasticLoadBalancerAttachment 932778 137
-AWS::OpsWorks::Instance 932915 973
-AWS::OpsWorks::Layer 933888 1257
-AWS::OpsWorks::Stack 935145 1078
-AWS::OpsWorks::UserProfile 936223 155
-AWS::OpsWorks::Volume 936378 136
-AWS::Organizations::Account 936514 240
-AWS::Organizations::Organization 936754 141
-AWS::Organizations::OrganizationalUnit 936895 169
-AWS::Organizations::Policy 937064 204
-AWS::Organizations::ResourcePolicy 937268 135
-AWS::PCAConnectorAD::Connector 937403 343
-AWS::PCAConnectorAD::DirectoryRegistration 937746 164
-AWS::PCAConnectorAD::ServicePrincipalName 937910 176
-AWS::PCAConnectorAD::Template 938086 5246
-AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 943332 304
-AWS::PCAConnectorSCEP::Challenge 943636 133
-AWS::PCAConnectorSCEP::Connector 943769 505
-AWS::PCS::Cluster 944274 1159
-AWS::PCS::ComputeNodeGroup 945433 888
-AWS::PCS::Queue 946321 437
-AWS::Panorama::ApplicationInstance 946758 703
-AWS::Panorama::Package 947461 510
-AWS::Panorama::PackageVersion 947971 362
-AWS::PaymentCryptography::Alias 948333 101
-AWS::PaymentCryptography::Key 948434 579
-AWS::Personalize::Dataset 949013 415
-AWS::Personalize::DatasetGroup 949428 160
-AWS::Personalize::Schema 949588 123
-AWS::Personalize::Solution 949711 1374
-AWS::Pinpoint::ADMChannel 951085 158
-AWS::Pinpoint::APNSChannel 951243 222
-AWS::Pinpoint::APNSSandboxChannel 951465 229
-AWS::Pinpoint::APNSVoipChannel 951694 226
-AWS::Pinpoint::APNSVoipSandboxChannel 951920 233
-AWS::Pinpoint::App 952153 80
-AWS::Pinpoint::ApplicationSettings 952233 372
-AWS::Pinpoint::BaiduChannel 952605 150
-AWS::Pinpoint::Campaign 952755 2979
-AWS::Pinpoint::EmailChannel 955734 223
-AWS::Pinpoint::EmailTemplate 955957 209
-AWS::Pinpoint::EventStream 956166 161
-AWS::Pinpoint::GCMChannel 956327 165
-AWS::Pinpoint::InAppTemplate 956492 813
-AWS::Pinpoint::PushTemplate 957305 669
-AWS::Pinpoint::SMSChannel 957974 133
-AWS::Pinpoint::Segment 958107 1037
-AWS::Pinpoint::SmsTemplate 959144 175
-AWS::Pinpoint::VoiceChannel 959319 108
-AWS::PinpointEmail::ConfigurationSet 959427 430
-AWS::PinpointEmail::ConfigurationSetEventDestination 959857 909
-AWS::PinpointEmail::DedicatedIpPool 960766 122
-AWS::PinpointEmail::Identity 960888 413
-AWS::Pipes::Pipe 961301 8700
-AWS::Proton::EnvironmentAccountConnection 970001 249
-AWS::Proton::EnvironmentTemplate 970250 217
-AWS::Proton::ServiceTemplate 970467 229
-AWS::QBusiness::Application 970696 1198
-AWS::QBusiness::DataAccessor 971894 1923
-AWS::QBusiness::DataSource 973817 2110
-AWS::QBusiness::Index 975927 498
-AWS::QBusiness::Permission 976425 373
-AWS::QBusiness::Plugin 976798 1265
-AWS::QBusiness::Retriever 978063 722
-AWS::QBusiness::WebExperience 978785 1195
-AWS::QLDB::Ledger 979980 178
-AWS::QLDB::Stream 980158 457
-AWS::QuickSight::ActionConnector 980615 2833
-AWS::QuickSight::Analysis 983448 76120
-AWS::QuickSight::CustomPermissions 1059568 6026
-AWS::QuickSight::Dashboard 1065594 78133
-AWS::QuickSight::DataSet 1143727 12078
-AWS::QuickSight::DataSource 1155805 4238
-AWS::QuickSight::Folder 1160043 402
-AWS::QuickSight::RefreshSchedule 1160445 524
-AWS::QuickSight::Template 1160969 71713
-AWS::QuickSight::Theme 1232682 1250
-AWS::QuickSight::Topic 1233932 4046
-AWS::QuickSight::VPCConnection 1237978 356
-AWS::RAM::Permission 1238334 257
-AWS::RAM::ResourceShare 1238591 272
-AWS::RDS::CustomDBEngineVersion 1238863 643
-AWS::RDS::DBCluster 1239506 2419
-AWS::RDS::DBClusterParameterGroup 1241925 277
-AWS::RDS::DBInstance 1242202 4715
-AWS::RDS::DBParameterGroup 1246917 285
-AWS::RDS::DBProxy 1247202 595
-AWS::RDS::DBProxyEndpoint 1247797 392
-AWS::RDS::DBProxyTargetGroup 1248189 458
-AWS::RDS::DBSecurityGroup 1248647 334
-AWS::RDS::DBSecurityGroupIngress 1248981 184
-AWS::RDS::DBShardGroup 1249165 349
-AWS::RDS::DBSubnetGroup 1249514 223
-AWS::RDS::EventSubscription 1249737 248
-AWS::RDS::GlobalCluster 1249985 392
-AWS::RDS::Integration 1250377 329
-AWS::RDS::OptionGroup 1250706 562
-AWS::RTBFabric::InboundExternalLink 1251268 856
-AWS::RTBFabric::Link 1252124 2018
-AWS::RTBFabric::OutboundExternalLink 1254142 880
-AWS::RTBFabric::RequesterGateway 1255022 310
-AWS::RTBFabric::ResponderGateway 1255332 1510
-AWS::RUM::AppMonitor 1256842 1099
-AWS::Rbin::Rule 1257941 587
-AWS::Redshift::Cluster 1258528 1708
-AWS::Redshift::ClusterParameterGroup 1260236 378
-AWS::Redshift::ClusterSecurityGroup 1260614 152
-AWS::Redshift::ClusterSecurityGroupIngress 1260766 260
-AWS::Redshift::ClusterSubnetGroup 1261026 201
-AWS::Redshift::EndpointAccess 1261227 410
-AWS::Redshift::EndpointAuthorization 1261637 279
-AWS::Redshift::EventSubscription 1261916 366
-AWS::Redshift::Integration 1262282 303
-AWS::Redshift::ScheduledAction 1262585 810
-AWS::RedshiftServerless::Namespace 1263395 878
-AWS::RedshiftServerless::Snapshot 1264273 459
-AWS::RedshiftServerless::Workgroup 1264732 1902
-AWS::RefactorSpaces::Application 1266634 485
-AWS::RefactorSpaces::Environment 1267119 248
-AWS::RefactorSpaces::Route 1267367 694
-AWS::RefactorSpaces::Service 1268061 609
-AWS::Rekognition::Collection 1268670 159
-AWS::Rekognition::Project 1268829 152
-AWS::Rekognition::StreamProcessor 1268981 1227
-AWS::ResilienceHub::App 1270208 770
-AWS::ResilienceHub::ResiliencyPolicy 1270978 399
-AWS::ResourceExplorer2::DefaultViewAssociation 1271377 127
-AWS::ResourceExplorer2::Index 1271504 92
-AWS::ResourceExplorer2::View 1271596 269
-AWS::ResourceGroups::Group 1271865 474
-AWS::ResourceGroups::TagSyncTask 1272339 197
-AWS::RoboMaker::Fleet 1272536 73
-AWS::RoboMaker::Robot 1272609 192
-AWS::RoboMaker::RobotApplication 1272801 437
-AWS::RoboMaker::RobotApplicationVersion 1273238 163
-AWS::RoboMaker::SimulationApplication 1273401 766
-AWS::RoboMaker::SimulationApplicationVersion 1274167 168
-AWS::RolesAnywhere::CRL 1274335 169
-AWS::RolesAnywhere::Profile 1274504 501
-AWS::RolesAnywhere::TrustAnchor 1275005 540
-AWS::Route53::CidrCollection 1275545 163
-AWS::Route53::DNSSEC 1275708 91
-AWS::Route53::HealthCheck 1275799 650
-AWS::Route53::HostedZone 1276449 506
-AWS::Route53::KeySigningKey 1276955 216
-AWS::Route53::RecordSet 1277171 809
-AWS::Route53::RecordSetGroup 1277980 882
-AWS::Route53GlobalResolver::AccessSource 1278862 297
-AWS::Route53GlobalResolver::AccessToken 1279159 287
-AWS::Route53GlobalResolver::DnsView 1279446 338
-AWS::Route53GlobalResolver::FirewallDomainList 1279784 377
-AWS::Route53GlobalResolver::FirewallRule 1280161 447
-AWS::Route53GlobalResolver::GlobalResolver 1280608 335
-AWS::Route53GlobalResolver::HostedZoneAssociation 1280943 253
-AWS::Route53Profiles::Profile 1281196 153
-AWS::Route53Profiles::ProfileAssociation 1281349 215
-AWS::Route53Profiles::ProfileResourceAssociation 1281564 200
-AWS::Route53RecoveryControl::Cluster 1281764 193
-AWS::Route53RecoveryControl::ControlPanel 1281957 236
-AWS::Route53RecoveryControl::RoutingControl 1282193 179
-AWS::Route53RecoveryControl::SafetyRule 1282372 528
-AWS::Route53RecoveryReadiness::Cell 1282900 176
-AWS::Route53RecoveryReadiness::ReadinessCheck 1283076 213
-AWS::Route53RecoveryReadiness::RecoveryGroup 1283289 199
-AWS::Route53RecoveryReadiness::ResourceSet 1283488 661
-AWS::Route53Resolver::FirewallDomainList 1284149 261
-AWS::Route53Resolver::FirewallRuleGroup 1284410 948
-AWS::Route53Resolver::FirewallRuleGroupAssociation 1285358 356
-AWS::Route53Resolver::OutpostResolver 1285714 303
-AWS::Route53Resolver::ResolverConfig 1286017 204
-AWS::Route53Resolver::ResolverDNSSECConfig 1286221 114
-AWS::Route53Resolver::ResolverEndpoint 1286335 620
-AWS::Route53Resolver::ResolverQueryLoggingConfig 1286955 254
-AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1287209 199
-AWS::Route53Resolver::ResolverRule 1287408 421
-AWS::Route53Resolver::ResolverRuleAssociation 1287829 225
-AWS::S3::AccessGrant 1288054 519
-AWS::S3::AccessGrantsInstance 1288573 196
-AWS::S3::AccessGrantsLocation 1288769 233
-AWS::S3::AccessPoint 1289002 735
-AWS::S3::Bucket 1289737 8446
-AWS::S3::BucketPolicy 1298183 104
-AWS::S3::MultiRegionAccessPoint 1298287 385
-AWS::S3::MultiRegionAccessPointPolicy 1298672 149
-AWS::S3::StorageLens 1298821 2640
-AWS::S3::StorageLensGroup 1301461 699
-AWS::S3Express::AccessPoint 1302160 537
-AWS::S3Express::BucketPolicy 1302697 111
-AWS::S3Express::DirectoryBucket 1302808 1425
-AWS::S3Files::AccessPoint 1304233 534
-AWS::S3Files::FileSystem 1304767 778
-AWS::S3Files::FileSystemPolicy 1305545 119
-AWS::S3Files::MountTarget 1305664 325
-AWS::S3ObjectLambda::AccessPoint 1305989 883
-AWS::S3ObjectLambda::AccessPointPolicy 1306872 189
-AWS::S3Outposts::AccessPoint 1307061 210
-AWS::S3Outposts::Bucket 1307271 490
-AWS::S3Outposts::BucketPolicy 1307761 112
-AWS::S3Outposts::Endpoint 1307873 362
-AWS::S3Tables::Namespace 1308235 147
-AWS::S3Tables::Table 1308382 1603
-AWS::S3Tables::TableBucket 1309985 878
-AWS::S3Tables::TableBucketPolicy 1310863 147
-AWS::S3Tables::TablePolicy 1311010 154
-AWS::S3Vectors::Index 1311164 586
-AWS::S3Vectors::VectorBucket 1311750 307
-AWS::S3Vectors::VectorBucketPolicy 1312057 194
-AWS::SDB::Domain 1312251 51
-AWS::SES::ConfigurationSet 1312302 1430
-AWS::SES::ConfigurationSetEventDestination 1313732 878
-AWS::SES::ContactList 1314610 307
-AWS::SES::CustomVerificationEmailTemplate 1314917 372
-AWS::SES::DedicatedIpPool 1315289 139
-AWS::SES::EmailIdentity 1315428 789
-AWS::SES::MailManagerAddonInstance 1316217 228
-AWS::SES::MailManagerAddonSubscription 1316445 204
-AWS::SES::MailManagerAddressList 1316649 180
-AWS::SES::MailManagerArchive 1316829 309
-AWS::SES::MailManagerIngressPoint 1317138 1288
-AWS::SES::MailManagerRelay 1318426 421
-AWS::SES::MailManagerRuleSet 1318847 4570
-AWS::SES::MailManagerTrafficPolicy 1323417 2339
-AWS::SES::MultiRegionEndpoint 1325756 287
-AWS::SES::ReceiptFilter 1326043 172
-AWS::SES::ReceiptRule 1326215 1029
-AWS::SES::ReceiptRuleSet 1327244 73
-AWS::SES::Template 1327317 207
-AWS::SES::Tenant 1327524 236
-AWS::SES::VdmAttributes 1327760 261
-AWS::SMSVOICE::ConfigurationSet 1328021 851
-AWS::SMSVOICE::OptOutList 1328872 147
-AWS::SMSVOICE::PhoneNumber 1329019 742
-AWS::SMSVOICE::Pool 1329761 632
-AWS::SMSVOICE::ProtectConfiguration 1330393 386
-AWS::SMSVOICE::ResourcePolicy 1330779 130
-AWS::SMSVOICE::SenderId 1330909 232
-AWS::SNS::Subscription 1331141 290
-AWS::SNS::Topic 1331431 744
-AWS::SNS::TopicInlinePolicy 1332175 118
-AWS::SNS::TopicPolicy 1332293 97
-AWS::SQS::Queue 1332390 798
-AWS::SQS::QueueInlinePolicy 1333188 106
-AWS::SQS::QueuePolicy 1333294 97
-AWS::SSM::Association 1333391 644
-AWS::SSM::Document 1334035 366
-AWS::SSM::MaintenanceWindow 1334401 326
-AWS::SSM::MaintenanceWindowTarget 1334727 267
-AWS::SSM::MaintenanceWindowTask 1334994 1558
-AWS::SSM::Parameter 1336552 236
-AWS::SSM::PatchBaseline 1336788 770
-AWS::SSM::ResourceDataSync 1337558 690
-AWS::SSM::ResourcePolicy 1338248 142
-AWS::SSMContacts::Contact 1338390 583
-AWS::SSMContacts::ContactChannel 1338973 162
-AWS::SSMContacts::Plan 1339135 469
-AWS::SSMContacts::Rotation 1339604 715
-AWS::SSMGuiConnect::Preferences 1340319 383
-AWS::SSMIncidents::ReplicationSet 1340702 300
-AWS::SSMIncidents::ResponsePlan 1341002 1200
-AWS::SSMQuickSetup::ConfigurationManager 1342202 433
-AWS::SSMQuickSetup::LifecycleAutomation 1342635 229
-AWS::SSO::Application 1342864 450
-AWS::SSO::ApplicationAssignment 1343314 222
-AWS::SSO::Assignment 1343536 359
-AWS::SSO::Instance 1343895 156
-AWS::SSO::InstanceAccessControlAttributeConfiguration 1344051 518
-AWS::SSO::PermissionSet 1344569 570
-AWS::SageMaker::App 1345139 468
-AWS::SageMaker::AppImageConfig 1345607 908
-AWS::SageMaker::Cluster 1346515 3525
-AWS::SageMaker::CodeRepository 1350040 272
-AWS::SageMaker::DataQualityJobDefinition 1350312 4049
-AWS::SageMaker::Device 1354361 219
-AWS::SageMaker::DeviceFleet 1354580 318
-AWS::SageMaker::Domain 1354898 4395
-AWS::SageMaker::Endpoint 1359293 1174
-AWS::SageMaker::EndpointConfig 1360467 3019
-AWS::SageMaker::FeatureGroup 1363486 1323
-AWS::SageMaker::Image 1364809 216
-AWS::SageMaker::ImageVersion 1365025 310
-AWS::SageMaker::InferenceComponent 1365335 1929
-AWS::SageMaker::InferenceExperiment 1367264 1384
-AWS::SageMaker::MlflowTrackingServer 1368648 368
-AWS::SageMaker::Model 1369016 1384
-AWS::SageMaker::ModelBiasJobDefinition 1370400 4512
-AWS::SageMaker::ModelCard 1374912 3734
-AWS::SageMaker::ModelExplainabilityJobDefinition 1378646 4284
-AWS::SageMaker::ModelPackage 1382930 4952
-AWS::SageMaker::ModelPackageGroup 1387882 345
-AWS::SageMaker::ModelQualityJobDefinition 1388227 4838
-AWS::SageMaker::MonitoringSchedule 1393065 5555
-AWS::SageMaker::NotebookInstance 1398620 733
-AWS::SageMaker::NotebookInstanceLifecycleConfig 1399353 309
-AWS::SageMaker::PartnerApp 1399662 613
-AWS::SageMaker::Pipeline 1400275 718
-AWS::SageMaker::ProcessingJob 1400993 2718
-AWS::SageMaker::Project 1403711 1160
-AWS::SageMaker::Space 1404871 1859
-AWS::SageMaker::StudioLifecycleConfig 1406730 428
-AWS::SageMaker::UserProfile 1407158 2762
-AWS::SageMaker::Workteam 1409920 665
-AWS::Scheduler::Schedule 1410585 1811
-AWS::Scheduler::ScheduleGroup 1412396 161
-AWS::SecretsManager::ResourcePolicy 1412557 147
-AWS::SecretsManager::RotationSchedule 1412704 734
-AWS::SecretsManager::Secret 1413438 538
-AWS::SecretsManager::SecretTargetAttachment 1413976 145
-AWS::SecurityAgent::AgentSpace 1414121 999
-AWS::SecurityAgent::Application 1415120 332
-AWS::SecurityAgent::Pentest 1415452 1127
-AWS::SecurityAgent::TargetDomain 1416579 290
-AWS::SecurityHub::AggregatorV2 1416869 183
-AWS::SecurityHub::AutomationRule 1417052 2225
-AWS::SecurityHub::AutomationRuleV2 1419277 1567
-AWS::SecurityHub::ConfigurationPolicy 1420844 834
-AWS::SecurityHub::ConnectorV2 1421678 586
-AWS::SecurityHub::DelegatedAdmin 1422264 155
-AWS::SecurityHub::FindingAggregator 1422419 170
-AWS::SecurityHub::Hub 1422589 148
-AWS::SecurityHub::HubV2 1422737 82
-AWS::SecurityHub::Insight 1422819 4452
-AWS::SecurityHub::OrganizationConfiguration 1427271 249
-AWS::SecurityHub::PolicyAssociation 1427520 281
-AWS::SecurityHub::ProductSubscription 1427801 137
-AWS::SecurityHub::SecurityControl 1427938 501
-AWS::SecurityHub::Standard 1428439 259
-AWS::SecurityLake::AwsLogSource 1428698 208
-AWS::SecurityLake::DataLake 1428906 526
-AWS::SecurityLake::Subscriber 1429432 685
-AWS::SecurityLake::SubscriberNotification 1430117 569
-AWS::Serverless::Api 1430686 40
-AWS::Serverless::Application 1430726 48
-AWS::Serverless::CapacityProvider 1430774 48
-AWS::Serverless::Connector 1430822 41
-AWS::Serverless::Function 1430863 45
-AWS::Serverless::GraphQLApi 1430908 47
-AWS::Serverless::HttpApi 1430955 44
-AWS::Serverless::LayerVersion 1430999 44
-AWS::Serverless::SimpleTable 1431043 48
-AWS::Serverless::StateMachine 1431091 49
-AWS::ServiceCatalog::AcceptedPortfolioShare 1431140 140
-AWS::ServiceCatalog::CloudFormationProduct 1431280 866
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 1432146 815
-AWS::ServiceCatalog::LaunchNotificationConstraint 1432961 220
-AWS::ServiceCatalog::LaunchRoleConstraint 1433181 227
-AWS::ServiceCatalog::LaunchTemplateConstraint 1433408 193
-AWS::ServiceCatalog::Portfolio 1433601 212
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 1433813 228
-AWS::ServiceCatalog::PortfolioProductAssociation 1434041 209
-AWS::ServiceCatalog::PortfolioShare 1434250 185
-AWS::ServiceCatalog::ResourceUpdateConstraint 1434435 241
-AWS::ServiceCatalog::ServiceAction 1434676 236
-AWS::ServiceCatalog::ServiceActionAssociation 1434912 268
-AWS::ServiceCatalog::StackSetConstraint 1435180 341
-AWS::ServiceCatalog::TagOption 1435521 102
-AWS::ServiceCatalog::TagOptionAssociation 1435623 131
-AWS::ServiceCatalogAppRegistry::Application 1435754 167
-AWS::ServiceCatalogAppRegistry::AttributeGroup 1435921 144
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 1436065 229
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 1436294 249
-AWS::ServiceDiscovery::HttpNamespace 1436543 152
-AWS::ServiceDiscovery::Instance 1436695 174
-AWS::ServiceDiscovery::PrivateDnsNamespace 1436869 325
-AWS::ServiceDiscovery::PublicDnsNamespace 1437194 306
-AWS::ServiceDiscovery::Service 1437500 590
-AWS::Shield::DRTAccess 1438090 96
-AWS::Shield::ProactiveEngagement 1438186 270
-AWS::Shield::Protection 1438456 752
-AWS::Shield::ProtectionGroup 1439208 273
-AWS::Signer::ProfilePermission 1439481 242
-AWS::Signer::SigningProfile 1439723 324
-AWS::SimSpaceWeaver::Simulation 1440047 355
-AWS::StepFunctions::Activity 1440402 426
-AWS::StepFunctions::StateMachine 1440828 865
-AWS::StepFunctions::StateMachineAlias 1441693 481
-AWS::StepFunctions::StateMachineVersion 1442174 194
-AWS::SupportApp::AccountAlias 1442368 120
-AWS::SupportApp::SlackChannelConfiguration 1442488 320
-AWS::SupportApp::SlackWorkspaceConfiguration 1442808 105
-AWS::Synthetics::Canary 1442913 1577
-AWS::Synthetics::Group 1444490 138
-AWS::SystemsManagerSAP::Application 1444628 498
-AWS::Timestream::Database 1445126 142
-AWS::Timestream::InfluxDBCluster 1445268 856
-AWS::Timestream::InfluxDBInstance 1446124 811
-AWS::Timestream::ScheduledQuery 1446935 2134
-AWS::Timestream::Table 1449069 1038
-AWS::Transfer::Agreement 1450107 646
-AWS::Transfer::Certificate 1450753 343
-AWS::Transfer::Connector 1451096 958
-AWS::Transfer::Profile 1452054 193
-AWS::Transfer::Server 1452247 1116
-AWS::Transfer::User 1453363 468
-AWS::Transfer::WebApp 1453831 735
-AWS::Transfer::Workflow 1454566 1318
-AWS::UXC::AccountCustomization 1455884 121
-AWS::VerifiedPermissions::IdentitySource 1456005 1513
-AWS::VerifiedPermissions::Policy 1457518 657
-AWS::VerifiedPermissions::PolicyStore 1458175 711
-AWS::VerifiedPermissions::PolicyTemplate 1458886 191
-AWS::VoiceID::Domain 1459077 302
-AWS::VpcLattice::AccessLogSubscription 1459379 245
-AWS::VpcLattice::AuthPolicy 1459624 150
-AWS::VpcLattice::DomainVerification 1459774 171
-AWS::VpcLattice::Listener 1459945 527
-AWS::VpcLattice::ResourceConfiguration 1460472 1037
-AWS::VpcLattice::ResourceGateway 1461509 346
-AWS::VpcLattice::ResourcePolicy 1461855 118
-AWS::VpcLattice::Rule 1461973 862
-AWS::VpcLattice::Service 1462835 325
-AWS::VpcLattice::ServiceNetwork 1463160 231
-AWS::VpcLattice::ServiceNetworkResourceAssociation 1463391 260
-AWS::VpcLattice::ServiceNetworkServiceAssociation 1463651 433
-AWS::VpcLattice::ServiceNetworkVpcAssociation 1464084 456
-AWS::VpcLattice::TargetGroup 1464540 672
-AWS::WAF::ByteMatchSet 1465212 328
-AWS::WAF::IPSet 1465540 144
-AWS::WAF::Rule 1465684 184
-AWS::WAF::SizeConstraintSet 1465868 319
-AWS::WAF::SqlInjectionMatchSet 1466187 274
-AWS::WAF::WebACL 1466461 266
-AWS::WAF::XssMatchSet 1466727 253
-AWS::WAFRegional::ByteMatchSet 1466980 336
-AWS::WAFRegional::GeoMatchSet 1467316 167
-AWS::WAFRegional::IPSet 1467483 152
-AWS::WAFRegional::RateBasedRule 1467635 258
-AWS::WAFRegional::RegexPatternSet 1467893 120
-AWS::WAFRegional::Rule 1468013 192
-AWS::WAFRegional::SizeConstraintSet 1468205 311
-AWS::WAFRegional::SqlInjectionMatchSet 1468516 282
-AWS::WAFRegional::WebACL 1468798 254
-AWS::WAFRegional::WebACLAssociation 1469052 129
-AWS::WAFRegional::XssMatchSet 1469181 246
-AWS::WAFv2::IPSet 1469427 212
-AWS::WAFv2::LoggingConfiguration 1469639 769
-AWS::WAFv2::RegexPatternSet 1470408 208
-AWS::WAFv2::RuleGroup 1470616 6559
-AWS::WAFv2::WebACL 1477175 10310
-AWS::WAFv2::WebACLAssociation 1487485 140
-AWS::Wisdom::AIAgent 1487625 5045
-AWS::Wisdom::AIAgentVersion 1492670 253
-AWS::Wisdom::AIGuardrail 1492923 1689
-AWS::Wisdom::AIGuardrailVersion 1494612 281
-AWS::Wisdom::AIPrompt 1494893 678
-AWS::Wisdom::AIPromptVersion 1495571 260
-AWS::Wisdom::Assistant 1495831 355
-AWS::Wisdom::AssistantAssociation 1496186 718
-AWS::Wisdom::KnowledgeBase 1496904 2819
-AWS::Wisdom::MessageTemplate 1499723 2810
-AWS::Wisdom::MessageTemplateVersion 1502533 227
-AWS::Wisdom::QuickResponse 1502760 525
-AWS::WorkSpaces::ConnectionAlias 1503285 213
-AWS::WorkSpaces::Workspace 1503498 490
-AWS::WorkSpaces::WorkspacesPool 1503988 585
-AWS::WorkSpacesThinClient::Environment 1504573 644
-AWS::WorkSpacesWeb::BrowserSettings 1505217 424
-AWS::WorkSpacesWeb::DataProtectionSettings 1505641 996
-AWS::WorkSpacesWeb::IdentityProvider 1506637 316
-AWS::WorkSpacesWeb::IpAccessSettings 1506953 390
-AWS::WorkSpacesWeb::NetworkSettings 1507343 243
-AWS::WorkSpacesWeb::Portal 1507586 622
-AWS::WorkSpacesWeb::SessionLogger 1508208 680
-AWS::WorkSpacesWeb::TrustStore 1508888 185
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 1509073 231
-AWS::WorkSpacesWeb::UserSettings 1509304 1586
-AWS::WorkspacesInstances::Volume 1510890 424
-AWS::WorkspacesInstances::VolumeAssociation 1511314 235
-AWS::WorkspacesInstances::WorkspaceInstance 1511549 2578
-AWS::XRay::Group 1514127 264
-AWS::XRay::ResourcePolicy 1514391 151
-AWS::XRay::SamplingRule 1514542 975
-AWS::XRay::TransactionSearchConfig 1515517 90
-Alexa::ASK::Skill 1515607 456
-Module 1516063 21
+AWS::AppMesh::GatewayRoute 57963 2364
+AWS::AppMesh::Mesh 60327 345
+AWS::AppMesh::Route 60672 2333
+AWS::AppMesh::VirtualGateway 63005 3705
+AWS::AppMesh::VirtualNode 66710 4183
+AWS::AppMesh::VirtualRouter 70893 494
+AWS::AppMesh::VirtualService 71387 642
+AWS::AppRunner::AutoScalingConfiguration 72029 334
+AWS::AppRunner::ObservabilityConfiguration 72363 373
+AWS::AppRunner::Service 72736 2226
+AWS::AppRunner::VpcConnector 74962 247
+AWS::AppRunner::VpcIngressConnection 75209 408
+AWS::AppStream::AppBlock 75617 687
+AWS::AppStream::AppBlockBuilder 76304 475
+AWS::AppStream::Application 76779 549
+AWS::AppStream::ApplicationEntitlementAssociation 77328 268
+AWS::AppStream::ApplicationFleetAssociation 77596 166
+AWS::AppStream::DirectoryConfig 77762 497
+AWS::AppStream::Entitlement 78259 269
+AWS::AppStream::Fleet 78528 931
+AWS::AppStream::ImageBuilder 79459 718
+AWS::AppStream::Stack 80177 798
+AWS::AppStream::StackFleetAssociation 80975 106
+AWS::AppStream::StackUserAssociation 81081 233
+AWS::AppStream::User 81314 213
+AWS::AppSync::Api 81527 1025
+AWS::AppSync::ApiCache 82552 216
+AWS::AppSync::ApiKey 82768 116
+AWS::AppSync::ChannelNamespace 82884 611
+AWS::AppSync::DataSource 83495 1508
+AWS::AppSync::DomainName 85003 296
+AWS::AppSync::DomainNameApiAssociation 85299 158
+AWS::AppSync::FunctionConfiguration 85457 1036
+AWS::AppSync::GraphQLApi 86493 1561
+AWS::AppSync::GraphQLSchema 88054 112
+AWS::AppSync::Resolver 88166 1256
+AWS::AppSync::SourceApiAssociation 89422 431
+AWS::AppTest::TestCase 89853 2605
+AWS::ApplicationAutoScaling::ScalableTarget 92458 730
+AWS::ApplicationAutoScaling::ScalingPolicy 93188 3476
+AWS::ApplicationInsights::Application 96664 2767
+AWS::ApplicationSignals::Discovery 99431 67
+AWS::ApplicationSignals::GroupingConfiguration 99498 311
+AWS::ApplicationSignals::ServiceLevelObjective 99809 2103
+AWS::Athena::CapacityReservation 101912 443
+AWS::Athena::DataCatalog 102355 203
+AWS::Athena::NamedQuery 102558 203
+AWS::Athena::PreparedStatement 102761 199
+AWS::Athena::WorkGroup 102960 3034
+AWS::AuditManager::Assessment 105994 763
+AWS::AutoScaling::AutoScalingGroup 106757 6772
+AWS::AutoScaling::LaunchConfiguration 113529 1113
+AWS::AutoScaling::LifecycleHook 114642 338
+AWS::AutoScaling::ScalingPolicy 114980 2916
+AWS::AutoScaling::ScheduledAction 117896 276
+AWS::AutoScaling::WarmPool 118172 268
+AWS::AutoScalingPlans::ScalingPlan 118440 1817
+AWS::B2BI::Capability 120257 724
+AWS::B2BI::Partnership 120981 1644
+AWS::B2BI::Profile 122625 252
+AWS::B2BI::Transformer 122877 1936
+AWS::BCMDataExports::Export 124813 888
+AWS::Backup::BackupPlan 125701 1354
+AWS::Backup::BackupSelection 127055 1076
+AWS::Backup::BackupVault 128131 701
+AWS::Backup::Framework 128832 620
+AWS::Backup::LogicallyAirGappedBackupVault 129452 670
+AWS::Backup::ReportPlan 130122 510
+AWS::Backup::RestoreTestingPlan 130632 584
+AWS::Backup::RestoreTestingSelection 131216 627
+AWS::Backup::TieringConfiguration 131843 489
+AWS::BackupGateway::Hypervisor 132332 216
+AWS::Batch::ComputeEnvironment 132548 1476
+AWS::Batch::ConsumableResource 134024 278
+AWS::Batch::JobDefinition 134302 6587
+AWS::Batch::JobQueue 140889 690
+AWS::Batch::QuotaShare 141579 660
+AWS::Batch::SchedulingPolicy 142239 367
+AWS::Batch::ServiceEnvironment 142606 336
+AWS::BcmPricingCalculator::BillScenario 142942 254
+AWS::Bedrock::Agent 143196 2687
+AWS::Bedrock::AgentAlias 145883 380
+AWS::Bedrock::ApplicationInferenceProfile 146263 511
+AWS::Bedrock::AutomatedReasoningPolicy 146774 771
+AWS::Bedrock::AutomatedReasoningPolicyVersion 147545 298
+AWS::Bedrock::Blueprint 147843 287
+AWS::Bedrock::DataAutomationLibrary 148130 374
+AWS::Bedrock::DataAutomationProject 148504 4269
+AWS::Bedrock::DataSource 152773 5348
+AWS::Bedrock::EnforcedGuardrailConfiguration 158121 462
+AWS::Bedrock::Flow 158583 7185
+AWS::Bedrock::FlowAlias 165768 432
+AWS::Bedrock::FlowVersion 166200 204
+AWS::Bedrock::Guardrail 166404 2500
+AWS::Bedrock::GuardrailVersion 168904 192
+AWS::Bedrock::IntelligentPromptRouter 169096 566
+AWS::Bedrock::KnowledgeBase 169662 6181
+AWS::Bedrock::Prompt 175843 2584
+AWS::Bedrock::PromptVersion 178427 225
+AWS::Bedrock::ResourcePolicy 178652 129
+AWS::BedrockAgentCore::ApiKeyCredentialProvider 178781 236
+AWS::BedrockAgentCore::BrowserCustom 179017 1019
+AWS::BedrockAgentCore::BrowserProfile 180036 235
+AWS::BedrockAgentCore::CodeInterpreterCustom 180271 693
+AWS::BedrockAgentCore::Evaluator 180964 1321
+AWS::BedrockAgentCore::Gateway 182285 2070
+AWS::BedrockAgentCore::GatewayTarget 184355 3266
+AWS::BedrockAgentCore::Memory 187621 5099
+AWS::BedrockAgentCore::OAuth2CredentialProvider 192720 2442
+AWS::BedrockAgentCore::OnlineEvaluationConfig 195162 1123
+AWS::BedrockAgentCore::Policy 196285 349
+AWS::BedrockAgentCore::PolicyEngine 196634 267
+AWS::BedrockAgentCore::Runtime 196901 2113
+AWS::BedrockAgentCore::RuntimeEndpoint 199014 316
+AWS::BedrockAgentCore::WorkloadIdentity 199330 219
+AWS::BedrockMantle::Project 199549 131
+AWS::Billing::BillingView 199680 596
+AWS::BillingConductor::BillingGroup 200276 505
+AWS::BillingConductor::CustomLineItem 200781 1115
+AWS::BillingConductor::PricingPlan 201896 197
+AWS::BillingConductor::PricingRule 202093 446
+AWS::Braket::SpendingLimit 202539 316
+AWS::Budgets::Budget 202855 1642
+AWS::Budgets::BudgetsAction 204497 938
+AWS::CDK::Metadata 205435 29
+AWS::CE::AnomalyMonitor 205464 382
+AWS::CE::AnomalySubscription 205846 420
+AWS::CE::CostCategory 206266 232
+AWS::CUR::ReportDefinition 206498 501
+AWS::Cases::CaseRule 206999 1196
+AWS::Cases::Domain 208195 162
+AWS::Cases::Field 208357 342
+AWS::Cases::Layout 208699 549
+AWS::Cases::Template 209248 450
+AWS::Cassandra::Keyspace 209698 286
+AWS::Cassandra::Table 209984 1800
+AWS::Cassandra::Type 211784 312
+AWS::CertificateManager::Account 212096 197
+AWS::CertificateManager::Certificate 212293 556
+AWS::Chatbot::CustomAction 212849 539
+AWS::Chatbot::MicrosoftTeamsChannelConfiguration 213388 447
+AWS::Chatbot::SlackChannelConfiguration 213835 401
+AWS::Chime::AppInstance 214236 187
+AWS::Chime::AppInstanceBot 214423 556
+AWS::CleanRooms::AnalysisTemplate 214979 2060
+AWS::CleanRooms::Collaboration 217039 1902
+AWS::CleanRooms::ConfiguredTable 218941 2720
+AWS::CleanRooms::ConfiguredTableAssociation 221661 1598
+AWS::CleanRooms::IdMappingTable 223259 603
+AWS::CleanRooms::IdNamespaceAssociation 223862 735
+AWS::CleanRooms::Membership 224597 2003
+AWS::CleanRooms::PrivacyBudgetTemplate 226600 634
+AWS::CleanRoomsML::ConfiguredModelAlgorithm 227234 628
+AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 227862 1806
+AWS::CleanRoomsML::TrainingDataset 229668 660
+AWS::Cloud9::EnvironmentEC2 230328 486
+AWS::CloudFormation::CustomResource 230814 122
+AWS::CloudFormation::GuardHook 230936 1048
+AWS::CloudFormation::HookDefaultVersion 231984 106
+AWS::CloudFormation::HookTypeConfig 232090 169
+AWS::CloudFormation::HookVersion 232259 332
+AWS::CloudFormation::LambdaHook 232591 804
+AWS::CloudFormation::Macro 233395 146
+AWS::CloudFormation::ModuleDefaultVersion 233541 120
+AWS::CloudFormation::ModuleVersion 233661 228
+AWS::CloudFormation::PublicTypeVersion 233889 240
+AWS::CloudFormation::Publisher 234129 232
+AWS::CloudFormation::ResourceDefaultVersion 234361 110
+AWS::CloudFormation::ResourceVersion 234471 353
+AWS::CloudFormation::Stack 234824 206
+AWS::CloudFormation::StackSet 235030 1157
+AWS::CloudFormation::TypeActivation 236187 294
+AWS::CloudFormation::WaitCondition 236481 91
+AWS::CloudFormation::WaitConditionHandle 236572 59
+AWS::CloudFront::AnycastIpList 236631 329
+AWS::CloudFront::CachePolicy 236960 854
+AWS::CloudFront::CloudFrontOriginAccessIdentity 237814 261
+AWS::CloudFront::ConnectionFunction 238075 560
+AWS::CloudFront::ConnectionGroup 238635 247
+AWS::CloudFront::ContinuousDeploymentPolicy 238882 1073
+AWS::CloudFront::Distribution 239955 5061
+AWS::CloudFront::DistributionTenant 245016 791
+AWS::CloudFront::Function 245807 521
+AWS::CloudFront::KeyGroup 246328 173
+AWS::CloudFront::KeyValueStore 246501 247
+AWS::CloudFront::MonitoringSubscription 246748 396
+AWS::CloudFront::OriginAccessControl 247144 334
+AWS::CloudFront::OriginRequestPolicy 247478 576
+AWS::CloudFront::PublicKey 248054 218
+AWS::CloudFront::RealtimeLogConfig 248272 330
+AWS::CloudFront::ResponseHeadersPolicy 248602 2111
+AWS::CloudFront::StreamingDistribution 250713 628
+AWS::CloudFront::TrustStore 251341 495
+AWS::CloudFront::VpcOrigin 251836 356
+AWS::CloudTrail::Channel 252192 223
+AWS::CloudTrail::Dashboard 252415 487
+AWS::CloudTrail::EventDataStore 252902 864
+AWS::CloudTrail::ResourcePolicy 253766 134
+AWS::CloudTrail::Trail 253900 1117
+AWS::CloudWatch::Alarm 255017 1029
+AWS::CloudWatch::AlarmMuteRule 256046 414
+AWS::CloudWatch::AnomalyDetector 256460 1085
+AWS::CloudWatch::CompositeAlarm 257545 357
+AWS::CloudWatch::Dashboard 257902 119
+AWS::CloudWatch::InsightRule 258021 222
+AWS::CloudWatch::MetricStream 258243 671
+AWS::CloudWatch::OTelEnrichment 258914 71
+AWS::CodeArtifact::Domain 258985 244
+AWS::CodeArtifact::PackageGroup 259229 520
+AWS::CodeArtifact::Repository 259749 398
+AWS::CodeBuild::Fleet 260147 848
+AWS::CodeBuild::Project 260995 2886
+AWS::CodeBuild::ReportGroup 263881 429
+AWS::CodeBuild::SourceCredential 264310 143
+AWS::CodeCommit::Repository 264453 462
+AWS::CodeConnections::Connection 264915 262
+AWS::CodeDeploy::Application 265177 183
+AWS::CodeDeploy::DeploymentConfig 265360 863
+AWS::CodeDeploy::DeploymentGroup 266223 2575
+AWS::CodeGuruProfiler::ProfilingGroup 268798 421
+AWS::CodeGuruReviewer::RepositoryAssociation 269219 287
+AWS::CodePipeline::CustomActionType 269506 824
+AWS::CodePipeline::Pipeline 270330 2706
+AWS::CodePipeline::Webhook 273036 462
+AWS::CodeStar::GitHubRepository 273498 334
+AWS::CodeStarConnections::Connection 273832 266
+AWS::CodeStarConnections::RepositoryLink 274098 307
+AWS::CodeStarConnections::SyncConfiguration 274405 350
+AWS::CodeStarNotifications::NotificationRule 274755 341
+AWS::Cognito::IdentityPool 275096 687
+AWS::Cognito::IdentityPoolPrincipalTag 275783 239
+AWS::Cognito::IdentityPoolRoleAttachment 276022 423
+AWS::Cognito::LogDeliveryConfiguration 276445 442
+AWS::Cognito::ManagedLoginBranding 276887 365
+AWS::Cognito::Terms 277252 219
+AWS::Cognito::UserPool 277471 3332
+AWS::Cognito::UserPoolClient 280803 983
+AWS::Cognito::UserPoolDomain 281786 261
+AWS::Cognito::UserPoolGroup 282047 167
+AWS::Cognito::UserPoolIdentityProvider 282214 279
+AWS::Cognito::UserPoolResourceServer 282493 286
+AWS::Cognito::UserPoolRiskConfigurationAttachment 282779 1228
+AWS::Cognito::UserPoolUICustomizationAttachment 284007 158
+AWS::Cognito::UserPoolUser 284165 411
+AWS::Cognito::UserPoolUserToGroupAttachment 284576 190
+AWS::Comprehend::DocumentClassifier 284766 1243
+AWS::Comprehend::Flywheel 286009 845
+AWS::ComputeOptimizer::AutomationRule 286854 1180
+AWS::Config::AggregationAuthorization 288034 304
+AWS::Config::ConfigRule 288338 756
+AWS::Config::ConfigurationAggregator 289094 516
+AWS::Config::ConfigurationRecorder 289610 661
+AWS::Config::ConformancePack 290271 495
+AWS::Config::DeliveryChannel 290766 269
+AWS::Config::OrganizationConfigRule 291035 1183
+AWS::Config::OrganizationConformancePack 292218 456
+AWS::Config::RemediationConfiguration 292674 434
+AWS::Config::StoredQuery 293108 213
+AWS::Connect::AgentStatus 293321 281
+AWS::Connect::ApprovedOrigin 293602 123
+AWS::Connect::ContactFlow 293725 233
+AWS::Connect::ContactFlowModule 293958 373
+AWS::Connect::ContactFlowModuleAlias 294331 261
+AWS::Connect::ContactFlowModuleVersion 294592 235
+AWS::Connect::ContactFlowVersion 294827 193
+AWS::Connect::DataTable 295020 275
+AWS::Connect::DataTableAttribute 295295 491
+AWS::Connect::DataTableRecord 295786 291
+AWS::Connect::EmailAddress 296077 334
+AWS::Connect::EvaluationForm 296411 4922
+AWS::Connect::HoursOfOperation 301333 1335
+AWS::Connect::Instance 302668 644
+AWS::Connect::InstanceStorageConfig 303312 806
+AWS::Connect::IntegrationAssociation 304118 258
+AWS::Connect::Notification 304376 391
+AWS::Connect::PhoneNumber 304767 280
+AWS::Connect::PredefinedAttribute 305047 346
+AWS::Connect::Prompt 305393 177
+AWS::Connect::Queue 305570 592
+AWS::Connect::QuickConnect 306162 671
+AWS::Connect::RoutingProfile 306833 941
+AWS::Connect::Rule 307774 1473
+AWS::Connect::SecurityKey 309247 134
+AWS::Connect::SecurityProfile 309381 1211
+AWS::Connect::TaskTemplate 310592 776
+AWS::Connect::TrafficDistributionGroup 311368 257
+AWS::Connect::User 311625 1579
+AWS::Connect::UserHierarchyGroup 313204 223
+AWS::Connect::UserHierarchyStructure 313427 686
+AWS::Connect::View 314113 231
+AWS::Connect::ViewVersion 314344 171
+AWS::Connect::Workspace 314515 1147
+AWS::ConnectCampaigns::Campaign 315662 1052
+AWS::ConnectCampaignsV2::Campaign 316714 3897
+AWS::ControlTower::EnabledBaseline 320611 357
+AWS::ControlTower::EnabledControl 320968 350
+AWS::ControlTower::LandingZone 321318 243
+AWS::CustomerProfiles::CalculatedAttributeDefinition 321561 878
+AWS::CustomerProfiles::Domain 322439 1536
+AWS::CustomerProfiles::DomainObjectType 323975 421
+AWS::CustomerProfiles::EventStream 324396 287
+AWS::CustomerProfiles::EventTrigger 324683 895
+AWS::CustomerProfiles::Integration 325578 1993
+AWS::CustomerProfiles::ObjectType 327571 716
+AWS::CustomerProfiles::Recommender 328287 640
+AWS::CustomerProfiles::SegmentDefinition 328927 2523
+AWS::DAX::Cluster 331450 605
+AWS::DAX::ParameterGroup 332055 129
+AWS::DAX::SubnetGroup 332184 121
+AWS::DLM::LifecyclePolicy 332305 2763
+AWS::DMS::Certificate 335068 164
+AWS::DMS::DataMigration 335232 607
+AWS::DMS::DataProvider 335839 261
+AWS::DMS::Endpoint 336100 6387
+AWS::DMS::EventSubscription 342487 243
+AWS::DMS::InstanceProfile 342730 351
+AWS::DMS::MigrationProject 343081 761
+AWS::DMS::ReplicationConfig 343842 717
+AWS::DMS::ReplicationInstance 344559 680
+AWS::DMS::ReplicationSubnetGroup 345239 276
+AWS::DMS::ReplicationTask 345515 526
+AWS::DSQL::Cluster 346041 388
+AWS::DataBrew::Dataset 346429 1575
+AWS::DataBrew::Job 348004 2217
+AWS::DataBrew::Project 350221 240
+AWS::DataBrew::Recipe 350461 2541
+AWS::DataBrew::Ruleset 353002 510
+AWS::DataBrew::Schedule 353512 164
+AWS::DataPipeline::Pipeline 353676 632
+AWS::DataSync::Agent 354308 266
+AWS::DataSync::LocationAzureBlob 354574 701
+AWS::DataSync::LocationEFS 355275 381
+AWS::DataSync::LocationFSxLustre 355656 253
+AWS::DataSync::LocationFSxONTAP 355909 944
+AWS::DataSync::LocationFSxOpenZFS 356853 383
+AWS::DataSync::LocationFSxWindows 357236 551
+AWS::DataSync::LocationHDFS 357787 793
+AWS::DataSync::LocationNFS 358580 307
+AWS::DataSync::LocationObjectStorage 358887 561
+AWS::DataSync::LocationS3 359448 283
+AWS::DataSync::LocationSMB 359731 645
+AWS::DataSync::Task 360376 1870
+AWS::DataZone::Connection 362246 5303
+AWS::DataZone::DataSource 367549 2347
+AWS::DataZone::Domain 369896 408
+AWS::DataZone::DomainUnit 370304 290
+AWS::DataZone::Environment 370594 817
+AWS::DataZone::EnvironmentActions 371411 307
+AWS::DataZone::EnvironmentBlueprintConfiguration 371718 864
+AWS::DataZone::EnvironmentProfile 372582 527
+AWS::DataZone::FormType 373109 342
+AWS::DataZone::GroupProfile 373451 248
+AWS::DataZone::Owner 373699 556
+AWS::DataZone::PolicyGrant 374255 4037
+AWS::DataZone::Project 378292 896
+AWS::DataZone::ProjectMembership 379188 419
+AWS::DataZone::ProjectProfile 379607 1186
+AWS::DataZone::SubscriptionTarget 380793 584
+AWS::DataZone::UserProfile 381377 233
+AWS::Deadline::Farm 381610 193
+AWS::Deadline::Fleet 381803 2955
+AWS::Deadline::LicenseEndpoint 384758 269
+AWS::Deadline::Limit 385027 234
+AWS::Deadline::MeteredProduct 385261 135
+AWS::Deadline::Monitor 385396 344
+AWS::Deadline::Queue 385740 1656
+AWS::Deadline::QueueEnvironment 387396 233
+AWS::Deadline::QueueFleetAssociation 387629 155
+AWS::Deadline::QueueLimitAssociation 387784 155
+AWS::Deadline::StorageProfile 387939 270
+AWS::Detective::Graph 388209 106
+AWS::Detective::MemberInvitation 388315 210
+AWS::Detective::OrganizationAdmin 388525 103
+AWS::DevOpsAgent::AgentSpace 388628 695
+AWS::DevOpsAgent::Association 389323 3584
+AWS::DevOpsAgent::PrivateConnection 392907 747
+AWS::DevOpsAgent::Service 393654 3734
+AWS::DevOpsGuru::LogAnomalyDetectionIntegration 397388 80
+AWS::DevOpsGuru::NotificationChannel 397468 290
+AWS::DevOpsGuru::ResourceCollection 397758 372
+AWS::DeviceFarm::DevicePool 398130 253
+AWS::DeviceFarm::InstanceProfile 398383 212
+AWS::DeviceFarm::NetworkProfile 398595 351
+AWS::DeviceFarm::Project 398946 381
+AWS::DeviceFarm::TestGridProject 399327 256
+AWS::DeviceFarm::VPCEConfiguration 399583 262
+AWS::DirectConnect::Connection 399845 329
+AWS::DirectConnect::DirectConnectGateway 400174 268
+AWS::DirectConnect::DirectConnectGatewayAssociation 400442 386
+AWS::DirectConnect::Lag 400828 320
+AWS::DirectConnect::PrivateVirtualInterface 401148 657
+AWS::DirectConnect::PublicVirtualInterface 401805 542
+AWS::DirectConnect::TransitVirtualInterface 402347 600
+AWS::DirectoryService::MicrosoftAD 402947 322
+AWS::DirectoryService::SimpleAD 403269 409
+AWS::DocDB::DBCluster 403678 1098
+AWS::DocDB::DBClusterParameterGroup 404776 219
+AWS::DocDB::DBInstance 404995 445
+AWS::DocDB::DBSubnetGroup 405440 221
+AWS::DocDB::EventSubscription 405661 193
+AWS::DocDB::GlobalCluster 405854 439
+AWS::DocDBElastic::Cluster 406293 500
+AWS::DynamoDB::GlobalTable 406793 4267
+AWS::DynamoDB::Table 411060 2822
+AWS::EC2::CapacityManagerDataExport 413882 313
+AWS::EC2::CapacityReservation 414195 1167
+AWS::EC2::CapacityReservationFleet 415362 697
+AWS::EC2::CarrierGateway 416059 153
+AWS::EC2::ClientVpnAuthorizationRule 416212 283
+AWS::EC2::ClientVpnEndpoint 416495 1886
+AWS::EC2::ClientVpnRoute 418381 246
+AWS::EC2::ClientVpnTargetNetworkAssociation 418627 232
+AWS::EC2::CustomerGateway 418859 297
+AWS::EC2::DHCPOptions 419156 355
+AWS::EC2::EC2Fleet 419511 5040
+AWS::EC2::EIP 424551 295
+AWS::EC2::EIPAssociation 424846 193
+AWS::EC2::EgressOnlyInternetGateway 425039 134
+AWS::EC2::EnclaveCertificateIamRoleAssociation 425173 229
+AWS::EC2::FlowLog 425402 689
+AWS::EC2::GatewayRouteTableAssociation 426091 143
+AWS::EC2::Host 426234 319
+AWS::EC2::IPAM 426553 585
+AWS::EC2::IPAMAllocation 427138 210
+AWS::EC2::IPAMPool 427348 846
+AWS::EC2::IPAMPoolCidr 428194 169
+AWS::EC2::IPAMPrefixListResolver 428363 603
+AWS::EC2::IPAMPrefixListResolverTarget 428966 441
+AWS::EC2::IPAMResourceDiscovery 429407 517
+AWS::EC2::IPAMResourceDiscoveryAssociation 429924 387
+AWS::EC2::IPAMScope 430311 443
+AWS::EC2::Instance 430754 3938
+AWS::EC2::InstanceConnectEndpoint 434692 387
+AWS::EC2::InternetGateway 435079 128
+AWS::EC2::IpPoolRouteTableAssociation 435207 174
+AWS::EC2::KeyPair 435381 238
+AWS::EC2::LaunchTemplate 435619 5035
+AWS::EC2::LocalGatewayRoute 440654 262
+AWS::EC2::LocalGatewayRouteTable 440916 255
+AWS::EC2::LocalGatewayRouteTableVPCAssociation 441171 305
+AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 441476 483
+AWS::EC2::LocalGatewayVirtualInterface 441959 538
+AWS::EC2::LocalGatewayVirtualInterfaceGroup 442497 391
+AWS::EC2::NatGateway 442888 633
+AWS::EC2::NetworkAcl 443521 119
+AWS::EC2::NetworkAclEntry 443640 315
+AWS::EC2::NetworkInsightsAccessScope 443955 907
+AWS::EC2::NetworkInsightsAccessScopeAnalysis 444862 382
+AWS::EC2::NetworkInsightsAnalysis 445244 476
+AWS::EC2::NetworkInsightsPath 445720 641
+AWS::EC2::NetworkInterface 446361 1101
+AWS::EC2::NetworkInterfaceAttachment 447462 475
+AWS::EC2::NetworkInterfacePermission 447937 200
+AWS::EC2::NetworkPerformanceMetricSubscription 448137 221
+AWS::EC2::PlacementGroup 448358 202
+AWS::EC2::PrefixList 448560 268
+AWS::EC2::Route 448828 486
+AWS::EC2::RouteServer 449314 220
+AWS::EC2::RouteServerAssociation 449534 135
+AWS::EC2::RouteServerEndpoint 449669 210
+AWS::EC2::RouteServerPeer 449879 376
+AWS::EC2::RouteServerPropagation 450255 163
+AWS::EC2::RouteTable 450418 139
+AWS::EC2::SecurityGroup 450557 716
+AWS::EC2::SecurityGroupEgress 451273 323
+AWS::EC2::SecurityGroupIngress 451596 430
+AWS::EC2::SecurityGroupVpcAssociation 452026 147
+AWS::EC2::SnapshotBlockPublicAccess 452173 86
+AWS::EC2::SpotFleet 452259 4891
+AWS::EC2::SqlHaStandbyDetectedInstance 457150 175
+AWS::EC2::Subnet 457325 1223
+AWS::EC2::SubnetCidrBlock 458548 215
+AWS::EC2::SubnetNetworkAclAssociation 458763 156
+AWS::EC2::SubnetRouteTableAssociation 458919 134
+AWS::EC2::TrafficMirrorFilter 459053 153
+AWS::EC2::TrafficMirrorFilterRule 459206 583
+AWS::EC2::TrafficMirrorSession 459789 341
+AWS::EC2::TrafficMirrorTarget 460130 288
+AWS::EC2::TransitGateway 460418 516
+AWS::EC2::TransitGatewayAttachment 460934 334
+AWS::EC2::TransitGatewayConnect 461268 392
+AWS::EC2::TransitGatewayConnectPeer 461660 793
+AWS::EC2::TransitGatewayMeteringPolicy 462453 278
+AWS::EC2::TransitGatewayMeteringPolicyEntry 462731 827
+AWS::EC2::TransitGatewayMulticastDomain 463558 374
+AWS::EC2::TransitGatewayMulticastDomainAssociation 463932 381
+AWS::EC2::TransitGatewayMulticastGroupMember 464313 432
+AWS::EC2::TransitGatewayMulticastGroupSource 464745 432
+AWS::EC2::TransitGatewayPeeringAttachment 465177 385
+AWS::EC2::TransitGatewayRoute 465562 326
+AWS::EC2::TransitGatewayRouteTable 465888 214
+AWS::EC2::TransitGatewayRouteTableAssociation 466102 284
+AWS::EC2::TransitGatewayRouteTablePropagation 466386 284
+AWS::EC2::TransitGatewayVpcAttachment 466670 386
+AWS::EC2::VPC 467056 432
+AWS::EC2::VPCBlockPublicAccessExclusion 467488 251
+AWS::EC2::VPCBlockPublicAccessOptions 467739 144
+AWS::EC2::VPCCidrBlock 467883 457
+AWS::EC2::VPCDHCPOptionsAssociation 468340 138
+AWS::EC2::VPCEncryptionControl 468478 1448
+AWS::EC2::VPCEndpoint 469926 673
+AWS::EC2::VPCEndpointConnectionNotification 470599 283
+AWS::EC2::VPCEndpointService 470882 302
+AWS::EC2::VPCEndpointServicePermissions 471184 121
+AWS::EC2::VPCGatewayAttachment 471305 144
+AWS::EC2::VPCPeeringConnection 471449 283
+AWS::EC2::VPNConcentrator 471732 233
+AWS::EC2::VPNConnection 471965 2246
+AWS::EC2::VPNConnectionRoute 474211 199
+AWS::EC2::VPNGateway 474410 168
+AWS::EC2::VPNGatewayRoutePropagation 474578 120
+AWS::EC2::VerifiedAccessEndpoint 474698 1366
+AWS::EC2::VerifiedAccessGroup 476064 407
+AWS::EC2::VerifiedAccessInstance 476471 987
+AWS::EC2::VerifiedAccessTrustProvider 477458 1027
+AWS::EC2::Volume 478485 338
+AWS::EC2::VolumeAttachment 478823 177
+AWS::ECR::PublicRepository 479000 341
+AWS::ECR::PullThroughCacheRule 479341 307
+AWS::ECR::PullTimeUpdateExclusion 479648 104
+AWS::ECR::RegistryPolicy 479752 89
+AWS::ECR::RegistryScanningConfiguration 479841 298
+AWS::ECR::ReplicationConfiguration 480139 458
+AWS::ECR::Repository 480597 838
+AWS::ECR::RepositoryCreationTemplate 481435 684
+AWS::ECR::SigningConfiguration 482119 241
+AWS::ECS::CapacityProvider 482360 3067
+AWS::ECS::Cluster 485427 952
+AWS::ECS::ClusterCapacityProviderAssociations 486379 299
+AWS::ECS::Daemon 486678 537
+AWS::ECS::DaemonTaskDefinition 487215 2088
+AWS::ECS::ExpressGatewayService 489303 1930
+AWS::ECS::PrimaryTaskSet 491233 135
+AWS::ECS::Service 491368 4323
+AWS::ECS::TaskDefinition 495691 4403
+AWS::ECS::TaskSet 500094 954
+AWS::EFS::AccessPoint 501048 505
+AWS::EFS::FileSystem 501553 965
+AWS::EFS::MountTarget 502518 310
+AWS::EKS::AccessEntry 502828 422
+AWS::EKS::Addon 503250 522
+AWS::EKS::Capability 503772 861
+AWS::EKS::Cluster 504633 2094
+AWS::EKS::FargateProfile 506727 432
+AWS::EKS::IdentityProviderConfig 507159 556
+AWS::EKS::Nodegroup 507715 2187
+AWS::EKS::PodIdentityAssociation 509902 353
+AWS::EMR::Cluster 510255 5840
+AWS::EMR::InstanceFleetConfig 516095 1976
+AWS::EMR::InstanceGroupConfig 518071 1718
+AWS::EMR::SecurityConfiguration 519789 137
+AWS::EMR::Step 519926 380
+AWS::EMR::Studio 520306 702
+AWS::EMR::StudioSessionMapping 521008 235
+AWS::EMR::WALWorkspace 521243 144
+AWS::EMRContainers::Endpoint 521387 1179
+AWS::EMRContainers::SecurityConfiguration 522566 1863
+AWS::EMRContainers::VirtualCluster 524429 391
+AWS::EMRServerless::Application 524820 2461
+AWS::EVS::Environment 527281 1821
+AWS::ElastiCache::CacheCluster 529102 1369
+AWS::ElastiCache::GlobalReplicationGroup 530471 703
+AWS::ElastiCache::ParameterGroup 531174 277
+AWS::ElastiCache::ReplicationGroup 531451 2778
+AWS::ElastiCache::SecurityGroup 534229 134
+AWS::ElastiCache::SecurityGroupIngress 534363 183
+AWS::ElastiCache::ServerlessCache 534546 846
+AWS::ElastiCache::SubnetGroup 535392 218
+AWS::ElastiCache::User 535610 327
+AWS::ElastiCache::UserGroup 535937 194
+AWS::ElasticBeanstalk::Application 536131 508
+AWS::ElasticBeanstalk::ApplicationVersion 536639 258
+AWS::ElasticBeanstalk::ConfigurationTemplate 536897 578
+AWS::ElasticBeanstalk::Environment 537475 557
+AWS::ElasticLoadBalancing::LoadBalancer 538032 1628
+AWS::ElasticLoadBalancingV2::Listener 539660 2082
+AWS::ElasticLoadBalancingV2::ListenerCertificate 541742 186
+AWS::ElasticLoadBalancingV2::ListenerRule 541928 2669
+AWS::ElasticLoadBalancingV2::LoadBalancer 544597 1063
+AWS::ElasticLoadBalancingV2::TargetGroup 545660 828
+AWS::ElasticLoadBalancingV2::TrustStore 546488 283
+AWS::ElasticLoadBalancingV2::TrustStoreRevocation 546771 300
+AWS::Elasticsearch::Domain 547071 1787
+AWS::ElementalInference::Feed 548858 412
+AWS::EntityResolution::IdMappingWorkflow 549270 1346
+AWS::EntityResolution::IdNamespace 550616 906
+AWS::EntityResolution::MatchingWorkflow 551522 1617
+AWS::EntityResolution::PolicyStatement 553139 177
+AWS::EntityResolution::SchemaMapping 553316 388
+AWS::EventSchemas::Discoverer 553704 266
+AWS::EventSchemas::Registry 553970 208
+AWS::EventSchemas::RegistryPolicy 554178 119
+AWS::EventSchemas::Schema 554297 347
+AWS::Events::ApiDestination 554644 229
+AWS::Events::Archive 554873 189
+AWS::Events::Connection 555062 1588
+AWS::Events::Endpoint 556650 559
+AWS::Events::EventBus 557209 433
+AWS::Events::EventBusPolicy 557642 240
+AWS::Events::Rule 557882 2529
+AWS::Evidently::Experiment 560411 956
+AWS::Evidently::Feature 561367 451
+AWS::Evidently::Launch 561818 998
+AWS::Evidently::Project 562816 454
+AWS::Evidently::Segment 563270 164
+AWS::FIS::ExperimentTemplate 563434 2182
+AWS::FIS::TargetAccountConfiguration 565616 219
+AWS::FMS::NotificationChannel 565835 124
+AWS::FMS::Policy 565959 1735
+AWS::FMS::ResourceSet 567694 180
+AWS::FSx::DataRepositoryAssociation 567874 553
+AWS::FSx::FileSystem 568427 3357
+AWS::FSx::S3AccessPointAttachment 571784 1234
+AWS::FSx::Snapshot 573018 152
+AWS::FSx::StorageVirtualMachine 573170 697
+AWS::FSx::Volume 573867 1880
+AWS::FinSpace::Environment 575747 797
+AWS::Forecast::Dataset 576544 438
+AWS::Forecast::DatasetGroup 576982 245
+AWS::FraudDetector::Detector 577227 1267
+AWS::FraudDetector::EntityType 578494 192
+AWS::FraudDetector::EventType 578686 680
+AWS::FraudDetector::Label 579366 187
+AWS::FraudDetector::List 579553 217
+AWS::FraudDetector::Outcome 579770 189
+AWS::FraudDetector::Variable 579959 285
+AWS::GameLift::Alias 580244 271
+AWS::GameLift::Build 580515 348
+AWS::GameLift::ContainerFleet 580863 2006
+AWS::GameLift::ContainerGroupDefinition 582869 1693
+AWS::GameLift::Fleet 584562 2411
+AWS::GameLift::GameServerGroup 586973 798
+AWS::GameLift::GameSessionQueue 587771 722
+AWS::GameLift::Location 588493 162
+AWS::GameLift::MatchmakingConfiguration 588655 820
+AWS::GameLift::MatchmakingRuleSet 589475 207
+AWS::GameLift::Script 589682 308
+AWS::GameLiftStreams::Application 589990 409
+AWS::GameLiftStreams::StreamGroup 590399 583
+AWS::GammaDilithium::JobDefinition 590982 4756
+AWS::GlobalAccelerator::Accelerator 595738 248
+AWS::GlobalAccelerator::CrossAccountAttachment 595986 242
+AWS::GlobalAccelerator::EndpointGroup 596228 602
+AWS::GlobalAccelerator::Listener 596830 253
+AWS::Glue::Catalog 597083 1278
+AWS::Glue::Classifier 598361 596
+AWS::Glue::Connection 598957 1425
+AWS::Glue::Crawler 600382 1492
+AWS::Glue::CustomEntityType 601874 105
+AWS::Glue::DataCatalogEncryptionSettings 601979 499
+AWS::Glue::DataQualityRuleset 602478 211
+AWS::Glue::Database 602689 589
+AWS::Glue::DevEndpoint 603278 333
+AWS::Glue::IdentityCenterConfiguration 603611 176
+AWS::Glue::Integration 603787 523
+AWS::Glue::IntegrationResourceProperty 604310 457
+AWS::Glue::Job 604767 715
+AWS::Glue::MLTransform 605482 973
+AWS::Glue::Partition 606455 971
+AWS::Glue::Registry 607426 133
+AWS::Glue::Schema 607559 401
+AWS::Glue::SchemaVersion 607960 202
+AWS::Glue::SchemaVersionMetadata 608162 163
+AWS::Glue::SecurityConfiguration 608325 486
+AWS::Glue::Table 608811 2292
+AWS::Glue::TableOptimizer 611103 880
+AWS::Glue::Trigger 611983 646
+AWS::Glue::UsageProfile 612629 415
+AWS::Glue::Workflow 613044 135
+AWS::Grafana::Workspace 613179 1896
+AWS::Greengrass::ConnectorDefinition 615075 359
+AWS::Greengrass::ConnectorDefinitionVersion 615434 274
+AWS::Greengrass::CoreDefinition 615708 343
+AWS::Greengrass::CoreDefinitionVersion 616051 253
+AWS::Greengrass::DeviceDefinition 616304 359
+AWS::Greengrass::DeviceDefinitionVersion 616663 271
+AWS::Greengrass::FunctionDefinition 616934 1020
+AWS::Greengrass::FunctionDefinitionVersion 617954 797
+AWS::Greengrass::Group 618751 750
+AWS::Greengrass::GroupVersion 619501 528
+AWS::Greengrass::LoggerDefinition 620029 352
+AWS::Greengrass::LoggerDefinitionVersion 620381 264
+AWS::Greengrass::ResourceDefinition 620645 1539
+AWS::Greengrass::ResourceDefinitionVersion 622184 1453
+AWS::Greengrass::SubscriptionDefinition 623637 392
+AWS::Greengrass::SubscriptionDefinitionVersion 624029 310
+AWS::GreengrassV2::ComponentVersion 624339 1246
+AWS::GreengrassV2::Deployment 625585 1959
+AWS::GroundStation::Config 627544 1699
+AWS::GroundStation::DataflowEndpointGroup 629243 1004
+AWS::GroundStation::DataflowEndpointGroupV2 630247 1663
+AWS::GroundStation::MissionProfile 631910 587
+AWS::GuardDuty::Detector 632497 938
+AWS::GuardDuty::Filter 633435 458
+AWS::GuardDuty::IPSet 633893 236
+AWS::GuardDuty::MalwareProtectionPlan 634129 493
+AWS::GuardDuty::Master 634622 155
+AWS::GuardDuty::Member 634777 173
+AWS::GuardDuty::PublishingDestination 634950 377
+AWS::GuardDuty::ThreatEntitySet 635327 286
+AWS::GuardDuty::ThreatIntelSet 635613 245
+AWS::GuardDuty::TrustedEntitySet 635858 287
+AWS::HealthImaging::Datastore 636145 193
+AWS::HealthLake::FHIRDatastore 636338 832
+AWS::IAM::AccessKey 637170 118
+AWS::IAM::Group 637288 193
+AWS::IAM::GroupPolicy 637481 149
+AWS::IAM::InstanceProfile 637630 141
+AWS::IAM::ManagedPolicy 637771 317
+AWS::IAM::OIDCProvider 638088 149
+AWS::IAM::Policy 638237 154
+AWS::IAM::Role 638391 376
+AWS::IAM::RolePolicy 638767 144
+AWS::IAM::SAMLProvider 638911 346
+AWS::IAM::ServerCertificate 639257 279
+AWS::IAM::ServiceLinkedRole 639536 140
+AWS::IAM::User 639676 373
+AWS::IAM::UserPolicy 640049 144
+AWS::IAM::UserToGroupAddition 640193 91
+AWS::IAM::VirtualMFADevice 640284 200
+AWS::IVS::Channel 640484 385
+AWS::IVS::EncoderConfiguration 640869 197
+AWS::IVS::IngestConfiguration 641066 249
+AWS::IVS::PlaybackKeyPair 641315 168
+AWS::IVS::PlaybackRestrictionPolicy 641483 195
+AWS::IVS::PublicKey 641678 162
+AWS::IVS::RecordingConfiguration 641840 724
+AWS::IVS::Stage 642564 827
+AWS::IVS::StorageConfiguration 643391 211
+AWS::IVS::StreamKey 643602 141
+AWS::IVSChat::LoggingConfiguration 643743 578
+AWS::IVSChat::Room 644321 294
+AWS::IdentityStore::Group 644615 170
+AWS::IdentityStore::GroupMembership 644785 244
+AWS::ImageBuilder::Component 645029 490
+AWS::ImageBuilder::ContainerRecipe 645519 1547
+AWS::ImageBuilder::DistributionConfiguration 647066 1556
+AWS::ImageBuilder::Image 648622 1338
+AWS::ImageBuilder::ImagePipeline 649960 1709
+AWS::ImageBuilder::ImageRecipe 651669 1255
+AWS::ImageBuilder::InfrastructureConfiguration 652924 963
+AWS::ImageBuilder::LifecyclePolicy 653887 908
+AWS::ImageBuilder::Workflow 654795 341
+AWS::Inspector::AssessmentTarget 655136 142
+AWS::Inspector::AssessmentTemplate 655278 403
+AWS::Inspector::ResourceGroup 655681 172
+AWS::InspectorV2::CisScanConfiguration 655853 601
+AWS::InspectorV2::CodeSecurityIntegration 656454 765
+AWS::InspectorV2::CodeSecurityScanConfiguration 657219 611
+AWS::InspectorV2::Filter 657830 2106
+AWS::Interconnect::Connection 659936 479
+AWS::InternetMonitor::Monitor 660415 903
+AWS::Invoicing::InvoiceUnit 661318 349
+AWS::IoT::AccountAuditConfiguration 661667 1912
+AWS::IoT::Authorizer 663579 309
+AWS::IoT::BillingGroup 663888 255
+AWS::IoT::CACertificate 664143 433
+AWS::IoT::Certificate 664576 230
+AWS::IoT::CertificateProvider 664806 281
+AWS::IoT::Command 665087 1216
+AWS::IoT::CustomMetric 666303 193
+AWS::IoT::Dimension 666496 163
+AWS::IoT::DomainConfiguration 666659 862
+AWS::IoT::EncryptionConfiguration 667521 175
+AWS::IoT::FleetMetric 667696 380
+AWS::IoT::JobTemplate 668076 1577
+AWS::IoT::Logging 669653 254
+AWS::IoT::MitigationAction 669907 1006
+AWS::IoT::Policy 670913 159
+AWS::IoT::PolicyPrincipalAttachment 671072 129
+AWS::IoT::ProvisioningTemplate 671201 380
+AWS::IoT::ResourceSpecificLogging 671581 164
+AWS::IoT::RoleAlias 671745 187
+AWS::IoT::ScheduledAudit 671932 266
+AWS::IoT::SecurityProfile 672198 1215
+AWS::IoT::SoftwarePackage 673413 161
+AWS::IoT::SoftwarePackageVersion 673574 517
+AWS::IoT::Thing 674091 143
+AWS::IoT::ThingGroup 674234 363
+AWS::IoT::ThingPrincipalAttachment 674597 148
+AWS::IoT::ThingType 674745 531
+AWS::IoT::TopicRule 675276 4585
+AWS::IoT::TopicRuleDestination 679861 330
+AWS::IoTAnalytics::Channel 680191 430
+AWS::IoTAnalytics::Dataset 680621 2290
+AWS::IoTAnalytics::Datastore 682911 1238
+AWS::IoTAnalytics::Pipeline 684149 1277
+AWS::IoTCoreDeviceAdvisor::SuiteDefinition 685426 519
+AWS::IoTEvents::AlarmModel 685945 2082
+AWS::IoTEvents::DetectorModel 688027 2435
+AWS::IoTEvents::Input 690462 310
+AWS::IoTFleetWise::Campaign 690772 3110
+AWS::IoTFleetWise::DecoderManifest 693882 2195
+AWS::IoTFleetWise::Fleet 696077 220
+AWS::IoTFleetWise::ModelManifest 696297 241
+AWS::IoTFleetWise::SignalCatalog 696538 1125
+AWS::IoTFleetWise::StateTemplate 697663 346
+AWS::IoTFleetWise::Vehicle 698009 851
+AWS::IoTManagedIntegrations::CredentialLocker 698860 128
+AWS::IoTManagedIntegrations::ManagedThing 698988 1153
+AWS::IoTManagedIntegrations::ProvisioningProfile 700141 227
+AWS::IoTSiteWise::AccessPolicy 700368 489
+AWS::IoTSiteWise::Asset 700857 460
+AWS::IoTSiteWise::AssetModel 701317 2000
+AWS::IoTSiteWise::ComputationModel 703317 983
+AWS::IoTSiteWise::Dashboard 704300 281
+AWS::IoTSiteWise::Dataset 704581 449
+AWS::IoTSiteWise::Gateway 705030 640
+AWS::IoTSiteWise::Portal 705670 513
+AWS::IoTSiteWise::Project 706183 223
+AWS::IoTThingsGraph::FlowTemplate 706406 210
+AWS::IoTTwinMaker::ComponentType 706616 1341
+AWS::IoTTwinMaker::Entity 707957 1518
+AWS::IoTTwinMaker::Scene 709475 292
+AWS::IoTTwinMaker::SyncJob 709767 236
+AWS::IoTTwinMaker::Workspace 710003 204
+AWS::IoTWireless::Destination 710207 204
+AWS::IoTWireless::DeviceProfile 710411 503
+AWS::IoTWireless::FuotaTask 710914 432
+AWS::IoTWireless::MulticastGroup 711346 391
+AWS::IoTWireless::NetworkAnalyzerConfiguration 711737 289
+AWS::IoTWireless::PartnerAccount 712026 511
+AWS::IoTWireless::ServiceProfile 712537 810
+AWS::IoTWireless::TaskDefinition 713347 710
+AWS::IoTWireless::WirelessDevice 714057 1007
+AWS::IoTWireless::WirelessDeviceImportTask 715064 468
+AWS::IoTWireless::WirelessGateway 715532 278
+AWS::KMS::Alias 715810 102
+AWS::KMS::Key 715912 298
+AWS::KMS::ReplicaKey 716210 231
+AWS::KafkaConnect::Connector 716441 2450
+AWS::KafkaConnect::CustomPlugin 718891 435
+AWS::KafkaConnect::WorkerConfiguration 719326 281
+AWS::Kendra::DataSource 719607 9424
+AWS::Kendra::Faq 729031 323
+AWS::Kendra::Index 729354 1380
+AWS::KendraRanking::ExecutionPlan 730734 263
+AWS::Kinesis::ResourcePolicy 730997 129
+AWS::Kinesis::Stream 731126 445
+AWS::Kinesis::StreamConsumer 731571 269
+AWS::KinesisAnalytics::Application 731840 1312
+AWS::KinesisAnalytics::ApplicationOutput 733152 590
+AWS::KinesisAnalytics::ApplicationReferenceDataSource 733742 1003
+AWS::KinesisAnalyticsV2::Application 734745 4689
+AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 739434 267
+AWS::KinesisAnalyticsV2::ApplicationOutput 739701 532
+AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 740233 967
+AWS::KinesisFirehose::DeliveryStream 741200 11542
+AWS::KinesisVideo::SignalingChannel 752742 158
+AWS::KinesisVideo::Stream 752900 293
+AWS::LakeFormation::DataCellsFilter 753193 443
+AWS::LakeFormation::DataLakeSettings 753636 628
+AWS::LakeFormation::Permissions 754264 775
+AWS::LakeFormation::PrincipalPermissions 755039 1473
+AWS::LakeFormation::Resource 756512 192
+AWS::LakeFormation::Tag 756704 119
+AWS::LakeFormation::TagAssociation 756823 680
+AWS::Lambda::Alias 757503 545
+AWS::Lambda::CapacityProvider 758048 988
+AWS::Lambda::CodeSigningConfig 759036 438
+AWS::Lambda::EventInvokeConfig 759474 388
+AWS::Lambda::EventSourceMapping 759862 2080
+AWS::Lambda::Function 761942 2217
+AWS::Lambda::LayerVersion 764159 355
+AWS::Lambda::LayerVersionPermission 764514 203
+AWS::Lambda::Permission 764717 381
+AWS::Lambda::ResourcePolicy 765098 128
+AWS::Lambda::Url 765226 313
+AWS::Lambda::Version 765539 621
+AWS::LaunchWizard::Deployment 766160 310
+AWS::Lex::Bot 766470 16252
+AWS::Lex::BotAlias 782722 1470
+AWS::Lex::BotVersion 784192 394
+AWS::Lex::ResourcePolicy 784586 118
+AWS::LicenseManager::Grant 784704 213
+AWS::LicenseManager::License 784917 1052
+AWS::Lightsail::Alarm 785969 425
+AWS::Lightsail::Bucket 786394 349
+AWS::Lightsail::Certificate 786743 272
+AWS::Lightsail::Container 787015 1124
+AWS::Lightsail::Database 788139 926
+AWS::Lightsail::DatabaseSnapshot 789065 505
+AWS::Lightsail::Disk 789570 545
+AWS::Lightsail::DiskSnapshot 790115 312
+AWS::Lightsail::Distribution 790427 962
+AWS::Lightsail::Domain 791389 294
+AWS::Lightsail::Instance 791683 1300
+AWS::Lightsail::InstanceSnapshot 792983 333
+AWS::Lightsail::LoadBalancer 793316 391
+AWS::Lightsail::LoadBalancerTlsCertificate 793707 410
+AWS::Lightsail::StaticIp 794117 145
+AWS::Location::APIKey 794262 573
+AWS::Location::GeofenceCollection 794835 288
+AWS::Location::Map 795123 325
+AWS::Location::PlaceIndex 795448 337
+AWS::Location::RouteCalculator 795785 274
+AWS::Location::Tracker 796059 341
+AWS::Location::TrackerConsumer 796400 149
+AWS::Logs::AccountPolicy 796549 223
+AWS::Logs::Delivery 796772 359
+AWS::Logs::DeliveryDestination 797131 386
+AWS::Logs::DeliverySource 797517 173
+AWS::Logs::Destination 797690 231
+AWS::Logs::Integration 797921 487
+AWS::Logs::LogAnomalyDetector 798408 275
+AWS::Logs::LogGroup 798683 331
+AWS::Logs::LogStream 799014 137
+AWS::Logs::MetricFilter 799151 525
+AWS::Logs::QueryDefinition 799676 252
+AWS::Logs::ResourcePolicy 799928 124
+AWS::Logs::ScheduledQuery 800052 697
+AWS::Logs::SubscriptionFilter 800749 308
+AWS::Logs::Transformer 801057 2851
+AWS::LookoutEquipment::InferenceScheduler 803908 994
+AWS::LookoutVision::Project 804902 100
+AWS::M2::Application 805002 356
+AWS::M2::Deployment 805358 204
+AWS::M2::Environment 805562 959
+AWS::MPA::ApprovalTeam 806521 704
+AWS::MPA::IdentitySource 807225 535
+AWS::MSK::BatchScramSecret 807760 108
+AWS::MSK::Cluster 807868 2550
+AWS::MSK::ClusterPolicy 810418 123
+AWS::MSK::Configuration 810541 337
+AWS::MSK::Replicator 810878 2411
+AWS::MSK::ServerlessCluster 813289 400
+AWS::MSK::Topic 813689 225
+AWS::MSK::VpcConnection 813914 286
+AWS::MWAA::Environment 814200 1456
+AWS::MWAAServerless::Workflow 815656 687
+AWS::Macie::AllowList 816343 353
+AWS::Macie::CustomDataIdentifier 816696 280
+AWS::Macie::FindingsFilter 816976 351
+AWS::Macie::Session 817327 137
+AWS::ManagedBlockchain::Accessor 817464 217
+AWS::ManagedBlockchain::Member 817681 1037
+AWS::ManagedBlockchain::Node 818718 330
+AWS::MediaConnect::Bridge 819048 1211
+AWS::MediaConnect::BridgeOutput 820259 289
+AWS::MediaConnect::BridgeSource 820548 537
+AWS::MediaConnect::Flow 821085 3836
+AWS::MediaConnect::FlowEntitlement 824921 521
+AWS::MediaConnect::FlowOutput 825442 1706
+AWS::MediaConnect::FlowSource 827148 831
+AWS::MediaConnect::FlowVpcInterface 827979 267
+AWS::MediaConnect::Gateway 828246 256
+AWS::MediaConnect::RouterInput 828502 6088
+AWS::MediaConnect::RouterNetworkInterface 834590 889
+AWS::MediaConnect::RouterOutput 835479 4050
+AWS::MediaConvert::JobTemplate 839529 376
+AWS::MediaConvert::Preset 839905 148
+AWS::MediaConvert::Queue 840053 146
+AWS::MediaLive::Channel 840199 24510
+AWS::MediaLive::ChannelPlacementGroup 864709 175
+AWS::MediaLive::CloudWatchAlarmTemplate 864884 460
+AWS::MediaLive::CloudWatchAlarmTemplateGroup 865344 166
+AWS::MediaLive::Cluster 865510 363
+AWS::MediaLive::EventBridgeRuleTemplate 865873 301
+AWS::MediaLive::EventBridgeRuleTemplateGroup 866174 166
+AWS::MediaLive::Input 866340 2042
+AWS::MediaLive::InputSecurityGroup 868382 156
+AWS::MediaLive::Multiplex 868538 744
+AWS::MediaLive::Multiplexprogram 869282 1256
+AWS::MediaLive::Network 870538 224
+AWS::MediaLive::SdiSource 870762 144
+AWS::MediaLive::SignalMap 870906 526
+AWS::MediaPackage::Asset 871432 359
+AWS::MediaPackage::Channel 871791 377
+AWS::MediaPackage::OriginEndpoint 872168 2621
+AWS::MediaPackage::PackagingConfiguration 874789 2005
+AWS::MediaPackage::PackagingGroup 876794 340
+AWS::MediaPackageV2::Channel 877134 507
+AWS::MediaPackageV2::ChannelGroup 877641 205
+AWS::MediaPackageV2::ChannelPolicy 877846 193
+AWS::MediaPackageV2::OriginEndpoint 878039 3627
+AWS::MediaPackageV2::OriginEndpointPolicy 881666 437
+AWS::MediaStore::Container 882103 584
+AWS::MediaTailor::Channel 882687 914
+AWS::MediaTailor::ChannelPolicy 883601 118
+AWS::MediaTailor::LiveSource 883719 413
+AWS::MediaTailor::PlaybackConfiguration 884132 1963
+AWS::MediaTailor::SourceLocation 886095 777
+AWS::MediaTailor::VodSource 886872 408
+AWS::MemoryDB::ACL 887280 145
+AWS::MemoryDB::Cluster 887425 886
+AWS::MemoryDB::MultiRegionCluster 888311 427
+AWS::MemoryDB::ParameterGroup 888738 254
+AWS::MemoryDB::SubnetGroup 888992 232
+AWS::MemoryDB::User 889224 238
+AWS::Neptune::DBCluster 889462 1624
+AWS::Neptune::DBClusterParameterGroup 891086 218
+AWS::Neptune::DBInstance 891304 516
+AWS::Neptune::DBParameterGroup 891820 211
+AWS::Neptune::DBSubnetGroup 892031 233
+AWS::Neptune::EventSubscription 892264 258
+AWS::NeptuneGraph::Graph 892522 460
+AWS::NeptuneGraph::GraphSnapshot 892982 236
+AWS::NeptuneGraph::PrivateGraphEndpoint 893218 270
+AWS::NetworkFirewall::Firewall 893488 667
+AWS::NetworkFirewall::FirewallPolicy 894155 1533
+AWS::NetworkFirewall::LoggingConfiguration 895688 451
+AWS::NetworkFirewall::RuleGroup 896139 2182
+AWS::NetworkFirewall::TLSInspectionConfiguration 898321 1133
+AWS::NetworkFirewall::VpcEndpointAssociation 899454 410
+AWS::NetworkManager::ConnectAttachment 899864 916
+AWS::NetworkManager::ConnectPeer 900780 481
+AWS::NetworkManager::CoreNetwork 901261 301
+AWS::NetworkManager::CoreNetworkPrefixListAssociation 901562 240
+AWS::NetworkManager::CustomerGatewayAssociation 901802 259
+AWS::NetworkManager::Device 902061 419
+AWS::NetworkManager::DirectConnectGatewayAttachment 902480 829
+AWS::NetworkManager::GlobalNetwork 903309 151
+AWS::NetworkManager::Link 903460 344
+AWS::NetworkManager::LinkAssociation 903804 191
+AWS::NetworkManager::Site 903995 289
+AWS::NetworkManager::SiteToSiteVpnAttachment 904284 785
+AWS::NetworkManager::TransitGatewayPeering 905069 377
+AWS::NetworkManager::TransitGatewayRegistration 905446 206
+AWS::NetworkManager::TransitGatewayRouteTableAttachment 905652 831
+AWS::NetworkManager::VpcAttachment 906483 895
+AWS::NimbleStudio::Studio 907378 386
+AWS::Notifications::ChannelAssociation 907764 193
+AWS::Notifications::EventRule 907957 290
+AWS::Notifications::ManagedNotificationAccountContactAssociation 908247 303
+AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 908550 278
+AWS::Notifications::NotificationConfiguration 908828 215
+AWS::Notifications::NotificationHub 909043 126
+AWS::Notifications::OrganizationalUnitAssociation 909169 272
+AWS::NotificationsContacts::EmailContact 909441 325
+AWS::NovaAct::WorkflowDefinition 909766 242
+AWS::ODB::CloudAutonomousVmCluster 910008 1564
+AWS::ODB::CloudExadataInfrastructure 911572 1125
+AWS::ODB::CloudVmCluster 912697 1467
+AWS::ODB::OdbNetwork 914164 647
+AWS::ODB::OdbPeeringConnection 914811 375
+AWS::OSIS::Pipeline 915186 1090
+AWS::Oam::Link 916276 336
+AWS::Oam::Sink 916612 86
+AWS::ObservabilityAdmin::OrganizationCentralizationRule 916698 1164
+AWS::ObservabilityAdmin::OrganizationTelemetryRule 917862 1734
+AWS::ObservabilityAdmin::S3TableIntegration 919596 350
+AWS::ObservabilityAdmin::TelemetryEnrichment 919946 88
+AWS::ObservabilityAdmin::TelemetryPipelines 920034 310
+AWS::ObservabilityAdmin::TelemetryRule 920344 1865
+AWS::Omics::AnnotationStore 922209 586
+AWS::Omics::Configuration 922795 293
+AWS::Omics::ReferenceStore 923088 233
+AWS::Omics::RunGroup 923321 132
+AWS::Omics::SequenceStore 923453 397
+AWS::Omics::VariantStore 923850 340
+AWS::Omics::Workflow 924190 1135
+AWS::Omics::WorkflowVersion 925325 1194
+AWS::OpenSearchServerless::AccessPolicy 926519 136
+AWS::OpenSearchServerless::Collection 926655 510
+AWS::OpenSearchServerless::CollectionGroup 927165 372
+AWS::OpenSearchServerless::Index 927537 686
+AWS::OpenSearchServerless::LifecyclePolicy 928223 139
+AWS::OpenSearchServerless::SecurityConfig 928362 768
+AWS::OpenSearchServerless::SecurityPolicy 929130 138
+AWS::OpenSearchServerless::VpcEndpoint 929268 149
+AWS::OpenSearchService::Application 929417 509
+AWS::OpenSearchService::Domain 929926 3461
+AWS::OpsWorks::App 933387 568
+AWS::OpsWorks::ElasticLoadBalancerAttachment 933955 159
+AWS::OpsWorks::Instance 934114 995
+AWS::OpsWorks::Layer 935109 1279
+AWS::OpsWorks::Stack 936388 1100
+AWS::OpsWorks::UserProfile 937488 177
+AWS::OpsWorks::Volume 937665 158
+AWS::Organizations::Account 937823 240
+AWS::Organizations::Organization 938063 141
+AWS::Organizations::OrganizationalUnit 938204 169
+AWS::Organizations::Policy 938373 204
+AWS::Organizations::ResourcePolicy 938577 135
+AWS::PCAConnectorAD::Connector 938712 343
+AWS::PCAConnectorAD::DirectoryRegistration 939055 164
+AWS::PCAConnectorAD::ServicePrincipalName 939219 176
+AWS::PCAConnectorAD::Template 939395 5246
+AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 944641 304
+AWS::PCAConnectorSCEP::Challenge 944945 133
+AWS::PCAConnectorSCEP::Connector 945078 505
+AWS::PCS::Cluster 945583 1159
+AWS::PCS::ComputeNodeGroup 946742 888
+AWS::PCS::Queue 947630 437
+AWS::Panorama::ApplicationInstance 948067 703
+AWS::Panorama::Package 948770 510
+AWS::Panorama::PackageVersion 949280 362
+AWS::PaymentCryptography::Alias 949642 101
+AWS::PaymentCryptography::Key 949743 579
+AWS::Personalize::Dataset 950322 415
+AWS::Personalize::DatasetGroup 950737 160
+AWS::Personalize::Schema 950897 123
+AWS::Personalize::Solution 951020 1374
+AWS::Pinpoint::ADMChannel 952394 178
+AWS::Pinpoint::APNSChannel 952572 242
+AWS::Pinpoint::APNSSandboxChannel 952814 249
+AWS::Pinpoint::APNSVoipChannel 953063 246
+AWS::Pinpoint::APNSVoipSandboxChannel 953309 253
+AWS::Pinpoint::App 953562 100
+AWS::Pinpoint::ApplicationSettings 953662 392
+AWS::Pinpoint::BaiduChannel 954054 170
+AWS::Pinpoint::Campaign 954224 2999
+AWS::Pinpoint::EmailChannel 957223 243
+AWS::Pinpoint::EmailTemplate 957466 229
+AWS::Pinpoint::EventStream 957695 181
+AWS::Pinpoint::GCMChannel 957876 185
+AWS::Pinpoint::InAppTemplate 958061 833
+AWS::Pinpoint::PushTemplate 958894 689
+AWS::Pinpoint::SMSChannel 959583 153
+AWS::Pinpoint::Segment 959736 1057
+AWS::Pinpoint::SmsTemplate 960793 195
+AWS::Pinpoint::VoiceChannel 960988 128
+AWS::PinpointEmail::ConfigurationSet 961116 430
+AWS::PinpointEmail::ConfigurationSetEventDestination 961546 909
+AWS::PinpointEmail::DedicatedIpPool 962455 122
+AWS::PinpointEmail::Identity 962577 413
+AWS::Pipes::Pipe 962990 8700
+AWS::Proton::EnvironmentAccountConnection 971690 269
+AWS::Proton::EnvironmentTemplate 971959 237
+AWS::Proton::ServiceTemplate 972196 249
+AWS::QBusiness::Application 972445 1198
+AWS::QBusiness::DataAccessor 973643 1923
+AWS::QBusiness::DataSource 975566 2110
+AWS::QBusiness::Index 977676 498
+AWS::QBusiness::Permission 978174 373
+AWS::QBusiness::Plugin 978547 1265
+AWS::QBusiness::Retriever 979812 722
+AWS::QBusiness::WebExperience 980534 1195
+AWS::QLDB::Ledger 981729 200
+AWS::QLDB::Stream 981929 479
+AWS::QuickSight::ActionConnector 982408 2833
+AWS::QuickSight::Analysis 985241 76120
+AWS::QuickSight::CustomPermissions 1061361 6026
+AWS::QuickSight::Dashboard 1067387 78133
+AWS::QuickSight::DataSet 1145520 12078
+AWS::QuickSight::DataSource 1157598 4238
+AWS::QuickSight::Folder 1161836 402
+AWS::QuickSight::RefreshSchedule 1162238 524
+AWS::QuickSight::Template 1162762 71713
+AWS::QuickSight::Theme 1234475 1250
+AWS::QuickSight::Topic 1235725 4046
+AWS::QuickSight::VPCConnection 1239771 356
+AWS::RAM::Permission 1240127 257
+AWS::RAM::ResourceShare 1240384 272
+AWS::RDS::CustomDBEngineVersion 1240656 643
+AWS::RDS::DBCluster 1241299 2419
+AWS::RDS::DBClusterParameterGroup 1243718 277
+AWS::RDS::DBInstance 1243995 4715
+AWS::RDS::DBParameterGroup 1248710 285
+AWS::RDS::DBProxy 1248995 595
+AWS::RDS::DBProxyEndpoint 1249590 392
+AWS::RDS::DBProxyTargetGroup 1249982 458
+AWS::RDS::DBSecurityGroup 1250440 334
+AWS::RDS::DBSecurityGroupIngress 1250774 184
+AWS::RDS::DBShardGroup 1250958 349
+AWS::RDS::DBSubnetGroup 1251307 223
+AWS::RDS::EventSubscription 1251530 248
+AWS::RDS::GlobalCluster 1251778 392
+AWS::RDS::Integration 1252170 329
+AWS::RDS::OptionGroup 1252499 562
+AWS::RTBFabric::InboundExternalLink 1253061 856
+AWS::RTBFabric::Link 1253917 2018
+AWS::RTBFabric::OutboundExternalLink 1255935 880
+AWS::RTBFabric::RequesterGateway 1256815 310
+AWS::RTBFabric::ResponderGateway 1257125 1510
+AWS::RUM::AppMonitor 1258635 1099
+AWS::Rbin::Rule 1259734 587
+AWS::Redshift::Cluster 1260321 1708
+AWS::Redshift::ClusterParameterGroup 1262029 378
+AWS::Redshift::ClusterSecurityGroup 1262407 152
+AWS::Redshift::ClusterSecurityGroupIngress 1262559 260
+AWS::Redshift::ClusterSubnetGroup 1262819 201
+AWS::Redshift::EndpointAccess 1263020 410
+AWS::Redshift::EndpointAuthorization 1263430 279
+AWS::Redshift::EventSubscription 1263709 366
+AWS::Redshift::Integration 1264075 303
+AWS::Redshift::ScheduledAction 1264378 810
+AWS::RedshiftServerless::Namespace 1265188 878
+AWS::RedshiftServerless::Snapshot 1266066 459
+AWS::RedshiftServerless::Workgroup 1266525 1902
+AWS::RefactorSpaces::Application 1268427 485
+AWS::RefactorSpaces::Environment 1268912 248
+AWS::RefactorSpaces::Route 1269160 694
+AWS::RefactorSpaces::Service 1269854 609
+AWS::Rekognition::Collection 1270463 159
+AWS::Rekognition::Project 1270622 152
+AWS::Rekognition::StreamProcessor 1270774 1227
+AWS::ResilienceHub::App 1272001 770
+AWS::ResilienceHub::ResiliencyPolicy 1272771 399
+AWS::ResourceExplorer2::DefaultViewAssociation 1273170 127
+AWS::ResourceExplorer2::Index 1273297 92
+AWS::ResourceExplorer2::View 1273389 269
+AWS::ResourceGroups::Group 1273658 474
+AWS::ResourceGroups::TagSyncTask 1274132 197
+AWS::RoboMaker::Fleet 1274329 73
+AWS::RoboMaker::Robot 1274402 192
+AWS::RoboMaker::RobotApplication 1274594 437
+AWS::RoboMaker::RobotApplicationVersion 1275031 163
+AWS::RoboMaker::SimulationApplication 1275194 766
+AWS::RoboMaker::SimulationApplicationVersion 1275960 168
+AWS::RolesAnywhere::CRL 1276128 169
+AWS::RolesAnywhere::Profile 1276297 501
+AWS::RolesAnywhere::TrustAnchor 1276798 540
+AWS::Route53::CidrCollection 1277338 163
+AWS::Route53::DNSSEC 1277501 91
+AWS::Route53::HealthCheck 1277592 650
+AWS::Route53::HostedZone 1278242 506
+AWS::Route53::KeySigningKey 1278748 216
+AWS::Route53::RecordSet 1278964 809
+AWS::Route53::RecordSetGroup 1279773 882
+AWS::Route53GlobalResolver::AccessSource 1280655 297
+AWS::Route53GlobalResolver::AccessToken 1280952 287
+AWS::Route53GlobalResolver::DnsView 1281239 338
+AWS::Route53GlobalResolver::FirewallDomainList 1281577 377
+AWS::Route53GlobalResolver::FirewallRule 1281954 447
+AWS::Route53GlobalResolver::GlobalResolver 1282401 335
+AWS::Route53GlobalResolver::HostedZoneAssociation 1282736 253
+AWS::Route53Profiles::Profile 1282989 153
+AWS::Route53Profiles::ProfileAssociation 1283142 215
+AWS::Route53Profiles::ProfileResourceAssociation 1283357 200
+AWS::Route53RecoveryControl::Cluster 1283557 193
+AWS::Route53RecoveryControl::ControlPanel 1283750 236
+AWS::Route53RecoveryControl::RoutingControl 1283986 179
+AWS::Route53RecoveryControl::SafetyRule 1284165 528
+AWS::Route53RecoveryReadiness::Cell 1284693 176
+AWS::Route53RecoveryReadiness::ReadinessCheck 1284869 213
+AWS::Route53RecoveryReadiness::RecoveryGroup 1285082 199
+AWS::Route53RecoveryReadiness::ResourceSet 1285281 661
+AWS::Route53Resolver::FirewallDomainList 1285942 261
+AWS::Route53Resolver::FirewallRuleGroup 1286203 948
+AWS::Route53Resolver::FirewallRuleGroupAssociation 1287151 356
+AWS::Route53Resolver::OutpostResolver 1287507 303
+AWS::Route53Resolver::ResolverConfig 1287810 204
+AWS::Route53Resolver::ResolverDNSSECConfig 1288014 114
+AWS::Route53Resolver::ResolverEndpoint 1288128 620
+AWS::Route53Resolver::ResolverQueryLoggingConfig 1288748 254
+AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1289002 199
+AWS::Route53Resolver::ResolverRule 1289201 421
+AWS::Route53Resolver::ResolverRuleAssociation 1289622 225
+AWS::S3::AccessGrant 1289847 519
+AWS::S3::AccessGrantsInstance 1290366 196
+AWS::S3::AccessGrantsLocation 1290562 233
+AWS::S3::AccessPoint 1290795 735
+AWS::S3::Bucket 1291530 8446
+AWS::S3::BucketPolicy 1299976 104
+AWS::S3::MultiRegionAccessPoint 1300080 385
+AWS::S3::MultiRegionAccessPointPolicy 1300465 149
+AWS::S3::StorageLens 1300614 2640
+AWS::S3::StorageLensGroup 1303254 699
+AWS::S3Express::AccessPoint 1303953 537
+AWS::S3Express::BucketPolicy 1304490 111
+AWS::S3Express::DirectoryBucket 1304601 1425
+AWS::S3Files::AccessPoint 1306026 534
+AWS::S3Files::FileSystem 1306560 778
+AWS::S3Files::FileSystemPolicy 1307338 119
+AWS::S3Files::MountTarget 1307457 325
+AWS::S3ObjectLambda::AccessPoint 1307782 883
+AWS::S3ObjectLambda::AccessPointPolicy 1308665 189
+AWS::S3Outposts::AccessPoint 1308854 210
+AWS::S3Outposts::Bucket 1309064 490
+AWS::S3Outposts::BucketPolicy 1309554 112
+AWS::S3Outposts::Endpoint 1309666 362
+AWS::S3Tables::Namespace 1310028 147
+AWS::S3Tables::Table 1310175 1603
+AWS::S3Tables::TableBucket 1311778 878
+AWS::S3Tables::TableBucketPolicy 1312656 147
+AWS::S3Tables::TablePolicy 1312803 154
+AWS::S3Vectors::Index 1312957 586
+AWS::S3Vectors::VectorBucket 1313543 307
+AWS::S3Vectors::VectorBucketPolicy 1313850 194
+AWS::SDB::Domain 1314044 51
+AWS::SES::ConfigurationSet 1314095 1430
+AWS::SES::ConfigurationSetEventDestination 1315525 878
+AWS::SES::ContactList 1316403 307
+AWS::SES::CustomVerificationEmailTemplate 1316710 372
+AWS::SES::DedicatedIpPool 1317082 139
+AWS::SES::EmailIdentity 1317221 789
+AWS::SES::MailManagerAddonInstance 1318010 228
+AWS::SES::MailManagerAddonSubscription 1318238 204
+AWS::SES::MailManagerAddressList 1318442 180
+AWS::SES::MailManagerArchive 1318622 309
+AWS::SES::MailManagerIngressPoint 1318931 1288
+AWS::SES::MailManagerRelay 1320219 421
+AWS::SES::MailManagerRuleSet 1320640 4570
+AWS::SES::MailManagerTrafficPolicy 1325210 2339
+AWS::SES::MultiRegionEndpoint 1327549 287
+AWS::SES::ReceiptFilter 1327836 172
+AWS::SES::ReceiptRule 1328008 1029
+AWS::SES::ReceiptRuleSet 1329037 73
+AWS::SES::Template 1329110 207
+AWS::SES::Tenant 1329317 236
+AWS::SES::VdmAttributes 1329553 261
+AWS::SMSVOICE::ConfigurationSet 1329814 851
+AWS::SMSVOICE::OptOutList 1330665 147
+AWS::SMSVOICE::PhoneNumber 1330812 742
+AWS::SMSVOICE::Pool 1331554 632
+AWS::SMSVOICE::ProtectConfiguration 1332186 386
+AWS::SMSVOICE::ResourcePolicy 1332572 130
+AWS::SMSVOICE::SenderId 1332702 232
+AWS::SNS::Subscription 1332934 290
+AWS::SNS::Topic 1333224 744
+AWS::SNS::TopicInlinePolicy 1333968 118
+AWS::SNS::TopicPolicy 1334086 97
+AWS::SQS::Queue 1334183 798
+AWS::SQS::QueueInlinePolicy 1334981 106
+AWS::SQS::QueuePolicy 1335087 97
+AWS::SSM::Association 1335184 644
+AWS::SSM::Document 1335828 366
+AWS::SSM::MaintenanceWindow 1336194 326
+AWS::SSM::MaintenanceWindowTarget 1336520 267
+AWS::SSM::MaintenanceWindowTask 1336787 1558
+AWS::SSM::Parameter 1338345 236
+AWS::SSM::PatchBaseline 1338581 770
+AWS::SSM::ResourceDataSync 1339351 690
+AWS::SSM::ResourcePolicy 1340041 142
+AWS::SSMContacts::Contact 1340183 583
+AWS::SSMContacts::ContactChannel 1340766 162
+AWS::SSMContacts::Plan 1340928 469
+AWS::SSMContacts::Rotation 1341397 715
+AWS::SSMGuiConnect::Preferences 1342112 383
+AWS::SSMIncidents::ReplicationSet 1342495 300
+AWS::SSMIncidents::ResponsePlan 1342795 1200
+AWS::SSMQuickSetup::ConfigurationManager 1343995 433
+AWS::SSMQuickSetup::LifecycleAutomation 1344428 229
+AWS::SSO::Application 1344657 450
+AWS::SSO::ApplicationAssignment 1345107 222
+AWS::SSO::Assignment 1345329 359
+AWS::SSO::Instance 1345688 156
+AWS::SSO::InstanceAccessControlAttributeConfiguration 1345844 518
+AWS::SSO::PermissionSet 1346362 570
+AWS::SageMaker::App 1346932 468
+AWS::SageMaker::AppImageConfig 1347400 908
+AWS::SageMaker::Cluster 1348308 3525
+AWS::SageMaker::CodeRepository 1351833 272
+AWS::SageMaker::DataQualityJobDefinition 1352105 4049
+AWS::SageMaker::Device 1356154 219
+AWS::SageMaker::DeviceFleet 1356373 318
+AWS::SageMaker::Domain 1356691 4395
+AWS::SageMaker::Endpoint 1361086 1174
+AWS::SageMaker::EndpointConfig 1362260 3019
+AWS::SageMaker::FeatureGroup 1365279 1323
+AWS::SageMaker::Image 1366602 216
+AWS::SageMaker::ImageVersion 1366818 310
+AWS::SageMaker::InferenceComponent 1367128 1929
+AWS::SageMaker::InferenceExperiment 1369057 1384
+AWS::SageMaker::MlflowTrackingServer 1370441 368
+AWS::SageMaker::Model 1370809 1384
+AWS::SageMaker::ModelBiasJobDefinition 1372193 4512
+AWS::SageMaker::ModelCard 1376705 3734
+AWS::SageMaker::ModelExplainabilityJobDefinition 1380439 4284
+AWS::SageMaker::ModelPackage 1384723 4952
+AWS::SageMaker::ModelPackageGroup 1389675 345
+AWS::SageMaker::ModelQualityJobDefinition 1390020 4838
+AWS::SageMaker::MonitoringSchedule 1394858 5555
+AWS::SageMaker::NotebookInstance 1400413 733
+AWS::SageMaker::NotebookInstanceLifecycleConfig 1401146 309
+AWS::SageMaker::PartnerApp 1401455 613
+AWS::SageMaker::Pipeline 1402068 718
+AWS::SageMaker::ProcessingJob 1402786 2718
+AWS::SageMaker::Project 1405504 1160
+AWS::SageMaker::Space 1406664 1859
+AWS::SageMaker::StudioLifecycleConfig 1408523 428
+AWS::SageMaker::UserProfile 1408951 2762
+AWS::SageMaker::Workteam 1411713 665
+AWS::Scheduler::Schedule 1412378 1811
+AWS::Scheduler::ScheduleGroup 1414189 161
+AWS::SecretsManager::ResourcePolicy 1414350 147
+AWS::SecretsManager::RotationSchedule 1414497 734
+AWS::SecretsManager::Secret 1415231 538
+AWS::SecretsManager::SecretTargetAttachment 1415769 145
+AWS::SecurityAgent::AgentSpace 1415914 999
+AWS::SecurityAgent::Application 1416913 332
+AWS::SecurityAgent::Pentest 1417245 1127
+AWS::SecurityAgent::TargetDomain 1418372 290
+AWS::SecurityHub::AggregatorV2 1418662 183
+AWS::SecurityHub::AutomationRule 1418845 2225
+AWS::SecurityHub::AutomationRuleV2 1421070 1567
+AWS::SecurityHub::ConfigurationPolicy 1422637 834
+AWS::SecurityHub::ConnectorV2 1423471 586
+AWS::SecurityHub::DelegatedAdmin 1424057 155
+AWS::SecurityHub::FindingAggregator 1424212 170
+AWS::SecurityHub::Hub 1424382 148
+AWS::SecurityHub::HubV2 1424530 82
+AWS::SecurityHub::Insight 1424612 4452
+AWS::SecurityHub::OrganizationConfiguration 1429064 249
+AWS::SecurityHub::PolicyAssociation 1429313 281
+AWS::SecurityHub::ProductSubscription 1429594 137
+AWS::SecurityHub::SecurityControl 1429731 501
+AWS::SecurityHub::Standard 1430232 259
+AWS::SecurityLake::AwsLogSource 1430491 208
+AWS::SecurityLake::DataLake 1430699 526
+AWS::SecurityLake::Subscriber 1431225 685
+AWS::SecurityLake::SubscriberNotification 1431910 569
+AWS::Serverless::Api 1432479 40
+AWS::Serverless::Application 1432519 48
+AWS::Serverless::CapacityProvider 1432567 48
+AWS::Serverless::Connector 1432615 41
+AWS::Serverless::Function 1432656 45
+AWS::Serverless::GraphQLApi 1432701 47
+AWS::Serverless::HttpApi 1432748 44
+AWS::Serverless::LayerVersion 1432792 44
+AWS::Serverless::SimpleTable 1432836 48
+AWS::Serverless::StateMachine 1432884 49
+AWS::ServiceCatalog::AcceptedPortfolioShare 1432933 140
+AWS::ServiceCatalog::CloudFormationProduct 1433073 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 1433939 815
+AWS::ServiceCatalog::LaunchNotificationConstraint 1434754 220
+AWS::ServiceCatalog::LaunchRoleConstraint 1434974 227
+AWS::ServiceCatalog::LaunchTemplateConstraint 1435201 193
+AWS::ServiceCatalog::Portfolio 1435394 212
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 1435606 228
+AWS::ServiceCatalog::PortfolioProductAssociation 1435834 209
+AWS::ServiceCatalog::PortfolioShare 1436043 185
+AWS::ServiceCatalog::ResourceUpdateConstraint 1436228 241
+AWS::ServiceCatalog::ServiceAction 1436469 236
+AWS::ServiceCatalog::ServiceActionAssociation 1436705 268
+AWS::ServiceCatalog::StackSetConstraint 1436973 341
+AWS::ServiceCatalog::TagOption 1437314 102
+AWS::ServiceCatalog::TagOptionAssociation 1437416 131
+AWS::ServiceCatalogAppRegistry::Application 1437547 167
+AWS::ServiceCatalogAppRegistry::AttributeGroup 1437714 144
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 1437858 229
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 1438087 249
+AWS::ServiceDiscovery::HttpNamespace 1438336 152
+AWS::ServiceDiscovery::Instance 1438488 174
+AWS::ServiceDiscovery::PrivateDnsNamespace 1438662 325
+AWS::ServiceDiscovery::PublicDnsNamespace 1438987 306
+AWS::ServiceDiscovery::Service 1439293 590
+AWS::Shield::DRTAccess 1439883 96
+AWS::Shield::ProactiveEngagement 1439979 270
+AWS::Shield::Protection 1440249 752
+AWS::Shield::ProtectionGroup 1441001 273
+AWS::Signer::ProfilePermission 1441274 242
+AWS::Signer::SigningProfile 1441516 324
+AWS::SimSpaceWeaver::Simulation 1441840 375
+AWS::StepFunctions::Activity 1442215 426
+AWS::StepFunctions::StateMachine 1442641 865
+AWS::StepFunctions::StateMachineAlias 1443506 481
+AWS::StepFunctions::StateMachineVersion 1443987 194
+AWS::SupportApp::AccountAlias 1444181 120
+AWS::SupportApp::SlackChannelConfiguration 1444301 320
+AWS::SupportApp::SlackWorkspaceConfiguration 1444621 105
+AWS::Synthetics::Canary 1444726 1577
+AWS::Synthetics::Group 1446303 138
+AWS::SystemsManagerSAP::Application 1446441 498
+AWS::Timestream::Database 1446939 167
+AWS::Timestream::InfluxDBCluster 1447106 856
+AWS::Timestream::InfluxDBInstance 1447962 811
+AWS::Timestream::ScheduledQuery 1448773 2159
+AWS::Timestream::Table 1450932 1063
+AWS::Transfer::Agreement 1451995 646
+AWS::Transfer::Certificate 1452641 343
+AWS::Transfer::Connector 1452984 958
+AWS::Transfer::Profile 1453942 193
+AWS::Transfer::Server 1454135 1116
+AWS::Transfer::User 1455251 468
+AWS::Transfer::WebApp 1455719 735
+AWS::Transfer::Workflow 1456454 1318
+AWS::UXC::AccountCustomization 1457772 121
+AWS::VerifiedPermissions::IdentitySource 1457893 1513
+AWS::VerifiedPermissions::Policy 1459406 657
+AWS::VerifiedPermissions::PolicyStore 1460063 711
+AWS::VerifiedPermissions::PolicyTemplate 1460774 191
+AWS::VoiceID::Domain 1460965 302
+AWS::VpcLattice::AccessLogSubscription 1461267 245
+AWS::VpcLattice::AuthPolicy 1461512 150
+AWS::VpcLattice::DomainVerification 1461662 171
+AWS::VpcLattice::Listener 1461833 527
+AWS::VpcLattice::ResourceConfiguration 1462360 1037
+AWS::VpcLattice::ResourceGateway 1463397 346
+AWS::VpcLattice::ResourcePolicy 1463743 118
+AWS::VpcLattice::Rule 1463861 862
+AWS::VpcLattice::Service 1464723 325
+AWS::VpcLattice::ServiceNetwork 1465048 231
+AWS::VpcLattice::ServiceNetworkResourceAssociation 1465279 260
+AWS::VpcLattice::ServiceNetworkServiceAssociation 1465539 433
+AWS::VpcLattice::ServiceNetworkVpcAssociation 1465972 456
+AWS::VpcLattice::TargetGroup 1466428 672
+AWS::WAF::ByteMatchSet 1467100 337
+AWS::WAF::IPSet 1467437 153
+AWS::WAF::Rule 1467590 193
+AWS::WAF::SizeConstraintSet 1467783 328
+AWS::WAF::SqlInjectionMatchSet 1468111 283
+AWS::WAF::WebACL 1468394 275
+AWS::WAF::XssMatchSet 1468669 262
+AWS::WAFRegional::ByteMatchSet 1468931 345
+AWS::WAFRegional::GeoMatchSet 1469276 176
+AWS::WAFRegional::IPSet 1469452 161
+AWS::WAFRegional::RateBasedRule 1469613 267
+AWS::WAFRegional::RegexPatternSet 1469880 129
+AWS::WAFRegional::Rule 1470009 201
+AWS::WAFRegional::SizeConstraintSet 1470210 320
+AWS::WAFRegional::SqlInjectionMatchSet 1470530 291
+AWS::WAFRegional::WebACL 1470821 263
+AWS::WAFRegional::WebACLAssociation 1471084 138
+AWS::WAFRegional::XssMatchSet 1471222 255
+AWS::WAFv2::IPSet 1471477 212
+AWS::WAFv2::LoggingConfiguration 1471689 769
+AWS::WAFv2::RegexPatternSet 1472458 208
+AWS::WAFv2::RuleGroup 1472666 6559
+AWS::WAFv2::WebACL 1479225 10310
+AWS::WAFv2::WebACLAssociation 1489535 140
+AWS::Wisdom::AIAgent 1489675 5045
+AWS::Wisdom::AIAgentVersion 1494720 253
+AWS::Wisdom::AIGuardrail 1494973 1689
+AWS::Wisdom::AIGuardrailVersion 1496662 281
+AWS::Wisdom::AIPrompt 1496943 678
+AWS::Wisdom::AIPromptVersion 1497621 260
+AWS::Wisdom::Assistant 1497881 355
+AWS::Wisdom::AssistantAssociation 1498236 718
+AWS::Wisdom::KnowledgeBase 1498954 2819
+AWS::Wisdom::MessageTemplate 1501773 2810
+AWS::Wisdom::MessageTemplateVersion 1504583 227
+AWS::Wisdom::QuickResponse 1504810 525
+AWS::WorkSpaces::ConnectionAlias 1505335 213
+AWS::WorkSpaces::Workspace 1505548 490
+AWS::WorkSpaces::WorkspacesPool 1506038 585
+AWS::WorkSpacesThinClient::Environment 1506623 644
+AWS::WorkSpacesWeb::BrowserSettings 1507267 424
+AWS::WorkSpacesWeb::DataProtectionSettings 1507691 996
+AWS::WorkSpacesWeb::IdentityProvider 1508687 316
+AWS::WorkSpacesWeb::IpAccessSettings 1509003 390
+AWS::WorkSpacesWeb::NetworkSettings 1509393 243
+AWS::WorkSpacesWeb::Portal 1509636 622
+AWS::WorkSpacesWeb::SessionLogger 1510258 680
+AWS::WorkSpacesWeb::TrustStore 1510938 185
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 1511123 231
+AWS::WorkSpacesWeb::UserSettings 1511354 1586
+AWS::WorkspacesInstances::Volume 1512940 424
+AWS::WorkspacesInstances::VolumeAssociation 1513364 235
+AWS::WorkspacesInstances::WorkspaceInstance 1513599 2578
+AWS::XRay::Group 1516177 264
+AWS::XRay::ResourcePolicy 1516441 151
+AWS::XRay::SamplingRule 1516592 975
+AWS::XRay::TransactionSearchConfig 1517567 90
+Alexa::ASK::Skill 1517657 456
+Module 1518113 21
 """
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -4318,6 +4321,7 @@ g l Tags
 k Id
 c GatewayRouteName MeshName MeshOwner VirtualGatewayName
 a Arn GatewayRouteName Id MeshName MeshOwner ResourceOwner Uid VirtualGatewayName
+l sunset 2026-09-30
 o
 p GatewayRouteName s
 p MeshName s
@@ -4427,6 +4431,7 @@ g l Tags
 k Id
 c MeshName
 a Arn Id MeshName MeshOwner ResourceOwner Uid
+l sunset 2026-09-30
 o
 p MeshName s
 p Spec @MeshSpec
@@ -4448,6 +4453,7 @@ g l Tags
 k Id
 c MeshName MeshOwner RouteName VirtualRouterName
 a Arn Id MeshName MeshOwner ResourceOwner RouteName Uid VirtualRouterName
+l sunset 2026-09-30
 o
 p MeshName s
 p MeshOwner s
@@ -4577,6 +4583,7 @@ g l Tags
 k Id
 c MeshName MeshOwner VirtualGatewayName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualGatewayName
+l sunset 2026-09-30
 o
 p MeshName s
 p MeshOwner s
@@ -4707,6 +4714,7 @@ g l Tags
 k Id
 c MeshName MeshOwner VirtualNodeName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualNodeName
+l sunset 2026-09-30
 o
 p MeshName s
 p MeshOwner s
@@ -4891,6 +4899,7 @@ g l Tags
 k Id
 c MeshName MeshOwner VirtualRouterName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualRouterName
+l sunset 2026-09-30
 o
 p MeshName s
 p MeshOwner s
@@ -4917,6 +4926,7 @@ g l Tags
 k Id
 c MeshName MeshOwner VirtualServiceName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualServiceName
+l sunset 2026-09-30
 o
 p MeshName s
 p MeshOwner s
@@ -6660,6 +6670,7 @@ T AWS::AutoScaling::LaunchConfiguration
 g n
 k LaunchConfigurationName
 c AssociatePublicIpAddress BlockDeviceMappings ClassicLinkVPCId ClassicLinkVPCSecurityGroups EbsOptimized IamInstanceProfile ImageId InstanceId InstanceMonitoring InstanceType KernelId KeyName LaunchConfigurationName MetadataOptions PlacementTenancy RamDiskId SecurityGroups SpotPrice UserData
+l maintenance 2024-10-01
 o
 p AssociatePublicIpAddress b
 p BlockDeviceMappings [@BlockDeviceMapping
@@ -11443,6 +11454,7 @@ g l Tags
 k Id
 c AutomaticStopTimeMinutes ConnectionType ImageId InstanceType OwnerArn Repositories SubnetId
 a Arn Id Name
+l maintenance 2024-07-25
 o
 p AutomaticStopTimeMinutes i
 p ConnectionType s
@@ -13415,6 +13427,7 @@ g l Tags
 k AssociationArn
 c BucketName ConnectionArn Name Owner Tags Type
 a AssociationArn
+l maintenance 2025-10-07
 o
 p BucketName s
 p ConnectionArn s
@@ -13632,6 +13645,7 @@ T AWS::CodeStar::GitHubRepository
 g n
 k Id
 a Id
+l shutdown 2024-07-25
 o
 p Code @Code
 p ConnectionArn s
@@ -26264,6 +26278,7 @@ g l Tags
 k Arn
 c Name Project
 a Arn
+l shutdown 2025-10-17
 o
 p Description s
 p MetricGoals [@MetricGoalObject
@@ -26313,6 +26328,7 @@ g l Tags
 k Arn
 c Name Project
 a Arn
+l shutdown 2025-10-17
 o
 p DefaultVariation s
 p Description s
@@ -26341,6 +26357,7 @@ g l Tags
 k Arn
 c Name Project
 a Arn
+l shutdown 2025-10-17
 o
 p Description s
 p ExecutionStatus @ExecutionStatusObject
@@ -26393,6 +26410,7 @@ g l Tags
 k Arn
 c Name
 a Arn
+l shutdown 2025-10-17
 o
 p AppConfigResource @AppConfigResourceObject
 p DataDelivery @DataDeliveryObject
@@ -26420,6 +26438,7 @@ T AWS::Evidently::Segment
 g l Tags
 k Arn
 a Arn
+l shutdown 2025-10-17
 o
 p Description s
 p Name s
@@ -26959,6 +26978,7 @@ g l Tags
 k EnvironmentId
 c DataBundles FederationParameters KmsKeyId SuperuserParameters Tags
 a AwsAccountId DedicatedServiceAccountId EnvironmentArn EnvironmentId EnvironmentUrl SageMakerStudioDomainUrl Status
+l sunset 2026-10-07
 o
 p DataBundles [s
 p Description s
@@ -26992,6 +27012,7 @@ g l Tags
 k Arn
 c DatasetName
 a Arn
+l maintenance 2024-07-29
 o
 p DataFrequency s
 p DatasetName s
@@ -27018,6 +27039,7 @@ g l Tags
 k DatasetGroupArn
 c DatasetGroupName
 a DatasetGroupArn
+l maintenance 2024-07-29
 o
 p DatasetArns [s
 p DatasetGroupName s
@@ -27033,6 +27055,7 @@ g l Tags
 k Arn
 c DetectorId
 a Arn CreatedTime DetectorVersionId EventType.Arn EventType.CreatedTime EventType.LastUpdatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p AssociatedModels [@Model
 p Description s
@@ -27113,6 +27136,7 @@ g l Tags
 k Arn
 c Name
 a Arn CreatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p Description s
 p Name s
@@ -27127,6 +27151,7 @@ g l Tags
 k Arn
 c Name
 a Arn CreatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p Description s
 p EntityTypes [@EntityType
@@ -27172,6 +27197,7 @@ g l Tags
 k Arn
 c Name
 a Arn CreatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p Description s
 p Name s
@@ -27186,6 +27212,7 @@ g l Tags
 k Arn
 c Name
 a Arn CreatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p Description s
 p Elements [s
@@ -27202,6 +27229,7 @@ g l Tags
 k Arn
 c Name
 a Arn CreatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p Description s
 p Name s
@@ -27216,6 +27244,7 @@ g l Tags
 k Arn
 c Name
 a Arn CreatedTime LastUpdatedTime
+l sunset 2025-11-07
 o
 p DataSource s
 p DataType s
@@ -28902,6 +28931,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.Connectors LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @ConnectorDefinitionVersion
 p Name s
@@ -28920,6 +28950,7 @@ g n
 k Id
 c ConnectorDefinitionId Connectors
 a Id
+l sunset 2026-10-01
 o
 p ConnectorDefinitionId s
 p Connectors [@Connector
@@ -28934,6 +28965,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.Cores LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @CoreDefinitionVersion
 p Name s
@@ -28953,6 +28985,7 @@ g n
 k Id
 c CoreDefinitionId Cores
 a Id
+l sunset 2026-10-01
 o
 p CoreDefinitionId s
 p Cores [@Core
@@ -28968,6 +29001,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.Devices LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @DeviceDefinitionVersion
 p Name s
@@ -28987,6 +29021,7 @@ g n
 k Id
 c DeviceDefinitionId Devices
 a Id
+l sunset 2026-10-01
 o
 p DeviceDefinitionId s
 p Devices [@Device
@@ -29002,6 +29037,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.DefaultConfig.Execution.IsolationMode InitialVersion.DefaultConfig.Execution.RunAs.Gid InitialVersion.DefaultConfig.Execution.RunAs.Uid InitialVersion.Functions LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @FunctionDefinitionVersion
 p Name s
@@ -29047,6 +29083,7 @@ g n
 k Id
 c DefaultConfig FunctionDefinitionId Functions
 a Id
+l sunset 2026-10-01
 o
 p DefaultConfig @DefaultConfig
 p FunctionDefinitionId s
@@ -29088,6 +29125,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.ConnectorDefinitionVersionArn InitialVersion.CoreDefinitionVersionArn InitialVersion.DeviceDefinitionVersionArn InitialVersion.FunctionDefinitionVersionArn InitialVersion.LoggerDefinitionVersionArn InitialVersion.ResourceDefinitionVersionArn InitialVersion.SubscriptionDefinitionVersionArn LatestVersionArn Name RoleArn RoleAttachedAt
+l sunset 2026-10-01
 o
 p InitialVersion @GroupVersion
 p Name s
@@ -29107,6 +29145,7 @@ g n
 k Id
 c ConnectorDefinitionVersionArn CoreDefinitionVersionArn DeviceDefinitionVersionArn FunctionDefinitionVersionArn GroupId LoggerDefinitionVersionArn ResourceDefinitionVersionArn SubscriptionDefinitionVersionArn
 a Id
+l sunset 2026-10-01
 o
 p ConnectorDefinitionVersionArn s
 p CoreDefinitionVersionArn s
@@ -29122,6 +29161,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.Loggers LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @LoggerDefinitionVersion
 p Name s
@@ -29142,6 +29182,7 @@ g n
 k Id
 c LoggerDefinitionId Loggers
 a Id
+l sunset 2026-10-01
 o
 p LoggerDefinitionId s
 p Loggers [@Logger
@@ -29158,6 +29199,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.Resources LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @ResourceDefinitionVersion
 p Name s
@@ -29213,6 +29255,7 @@ g n
 k Id
 c ResourceDefinitionId Resources
 a Id
+l sunset 2026-10-01
 o
 p ResourceDefinitionId s
 p Resources [@ResourceInstance
@@ -29264,6 +29307,7 @@ g m Tags
 k Id
 c InitialVersion
 a Arn Id InitialVersion.Subscriptions LatestVersionArn Name
+l sunset 2026-10-01
 o
 p InitialVersion @SubscriptionDefinitionVersion
 p Name s
@@ -29283,6 +29327,7 @@ g n
 k Id
 c SubscriptionDefinitionId Subscriptions
 a Id
+l sunset 2026-10-01
 o
 p SubscriptionDefinitionId s
 p Subscriptions [@Subscription
@@ -30713,6 +30758,7 @@ g n
 k Arn
 c AssessmentTargetName
 a Arn
+l sunset 2026-05-20
 o
 p AssessmentTargetName s
 p ResourceGroupArn s
@@ -30721,6 +30767,7 @@ g n
 k Arn
 c AssessmentTargetArn AssessmentTemplateName DurationInSeconds RulesPackageArns UserAttributesForFindings
 a Arn
+l sunset 2026-05-20
 o
 p AssessmentTargetArn s
 p AssessmentTemplateName s
@@ -30737,6 +30784,7 @@ g n
 k Arn
 c ResourceGroupTags
 a Arn
+l sunset 2026-05-20
 o
 p ResourceGroupTags [@Tag
 r ResourceGroupTags
@@ -31925,6 +31973,7 @@ g l Tags
 k ChannelName
 c ChannelName
 a Id
+l shutdown 2025-12-15
 o
 p ChannelName s
 p ChannelStorage @ChannelStorage
@@ -31950,6 +31999,7 @@ g l Tags
 k DatasetName
 c DatasetName
 a Id
+l shutdown 2025-12-15
 o
 p Actions [@Action
 p ContentDeliveryRules [@DatasetContentDeliveryRule
@@ -32052,6 +32102,7 @@ g l Tags
 k DatastoreName
 c DatastoreName
 a Id
+l shutdown 2025-12-15
 o
 p DatastoreName s
 p DatastorePartitions @DatastorePartitions
@@ -32109,6 +32160,7 @@ g l Tags
 k PipelineName
 c PipelineName
 a Id
+l shutdown 2025-12-15
 o
 p PipelineActivities [@Activity
 p PipelineName s
@@ -32210,6 +32262,7 @@ T AWS::IoTEvents::AlarmModel
 g l Tags
 k AlarmModelName
 c AlarmModelName Key
+l shutdown 2026-05-20
 o
 p AlarmCapabilities @AlarmCapabilities
 p AlarmEventActions @AlarmEventActions
@@ -32322,6 +32375,7 @@ T AWS::IoTEvents::DetectorModel
 g l Tags
 k DetectorModelName
 c DetectorModelName Key
+l shutdown 2026-05-20
 o
 p DetectorModelDefinition @DetectorModelDefinition
 p DetectorModelDescription s
@@ -32463,6 +32517,7 @@ T AWS::IoTEvents::Input
 g l Tags
 k InputName
 c InputName
+l shutdown 2026-05-20
 o
 p InputDefinition @InputDefinition
 p InputDescription s
@@ -33209,6 +33264,7 @@ T AWS::IoTThingsGraph::FlowTemplate
 g n
 k Id
 a Id
+l shutdown 2022-11-09
 o
 p CompatibleNamespaceVersion n
 p Definition @DefinitionDocument
@@ -40678,6 +40734,7 @@ g l Tags
 k Id
 c ContainerName
 a Endpoint Id
+l sunset 2025-11-13
 o
 p AccessLoggingEnabled b
 p ContainerName s
@@ -41792,6 +41849,7 @@ g m Tags
 k StudioId
 c StudioName Tags
 a HomeRegion SsoClientId StudioId StudioUrl
+l shutdown 2024-06-30
 o
 p AdminRoleArn s
 p DisplayName s
@@ -42947,6 +43005,7 @@ g n
 k Id
 c Shortname StackId
 a Id
+l shutdown 2024-05-01
 o
 p AppSource @Source
 p Attributes {s
@@ -42985,6 +43044,7 @@ T AWS::OpsWorks::ElasticLoadBalancerAttachment
 g n
 k Id
 a Id
+l shutdown 2024-05-01
 o
 p ElasticLoadBalancerName s
 p LayerId s
@@ -42994,6 +43054,7 @@ g n
 k Id
 c AutoScalingType AvailabilityZone BlockDeviceMappings EbsOptimized RootDeviceType StackId SubnetId Tenancy TimeBasedAutoScaling VirtualizationType
 a AvailabilityZone Id PrivateDnsName PrivateIp PublicDnsName PublicIp
+l shutdown 2024-05-01
 o
 p AgentVersion s
 p AmiId s
@@ -43041,6 +43102,7 @@ g l Tags
 k Id
 c StackId Type
 a Id
+l shutdown 2024-05-01
 o
 p Attributes {s
 p AutoAssignElasticIps b
@@ -43101,6 +43163,7 @@ g l Tags
 k Id
 c CloneAppIds ClonePermissions ServiceRoleArn SourceStackId VpcId
 a Id
+l shutdown 2024-05-01
 o
 p AgentVersion s
 p Attributes {s
@@ -43159,6 +43222,7 @@ g n
 k Id
 c IamUserArn
 a Id SshUsername
+l shutdown 2024-05-01
 o
 p AllowSelfManagement b
 p IamUserArn s
@@ -43170,6 +43234,7 @@ g n
 k Id
 c Ec2VolumeId StackId
 a Id
+l shutdown 2024-05-01
 o
 p Ec2VolumeId s
 p MountPoint s
@@ -43824,6 +43889,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p ClientId s
@@ -43835,6 +43901,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p BundleId s
@@ -43851,6 +43918,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p BundleId s
@@ -43867,6 +43935,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p BundleId s
@@ -43883,6 +43952,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p BundleId s
@@ -43899,6 +43969,7 @@ g m Tags
 k Id
 c Name
 a Arn Id
+l sunset 2026-10-30
 o
 p Name s
 p Tags %os
@@ -43908,6 +43979,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p CampaignHook @CampaignHook
@@ -43933,6 +44005,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApiKey s
 p ApplicationId s
@@ -43944,6 +44017,7 @@ g m Tags
 k CampaignId
 c ApplicationId
 a Arn CampaignId
+l sunset 2026-10-30
 o
 p AdditionalTreatments [@WriteTreatmentResource
 p ApplicationId s
@@ -44091,6 +44165,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p ConfigurationSet s
@@ -44105,6 +44180,7 @@ g m Tags
 k Id
 c TemplateName
 a Arn Id
+l sunset 2026-10-30
 o
 p DefaultSubstitutions s
 p HtmlPart s
@@ -44119,6 +44195,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p DestinationStreamArn s
@@ -44129,6 +44206,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApiKey s
 p ApplicationId s
@@ -44141,6 +44219,7 @@ g m Tags
 k TemplateName
 c TemplateName
 a Arn
+l sunset 2026-10-30
 o
 p Content [@InAppMessageContent
 p CustomConfig o
@@ -44184,6 +44263,7 @@ g m Tags
 k Id
 c TemplateName
 a Arn Id
+l sunset 2026-10-30
 o
 p ADM @AndroidPushNotificationTemplate
 p APNS @APNSPushNotificationTemplate
@@ -44222,6 +44302,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p Enabled b
@@ -44233,6 +44314,7 @@ g m Tags
 k SegmentId
 c ApplicationId
 a Arn SegmentId
+l sunset 2026-10-30
 o
 p ApplicationId s
 p Dimensions @SegmentDimensions
@@ -44291,6 +44373,7 @@ g m Tags
 k Id
 c TemplateName
 a Arn Id
+l sunset 2026-10-30
 o
 p Body s
 p DefaultSubstitutions s
@@ -44303,6 +44386,7 @@ g n
 k Id
 c ApplicationId
 a Id
+l sunset 2026-10-30
 o
 p ApplicationId s
 p Enabled b
@@ -44719,6 +44803,7 @@ T AWS::Proton::EnvironmentAccountConnection
 g l Tags
 k Arn
 a Arn Id Status
+l sunset 2026-10-07
 o
 p CodebuildRoleArn s
 p ComponentRoleArn s
@@ -44736,6 +44821,7 @@ g l Tags
 k Arn
 c EncryptionKey Name Provisioning
 a Arn
+l sunset 2026-10-07
 o
 p Description s
 p DisplayName s
@@ -44752,6 +44838,7 @@ g l Tags
 k Arn
 c EncryptionKey Name PipelineProvisioning
 a Arn
+l sunset 2026-10-07
 o
 p Description s
 p DisplayName s
@@ -45119,6 +45206,7 @@ g l Tags
 k Id
 c Name
 a Id
+l shutdown 2025-07-31
 o
 p DeletionProtection b
 p KmsKey s
@@ -45135,6 +45223,7 @@ g l Tags
 k LedgerName Id
 c ExclusiveEndTime InclusiveStartTime KinesisConfiguration LedgerName RoleArn StreamName
 a Arn Id
+l shutdown 2025-07-31
 o
 p ExclusiveEndTime s
 p InclusiveStartTime s
@@ -62810,6 +62899,7 @@ g n
 k Name
 c MaximumDuration Name RoleArn SchemaS3Location SnapshotS3Location
 a DescribePayload
+l sunset 2026-05-20
 o
 p MaximumDuration s
 p Name s
@@ -63073,6 +63163,7 @@ g l Tags
 k DatabaseName
 c DatabaseName
 a Arn
+l maintenance 2025-06-20
 o
 p DatabaseName s
 p KmsKeyId *
@@ -63154,6 +63245,7 @@ g l Tags
 k Arn
 c ErrorReportConfiguration KmsKeyId NotificationConfiguration QueryString ScheduleConfiguration ScheduledQueryExecutionRoleArn ScheduledQueryName TargetConfiguration
 a Arn SQErrorReportConfiguration SQKmsKeyId SQName SQNotificationConfiguration SQQueryString SQScheduleConfiguration SQScheduledQueryExecutionRoleArn SQTargetConfiguration
+l maintenance 2025-06-20
 o
 p ClientToken s
 p ErrorReportConfiguration @ErrorReportConfiguration
@@ -63224,6 +63316,7 @@ g l Tags
 k DatabaseName TableName
 c DatabaseName TableName
 a Arn Name
+l maintenance 2025-06-20
 o
 p DatabaseName s
 p MagneticStoreWriteProperties @MagneticStoreWriteProperties
@@ -64014,6 +64107,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p ByteMatchTuples [@ByteMatchTuple
 p Name s
@@ -64034,6 +64128,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p IPSetDescriptors [@IPSetDescriptor
 p Name s
@@ -64047,6 +64142,7 @@ g n
 k Id
 c MetricName Name
 a Id
+l sunset
 o
 p MetricName s
 p Name s
@@ -64062,6 +64158,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p SizeConstraints [@SizeConstraint
@@ -64081,6 +64178,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p SqlInjectionMatchTuples [@SqlInjectionMatchTuple
@@ -64098,6 +64196,7 @@ g n
 k Id
 c MetricName Name
 a Id
+l sunset
 o
 p DefaultAction @WafAction
 p MetricName s
@@ -64117,6 +64216,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p XssMatchTuples [@XssMatchTuple
@@ -64134,6 +64234,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p ByteMatchTuples [@ByteMatchTuple
 p Name s
@@ -64154,6 +64255,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p GeoMatchConstraints [@GeoMatchConstraint
 p Name s
@@ -64167,6 +64269,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p IPSetDescriptors [@IPSetDescriptor
 p Name s
@@ -64180,6 +64283,7 @@ g n
 k Id
 c MetricName Name RateKey
 a Id
+l sunset
 o
 p MatchPredicates [@Predicate
 p MetricName s
@@ -64197,6 +64301,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p RegexPatternStrings [s
@@ -64206,6 +64311,7 @@ g n
 k Id
 c MetricName Name
 a Id
+l sunset
 o
 p MetricName s
 p Name s
@@ -64221,6 +64327,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p SizeConstraints [@SizeConstraint
@@ -64240,6 +64347,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p SqlInjectionMatchTuples [@SqlInjectionMatchTuple
@@ -64257,6 +64365,7 @@ g n
 k Id
 c MetricName Name
 a Id
+l sunset
 o
 p DefaultAction @Action
 p MetricName s
@@ -64276,6 +64385,7 @@ g n
 k Id
 c ResourceArn WebACLId
 a Id
+l sunset
 o
 p ResourceArn s
 p WebACLId s
@@ -64285,6 +64395,7 @@ g n
 k Id
 c Name
 a Id
+l sunset
 o
 p Name s
 p XssMatchTuples [@XssMatchTuple

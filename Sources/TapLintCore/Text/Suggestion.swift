@@ -1,9 +1,11 @@
 /// "Did you mean …?" for misspelt names.
 public enum Suggestion {
     /// The candidate closest to `name` by edit distance (ignoring case), if it
-    /// is close enough to be a plausible typo: at most a third of the name.
-    public static func closest<S: Sequence>(to name: String, in candidates: S) -> String? where S.Element == String {
-        let limit = max(1, name.count / 3)
+    /// is close enough to be a plausible typo: at most `limit` edits, by
+    /// default a third of the name.
+    public static func closest<S: Sequence>(to name: String, in candidates: S, limit: Int? = nil) -> String?
+        where S.Element == String {
+        let limit = limit ?? max(1, name.count / 3)
         var best: (name: String, distance: Int)?
         let target = Array(name.lowercased())
         for candidate in candidates {
