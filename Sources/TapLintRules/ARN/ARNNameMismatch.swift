@@ -65,6 +65,44 @@ public struct ARNNameMismatch: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // The documented permission for an authorizer: no stage, no method.
+            """
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties:
+                  Name: api
+              Get:
+                Type: AWS::ApiGateway::Method
+                Properties:
+                  RestApiId: !Ref Api
+                  ResourceId: !GetAtt Api.RootResourceId
+                  HttpMethod: GET
+                  AuthorizationType: CUSTOM
+                  AuthorizerId: !Ref Authorizer
+              Authorizer:
+                Type: AWS::ApiGateway::Authorizer
+                Properties:
+                  RestApiId: !Ref Api
+                  Name: auth
+                  Type: TOKEN
+                  IdentitySource: method.request.header.Authorization
+                  AuthorizerUri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Fn.Arn}/invocations"
+              Permission:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: !Ref Fn
+                  Principal: apigateway.amazonaws.com
+                  SourceArn: !Sub "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/authorizers/${Authorizer}"
+              Fn:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Role: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app"
+                  Code: {ZipFile: "def handler(e, c): pass"}
+            """,
             """
             Parameters:
               Prefix:
@@ -177,7 +215,8 @@ struct RestAPIs {
         let parts = arn.resource.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
         guard parts.count >= 3, parts[0].hasPrefix("${"), parts[0].hasSuffix("}") else { return nil }
         let api = String(parts[0].dropFirst(2).dropLast())
-        guard let known = methods[api] else { return nil }
+        // `{api}/authorizers/{id}` lets API Gateway call an authorizer: no stage, no method.
+        guard let known = methods[api], parts[1] != "authorizers" else { return nil }
         let verb = parts[2].uppercased()
         let path = "/" + (parts.count > 3 ? parts[3] : "")
         guard verb != "*", !path.containsBytes("*"), !path.containsBytes("${") else { return nil }

@@ -25,6 +25,19 @@ public struct HardCodedAccount: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // A public layer's account is its publisher's, not the stack's.
+            """
+            Resources:
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Role: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app"
+                  Code: {ZipFile: "def handler(e, c): pass"}
+                  Layers:
+                    - !Sub "arn:${AWS::Partition}:lambda:${AWS::Region}:017000801446:layer:AWSLambdaPowertoolsPythonV3-python312-x86_64:7"
+            """,
             """
             Parameters:
               AuditAccount:
@@ -43,9 +56,17 @@ public struct HardCodedAccount: TemplateRule {
 
     public init() {}
 
+    /// ARNs of resources that another account publishes for everyone to use,
+    /// which no template can own: Lambda layers (Powertools, AWS's extensions),
+    /// Serverless Application Repository applications. Their account is the
+    /// publisher's; `${AWS::AccountId}` there would name a layer that does not exist.
+    static func isPublishedByAnother(_ arn: ARN) -> Bool {
+        (arn.service == "lambda" && arn.resource.hasPrefix("layer:")) || arn.service == "serverlessrepo"
+    }
+
     public func check(_ context: LintContext) -> [Violation] {
         context.arns.compactMap { arn in
-            guard ARN.isAccountID(arn.account) else { return nil }
+            guard ARN.isAccountID(arn.account), !Self.isPublishedByAnother(arn) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes account '\(arn.account)'",
                              resource: arn.source.resource)

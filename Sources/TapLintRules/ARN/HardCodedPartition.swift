@@ -32,6 +32,25 @@ public struct HardCodedPartition: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // Inline source code is the program's text, not the template's.
+            """
+            Resources:
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  Role: !GetAtt Role.Arn
+                  Code:
+                    ZipFile: |
+                      TOPIC = "arn:aws:sns:us-east-1:123456789012:alerts"
+                      def handler(event, context):
+                          return TOPIC
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument: {}
+            """,
             """
             Resources:
               Permission:

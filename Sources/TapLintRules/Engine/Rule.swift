@@ -48,6 +48,8 @@ public struct LintContext: Sendable {
     /// The strings the resources' properties build that hold an ARN or an
     /// AWS domain, and the ARNs in them, read once for all ARN rules.
     let strings: [BuiltString]
+    /// Plain text holding `${X}` that no Fn::Sub replaces, found in the same walk.
+    let literalVariables: [BuiltString]
     let arns: [ARN]
     /// The resources the template names itself, which hand-built ARNs are
     /// checked against, found once for the ARN rules that need them.
@@ -83,8 +85,8 @@ public struct LintContext: Sendable {
                 let references = ReferenceIndex(template)
                 return .resolved(references, DependencyGraph(template: template, references: references))
             case 2:
-                let strings = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
-                return .strings(strings, ARN.all(in: strings))
+                let found = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
+                return .strings(found, ARN.all(in: found.strings))
             case 3:
                 let policies = PolicyDocument.all(in: template)
                 return .policies(policies, PolicyChecks.allowing(in: policies))
@@ -98,7 +100,8 @@ public struct LintContext: Sendable {
               case .strings(let strings, let arns) = pieces[2], case .policies(let policies, let allowing) = pieces[3],
               case .named(let named) = pieces[4], case .suppressions(let suppressions) = pieces[5] else { preconditionFailure("context pieces out of order") }
         (self.schema, self.tags, self.references, self.graph) = (schema, tags, references, graph)
-        (self.strings, self.arns, self.policies, self.allowing, self.named) = (strings, arns, policies, allowing, named)
+        (self.strings, self.literalVariables) = (strings.strings, strings.literals)
+        (self.arns, self.policies, self.allowing, self.named) = (arns, policies, allowing, named)
         self.suppressions = suppressions
         tagPolicy = TagPolicy(configured: options.requiredTags, tags: tags)
         sourceSize = source.count
@@ -110,7 +113,7 @@ public struct LintContext: Sendable {
 private enum Piece: Sendable {
     case checked(SchemaCheck, [ResourceTags])
     case resolved(ReferenceIndex, DependencyGraph)
-    case strings([BuiltString], [ARN])
+    case strings(TemplateStrings.Found, [ARN])
     case policies([PolicyDocument], [(document: PolicyDocument, statement: PolicyStatement)])
     case named(NamedResources)
     case suppressions(Suppressions)

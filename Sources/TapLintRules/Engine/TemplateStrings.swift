@@ -14,6 +14,11 @@ public struct BuiltString: Sendable {
     public var range: SourceRange
     /// The intrinsic-function node or scalar that produces it.
     public var node: Node
+    /// For a string in `TemplateStrings.Found.literals`: the first `${X}`
+    /// written in plain text outside `Fn::Sub` (a scalar, or a literal part
+    /// of `Fn::Join`), X a pseudo parameter or a name of the template, where
+    /// CloudFormation keeps it as those very characters.
+    public var literalVariable: String?
 
     /// `Resource.Property.Path`, the way messages name the place
     /// (`Resource.Properties.X` reads better as `Resource.X`).
@@ -27,22 +32,61 @@ public struct BuiltString: Sendable {
 /// Every string built in the resources' properties: scalars, `Fn::Sub`
 /// and `Fn::Join` (with a literal delimiter), in every `Fn::If` branch.
 public enum TemplateStrings {
-    /// The strings that contain one of `needles`. Rules look for a few
-    /// markers (`arn:`, a domain); keeping only those strings spares
-    /// recording every scalar of a large template.
-    public static func all(in template: Template, containing needles: [StaticString]) -> [BuiltString] {
-        var walker = Walker(needles: needles)
+    /// What one walk of the resources' properties finds.
+    public struct Found: Sendable {
+        /// The strings that contain one of the needles.
+        public var strings: [BuiltString] = []
+        /// Plain text holding `${X}` that no Fn::Sub replaces.
+        public var literals: [BuiltString] = []
+    }
+
+    /// The strings that contain one of `needles`, and the literal `${X}`s.
+    /// Rules look for a few markers (`arn:`, a domain); keeping only those
+    /// strings spares recording every scalar of a large template.
+    public static func all(in template: Template, containing needles: [StaticString]) -> Found {
+        var walker = Walker(needles: needles, template: template)
         for resource in template.resources {
             guard let properties = resource.properties, let key = resource.body.entry("Properties")?.key else { continue }
             walker.path = [.key("Resources"), .key(resource.name), .key("Properties")]
+            walker.skip = resource.type.flatMap { inlineCode[$0] }.map { walker.path + $0.map { .key($0) } }
+            walker.document = resource.type.flatMap { documents[$0] }.map { PathElement.key($0) }
             walker.walk(properties, key: key, resource: resource.name)
         }
-        return walker.found
+        return Found(strings: walker.found, literals: walker.literals)
     }
+
+    /// Properties that hold another template or a document with `${…}` of
+    /// its own (a StackSet's template, a state machine's substitutions).
+    static let documents: [String: String] = [
+        "AWS::CloudFormation::StackSet": "TemplateBody",
+        "AWS::SSM::Document": "Content",
+        "AWS::StepFunctions::StateMachine": "DefinitionString",
+        "AWS::Serverless::StateMachine": "Definition",
+        "AWS::ImageBuilder::Component": "Data",
+        "AWS::CodeBuild::Project": "Source",
+    ]
+
+    /// Properties that hold a program's source text, by resource type. Its
+    /// strings are the program's, not the template's: an ARN in a Python
+    /// string is the code's business (and `${…}` there is no Sub variable).
+    static let inlineCode: [String: [String]] = [
+        "AWS::Lambda::Function": ["Code", "ZipFile"],
+        "AWS::Serverless::Function": ["InlineCode"],
+        "AWS::Synthetics::Canary": ["Code", "Script"],
+        "AWS::CloudFront::Function": ["FunctionCode"],
+        "AWS::AppSync::Resolver": ["Code"],
+        "AWS::AppSync::FunctionConfiguration": ["Code"],
+    ]
 
     private struct Walker {
         let needles: [StaticString]
+        let template: Template
         var found: [BuiltString] = []
+        var literals: [BuiltString] = []
+        /// The resource's property that holds a document, whose `${…}` are its own.
+        var document: PathElement?
+        /// The path of the resource's inline code, which is not walked.
+        var skip: [PathElement]?
         /// A stack: each level pushes its step and pops it on the way out,
         /// so only the strings kept copy it.
         var path: [PathElement] = []
@@ -55,7 +99,13 @@ public enum TemplateStrings {
                !needles.contains(where: raw.containsBytes) {
                 return
             }
-            if let text = if let call { build(call) } else { node.string } {
+            let plain = call == nil ? node.string : nil
+            if let plain {
+                if plain.containsBytes("${") { findLiteralVariable(in: [plain], node: node, key: key, resource: resource) }
+            } else if let call, call.name == .join, let parts = call.argument.sequence?.last?.sequence {
+                findLiteralVariable(in: parts.compactMap(\.string), node: node, key: key, resource: resource)
+            }
+            if let text = if let call { build(call) } else { plain } {
                 if needles.contains(where: text.containsBytes) {
                     found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
                 }
@@ -75,6 +125,36 @@ public enum TemplateStrings {
             }
         }
 
+        /// A `${X}` in plain text (a scalar, or a literal part of an
+        /// `Fn::Join`), X a pseudo parameter or a parameter or resource of
+        /// the template: no Fn::Sub will replace it.
+        private mutating func findLiteralVariable(in texts: [String], node: Node, key: Node, resource: String) {
+            if let document, path.count > 3, path[3] == document { return }
+            for text in texts where text.containsBytes("${") {
+                guard let variable = variable(in: text) else { continue }
+                literals.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node,
+                                            literalVariable: variable))
+                return
+            }
+        }
+
+        /// The first `${X}` of `text` that names something of the template.
+        private func variable(in text: String) -> String? {
+            var rest = Substring(text)
+            while let start = rest.firstRange(of: "${") {
+                let after = rest[start.upperBound...]
+                guard let close = after.firstIndex(of: "}") else { return nil }
+                let name = after[..<close]
+                let head = name.split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
+                if name.hasPrefix("AWS::") ? PseudoParameters.all.contains(String(name))
+                    : template.hasParameter(head) || template.hasResource(head) {
+                    return "${" + name + "}"
+                }
+                rest = after[close...]
+            }
+            return nil
+        }
+
         private mutating func walkChildren(of node: Node, resource: String) {
             switch node.content {
             case .scalar: break
@@ -87,7 +167,7 @@ public enum TemplateStrings {
             case .mapping(let entries):
                 for entry in entries {
                     path.append(.key(entry.name ?? "?"))
-                    walk(entry.value, key: entry.key, resource: resource)
+                    if path != skip { walk(entry.value, key: entry.key, resource: resource) }
                     path.removeLast()
                 }
             }
