@@ -52,6 +52,11 @@ public enum RuleRegistry {
         WrongValueType(),
         TemplateLimits(),
         InvalidAddressBlock(),
+        MalformedResource(),
+        InvalidLogicalID(),
+        ServerlessWithoutTransform(),
+        RetiredService(),
+        LiteralSubVariable(),
     ]
 
     /// Rules the reader itself reports, before there is a template.
