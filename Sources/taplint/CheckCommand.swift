@@ -55,6 +55,10 @@ struct CheckCommand: ParsableCommand {
           help: "Apply paths.exclude to files named on the command line too (pre-commit names every changed file).")
     var forceExclude = false
 
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Judge runtime deprecations at this day (default: today, UTC).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
     @Option(help: "Threads to use: files checked at once, and for a large file its parts (default: one per core).")
     var jobs: Int?
 
@@ -64,6 +68,7 @@ struct CheckCommand: ParsableCommand {
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1") }
+        if let asOf, CalendarDay.parse(asOf) == nil { throw ValidationError("--as-of must be a day written YYYY-MM-DD, not '\(asOf)'") }
     }
 
     func run() throws {
@@ -93,7 +98,8 @@ struct CheckCommand: ParsableCommand {
                                           ignore: configuration.ignore + commandLine.ignore,
                                           severities: configuration.severities)
             linters[configuration.key] = Linter(options: LintOptions(selection: selection, requiredTags: configuration.requiredTags,
-                                                                     maxFileSize: maxFileSize, threads: threadsPerFile))
+                                                                     maxFileSize: maxFileSize, threads: threadsPerFile,
+                                                                     asOf: asOf ?? CalendarDay.today()))
         }
         var reports = Self.lint(work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }, jobs: jobs)
         if var accepted {

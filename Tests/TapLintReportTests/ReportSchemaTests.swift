@@ -37,7 +37,7 @@ import TapLintRules
         #expect(reports.count == SampleSnapshotTests.samples.count)
         // One report of every sample at once: several files, every severity.
         let all = SampleSnapshotTests.samples.map { sample in
-            Linter().lint(Array((Repository.read(sample) ?? "").utf8), file: sample)
+            SampleSnapshotTests.linter.lint(Array((Repository.read(sample) ?? "").utf8), file: sample)
         }
         let combined = folder.appendingPathComponent("all-samples.json")
         try JSONReporter().render(RunResult(reports: all, seconds: 0)).write(to: combined, atomically: true, encoding: .utf8)

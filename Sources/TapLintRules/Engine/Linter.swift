@@ -24,6 +24,10 @@ public struct LintOptions: Sendable {
     /// Threads one template may use; more than one only pays for itself
     /// on a large template (see `threads(forSize:)`).
     public var threads: Int
+    /// The day deprecations are judged at (`YYYY-MM-DD`, UTC): `--as-of`,
+    /// by default today, so that a template that deployed yesterday and
+    /// cannot today says so, and a test can fix the day.
+    public var asOf: String
 
     /// Below this many bytes a template is linted on one thread: handing
     /// work to a second one costs more than it saves.
@@ -37,12 +41,14 @@ public struct LintOptions: Sendable {
     public static let defaultMaxFileSize = 10 * 1024 * 1024
 
     public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag]? = nil,
-                limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1) {
+                limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1,
+                asOf: String = CalendarDay.today()) {
         self.selection = selection
         self.requiredTags = requiredTags
         self.limits = limits
         self.maxFileSize = maxFileSize
         self.threads = threads
+        self.asOf = asOf
     }
 }
 

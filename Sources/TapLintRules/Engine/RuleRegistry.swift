@@ -56,6 +56,7 @@ public enum RuleRegistry {
         InvalidLogicalID(),
         ServerlessWithoutTransform(),
         RetiredService(),
+        DeprecatedRuntime(),
         LiteralSubVariable(),
     ]
 
