@@ -19,7 +19,7 @@ import TapLintCore
                     var builder = ValueBuilder(type: type)
                     guard let text = builder.value(shape) else { continue }
                     let node = try #require(YAMLParser.parse(Array(text.utf8)).root, "\(text)")
-                    let problems = SchemaCheck.problems(of: node, shape: .union(name), in: type)
+                    let problems = SchemaCheck.problems(of: node, shape: .union(name), in: type).filter(\.isShapeProblem)
                     #expect(problems.isEmpty, "\(type.name) \(name) branch \(i + 1): \(text) → \(problems.map(\.kind))")
                     branches += 1
 
@@ -42,7 +42,7 @@ import TapLintCore
                     let combined = "{" + ([text.dropFirst().dropLast()].filter { !$0.isEmpty }.map(String.init)
                         + ["\"\(extra)\": \(extraValue)"]).joined(separator: ", ") + "}"
                     let both = try #require(YAMLParser.parse(Array(combined.utf8)).root)
-                    let found = SchemaCheck.problems(of: both, shape: .union(name), in: type)
+                    let found = SchemaCheck.problems(of: both, shape: .union(name), in: type).filter(\.isShapeProblem)
                     #expect(found.count == 1, "\(type.name) \(name): \(combined) → \(found.map(\.kind))")
                     mixed += 1
                 }
@@ -52,6 +52,17 @@ import TapLintCore
         // lost them would otherwise pass here by testing nothing.
         #expect(branches > 300, "\(branches) branches checked")
         #expect(mixed > 100, "\(mixed) mixed values checked")
+    }
+
+    /// Every record is found where the index says, whole: a catalog text
+    /// the compiler reads differently (an escape in a raw string) shifts
+    /// every record after it.
+    @Test func everyTypeReadsAsItself() {
+        let names = Catalog.typeNames
+        #expect(names.count > 1400)
+        for (name, type) in zip(names, names.map { Catalog.type(named: $0) }) {
+            #expect(type?.name == name, "\(name) reads as \(type?.name ?? "nothing")")
+        }
     }
 
     /// A property that is create-only is one the author sets; the catalog
@@ -98,6 +109,19 @@ struct ValueBuilder {
         case .map(let item): return value(item).map { "{\"k\": \($0)}" }
         case .oneOf(let kinds): return kinds.contains("o") ? "{}" : kinds.contains("l") ? "[]" : "\"x\""
         case .union(let name): return type.unions[name]?.first.flatMap { value($0) }
+        case .constrained(let number, let inner):
+            // Values that meet the constraint where that is easy; patterns
+            // are not generated (the union test leaves value problems out).
+            guard let constraint = type.constraints[number] else { return value(inner) }
+            if let first = constraint.allowed.first { return "\"\(first)\"" }
+            if let minimum = constraint.minimum ?? constraint.exclusiveMinimum.map({ $0 + 1 }) { return "\(Int(minimum))" }
+            if let minItems = constraint.minItems, case .list(let item) = inner, let one = value(item) {
+                return "[" + Array(repeating: one, count: max(1, minItems)).joined(separator: ", ") + "]"
+            }
+            if let minLength = constraint.minLength, case .string = inner {
+                return "\"" + String(repeating: "x", count: max(1, minLength)) + "\""
+            }
+            return value(inner)
         case .object(let name):
             guard let object = type.definitions[name] else { return "{}" }
             var names = object.required
@@ -111,5 +135,14 @@ struct ValueBuilder {
             }
             return "{" + members.joined(separator: ", ") + "}"
         }
+    }
+}
+
+extension SchemaCheck.Problem {
+    /// A problem of shape (names, kinds, required properties), not of a
+    /// value's constraints, which the union test's made-up values may break.
+    var isShapeProblem: Bool {
+        if case .invalidValue = kind { return false }
+        return true
     }
 }

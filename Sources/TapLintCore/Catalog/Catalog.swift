@@ -94,6 +94,8 @@ public indirect enum Shape: Sendable, Equatable {
     /// One of several shapes (JSON Schema's oneOf/anyOf), the type's union
     /// of that name: a value is valid when one of them accepts it.
     case union(String)
+    /// A shape whose value must also meet the type's constraint of that number.
+    case constrained(Int, Shape)
     case list(Shape)
     case map(Shape)
     /// One of several kinds, by the letters of the catalog format
@@ -116,6 +118,13 @@ public indirect enum Shape: Sendable, Equatable {
         case UInt8(ascii: "o"): self = .anyObject
         case UInt8(ascii: "@"): self = .object(String(decoding: rest, as: UTF8.self))
         case UInt8(ascii: "|"): self = .union(String(decoding: rest, as: UTF8.self))
+        case UInt8(ascii: "!"):
+            guard let colon = rest.firstIndex(of: UInt8(ascii: ":")),
+                  let number = Int(String(decoding: rest[..<colon], as: UTF8.self)) else {
+                self = .anything
+                return
+            }
+            self = .constrained(number, Shape(code: rest[rest.index(after: colon)...]))
         case UInt8(ascii: "["): self = .list(Shape(code: rest))
         case UInt8(ascii: "{"): self = .map(Shape(code: rest))
         case UInt8(ascii: "%"): self = .oneOf(String(decoding: rest, as: UTF8.self))
@@ -156,6 +165,8 @@ public struct ResourceType: Sendable {
     public var definitions: [String: ObjectShape] = [:]
     /// Unions by name: the shapes of their branches, in the schema's order.
     public var unions: [String: [Shape]] = [:]
+    /// Value constraints by number, which `Shape.constrained` names.
+    public var constraints: [Int: ValueConstraint] = [:]
     /// Where the service is in AWS's retirement: `shutdown`, `sunset` or
     /// `maintenance`, and the date; nil for a service in good standing.
     public var lifecycle: (status: String, date: String?)?
@@ -170,6 +181,14 @@ public struct ResourceType: Sendable {
         }
         for line in record.split(separator: UInt8(ascii: "\n")) {
             guard let tag = line.first else { continue }
+            if tag == UInt8(ascii: "x") {
+                // Constraint fields are separated by tabs: values may hold spaces.
+                let body = line.dropFirst(2)
+                guard let space = body.firstIndex(of: UInt8(ascii: " ")),
+                      let number = Int(String(decoding: body[..<space], as: UTF8.self)) else { continue }
+                constraints[number] = ValueConstraint(fields: body[body.index(after: space)...])
+                continue
+            }
             let fields = line.dropFirst(2).split(separator: UInt8(ascii: " "))
             func words() -> [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
             switch tag {

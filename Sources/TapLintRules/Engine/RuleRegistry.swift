@@ -57,6 +57,7 @@ public enum RuleRegistry {
         ServerlessWithoutTransform(),
         RetiredService(),
         DeprecatedRuntime(),
+        InvalidValue(),
         LiteralSubVariable(),
     ]
 

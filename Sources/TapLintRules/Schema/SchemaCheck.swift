@@ -20,6 +20,9 @@ public struct SchemaCheck: Sendable {
             case wrongType(expected: String, found: String)
             /// A literal address block (CIDR) that is not one; `problem` says why.
             case invalidNetwork(value: String, problem: String)
+            /// A literal outside the schema's constraints (allowed values, a
+            /// range, a length, a pattern, item counts); `problem` says how.
+            case invalidValue(problem: String, fix: String?)
         }
 
         public var kind: Kind
@@ -222,6 +225,14 @@ public struct SchemaCheck: Sendable {
         case .union(let name):
             guard let branches = type.unions[name], !branches.isEmpty else { return }
             check(node, union: branches, in: type, resource: resource, key: key)
+        case .constrained(let number, let inner):
+            check(node, shape: inner, in: type, resource: resource, key: key)
+            guard let constraint = type.constraints[number] else { return }
+            let range = node.scalar == nil ? key.range : node.range
+            for (problem, fix) in ValueCheck.problems(of: node, under: constraint) {
+                problems.append(Problem(kind: .invalidValue(problem: problem, fix: fix), resource: resource,
+                                        range: range, path: path))
+            }
         }
     }
 
@@ -236,8 +247,14 @@ public struct SchemaCheck: Sendable {
             check(node, shape: branch, in: type, resource: resource, key: key)
             let found = Array(problems[start...])
             problems.removeSubrange(start...)
-            if found.isEmpty { return }
-            if closest == nil || found.count < closest?.count ?? 0 { closest = found }
+            // The branch is chosen by shape: a value out of bounds inside it
+            // is that branch's problem, not a reason to try another.
+            let shape = found.filter { if case .invalidValue = $0.kind { false } else { true } }
+            if shape.isEmpty {
+                problems += found
+                return
+            }
+            if closest == nil || shape.count < closest?.count ?? 0 { closest = shape }
         }
         let candidates = Set(branches.flatMap { branch -> [String] in
             guard case .object(let name) = branch else { return [] }

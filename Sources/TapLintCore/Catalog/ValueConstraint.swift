@@ -1,0 +1,47 @@
+/// What a property's value must be beyond its type, from the resource
+/// schema: the allowed values, a numeric range, a length, a pattern, and
+/// for a list its item counts and whether items repeat.
+public struct ValueConstraint: Sendable, Equatable {
+    /// The allowed values, as text (numbers as the schema writes them).
+    public var allowed: [String] = []
+    public var minimum: Double?
+    public var maximum: Double?
+    public var exclusiveMinimum: Double?
+    public var exclusiveMaximum: Double?
+    public var minLength: Int?
+    public var maxLength: Int?
+    /// An ECMA-262 regular expression that must match somewhere in the value.
+    public var pattern: String?
+    public var minItems: Int?
+    public var maxItems: Int?
+    public var uniqueItems = false
+
+    /// Reads the tab-separated fields of a catalog `x` line, byte by byte:
+    /// only values become strings.
+    init(fields line: Slice<UnsafeBufferPointer<UInt8>>) {
+        for field in line.split(separator: UInt8(ascii: "\t")) {
+            guard let equals = field.firstIndex(of: UInt8(ascii: "=")) else {
+                if field.elementsEqual("uniq".utf8) { uniqueItems = true }
+                continue
+            }
+            let name = field[..<equals], value = String(decoding: field[(equals + 1)...], as: UTF8.self)
+            switch name.count {
+            case 1: allowed.append(value)  // e
+            case 3 where name.first == UInt8(ascii: "m"):  // min, max
+                if name.elementsEqual("min".utf8) { minimum = Double(value) } else { maximum = Double(value) }
+            case 3: pattern = value  // pat
+            case 4 where name.first == UInt8(ascii: "x"):  // xmin, xmax
+                if name.elementsEqual("xmin".utf8) { exclusiveMinimum = Double(value) } else { exclusiveMaximum = Double(value) }
+            case 4:  // minl, maxl, mini, maxi
+                let number = Int(value)
+                switch (name[name.startIndex + 1], name[name.startIndex + 3]) {
+                case (UInt8(ascii: "i"), UInt8(ascii: "l")): minLength = number
+                case (UInt8(ascii: "a"), UInt8(ascii: "l")): maxLength = number
+                case (UInt8(ascii: "i"), _): minItems = number
+                default: maxItems = number
+                }
+            default: break
+            }
+        }
+    }
+}
