@@ -161,6 +161,8 @@ public struct ResourceType: Sendable {
     public var createOnly: [String] = []
     /// GetAtt attributes; `*` allows any, `X.*` any below X.
     public var attributes: [String] = []
+    /// The attributes among them whose value is a list (`VPC.Ipv6CidrBlocks`).
+    public var listAttributes: [String] = []
     public var properties = ObjectShape()
     public var definitions: [String: ObjectShape] = [:]
     /// Unions by name: the shapes of their branches, in the schema's order.
@@ -200,6 +202,7 @@ public struct ResourceType: Sendable {
             case UInt8(ascii: "k"): primaryIdentifier = words()
             case UInt8(ascii: "c"): createOnly = words()
             case UInt8(ascii: "a"): attributes = words()
+            case UInt8(ascii: "A"): listAttributes = words()
             case UInt8(ascii: "l"):
                 let lifecycleWords = words()
                 if let status = lifecycleWords.first { lifecycle = (status, lifecycleWords.dropFirst().first) }

@@ -18,1606 +18,1606 @@ AWS::APS::ResourcePolicy 7420 216
 AWS::APS::RuleGroupsNamespace 7636 342
 AWS::APS::Scraper 7978 1702
 AWS::APS::Workspace 9680 1254
-AWS::ARCRegionSwitch::Plan 10934 8501
-AWS::ARCZonalShift::AutoshiftObserverNotificationStatus 19435 148
-AWS::ARCZonalShift::ZonalAutoshiftConfiguration 19583 764
-AWS::AccessAnalyzer::Analyzer 20347 1296
-AWS::AmazonMQ::Broker 21643 2041
-AWS::AmazonMQ::Configuration 23684 293
-AWS::AmazonMQ::ConfigurationAssociation 23977 186
-AWS::Amplify::App 24163 1957
-AWS::Amplify::Branch 26120 1495
-AWS::Amplify::Domain 27615 1203
-AWS::AmplifyUIBuilder::Component 28818 2452
-AWS::AmplifyUIBuilder::Form 31270 2599
-AWS::AmplifyUIBuilder::Theme 33869 353
-AWS::ApiGateway::Account 34222 65
-AWS::ApiGateway::ApiKey 34287 338
-AWS::ApiGateway::Authorizer 34625 314
-AWS::ApiGateway::BasePathMapping 34939 150
-AWS::ApiGateway::BasePathMappingV2 35089 191
-AWS::ApiGateway::ClientCertificate 35280 157
-AWS::ApiGateway::Deployment 35437 1194
-AWS::ApiGateway::DocumentationPart 36631 430
-AWS::ApiGateway::DocumentationVersion 37061 217
-AWS::ApiGateway::DomainName 37278 674
-AWS::ApiGateway::DomainNameAccessAssociation 37952 406
-AWS::ApiGateway::DomainNameV2 38358 470
-AWS::ApiGateway::GatewayResponse 38828 194
-AWS::ApiGateway::Method 39022 1236
-AWS::ApiGateway::Model 40258 157
-AWS::ApiGateway::RequestValidator 40415 200
-AWS::ApiGateway::Resource 40615 170
-AWS::ApiGateway::RestApi 40785 596
-AWS::ApiGateway::Stage 41381 908
-AWS::ApiGateway::UsagePlan 42289 445
-AWS::ApiGateway::UsagePlanKey 42734 159
-AWS::ApiGateway::VpcLink 42893 195
-AWS::ApiGatewayV2::Api 43088 592
-AWS::ApiGatewayV2::ApiGatewayManagedOverrides 43680 736
-AWS::ApiGatewayV2::ApiMapping 44416 170
-AWS::ApiGatewayV2::Authorizer 44586 423
-AWS::ApiGatewayV2::Deployment 45009 130
-AWS::ApiGatewayV2::DomainName 45139 586
-AWS::ApiGatewayV2::Integration 45725 734
-AWS::ApiGatewayV2::IntegrationResponse 46459 346
-AWS::ApiGatewayV2::Model 46805 151
-AWS::ApiGatewayV2::Route 46956 327
-AWS::ApiGatewayV2::RouteResponse 47283 324
-AWS::ApiGatewayV2::RoutingRule 47607 602
-AWS::ApiGatewayV2::Stage 48209 488
-AWS::ApiGatewayV2::VpcLink 48697 166
-AWS::AppConfig::Application 48863 260
-AWS::AppConfig::ConfigurationProfile 49123 817
-AWS::AppConfig::Deployment 49940 876
-AWS::AppConfig::DeploymentStrategy 50816 473
-AWS::AppConfig::Environment 51289 653
-AWS::AppConfig::Extension 51942 533
-AWS::AppConfig::ExtensionAssociation 52475 377
-AWS::AppConfig::HostedConfigurationVersion 52852 528
-AWS::AppFlow::Connector 53380 588
-AWS::AppFlow::ConnectorProfile 53968 8037
-AWS::AppFlow::Flow 62005 10964
-AWS::AppIntegrations::Application 72969 1232
-AWS::AppIntegrations::DataIntegration 74201 936
-AWS::AppIntegrations::EventIntegration 75137 532
-AWS::AppMesh::GatewayRoute 75669 2364
-AWS::AppMesh::Mesh 78033 345
-AWS::AppMesh::Route 78378 2333
-AWS::AppMesh::VirtualGateway 80711 3705
-AWS::AppMesh::VirtualNode 84416 4183
-AWS::AppMesh::VirtualRouter 88599 494
-AWS::AppMesh::VirtualService 89093 642
-AWS::AppRunner::AutoScalingConfiguration 89735 509
-AWS::AppRunner::ObservabilityConfiguration 90244 511
-AWS::AppRunner::Service 90755 3687
-AWS::AppRunner::VpcConnector 94442 430
-AWS::AppRunner::VpcIngressConnection 94872 665
-AWS::AppStream::AppBlock 95537 910
-AWS::AppStream::AppBlockBuilder 96447 874
-AWS::AppStream::Application 97321 1117
-AWS::AppStream::ApplicationEntitlementAssociation 98438 268
-AWS::AppStream::ApplicationFleetAssociation 98706 166
-AWS::AppStream::DirectoryConfig 98872 798
-AWS::AppStream::Entitlement 99670 403
-AWS::AppStream::Fleet 100073 1004
-AWS::AppStream::ImageBuilder 101077 1084
-AWS::AppStream::Stack 102161 1504
-AWS::AppStream::StackFleetAssociation 103665 106
-AWS::AppStream::StackUserAssociation 103771 233
-AWS::AppStream::User 104004 213
-AWS::AppSync::Api 104217 1381
-AWS::AppSync::ApiCache 105598 216
-AWS::AppSync::ApiKey 105814 116
-AWS::AppSync::ChannelNamespace 105930 1024
-AWS::AppSync::DataSource 106954 1805
-AWS::AppSync::DomainName 108759 592
-AWS::AppSync::DomainNameApiAssociation 109351 227
-AWS::AppSync::FunctionConfiguration 109578 1272
-AWS::AppSync::GraphQLApi 110850 2011
-AWS::AppSync::GraphQLSchema 112861 112
-AWS::AppSync::Resolver 112973 1548
-AWS::AppSync::SourceApiAssociation 114521 466
-AWS::AppTest::TestCase 114987 3066
-AWS::ApplicationAutoScaling::ScalableTarget 118053 1928
-AWS::ApplicationAutoScaling::ScalingPolicy 119981 6481
-AWS::ApplicationInsights::Application 126462 3817
-AWS::ApplicationSignals::Discovery 130279 67
-AWS::ApplicationSignals::GroupingConfiguration 130346 385
-AWS::ApplicationSignals::ServiceLevelObjective 130731 2628
-AWS::Athena::CapacityReservation 133359 550
-AWS::Athena::DataCatalog 133909 573
-AWS::Athena::NamedQuery 134482 350
-AWS::Athena::PreparedStatement 134832 360
-AWS::Athena::WorkGroup 135192 3259
-AWS::AuditManager::Assessment 138451 1682
-AWS::AutoScaling::AutoScalingGroup 140133 8189
-AWS::AutoScaling::LaunchConfiguration 148322 1430
-AWS::AutoScaling::LifecycleHook 149752 610
-AWS::AutoScaling::ScalingPolicy 150362 3849
-AWS::AutoScaling::ScheduledAction 154211 305
-AWS::AutoScaling::WarmPool 154516 358
-AWS::AutoScalingPlans::ScalingPlan 154874 1817
-AWS::B2BI::Capability 156691 4616
-AWS::B2BI::Partnership 161307 2549
-AWS::B2BI::Profile 163856 520
-AWS::B2BI::Transformer 164376 6069
-AWS::BCMDataExports::Export 170445 1418
-AWS::Backup::BackupPlan 171863 1472
-AWS::Backup::BackupSelection 173335 1132
-AWS::Backup::BackupVault 174467 736
-AWS::Backup::Framework 175203 784
-AWS::Backup::LogicallyAirGappedBackupVault 175987 705
-AWS::Backup::ReportPlan 176692 664
-AWS::Backup::RestoreTestingPlan 177356 726
-AWS::Backup::RestoreTestingSelection 178082 627
-AWS::Backup::TieringConfiguration 178709 489
-AWS::BackupGateway::Hypervisor 179198 747
-AWS::Batch::ComputeEnvironment 179945 1502
-AWS::Batch::ConsumableResource 181447 333
-AWS::Batch::JobDefinition 181780 6739
-AWS::Batch::JobQueue 188519 907
-AWS::Batch::QuotaShare 189426 738
-AWS::Batch::SchedulingPolicy 190164 445
-AWS::Batch::ServiceEnvironment 190609 336
-AWS::BcmPricingCalculator::BillScenario 190945 486
-AWS::Bedrock::Agent 191431 4726
-AWS::Bedrock::AgentAlias 196157 598
-AWS::Bedrock::ApplicationInferenceProfile 196755 896
-AWS::Bedrock::AutomatedReasoningPolicy 197651 1195
-AWS::Bedrock::AutomatedReasoningPolicyVersion 198846 592
-AWS::Bedrock::Blueprint 199438 500
-AWS::Bedrock::DataAutomationLibrary 199938 605
-AWS::Bedrock::DataAutomationProject 200543 6119
-AWS::Bedrock::DataSource 206662 7463
-AWS::Bedrock::EnforcedGuardrailConfiguration 214125 874
-AWS::Bedrock::Flow 214999 9625
-AWS::Bedrock::FlowAlias 224624 772
-AWS::Bedrock::FlowVersion 225396 312
-AWS::Bedrock::Guardrail 225708 4429
-AWS::Bedrock::GuardrailVersion 230137 325
-AWS::Bedrock::IntelligentPromptRouter 230462 1136
-AWS::Bedrock::KnowledgeBase 231598 8680
-AWS::Bedrock::Prompt 240278 3676
-AWS::Bedrock::PromptVersion 243954 406
-AWS::Bedrock::ResourcePolicy 244360 246
-AWS::BedrockAgentCore::ApiKeyCredentialProvider 244606 425
-AWS::BedrockAgentCore::BrowserCustom 245031 1501
-AWS::BedrockAgentCore::BrowserProfile 246532 327
-AWS::BedrockAgentCore::CodeInterpreterCustom 246859 1089
-AWS::BedrockAgentCore::Evaluator 247948 1821
-AWS::BedrockAgentCore::Gateway 249769 3135
-AWS::BedrockAgentCore::GatewayTarget 252904 4188
-AWS::BedrockAgentCore::Memory 257092 6294
-AWS::BedrockAgentCore::OAuth2CredentialProvider 263386 3245
-AWS::BedrockAgentCore::OnlineEvaluationConfig 266631 1829
-AWS::BedrockAgentCore::Policy 268460 567
-AWS::BedrockAgentCore::PolicyEngine 269027 503
-AWS::BedrockAgentCore::Runtime 269530 3335
-AWS::BedrockAgentCore::RuntimeEndpoint 272865 533
-AWS::BedrockAgentCore::WorkloadIdentity 273398 384
-AWS::BedrockMantle::Project 273782 208
-AWS::Billing::BillingView 273990 970
-AWS::BillingConductor::BillingGroup 274960 944
-AWS::BillingConductor::CustomLineItem 275904 1801
-AWS::BillingConductor::PricingPlan 277705 431
-AWS::BillingConductor::PricingRule 278136 797
-AWS::Braket::SpendingLimit 278933 433
-AWS::Budgets::Budget 279366 1672
-AWS::Budgets::BudgetsAction 281038 2129
-AWS::CDK::Metadata 283167 29
-AWS::CE::AnomalyMonitor 283196 590
-AWS::CE::AnomalySubscription 283786 880
-AWS::CE::CostCategory 284666 378
-AWS::CUR::ReportDefinition 285044 1084
-AWS::Cases::CaseRule 286128 1394
-AWS::Cases::Domain 287522 275
-AWS::Cases::Field 287797 566
-AWS::Cases::Layout 288363 734
-AWS::Cases::Template 289097 672
-AWS::Cassandra::Keyspace 289769 747
-AWS::Cassandra::Table 290516 2233
-AWS::Cassandra::Type 292749 324
-AWS::CertificateManager::Account 293073 217
-AWS::CertificateManager::Certificate 293290 571
-AWS::Chatbot::CustomAction 293861 877
-AWS::Chatbot::MicrosoftTeamsChannelConfiguration 294738 1181
-AWS::Chatbot::SlackChannelConfiguration 295919 1001
-AWS::Chime::AppInstance 296920 260
-AWS::Chime::AppInstanceBot 297180 1101
-AWS::CleanRooms::AnalysisTemplate 298281 3062
-AWS::CleanRooms::Collaboration 301343 2996
-AWS::CleanRooms::ConfiguredTable 304339 4705
-AWS::CleanRooms::ConfiguredTableAssociation 309044 2125
-AWS::CleanRooms::IdMappingTable 311169 1107
-AWS::CleanRooms::IdNamespaceAssociation 312276 1160
-AWS::CleanRooms::Membership 313436 2297
-AWS::CleanRooms::PrivacyBudgetTemplate 315733 1035
-AWS::CleanRoomsML::ConfiguredModelAlgorithm 316768 1197
-AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 317965 2765
-AWS::CleanRoomsML::TrainingDataset 320730 1318
-AWS::Cloud9::EnvironmentEC2 322048 486
-AWS::CloudFormation::CustomResource 322534 122
-AWS::CloudFormation::GuardHook 322656 1549
-AWS::CloudFormation::HookDefaultVersion 324205 307
-AWS::CloudFormation::HookTypeConfig 324512 398
-AWS::CloudFormation::HookVersion 324910 590
-AWS::CloudFormation::LambdaHook 325500 1456
-AWS::CloudFormation::Macro 326956 146
-AWS::CloudFormation::ModuleDefaultVersion 327102 328
-AWS::CloudFormation::ModuleVersion 327430 304
-AWS::CloudFormation::PublicTypeVersion 327734 523
-AWS::CloudFormation::Publisher 328257 294
-AWS::CloudFormation::ResourceDefaultVersion 328551 315
-AWS::CloudFormation::ResourceVersion 328866 557
-AWS::CloudFormation::Stack 329423 272
-AWS::CloudFormation::StackSet 329695 2061
-AWS::CloudFormation::TypeActivation 331756 777
-AWS::CloudFormation::WaitCondition 332533 91
-AWS::CloudFormation::WaitConditionHandle 332624 59
-AWS::CloudFront::AnycastIpList 332683 521
-AWS::CloudFront::CachePolicy 333204 950
-AWS::CloudFront::CloudFrontOriginAccessIdentity 334154 261
-AWS::CloudFront::ConnectionFunction 334415 765
-AWS::CloudFront::ConnectionGroup 335180 247
-AWS::CloudFront::ContinuousDeploymentPolicy 335427 1234
-AWS::CloudFront::Distribution 336661 7163
-AWS::CloudFront::DistributionTenant 343824 986
-AWS::CloudFront::Function 344810 746
-AWS::CloudFront::KeyGroup 345556 173
-AWS::CloudFront::KeyValueStore 345729 448
-AWS::CloudFront::MonitoringSubscription 346177 424
-AWS::CloudFront::OriginAccessControl 346601 446
-AWS::CloudFront::OriginRequestPolicy 347047 705
-AWS::CloudFront::PublicKey 347752 218
-AWS::CloudFront::RealtimeLogConfig 347970 368
-AWS::CloudFront::ResponseHeadersPolicy 348338 2396
-AWS::CloudFront::StreamingDistribution 350734 628
-AWS::CloudFront::TrustStore 351362 613
-AWS::CloudFront::VpcOrigin 351975 403
-AWS::CloudTrail::Channel 352378 476
-AWS::CloudTrail::Dashboard 352854 760
-AWS::CloudTrail::EventDataStore 353614 1420
-AWS::CloudTrail::ResourcePolicy 355034 182
-AWS::CloudTrail::Trail 355216 1917
-AWS::CloudWatch::Alarm 357133 2136
-AWS::CloudWatch::AlarmMuteRule 359269 598
-AWS::CloudWatch::AnomalyDetector 359867 1085
-AWS::CloudWatch::CompositeAlarm 360952 585
-AWS::CloudWatch::Dashboard 361537 119
-AWS::CloudWatch::InsightRule 361656 222
-AWS::CloudWatch::MetricStream 361878 985
-AWS::CloudWatch::OTelEnrichment 362863 71
-AWS::CodeArtifact::Domain 362934 433
-AWS::CodeArtifact::PackageGroup 363367 838
-AWS::CodeArtifact::Repository 364205 691
-AWS::CodeBuild::Fleet 364896 1784
-AWS::CodeBuild::Project 366680 2910
-AWS::CodeBuild::ReportGroup 369590 429
-AWS::CodeBuild::SourceCredential 370019 143
-AWS::CodeCommit::Repository 370162 502
-AWS::CodeConnections::Connection 370664 526
-AWS::CodeDeploy::Application 371190 237
-AWS::CodeDeploy::DeploymentConfig 371427 1011
-AWS::CodeDeploy::DeploymentGroup 372438 3233
-AWS::CodeGuruProfiler::ProfilingGroup 375671 751
-AWS::CodeGuruReviewer::RepositoryAssociation 376422 595
-AWS::CodePipeline::CustomActionType 377017 1189
-AWS::CodePipeline::Pipeline 378206 3304
-AWS::CodePipeline::Webhook 381510 609
-AWS::CodeStar::GitHubRepository 382119 334
-AWS::CodeStarConnections::Connection 382453 516
-AWS::CodeStarConnections::RepositoryLink 382969 613
-AWS::CodeStarConnections::SyncConfiguration 383582 677
-AWS::CodeStarNotifications::NotificationRule 384259 564
-AWS::Cognito::IdentityPool 384823 745
-AWS::Cognito::IdentityPoolPrincipalTag 385568 239
-AWS::Cognito::IdentityPoolRoleAttachment 385807 423
-AWS::Cognito::LogDeliveryConfiguration 386230 442
-AWS::Cognito::ManagedLoginBranding 386672 768
-AWS::Cognito::Terms 387440 349
-AWS::Cognito::UserPool 387789 3573
-AWS::Cognito::UserPoolClient 391362 1127
-AWS::Cognito::UserPoolDomain 392489 261
-AWS::Cognito::UserPoolGroup 392750 197
-AWS::Cognito::UserPoolIdentityProvider 392947 279
-AWS::Cognito::UserPoolResourceServer 393226 286
-AWS::Cognito::UserPoolRiskConfigurationAttachment 393512 1246
-AWS::Cognito::UserPoolUICustomizationAttachment 394758 158
-AWS::Cognito::UserPoolUser 394916 411
-AWS::Cognito::UserPoolUserToGroupAttachment 395327 190
-AWS::Comprehend::DocumentClassifier 395517 2208
-AWS::Comprehend::Flywheel 397725 1726
-AWS::ComputeOptimizer::AutomationRule 399451 1979
-AWS::Config::AggregationAuthorization 401430 419
-AWS::Config::ConfigRule 401849 794
-AWS::Config::ConfigurationAggregator 402643 685
-AWS::Config::ConfigurationRecorder 403328 682
-AWS::Config::ConformancePack 404010 840
-AWS::Config::DeliveryChannel 404850 269
-AWS::Config::OrganizationConfigRule 405119 1183
-AWS::Config::OrganizationConformancePack 406302 725
-AWS::Config::RemediationConfiguration 407027 434
-AWS::Config::StoredQuery 407461 400
-AWS::Connect::AgentStatus 407861 585
-AWS::Connect::ApprovedOrigin 408446 238
-AWS::Connect::ContactFlow 408684 681
-AWS::Connect::ContactFlowModule 409365 667
-AWS::Connect::ContactFlowModuleAlias 410032 472
-AWS::Connect::ContactFlowModuleVersion 410504 390
-AWS::Connect::ContactFlowVersion 410894 335
-AWS::Connect::DataTable 411229 653
-AWS::Connect::DataTableAttribute 411882 861
-AWS::Connect::DataTableRecord 412743 437
-AWS::Connect::EmailAddress 413180 952
-AWS::Connect::EvaluationForm 414132 6448
-AWS::Connect::HoursOfOperation 420580 2105
-AWS::Connect::Instance 422685 864
-AWS::Connect::InstanceStorageConfig 423549 1299
-AWS::Connect::IntegrationAssociation 424848 444
-AWS::Connect::Notification 425292 684
-AWS::Connect::PhoneNumber 425976 631
-AWS::Connect::PredefinedAttribute 426607 503
-AWS::Connect::Prompt 427110 448
-AWS::Connect::Queue 427558 1718
-AWS::Connect::QuickConnect 429276 1278
-AWS::Connect::RoutingProfile 430554 1530
-AWS::Connect::Rule 432084 2869
-AWS::Connect::SecurityKey 434953 257
-AWS::Connect::SecurityProfile 435210 1975
-AWS::Connect::TaskTemplate 437185 1559
-AWS::Connect::TrafficDistributionGroup 438744 590
-AWS::Connect::User 439334 2595
-AWS::Connect::UserHierarchyGroup 441929 528
-AWS::Connect::UserHierarchyStructure 442457 890
-AWS::Connect::View 443347 689
-AWS::Connect::ViewVersion 444036 420
-AWS::Connect::Workspace 444456 1955
-AWS::ConnectCampaigns::Campaign 446411 1568
-AWS::ConnectCampaignsV2::Campaign 447979 4684
-AWS::ControlTower::EnabledBaseline 452663 497
-AWS::ControlTower::EnabledControl 453160 492
-AWS::ControlTower::LandingZone 453652 371
-AWS::CustomerProfiles::CalculatedAttributeDefinition 454023 1509
-AWS::CustomerProfiles::Domain 455532 2288
-AWS::CustomerProfiles::DomainObjectType 457820 721
-AWS::CustomerProfiles::EventStream 458541 501
-AWS::CustomerProfiles::EventTrigger 459042 1547
-AWS::CustomerProfiles::Integration 460589 4311
-AWS::CustomerProfiles::ObjectType 464900 1396
-AWS::CustomerProfiles::Recommender 466296 995
-AWS::CustomerProfiles::SegmentDefinition 467291 3488
-AWS::DAX::Cluster 470779 605
-AWS::DAX::ParameterGroup 471384 129
-AWS::DAX::SubnetGroup 471513 121
-AWS::DLM::LifecyclePolicy 471634 2763
-AWS::DMS::Certificate 474397 164
-AWS::DMS::DataMigration 474561 822
-AWS::DMS::DataProvider 475383 488
-AWS::DMS::Endpoint 475871 6387
-AWS::DMS::EventSubscription 482258 243
-AWS::DMS::InstanceProfile 482501 471
-AWS::DMS::MigrationProject 482972 885
-AWS::DMS::ReplicationConfig 483857 831
-AWS::DMS::ReplicationInstance 484688 680
-AWS::DMS::ReplicationSubnetGroup 485368 276
-AWS::DMS::ReplicationTask 485644 526
-AWS::DSQL::Cluster 486170 590
-AWS::DataBrew::Dataset 486760 2360
-AWS::DataBrew::Job 489120 2994
-AWS::DataBrew::Project 492114 397
-AWS::DataBrew::Recipe 492511 2726
-AWS::DataBrew::Ruleset 495237 877
-AWS::DataBrew::Schedule 496114 286
-AWS::DataPipeline::Pipeline 496400 752
-AWS::DataSync::Agent 497152 806
-AWS::DataSync::LocationAzureBlob 497958 1632
-AWS::DataSync::LocationEFS 499590 1267
-AWS::DataSync::LocationFSxLustre 500857 740
-AWS::DataSync::LocationFSxONTAP 501597 2085
-AWS::DataSync::LocationFSxOpenZFS 503682 914
-AWS::DataSync::LocationFSxWindows 504596 1561
-AWS::DataSync::LocationHDFS 506157 2118
-AWS::DataSync::LocationNFS 508275 794
-AWS::DataSync::LocationObjectStorage 509069 1570
-AWS::DataSync::LocationS3 510639 819
-AWS::DataSync::LocationSMB 511458 1904
-AWS::DataSync::Task 513362 3481
-AWS::DataZone::Connection 516843 7793
-AWS::DataZone::DataSource 524636 4298
-AWS::DataZone::Domain 528934 847
-AWS::DataZone::DomainUnit 529781 432
-AWS::DataZone::Environment 530213 1044
-AWS::DataZone::EnvironmentActions 531257 519
-AWS::DataZone::EnvironmentBlueprintConfiguration 531776 1299
-AWS::DataZone::EnvironmentProfile 533075 713
-AWS::DataZone::FormType 533788 557
-AWS::DataZone::GroupProfile 534345 518
-AWS::DataZone::Owner 534863 914
-AWS::DataZone::PolicyGrant 535777 4974
-AWS::DataZone::Project 540751 1284
-AWS::DataZone::ProjectMembership 542035 615
-AWS::DataZone::ProjectProfile 542650 1707
-AWS::DataZone::SubscriptionTarget 544357 915
-AWS::DataZone::UserProfile 545272 567
-AWS::Deadline::Farm 545839 367
-AWS::Deadline::Fleet 546206 4198
-AWS::Deadline::LicenseEndpoint 550404 479
-AWS::Deadline::Limit 550883 357
-AWS::Deadline::MeteredProduct 551240 208
-AWS::Deadline::Monitor 551448 679
-AWS::Deadline::Queue 552127 2649
-AWS::Deadline::QueueEnvironment 554776 365
-AWS::Deadline::QueueFleetAssociation 555141 250
-AWS::Deadline::QueueLimitAssociation 555391 250
-AWS::Deadline::StorageProfile 555641 469
-AWS::Detective::Graph 556110 152
-AWS::Detective::MemberInvitation 556262 358
-AWS::Detective::OrganizationAdmin 556620 124
-AWS::DevOpsAgent::AgentSpace 556744 1070
-AWS::DevOpsAgent::Association 557814 4063
-AWS::DevOpsAgent::PrivateConnection 561877 1419
-AWS::DevOpsAgent::Service 563296 4915
-AWS::DevOpsGuru::LogAnomalyDetectionIntegration 568211 80
-AWS::DevOpsGuru::NotificationChannel 568291 535
-AWS::DevOpsGuru::ResourceCollection 568826 498
-AWS::DeviceFarm::DevicePool 569324 678
-AWS::DeviceFarm::InstanceProfile 570002 289
-AWS::DeviceFarm::NetworkProfile 570291 547
-AWS::DeviceFarm::Project 570838 775
-AWS::DeviceFarm::TestGridProject 571613 453
-AWS::DeviceFarm::VPCEConfiguration 572066 362
-AWS::DirectConnect::Connection 572428 558
-AWS::DirectConnect::DirectConnectGateway 572986 462
-AWS::DirectConnect::DirectConnectGatewayAssociation 573448 491
-AWS::DirectConnect::Lag 573939 549
-AWS::DirectConnect::PrivateVirtualInterface 574488 1139
-AWS::DirectConnect::PublicVirtualInterface 575627 938
-AWS::DirectConnect::TransitVirtualInterface 576565 990
-AWS::DirectoryService::MicrosoftAD 577555 334
-AWS::DirectoryService::SimpleAD 577889 1011
-AWS::DocDB::DBCluster 578900 1155
-AWS::DocDB::DBClusterParameterGroup 580055 219
-AWS::DocDB::DBInstance 580274 445
-AWS::DocDB::DBSubnetGroup 580719 221
-AWS::DocDB::EventSubscription 580940 193
-AWS::DocDB::GlobalCluster 581133 583
-AWS::DocDBElastic::Cluster 581716 667
-AWS::DynamoDB::GlobalTable 582383 4744
-AWS::DynamoDB::Table 587127 3116
-AWS::EC2::CapacityManagerDataExport 590243 398
-AWS::EC2::CapacityReservation 590641 4383
-AWS::EC2::CapacityReservationFleet 595024 21592
-AWS::EC2::CarrierGateway 616616 243
-AWS::EC2::ClientVpnAuthorizationRule 616859 283
-AWS::EC2::ClientVpnEndpoint 617142 1886
-AWS::EC2::ClientVpnRoute 619028 246
-AWS::EC2::ClientVpnTargetNetworkAssociation 619274 232
-AWS::EC2::CustomerGateway 619506 456
-AWS::EC2::DHCPOptions 619962 439
-AWS::EC2::EC2Fleet 620401 25090
-AWS::EC2::EIP 645491 295
-AWS::EC2::EIPAssociation 645786 193
-AWS::EC2::EgressOnlyInternetGateway 645979 173
-AWS::EC2::EnclaveCertificateIamRoleAssociation 646152 420
-AWS::EC2::FlowLog 646572 911
-AWS::EC2::GatewayRouteTableAssociation 647483 143
-AWS::EC2::Host 647626 343
-AWS::EC2::IPAM 647969 749
-AWS::EC2::IPAMAllocation 648718 210
-AWS::EC2::IPAMPool 648928 937
-AWS::EC2::IPAMPoolCidr 649865 169
-AWS::EC2::IPAMPrefixListResolver 650034 829
-AWS::EC2::IPAMPrefixListResolverTarget 650863 499
-AWS::EC2::IPAMResourceDiscovery 651362 619
-AWS::EC2::IPAMResourceDiscoveryAssociation 651981 445
-AWS::EC2::IPAMScope 652426 519
-AWS::EC2::Instance 652945 21969
-AWS::EC2::InstanceConnectEndpoint 674914 414
-AWS::EC2::InternetGateway 675328 167
-AWS::EC2::IpPoolRouteTableAssociation 675495 174
-AWS::EC2::KeyPair 675669 338
-AWS::EC2::LaunchTemplate 676007 26391
-AWS::EC2::LocalGatewayRoute 702398 262
-AWS::EC2::LocalGatewayRouteTable 702660 380
-AWS::EC2::LocalGatewayRouteTableVPCAssociation 703040 395
-AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 703435 573
-AWS::EC2::LocalGatewayVirtualInterface 704008 628
-AWS::EC2::LocalGatewayVirtualInterfaceGroup 704636 481
-AWS::EC2::NatGateway 705117 726
-AWS::EC2::NetworkAcl 705843 119
-AWS::EC2::NetworkAclEntry 705962 315
-AWS::EC2::NetworkInsightsAccessScope 706277 926
-AWS::EC2::NetworkInsightsAccessScopeAnalysis 707203 382
-AWS::EC2::NetworkInsightsAnalysis 707585 518
-AWS::EC2::NetworkInsightsPath 708103 753
-AWS::EC2::NetworkInterface 708856 1195
-AWS::EC2::NetworkInterfaceAttachment 710051 475
-AWS::EC2::NetworkInterfacePermission 710526 200
-AWS::EC2::NetworkPerformanceMetricSubscription 710726 221
-AWS::EC2::PlacementGroup 710947 319
-AWS::EC2::PrefixList 711266 410
-AWS::EC2::Route 711676 486
-AWS::EC2::RouteServer 712162 339
-AWS::EC2::RouteServerAssociation 712501 135
-AWS::EC2::RouteServerEndpoint 712636 256
-AWS::EC2::RouteServerPeer 712892 479
-AWS::EC2::RouteServerPropagation 713371 163
-AWS::EC2::RouteTable 713534 139
-AWS::EC2::SecurityGroup 713673 812
-AWS::EC2::SecurityGroupEgress 714485 340
-AWS::EC2::SecurityGroupIngress 714825 447
-AWS::EC2::SecurityGroupVpcAssociation 715272 147
-AWS::EC2::SnapshotBlockPublicAccess 715419 133
-AWS::EC2::SpotFleet 715552 6787
-AWS::EC2::SqlHaStandbyDetectedInstance 722339 308
-AWS::EC2::Subnet 722647 1223
-AWS::EC2::SubnetCidrBlock 723870 251
-AWS::EC2::SubnetNetworkAclAssociation 724121 156
-AWS::EC2::SubnetRouteTableAssociation 724277 134
-AWS::EC2::TrafficMirrorFilter 724411 185
-AWS::EC2::TrafficMirrorFilterRule 724596 634
-AWS::EC2::TrafficMirrorSession 725230 341
-AWS::EC2::TrafficMirrorTarget 725571 288
-AWS::EC2::TransitGateway 725859 542
-AWS::EC2::TransitGatewayAttachment 726401 369
-AWS::EC2::TransitGatewayConnect 726770 405
-AWS::EC2::TransitGatewayConnectPeer 727175 793
-AWS::EC2::TransitGatewayMeteringPolicy 727968 278
-AWS::EC2::TransitGatewayMeteringPolicyEntry 728246 1023
-AWS::EC2::TransitGatewayMulticastDomain 729269 406
-AWS::EC2::TransitGatewayMulticastDomainAssociation 729675 381
-AWS::EC2::TransitGatewayMulticastGroupMember 730056 432
-AWS::EC2::TransitGatewayMulticastGroupSource 730488 432
-AWS::EC2::TransitGatewayPeeringAttachment 730920 385
-AWS::EC2::TransitGatewayRoute 731305 326
-AWS::EC2::TransitGatewayRouteTable 731631 214
-AWS::EC2::TransitGatewayRouteTableAssociation 731845 284
-AWS::EC2::TransitGatewayRouteTablePropagation 732129 284
-AWS::EC2::TransitGatewayVpcAttachment 732413 421
-AWS::EC2::VPC 732834 468
-AWS::EC2::VPCBlockPublicAccessExclusion 733302 341
-AWS::EC2::VPCBlockPublicAccessOptions 733643 189
-AWS::EC2::VPCCidrBlock 733832 457
-AWS::EC2::VPCDHCPOptionsAssociation 734289 138
-AWS::EC2::VPCEncryptionControl 734427 1568
-AWS::EC2::VPCEndpoint 735995 1101
-AWS::EC2::VPCEndpointConnectionNotification 737096 283
-AWS::EC2::VPCEndpointService 737379 335
-AWS::EC2::VPCEndpointServicePermissions 737714 121
-AWS::EC2::VPCGatewayAttachment 737835 144
-AWS::EC2::VPCPeeringConnection 737979 283
-AWS::EC2::VPNConcentrator 738262 233
-AWS::EC2::VPNConnection 738495 2786
-AWS::EC2::VPNConnectionRoute 741281 199
-AWS::EC2::VPNGateway 741480 168
-AWS::EC2::VPNGatewayRoutePropagation 741648 120
-AWS::EC2::VerifiedAccessEndpoint 741768 1586
-AWS::EC2::VerifiedAccessGroup 743354 465
-AWS::EC2::VerifiedAccessInstance 743819 1051
-AWS::EC2::VerifiedAccessTrustProvider 744870 1184
-AWS::EC2::Volume 746054 338
-AWS::EC2::VolumeAttachment 746392 177
-AWS::ECR::PublicRepository 746569 583
-AWS::ECR::PullThroughCacheRule 747152 711
-AWS::ECR::PullTimeUpdateExclusion 747863 205
-AWS::ECR::RegistryPolicy 748068 89
-AWS::ECR::RegistryScanningConfiguration 748157 495
-AWS::ECR::ReplicationConfiguration 748652 690
-AWS::ECR::Repository 749342 1318
-AWS::ECR::RepositoryCreationTemplate 750660 1313
-AWS::ECR::SigningConfiguration 751973 511
-AWS::ECS::CapacityProvider 752484 3986
-AWS::ECS::Cluster 756470 1173
-AWS::ECS::ClusterCapacityProviderAssociations 757643 410
-AWS::ECS::Daemon 758053 757
-AWS::ECS::DaemonTaskDefinition 758810 2493
-AWS::ECS::ExpressGatewayService 761303 2135
-AWS::ECS::PrimaryTaskSet 763438 135
-AWS::ECS::Service 763573 5263
-AWS::ECS::TaskDefinition 768836 5490
-AWS::ECS::TaskSet 774326 1260
-AWS::EFS::AccessPoint 775586 835
-AWS::EFS::FileSystem 776421 1468
-AWS::EFS::MountTarget 777889 701
-AWS::EKS::AccessEntry 778590 552
-AWS::EKS::Addon 779142 727
-AWS::EKS::Capability 779869 1117
-AWS::EKS::Cluster 780986 2495
-AWS::EKS::FargateProfile 783481 533
-AWS::EKS::IdentityProviderConfig 784014 676
-AWS::EKS::Nodegroup 784690 3121
-AWS::EKS::PodIdentityAssociation 787811 431
-AWS::EMR::Cluster 788242 5912
-AWS::EMR::InstanceFleetConfig 794154 1997
-AWS::EMR::InstanceGroupConfig 796151 1742
-AWS::EMR::SecurityConfiguration 797893 162
-AWS::EMR::Step 798055 415
-AWS::EMR::Studio 798470 1445
-AWS::EMR::StudioSessionMapping 799915 417
-AWS::EMR::WALWorkspace 800332 243
-AWS::EMRContainers::Endpoint 800575 1874
-AWS::EMRContainers::SecurityConfiguration 802449 2446
-AWS::EMRContainers::VirtualCluster 804895 609
-AWS::EMRServerless::Application 805504 4003
-AWS::EVS::Environment 809507 2719
-AWS::ElastiCache::CacheCluster 812226 1565
-AWS::ElastiCache::GlobalReplicationGroup 813791 766
-AWS::ElastiCache::ParameterGroup 814557 277
-AWS::ElastiCache::ReplicationGroup 814834 3155
-AWS::ElastiCache::SecurityGroup 817989 134
-AWS::ElastiCache::SecurityGroupIngress 818123 183
-AWS::ElastiCache::ServerlessCache 818306 995
-AWS::ElastiCache::SubnetGroup 819301 218
-AWS::ElastiCache::User 819519 620
-AWS::ElastiCache::UserGroup 820139 445
-AWS::ElasticBeanstalk::Application 820584 554
-AWS::ElasticBeanstalk::ApplicationVersion 821138 351
-AWS::ElasticBeanstalk::ConfigurationTemplate 821489 653
-AWS::ElasticBeanstalk::Environment 822142 705
-AWS::ElasticLoadBalancing::LoadBalancer 822847 1707
-AWS::ElasticLoadBalancingV2::Listener 824554 2653
-AWS::ElasticLoadBalancingV2::ListenerCertificate 827207 198
-AWS::ElasticLoadBalancingV2::ListenerRule 827405 3224
-AWS::ElasticLoadBalancingV2::LoadBalancer 830629 1355
-AWS::ElasticLoadBalancingV2::TargetGroup 831984 1245
-AWS::ElasticLoadBalancingV2::TrustStore 833229 472
-AWS::ElasticLoadBalancingV2::TrustStoreRevocation 833701 325
-AWS::Elasticsearch::Domain 834026 1802
-AWS::ElementalInference::Feed 835828 560
-AWS::EntityResolution::IdMappingWorkflow 836388 2746
-AWS::EntityResolution::IdNamespace 839134 1861
-AWS::EntityResolution::MatchingWorkflow 840995 2955
-AWS::EntityResolution::PolicyStatement 843950 577
-AWS::EntityResolution::SchemaMapping 844527 930
-AWS::EventSchemas::Discoverer 845457 266
-AWS::EventSchemas::Registry 845723 208
-AWS::EventSchemas::RegistryPolicy 845931 119
-AWS::EventSchemas::Schema 846050 347
-AWS::Events::ApiDestination 846397 596
-AWS::Events::Archive 846993 293
-AWS::Events::Connection 847286 2385
-AWS::Events::Endpoint 849671 970
-AWS::Events::EventBus 850641 650
-AWS::Events::EventBusPolicy 851291 448
-AWS::Events::Rule 851739 3823
-AWS::Evidently::Experiment 855562 1698
-AWS::Evidently::Feature 857260 832
-AWS::Evidently::Launch 858092 1600
-AWS::Evidently::Project 859692 790
-AWS::Evidently::Segment 860482 343
-AWS::FIS::ExperimentTemplate 860825 2776
-AWS::FIS::TargetAccountConfiguration 863601 363
-AWS::FMS::NotificationChannel 863964 166
-AWS::FMS::Policy 864130 3460
-AWS::FMS::ResourceSet 867590 412
-AWS::FSx::DataRepositoryAssociation 868002 969
-AWS::FSx::FileSystem 868971 3381
-AWS::FSx::S3AccessPointAttachment 872352 1731
-AWS::FSx::Snapshot 874083 152
-AWS::FSx::StorageVirtualMachine 874235 697
-AWS::FSx::Volume 874932 1880
-AWS::FinSpace::Environment 876812 1439
-AWS::Forecast::Dataset 878251 1053
-AWS::Forecast::DatasetGroup 879304 585
-AWS::FraudDetector::Detector 879889 2270
-AWS::FraudDetector::EntityType 882159 360
-AWS::FraudDetector::EventType 882519 1503
-AWS::FraudDetector::Label 884022 355
-AWS::FraudDetector::List 884377 491
-AWS::FraudDetector::Outcome 884868 357
-AWS::FraudDetector::Variable 885225 1041
-AWS::GameLift::Alias 886266 486
-AWS::GameLift::Build 886752 619
-AWS::GameLift::ContainerFleet 887371 3654
-AWS::GameLift::ContainerGroupDefinition 891025 2621
-AWS::GameLift::Fleet 893646 4555
-AWS::GameLift::GameServerGroup 898201 2552
-AWS::GameLift::GameSessionQueue 900753 1179
-AWS::GameLift::Location 901932 285
-AWS::GameLift::MatchmakingConfiguration 902217 1386
-AWS::GameLift::MatchmakingRuleSet 903603 349
-AWS::GameLift::Script 903952 473
-AWS::GameLiftStreams::Application 904425 702
-AWS::GameLiftStreams::StreamGroup 905127 1111
-AWS::GammaDilithium::JobDefinition 906238 4756
-AWS::GlobalAccelerator::Accelerator 910994 433
-AWS::GlobalAccelerator::CrossAccountAttachment 911427 412
-AWS::GlobalAccelerator::EndpointGroup 911839 878
-AWS::GlobalAccelerator::Listener 912717 369
-AWS::Glue::Catalog 913086 1587
-AWS::Glue::Classifier 914673 596
-AWS::Glue::Connection 915269 1425
-AWS::Glue::Crawler 916694 1803
-AWS::Glue::CustomEntityType 918497 105
-AWS::Glue::DataCatalogEncryptionSettings 918602 499
-AWS::Glue::DataQualityRuleset 919101 211
-AWS::Glue::Database 919312 812
-AWS::Glue::DevEndpoint 920124 333
-AWS::Glue::IdentityCenterConfiguration 920457 345
-AWS::Glue::Integration 920802 737
-AWS::Glue::IntegrationResourceProperty 921539 687
-AWS::Glue::Job 922226 1197
-AWS::Glue::MLTransform 923423 994
-AWS::Glue::Partition 924417 971
-AWS::Glue::Registry 925388 248
-AWS::Glue::Schema 925636 756
-AWS::Glue::SchemaVersion 926392 308
-AWS::Glue::SchemaVersionMetadata 926700 281
-AWS::Glue::SecurityConfiguration 926981 486
-AWS::Glue::Table 927467 2331
-AWS::Glue::TableOptimizer 929798 880
-AWS::Glue::Trigger 930678 1001
-AWS::Glue::UsageProfile 931679 562
-AWS::Glue::Workflow 932241 135
-AWS::Grafana::Workspace 932376 2468
-AWS::Greengrass::ConnectorDefinition 934844 359
-AWS::Greengrass::ConnectorDefinitionVersion 935203 274
-AWS::Greengrass::CoreDefinition 935477 343
-AWS::Greengrass::CoreDefinitionVersion 935820 253
-AWS::Greengrass::DeviceDefinition 936073 359
-AWS::Greengrass::DeviceDefinitionVersion 936432 271
-AWS::Greengrass::FunctionDefinition 936703 1020
-AWS::Greengrass::FunctionDefinitionVersion 937723 797
-AWS::Greengrass::Group 938520 750
-AWS::Greengrass::GroupVersion 939270 528
-AWS::Greengrass::LoggerDefinition 939798 352
-AWS::Greengrass::LoggerDefinitionVersion 940150 264
-AWS::Greengrass::ResourceDefinition 940414 1539
-AWS::Greengrass::ResourceDefinitionVersion 941953 1453
-AWS::Greengrass::SubscriptionDefinition 943406 392
-AWS::Greengrass::SubscriptionDefinitionVersion 943798 310
-AWS::GreengrassV2::ComponentVersion 944108 1531
-AWS::GreengrassV2::Deployment 945639 2562
-AWS::GroundStation::Config 948201 2409
-AWS::GroundStation::DataflowEndpointGroup 950610 1386
-AWS::GroundStation::DataflowEndpointGroupV2 951996 1911
-AWS::GroundStation::MissionProfile 953907 1036
-AWS::GuardDuty::Detector 954943 1366
-AWS::GuardDuty::Filter 956309 617
-AWS::GuardDuty::IPSet 956926 403
-AWS::GuardDuty::MalwareProtectionPlan 957329 542
-AWS::GuardDuty::Master 957871 155
-AWS::GuardDuty::Member 958026 265
-AWS::GuardDuty::PublishingDestination 958291 458
-AWS::GuardDuty::ThreatEntitySet 958749 501
-AWS::GuardDuty::ThreatIntelSet 959250 447
-AWS::GuardDuty::TrustedEntitySet 959697 502
-AWS::HealthImaging::Datastore 960199 286
-AWS::HealthLake::FHIRDatastore 960485 1305
-AWS::IAM::AccessKey 961790 118
-AWS::IAM::Group 961908 410
-AWS::IAM::GroupPolicy 962318 193
-AWS::IAM::InstanceProfile 962511 312
-AWS::IAM::ManagedPolicy 962823 417
-AWS::IAM::OIDCProvider 963240 368
-AWS::IAM::Policy 963608 195
-AWS::IAM::Role 963803 857
-AWS::IAM::RolePolicy 964660 225
-AWS::IAM::SAMLProvider 964885 695
-AWS::IAM::ServerCertificate 965580 564
-AWS::IAM::ServiceLinkedRole 966144 299
-AWS::IAM::User 966443 772
-AWS::IAM::UserPolicy 967215 188
-AWS::IAM::UserToGroupAddition 967403 91
-AWS::IAM::VirtualMFADevice 967494 442
-AWS::IVS::Channel 967936 824
-AWS::IVS::EncoderConfiguration 968760 377
-AWS::IVS::IngestConfiguration 969137 460
-AWS::IVS::PlaybackKeyPair 969597 278
-AWS::IVS::PlaybackRestrictionPolicy 969875 361
-AWS::IVS::PublicKey 970236 373
-AWS::IVS::RecordingConfiguration 970609 1110
-AWS::IVS::Stage 971719 1249
-AWS::IVS::StorageConfiguration 972968 361
-AWS::IVS::StreamKey 973329 288
-AWS::IVSChat::LoggingConfiguration 973617 813
-AWS::IVSChat::Room 974430 664
-AWS::IdentityStore::Group 975094 413
-AWS::IdentityStore::GroupMembership 975507 473
-AWS::ImageBuilder::Component 975980 689
-AWS::ImageBuilder::ContainerRecipe 976669 2168
-AWS::ImageBuilder::DistributionConfiguration 978837 2139
-AWS::ImageBuilder::Image 980976 2415
-AWS::ImageBuilder::ImagePipeline 983391 2997
-AWS::ImageBuilder::ImageRecipe 986388 1862
-AWS::ImageBuilder::InfrastructureConfiguration 988250 1267
-AWS::ImageBuilder::LifecyclePolicy 989517 1484
-AWS::ImageBuilder::Workflow 991001 508
-AWS::Inspector::AssessmentTarget 991509 188
-AWS::Inspector::AssessmentTemplate 991697 567
-AWS::Inspector::ResourceGroup 992264 240
-AWS::InspectorV2::CisScanConfiguration 992504 881
-AWS::InspectorV2::CodeSecurityIntegration 993385 958
-AWS::InspectorV2::CodeSecurityScanConfiguration 994343 878
-AWS::InspectorV2::Filter 995221 2474
-AWS::Interconnect::Connection 997695 774
-AWS::InternetMonitor::Monitor 998469 1220
-AWS::Invoicing::InvoiceUnit 999689 578
-AWS::IoT::AccountAuditConfiguration 1000267 2005
-AWS::IoT::Authorizer 1002272 566
-AWS::IoT::BillingGroup 1002838 445
-AWS::IoT::CACertificate 1003283 819
-AWS::IoT::Certificate 1004102 415
-AWS::IoT::CertificateProvider 1004517 517
-AWS::IoT::Command 1005034 1954
-AWS::IoT::CustomMetric 1006988 446
-AWS::IoT::Dimension 1007434 359
-AWS::IoT::DomainConfiguration 1007793 1543
-AWS::IoT::EncryptionConfiguration 1009336 257
-AWS::IoT::FleetMetric 1009593 1124
-AWS::IoT::JobTemplate 1010717 2176
-AWS::IoT::Logging 1012893 448
-AWS::IoT::MitigationAction 1013341 1402
-AWS::IoT::Policy 1014743 294
-AWS::IoT::PolicyPrincipalAttachment 1015037 129
-AWS::IoT::ProvisioningTemplate 1015166 716
-AWS::IoT::ResourceSpecificLogging 1015882 332
-AWS::IoT::RoleAlias 1016214 470
-AWS::IoT::ScheduledAudit 1016684 589
-AWS::IoT::SecurityProfile 1017273 1952
-AWS::IoT::SoftwarePackage 1019225 348
-AWS::IoT::SoftwarePackageVersion 1019573 819
-AWS::IoT::Thing 1020392 186
-AWS::IoT::ThingGroup 1020578 580
-AWS::IoT::ThingPrincipalAttachment 1021158 148
-AWS::IoT::ThingType 1021306 906
-AWS::IoT::TopicRule 1022212 5337
-AWS::IoT::TopicRuleDestination 1027549 387
-AWS::IoTAnalytics::Channel 1027936 708
-AWS::IoTAnalytics::Dataset 1028644 3003
-AWS::IoTAnalytics::Datastore 1031647 1740
-AWS::IoTAnalytics::Pipeline 1033387 1598
-AWS::IoTCoreDeviceAdvisor::SuiteDefinition 1034985 676
-AWS::IoTEvents::AlarmModel 1035661 2570
-AWS::IoTEvents::DetectorModel 1038231 2961
-AWS::IoTEvents::Input 1041192 574
-AWS::IoTFleetWise::Campaign 1041766 4545
-AWS::IoTFleetWise::DecoderManifest 1046311 2818
-AWS::IoTFleetWise::Fleet 1049129 392
-AWS::IoTFleetWise::ModelManifest 1049521 456
-AWS::IoTFleetWise::SignalCatalog 1049977 1697
-AWS::IoTFleetWise::StateTemplate 1051674 615
-AWS::IoTFleetWise::Vehicle 1052289 1107
-AWS::IoTManagedIntegrations::CredentialLocker 1053396 196
-AWS::IoTManagedIntegrations::ManagedThing 1053592 2028
-AWS::IoTManagedIntegrations::ProvisioningProfile 1055620 409
-AWS::IoTSiteWise::AccessPolicy 1056029 767
-AWS::IoTSiteWise::Asset 1056796 1005
-AWS::IoTSiteWise::AssetModel 1057801 2928
-AWS::IoTSiteWise::ComputationModel 1060729 1296
-AWS::IoTSiteWise::Dashboard 1062025 553
-AWS::IoTSiteWise::Dataset 1062578 679
-AWS::IoTSiteWise::Gateway 1063257 843
-AWS::IoTSiteWise::Portal 1064100 926
-AWS::IoTSiteWise::Project 1065026 472
-AWS::IoTThingsGraph::FlowTemplate 1065498 210
-AWS::IoTTwinMaker::ComponentType 1065708 2135
-AWS::IoTTwinMaker::Entity 1067843 2559
-AWS::IoTTwinMaker::Scene 1070402 541
-AWS::IoTTwinMaker::SyncJob 1070943 455
-AWS::IoTTwinMaker::Workspace 1071398 491
-AWS::IoTWireless::Destination 1071889 414
-AWS::IoTWireless::DeviceProfile 1072303 810
-AWS::IoTWireless::FuotaTask 1073113 754
-AWS::IoTWireless::MulticastGroup 1073867 685
-AWS::IoTWireless::NetworkAnalyzerConfiguration 1074552 538
-AWS::IoTWireless::PartnerAccount 1075090 719
-AWS::IoTWireless::ServiceProfile 1075809 930
-AWS::IoTWireless::TaskDefinition 1076739 930
-AWS::IoTWireless::WirelessDevice 1077669 1506
-AWS::IoTWireless::WirelessDeviceImportTask 1079175 671
-AWS::IoTWireless::WirelessGateway 1079846 516
-AWS::KMS::Alias 1080362 179
-AWS::KMS::Key 1080541 764
-AWS::KMS::ReplicaKey 1081305 356
-AWS::KafkaConnect::Connector 1081661 2832
-AWS::KafkaConnect::CustomPlugin 1084493 527
-AWS::KafkaConnect::WorkerConfiguration 1085020 359
-AWS::Kendra::DataSource 1085379 13122
-AWS::Kendra::Faq 1098501 818
-AWS::Kendra::Index 1099319 2255
-AWS::KendraRanking::ExecutionPlan 1101574 438
-AWS::Kinesis::ResourcePolicy 1102012 129
-AWS::Kinesis::Stream 1102141 885
-AWS::Kinesis::StreamConsumer 1103026 443
-AWS::KinesisAnalytics::Application 1103469 1312
-AWS::KinesisAnalytics::ApplicationOutput 1104781 590
-AWS::KinesisAnalytics::ApplicationReferenceDataSource 1105371 1003
-AWS::KinesisAnalyticsV2::Application 1106374 6395
-AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 1112769 267
-AWS::KinesisAnalyticsV2::ApplicationOutput 1113036 532
-AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 1113568 967
-AWS::KinesisFirehose::DeliveryStream 1114535 15469
-AWS::KinesisVideo::SignalingChannel 1130004 383
-AWS::KinesisVideo::Stream 1130387 568
-AWS::LakeFormation::DataCellsFilter 1130955 501
-AWS::LakeFormation::DataLakeSettings 1131456 628
-AWS::LakeFormation::Permissions 1132084 775
-AWS::LakeFormation::PrincipalPermissions 1132859 1878
-AWS::LakeFormation::Resource 1134737 192
-AWS::LakeFormation::Tag 1134929 294
-AWS::LakeFormation::TagAssociation 1135223 899
-AWS::Lambda::Alias 1136122 700
-AWS::Lambda::CapacityProvider 1136822 1793
-AWS::Lambda::CodeSigningConfig 1138615 686
-AWS::Lambda::EventInvokeConfig 1139301 757
-AWS::Lambda::EventSourceMapping 1140058 4370
-AWS::Lambda::Function 1144428 4667
-AWS::Lambda::LayerVersion 1149095 1224
-AWS::Lambda::LayerVersionPermission 1150319 360
-AWS::Lambda::Permission 1150679 957
-AWS::Lambda::ResourcePolicy 1151636 307
-AWS::Lambda::Url 1151943 777
-AWS::Lambda::Version 1152720 979
-AWS::LaunchWizard::Deployment 1153699 556
-AWS::Lex::Bot 1154255 19313
-AWS::Lex::BotAlias 1173568 2035
-AWS::Lex::BotVersion 1175603 508
-AWS::Lex::ResourcePolicy 1176111 142
-AWS::LicenseManager::Grant 1176253 718
-AWS::LicenseManager::License 1176971 1697
-AWS::Lightsail::Alarm 1178668 1302
-AWS::Lightsail::Bucket 1179970 487
-AWS::Lightsail::Certificate 1180457 333
-AWS::Lightsail::Container 1180790 1345
-AWS::Lightsail::Database 1182135 1083
-AWS::Lightsail::DatabaseSnapshot 1183218 637
-AWS::Lightsail::Disk 1183855 864
-AWS::Lightsail::DiskSnapshot 1184719 422
-AWS::Lightsail::Distribution 1185141 1793
-AWS::Lightsail::Domain 1186934 363
-AWS::Lightsail::Instance 1187297 1679
-AWS::Lightsail::InstanceSnapshot 1188976 419
-AWS::Lightsail::LoadBalancer 1189395 532
-AWS::Lightsail::LoadBalancerTlsCertificate 1189927 470
-AWS::Lightsail::StaticIp 1190397 170
-AWS::Location::APIKey 1190567 1566
-AWS::Location::GeofenceCollection 1192133 502
-AWS::Location::Map 1192635 596
-AWS::Location::PlaceIndex 1193231 580
-AWS::Location::RouteCalculator 1193811 488
-AWS::Location::Tracker 1194299 606
-AWS::Location::TrackerConsumer 1194905 289
-AWS::Logs::AccountPolicy 1195194 433
-AWS::Logs::Delivery 1195627 567
-AWS::Logs::DeliveryDestination 1196194 591
-AWS::Logs::DeliverySource 1196785 347
-AWS::Logs::Destination 1197132 351
-AWS::Logs::Integration 1197483 631
-AWS::Logs::LogAnomalyDetector 1198114 463
-AWS::Logs::LogGroup 1198577 630
-AWS::Logs::LogStream 1199207 222
-AWS::Logs::MetricFilter 1199429 1273
-AWS::Logs::QueryDefinition 1200702 494
-AWS::Logs::ResourcePolicy 1201196 176
-AWS::Logs::ScheduledQuery 1201372 1079
-AWS::Logs::SubscriptionFilter 1202451 488
-AWS::Logs::Transformer 1202939 3600
-AWS::LookoutEquipment::InferenceScheduler 1206539 1664
-AWS::LookoutVision::Project 1208203 154
-AWS::M2::Application 1208357 729
-AWS::M2::Deployment 1209086 242
-AWS::M2::Environment 1209328 1225
-AWS::MPA::ApprovalTeam 1210553 990
-AWS::MPA::IdentitySource 1211543 647
-AWS::MSK::BatchScramSecret 1212190 108
-AWS::MSK::Cluster 1212298 2929
-AWS::MSK::ClusterPolicy 1215227 175
-AWS::MSK::Configuration 1215402 337
-AWS::MSK::Replicator 1215739 3076
-AWS::MSK::ServerlessCluster 1218815 440
-AWS::MSK::Topic 1219255 241
-AWS::MSK::VpcConnection 1219496 488
-AWS::MWAA::Environment 1219984 2665
-AWS::MWAAServerless::Workflow 1222649 1135
-AWS::Macie::AllowList 1223784 353
-AWS::Macie::CustomDataIdentifier 1224137 280
-AWS::Macie::FindingsFilter 1224417 375
-AWS::Macie::Session 1224792 211
-AWS::ManagedBlockchain::Accessor 1225003 415
-AWS::ManagedBlockchain::Member 1225418 1037
-AWS::ManagedBlockchain::Node 1226455 330
-AWS::MediaConnect::Bridge 1226785 1313
-AWS::MediaConnect::BridgeOutput 1228098 318
-AWS::MediaConnect::BridgeSource 1228416 566
-AWS::MediaConnect::Flow 1228982 5230
-AWS::MediaConnect::FlowEntitlement 1234212 792
-AWS::MediaConnect::FlowOutput 1235004 2310
-AWS::MediaConnect::FlowSource 1237314 1459
-AWS::MediaConnect::FlowVpcInterface 1238773 453
-AWS::MediaConnect::Gateway 1239226 277
-AWS::MediaConnect::RouterInput 1239503 7144
-AWS::MediaConnect::RouterNetworkInterface 1246647 955
-AWS::MediaConnect::RouterOutput 1247602 5054
-AWS::MediaConvert::JobTemplate 1252656 376
-AWS::MediaConvert::Preset 1253032 148
-AWS::MediaConvert::Queue 1253180 146
-AWS::MediaLive::Channel 1253326 24510
-AWS::MediaLive::ChannelPlacementGroup 1277836 175
-AWS::MediaLive::CloudWatchAlarmTemplate 1278011 1046
-AWS::MediaLive::CloudWatchAlarmTemplateGroup 1279057 226
-AWS::MediaLive::Cluster 1279283 459
-AWS::MediaLive::EventBridgeRuleTemplate 1279742 833
-AWS::MediaLive::EventBridgeRuleTemplateGroup 1280575 226
-AWS::MediaLive::Input 1280801 2042
-AWS::MediaLive::InputSecurityGroup 1282843 156
-AWS::MediaLive::Multiplex 1282999 865
-AWS::MediaLive::Multiplexprogram 1283864 1418
-AWS::MediaLive::Network 1285282 224
-AWS::MediaLive::SdiSource 1285506 198
-AWS::MediaLive::SignalMap 1285704 633
-AWS::MediaPackage::Asset 1286337 371
-AWS::MediaPackage::Channel 1286708 505
-AWS::MediaPackage::OriginEndpoint 1287213 3771
-AWS::MediaPackage::PackagingConfiguration 1290984 2579
-AWS::MediaPackage::PackagingGroup 1293563 470
-AWS::MediaPackageV2::Channel 1294033 617
-AWS::MediaPackageV2::ChannelGroup 1294650 273
-AWS::MediaPackageV2::ChannelPolicy 1294923 240
-AWS::MediaPackageV2::OriginEndpoint 1295163 5594
-AWS::MediaPackageV2::OriginEndpointPolicy 1300757 538
-AWS::MediaStore::Container 1301295 584
-AWS::MediaTailor::Channel 1301879 1028
-AWS::MediaTailor::ChannelPolicy 1302907 118
-AWS::MediaTailor::LiveSource 1303025 445
-AWS::MediaTailor::PlaybackConfiguration 1303470 2289
-AWS::MediaTailor::SourceLocation 1305759 857
-AWS::MediaTailor::VodSource 1306616 440
-AWS::MemoryDB::ACL 1307056 379
-AWS::MemoryDB::Cluster 1307435 1221
-AWS::MemoryDB::MultiRegionCluster 1308656 681
-AWS::MemoryDB::ParameterGroup 1309337 443
-AWS::MemoryDB::SubnetGroup 1309780 461
-AWS::MemoryDB::User 1310241 481
-AWS::Neptune::DBCluster 1310722 1831
-AWS::Neptune::DBClusterParameterGroup 1312553 218
-AWS::Neptune::DBInstance 1312771 528
-AWS::Neptune::DBParameterGroup 1313299 211
-AWS::Neptune::DBSubnetGroup 1313510 233
-AWS::Neptune::EventSubscription 1313743 289
-AWS::NeptuneGraph::Graph 1314032 733
-AWS::NeptuneGraph::GraphSnapshot 1314765 393
-AWS::NeptuneGraph::PrivateGraphEndpoint 1315158 376
-AWS::NetworkFirewall::Firewall 1315534 1055
-AWS::NetworkFirewall::FirewallPolicy 1316589 2039
-AWS::NetworkFirewall::LoggingConfiguration 1318628 650
-AWS::NetworkFirewall::RuleGroup 1319278 3228
-AWS::NetworkFirewall::TLSInspectionConfiguration 1322506 1492
-AWS::NetworkFirewall::VpcEndpointAssociation 1323998 651
-AWS::NetworkManager::ConnectAttachment 1324649 1190
-AWS::NetworkManager::ConnectPeer 1325839 773
-AWS::NetworkManager::CoreNetwork 1326612 431
-AWS::NetworkManager::CoreNetworkPrefixListAssociation 1327043 440
-AWS::NetworkManager::CustomerGatewayAssociation 1327483 259
-AWS::NetworkManager::Device 1327742 679
-AWS::NetworkManager::DirectConnectGatewayAttachment 1328421 1147
-AWS::NetworkManager::GlobalNetwork 1329568 245
-AWS::NetworkManager::Link 1329813 483
-AWS::NetworkManager::LinkAssociation 1330296 191
-AWS::NetworkManager::Site 1330487 428
-AWS::NetworkManager::SiteToSiteVpnAttachment 1330915 1048
-AWS::NetworkManager::TransitGatewayPeering 1331963 558
-AWS::NetworkManager::TransitGatewayRegistration 1332521 279
-AWS::NetworkManager::TransitGatewayRouteTableAttachment 1332800 1021
-AWS::NetworkManager::VpcAttachment 1333821 1250
-AWS::NimbleStudio::Studio 1335071 518
-AWS::Notifications::ChannelAssociation 1335589 409
-AWS::Notifications::EventRule 1335998 571
-AWS::Notifications::ManagedNotificationAccountContactAssociation 1336569 571
-AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 1337140 567
-AWS::Notifications::NotificationConfiguration 1337707 394
-AWS::Notifications::NotificationHub 1338101 148
-AWS::Notifications::OrganizationalUnitAssociation 1338249 421
-AWS::NotificationsContacts::EmailContact 1338670 445
-AWS::NovaAct::WorkflowDefinition 1339115 448
-AWS::ODB::CloudAutonomousVmCluster 1339563 2224
-AWS::ODB::CloudExadataInfrastructure 1341787 1646
-AWS::ODB::CloudVmCluster 1343433 2030
-AWS::ODB::OdbNetwork 1345463 872
-AWS::ODB::OdbPeeringConnection 1346335 708
-AWS::OSIS::Pipeline 1347043 1730
-AWS::Oam::Link 1348773 756
-AWS::Oam::Sink 1349529 179
-AWS::ObservabilityAdmin::OrganizationCentralizationRule 1349708 1635
-AWS::ObservabilityAdmin::OrganizationTelemetryRule 1351343 2583
-AWS::ObservabilityAdmin::S3TableIntegration 1353926 571
-AWS::ObservabilityAdmin::TelemetryEnrichment 1354497 105
-AWS::ObservabilityAdmin::TelemetryPipelines 1354602 436
-AWS::ObservabilityAdmin::TelemetryRule 1355038 2874
-AWS::Omics::AnnotationStore 1357912 1109
-AWS::Omics::Configuration 1359021 564
-AWS::Omics::ReferenceStore 1359585 508
-AWS::Omics::RunGroup 1360093 261
-AWS::Omics::SequenceStore 1360354 906
-AWS::Omics::VariantStore 1361260 569
-AWS::Omics::Workflow 1361829 1996
-AWS::Omics::WorkflowVersion 1363825 2162
-AWS::OpenSearchServerless::AccessPolicy 1365987 300
-AWS::OpenSearchServerless::Collection 1366287 798
-AWS::OpenSearchServerless::CollectionGroup 1367085 561
-AWS::OpenSearchServerless::Index 1367646 901
-AWS::OpenSearchServerless::LifecyclePolicy 1368547 303
-AWS::OpenSearchServerless::SecurityConfig 1368850 1248
-AWS::OpenSearchServerless::SecurityPolicy 1370098 318
-AWS::OpenSearchServerless::VpcEndpoint 1370416 383
-AWS::OpenSearchService::Application 1370799 845
-AWS::OpenSearchService::Domain 1371644 3714
-AWS::OpsWorks::App 1375358 580
-AWS::OpsWorks::ElasticLoadBalancerAttachment 1375938 159
-AWS::OpsWorks::Instance 1376097 1013
-AWS::OpsWorks::Layer 1377110 1303
-AWS::OpsWorks::Stack 1378413 1118
-AWS::OpsWorks::UserProfile 1379531 177
-AWS::OpsWorks::Volume 1379708 158
-AWS::Organizations::Account 1379866 529
-AWS::Organizations::Organization 1380395 177
-AWS::Organizations::OrganizationalUnit 1380572 417
-AWS::Organizations::Policy 1380989 689
-AWS::Organizations::ResourcePolicy 1381678 265
-AWS::PCAConnectorAD::Connector 1381943 614
-AWS::PCAConnectorAD::DirectoryRegistration 1382557 192
-AWS::PCAConnectorAD::ServicePrincipalName 1382749 371
-AWS::PCAConnectorAD::Template 1383120 8007
-AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 1391127 541
-AWS::PCAConnectorSCEP::Challenge 1391668 285
-AWS::PCAConnectorSCEP::Connector 1391953 883
-AWS::PCS::Cluster 1392836 1360
-AWS::PCS::ComputeNodeGroup 1394196 1123
-AWS::PCS::Queue 1395319 437
-AWS::Panorama::ApplicationInstance 1395756 1012
-AWS::Panorama::Package 1396768 632
-AWS::Panorama::PackageVersion 1397400 540
-AWS::PaymentCryptography::Alias 1397940 272
-AWS::PaymentCryptography::Key 1398212 2418
-AWS::Personalize::Dataset 1400630 771
-AWS::Personalize::DatasetGroup 1401401 397
-AWS::Personalize::Schema 1401798 239
-AWS::Personalize::Solution 1402037 1697
-AWS::Pinpoint::ADMChannel 1403734 178
-AWS::Pinpoint::APNSChannel 1403912 242
-AWS::Pinpoint::APNSSandboxChannel 1404154 249
-AWS::Pinpoint::APNSVoipChannel 1404403 246
-AWS::Pinpoint::APNSVoipSandboxChannel 1404649 253
-AWS::Pinpoint::App 1404902 100
-AWS::Pinpoint::ApplicationSettings 1405002 392
-AWS::Pinpoint::BaiduChannel 1405394 170
-AWS::Pinpoint::Campaign 1405564 2999
-AWS::Pinpoint::EmailChannel 1408563 243
-AWS::Pinpoint::EmailTemplate 1408806 229
-AWS::Pinpoint::EventStream 1409035 181
-AWS::Pinpoint::GCMChannel 1409216 185
-AWS::Pinpoint::InAppTemplate 1409401 992
-AWS::Pinpoint::PushTemplate 1410393 689
-AWS::Pinpoint::SMSChannel 1411082 153
-AWS::Pinpoint::Segment 1411235 1057
-AWS::Pinpoint::SmsTemplate 1412292 195
-AWS::Pinpoint::VoiceChannel 1412487 128
-AWS::PinpointEmail::ConfigurationSet 1412615 430
-AWS::PinpointEmail::ConfigurationSetEventDestination 1413045 909
-AWS::PinpointEmail::DedicatedIpPool 1413954 122
-AWS::PinpointEmail::Identity 1414076 413
-AWS::Pipes::Pipe 1414489 13265
-AWS::Proton::EnvironmentAccountConnection 1427754 545
-AWS::Proton::EnvironmentTemplate 1428299 561
-AWS::Proton::ServiceTemplate 1428860 573
-AWS::QBusiness::Application 1429433 1963
-AWS::QBusiness::DataAccessor 1431396 2636
-AWS::QBusiness::DataSource 1434032 3165
-AWS::QBusiness::Index 1437197 917
-AWS::QBusiness::Permission 1438114 716
-AWS::QBusiness::Plugin 1438830 2071
-AWS::QBusiness::Retriever 1440901 1067
-AWS::QBusiness::WebExperience 1441968 2043
-AWS::QLDB::Ledger 1444011 200
-AWS::QLDB::Stream 1444211 636
-AWS::QuickSight::ActionConnector 1444847 4006
-AWS::QuickSight::Analysis 1448853 86371
-AWS::QuickSight::CustomPermissions 1535224 6847
-AWS::QuickSight::Dashboard 1542071 88236
-AWS::QuickSight::DataSet 1630307 14789
-AWS::QuickSight::DataSource 1645096 6193
-AWS::QuickSight::Folder 1651289 710
-AWS::QuickSight::RefreshSchedule 1651999 858
-AWS::QuickSight::Template 1652857 81381
-AWS::QuickSight::Theme 1734238 1648
-AWS::QuickSight::Topic 1735886 5750
-AWS::QuickSight::VPCConnection 1741636 765
-AWS::RAM::Permission 1742401 339
-AWS::RAM::ResourceShare 1742740 284
-AWS::RDS::CustomDBEngineVersion 1743024 952
-AWS::RDS::DBCluster 1743976 2808
-AWS::RDS::DBClusterParameterGroup 1746784 381
-AWS::RDS::DBInstance 1747165 5242
-AWS::RDS::DBParameterGroup 1752407 389
-AWS::RDS::DBProxy 1752796 1086
-AWS::RDS::DBProxyEndpoint 1753882 563
-AWS::RDS::DBProxyTargetGroup 1754445 552
-AWS::RDS::DBSecurityGroup 1754997 346
-AWS::RDS::DBSecurityGroupIngress 1755343 184
-AWS::RDS::DBShardGroup 1755527 453
-AWS::RDS::DBSubnetGroup 1755980 284
-AWS::RDS::EventSubscription 1756264 340
-AWS::RDS::GlobalCluster 1756604 572
-AWS::RDS::Integration 1757176 703
-AWS::RDS::OptionGroup 1757879 623
-AWS::RTBFabric::InboundExternalLink 1758502 1231
-AWS::RTBFabric::Link 1759733 2590
-AWS::RTBFabric::OutboundExternalLink 1762323 1304
-AWS::RTBFabric::RequesterGateway 1763627 578
-AWS::RTBFabric::ResponderGateway 1764205 2428
-AWS::RUM::AppMonitor 1766633 2321
-AWS::Rbin::Rule 1768954 1048
-AWS::Redshift::Cluster 1770002 1993
-AWS::Redshift::ClusterParameterGroup 1771995 480
-AWS::Redshift::ClusterSecurityGroup 1772475 152
-AWS::Redshift::ClusterSecurityGroupIngress 1772627 260
-AWS::Redshift::ClusterSubnetGroup 1772887 310
-AWS::Redshift::EndpointAccess 1773197 581
-AWS::Redshift::EndpointAuthorization 1773778 388
-AWS::Redshift::EventSubscription 1774166 788
-AWS::Redshift::Integration 1774954 672
-AWS::Redshift::ScheduledAction 1775626 849
-AWS::RedshiftServerless::Namespace 1776475 1366
-AWS::RedshiftServerless::Snapshot 1777841 583
-AWS::RedshiftServerless::Workgroup 1778424 2477
-AWS::RefactorSpaces::Application 1780901 816
-AWS::RefactorSpaces::Environment 1781717 464
-AWS::RefactorSpaces::Route 1782181 1101
-AWS::RefactorSpaces::Service 1783282 1238
-AWS::Rekognition::Collection 1784520 339
-AWS::Rekognition::Project 1784859 338
-AWS::Rekognition::StreamProcessor 1785197 1845
-AWS::ResilienceHub::App 1787042 1905
-AWS::ResilienceHub::ResiliencyPolicy 1788947 611
-AWS::ResourceExplorer2::DefaultViewAssociation 1789558 127
-AWS::ResourceExplorer2::Index 1789685 120
-AWS::ResourceExplorer2::View 1789805 350
-AWS::ResourceGroups::Group 1790155 809
-AWS::ResourceGroups::TagSyncTask 1790964 609
-AWS::RoboMaker::Fleet 1791573 146
-AWS::RoboMaker::Robot 1791719 297
-AWS::RoboMaker::RobotApplication 1792016 620
-AWS::RoboMaker::RobotApplicationVersion 1792636 294
-AWS::RoboMaker::SimulationApplication 1792930 1139
-AWS::RoboMaker::SimulationApplicationVersion 1794069 299
-AWS::RolesAnywhere::CRL 1794368 307
-AWS::RolesAnywhere::Profile 1794675 853
-AWS::RolesAnywhere::TrustAnchor 1795528 871
-AWS::Route53::CidrCollection 1796399 244
-AWS::Route53::DNSSEC 1796643 119
-AWS::Route53::HealthCheck 1796762 2700
-AWS::Route53::HostedZone 1799462 600
-AWS::Route53::KeySigningKey 1800062 343
-AWS::Route53::RecordSet 1800405 809
-AWS::Route53::RecordSetGroup 1801214 897
-AWS::Route53GlobalResolver::AccessSource 1802111 551
-AWS::Route53GlobalResolver::AccessToken 1802662 472
-AWS::Route53GlobalResolver::DnsView 1803134 560
-AWS::Route53GlobalResolver::FirewallDomainList 1803694 624
-AWS::Route53GlobalResolver::FirewallRule 1804318 854
-AWS::Route53GlobalResolver::GlobalResolver 1805172 532
-AWS::Route53GlobalResolver::HostedZoneAssociation 1805704 447
-AWS::Route53Profiles::Profile 1806151 283
-AWS::Route53Profiles::ProfileAssociation 1806434 261
-AWS::Route53Profiles::ProfileResourceAssociation 1806695 200
-AWS::Route53RecoveryControl::Cluster 1806895 280
-AWS::Route53RecoveryControl::ControlPanel 1807175 328
-AWS::Route53RecoveryControl::RoutingControl 1807503 235
-AWS::Route53RecoveryControl::SafetyRule 1807738 595
-AWS::Route53RecoveryReadiness::Cell 1808333 223
-AWS::Route53RecoveryReadiness::ReadinessCheck 1808556 256
-AWS::Route53RecoveryReadiness::RecoveryGroup 1808812 276
-AWS::Route53RecoveryReadiness::ResourceSet 1809088 727
-AWS::Route53Resolver::FirewallDomainList 1809815 453
-AWS::Route53Resolver::FirewallRuleGroup 1810268 1447
-AWS::Route53Resolver::FirewallRuleGroupAssociation 1811715 526
-AWS::Route53Resolver::OutpostResolver 1812241 522
-AWS::Route53Resolver::ResolverConfig 1812763 243
-AWS::Route53Resolver::ResolverDNSSECConfig 1813006 136
-AWS::Route53Resolver::ResolverEndpoint 1813142 1005
-AWS::Route53Resolver::ResolverQueryLoggingConfig 1814147 410
-AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1814557 224
-AWS::Route53Resolver::ResolverRule 1814781 707
-AWS::Route53Resolver::ResolverRuleAssociation 1815488 225
-AWS::S3::AccessGrant 1815713 629
-AWS::S3::AccessGrantsInstance 1816342 208
-AWS::S3::AccessGrantsLocation 1816550 245
-AWS::S3::AccessPoint 1816795 908
-AWS::S3::Bucket 1817703 10291
-AWS::S3::BucketPolicy 1827994 104
-AWS::S3::MultiRegionAccessPoint 1828098 563
-AWS::S3::MultiRegionAccessPointPolicy 1828661 209
-AWS::S3::StorageLens 1828870 2902
-AWS::S3::StorageLensGroup 1831772 879
-AWS::S3Express::AccessPoint 1832651 975
-AWS::S3Express::BucketPolicy 1833626 111
-AWS::S3Express::DirectoryBucket 1833737 2044
-AWS::S3Files::AccessPoint 1835781 942
-AWS::S3Files::FileSystem 1836723 1299
-AWS::S3Files::FileSystemPolicy 1838022 228
-AWS::S3Files::MountTarget 1838250 696
-AWS::S3ObjectLambda::AccessPoint 1838946 987
-AWS::S3ObjectLambda::AccessPointPolicy 1839933 248
-AWS::S3Outposts::AccessPoint 1840181 399
-AWS::S3Outposts::Bucket 1840580 1000
-AWS::S3Outposts::BucketPolicy 1841580 217
-AWS::S3Outposts::Endpoint 1841797 603
-AWS::S3Tables::Namespace 1842400 258
-AWS::S3Tables::Table 1842658 1991
-AWS::S3Tables::TableBucket 1844649 1106
-AWS::S3Tables::TableBucketPolicy 1845755 235
-AWS::S3Tables::TablePolicy 1845990 154
-AWS::S3Vectors::Index 1846144 992
-AWS::S3Vectors::VectorBucket 1847136 488
-AWS::S3Vectors::VectorBucketPolicy 1847624 318
-AWS::SDB::Domain 1847942 51
-AWS::SES::ConfigurationSet 1847993 1723
-AWS::SES::ConfigurationSetEventDestination 1849716 1263
-AWS::SES::ContactList 1850979 495
-AWS::SES::CustomVerificationEmailTemplate 1851474 462
-AWS::SES::DedicatedIpPool 1851936 269
-AWS::SES::EmailIdentity 1852205 938
-AWS::SES::MailManagerAddonInstance 1853143 406
-AWS::SES::MailManagerAddonSubscription 1853549 333
-AWS::SES::MailManagerAddressList 1853882 354
-AWS::SES::MailManagerArchive 1854236 812
-AWS::SES::MailManagerIngressPoint 1855048 1939
-AWS::SES::MailManagerRelay 1856987 773
-AWS::SES::MailManagerRuleSet 1857760 6876
-AWS::SES::MailManagerTrafficPolicy 1864636 3546
-AWS::SES::MultiRegionEndpoint 1868182 423
-AWS::SES::ReceiptFilter 1868605 172
-AWS::SES::ReceiptRule 1868777 1029
-AWS::SES::ReceiptRuleSet 1869806 73
-AWS::SES::Template 1869879 323
-AWS::SES::Tenant 1870202 369
-AWS::SES::VdmAttributes 1870571 292
-AWS::SMSVOICE::ConfigurationSet 1870863 1079
-AWS::SMSVOICE::OptOutList 1871942 248
-AWS::SMSVOICE::PhoneNumber 1872190 1117
-AWS::SMSVOICE::Pool 1873307 973
-AWS::SMSVOICE::ProtectConfiguration 1874280 517
-AWS::SMSVOICE::ResourcePolicy 1874797 151
-AWS::SMSVOICE::SenderId 1874948 337
-AWS::SNS::Subscription 1875285 290
-AWS::SNS::Topic 1875575 874
-AWS::SNS::TopicInlinePolicy 1876449 118
-AWS::SNS::TopicPolicy 1876567 97
-AWS::SQS::Queue 1876664 940
-AWS::SQS::QueueInlinePolicy 1877604 106
-AWS::SQS::QueuePolicy 1877710 97
-AWS::SSM::Association 1877807 1331
-AWS::SSM::Document 1879138 1226
-AWS::SSM::MaintenanceWindow 1880364 625
-AWS::SSM::MaintenanceWindowTarget 1880989 582
-AWS::SSM::MaintenanceWindowTask 1881571 2107
-AWS::SSM::Parameter 1883678 437
-AWS::SSM::PatchBaseline 1884115 1931
-AWS::SSM::ResourceDataSync 1886046 932
-AWS::SSM::ResourcePolicy 1886978 167
-AWS::SSMContacts::Contact 1887145 854
-AWS::SSMContacts::ContactChannel 1887999 380
-AWS::SSMContacts::Plan 1888379 551
-AWS::SSMContacts::Rotation 1888930 1302
-AWS::SSMGuiConnect::Preferences 1890232 583
-AWS::SSMIncidents::ReplicationSet 1890815 455
-AWS::SSMIncidents::ResponsePlan 1891270 2105
-AWS::SSMQuickSetup::ConfigurationManager 1893375 643
-AWS::SSMQuickSetup::LifecycleAutomation 1894018 356
-AWS::SSO::Application 1894374 981
-AWS::SSO::ApplicationAssignment 1895355 491
-AWS::SSO::Assignment 1895846 763
-AWS::SSO::Instance 1896609 289
-AWS::SSO::InstanceAccessControlAttributeConfiguration 1896898 773
-AWS::SSO::PermissionSet 1897671 1199
-AWS::SageMaker::App 1898870 3866
-AWS::SageMaker::AppImageConfig 1902736 1291
-AWS::SageMaker::Cluster 1904027 7883
-AWS::SageMaker::CodeRepository 1911910 272
-AWS::SageMaker::DataQualityJobDefinition 1912182 7171
-AWS::SageMaker::Device 1919353 551
-AWS::SageMaker::DeviceFleet 1919904 696
-AWS::SageMaker::Domain 1920600 9844
-AWS::SageMaker::Endpoint 1930444 1598
-AWS::SageMaker::EndpointConfig 1932042 3019
-AWS::SageMaker::FeatureGroup 1935061 1983
-AWS::SageMaker::Image 1937044 559
-AWS::SageMaker::ImageVersion 1937603 674
-AWS::SageMaker::InferenceComponent 1938277 2545
-AWS::SageMaker::InferenceExperiment 1940822 5181
-AWS::SageMaker::MlflowTrackingServer 1946003 869
-AWS::SageMaker::Model 1946872 2385
-AWS::SageMaker::ModelBiasJobDefinition 1949257 7610
-AWS::SageMaker::ModelCard 1956867 4834
-AWS::SageMaker::ModelExplainabilityJobDefinition 1961701 7330
-AWS::SageMaker::ModelPackage 1969031 13167
-AWS::SageMaker::ModelPackageGroup 1982198 603
-AWS::SageMaker::ModelQualityJobDefinition 1982801 8087
-AWS::SageMaker::MonitoringSchedule 1990888 9084
-AWS::SageMaker::NotebookInstance 1999972 756
-AWS::SageMaker::NotebookInstanceLifecycleConfig 2000728 309
-AWS::SageMaker::PartnerApp 2001037 1230
-AWS::SageMaker::Pipeline 2002267 1042
-AWS::SageMaker::ProcessingJob 2003309 6005
-AWS::SageMaker::Project 2009314 1826
-AWS::SageMaker::Space 2011140 4032
-AWS::SageMaker::StudioLifecycleConfig 2015172 674
-AWS::SageMaker::UserProfile 2015846 7711
-AWS::SageMaker::Workteam 2023557 665
-AWS::Scheduler::Schedule 2024222 3056
-AWS::Scheduler::ScheduleGroup 2027278 274
-AWS::SecretsManager::ResourcePolicy 2027552 171
-AWS::SecretsManager::RotationSchedule 2027723 734
-AWS::SecretsManager::Secret 2028457 659
-AWS::SecretsManager::SecretTargetAttachment 2029116 169
-AWS::SecurityAgent::AgentSpace 2029285 1045
-AWS::SecurityAgent::Application 2030330 402
-AWS::SecurityAgent::Pentest 2030732 1901
-AWS::SecurityAgent::TargetDomain 2032633 366
-AWS::SecurityHub::AggregatorV2 2032999 292
-AWS::SecurityHub::AutomationRule 2033291 3446
-AWS::SecurityHub::AutomationRuleV2 2036737 3389
-AWS::SecurityHub::ConfigurationPolicy 2040126 1039
-AWS::SecurityHub::ConnectorV2 2041165 760
-AWS::SecurityHub::DelegatedAdmin 2041925 178
-AWS::SecurityHub::FindingAggregator 2042103 301
-AWS::SecurityHub::Hub 2042404 220
-AWS::SecurityHub::HubV2 2042624 105
-AWS::SecurityHub::Insight 2042729 5243
-AWS::SecurityHub::OrganizationConfiguration 2047972 298
-AWS::SecurityHub::PolicyAssociation 2048270 429
-AWS::SecurityHub::ProductSubscription 2048699 175
-AWS::SecurityHub::SecurityControl 2048874 604
-AWS::SecurityHub::Standard 2049478 362
-AWS::SecurityLake::AwsLogSource 2049840 301
-AWS::SecurityLake::DataLake 2050141 764
-AWS::SecurityLake::Subscriber 2050905 1142
-AWS::SecurityLake::SubscriberNotification 2052047 637
-AWS::Serverless::Api 2052684 40
-AWS::Serverless::Application 2052724 48
-AWS::Serverless::CapacityProvider 2052772 48
-AWS::Serverless::Connector 2052820 41
-AWS::Serverless::Function 2052861 45
-AWS::Serverless::GraphQLApi 2052906 47
-AWS::Serverless::HttpApi 2052953 44
-AWS::Serverless::LayerVersion 2052997 44
-AWS::Serverless::SimpleTable 2053041 48
-AWS::Serverless::StateMachine 2053089 49
-AWS::ServiceCatalog::AcceptedPortfolioShare 2053138 140
-AWS::ServiceCatalog::CloudFormationProduct 2053278 866
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 2054144 1262
-AWS::ServiceCatalog::LaunchNotificationConstraint 2055406 315
-AWS::ServiceCatalog::LaunchRoleConstraint 2055721 384
-AWS::ServiceCatalog::LaunchTemplateConstraint 2056105 288
-AWS::ServiceCatalog::Portfolio 2056393 444
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 2056837 301
-AWS::ServiceCatalog::PortfolioProductAssociation 2057138 209
-AWS::ServiceCatalog::PortfolioShare 2057347 276
-AWS::ServiceCatalog::ResourceUpdateConstraint 2057623 336
-AWS::ServiceCatalog::ServiceAction 2057959 409
-AWS::ServiceCatalog::ServiceActionAssociation 2058368 335
-AWS::ServiceCatalog::StackSetConstraint 2058703 436
-AWS::ServiceCatalog::TagOption 2059139 220
-AWS::ServiceCatalog::TagOptionAssociation 2059359 131
-AWS::ServiceCatalogAppRegistry::Application 2059490 238
-AWS::ServiceCatalogAppRegistry::AttributeGroup 2059728 215
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2059943 276
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 2060219 466
-AWS::ServiceDiscovery::HttpNamespace 2060685 152
-AWS::ServiceDiscovery::Instance 2060837 174
-AWS::ServiceDiscovery::PrivateDnsNamespace 2061011 325
-AWS::ServiceDiscovery::PublicDnsNamespace 2061336 306
-AWS::ServiceDiscovery::Service 2061642 590
-AWS::Shield::DRTAccess 2062232 157
-AWS::Shield::ProactiveEngagement 2062389 455
-AWS::Shield::Protection 2062844 970
-AWS::Shield::ProtectionGroup 2063814 668
-AWS::Signer::ProfilePermission 2064482 319
-AWS::Signer::SigningProfile 2064801 539
-AWS::SimSpaceWeaver::Simulation 2065340 627
-AWS::StepFunctions::Activity 2065967 566
-AWS::StepFunctions::StateMachine 2066533 1115
-AWS::StepFunctions::StateMachineAlias 2067648 758
-AWS::StepFunctions::StateMachineVersion 2068406 224
-AWS::SupportApp::AccountAlias 2068630 157
-AWS::SupportApp::SlackChannelConfiguration 2068787 490
-AWS::SupportApp::SlackWorkspaceConfiguration 2069277 174
-AWS::Synthetics::Canary 2069451 2548
-AWS::Synthetics::Group 2071999 434
-AWS::SystemsManagerSAP::Application 2072433 883
-AWS::Timestream::Database 2073316 264
-AWS::Timestream::InfluxDBCluster 2073580 1653
-AWS::Timestream::InfluxDBInstance 2075233 1580
-AWS::Timestream::ScheduledQuery 2076813 2689
-AWS::Timestream::Table 2079502 1259
-AWS::Transfer::Agreement 2080761 1047
-AWS::Transfer::Certificate 2081808 604
-AWS::Transfer::Connector 2082412 1935
-AWS::Transfer::Profile 2084347 388
-AWS::Transfer::Server 2084735 2229
-AWS::Transfer::User 2086964 1050
-AWS::Transfer::WebApp 2088014 1383
-AWS::Transfer::Workflow 2089397 2168
-AWS::UXC::AccountCustomization 2091565 324
-AWS::VerifiedPermissions::IdentitySource 2091889 1977
-AWS::VerifiedPermissions::Policy 2093866 786
-AWS::VerifiedPermissions::PolicyStore 2094652 828
-AWS::VerifiedPermissions::PolicyTemplate 2095480 282
-AWS::VoiceID::Domain 2095762 559
-AWS::VpcLattice::AccessLogSubscription 2096321 673
-AWS::VpcLattice::AuthPolicy 2096994 330
-AWS::VpcLattice::DomainVerification 2097324 267
-AWS::VpcLattice::Listener 2097591 1072
-AWS::VpcLattice::ResourceConfiguration 2098663 1532
-AWS::VpcLattice::ResourceGateway 2100195 674
-AWS::VpcLattice::ResourcePolicy 2100869 295
-AWS::VpcLattice::Rule 2101164 1748
-AWS::VpcLattice::Service 2102912 639
-AWS::VpcLattice::ServiceNetwork 2103551 415
-AWS::VpcLattice::ServiceNetworkResourceAssociation 2103966 515
-AWS::VpcLattice::ServiceNetworkServiceAssociation 2104481 769
-AWS::VpcLattice::ServiceNetworkVpcAssociation 2105250 964
-AWS::VpcLattice::TargetGroup 2106214 1303
-AWS::WAF::ByteMatchSet 2107517 349
-AWS::WAF::IPSet 2107866 165
-AWS::WAF::Rule 2108031 205
-AWS::WAF::SizeConstraintSet 2108236 340
-AWS::WAF::SqlInjectionMatchSet 2108576 295
-AWS::WAF::WebACL 2108871 287
-AWS::WAF::XssMatchSet 2109158 274
-AWS::WAFRegional::ByteMatchSet 2109432 345
-AWS::WAFRegional::GeoMatchSet 2109777 176
-AWS::WAFRegional::IPSet 2109953 161
-AWS::WAFRegional::RateBasedRule 2110114 267
-AWS::WAFRegional::RegexPatternSet 2110381 152
-AWS::WAFRegional::Rule 2110533 201
-AWS::WAFRegional::SizeConstraintSet 2110734 320
-AWS::WAFRegional::SqlInjectionMatchSet 2111054 291
-AWS::WAFRegional::WebACL 2111345 263
-AWS::WAFRegional::WebACLAssociation 2111608 138
-AWS::WAFRegional::XssMatchSet 2111746 255
-AWS::WAFv2::IPSet 2112001 545
-AWS::WAFv2::LoggingConfiguration 2112546 914
-AWS::WAFv2::RegexPatternSet 2113460 514
-AWS::WAFv2::RuleGroup 2113974 9764
-AWS::WAFv2::WebACL 2123738 14428
-AWS::WAFv2::WebACLAssociation 2138166 175
-AWS::Wisdom::AIAgent 2138341 6168
-AWS::Wisdom::AIAgentVersion 2144509 330
-AWS::Wisdom::AIGuardrail 2144839 3127
-AWS::Wisdom::AIGuardrailVersion 2147966 358
-AWS::Wisdom::AIPrompt 2148324 1454
-AWS::Wisdom::AIPromptVersion 2149778 337
-AWS::Wisdom::Assistant 2150115 509
-AWS::Wisdom::AssistantAssociation 2150624 1121
-AWS::Wisdom::KnowledgeBase 2151745 3716
-AWS::Wisdom::MessageTemplate 2155461 3603
-AWS::Wisdom::MessageTemplateVersion 2159064 440
-AWS::Wisdom::QuickResponse 2159504 1040
-AWS::WorkSpaces::ConnectionAlias 2160544 310
-AWS::WorkSpaces::Workspace 2160854 536
-AWS::WorkSpaces::WorkspacesPool 2161390 1007
-AWS::WorkSpacesThinClient::Environment 2162397 1406
-AWS::WorkSpacesWeb::BrowserSettings 2163803 1450
-AWS::WorkSpacesWeb::DataProtectionSettings 2165253 1923
-AWS::WorkSpacesWeb::IdentityProvider 2167176 768
-AWS::WorkSpacesWeb::IpAccessSettings 2167944 843
-AWS::WorkSpacesWeb::NetworkSettings 2168787 569
-AWS::WorkSpacesWeb::Portal 2169356 1304
-AWS::WorkSpacesWeb::SessionLogger 2170660 1644
-AWS::WorkSpacesWeb::TrustStore 2172304 326
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 2172630 469
-AWS::WorkSpacesWeb::UserSettings 2173099 2701
-AWS::WorkspacesInstances::Volume 2175800 825
-AWS::WorkspacesInstances::VolumeAssociation 2176625 349
-AWS::WorkspacesInstances::WorkspaceInstance 2176974 3709
-AWS::XRay::Group 2180683 355
-AWS::XRay::ResourcePolicy 2181038 214
-AWS::XRay::SamplingRule 2181252 1332
-AWS::XRay::TransactionSearchConfig 2182584 111
-Alexa::ASK::Skill 2182695 456
-Module 2183151 21
+AWS::ARCRegionSwitch::Plan 10934 8520
+AWS::ARCZonalShift::AutoshiftObserverNotificationStatus 19454 148
+AWS::ARCZonalShift::ZonalAutoshiftConfiguration 19602 764
+AWS::AccessAnalyzer::Analyzer 20366 1296
+AWS::AmazonMQ::Broker 21662 2141
+AWS::AmazonMQ::Configuration 23803 293
+AWS::AmazonMQ::ConfigurationAssociation 24096 186
+AWS::Amplify::App 24282 1957
+AWS::Amplify::Branch 26239 1523
+AWS::Amplify::Domain 27762 1253
+AWS::AmplifyUIBuilder::Component 29015 2452
+AWS::AmplifyUIBuilder::Form 31467 2599
+AWS::AmplifyUIBuilder::Theme 34066 353
+AWS::ApiGateway::Account 34419 65
+AWS::ApiGateway::ApiKey 34484 338
+AWS::ApiGateway::Authorizer 34822 314
+AWS::ApiGateway::BasePathMapping 35136 150
+AWS::ApiGateway::BasePathMappingV2 35286 191
+AWS::ApiGateway::ClientCertificate 35477 157
+AWS::ApiGateway::Deployment 35634 1194
+AWS::ApiGateway::DocumentationPart 36828 430
+AWS::ApiGateway::DocumentationVersion 37258 217
+AWS::ApiGateway::DomainName 37475 674
+AWS::ApiGateway::DomainNameAccessAssociation 38149 406
+AWS::ApiGateway::DomainNameV2 38555 470
+AWS::ApiGateway::GatewayResponse 39025 194
+AWS::ApiGateway::Method 39219 1236
+AWS::ApiGateway::Model 40455 157
+AWS::ApiGateway::RequestValidator 40612 200
+AWS::ApiGateway::Resource 40812 170
+AWS::ApiGateway::RestApi 40982 596
+AWS::ApiGateway::Stage 41578 908
+AWS::ApiGateway::UsagePlan 42486 445
+AWS::ApiGateway::UsagePlanKey 42931 159
+AWS::ApiGateway::VpcLink 43090 195
+AWS::ApiGatewayV2::Api 43285 592
+AWS::ApiGatewayV2::ApiGatewayManagedOverrides 43877 736
+AWS::ApiGatewayV2::ApiMapping 44613 170
+AWS::ApiGatewayV2::Authorizer 44783 423
+AWS::ApiGatewayV2::Deployment 45206 130
+AWS::ApiGatewayV2::DomainName 45336 586
+AWS::ApiGatewayV2::Integration 45922 734
+AWS::ApiGatewayV2::IntegrationResponse 46656 346
+AWS::ApiGatewayV2::Model 47002 151
+AWS::ApiGatewayV2::Route 47153 327
+AWS::ApiGatewayV2::RouteResponse 47480 324
+AWS::ApiGatewayV2::RoutingRule 47804 602
+AWS::ApiGatewayV2::Stage 48406 488
+AWS::ApiGatewayV2::VpcLink 48894 166
+AWS::AppConfig::Application 49060 260
+AWS::AppConfig::ConfigurationProfile 49320 817
+AWS::AppConfig::Deployment 50137 876
+AWS::AppConfig::DeploymentStrategy 51013 473
+AWS::AppConfig::Environment 51486 653
+AWS::AppConfig::Extension 52139 533
+AWS::AppConfig::ExtensionAssociation 52672 377
+AWS::AppConfig::HostedConfigurationVersion 53049 528
+AWS::AppFlow::Connector 53577 588
+AWS::AppFlow::ConnectorProfile 54165 8037
+AWS::AppFlow::Flow 62202 10964
+AWS::AppIntegrations::Application 73166 1232
+AWS::AppIntegrations::DataIntegration 74398 936
+AWS::AppIntegrations::EventIntegration 75334 532
+AWS::AppMesh::GatewayRoute 75866 2364
+AWS::AppMesh::Mesh 78230 345
+AWS::AppMesh::Route 78575 2333
+AWS::AppMesh::VirtualGateway 80908 3705
+AWS::AppMesh::VirtualNode 84613 4183
+AWS::AppMesh::VirtualRouter 88796 494
+AWS::AppMesh::VirtualService 89290 642
+AWS::AppRunner::AutoScalingConfiguration 89932 509
+AWS::AppRunner::ObservabilityConfiguration 90441 511
+AWS::AppRunner::Service 90952 3687
+AWS::AppRunner::VpcConnector 94639 430
+AWS::AppRunner::VpcIngressConnection 95069 665
+AWS::AppStream::AppBlock 95734 910
+AWS::AppStream::AppBlockBuilder 96644 874
+AWS::AppStream::Application 97518 1117
+AWS::AppStream::ApplicationEntitlementAssociation 98635 268
+AWS::AppStream::ApplicationFleetAssociation 98903 166
+AWS::AppStream::DirectoryConfig 99069 798
+AWS::AppStream::Entitlement 99867 403
+AWS::AppStream::Fleet 100270 1004
+AWS::AppStream::ImageBuilder 101274 1084
+AWS::AppStream::Stack 102358 1504
+AWS::AppStream::StackFleetAssociation 103862 106
+AWS::AppStream::StackUserAssociation 103968 233
+AWS::AppStream::User 104201 213
+AWS::AppSync::Api 104414 1381
+AWS::AppSync::ApiCache 105795 216
+AWS::AppSync::ApiKey 106011 116
+AWS::AppSync::ChannelNamespace 106127 1024
+AWS::AppSync::DataSource 107151 1805
+AWS::AppSync::DomainName 108956 599
+AWS::AppSync::DomainNameApiAssociation 109555 227
+AWS::AppSync::FunctionConfiguration 109782 1272
+AWS::AppSync::GraphQLApi 111054 2011
+AWS::AppSync::GraphQLSchema 113065 112
+AWS::AppSync::Resolver 113177 1548
+AWS::AppSync::SourceApiAssociation 114725 466
+AWS::AppTest::TestCase 115191 3066
+AWS::ApplicationAutoScaling::ScalableTarget 118257 1928
+AWS::ApplicationAutoScaling::ScalingPolicy 120185 6481
+AWS::ApplicationInsights::Application 126666 3817
+AWS::ApplicationSignals::Discovery 130483 67
+AWS::ApplicationSignals::GroupingConfiguration 130550 385
+AWS::ApplicationSignals::ServiceLevelObjective 130935 2628
+AWS::Athena::CapacityReservation 133563 550
+AWS::Athena::DataCatalog 134113 573
+AWS::Athena::NamedQuery 134686 350
+AWS::Athena::PreparedStatement 135036 360
+AWS::Athena::WorkGroup 135396 3259
+AWS::AuditManager::Assessment 138655 1682
+AWS::AutoScaling::AutoScalingGroup 140337 8397
+AWS::AutoScaling::LaunchConfiguration 148734 1430
+AWS::AutoScaling::LifecycleHook 150164 610
+AWS::AutoScaling::ScalingPolicy 150774 3849
+AWS::AutoScaling::ScheduledAction 154623 305
+AWS::AutoScaling::WarmPool 154928 358
+AWS::AutoScalingPlans::ScalingPlan 155286 1817
+AWS::B2BI::Capability 157103 4616
+AWS::B2BI::Partnership 161719 2549
+AWS::B2BI::Profile 164268 520
+AWS::B2BI::Transformer 164788 6069
+AWS::BCMDataExports::Export 170857 1418
+AWS::Backup::BackupPlan 172275 1472
+AWS::Backup::BackupSelection 173747 1132
+AWS::Backup::BackupVault 174879 736
+AWS::Backup::Framework 175615 784
+AWS::Backup::LogicallyAirGappedBackupVault 176399 705
+AWS::Backup::ReportPlan 177104 664
+AWS::Backup::RestoreTestingPlan 177768 726
+AWS::Backup::RestoreTestingSelection 178494 627
+AWS::Backup::TieringConfiguration 179121 489
+AWS::BackupGateway::Hypervisor 179610 747
+AWS::Batch::ComputeEnvironment 180357 1502
+AWS::Batch::ConsumableResource 181859 333
+AWS::Batch::JobDefinition 182192 6739
+AWS::Batch::JobQueue 188931 907
+AWS::Batch::QuotaShare 189838 738
+AWS::Batch::SchedulingPolicy 190576 445
+AWS::Batch::ServiceEnvironment 191021 336
+AWS::BcmPricingCalculator::BillScenario 191357 486
+AWS::Bedrock::Agent 191843 4762
+AWS::Bedrock::AgentAlias 196605 624
+AWS::Bedrock::ApplicationInferenceProfile 197229 905
+AWS::Bedrock::AutomatedReasoningPolicy 198134 1195
+AWS::Bedrock::AutomatedReasoningPolicyVersion 199329 592
+AWS::Bedrock::Blueprint 199921 500
+AWS::Bedrock::DataAutomationLibrary 200421 619
+AWS::Bedrock::DataAutomationProject 201040 6119
+AWS::Bedrock::DataSource 207159 7480
+AWS::Bedrock::EnforcedGuardrailConfiguration 214639 874
+AWS::Bedrock::Flow 215513 9639
+AWS::Bedrock::FlowAlias 225152 772
+AWS::Bedrock::FlowVersion 225924 312
+AWS::Bedrock::Guardrail 226236 4468
+AWS::Bedrock::GuardrailVersion 230704 325
+AWS::Bedrock::IntelligentPromptRouter 231029 1136
+AWS::Bedrock::KnowledgeBase 232165 8697
+AWS::Bedrock::Prompt 240862 3676
+AWS::Bedrock::PromptVersion 244538 417
+AWS::Bedrock::ResourcePolicy 244955 246
+AWS::BedrockAgentCore::ApiKeyCredentialProvider 245201 425
+AWS::BedrockAgentCore::BrowserCustom 245626 1501
+AWS::BedrockAgentCore::BrowserProfile 247127 327
+AWS::BedrockAgentCore::CodeInterpreterCustom 247454 1089
+AWS::BedrockAgentCore::Evaluator 248543 1821
+AWS::BedrockAgentCore::Gateway 250364 3151
+AWS::BedrockAgentCore::GatewayTarget 253515 4204
+AWS::BedrockAgentCore::Memory 257719 6294
+AWS::BedrockAgentCore::OAuth2CredentialProvider 264013 3245
+AWS::BedrockAgentCore::OnlineEvaluationConfig 267258 1829
+AWS::BedrockAgentCore::Policy 269087 583
+AWS::BedrockAgentCore::PolicyEngine 269670 519
+AWS::BedrockAgentCore::Runtime 270189 3335
+AWS::BedrockAgentCore::RuntimeEndpoint 273524 533
+AWS::BedrockAgentCore::WorkloadIdentity 274057 384
+AWS::BedrockMantle::Project 274441 208
+AWS::Billing::BillingView 274649 970
+AWS::BillingConductor::BillingGroup 275619 944
+AWS::BillingConductor::CustomLineItem 276563 1801
+AWS::BillingConductor::PricingPlan 278364 431
+AWS::BillingConductor::PricingRule 278795 797
+AWS::Braket::SpendingLimit 279592 433
+AWS::Budgets::Budget 280025 1672
+AWS::Budgets::BudgetsAction 281697 2129
+AWS::CDK::Metadata 283826 29
+AWS::CE::AnomalyMonitor 283855 590
+AWS::CE::AnomalySubscription 284445 880
+AWS::CE::CostCategory 285325 378
+AWS::CUR::ReportDefinition 285703 1084
+AWS::Cases::CaseRule 286787 1394
+AWS::Cases::Domain 288181 275
+AWS::Cases::Field 288456 566
+AWS::Cases::Layout 289022 734
+AWS::Cases::Template 289756 672
+AWS::Cassandra::Keyspace 290428 747
+AWS::Cassandra::Table 291175 2233
+AWS::Cassandra::Type 293408 366
+AWS::CertificateManager::Account 293774 217
+AWS::CertificateManager::Certificate 293991 571
+AWS::Chatbot::CustomAction 294562 877
+AWS::Chatbot::MicrosoftTeamsChannelConfiguration 295439 1181
+AWS::Chatbot::SlackChannelConfiguration 296620 1001
+AWS::Chime::AppInstance 297621 260
+AWS::Chime::AppInstanceBot 297881 1101
+AWS::CleanRooms::AnalysisTemplate 298982 3062
+AWS::CleanRooms::Collaboration 302044 2996
+AWS::CleanRooms::ConfiguredTable 305040 4705
+AWS::CleanRooms::ConfiguredTableAssociation 309745 2125
+AWS::CleanRooms::IdMappingTable 311870 1107
+AWS::CleanRooms::IdNamespaceAssociation 312977 1160
+AWS::CleanRooms::Membership 314137 2297
+AWS::CleanRooms::PrivacyBudgetTemplate 316434 1035
+AWS::CleanRoomsML::ConfiguredModelAlgorithm 317469 1197
+AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 318666 2765
+AWS::CleanRoomsML::TrainingDataset 321431 1318
+AWS::Cloud9::EnvironmentEC2 322749 486
+AWS::CloudFormation::CustomResource 323235 122
+AWS::CloudFormation::GuardHook 323357 1549
+AWS::CloudFormation::HookDefaultVersion 324906 307
+AWS::CloudFormation::HookTypeConfig 325213 398
+AWS::CloudFormation::HookVersion 325611 590
+AWS::CloudFormation::LambdaHook 326201 1456
+AWS::CloudFormation::Macro 327657 146
+AWS::CloudFormation::ModuleDefaultVersion 327803 328
+AWS::CloudFormation::ModuleVersion 328131 304
+AWS::CloudFormation::PublicTypeVersion 328435 523
+AWS::CloudFormation::Publisher 328958 294
+AWS::CloudFormation::ResourceDefaultVersion 329252 315
+AWS::CloudFormation::ResourceVersion 329567 557
+AWS::CloudFormation::Stack 330124 272
+AWS::CloudFormation::StackSet 330396 2061
+AWS::CloudFormation::TypeActivation 332457 777
+AWS::CloudFormation::WaitCondition 333234 91
+AWS::CloudFormation::WaitConditionHandle 333325 59
+AWS::CloudFront::AnycastIpList 333384 545
+AWS::CloudFront::CachePolicy 333929 950
+AWS::CloudFront::CloudFrontOriginAccessIdentity 334879 261
+AWS::CloudFront::ConnectionFunction 335140 765
+AWS::CloudFront::ConnectionGroup 335905 247
+AWS::CloudFront::ContinuousDeploymentPolicy 336152 1234
+AWS::CloudFront::Distribution 337386 7163
+AWS::CloudFront::DistributionTenant 344549 1002
+AWS::CloudFront::Function 345551 746
+AWS::CloudFront::KeyGroup 346297 173
+AWS::CloudFront::KeyValueStore 346470 448
+AWS::CloudFront::MonitoringSubscription 346918 424
+AWS::CloudFront::OriginAccessControl 347342 446
+AWS::CloudFront::OriginRequestPolicy 347788 705
+AWS::CloudFront::PublicKey 348493 218
+AWS::CloudFront::RealtimeLogConfig 348711 368
+AWS::CloudFront::ResponseHeadersPolicy 349079 2396
+AWS::CloudFront::StreamingDistribution 351475 628
+AWS::CloudFront::TrustStore 352103 613
+AWS::CloudFront::VpcOrigin 352716 403
+AWS::CloudTrail::Channel 353119 476
+AWS::CloudTrail::Dashboard 353595 760
+AWS::CloudTrail::EventDataStore 354355 1420
+AWS::CloudTrail::ResourcePolicy 355775 182
+AWS::CloudTrail::Trail 355957 1917
+AWS::CloudWatch::Alarm 357874 2136
+AWS::CloudWatch::AlarmMuteRule 360010 598
+AWS::CloudWatch::AnomalyDetector 360608 1085
+AWS::CloudWatch::CompositeAlarm 361693 585
+AWS::CloudWatch::Dashboard 362278 119
+AWS::CloudWatch::InsightRule 362397 222
+AWS::CloudWatch::MetricStream 362619 985
+AWS::CloudWatch::OTelEnrichment 363604 71
+AWS::CodeArtifact::Domain 363675 440
+AWS::CodeArtifact::PackageGroup 364115 838
+AWS::CodeArtifact::Repository 364953 728
+AWS::CodeBuild::Fleet 365681 1784
+AWS::CodeBuild::Project 367465 2910
+AWS::CodeBuild::ReportGroup 370375 429
+AWS::CodeBuild::SourceCredential 370804 143
+AWS::CodeCommit::Repository 370947 502
+AWS::CodeConnections::Connection 371449 526
+AWS::CodeDeploy::Application 371975 237
+AWS::CodeDeploy::DeploymentConfig 372212 1011
+AWS::CodeDeploy::DeploymentGroup 373223 3233
+AWS::CodeGuruProfiler::ProfilingGroup 376456 751
+AWS::CodeGuruReviewer::RepositoryAssociation 377207 595
+AWS::CodePipeline::CustomActionType 377802 1189
+AWS::CodePipeline::Pipeline 378991 3304
+AWS::CodePipeline::Webhook 382295 609
+AWS::CodeStar::GitHubRepository 382904 334
+AWS::CodeStarConnections::Connection 383238 516
+AWS::CodeStarConnections::RepositoryLink 383754 613
+AWS::CodeStarConnections::SyncConfiguration 384367 677
+AWS::CodeStarNotifications::NotificationRule 385044 564
+AWS::Cognito::IdentityPool 385608 745
+AWS::Cognito::IdentityPoolPrincipalTag 386353 239
+AWS::Cognito::IdentityPoolRoleAttachment 386592 423
+AWS::Cognito::LogDeliveryConfiguration 387015 442
+AWS::Cognito::ManagedLoginBranding 387457 768
+AWS::Cognito::Terms 388225 349
+AWS::Cognito::UserPool 388574 3573
+AWS::Cognito::UserPoolClient 392147 1127
+AWS::Cognito::UserPoolDomain 393274 261
+AWS::Cognito::UserPoolGroup 393535 197
+AWS::Cognito::UserPoolIdentityProvider 393732 279
+AWS::Cognito::UserPoolResourceServer 394011 286
+AWS::Cognito::UserPoolRiskConfigurationAttachment 394297 1246
+AWS::Cognito::UserPoolUICustomizationAttachment 395543 158
+AWS::Cognito::UserPoolUser 395701 411
+AWS::Cognito::UserPoolUserToGroupAttachment 396112 190
+AWS::Comprehend::DocumentClassifier 396302 2208
+AWS::Comprehend::Flywheel 398510 1726
+AWS::ComputeOptimizer::AutomationRule 400236 1979
+AWS::Config::AggregationAuthorization 402215 419
+AWS::Config::ConfigRule 402634 794
+AWS::Config::ConfigurationAggregator 403428 685
+AWS::Config::ConfigurationRecorder 404113 682
+AWS::Config::ConformancePack 404795 840
+AWS::Config::DeliveryChannel 405635 269
+AWS::Config::OrganizationConfigRule 405904 1183
+AWS::Config::OrganizationConformancePack 407087 725
+AWS::Config::RemediationConfiguration 407812 434
+AWS::Config::StoredQuery 408246 400
+AWS::Connect::AgentStatus 408646 585
+AWS::Connect::ApprovedOrigin 409231 238
+AWS::Connect::ContactFlow 409469 681
+AWS::Connect::ContactFlowModule 410150 667
+AWS::Connect::ContactFlowModuleAlias 410817 472
+AWS::Connect::ContactFlowModuleVersion 411289 390
+AWS::Connect::ContactFlowVersion 411679 335
+AWS::Connect::DataTable 412014 653
+AWS::Connect::DataTableAttribute 412667 861
+AWS::Connect::DataTableRecord 413528 437
+AWS::Connect::EmailAddress 413965 952
+AWS::Connect::EvaluationForm 414917 6448
+AWS::Connect::HoursOfOperation 421365 2105
+AWS::Connect::Instance 423470 864
+AWS::Connect::InstanceStorageConfig 424334 1299
+AWS::Connect::IntegrationAssociation 425633 444
+AWS::Connect::Notification 426077 684
+AWS::Connect::PhoneNumber 426761 631
+AWS::Connect::PredefinedAttribute 427392 503
+AWS::Connect::Prompt 427895 448
+AWS::Connect::Queue 428343 1718
+AWS::Connect::QuickConnect 430061 1278
+AWS::Connect::RoutingProfile 431339 1530
+AWS::Connect::Rule 432869 2869
+AWS::Connect::SecurityKey 435738 257
+AWS::Connect::SecurityProfile 435995 1975
+AWS::Connect::TaskTemplate 437970 1559
+AWS::Connect::TrafficDistributionGroup 439529 590
+AWS::Connect::User 440119 2595
+AWS::Connect::UserHierarchyGroup 442714 528
+AWS::Connect::UserHierarchyStructure 443242 890
+AWS::Connect::View 444132 689
+AWS::Connect::ViewVersion 444821 420
+AWS::Connect::Workspace 445241 1955
+AWS::ConnectCampaigns::Campaign 447196 1568
+AWS::ConnectCampaignsV2::Campaign 448764 4684
+AWS::ControlTower::EnabledBaseline 453448 497
+AWS::ControlTower::EnabledControl 453945 492
+AWS::ControlTower::LandingZone 454437 371
+AWS::CustomerProfiles::CalculatedAttributeDefinition 454808 1509
+AWS::CustomerProfiles::Domain 456317 2288
+AWS::CustomerProfiles::DomainObjectType 458605 721
+AWS::CustomerProfiles::EventStream 459326 501
+AWS::CustomerProfiles::EventTrigger 459827 1547
+AWS::CustomerProfiles::Integration 461374 4311
+AWS::CustomerProfiles::ObjectType 465685 1396
+AWS::CustomerProfiles::Recommender 467081 1013
+AWS::CustomerProfiles::SegmentDefinition 468094 3488
+AWS::DAX::Cluster 471582 605
+AWS::DAX::ParameterGroup 472187 129
+AWS::DAX::SubnetGroup 472316 121
+AWS::DLM::LifecyclePolicy 472437 2763
+AWS::DMS::Certificate 475200 164
+AWS::DMS::DataMigration 475364 822
+AWS::DMS::DataProvider 476186 488
+AWS::DMS::Endpoint 476674 6387
+AWS::DMS::EventSubscription 483061 243
+AWS::DMS::InstanceProfile 483304 471
+AWS::DMS::MigrationProject 483775 885
+AWS::DMS::ReplicationConfig 484660 831
+AWS::DMS::ReplicationInstance 485491 680
+AWS::DMS::ReplicationSubnetGroup 486171 276
+AWS::DMS::ReplicationTask 486447 526
+AWS::DSQL::Cluster 486973 590
+AWS::DataBrew::Dataset 487563 2360
+AWS::DataBrew::Job 489923 2994
+AWS::DataBrew::Project 492917 397
+AWS::DataBrew::Recipe 493314 2726
+AWS::DataBrew::Ruleset 496040 877
+AWS::DataBrew::Schedule 496917 286
+AWS::DataPipeline::Pipeline 497203 752
+AWS::DataSync::Agent 497955 806
+AWS::DataSync::LocationAzureBlob 498761 1632
+AWS::DataSync::LocationEFS 500393 1267
+AWS::DataSync::LocationFSxLustre 501660 740
+AWS::DataSync::LocationFSxONTAP 502400 2085
+AWS::DataSync::LocationFSxOpenZFS 504485 914
+AWS::DataSync::LocationFSxWindows 505399 1561
+AWS::DataSync::LocationHDFS 506960 2118
+AWS::DataSync::LocationNFS 509078 794
+AWS::DataSync::LocationObjectStorage 509872 1570
+AWS::DataSync::LocationS3 511442 819
+AWS::DataSync::LocationSMB 512261 1904
+AWS::DataSync::Task 514165 3542
+AWS::DataZone::Connection 517707 7793
+AWS::DataZone::DataSource 525500 4298
+AWS::DataZone::Domain 529798 847
+AWS::DataZone::DomainUnit 530645 432
+AWS::DataZone::Environment 531077 1044
+AWS::DataZone::EnvironmentActions 532121 519
+AWS::DataZone::EnvironmentBlueprintConfiguration 532640 1299
+AWS::DataZone::EnvironmentProfile 533939 713
+AWS::DataZone::FormType 534652 557
+AWS::DataZone::GroupProfile 535209 518
+AWS::DataZone::Owner 535727 914
+AWS::DataZone::PolicyGrant 536641 4974
+AWS::DataZone::Project 541615 1284
+AWS::DataZone::ProjectMembership 542899 615
+AWS::DataZone::ProjectProfile 543514 1707
+AWS::DataZone::SubscriptionTarget 545221 915
+AWS::DataZone::UserProfile 546136 567
+AWS::Deadline::Farm 546703 367
+AWS::Deadline::Fleet 547070 4198
+AWS::Deadline::LicenseEndpoint 551268 479
+AWS::Deadline::Limit 551747 357
+AWS::Deadline::MeteredProduct 552104 208
+AWS::Deadline::Monitor 552312 679
+AWS::Deadline::Queue 552991 2649
+AWS::Deadline::QueueEnvironment 555640 365
+AWS::Deadline::QueueFleetAssociation 556005 250
+AWS::Deadline::QueueLimitAssociation 556255 250
+AWS::Deadline::StorageProfile 556505 469
+AWS::Detective::Graph 556974 152
+AWS::Detective::MemberInvitation 557126 358
+AWS::Detective::OrganizationAdmin 557484 124
+AWS::DevOpsAgent::AgentSpace 557608 1070
+AWS::DevOpsAgent::Association 558678 4063
+AWS::DevOpsAgent::PrivateConnection 562741 1419
+AWS::DevOpsAgent::Service 564160 4937
+AWS::DevOpsGuru::LogAnomalyDetectionIntegration 569097 80
+AWS::DevOpsGuru::NotificationChannel 569177 535
+AWS::DevOpsGuru::ResourceCollection 569712 498
+AWS::DeviceFarm::DevicePool 570210 678
+AWS::DeviceFarm::InstanceProfile 570888 289
+AWS::DeviceFarm::NetworkProfile 571177 547
+AWS::DeviceFarm::Project 571724 775
+AWS::DeviceFarm::TestGridProject 572499 453
+AWS::DeviceFarm::VPCEConfiguration 572952 362
+AWS::DirectConnect::Connection 573314 558
+AWS::DirectConnect::DirectConnectGateway 573872 462
+AWS::DirectConnect::DirectConnectGatewayAssociation 574334 491
+AWS::DirectConnect::Lag 574825 549
+AWS::DirectConnect::PrivateVirtualInterface 575374 1139
+AWS::DirectConnect::PublicVirtualInterface 576513 938
+AWS::DirectConnect::TransitVirtualInterface 577451 990
+AWS::DirectoryService::MicrosoftAD 578441 351
+AWS::DirectoryService::SimpleAD 578792 1028
+AWS::DocDB::DBCluster 579820 1155
+AWS::DocDB::DBClusterParameterGroup 580975 219
+AWS::DocDB::DBInstance 581194 445
+AWS::DocDB::DBSubnetGroup 581639 221
+AWS::DocDB::EventSubscription 581860 193
+AWS::DocDB::GlobalCluster 582053 583
+AWS::DocDBElastic::Cluster 582636 667
+AWS::DynamoDB::GlobalTable 583303 4744
+AWS::DynamoDB::Table 588047 3116
+AWS::EC2::CapacityManagerDataExport 591163 398
+AWS::EC2::CapacityReservation 591561 4425
+AWS::EC2::CapacityReservationFleet 595986 21592
+AWS::EC2::CarrierGateway 617578 243
+AWS::EC2::ClientVpnAuthorizationRule 617821 283
+AWS::EC2::ClientVpnEndpoint 618104 1886
+AWS::EC2::ClientVpnRoute 619990 246
+AWS::EC2::ClientVpnTargetNetworkAssociation 620236 232
+AWS::EC2::CustomerGateway 620468 456
+AWS::EC2::DHCPOptions 620924 439
+AWS::EC2::EC2Fleet 621363 25090
+AWS::EC2::EIP 646453 295
+AWS::EC2::EIPAssociation 646748 193
+AWS::EC2::EgressOnlyInternetGateway 646941 173
+AWS::EC2::EnclaveCertificateIamRoleAssociation 647114 420
+AWS::EC2::FlowLog 647534 911
+AWS::EC2::GatewayRouteTableAssociation 648445 143
+AWS::EC2::Host 648588 343
+AWS::EC2::IPAM 648931 749
+AWS::EC2::IPAMAllocation 649680 210
+AWS::EC2::IPAMPool 649890 937
+AWS::EC2::IPAMPoolCidr 650827 169
+AWS::EC2::IPAMPrefixListResolver 650996 829
+AWS::EC2::IPAMPrefixListResolverTarget 651825 499
+AWS::EC2::IPAMResourceDiscovery 652324 619
+AWS::EC2::IPAMResourceDiscoveryAssociation 652943 445
+AWS::EC2::IPAMScope 653388 519
+AWS::EC2::Instance 653907 22160
+AWS::EC2::InstanceConnectEndpoint 676067 436
+AWS::EC2::InternetGateway 676503 167
+AWS::EC2::IpPoolRouteTableAssociation 676670 174
+AWS::EC2::KeyPair 676844 338
+AWS::EC2::LaunchTemplate 677182 26391
+AWS::EC2::LocalGatewayRoute 703573 262
+AWS::EC2::LocalGatewayRouteTable 703835 380
+AWS::EC2::LocalGatewayRouteTableVPCAssociation 704215 395
+AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 704610 573
+AWS::EC2::LocalGatewayVirtualInterface 705183 628
+AWS::EC2::LocalGatewayVirtualInterfaceGroup 705811 515
+AWS::EC2::NatGateway 706326 726
+AWS::EC2::NetworkAcl 707052 119
+AWS::EC2::NetworkAclEntry 707171 315
+AWS::EC2::NetworkInsightsAccessScope 707486 926
+AWS::EC2::NetworkInsightsAccessScopeAnalysis 708412 382
+AWS::EC2::NetworkInsightsAnalysis 708794 613
+AWS::EC2::NetworkInsightsPath 709407 753
+AWS::EC2::NetworkInterface 710160 1225
+AWS::EC2::NetworkInterfaceAttachment 711385 475
+AWS::EC2::NetworkInterfacePermission 711860 200
+AWS::EC2::NetworkPerformanceMetricSubscription 712060 221
+AWS::EC2::PlacementGroup 712281 319
+AWS::EC2::PrefixList 712600 410
+AWS::EC2::Route 713010 486
+AWS::EC2::RouteServer 713496 339
+AWS::EC2::RouteServerAssociation 713835 135
+AWS::EC2::RouteServerEndpoint 713970 256
+AWS::EC2::RouteServerPeer 714226 479
+AWS::EC2::RouteServerPropagation 714705 163
+AWS::EC2::RouteTable 714868 139
+AWS::EC2::SecurityGroup 715007 860
+AWS::EC2::SecurityGroupEgress 715867 340
+AWS::EC2::SecurityGroupIngress 716207 447
+AWS::EC2::SecurityGroupVpcAssociation 716654 147
+AWS::EC2::SnapshotBlockPublicAccess 716801 133
+AWS::EC2::SpotFleet 716934 6787
+AWS::EC2::SqlHaStandbyDetectedInstance 723721 308
+AWS::EC2::Subnet 724029 1245
+AWS::EC2::SubnetCidrBlock 725274 251
+AWS::EC2::SubnetNetworkAclAssociation 725525 156
+AWS::EC2::SubnetRouteTableAssociation 725681 134
+AWS::EC2::TrafficMirrorFilter 725815 185
+AWS::EC2::TrafficMirrorFilterRule 726000 634
+AWS::EC2::TrafficMirrorSession 726634 341
+AWS::EC2::TrafficMirrorTarget 726975 288
+AWS::EC2::TransitGateway 727263 542
+AWS::EC2::TransitGatewayAttachment 727805 369
+AWS::EC2::TransitGatewayConnect 728174 405
+AWS::EC2::TransitGatewayConnectPeer 728579 793
+AWS::EC2::TransitGatewayMeteringPolicy 729372 278
+AWS::EC2::TransitGatewayMeteringPolicyEntry 729650 1023
+AWS::EC2::TransitGatewayMulticastDomain 730673 406
+AWS::EC2::TransitGatewayMulticastDomainAssociation 731079 381
+AWS::EC2::TransitGatewayMulticastGroupMember 731460 432
+AWS::EC2::TransitGatewayMulticastGroupSource 731892 432
+AWS::EC2::TransitGatewayPeeringAttachment 732324 385
+AWS::EC2::TransitGatewayRoute 732709 326
+AWS::EC2::TransitGatewayRouteTable 733035 214
+AWS::EC2::TransitGatewayRouteTableAssociation 733249 284
+AWS::EC2::TransitGatewayRouteTablePropagation 733533 284
+AWS::EC2::TransitGatewayVpcAttachment 733817 421
+AWS::EC2::VPC 734238 512
+AWS::EC2::VPCBlockPublicAccessExclusion 734750 341
+AWS::EC2::VPCBlockPublicAccessOptions 735091 189
+AWS::EC2::VPCCidrBlock 735280 457
+AWS::EC2::VPCDHCPOptionsAssociation 735737 138
+AWS::EC2::VPCEncryptionControl 735875 1568
+AWS::EC2::VPCEndpoint 737443 1134
+AWS::EC2::VPCEndpointConnectionNotification 738577 283
+AWS::EC2::VPCEndpointService 738860 335
+AWS::EC2::VPCEndpointServicePermissions 739195 121
+AWS::EC2::VPCGatewayAttachment 739316 144
+AWS::EC2::VPCPeeringConnection 739460 283
+AWS::EC2::VPNConcentrator 739743 233
+AWS::EC2::VPNConnection 739976 2786
+AWS::EC2::VPNConnectionRoute 742762 199
+AWS::EC2::VPNGateway 742961 168
+AWS::EC2::VPNGatewayRoutePropagation 743129 120
+AWS::EC2::VerifiedAccessEndpoint 743249 1586
+AWS::EC2::VerifiedAccessGroup 744835 465
+AWS::EC2::VerifiedAccessInstance 745300 1093
+AWS::EC2::VerifiedAccessTrustProvider 746393 1184
+AWS::EC2::Volume 747577 338
+AWS::EC2::VolumeAttachment 747915 177
+AWS::ECR::PublicRepository 748092 583
+AWS::ECR::PullThroughCacheRule 748675 711
+AWS::ECR::PullTimeUpdateExclusion 749386 205
+AWS::ECR::RegistryPolicy 749591 89
+AWS::ECR::RegistryScanningConfiguration 749680 495
+AWS::ECR::ReplicationConfiguration 750175 690
+AWS::ECR::Repository 750865 1318
+AWS::ECR::RepositoryCreationTemplate 752183 1313
+AWS::ECR::SigningConfiguration 753496 511
+AWS::ECS::CapacityProvider 754007 3986
+AWS::ECS::Cluster 757993 1173
+AWS::ECS::ClusterCapacityProviderAssociations 759166 410
+AWS::ECS::Daemon 759576 757
+AWS::ECS::DaemonTaskDefinition 760333 2493
+AWS::ECS::ExpressGatewayService 762826 2158
+AWS::ECS::PrimaryTaskSet 764984 135
+AWS::ECS::Service 765119 5263
+AWS::ECS::TaskDefinition 770382 5490
+AWS::ECS::TaskSet 775872 1260
+AWS::EFS::AccessPoint 777132 835
+AWS::EFS::FileSystem 777967 1468
+AWS::EFS::MountTarget 779435 718
+AWS::EKS::AccessEntry 780153 552
+AWS::EKS::Addon 780705 727
+AWS::EKS::Capability 781432 1117
+AWS::EKS::Cluster 782549 2495
+AWS::EKS::FargateProfile 785044 533
+AWS::EKS::IdentityProviderConfig 785577 676
+AWS::EKS::Nodegroup 786253 3152
+AWS::EKS::PodIdentityAssociation 789405 431
+AWS::EMR::Cluster 789836 5912
+AWS::EMR::InstanceFleetConfig 795748 1997
+AWS::EMR::InstanceGroupConfig 797745 1742
+AWS::EMR::SecurityConfiguration 799487 162
+AWS::EMR::Step 799649 415
+AWS::EMR::Studio 800064 1445
+AWS::EMR::StudioSessionMapping 801509 417
+AWS::EMR::WALWorkspace 801926 243
+AWS::EMRContainers::Endpoint 802169 1874
+AWS::EMRContainers::SecurityConfiguration 804043 2446
+AWS::EMRContainers::VirtualCluster 806489 609
+AWS::EMRServerless::Application 807098 4003
+AWS::EVS::Environment 811101 2740
+AWS::ElastiCache::CacheCluster 813841 1565
+AWS::ElastiCache::GlobalReplicationGroup 815406 766
+AWS::ElastiCache::ParameterGroup 816172 277
+AWS::ElastiCache::ReplicationGroup 816449 3303
+AWS::ElastiCache::SecurityGroup 819752 134
+AWS::ElastiCache::SecurityGroupIngress 819886 183
+AWS::ElastiCache::ServerlessCache 820069 995
+AWS::ElastiCache::SubnetGroup 821064 218
+AWS::ElastiCache::User 821282 620
+AWS::ElastiCache::UserGroup 821902 445
+AWS::ElasticBeanstalk::Application 822347 554
+AWS::ElasticBeanstalk::ApplicationVersion 822901 351
+AWS::ElasticBeanstalk::ConfigurationTemplate 823252 653
+AWS::ElasticBeanstalk::Environment 823905 705
+AWS::ElasticLoadBalancing::LoadBalancer 824610 1707
+AWS::ElasticLoadBalancingV2::Listener 826317 2653
+AWS::ElasticLoadBalancingV2::ListenerCertificate 828970 198
+AWS::ElasticLoadBalancingV2::ListenerRule 829168 3224
+AWS::ElasticLoadBalancingV2::LoadBalancer 832392 1423
+AWS::ElasticLoadBalancingV2::TargetGroup 833815 1264
+AWS::ElasticLoadBalancingV2::TrustStore 835079 472
+AWS::ElasticLoadBalancingV2::TrustStoreRevocation 835551 349
+AWS::Elasticsearch::Domain 835900 1802
+AWS::ElementalInference::Feed 837702 576
+AWS::EntityResolution::IdMappingWorkflow 838278 2746
+AWS::EntityResolution::IdNamespace 841024 1861
+AWS::EntityResolution::MatchingWorkflow 842885 2955
+AWS::EntityResolution::PolicyStatement 845840 577
+AWS::EntityResolution::SchemaMapping 846417 930
+AWS::EventSchemas::Discoverer 847347 273
+AWS::EventSchemas::Registry 847620 215
+AWS::EventSchemas::RegistryPolicy 847835 119
+AWS::EventSchemas::Schema 847954 354
+AWS::Events::ApiDestination 848308 596
+AWS::Events::Archive 848904 293
+AWS::Events::Connection 849197 2385
+AWS::Events::Endpoint 851582 970
+AWS::Events::EventBus 852552 657
+AWS::Events::EventBusPolicy 853209 448
+AWS::Events::Rule 853657 3823
+AWS::Evidently::Experiment 857480 1698
+AWS::Evidently::Feature 859178 832
+AWS::Evidently::Launch 860010 1600
+AWS::Evidently::Project 861610 790
+AWS::Evidently::Segment 862400 343
+AWS::FIS::ExperimentTemplate 862743 2776
+AWS::FIS::TargetAccountConfiguration 865519 363
+AWS::FMS::NotificationChannel 865882 166
+AWS::FMS::Policy 866048 3460
+AWS::FMS::ResourceSet 869508 412
+AWS::FSx::DataRepositoryAssociation 869920 969
+AWS::FSx::FileSystem 870889 3381
+AWS::FSx::S3AccessPointAttachment 874270 1731
+AWS::FSx::Snapshot 876001 152
+AWS::FSx::StorageVirtualMachine 876153 697
+AWS::FSx::Volume 876850 1880
+AWS::FinSpace::Environment 878730 1439
+AWS::Forecast::Dataset 880169 1053
+AWS::Forecast::DatasetGroup 881222 585
+AWS::FraudDetector::Detector 881807 2270
+AWS::FraudDetector::EntityType 884077 360
+AWS::FraudDetector::EventType 884437 1503
+AWS::FraudDetector::Label 885940 355
+AWS::FraudDetector::List 886295 491
+AWS::FraudDetector::Outcome 886786 357
+AWS::FraudDetector::Variable 887143 1041
+AWS::GameLift::Alias 888184 486
+AWS::GameLift::Build 888670 619
+AWS::GameLift::ContainerFleet 889289 3654
+AWS::GameLift::ContainerGroupDefinition 892943 2621
+AWS::GameLift::Fleet 895564 4555
+AWS::GameLift::GameServerGroup 900119 2552
+AWS::GameLift::GameSessionQueue 902671 1221
+AWS::GameLift::Location 903892 285
+AWS::GameLift::MatchmakingConfiguration 904177 1429
+AWS::GameLift::MatchmakingRuleSet 905606 356
+AWS::GameLift::Script 905962 473
+AWS::GameLiftStreams::Application 906435 702
+AWS::GameLiftStreams::StreamGroup 907137 1111
+AWS::GammaDilithium::JobDefinition 908248 4756
+AWS::GlobalAccelerator::Accelerator 913004 463
+AWS::GlobalAccelerator::CrossAccountAttachment 913467 412
+AWS::GlobalAccelerator::EndpointGroup 913879 878
+AWS::GlobalAccelerator::Listener 914757 369
+AWS::Glue::Catalog 915126 1587
+AWS::Glue::Classifier 916713 596
+AWS::Glue::Connection 917309 1425
+AWS::Glue::Crawler 918734 1803
+AWS::Glue::CustomEntityType 920537 105
+AWS::Glue::DataCatalogEncryptionSettings 920642 499
+AWS::Glue::DataQualityRuleset 921141 211
+AWS::Glue::Database 921352 812
+AWS::Glue::DevEndpoint 922164 333
+AWS::Glue::IdentityCenterConfiguration 922497 345
+AWS::Glue::Integration 922842 737
+AWS::Glue::IntegrationResourceProperty 923579 687
+AWS::Glue::Job 924266 1197
+AWS::Glue::MLTransform 925463 994
+AWS::Glue::Partition 926457 971
+AWS::Glue::Registry 927428 248
+AWS::Glue::Schema 927676 756
+AWS::Glue::SchemaVersion 928432 308
+AWS::Glue::SchemaVersionMetadata 928740 281
+AWS::Glue::SecurityConfiguration 929021 486
+AWS::Glue::Table 929507 2331
+AWS::Glue::TableOptimizer 931838 880
+AWS::Glue::Trigger 932718 1001
+AWS::Glue::UsageProfile 933719 562
+AWS::Glue::Workflow 934281 135
+AWS::Grafana::Workspace 934416 2551
+AWS::Greengrass::ConnectorDefinition 936967 359
+AWS::Greengrass::ConnectorDefinitionVersion 937326 274
+AWS::Greengrass::CoreDefinition 937600 343
+AWS::Greengrass::CoreDefinitionVersion 937943 253
+AWS::Greengrass::DeviceDefinition 938196 359
+AWS::Greengrass::DeviceDefinitionVersion 938555 271
+AWS::Greengrass::FunctionDefinition 938826 1020
+AWS::Greengrass::FunctionDefinitionVersion 939846 797
+AWS::Greengrass::Group 940643 750
+AWS::Greengrass::GroupVersion 941393 528
+AWS::Greengrass::LoggerDefinition 941921 352
+AWS::Greengrass::LoggerDefinitionVersion 942273 264
+AWS::Greengrass::ResourceDefinition 942537 1539
+AWS::Greengrass::ResourceDefinitionVersion 944076 1453
+AWS::Greengrass::SubscriptionDefinition 945529 392
+AWS::Greengrass::SubscriptionDefinitionVersion 945921 310
+AWS::GreengrassV2::ComponentVersion 946231 1531
+AWS::GreengrassV2::Deployment 947762 2562
+AWS::GroundStation::Config 950324 2409
+AWS::GroundStation::DataflowEndpointGroup 952733 1386
+AWS::GroundStation::DataflowEndpointGroupV2 954119 1929
+AWS::GroundStation::MissionProfile 956048 1036
+AWS::GuardDuty::Detector 957084 1366
+AWS::GuardDuty::Filter 958450 617
+AWS::GuardDuty::IPSet 959067 403
+AWS::GuardDuty::MalwareProtectionPlan 959470 558
+AWS::GuardDuty::Master 960028 155
+AWS::GuardDuty::Member 960183 265
+AWS::GuardDuty::PublishingDestination 960448 458
+AWS::GuardDuty::ThreatEntitySet 960906 501
+AWS::GuardDuty::ThreatIntelSet 961407 447
+AWS::GuardDuty::TrustedEntitySet 961854 502
+AWS::HealthImaging::Datastore 962356 286
+AWS::HealthLake::FHIRDatastore 962642 1305
+AWS::IAM::AccessKey 963947 118
+AWS::IAM::Group 964065 410
+AWS::IAM::GroupPolicy 964475 193
+AWS::IAM::InstanceProfile 964668 312
+AWS::IAM::ManagedPolicy 964980 417
+AWS::IAM::OIDCProvider 965397 368
+AWS::IAM::Policy 965765 195
+AWS::IAM::Role 965960 857
+AWS::IAM::RolePolicy 966817 225
+AWS::IAM::SAMLProvider 967042 695
+AWS::IAM::ServerCertificate 967737 564
+AWS::IAM::ServiceLinkedRole 968301 299
+AWS::IAM::User 968600 772
+AWS::IAM::UserPolicy 969372 188
+AWS::IAM::UserToGroupAddition 969560 91
+AWS::IAM::VirtualMFADevice 969651 442
+AWS::IVS::Channel 970093 824
+AWS::IVS::EncoderConfiguration 970917 377
+AWS::IVS::IngestConfiguration 971294 460
+AWS::IVS::PlaybackKeyPair 971754 278
+AWS::IVS::PlaybackRestrictionPolicy 972032 361
+AWS::IVS::PublicKey 972393 373
+AWS::IVS::RecordingConfiguration 972766 1110
+AWS::IVS::Stage 973876 1249
+AWS::IVS::StorageConfiguration 975125 361
+AWS::IVS::StreamKey 975486 288
+AWS::IVSChat::LoggingConfiguration 975774 813
+AWS::IVSChat::Room 976587 664
+AWS::IdentityStore::Group 977251 413
+AWS::IdentityStore::GroupMembership 977664 473
+AWS::ImageBuilder::Component 978137 711
+AWS::ImageBuilder::ContainerRecipe 978848 2181
+AWS::ImageBuilder::DistributionConfiguration 981029 2155
+AWS::ImageBuilder::Image 983184 2415
+AWS::ImageBuilder::ImagePipeline 985599 3009
+AWS::ImageBuilder::ImageRecipe 988608 1895
+AWS::ImageBuilder::InfrastructureConfiguration 990503 1300
+AWS::ImageBuilder::LifecyclePolicy 991803 1484
+AWS::ImageBuilder::Workflow 993287 508
+AWS::Inspector::AssessmentTarget 993795 188
+AWS::Inspector::AssessmentTemplate 993983 567
+AWS::Inspector::ResourceGroup 994550 240
+AWS::InspectorV2::CisScanConfiguration 994790 881
+AWS::InspectorV2::CodeSecurityIntegration 995671 958
+AWS::InspectorV2::CodeSecurityScanConfiguration 996629 878
+AWS::InspectorV2::Filter 997507 2474
+AWS::Interconnect::Connection 999981 774
+AWS::InternetMonitor::Monitor 1000755 1220
+AWS::Invoicing::InvoiceUnit 1001975 578
+AWS::IoT::AccountAuditConfiguration 1002553 2005
+AWS::IoT::Authorizer 1004558 566
+AWS::IoT::BillingGroup 1005124 445
+AWS::IoT::CACertificate 1005569 819
+AWS::IoT::Certificate 1006388 415
+AWS::IoT::CertificateProvider 1006803 517
+AWS::IoT::Command 1007320 1954
+AWS::IoT::CustomMetric 1009274 446
+AWS::IoT::Dimension 1009720 359
+AWS::IoT::DomainConfiguration 1010079 1564
+AWS::IoT::EncryptionConfiguration 1011643 257
+AWS::IoT::FleetMetric 1011900 1124
+AWS::IoT::JobTemplate 1013024 2176
+AWS::IoT::Logging 1015200 448
+AWS::IoT::MitigationAction 1015648 1402
+AWS::IoT::Policy 1017050 294
+AWS::IoT::PolicyPrincipalAttachment 1017344 129
+AWS::IoT::ProvisioningTemplate 1017473 716
+AWS::IoT::ResourceSpecificLogging 1018189 332
+AWS::IoT::RoleAlias 1018521 470
+AWS::IoT::ScheduledAudit 1018991 589
+AWS::IoT::SecurityProfile 1019580 1952
+AWS::IoT::SoftwarePackage 1021532 348
+AWS::IoT::SoftwarePackageVersion 1021880 819
+AWS::IoT::Thing 1022699 186
+AWS::IoT::ThingGroup 1022885 580
+AWS::IoT::ThingPrincipalAttachment 1023465 148
+AWS::IoT::ThingType 1023613 906
+AWS::IoT::TopicRule 1024519 5337
+AWS::IoT::TopicRuleDestination 1029856 387
+AWS::IoTAnalytics::Channel 1030243 708
+AWS::IoTAnalytics::Dataset 1030951 3003
+AWS::IoTAnalytics::Datastore 1033954 1740
+AWS::IoTAnalytics::Pipeline 1035694 1598
+AWS::IoTCoreDeviceAdvisor::SuiteDefinition 1037292 676
+AWS::IoTEvents::AlarmModel 1037968 2570
+AWS::IoTEvents::DetectorModel 1040538 2961
+AWS::IoTEvents::Input 1043499 574
+AWS::IoTFleetWise::Campaign 1044073 4545
+AWS::IoTFleetWise::DecoderManifest 1048618 2818
+AWS::IoTFleetWise::Fleet 1051436 392
+AWS::IoTFleetWise::ModelManifest 1051828 456
+AWS::IoTFleetWise::SignalCatalog 1052284 1697
+AWS::IoTFleetWise::StateTemplate 1053981 615
+AWS::IoTFleetWise::Vehicle 1054596 1107
+AWS::IoTManagedIntegrations::CredentialLocker 1055703 196
+AWS::IoTManagedIntegrations::ManagedThing 1055899 2028
+AWS::IoTManagedIntegrations::ProvisioningProfile 1057927 409
+AWS::IoTSiteWise::AccessPolicy 1058336 767
+AWS::IoTSiteWise::Asset 1059103 1005
+AWS::IoTSiteWise::AssetModel 1060108 2928
+AWS::IoTSiteWise::ComputationModel 1063036 1296
+AWS::IoTSiteWise::Dashboard 1064332 553
+AWS::IoTSiteWise::Dataset 1064885 679
+AWS::IoTSiteWise::Gateway 1065564 843
+AWS::IoTSiteWise::Portal 1066407 926
+AWS::IoTSiteWise::Project 1067333 472
+AWS::IoTThingsGraph::FlowTemplate 1067805 210
+AWS::IoTTwinMaker::ComponentType 1068015 2135
+AWS::IoTTwinMaker::Entity 1070150 2559
+AWS::IoTTwinMaker::Scene 1072709 541
+AWS::IoTTwinMaker::SyncJob 1073250 455
+AWS::IoTTwinMaker::Workspace 1073705 491
+AWS::IoTWireless::Destination 1074196 414
+AWS::IoTWireless::DeviceProfile 1074610 810
+AWS::IoTWireless::FuotaTask 1075420 754
+AWS::IoTWireless::MulticastGroup 1076174 685
+AWS::IoTWireless::NetworkAnalyzerConfiguration 1076859 538
+AWS::IoTWireless::PartnerAccount 1077397 719
+AWS::IoTWireless::ServiceProfile 1078116 930
+AWS::IoTWireless::TaskDefinition 1079046 930
+AWS::IoTWireless::WirelessDevice 1079976 1506
+AWS::IoTWireless::WirelessDeviceImportTask 1081482 671
+AWS::IoTWireless::WirelessGateway 1082153 516
+AWS::KMS::Alias 1082669 179
+AWS::KMS::Key 1082848 764
+AWS::KMS::ReplicaKey 1083612 356
+AWS::KafkaConnect::Connector 1083968 2832
+AWS::KafkaConnect::CustomPlugin 1086800 527
+AWS::KafkaConnect::WorkerConfiguration 1087327 359
+AWS::Kendra::DataSource 1087686 13122
+AWS::Kendra::Faq 1100808 818
+AWS::Kendra::Index 1101626 2255
+AWS::KendraRanking::ExecutionPlan 1103881 438
+AWS::Kinesis::ResourcePolicy 1104319 129
+AWS::Kinesis::Stream 1104448 885
+AWS::Kinesis::StreamConsumer 1105333 443
+AWS::KinesisAnalytics::Application 1105776 1312
+AWS::KinesisAnalytics::ApplicationOutput 1107088 590
+AWS::KinesisAnalytics::ApplicationReferenceDataSource 1107678 1003
+AWS::KinesisAnalyticsV2::Application 1108681 6395
+AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 1115076 267
+AWS::KinesisAnalyticsV2::ApplicationOutput 1115343 532
+AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 1115875 967
+AWS::KinesisFirehose::DeliveryStream 1116842 15469
+AWS::KinesisVideo::SignalingChannel 1132311 383
+AWS::KinesisVideo::Stream 1132694 568
+AWS::LakeFormation::DataCellsFilter 1133262 501
+AWS::LakeFormation::DataLakeSettings 1133763 628
+AWS::LakeFormation::Permissions 1134391 775
+AWS::LakeFormation::PrincipalPermissions 1135166 1878
+AWS::LakeFormation::Resource 1137044 192
+AWS::LakeFormation::Tag 1137236 294
+AWS::LakeFormation::TagAssociation 1137530 899
+AWS::Lambda::Alias 1138429 700
+AWS::Lambda::CapacityProvider 1139129 1793
+AWS::Lambda::CodeSigningConfig 1140922 686
+AWS::Lambda::EventInvokeConfig 1141608 757
+AWS::Lambda::EventSourceMapping 1142365 4370
+AWS::Lambda::Function 1146735 4667
+AWS::Lambda::LayerVersion 1151402 1224
+AWS::Lambda::LayerVersionPermission 1152626 360
+AWS::Lambda::Permission 1152986 957
+AWS::Lambda::ResourcePolicy 1153943 307
+AWS::Lambda::Url 1154250 777
+AWS::Lambda::Version 1155027 979
+AWS::LaunchWizard::Deployment 1156006 556
+AWS::Lex::Bot 1156562 19313
+AWS::Lex::BotAlias 1175875 2035
+AWS::Lex::BotVersion 1177910 508
+AWS::Lex::ResourcePolicy 1178418 142
+AWS::LicenseManager::Grant 1178560 718
+AWS::LicenseManager::License 1179278 1697
+AWS::Lightsail::Alarm 1180975 1302
+AWS::Lightsail::Bucket 1182277 487
+AWS::Lightsail::Certificate 1182764 333
+AWS::Lightsail::Container 1183097 1345
+AWS::Lightsail::Database 1184442 1083
+AWS::Lightsail::DatabaseSnapshot 1185525 637
+AWS::Lightsail::Disk 1186162 864
+AWS::Lightsail::DiskSnapshot 1187026 422
+AWS::Lightsail::Distribution 1187448 1793
+AWS::Lightsail::Domain 1189241 363
+AWS::Lightsail::Instance 1189604 1695
+AWS::Lightsail::InstanceSnapshot 1191299 419
+AWS::Lightsail::LoadBalancer 1191718 532
+AWS::Lightsail::LoadBalancerTlsCertificate 1192250 470
+AWS::Lightsail::StaticIp 1192720 170
+AWS::Location::APIKey 1192890 1566
+AWS::Location::GeofenceCollection 1194456 502
+AWS::Location::Map 1194958 596
+AWS::Location::PlaceIndex 1195554 580
+AWS::Location::RouteCalculator 1196134 488
+AWS::Location::Tracker 1196622 606
+AWS::Location::TrackerConsumer 1197228 289
+AWS::Logs::AccountPolicy 1197517 433
+AWS::Logs::Delivery 1197950 567
+AWS::Logs::DeliveryDestination 1198517 591
+AWS::Logs::DeliverySource 1199108 362
+AWS::Logs::Destination 1199470 351
+AWS::Logs::Integration 1199821 631
+AWS::Logs::LogAnomalyDetector 1200452 463
+AWS::Logs::LogGroup 1200915 630
+AWS::Logs::LogStream 1201545 222
+AWS::Logs::MetricFilter 1201767 1273
+AWS::Logs::QueryDefinition 1203040 494
+AWS::Logs::ResourcePolicy 1203534 176
+AWS::Logs::ScheduledQuery 1203710 1079
+AWS::Logs::SubscriptionFilter 1204789 488
+AWS::Logs::Transformer 1205277 3600
+AWS::LookoutEquipment::InferenceScheduler 1208877 1664
+AWS::LookoutVision::Project 1210541 154
+AWS::M2::Application 1210695 729
+AWS::M2::Deployment 1211424 242
+AWS::M2::Environment 1211666 1225
+AWS::MPA::ApprovalTeam 1212891 990
+AWS::MPA::IdentitySource 1213881 647
+AWS::MSK::BatchScramSecret 1214528 108
+AWS::MSK::Cluster 1214636 2929
+AWS::MSK::ClusterPolicy 1217565 175
+AWS::MSK::Configuration 1217740 337
+AWS::MSK::Replicator 1218077 3076
+AWS::MSK::ServerlessCluster 1221153 440
+AWS::MSK::Topic 1221593 241
+AWS::MSK::VpcConnection 1221834 488
+AWS::MWAA::Environment 1222322 2665
+AWS::MWAAServerless::Workflow 1224987 1135
+AWS::Macie::AllowList 1226122 353
+AWS::Macie::CustomDataIdentifier 1226475 280
+AWS::Macie::FindingsFilter 1226755 375
+AWS::Macie::Session 1227130 211
+AWS::ManagedBlockchain::Accessor 1227341 415
+AWS::ManagedBlockchain::Member 1227756 1037
+AWS::ManagedBlockchain::Node 1228793 330
+AWS::MediaConnect::Bridge 1229123 1313
+AWS::MediaConnect::BridgeOutput 1230436 318
+AWS::MediaConnect::BridgeSource 1230754 566
+AWS::MediaConnect::Flow 1231320 5230
+AWS::MediaConnect::FlowEntitlement 1236550 792
+AWS::MediaConnect::FlowOutput 1237342 2310
+AWS::MediaConnect::FlowSource 1239652 1459
+AWS::MediaConnect::FlowVpcInterface 1241111 475
+AWS::MediaConnect::Gateway 1241586 277
+AWS::MediaConnect::RouterInput 1241863 7144
+AWS::MediaConnect::RouterNetworkInterface 1249007 955
+AWS::MediaConnect::RouterOutput 1249962 5054
+AWS::MediaConvert::JobTemplate 1255016 376
+AWS::MediaConvert::Preset 1255392 148
+AWS::MediaConvert::Queue 1255540 146
+AWS::MediaLive::Channel 1255686 24519
+AWS::MediaLive::ChannelPlacementGroup 1280205 186
+AWS::MediaLive::CloudWatchAlarmTemplate 1280391 1046
+AWS::MediaLive::CloudWatchAlarmTemplateGroup 1281437 226
+AWS::MediaLive::Cluster 1281663 472
+AWS::MediaLive::EventBridgeRuleTemplate 1282135 833
+AWS::MediaLive::EventBridgeRuleTemplateGroup 1282968 226
+AWS::MediaLive::Input 1283194 2065
+AWS::MediaLive::InputSecurityGroup 1285259 156
+AWS::MediaLive::Multiplex 1285415 865
+AWS::MediaLive::Multiplexprogram 1286280 1418
+AWS::MediaLive::Network 1287698 247
+AWS::MediaLive::SdiSource 1287945 207
+AWS::MediaLive::SignalMap 1288152 699
+AWS::MediaPackage::Asset 1288851 371
+AWS::MediaPackage::Channel 1289222 505
+AWS::MediaPackage::OriginEndpoint 1289727 3771
+AWS::MediaPackage::PackagingConfiguration 1293498 2579
+AWS::MediaPackage::PackagingGroup 1296077 470
+AWS::MediaPackageV2::Channel 1296547 654
+AWS::MediaPackageV2::ChannelGroup 1297201 273
+AWS::MediaPackageV2::ChannelPolicy 1297474 240
+AWS::MediaPackageV2::OriginEndpoint 1297714 5671
+AWS::MediaPackageV2::OriginEndpointPolicy 1303385 538
+AWS::MediaStore::Container 1303923 584
+AWS::MediaTailor::Channel 1304507 1028
+AWS::MediaTailor::ChannelPolicy 1305535 118
+AWS::MediaTailor::LiveSource 1305653 445
+AWS::MediaTailor::PlaybackConfiguration 1306098 2289
+AWS::MediaTailor::SourceLocation 1308387 857
+AWS::MediaTailor::VodSource 1309244 440
+AWS::MemoryDB::ACL 1309684 379
+AWS::MemoryDB::Cluster 1310063 1221
+AWS::MemoryDB::MultiRegionCluster 1311284 681
+AWS::MemoryDB::ParameterGroup 1311965 443
+AWS::MemoryDB::SubnetGroup 1312408 485
+AWS::MemoryDB::User 1312893 481
+AWS::Neptune::DBCluster 1313374 1920
+AWS::Neptune::DBClusterParameterGroup 1315294 218
+AWS::Neptune::DBInstance 1315512 528
+AWS::Neptune::DBParameterGroup 1316040 211
+AWS::Neptune::DBSubnetGroup 1316251 233
+AWS::Neptune::EventSubscription 1316484 289
+AWS::NeptuneGraph::Graph 1316773 733
+AWS::NeptuneGraph::GraphSnapshot 1317506 393
+AWS::NeptuneGraph::PrivateGraphEndpoint 1317899 376
+AWS::NetworkFirewall::Firewall 1318275 1069
+AWS::NetworkFirewall::FirewallPolicy 1319344 2039
+AWS::NetworkFirewall::LoggingConfiguration 1321383 650
+AWS::NetworkFirewall::RuleGroup 1322033 3228
+AWS::NetworkFirewall::TLSInspectionConfiguration 1325261 1492
+AWS::NetworkFirewall::VpcEndpointAssociation 1326753 651
+AWS::NetworkManager::ConnectAttachment 1327404 1215
+AWS::NetworkManager::ConnectPeer 1328619 798
+AWS::NetworkManager::CoreNetwork 1329417 470
+AWS::NetworkManager::CoreNetworkPrefixListAssociation 1329887 440
+AWS::NetworkManager::CustomerGatewayAssociation 1330327 259
+AWS::NetworkManager::Device 1330586 679
+AWS::NetworkManager::DirectConnectGatewayAttachment 1331265 1172
+AWS::NetworkManager::GlobalNetwork 1332437 245
+AWS::NetworkManager::Link 1332682 483
+AWS::NetworkManager::LinkAssociation 1333165 191
+AWS::NetworkManager::Site 1333356 428
+AWS::NetworkManager::SiteToSiteVpnAttachment 1333784 1073
+AWS::NetworkManager::TransitGatewayPeering 1334857 583
+AWS::NetworkManager::TransitGatewayRegistration 1335440 279
+AWS::NetworkManager::TransitGatewayRouteTableAttachment 1335719 1046
+AWS::NetworkManager::VpcAttachment 1336765 1275
+AWS::NimbleStudio::Studio 1338040 518
+AWS::Notifications::ChannelAssociation 1338558 409
+AWS::Notifications::EventRule 1338967 586
+AWS::Notifications::ManagedNotificationAccountContactAssociation 1339553 571
+AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 1340124 567
+AWS::Notifications::NotificationConfiguration 1340691 394
+AWS::Notifications::NotificationHub 1341085 148
+AWS::Notifications::OrganizationalUnitAssociation 1341233 421
+AWS::NotificationsContacts::EmailContact 1341654 445
+AWS::NovaAct::WorkflowDefinition 1342099 448
+AWS::ODB::CloudAutonomousVmCluster 1342547 2224
+AWS::ODB::CloudExadataInfrastructure 1344771 1660
+AWS::ODB::CloudVmCluster 1346431 2049
+AWS::ODB::OdbNetwork 1348480 895
+AWS::ODB::OdbPeeringConnection 1349375 727
+AWS::OSIS::Pipeline 1350102 1764
+AWS::Oam::Link 1351866 756
+AWS::Oam::Sink 1352622 179
+AWS::ObservabilityAdmin::OrganizationCentralizationRule 1352801 1635
+AWS::ObservabilityAdmin::OrganizationTelemetryRule 1354436 2600
+AWS::ObservabilityAdmin::S3TableIntegration 1357036 571
+AWS::ObservabilityAdmin::TelemetryEnrichment 1357607 105
+AWS::ObservabilityAdmin::TelemetryPipelines 1357712 436
+AWS::ObservabilityAdmin::TelemetryRule 1358148 2891
+AWS::Omics::AnnotationStore 1361039 1109
+AWS::Omics::Configuration 1362148 564
+AWS::Omics::ReferenceStore 1362712 508
+AWS::Omics::RunGroup 1363220 261
+AWS::Omics::SequenceStore 1363481 906
+AWS::Omics::VariantStore 1364387 569
+AWS::Omics::Workflow 1364956 1996
+AWS::Omics::WorkflowVersion 1366952 2162
+AWS::OpenSearchServerless::AccessPolicy 1369114 300
+AWS::OpenSearchServerless::Collection 1369414 798
+AWS::OpenSearchServerless::CollectionGroup 1370212 561
+AWS::OpenSearchServerless::Index 1370773 901
+AWS::OpenSearchServerless::LifecyclePolicy 1371674 303
+AWS::OpenSearchServerless::SecurityConfig 1371977 1248
+AWS::OpenSearchServerless::SecurityPolicy 1373225 318
+AWS::OpenSearchServerless::VpcEndpoint 1373543 383
+AWS::OpenSearchService::Application 1373926 845
+AWS::OpenSearchService::Domain 1374771 3714
+AWS::OpsWorks::App 1378485 580
+AWS::OpsWorks::ElasticLoadBalancerAttachment 1379065 159
+AWS::OpsWorks::Instance 1379224 1013
+AWS::OpsWorks::Layer 1380237 1303
+AWS::OpsWorks::Stack 1381540 1118
+AWS::OpsWorks::UserProfile 1382658 177
+AWS::OpsWorks::Volume 1382835 158
+AWS::Organizations::Account 1382993 537
+AWS::Organizations::Organization 1383530 177
+AWS::Organizations::OrganizationalUnit 1383707 417
+AWS::Organizations::Policy 1384124 689
+AWS::Organizations::ResourcePolicy 1384813 265
+AWS::PCAConnectorAD::Connector 1385078 614
+AWS::PCAConnectorAD::DirectoryRegistration 1385692 192
+AWS::PCAConnectorAD::ServicePrincipalName 1385884 371
+AWS::PCAConnectorAD::Template 1386255 8007
+AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 1394262 541
+AWS::PCAConnectorSCEP::Challenge 1394803 285
+AWS::PCAConnectorSCEP::Connector 1395088 883
+AWS::PCS::Cluster 1395971 1382
+AWS::PCS::ComputeNodeGroup 1397353 1135
+AWS::PCS::Queue 1398488 449
+AWS::Panorama::ApplicationInstance 1398937 1012
+AWS::Panorama::Package 1399949 632
+AWS::Panorama::PackageVersion 1400581 540
+AWS::PaymentCryptography::Alias 1401121 272
+AWS::PaymentCryptography::Key 1401393 2418
+AWS::Personalize::Dataset 1403811 771
+AWS::Personalize::DatasetGroup 1404582 397
+AWS::Personalize::Schema 1404979 239
+AWS::Personalize::Solution 1405218 1697
+AWS::Pinpoint::ADMChannel 1406915 178
+AWS::Pinpoint::APNSChannel 1407093 242
+AWS::Pinpoint::APNSSandboxChannel 1407335 249
+AWS::Pinpoint::APNSVoipChannel 1407584 246
+AWS::Pinpoint::APNSVoipSandboxChannel 1407830 253
+AWS::Pinpoint::App 1408083 100
+AWS::Pinpoint::ApplicationSettings 1408183 392
+AWS::Pinpoint::BaiduChannel 1408575 170
+AWS::Pinpoint::Campaign 1408745 2999
+AWS::Pinpoint::EmailChannel 1411744 243
+AWS::Pinpoint::EmailTemplate 1411987 229
+AWS::Pinpoint::EventStream 1412216 181
+AWS::Pinpoint::GCMChannel 1412397 185
+AWS::Pinpoint::InAppTemplate 1412582 992
+AWS::Pinpoint::PushTemplate 1413574 689
+AWS::Pinpoint::SMSChannel 1414263 153
+AWS::Pinpoint::Segment 1414416 1057
+AWS::Pinpoint::SmsTemplate 1415473 195
+AWS::Pinpoint::VoiceChannel 1415668 128
+AWS::PinpointEmail::ConfigurationSet 1415796 430
+AWS::PinpointEmail::ConfigurationSetEventDestination 1416226 909
+AWS::PinpointEmail::DedicatedIpPool 1417135 122
+AWS::PinpointEmail::Identity 1417257 413
+AWS::Pipes::Pipe 1417670 13265
+AWS::Proton::EnvironmentAccountConnection 1430935 545
+AWS::Proton::EnvironmentTemplate 1431480 561
+AWS::Proton::ServiceTemplate 1432041 573
+AWS::QBusiness::Application 1432614 1963
+AWS::QBusiness::DataAccessor 1434577 2636
+AWS::QBusiness::DataSource 1437213 3165
+AWS::QBusiness::Index 1440378 917
+AWS::QBusiness::Permission 1441295 716
+AWS::QBusiness::Plugin 1442011 2071
+AWS::QBusiness::Retriever 1444082 1067
+AWS::QBusiness::WebExperience 1445149 2043
+AWS::QLDB::Ledger 1447192 200
+AWS::QLDB::Stream 1447392 636
+AWS::QuickSight::ActionConnector 1448028 4023
+AWS::QuickSight::Analysis 1452051 86385
+AWS::QuickSight::CustomPermissions 1538436 6847
+AWS::QuickSight::Dashboard 1545283 88236
+AWS::QuickSight::DataSet 1633519 14805
+AWS::QuickSight::DataSource 1648324 6193
+AWS::QuickSight::Folder 1654517 710
+AWS::QuickSight::RefreshSchedule 1655227 858
+AWS::QuickSight::Template 1656085 81381
+AWS::QuickSight::Theme 1737466 1648
+AWS::QuickSight::Topic 1739114 5750
+AWS::QuickSight::VPCConnection 1744864 785
+AWS::RAM::Permission 1745649 339
+AWS::RAM::ResourceShare 1745988 284
+AWS::RDS::CustomDBEngineVersion 1746272 952
+AWS::RDS::DBCluster 1747224 2808
+AWS::RDS::DBClusterParameterGroup 1750032 381
+AWS::RDS::DBInstance 1750413 5461
+AWS::RDS::DBParameterGroup 1755874 396
+AWS::RDS::DBProxy 1756270 1086
+AWS::RDS::DBProxyEndpoint 1757356 563
+AWS::RDS::DBProxyTargetGroup 1757919 552
+AWS::RDS::DBSecurityGroup 1758471 346
+AWS::RDS::DBSecurityGroupIngress 1758817 184
+AWS::RDS::DBShardGroup 1759001 453
+AWS::RDS::DBSubnetGroup 1759454 284
+AWS::RDS::EventSubscription 1759738 340
+AWS::RDS::GlobalCluster 1760078 572
+AWS::RDS::Integration 1760650 703
+AWS::RDS::OptionGroup 1761353 623
+AWS::RTBFabric::InboundExternalLink 1761976 1231
+AWS::RTBFabric::Link 1763207 2590
+AWS::RTBFabric::OutboundExternalLink 1765797 1304
+AWS::RTBFabric::RequesterGateway 1767101 578
+AWS::RTBFabric::ResponderGateway 1767679 2428
+AWS::RUM::AppMonitor 1770107 2321
+AWS::Rbin::Rule 1772428 1048
+AWS::Redshift::Cluster 1773476 1993
+AWS::Redshift::ClusterParameterGroup 1775469 480
+AWS::Redshift::ClusterSecurityGroup 1775949 152
+AWS::Redshift::ClusterSecurityGroupIngress 1776101 260
+AWS::Redshift::ClusterSubnetGroup 1776361 310
+AWS::Redshift::EndpointAccess 1776671 601
+AWS::Redshift::EndpointAuthorization 1777272 402
+AWS::Redshift::EventSubscription 1777674 824
+AWS::Redshift::Integration 1778498 672
+AWS::Redshift::ScheduledAction 1779170 867
+AWS::RedshiftServerless::Namespace 1780037 1366
+AWS::RedshiftServerless::Snapshot 1781403 583
+AWS::RedshiftServerless::Workgroup 1781986 2528
+AWS::RefactorSpaces::Application 1784514 816
+AWS::RefactorSpaces::Environment 1785330 464
+AWS::RefactorSpaces::Route 1785794 1101
+AWS::RefactorSpaces::Service 1786895 1238
+AWS::Rekognition::Collection 1788133 339
+AWS::Rekognition::Project 1788472 338
+AWS::Rekognition::StreamProcessor 1788810 1845
+AWS::ResilienceHub::App 1790655 1905
+AWS::ResilienceHub::ResiliencyPolicy 1792560 611
+AWS::ResourceExplorer2::DefaultViewAssociation 1793171 127
+AWS::ResourceExplorer2::Index 1793298 120
+AWS::ResourceExplorer2::View 1793418 350
+AWS::ResourceGroups::Group 1793768 809
+AWS::ResourceGroups::TagSyncTask 1794577 609
+AWS::RoboMaker::Fleet 1795186 146
+AWS::RoboMaker::Robot 1795332 297
+AWS::RoboMaker::RobotApplication 1795629 630
+AWS::RoboMaker::RobotApplicationVersion 1796259 294
+AWS::RoboMaker::SimulationApplication 1796553 1149
+AWS::RoboMaker::SimulationApplicationVersion 1797702 299
+AWS::RolesAnywhere::CRL 1798001 307
+AWS::RolesAnywhere::Profile 1798308 853
+AWS::RolesAnywhere::TrustAnchor 1799161 871
+AWS::Route53::CidrCollection 1800032 244
+AWS::Route53::DNSSEC 1800276 119
+AWS::Route53::HealthCheck 1800395 2700
+AWS::Route53::HostedZone 1803095 614
+AWS::Route53::KeySigningKey 1803709 343
+AWS::Route53::RecordSet 1804052 809
+AWS::Route53::RecordSetGroup 1804861 897
+AWS::Route53GlobalResolver::AccessSource 1805758 551
+AWS::Route53GlobalResolver::AccessToken 1806309 472
+AWS::Route53GlobalResolver::DnsView 1806781 560
+AWS::Route53GlobalResolver::FirewallDomainList 1807341 624
+AWS::Route53GlobalResolver::FirewallRule 1807965 854
+AWS::Route53GlobalResolver::GlobalResolver 1808819 562
+AWS::Route53GlobalResolver::HostedZoneAssociation 1809381 447
+AWS::Route53Profiles::Profile 1809828 283
+AWS::Route53Profiles::ProfileAssociation 1810111 261
+AWS::Route53Profiles::ProfileResourceAssociation 1810372 200
+AWS::Route53RecoveryControl::Cluster 1810572 299
+AWS::Route53RecoveryControl::ControlPanel 1810871 328
+AWS::Route53RecoveryControl::RoutingControl 1811199 235
+AWS::Route53RecoveryControl::SafetyRule 1811434 595
+AWS::Route53RecoveryReadiness::Cell 1812029 247
+AWS::Route53RecoveryReadiness::ReadinessCheck 1812276 256
+AWS::Route53RecoveryReadiness::RecoveryGroup 1812532 276
+AWS::Route53RecoveryReadiness::ResourceSet 1812808 727
+AWS::Route53Resolver::FirewallDomainList 1813535 453
+AWS::Route53Resolver::FirewallRuleGroup 1813988 1447
+AWS::Route53Resolver::FirewallRuleGroupAssociation 1815435 526
+AWS::Route53Resolver::OutpostResolver 1815961 522
+AWS::Route53Resolver::ResolverConfig 1816483 243
+AWS::Route53Resolver::ResolverDNSSECConfig 1816726 136
+AWS::Route53Resolver::ResolverEndpoint 1816862 1005
+AWS::Route53Resolver::ResolverQueryLoggingConfig 1817867 410
+AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1818277 224
+AWS::Route53Resolver::ResolverRule 1818501 724
+AWS::Route53Resolver::ResolverRuleAssociation 1819225 225
+AWS::S3::AccessGrant 1819450 629
+AWS::S3::AccessGrantsInstance 1820079 208
+AWS::S3::AccessGrantsLocation 1820287 245
+AWS::S3::AccessPoint 1820532 915
+AWS::S3::Bucket 1821447 10291
+AWS::S3::BucketPolicy 1831738 104
+AWS::S3::MultiRegionAccessPoint 1831842 563
+AWS::S3::MultiRegionAccessPointPolicy 1832405 209
+AWS::S3::StorageLens 1832614 2902
+AWS::S3::StorageLensGroup 1835516 879
+AWS::S3Express::AccessPoint 1836395 975
+AWS::S3Express::BucketPolicy 1837370 111
+AWS::S3Express::DirectoryBucket 1837481 2044
+AWS::S3Files::AccessPoint 1839525 942
+AWS::S3Files::FileSystem 1840467 1299
+AWS::S3Files::FileSystemPolicy 1841766 228
+AWS::S3Files::MountTarget 1841994 696
+AWS::S3ObjectLambda::AccessPoint 1842690 987
+AWS::S3ObjectLambda::AccessPointPolicy 1843677 248
+AWS::S3Outposts::AccessPoint 1843925 399
+AWS::S3Outposts::Bucket 1844324 1000
+AWS::S3Outposts::BucketPolicy 1845324 217
+AWS::S3Outposts::Endpoint 1845541 623
+AWS::S3Tables::Namespace 1846164 258
+AWS::S3Tables::Table 1846422 1991
+AWS::S3Tables::TableBucket 1848413 1106
+AWS::S3Tables::TableBucketPolicy 1849519 235
+AWS::S3Tables::TablePolicy 1849754 154
+AWS::S3Vectors::Index 1849908 992
+AWS::S3Vectors::VectorBucket 1850900 488
+AWS::S3Vectors::VectorBucketPolicy 1851388 318
+AWS::SDB::Domain 1851706 51
+AWS::SES::ConfigurationSet 1851757 1723
+AWS::SES::ConfigurationSetEventDestination 1853480 1263
+AWS::SES::ContactList 1854743 495
+AWS::SES::CustomVerificationEmailTemplate 1855238 462
+AWS::SES::DedicatedIpPool 1855700 269
+AWS::SES::EmailIdentity 1855969 938
+AWS::SES::MailManagerAddonInstance 1856907 406
+AWS::SES::MailManagerAddonSubscription 1857313 333
+AWS::SES::MailManagerAddressList 1857646 354
+AWS::SES::MailManagerArchive 1858000 812
+AWS::SES::MailManagerIngressPoint 1858812 1939
+AWS::SES::MailManagerRelay 1860751 773
+AWS::SES::MailManagerRuleSet 1861524 6876
+AWS::SES::MailManagerTrafficPolicy 1868400 3546
+AWS::SES::MultiRegionEndpoint 1871946 423
+AWS::SES::ReceiptFilter 1872369 172
+AWS::SES::ReceiptRule 1872541 1029
+AWS::SES::ReceiptRuleSet 1873570 73
+AWS::SES::Template 1873643 323
+AWS::SES::Tenant 1873966 369
+AWS::SES::VdmAttributes 1874335 292
+AWS::SMSVOICE::ConfigurationSet 1874627 1079
+AWS::SMSVOICE::OptOutList 1875706 248
+AWS::SMSVOICE::PhoneNumber 1875954 1117
+AWS::SMSVOICE::Pool 1877071 973
+AWS::SMSVOICE::ProtectConfiguration 1878044 517
+AWS::SMSVOICE::ResourcePolicy 1878561 151
+AWS::SMSVOICE::SenderId 1878712 337
+AWS::SNS::Subscription 1879049 290
+AWS::SNS::Topic 1879339 916
+AWS::SNS::TopicInlinePolicy 1880255 118
+AWS::SNS::TopicPolicy 1880373 97
+AWS::SQS::Queue 1880470 947
+AWS::SQS::QueueInlinePolicy 1881417 106
+AWS::SQS::QueuePolicy 1881523 97
+AWS::SSM::Association 1881620 1331
+AWS::SSM::Document 1882951 1226
+AWS::SSM::MaintenanceWindow 1884177 625
+AWS::SSM::MaintenanceWindowTarget 1884802 582
+AWS::SSM::MaintenanceWindowTask 1885384 2107
+AWS::SSM::Parameter 1887491 437
+AWS::SSM::PatchBaseline 1887928 1931
+AWS::SSM::ResourceDataSync 1889859 932
+AWS::SSM::ResourcePolicy 1890791 167
+AWS::SSMContacts::Contact 1890958 854
+AWS::SSMContacts::ContactChannel 1891812 380
+AWS::SSMContacts::Plan 1892192 551
+AWS::SSMContacts::Rotation 1892743 1302
+AWS::SSMGuiConnect::Preferences 1894045 583
+AWS::SSMIncidents::ReplicationSet 1894628 455
+AWS::SSMIncidents::ResponsePlan 1895083 2105
+AWS::SSMQuickSetup::ConfigurationManager 1897188 661
+AWS::SSMQuickSetup::LifecycleAutomation 1897849 356
+AWS::SSO::Application 1898205 981
+AWS::SSO::ApplicationAssignment 1899186 491
+AWS::SSO::Assignment 1899677 763
+AWS::SSO::Instance 1900440 289
+AWS::SSO::InstanceAccessControlAttributeConfiguration 1900729 773
+AWS::SSO::PermissionSet 1901502 1199
+AWS::SageMaker::App 1902701 3866
+AWS::SageMaker::AppImageConfig 1906567 1291
+AWS::SageMaker::Cluster 1907858 7883
+AWS::SageMaker::CodeRepository 1915741 272
+AWS::SageMaker::DataQualityJobDefinition 1916013 7178
+AWS::SageMaker::Device 1923191 551
+AWS::SageMaker::DeviceFleet 1923742 696
+AWS::SageMaker::Domain 1924438 9844
+AWS::SageMaker::Endpoint 1934282 1598
+AWS::SageMaker::EndpointConfig 1935880 3019
+AWS::SageMaker::FeatureGroup 1938899 1983
+AWS::SageMaker::Image 1940882 559
+AWS::SageMaker::ImageVersion 1941441 674
+AWS::SageMaker::InferenceComponent 1942115 2545
+AWS::SageMaker::InferenceExperiment 1944660 5181
+AWS::SageMaker::MlflowTrackingServer 1949841 869
+AWS::SageMaker::Model 1950710 2385
+AWS::SageMaker::ModelBiasJobDefinition 1953095 7617
+AWS::SageMaker::ModelCard 1960712 4834
+AWS::SageMaker::ModelExplainabilityJobDefinition 1965546 7337
+AWS::SageMaker::ModelPackage 1972883 13167
+AWS::SageMaker::ModelPackageGroup 1986050 603
+AWS::SageMaker::ModelQualityJobDefinition 1986653 8094
+AWS::SageMaker::MonitoringSchedule 1994747 9091
+AWS::SageMaker::NotebookInstance 2003838 756
+AWS::SageMaker::NotebookInstanceLifecycleConfig 2004594 309
+AWS::SageMaker::PartnerApp 2004903 1230
+AWS::SageMaker::Pipeline 2006133 1042
+AWS::SageMaker::ProcessingJob 2007175 6005
+AWS::SageMaker::Project 2013180 1826
+AWS::SageMaker::Space 2015006 4032
+AWS::SageMaker::StudioLifecycleConfig 2019038 674
+AWS::SageMaker::UserProfile 2019712 7711
+AWS::SageMaker::Workteam 2027423 665
+AWS::Scheduler::Schedule 2028088 3056
+AWS::Scheduler::ScheduleGroup 2031144 274
+AWS::SecretsManager::ResourcePolicy 2031418 171
+AWS::SecretsManager::RotationSchedule 2031589 734
+AWS::SecretsManager::Secret 2032323 659
+AWS::SecretsManager::SecretTargetAttachment 2032982 169
+AWS::SecurityAgent::AgentSpace 2033151 1045
+AWS::SecurityAgent::Application 2034196 402
+AWS::SecurityAgent::Pentest 2034598 1901
+AWS::SecurityAgent::TargetDomain 2036499 366
+AWS::SecurityHub::AggregatorV2 2036865 292
+AWS::SecurityHub::AutomationRule 2037157 3446
+AWS::SecurityHub::AutomationRuleV2 2040603 3389
+AWS::SecurityHub::ConfigurationPolicy 2043992 1039
+AWS::SecurityHub::ConnectorV2 2045031 760
+AWS::SecurityHub::DelegatedAdmin 2045791 178
+AWS::SecurityHub::FindingAggregator 2045969 301
+AWS::SecurityHub::Hub 2046270 220
+AWS::SecurityHub::HubV2 2046490 105
+AWS::SecurityHub::Insight 2046595 5243
+AWS::SecurityHub::OrganizationConfiguration 2051838 298
+AWS::SecurityHub::PolicyAssociation 2052136 429
+AWS::SecurityHub::ProductSubscription 2052565 175
+AWS::SecurityHub::SecurityControl 2052740 604
+AWS::SecurityHub::Standard 2053344 362
+AWS::SecurityLake::AwsLogSource 2053706 301
+AWS::SecurityLake::DataLake 2054007 764
+AWS::SecurityLake::Subscriber 2054771 1142
+AWS::SecurityLake::SubscriberNotification 2055913 637
+AWS::Serverless::Api 2056550 40
+AWS::Serverless::Application 2056590 48
+AWS::Serverless::CapacityProvider 2056638 48
+AWS::Serverless::Connector 2056686 41
+AWS::Serverless::Function 2056727 45
+AWS::Serverless::GraphQLApi 2056772 47
+AWS::Serverless::HttpApi 2056819 44
+AWS::Serverless::LayerVersion 2056863 44
+AWS::Serverless::SimpleTable 2056907 48
+AWS::Serverless::StateMachine 2056955 49
+AWS::ServiceCatalog::AcceptedPortfolioShare 2057004 140
+AWS::ServiceCatalog::CloudFormationProduct 2057144 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 2058010 1262
+AWS::ServiceCatalog::LaunchNotificationConstraint 2059272 315
+AWS::ServiceCatalog::LaunchRoleConstraint 2059587 384
+AWS::ServiceCatalog::LaunchTemplateConstraint 2059971 288
+AWS::ServiceCatalog::Portfolio 2060259 444
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 2060703 301
+AWS::ServiceCatalog::PortfolioProductAssociation 2061004 209
+AWS::ServiceCatalog::PortfolioShare 2061213 276
+AWS::ServiceCatalog::ResourceUpdateConstraint 2061489 336
+AWS::ServiceCatalog::ServiceAction 2061825 409
+AWS::ServiceCatalog::ServiceActionAssociation 2062234 335
+AWS::ServiceCatalog::StackSetConstraint 2062569 436
+AWS::ServiceCatalog::TagOption 2063005 220
+AWS::ServiceCatalog::TagOptionAssociation 2063225 131
+AWS::ServiceCatalogAppRegistry::Application 2063356 238
+AWS::ServiceCatalogAppRegistry::AttributeGroup 2063594 215
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2063809 276
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 2064085 466
+AWS::ServiceDiscovery::HttpNamespace 2064551 152
+AWS::ServiceDiscovery::Instance 2064703 174
+AWS::ServiceDiscovery::PrivateDnsNamespace 2064877 325
+AWS::ServiceDiscovery::PublicDnsNamespace 2065202 306
+AWS::ServiceDiscovery::Service 2065508 590
+AWS::Shield::DRTAccess 2066098 157
+AWS::Shield::ProactiveEngagement 2066255 455
+AWS::Shield::Protection 2066710 970
+AWS::Shield::ProtectionGroup 2067680 668
+AWS::Signer::ProfilePermission 2068348 319
+AWS::Signer::SigningProfile 2068667 539
+AWS::SimSpaceWeaver::Simulation 2069206 627
+AWS::StepFunctions::Activity 2069833 573
+AWS::StepFunctions::StateMachine 2070406 1115
+AWS::StepFunctions::StateMachineAlias 2071521 758
+AWS::StepFunctions::StateMachineVersion 2072279 224
+AWS::SupportApp::AccountAlias 2072503 157
+AWS::SupportApp::SlackChannelConfiguration 2072660 490
+AWS::SupportApp::SlackWorkspaceConfiguration 2073150 174
+AWS::Synthetics::Canary 2073324 2548
+AWS::Synthetics::Group 2075872 434
+AWS::SystemsManagerSAP::Application 2076306 883
+AWS::Timestream::Database 2077189 264
+AWS::Timestream::InfluxDBCluster 2077453 1653
+AWS::Timestream::InfluxDBInstance 2079106 1580
+AWS::Timestream::ScheduledQuery 2080686 2689
+AWS::Timestream::Table 2083375 1259
+AWS::Transfer::Agreement 2084634 1047
+AWS::Transfer::Certificate 2085681 604
+AWS::Transfer::Connector 2086285 1969
+AWS::Transfer::Profile 2088254 388
+AWS::Transfer::Server 2088642 2266
+AWS::Transfer::User 2090908 1050
+AWS::Transfer::WebApp 2091958 1383
+AWS::Transfer::Workflow 2093341 2168
+AWS::UXC::AccountCustomization 2095509 324
+AWS::VerifiedPermissions::IdentitySource 2095833 1977
+AWS::VerifiedPermissions::Policy 2097810 786
+AWS::VerifiedPermissions::PolicyStore 2098596 828
+AWS::VerifiedPermissions::PolicyTemplate 2099424 282
+AWS::VoiceID::Domain 2099706 559
+AWS::VpcLattice::AccessLogSubscription 2100265 673
+AWS::VpcLattice::AuthPolicy 2100938 330
+AWS::VpcLattice::DomainVerification 2101268 267
+AWS::VpcLattice::Listener 2101535 1072
+AWS::VpcLattice::ResourceConfiguration 2102607 1532
+AWS::VpcLattice::ResourceGateway 2104139 674
+AWS::VpcLattice::ResourcePolicy 2104813 295
+AWS::VpcLattice::Rule 2105108 1748
+AWS::VpcLattice::Service 2106856 639
+AWS::VpcLattice::ServiceNetwork 2107495 415
+AWS::VpcLattice::ServiceNetworkResourceAssociation 2107910 515
+AWS::VpcLattice::ServiceNetworkServiceAssociation 2108425 769
+AWS::VpcLattice::ServiceNetworkVpcAssociation 2109194 964
+AWS::VpcLattice::TargetGroup 2110158 1303
+AWS::WAF::ByteMatchSet 2111461 349
+AWS::WAF::IPSet 2111810 165
+AWS::WAF::Rule 2111975 205
+AWS::WAF::SizeConstraintSet 2112180 340
+AWS::WAF::SqlInjectionMatchSet 2112520 295
+AWS::WAF::WebACL 2112815 287
+AWS::WAF::XssMatchSet 2113102 274
+AWS::WAFRegional::ByteMatchSet 2113376 345
+AWS::WAFRegional::GeoMatchSet 2113721 176
+AWS::WAFRegional::IPSet 2113897 161
+AWS::WAFRegional::RateBasedRule 2114058 267
+AWS::WAFRegional::RegexPatternSet 2114325 152
+AWS::WAFRegional::Rule 2114477 201
+AWS::WAFRegional::SizeConstraintSet 2114678 320
+AWS::WAFRegional::SqlInjectionMatchSet 2114998 291
+AWS::WAFRegional::WebACL 2115289 263
+AWS::WAFRegional::WebACLAssociation 2115552 138
+AWS::WAFRegional::XssMatchSet 2115690 255
+AWS::WAFv2::IPSet 2115945 545
+AWS::WAFv2::LoggingConfiguration 2116490 914
+AWS::WAFv2::RegexPatternSet 2117404 514
+AWS::WAFv2::RuleGroup 2117918 9764
+AWS::WAFv2::WebACL 2127682 14428
+AWS::WAFv2::WebACLAssociation 2142110 175
+AWS::Wisdom::AIAgent 2142285 6168
+AWS::Wisdom::AIAgentVersion 2148453 330
+AWS::Wisdom::AIGuardrail 2148783 3127
+AWS::Wisdom::AIGuardrailVersion 2151910 358
+AWS::Wisdom::AIPrompt 2152268 1454
+AWS::Wisdom::AIPromptVersion 2153722 337
+AWS::Wisdom::Assistant 2154059 509
+AWS::Wisdom::AssistantAssociation 2154568 1121
+AWS::Wisdom::KnowledgeBase 2155689 3716
+AWS::Wisdom::MessageTemplate 2159405 3603
+AWS::Wisdom::MessageTemplateVersion 2163008 440
+AWS::Wisdom::QuickResponse 2163448 1040
+AWS::WorkSpaces::ConnectionAlias 2164488 325
+AWS::WorkSpaces::Workspace 2164813 536
+AWS::WorkSpaces::WorkspacesPool 2165349 1007
+AWS::WorkSpacesThinClient::Environment 2166356 1406
+AWS::WorkSpacesWeb::BrowserSettings 2167762 1473
+AWS::WorkSpacesWeb::DataProtectionSettings 2169235 1946
+AWS::WorkSpacesWeb::IdentityProvider 2171181 768
+AWS::WorkSpacesWeb::IpAccessSettings 2171949 866
+AWS::WorkSpacesWeb::NetworkSettings 2172815 592
+AWS::WorkSpacesWeb::Portal 2173407 1304
+AWS::WorkSpacesWeb::SessionLogger 2174711 1667
+AWS::WorkSpacesWeb::TrustStore 2176378 349
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 2176727 492
+AWS::WorkSpacesWeb::UserSettings 2177219 2724
+AWS::WorkspacesInstances::Volume 2179943 825
+AWS::WorkspacesInstances::VolumeAssociation 2180768 349
+AWS::WorkspacesInstances::WorkspaceInstance 2181117 3709
+AWS::XRay::Group 2184826 355
+AWS::XRay::ResourcePolicy 2185181 214
+AWS::XRay::SamplingRule 2185395 1332
+AWS::XRay::TransactionSearchConfig 2186727 111
+Alexa::ASK::Skill 2186838 456
+Module 2187294 21
 """###
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -2108,6 +2108,7 @@ g m Tags
 k Arn
 c Name PrimaryRegion RecoveryApproach Regions
 a Arn HealthChecksForPlan Owner PlanHealthChecks Route53HealthChecks Version
+A PlanHealthChecks
 o
 p AssociatedAlarms {@AssociatedAlarm
 p Description s
@@ -2464,6 +2465,7 @@ g l Tags
 k Id
 c AuthenticationStrategy BrokerName DeploymentMode EncryptionOptions EngineType PubliclyAccessible StorageType SubnetIds
 a AmqpEndpoints Arn ConfigurationId ConfigurationRevision ConsoleURLs EngineVersionCurrent Id IpAddresses MqttEndpoints OpenWireEndpoints StompEndpoints WssEndpoints
+A AmqpEndpoints ConsoleURLs IpAddresses MqttEndpoints OpenWireEndpoints StompEndpoints WssEndpoints
 o
 p AuthenticationStrategy s
 p AutoMinorVersionUpgrade b
@@ -2656,6 +2658,7 @@ g l Tags
 k Arn
 c AppId BranchName
 a AppId Arn Backend.StackArn BasicAuthConfig.EnableBasicAuth BasicAuthConfig.Password BasicAuthConfig.Username BranchName BuildSpec ComputeRoleArn Description EnableAutoBuild EnablePerformanceMode EnablePullRequestPreview EnableSkewProtection EnvironmentVariables Framework PullRequestEnvironmentName Stage Tags
+A EnvironmentVariables Tags
 o
 p AppId !0:s
 p Backend @Backend
@@ -2707,6 +2710,7 @@ g n
 k Arn
 c AppId DomainName
 a AppId Arn AutoSubDomainCreationPatterns AutoSubDomainIAMRole Certificate.CertificateArn Certificate.CertificateType Certificate.CertificateVerificationDNSRecord CertificateRecord CertificateSettings.CertificateType CertificateSettings.CustomCertificateArn DomainName DomainStatus EnableAutoSubDomain StatusReason SubDomainSettings UpdateStatus
+A AutoSubDomainCreationPatterns SubDomainSettings
 o
 p AppId !0:s
 p AutoSubDomainCreationPatterns [!1:s
@@ -6112,6 +6116,7 @@ g l Tags
 k DomainName
 c CertificateArn DomainName
 a AppSyncDomainName CertificateArn Description DomainName DomainNameArn HostedZoneId Tags
+A Tags
 o
 p CertificateArn !0:s
 p Description !1:s
@@ -7179,6 +7184,7 @@ g l Tags
 k AutoScalingGroupName
 c AutoScalingGroupName InstanceId
 a AutoScalingGroupARN AutoScalingGroupName AvailabilityZoneDistribution.CapacityDistributionStrategy AvailabilityZoneIds AvailabilityZoneImpairmentPolicy.ImpairedZoneHealthCheckBehavior AvailabilityZoneImpairmentPolicy.ZonalShiftEnabled AvailabilityZones CapacityRebalance CapacityReservationSpecification.CapacityReservationPreference CapacityReservationSpecification.CapacityReservationTarget.CapacityReservationIds CapacityReservationSpecification.CapacityReservationTarget.CapacityReservationResourceGroupArns Context Cooldown DefaultInstanceWarmup DeletionProtection DesiredCapacity DesiredCapacityType HealthCheckGracePeriod HealthCheckType InstanceId InstanceLifecyclePolicy.RetentionTriggers.TerminateHookAbandon InstanceMaintenancePolicy.MaxHealthyPercentage InstanceMaintenancePolicy.MinHealthyPercentage LaunchConfigurationName LaunchTemplate.LaunchTemplateId LaunchTemplate.LaunchTemplateName LaunchTemplate.Version LifecycleHookSpecificationList LoadBalancerNames MaxInstanceLifetime MaxSize MetricsCollection MinSize MixedInstancesPolicy.InstancesDistribution.OnDemandAllocationStrategy MixedInstancesPolicy.InstancesDistribution.OnDemandBaseCapacity MixedInstancesPolicy.InstancesDistribution.OnDemandPercentageAboveBaseCapacity MixedInstancesPolicy.InstancesDistribution.SpotAllocationStrategy MixedInstancesPolicy.InstancesDistribution.SpotInstancePools MixedInstancesPolicy.InstancesDistribution.SpotMaxPrice MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateId MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateName MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.Version MixedInstancesPolicy.LaunchTemplate.Overrides NewInstancesProtectedFromScaleIn NotificationConfiguration.NotificationTypes NotificationConfiguration.TopicARN NotificationConfigurations PlacementGroup ServiceLinkedRoleARN SkipZonalShiftValidation Tags TargetGroupARNs TerminationPolicies TrafficSources VPCZoneIdentifier
+A AvailabilityZoneIds AvailabilityZones LifecycleHookSpecificationList LoadBalancerNames MetricsCollection NotificationConfigurations Tags TargetGroupARNs TerminationPolicies TrafficSources VPCZoneIdentifier
 o
 p AutoScalingGroupName !0:s
 p AvailabilityZoneDistribution @AvailabilityZoneDistribution
@@ -8813,6 +8819,7 @@ T AWS::Bedrock::Agent
 g m Tags
 k AgentId
 a AgentArn AgentId AgentStatus AgentVersion CreatedAt FailureReasons PreparedAt RecommendedActions UpdatedAt
+A FailureReasons RecommendedActions
 o
 p ActionGroups [@AgentActionGroup
 p AgentCollaboration !11:s
@@ -8960,6 +8967,7 @@ g m Tags
 k AgentId AgentAliasId
 c AgentId
 a AgentAliasArn AgentAliasHistoryEvents AgentAliasId AgentAliasStatus CreatedAt UpdatedAt
+A AgentAliasHistoryEvents
 o
 p AgentAliasName !0:s
 p AgentId !1:s
@@ -8981,6 +8989,7 @@ g l Tags
 k InferenceProfileIdentifier
 c Description InferenceProfileName ModelSource
 a CreatedAt InferenceProfileArn InferenceProfileId InferenceProfileIdentifier Models Status Type UpdatedAt
+A Models
 o
 p Description !0:s
 p InferenceProfileName !1:s
@@ -9099,6 +9108,7 @@ g l Tags
 k LibraryArn
 c EncryptionConfiguration LibraryName
 a CreationTime EntityTypes LibraryArn Status
+A EntityTypes
 o
 p EncryptionConfiguration @EncryptionConfiguration
 p LibraryDescription !1:s
@@ -9308,6 +9318,7 @@ g n
 k KnowledgeBaseId DataSourceId
 c DataSourceConfiguration KnowledgeBaseId VectorIngestionConfiguration
 a CreatedAt DataSourceConfiguration.WebConfiguration.CrawlerConfiguration.UserAgentHeader DataSourceId DataSourceStatus FailureReasons UpdatedAt
+A FailureReasons
 o
 p DataDeletionPolicy !0:s
 p DataSourceConfiguration @DataSourceConfiguration
@@ -9550,6 +9561,7 @@ T AWS::Bedrock::Flow
 g m Tags
 k Arn
 a Arn CreatedAt Id Status UpdatedAt Validations Version
+A Validations
 o
 p CustomerEncryptionKeyArn !0:s
 p Definition @FlowDefinition
@@ -9882,6 +9894,7 @@ T AWS::Bedrock::Guardrail
 g l Tags
 k GuardrailArn
 a CreatedAt FailureRecommendations GuardrailArn GuardrailId Status StatusReasons UpdatedAt Version
+A FailureRecommendations StatusReasons
 o
 p AutomatedReasoningPolicyConfig @AutomatedReasoningPolicyConfig
 p BlockedInputMessaging !3:s
@@ -10069,6 +10082,7 @@ g m Tags
 k KnowledgeBaseId
 c KnowledgeBaseConfiguration StorageConfiguration
 a CreatedAt FailureReasons KnowledgeBaseArn KnowledgeBaseId Status UpdatedAt
+A FailureReasons
 o
 p Description !0:s
 p KnowledgeBaseConfiguration @KnowledgeBaseConfiguration
@@ -10459,6 +10473,7 @@ g m Tags
 k Arn
 c Description PromptArn Tags
 a Arn CreatedAt CustomerEncryptionKeyArn DefaultVariant Name PromptId UpdatedAt Variants Version
+A Variants
 o
 p Description !0:s
 p PromptArn !1:s
@@ -10671,6 +10686,7 @@ T AWS::BedrockAgentCore::Gateway
 g m Tags
 k GatewayIdentifier
 a CreatedAt GatewayArn GatewayIdentifier GatewayUrl Status StatusReasons UpdatedAt WorkloadIdentityDetails
+A StatusReasons
 o
 p AuthorizerConfiguration |AuthorizerConfiguration
 p AuthorizerType !8:s
@@ -10764,6 +10780,7 @@ g n
 k GatewayIdentifier TargetId
 c GatewayIdentifier
 a CreatedAt GatewayArn LastSynchronizedAt Status StatusReasons TargetId UpdatedAt
+A StatusReasons
 o
 p CredentialProviderConfigurations !10:[@CredentialProviderConfiguration
 p Description !11:s
@@ -11297,6 +11314,7 @@ g n
 k PolicyArn
 c Name PolicyEngineId
 a CreatedAt PolicyArn PolicyId Status StatusReasons UpdatedAt
+A StatusReasons
 o
 p Definition @PolicyDefinition
 p Description !1:s
@@ -11320,6 +11338,7 @@ g l Tags
 k PolicyEngineArn
 c EncryptionKeyArn Name
 a CreatedAt PolicyEngineArn PolicyEngineId Status StatusReasons UpdatedAt
+A StatusReasons
 o
 p Description !0:s
 p EncryptionKeyArn !1:s
@@ -12286,6 +12305,7 @@ g n
 k KeyspaceName TypeName
 c Fields KeyspaceName TypeName
 a DirectParentTypes DirectReferringTables KeyspaceArn LastModifiedTimestamp MaxNestingDepth
+A DirectParentTypes DirectReferringTables
 o
 p Fields !0:[@Field
 p KeyspaceName s
@@ -13650,6 +13670,7 @@ g m Tags
 k Id
 c IpCount Name Tags
 a AnycastIpList ETag Id IpamCidrConfigResults
+A IpamCidrConfigResults
 o
 p IpAddressType !0:s
 p IpCount i
@@ -14068,6 +14089,7 @@ g l Tags
 k Id
 c Name
 a Arn CreatedTime DomainResults ETag Id LastModifiedTime Status
+A DomainResults
 o
 p ConnectionGroupId s
 p Customizations @Customizations
@@ -14929,6 +14951,7 @@ g l Tags
 k Arn
 c DomainName EncryptionKey
 a Arn DomainName EncryptionKey Name Owner Tags
+A Tags
 o
 p DomainName !0:s
 p EncryptionKey !1:s
@@ -14986,6 +15009,7 @@ g l Tags
 k Arn
 c DomainName DomainOwner RepositoryName
 a Arn Description DomainName DomainOwner ExternalConnections Name RepositoryName Tags Upstreams
+A ExternalConnections Tags Upstreams
 o
 p Description !0:s
 p DomainName !1:s
@@ -18975,6 +18999,7 @@ g l Tags
 k DomainName RecommenderName
 c DomainName RecommenderName RecommenderRecipeName
 a CreatedAt FailureReason LastUpdatedAt LatestRecommenderUpdate RecommenderArn Status TrainingMetrics
+A TrainingMetrics
 o
 p Description !0:s
 p DomainName !1:s
@@ -20881,6 +20906,7 @@ g l Tags
 k TaskArn
 c DestinationLocationArn SourceLocationArn TaskMode
 a DestinationNetworkInterfaceArns SourceNetworkInterfaceArns Status TaskArn
+A DestinationNetworkInterfaceArns SourceNetworkInterfaceArns
 o
 p CloudWatchLogGroupArn !0:s
 p DestinationLocationArn !1:s
@@ -22541,6 +22567,7 @@ g l Tags
 k ServiceId
 c KmsKeyArn ServiceDetails ServiceType
 a AccessibleResources AdditionalServiceDetails Arn ServiceId
+A AccessibleResources
 o
 p KmsKeyArn !0:s
 p ServiceDetails |ServiceDetails
@@ -23117,6 +23144,7 @@ g n
 k Id
 c CreateAlias Edition Name Password ShortName VpcSettings
 a Alias DnsIpAddresses Id
+A DnsIpAddresses
 o
 p CreateAlias b
 p Edition s
@@ -23136,6 +23164,7 @@ g l Tags
 k DirectoryId
 c CreateAlias Description Name Password ShortName Size VpcSettings
 a Alias DirectoryId DnsIpAddresses
+A DnsIpAddresses
 o
 p CreateAlias b
 p Description !0:s
@@ -23637,6 +23666,7 @@ g m TagSpecifications.*.Tags
 k Id
 c AvailabilityZone AvailabilityZoneId EbsOptimized EphemeralStorage InstancePlatform InstanceType OutPostArn PlacementGroupArn TagSpecifications Tenancy
 a AvailabilityZone AvailabilityZoneId AvailableInstanceCount CapacityAllocationSet CapacityReservationArn CapacityReservationFleetId CommitmentInfo.CommitmentEndDate CommitmentInfo.CommittedInstanceCount CreateDate DeliveryPreference EbsOptimized EndDate EndDateType EphemeralStorage Id InstanceCount InstanceMatchCriteria InstancePlatform InstanceType OutPostArn OwnerId PlacementGroupArn ReservationType StartDate State TagSpecifications Tenancy TotalInstanceCount UnusedReservationBillingOwnerId
+A CapacityAllocationSet TagSpecifications
 o
 p AvailabilityZone s
 p AvailabilityZoneId s
@@ -24423,6 +24453,7 @@ g l Tags
 k InstanceId
 c AvailabilityZone CpuOptions ElasticGpuSpecifications ElasticInferenceAccelerators EnclaveOptions HibernationOptions HostResourceGroupArn ImageId Ipv6AddressCount Ipv6Addresses KeyName LaunchTemplate LicenseSpecifications NetworkInterfaces PlacementGroupName PrivateIpAddress SecurityGroups SubnetId
 a AdditionalInfo Affinity AvailabilityZone BlockDeviceMappings CpuOptions.CoreCount CpuOptions.ThreadsPerCore CreditSpecification.CPUCredits DisableApiTermination EbsOptimized ElasticGpuSpecifications ElasticInferenceAccelerators EnclaveOptions.Enabled HibernationOptions.Configured HostId HostResourceGroupArn IamInstanceProfile ImageId InstanceId InstanceInitiatedShutdownBehavior InstanceType Ipv6AddressCount Ipv6Addresses KernelId KeyName LicenseSpecifications Monitoring NetworkInterfaces PlacementGroupName PrivateDnsName PrivateIp PrivateIpAddress PropagateTagsToVolumeOnCreation PublicDnsName PublicIp RamdiskId SecurityGroupIds SecurityGroups SourceDestCheck SsmAssociations SubnetId Tags Tenancy UserData Volumes VpcId
+A BlockDeviceMappings ElasticGpuSpecifications ElasticInferenceAccelerators Ipv6Addresses LicenseSpecifications NetworkInterfaces SecurityGroupIds SecurityGroups SsmAssociations Tags Volumes
 o
 p AdditionalInfo s
 p Affinity !0:s
@@ -24570,6 +24601,7 @@ g l Tags
 k Id
 c ClientToken PreserveClientIp SecurityGroupIds SubnetId
 a AvailabilityZone AvailabilityZoneId CreatedAt Id InstanceConnectEndpointArn NetworkInterfaceIds OwnerId PublicDnsNames State StateMessage VpcId
+A NetworkInterfaceIds
 o
 p ClientToken s
 p PreserveClientIp b
@@ -24957,6 +24989,7 @@ g l Tags
 k LocalGatewayVirtualInterfaceGroupId
 c LocalBgpAsn LocalBgpAsnExtended LocalGatewayId
 a ConfigurationState LocalGatewayVirtualInterfaceGroupArn LocalGatewayVirtualInterfaceGroupId LocalGatewayVirtualInterfaceIds OwnerId
+A LocalGatewayVirtualInterfaceIds
 o
 p LocalBgpAsn i
 p LocalBgpAsnExtended i
@@ -25087,6 +25120,7 @@ g l Tags
 k NetworkInsightsAnalysisId
 c FilterInArns FilterOutArns NetworkInsightsPathId
 a AlternatePathHints Explanations ForwardPathComponents NetworkInsightsAnalysisArn NetworkInsightsAnalysisId NetworkPathFound ReturnPathComponents StartDate Status StatusMessage SuggestedAccounts
+A AlternatePathHints Explanations ForwardPathComponents ReturnPathComponents SuggestedAccounts
 o
 p AdditionalAccounts !0:[s
 p FilterInArns [!1:s
@@ -25136,6 +25170,7 @@ g l Tags
 k Id
 c InterfaceType PrivateIpAddress SubnetId
 a Id PrimaryIpv6Address PrimaryPrivateIpAddress PublicIpDnsNameOptions SecondaryPrivateIpAddresses VpcId
+A SecondaryPrivateIpAddresses
 o
 p ConnectionTrackingSpecification @ConnectionTrackingSpecification
 p Description s
@@ -25377,6 +25412,7 @@ g l Tags
 k Id
 c GroupDescription GroupName VpcId
 a GroupDescription GroupId GroupName Id SecurityGroupEgress SecurityGroupIngress Tags VpcId
+A SecurityGroupEgress SecurityGroupIngress Tags
 o
 p GroupDescription !0:s
 p GroupName s
@@ -25704,6 +25740,7 @@ g l Tags
 k SubnetId
 c AvailabilityZone AvailabilityZoneId CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength Ipv6IpamPoolId Ipv6Native Ipv6NetmaskLength OutpostArn VpcId
 a AssignIpv6AddressOnCreation AvailabilityZone AvailabilityZoneId BlockPublicAccessStates.InternetGatewayBlockMode CidrBlock EnableDns64 EnableLniAtDeviceIndex Ipv4IpamPoolId Ipv4NetmaskLength Ipv6CidrBlock Ipv6CidrBlocks Ipv6IpamPoolId Ipv6Native Ipv6NetmaskLength MapPublicIpOnLaunch NetworkAclAssociationId OutpostArn PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord PrivateDnsNameOptionsOnLaunch.HostnameType SubnetId Tags VpcId
+A Ipv6CidrBlocks Tags
 o
 p AssignIpv6AddressOnCreation b
 p AvailabilityZone s
@@ -26094,6 +26131,7 @@ g l Tags
 k VpcId
 c CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength
 a CidrBlock CidrBlockAssociations DefaultNetworkAcl DefaultSecurityGroup EnableDnsHostnames EnableDnsSupport InstanceTenancy Ipv4IpamPoolId Ipv4NetmaskLength Ipv6CidrBlocks Tags VpcId
+A CidrBlockAssociations Ipv6CidrBlocks Tags
 o
 p CidrBlock 4
 p EnableDnsHostnames b
@@ -26189,6 +26227,7 @@ g l Tags
 k Id
 c DnsOptions ResourceConfigurationArn ServiceName ServiceNetworkArn ServiceRegion VpcEndpointType VpcId
 a CreationTimestamp DnsEntries Id NetworkInterfaceIds
+A DnsEntries NetworkInterfaceIds
 o
 p DnsOptions @DnsOptionsSpecification
 p IpAddressType !5:s
@@ -26511,6 +26550,7 @@ T AWS::EC2::VerifiedAccessInstance
 g l Tags
 k VerifiedAccessInstanceId
 a CidrEndpointsCustomSubDomainNameServers CreationTime LastUpdatedTime VerifiedAccessInstanceId
+A CidrEndpointsCustomSubDomainNameServers
 o
 p CidrEndpointsCustomSubDomain s
 p Description s
@@ -27215,6 +27255,7 @@ g l Tags
 k ServiceArn
 c Cluster InfrastructureRoleArn ServiceName Tags
 a ActiveConfigurations CreatedAt ECSManagedResourceArns ECSManagedResourceArns.AutoScaling ECSManagedResourceArns.AutoScaling.ApplicationAutoScalingPolicies ECSManagedResourceArns.AutoScaling.ScalableTarget ECSManagedResourceArns.IngressPath ECSManagedResourceArns.IngressPath.CertificateArn ECSManagedResourceArns.IngressPath.ListenerArn ECSManagedResourceArns.IngressPath.ListenerRuleArn ECSManagedResourceArns.IngressPath.LoadBalancerArn ECSManagedResourceArns.IngressPath.LoadBalancerSecurityGroups ECSManagedResourceArns.IngressPath.TargetGroupArns ECSManagedResourceArns.LogGroups ECSManagedResourceArns.MetricAlarms ECSManagedResourceArns.ServiceSecurityGroups Endpoint ServiceArn Status UpdatedAt
+A ActiveConfigurations
 o
 p Cluster s
 p Cpu s
@@ -27873,6 +27914,7 @@ g n
 k Id
 c FileSystemId IpAddress IpAddressType Ipv6Address SubnetId
 a FileSystemId Id IpAddress IpAddressType Ipv6Address SecurityGroups SubnetId
+A SecurityGroups
 o
 p FileSystemId !0:s
 p IpAddress !1:s
@@ -28175,6 +28217,7 @@ g m Tags
 k Id
 c AmiType CapacityType ClusterName DiskSize InstanceTypes NodeRole NodegroupName RemoteAccess Subnets
 a AmiType Arn CapacityType ClusterName DiskSize ForceUpdateEnabled Id InstanceTypes LaunchTemplate.Id LaunchTemplate.Name LaunchTemplate.Version NodeRepairConfig.Enabled NodeRepairConfig.MaxParallelNodesRepairedCount NodeRepairConfig.MaxParallelNodesRepairedPercentage NodeRepairConfig.MaxUnhealthyNodeThresholdCount NodeRepairConfig.MaxUnhealthyNodeThresholdPercentage NodeRepairConfig.NodeRepairConfigOverrides NodeRole NodegroupName ReleaseVersion RemoteAccess.Ec2SshKey RemoteAccess.SourceSecurityGroups ScalingConfig.DesiredSize ScalingConfig.MaxSize ScalingConfig.MinSize Subnets Taints UpdateConfig.MaxUnavailable UpdateConfig.MaxUnavailablePercentage UpdateConfig.UpdateStrategy Version WarmPoolConfig.Enabled WarmPoolConfig.MaxGroupPreparedCapacity WarmPoolConfig.MinSize WarmPoolConfig.PoolState WarmPoolConfig.ReuseOnScaleIn
+A InstanceTypes Subnets Taints
 o
 p AmiType !0:s
 p CapacityType !1:s
@@ -29043,6 +29086,7 @@ g l Tags
 k EnvironmentId
 c ConnectivityInfo EnvironmentName KmsKeyId LicenseInfo ServiceAccessSecurityGroups ServiceAccessSubnetId SiteId TermsAccepted VcfHostnames VcfVersion VpcId
 a Checks CreatedAt Credentials EnvironmentArn EnvironmentId EnvironmentState ModifiedAt StateDetails
+A Checks Credentials
 o
 p ConnectivityInfo @ConnectivityInfo
 p EnvironmentName !2:s
@@ -29235,6 +29279,7 @@ g l Tags
 k ReplicationGroupId
 c AtRestEncryptionEnabled CacheSubnetGroupName DataTieringEnabled GlobalReplicationGroupId KmsKeyId NetworkType Port PreferredCacheClusterAZs ReplicasPerNodeGroup ReplicationGroupId SnapshotArns SnapshotName
 a AtRestEncryptionEnabled AuthToken AutoMinorVersionUpgrade AutomaticFailoverEnabled CacheNodeType CacheParameterGroupName CacheSecurityGroupNames CacheSubnetGroupName ClusterMode ConfigurationEndPoint.Address ConfigurationEndPoint.Port DataTieringEnabled Engine EngineVersion GlobalReplicationGroupId IpDiscovery KmsKeyId LogDeliveryConfigurations MultiAZEnabled NetworkType NodeGroupConfiguration NotificationTopicArn NumCacheClusters NumNodeGroups Port PreferredCacheClusterAZs PreferredMaintenanceWindow PrimaryClusterId PrimaryEndPoint.Address PrimaryEndPoint.Port ReadEndPoint.Addresses ReadEndPoint.AddressesList ReadEndPoint.Ports ReadEndPoint.PortsList ReaderEndPoint.Address ReaderEndPoint.Port ReplicasPerNodeGroup ReplicationGroupDescription ReplicationGroupId SecurityGroupIds SnapshotArns SnapshotName SnapshotRetentionLimit SnapshotWindow SnapshottingClusterId Tags TransitEncryptionEnabled TransitEncryptionMode UserGroupIds
+A CacheSecurityGroupNames LogDeliveryConfigurations NodeGroupConfiguration PreferredCacheClusterAZs SecurityGroupIds SnapshotArns Tags UserGroupIds
 o
 p AtRestEncryptionEnabled b
 p AuthToken s
@@ -29893,6 +29938,7 @@ g l Tags
 k LoadBalancerArn
 c Name Scheme Type
 a CanonicalHostedZoneID DNSName EnableCapacityReservationProvisionStabilize EnablePrefixForIpv6SourceNat EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic IpAddressType Ipv4IpamPoolId LoadBalancerArn LoadBalancerAttributes LoadBalancerFullName LoadBalancerName Name Scheme SecurityGroups SubnetMappings Subnets Tags Type
+A LoadBalancerAttributes SecurityGroups SubnetMappings Subnets Tags
 o
 p EnableCapacityReservationProvisionStabilize b
 p EnablePrefixForIpv6SourceNat !0:s
@@ -29937,6 +29983,7 @@ g l Tags
 k TargetGroupArn
 c IpAddressType Name Port Protocol ProtocolVersion TargetType VpcId
 a LoadBalancerArns TargetGroupArn TargetGroupFullName TargetGroupName
+A LoadBalancerArns
 o
 p HealthCheckEnabled b
 p HealthCheckIntervalSeconds !0:i
@@ -30010,6 +30057,7 @@ g n
 k RevocationId TrustStoreArn
 c RevocationContents TrustStoreArn
 a RevocationId TrustStoreRevocations
+A TrustStoreRevocations
 o
 p RevocationContents !1:[@RevocationContent
 p TrustStoreArn s
@@ -30104,6 +30152,7 @@ T AWS::ElementalInference::Feed
 g m Tags
 k Id
 a Arn DataEndpoints Id
+A DataEndpoints
 o
 p Name !0:s
 p Outputs [@GetOutput
@@ -30410,6 +30459,7 @@ g l Tags
 k DiscovererArn
 c SourceArn
 a CrossAccount Description DiscovererArn DiscovererId SourceArn State Tags
+A Tags
 o
 p CrossAccount b
 p Description s
@@ -30425,6 +30475,7 @@ g l Tags
 k RegistryArn
 c RegistryName
 a Description RegistryArn RegistryName Tags
+A Tags
 o
 p Description s
 p RegistryName s
@@ -30447,6 +30498,7 @@ g l Tags
 k SchemaArn
 c RegistryName SchemaName
 a Content Description LastModified RegistryName SchemaArn SchemaName SchemaVersion Tags Type VersionCreatedDate
+A Tags
 o
 p Content s
 p Description s
@@ -30608,6 +30660,7 @@ g l Tags
 k Name
 c Name
 a Arn DeadLetterConfig.Arn Description EventSourceName KmsKeyIdentifier LogConfig.IncludeDetail LogConfig.Level Name Tags
+A Tags
 o
 p DeadLetterConfig @DeadLetterConfig
 p Description s
@@ -32491,6 +32544,7 @@ g l Tags
 k Name
 c Name
 a Arn CustomEventData Destinations Name NotificationTarget PlayerLatencyPolicies Tags TimeoutInSeconds
+A Destinations PlayerLatencyPolicies Tags
 o
 p CustomEventData !0:s
 p Destinations [@GameSessionQueueDestination
@@ -32551,6 +32605,7 @@ g l Tags
 k Name
 c Name
 a AcceptanceRequired AcceptanceTimeoutSeconds AdditionalPlayerCount Arn BackfillMode CreationTime CustomEventData Description FlexMatchMode GameProperties GameSessionData GameSessionQueueArns Name NotificationTarget RequestTimeoutSeconds RuleSetArn RuleSetName Tags
+A GameProperties GameSessionQueueArns Tags
 o
 p AcceptanceRequired b
 p AcceptanceTimeoutSeconds !0:i
@@ -32601,6 +32656,7 @@ g l Tags
 k Name
 c Name RuleSetBody
 a Arn CreationTime Name RuleSetBody Tags
+A Tags
 o
 p Name !0:s
 p RuleSetBody !1:s
@@ -32948,6 +33004,7 @@ T AWS::GlobalAccelerator::Accelerator
 g l Tags
 k AcceleratorArn
 a AcceleratorArn DnsName DualStackDnsName Ipv4Addresses Ipv6Addresses
+A Ipv4Addresses Ipv6Addresses
 o
 p Enabled b
 p IpAddressType !0:s
@@ -33961,6 +34018,7 @@ g n
 k Id
 c ClientToken
 a AccountAccessType AuthenticationProviders ClientToken CreationTimestamp DataSources Description Endpoint GrafanaVersion Id ModificationTimestamp Name NetworkAccessControl.PrefixListIds NetworkAccessControl.VpceIds NotificationDestinations OrganizationRoleName OrganizationalUnits PermissionType PluginAdminEnabled RoleArn SamlConfiguration.AllowedOrganizations SamlConfiguration.AssertionAttributes.Email SamlConfiguration.AssertionAttributes.Groups SamlConfiguration.AssertionAttributes.Login SamlConfiguration.AssertionAttributes.Name SamlConfiguration.AssertionAttributes.Org SamlConfiguration.AssertionAttributes.Role SamlConfiguration.IdpMetadata.Url SamlConfiguration.IdpMetadata.Xml SamlConfiguration.LoginValidityDuration SamlConfiguration.RoleValues.Admin SamlConfiguration.RoleValues.Editor SamlConfigurationStatus SsoClientId StackSetName Status VpcConfiguration.SecurityGroupIds VpcConfiguration.SubnetIds
+A AuthenticationProviders DataSources NotificationDestinations OrganizationalUnits
 o
 p AccountAccessType !0:s
 p AuthenticationProviders !2:[!1:s
@@ -34734,6 +34792,7 @@ g l Tags
 k Id
 c ContactPostPassDurationSeconds ContactPrePassDurationSeconds Endpoints
 a Arn EndpointDetails Id
+A EndpointDetails
 o
 p ContactPostPassDurationSeconds !0:i
 p ContactPrePassDurationSeconds !0:i
@@ -34947,6 +35006,7 @@ T AWS::GuardDuty::MalwareProtectionPlan
 g l Tags
 k MalwareProtectionPlanId
 a Arn CreatedAt MalwareProtectionPlanId Status StatusReasons
+A StatusReasons
 o
 p Actions @CFNActions
 p ProtectedResource @CFNProtectedResource
@@ -35779,6 +35839,7 @@ g m Tags
 k Arn
 c ChangeDescription Data Description KmsKeyId Name Platform SupportedOsVersions Uri Version
 a Arn ChangeDescription Data Description Encrypted KmsKeyId LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name Platform SupportedOsVersions Type Uri Version
+A SupportedOsVersions
 o
 p ChangeDescription !0:s
 p Data !1:s
@@ -35802,6 +35863,7 @@ g m Tags
 k Arn
 c Components ContainerType Description DockerfileTemplateData DockerfileTemplateUri ImageOsVersionOverride InstanceConfiguration KmsKeyId Name ParentImage PlatformOverride TargetRepository Version WorkingDirectory
 a Arn Components ContainerType Description DockerfileTemplateData DockerfileTemplateUri ImageOsVersionOverride InstanceConfiguration.BlockDeviceMappings InstanceConfiguration.Image KmsKeyId LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name ParentImage PlatformOverride TargetRepository.RepositoryName TargetRepository.Service Version WorkingDirectory
+A Components
 o
 p Components !3:[@ComponentConfiguration
 p ContainerType !4:s
@@ -35865,6 +35927,7 @@ g m Tags
 k Arn
 c Name
 a Arn Description Distributions Name
+A Distributions
 o
 p Description !0:s
 p Distributions [@Distribution
@@ -35998,6 +36061,7 @@ g m Tags
 k Arn
 c Name
 a Arn ContainerRecipeArn DeploymentId Description DistributionConfigurationArn EnhancedImageMetadataEnabled ExecutionRole ImageRecipeArn ImageScanningConfiguration.EcrConfiguration.ContainerTags ImageScanningConfiguration.EcrConfiguration.RepositoryName ImageScanningConfiguration.ImageScanningEnabled ImageTestsConfiguration.ImageTestsEnabled ImageTestsConfiguration.TimeoutMinutes InfrastructureConfigurationArn LoggingConfiguration.ImageLogGroupName LoggingConfiguration.PipelineLogGroupName Name Schedule.AutoDisablePolicy.FailureCount Schedule.PipelineExecutionStartCondition Schedule.ScheduleExpression Status Workflows
+A Workflows
 o
 p ContainerRecipeArn !0:s
 p Description !1:s
@@ -36064,6 +36128,7 @@ g m Tags
 k Arn
 c BlockDeviceMappings Components Description Name ParentImage Version WorkingDirectory
 a AdditionalInstanceConfiguration.SystemsManagerAgent.UninstallAfterBuild AdditionalInstanceConfiguration.UserDataOverride Arn BlockDeviceMappings Components Description LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name ParentImage Version WorkingDirectory
+A BlockDeviceMappings Components
 o
 p AdditionalInstanceConfiguration @AdditionalInstanceConfiguration
 p AmiTags {s
@@ -36119,6 +36184,7 @@ g m Tags
 k Arn
 c Name
 a Arn Description InstanceMetadataOptions.HttpPutResponseHopLimit InstanceMetadataOptions.HttpTokens InstanceProfileName InstanceTypes KeyPair Logging.S3Logs.S3BucketName Logging.S3Logs.S3KeyPrefix Name Placement.AvailabilityZone Placement.HostId Placement.HostResourceGroupArn Placement.Tenancy SecurityGroupIds SnsTopicArn SubnetId TerminateInstanceOnFailure
+A InstanceTypes SecurityGroupIds
 o
 p Description !0:s
 p InstanceMetadataOptions @InstanceMetadataOptions
@@ -36901,6 +36967,7 @@ g l Tags
 k DomainConfigurationName
 c DomainConfigurationName DomainName ServerCertificateArns ServiceType ValidationCertificateArn
 a Arn DomainType ServerCertificates
+A ServerCertificates
 o
 p ApplicationProtocol !0:s
 p AuthenticationType !1:s
@@ -43609,6 +43676,7 @@ g l Tags
 k InstanceName
 c AvailabilityZone BlueprintId BundleId InstanceName
 a Hardware.CpuCount Hardware.RamSizeInGb InstanceArn Ipv6Addresses IsStaticIp Location.AvailabilityZone Location.RegionName Networking.MonthlyTransfer.GbPerMonthAllocated PrivateIpAddress PublicIpAddress ResourceType SshKeyName State.Code State.Name SupportCode UserName
+A Ipv6Addresses
 o
 p AddOns [@AddOn
 p AvailabilityZone !3:s
@@ -44009,6 +44077,7 @@ g l Tags
 k Name
 c Name
 a Arn ResourceArns Service
+A ResourceArns
 o
 p LogType !0:s
 p Name !1:s
@@ -45721,6 +45790,7 @@ g l Tags
 k FlowArn Name
 c FlowArn Name
 a NetworkInterfaceIds
+A NetworkInterfaceIds
 o
 p FlowArn !0:s
 p Name s
@@ -46163,6 +46233,7 @@ g m Tags
 k Id
 c Vpc
 a Arn Id Inputs
+A Inputs
 o
 p AnywhereSettings @AnywhereSettings
 p CdiInputSpecification @CdiInputSpecification
@@ -47202,6 +47273,7 @@ g l Tags
 k Id ClusterId
 c ClusterId
 a Arn Channels Id State
+A Channels
 o
 p ClusterId s
 p Name s
@@ -47257,6 +47329,7 @@ g l Tags
 k Id
 c ClusterType InstanceRoleArn
 a Arn ChannelIds Id State
+A ChannelIds
 o
 p ClusterType !0:s
 p InstanceRoleArn !1:s
@@ -47312,6 +47385,7 @@ g m Tags
 k Id
 c InputNetworkLocation RouterSettings Type Vpc
 a Arn Destinations Id Sources
+A Destinations Sources
 o
 p Destinations [@InputDestinationRequest
 p InputDevices [@InputDeviceSettings
@@ -47488,6 +47562,7 @@ T AWS::MediaLive::Network
 g l Tags
 k Id
 a Arn AssociatedClusterIds Id State
+A AssociatedClusterIds
 o
 p IpPools [@IpPool
 p Name s
@@ -47506,6 +47581,7 @@ T AWS::MediaLive::SdiSource
 g l Tags
 k Id
 a Arn Id Inputs State
+A Inputs
 o
 p Mode !0:s
 p Name s
@@ -47522,6 +47598,7 @@ g m Tags
 k Identifier
 c Tags
 a Arn CloudWatchAlarmTemplateGroupIds CreatedAt ErrorMessage EventBridgeRuleTemplateGroupIds FailedMediaResourceMap Id Identifier LastDiscoveredAt LastSuccessfulMonitorDeployment MediaResourceMap ModifiedAt MonitorChangesPendingDeployment MonitorDeployment Status
+A CloudWatchAlarmTemplateGroupIds EventBridgeRuleTemplateGroupIds
 o
 p CloudWatchAlarmTemplateGroupIdentifiers [!0:s
 p Description !1:s
@@ -47853,6 +47930,7 @@ g l Tags
 k Arn
 c ChannelGroupName ChannelName InputType
 a Arn CreatedAt IngestEndpointUrls IngestEndpoints ModifiedAt
+A IngestEndpointUrls IngestEndpoints
 o
 p ChannelGroupName !0:s
 p ChannelName !0:s
@@ -47904,6 +47982,7 @@ g l Tags
 k Arn
 c ChannelGroupName ChannelName OriginEndpointName
 a Arn CreatedAt DashManifestUrls HlsManifestUrls LowLatencyHlsManifestUrls ModifiedAt MssManifestUrls
+A DashManifestUrls HlsManifestUrls LowLatencyHlsManifestUrls MssManifestUrls
 o
 p ChannelGroupName !0:s
 p ChannelName !0:s
@@ -48483,6 +48562,7 @@ g l Tags
 k SubnetGroupName
 c SubnetGroupName
 a ARN SupportedNetworkTypes
+A SupportedNetworkTypes
 o
 p Description s
 p SubnetGroupName !0:s
@@ -48528,6 +48608,7 @@ g l Tags
 k DBClusterIdentifier
 c AvailabilityZones DBClusterIdentifier DBSubnetGroupName KmsKeyId RestoreToTime RestoreType SnapshotIdentifier SourceDBClusterIdentifier StorageEncrypted UseLatestRestorableTime
 a AssociatedRoles AvailabilityZones BackupRetentionPeriod ClusterResourceId CopyTagsToSnapshot DBClusterIdentifier DBClusterParameterGroupName DBInstanceParameterGroupName DBPort DBSubnetGroupName DeletionProtection EnableCloudwatchLogsExports Endpoint EngineVersion IamAuthEnabled KmsKeyId Port PreferredBackupWindow PreferredMaintenanceWindow ReadEndpoint RestoreToTime RestoreType ServerlessScalingConfiguration.MaxCapacity ServerlessScalingConfiguration.MinCapacity SnapshotIdentifier SourceDBClusterIdentifier StorageEncrypted Tags UseLatestRestorableTime VpcSecurityGroupIds
+A AssociatedRoles AvailabilityZones EnableCloudwatchLogsExports Tags VpcSecurityGroupIds
 o
 p AssociatedRoles !0:[@DBClusterRole
 p AvailabilityZones !0:[s
@@ -48729,6 +48810,7 @@ g l Tags
 k FirewallArn
 c FirewallName VpcId
 a EndpointIds FirewallArn FirewallId TransitGatewayAttachmentId
+A EndpointIds
 o
 p AvailabilityZoneChangeProtection b
 p AvailabilityZoneMappings !1:[@AvailabilityZoneMapping
@@ -49084,6 +49166,7 @@ g l Tags
 k AttachmentId
 c CoreNetworkId EdgeLocation Options RoutingPolicyLabel TransportAttachmentId
 a AttachmentId AttachmentPolicyRuleNumber AttachmentType CoreNetworkArn CreatedAt LastModificationErrors OwnerAccountId ResourceArn SegmentName State UpdatedAt
+A LastModificationErrors
 o
 p CoreNetworkId !0:s
 p EdgeLocation !1:s
@@ -49121,6 +49204,7 @@ g l Tags
 k ConnectPeerId
 c BgpOptions ConnectAttachmentId CoreNetworkAddress InsideCidrBlocks PeerAddress SubnetArn
 a Configuration ConnectPeerId CoreNetworkId CreatedAt EdgeLocation LastModificationErrors State
+A LastModificationErrors
 o
 p BgpOptions @BgpOptions
 p ConnectAttachmentId !0:s
@@ -49147,6 +49231,7 @@ g l Tags
 k CoreNetworkId
 c GlobalNetworkId
 a CoreNetworkArn CoreNetworkId CreatedAt Edges NetworkFunctionGroups OwnerAccount Segments State
+A Edges NetworkFunctionGroups Segments
 o
 p Description !0:s
 p GlobalNetworkId !1:s
@@ -49221,6 +49306,7 @@ g l Tags
 k AttachmentId
 c CoreNetworkId DirectConnectGatewayArn RoutingPolicyLabel
 a AttachmentId AttachmentPolicyRuleNumber AttachmentType CoreNetworkArn CreatedAt LastModificationErrors NetworkFunctionGroupName OwnerAccountId ResourceArn SegmentName State UpdatedAt
+A LastModificationErrors
 o
 p CoreNetworkId !0:s
 p DirectConnectGatewayArn !1:s
@@ -49326,6 +49412,7 @@ g l Tags
 k AttachmentId
 c CoreNetworkId RoutingPolicyLabel VpnConnectionArn
 a AttachmentId AttachmentPolicyRuleNumber AttachmentType CoreNetworkArn CreatedAt EdgeLocation LastModificationErrors OwnerAccountId ResourceArn SegmentName State UpdatedAt
+A LastModificationErrors
 o
 p CoreNetworkId !0:s
 p NetworkFunctionGroupName s
@@ -49357,6 +49444,7 @@ g l Tags
 k PeeringId
 c CoreNetworkId TransitGatewayArn
 a CoreNetworkArn CreatedAt EdgeLocation LastModificationErrors OwnerAccountId PeeringId PeeringType ResourceArn State TransitGatewayPeeringAttachmentId
+A LastModificationErrors
 o
 p CoreNetworkId !0:s
 p Tags !3:[@Tag
@@ -49386,6 +49474,7 @@ g l Tags
 k AttachmentId
 c PeeringId RoutingPolicyLabel TransitGatewayRouteTableArn
 a AttachmentId AttachmentPolicyRuleNumber AttachmentType CoreNetworkArn CoreNetworkId CreatedAt EdgeLocation LastModificationErrors OwnerAccountId ResourceArn SegmentName State UpdatedAt
+A LastModificationErrors
 o
 p NetworkFunctionGroupName s
 p PeeringId !0:s
@@ -49417,6 +49506,7 @@ g l Tags
 k AttachmentId
 c CoreNetworkId RoutingPolicyLabel VpcArn
 a AttachmentId AttachmentPolicyRuleNumber AttachmentType CoreNetworkArn CreatedAt EdgeLocation LastModificationErrors NetworkFunctionGroupName OwnerAccountId ResourceArn SegmentName State UpdatedAt
+A LastModificationErrors
 o
 p CoreNetworkId !0:s
 p Options @VpcOptions
@@ -49487,6 +49577,7 @@ g n
 k Arn
 c EventType NotificationConfigurationArn Source
 a Arn CreationTime ManagedRules StatusSummaryByRegion
+A ManagedRules
 o
 p EventPattern !0:s
 p EventType !1:s
@@ -49650,6 +49741,7 @@ g l Tags
 k CloudExadataInfrastructureArn
 c AvailabilityZone AvailabilityZoneId ComputeCount CustomerContactsToSendToOCI DatabaseServerType DisplayName Shape StorageCount StorageServerType
 a ActivatedStorageCount AdditionalStorageCount AvailableStorageSizeInGBs CloudExadataInfrastructureArn CloudExadataInfrastructureId ComputeModel CpuCount DataStorageSizeInTBs DbNodeStorageSizeInGBs DbServerIds DbServerVersion MaxCpuCount MaxDataStorageInTBs MaxDbNodeStorageSizeInGBs MaxMemoryInGBs MemorySizeInGBs OciResourceAnchorName OciUrl Ocid StorageServerVersion TotalStorageSizeInGBs
+A DbServerIds
 o
 p AvailabilityZone !0:s
 p AvailabilityZoneId !0:s
@@ -49695,6 +49787,7 @@ g l Tags
 k CloudVmClusterArn
 c CloudExadataInfrastructureId ClusterName CpuCoreCount DataCollectionOptions DataStorageSizeInTBs DbNodeStorageSizeInGBs DbNodes DbServers DisplayName GiVersion Hostname IsLocalBackupEnabled IsSparseDiskgroupEnabled LicenseModel MemorySizeInGBs OdbNetworkId ScanListenerPortTcp SshPublicKeys SystemVersion TimeZone
 a CloudVmClusterArn CloudVmClusterId ComputeModel DiskRedundancy Domain ListenerPort NodeCount OciResourceAnchorName OciUrl Ocid ScanDnsName ScanIpIds Shape StorageSizeInGBs VipIds
+A ScanIpIds VipIds
 o
 p CloudExadataInfrastructureId !0:s
 p ClusterName !1:s
@@ -49765,6 +49858,7 @@ g l Tags
 k OdbNetworkArn
 c AvailabilityZone AvailabilityZoneId BackupSubnetCidr ClientSubnetCidr CustomDomainName DefaultDnsPrefix
 a Ec2PlacementGroupIds ManagedServices OciNetworkAnchorId OciResourceAnchorName OciVcnUrl OdbNetworkArn OdbNetworkId
+A Ec2PlacementGroupIds
 o
 p AvailabilityZone !0:s
 p AvailabilityZoneId !0:s
@@ -49799,6 +49893,7 @@ g l Tags
 k OdbPeeringConnectionArn
 c OdbNetworkId PeerNetworkId PeerNetworkRouteTableIds
 a OdbNetworkArn OdbPeeringConnectionArn OdbPeeringConnectionId PeerNetworkArn PeerNetworkCidrs
+A PeerNetworkCidrs
 o
 p AdditionalPeerNetworkCidrs [s
 p DisplayName !0:s
@@ -49821,6 +49916,7 @@ g l Tags
 k PipelineArn
 c PipelineName
 a IngestEndpointUrls PipelineArn VpcEndpointService VpcEndpoints
+A IngestEndpointUrls VpcEndpoints
 o
 p BufferOptions @BufferOptions
 p EncryptionAtRestOptions @EncryptionAtRestOptions
@@ -49979,6 +50075,7 @@ g l Tags
 k RuleArn
 c Rule RuleName
 a RegionStatuses RuleArn
+A RegionStatuses
 o
 p Rule @TelemetryRule
 p RuleName !17:s
@@ -50140,6 +50237,7 @@ g l Tags
 k RuleArn
 c Rule RuleName
 a RegionStatuses RuleArn
+A RegionStatuses
 o
 p Rule @TelemetryRule
 p RuleName !18:s
@@ -51168,6 +51266,7 @@ T AWS::Organizations::Account
 g l Tags
 k AccountId
 a AccountId Arn JoinedMethod JoinedTimestamp Paths State Status
+A Paths
 o
 p AccountName !0:s
 p Email !1:s
@@ -51564,6 +51663,7 @@ g m Tags
 k Arn
 c Name Networking Scheduler Size
 a Arn Endpoints ErrorInfo Id Status
+A Endpoints ErrorInfo
 o
 p Name s
 p Networking @Networking
@@ -51632,6 +51732,7 @@ g m Tags
 k Arn
 c ClusterId InstanceConfigs Name
 a Arn ErrorInfo Id Status
+A ErrorInfo
 o
 p AmiId !0:s
 p ClusterId s
@@ -51674,6 +51775,7 @@ g m Tags
 k Arn
 c ClusterId Name
 a Arn ErrorInfo Id Status
+A ErrorInfo
 o
 p ClusterId s
 p ComputeNodeGroupConfigurations [@ComputeNodeGroupConfiguration
@@ -53505,6 +53607,7 @@ g l Tags
 k ActionConnectorId AwsAccountId
 c ActionConnectorId AwsAccountId Type
 a Arn CreatedTime EnabledActions LastUpdatedTime Status
+A EnabledActions
 o
 p ActionConnectorId !0:s
 p AuthenticationConfig @AuthConfig
@@ -53615,6 +53718,7 @@ g l Tags
 k AnalysisId AwsAccountId
 c AnalysisId AwsAccountId
 a Arn CreatedTime DataSetArns LastUpdatedTime
+A DataSetArns
 o
 p AnalysisId !0:s
 p AwsAccountId !1:s
@@ -59531,6 +59635,7 @@ g l Tags
 k AwsAccountId DataSetId
 c AwsAccountId DataSetId
 a Arn ConsumedSpiceCapacityInBytes CreatedTime LastUpdatedTime OutputColumns
+A OutputColumns
 o
 p AwsAccountId !0:s
 p ColumnGroups !5:[@ColumnGroup
@@ -63257,6 +63362,7 @@ g l Tags
 k AwsAccountId VPCConnectionId
 c AwsAccountId VPCConnectionId
 a Arn CreatedTime LastUpdatedTime NetworkInterfaces Status VPCId
+A NetworkInterfaces
 o
 p AvailabilityStatus !0:s
 p AwsAccountId !1:s
@@ -63478,6 +63584,7 @@ g l Tags
 k DBInstanceIdentifier
 c BackupTarget CharacterSetName CustomIAMInstanceProfile DBClusterIdentifier DBInstanceIdentifier DBName DBSubnetGroupName DBSystemId KmsKeyId MasterUsername NcharCharacterSetName SourceRegion StorageEncrypted Timezone
 a AdditionalStorageVolumes AllocatedStorage AllowMajorVersionUpgrade ApplyImmediately AssociatedRoles AutoMinorVersionUpgrade AutomaticBackupReplicationKmsKeyId AutomaticBackupReplicationRegion AutomaticBackupReplicationRetentionPeriod AutomaticRestartTime AvailabilityZone BackupRetentionPeriod BackupTarget CACertificateIdentifier CertificateDetails.CAIdentifier CertificateDetails.ValidTill CertificateRotationRestart CharacterSetName CopyTagsToSnapshot CustomIAMInstanceProfile DBClusterIdentifier DBClusterSnapshotIdentifier DBInstanceArn DBInstanceClass DBInstanceIdentifier DBInstanceStatus DBName DBParameterGroupName DBSecurityGroups DBSnapshotIdentifier DBSubnetGroupName DBSystemId DatabaseInsightsMode DbiResourceId DedicatedLogVolume DeleteAutomatedBackups DeletionProtection Domain DomainAuthSecretArn DomainDnsIps DomainFqdn DomainIAMRoleName DomainOu EnableCloudwatchLogsExports EnableIAMDatabaseAuthentication EnablePerformanceInsights Endpoint.Address Endpoint.HostedZoneId Endpoint.Port Engine EngineLifecycleSupport EngineVersion InstanceCreateTime Iops IsStorageConfigUpgradeAvailable KmsKeyId LatestRestorableTime LicenseModel ListenerEndpoint.Address ListenerEndpoint.HostedZoneId ListenerEndpoint.Port ManageMasterUserPassword MasterUserAuthenticationType MasterUserPassword MasterUserSecret.KmsKeyId MasterUserSecret.SecretArn MasterUsername MaxAllocatedStorage MonitoringInterval MonitoringRoleArn MultiAZ NcharCharacterSetName NetworkType OptionGroupName PercentProgress PerformanceInsightsKMSKeyId PerformanceInsightsRetentionPeriod Port PreferredBackupWindow PreferredMaintenanceWindow ProcessorFeatures PromotionTier PubliclyAccessible ReadReplicaDBClusterIdentifiers ReadReplicaDBInstanceIdentifiers ReplicaMode RestoreTime ResumeFullAutomationModeTime SecondaryAvailabilityZone SourceDBClusterIdentifier SourceDBInstanceAutomatedBackupsArn SourceDBInstanceIdentifier SourceDbiResourceId SourceRegion StatusInfos StorageEncrypted StorageThroughput StorageType Tags TdeCredentialArn TdeCredentialPassword Timezone UseDefaultProcessorFeatures UseLatestRestorableTime VPCSecurityGroups
+A AdditionalStorageVolumes AssociatedRoles DBSecurityGroups DomainDnsIps EnableCloudwatchLogsExports ProcessorFeatures ReadReplicaDBClusterIdentifiers ReadReplicaDBInstanceIdentifiers StatusInfos Tags VPCSecurityGroups
 o
 p AdditionalStorageVolumes [@AdditionalStorageVolume
 p AllocatedStorage !0:s
@@ -63602,6 +63709,7 @@ g l Tags
 k DBParameterGroupName
 c DBParameterGroupName Description Family
 a DBParameterGroupName Description Family Tags
+A Tags
 o
 p DBParameterGroupName !0:s
 p Description s
@@ -64440,6 +64548,7 @@ g n
 k EndpointName
 c ClusterIdentifier EndpointName ResourceOwner SubnetGroupName
 a Address EndpointCreateTime EndpointStatus Port VpcEndpoint VpcEndpoint.VpcEndpointId VpcEndpoint.VpcId VpcSecurityGroups
+A VpcSecurityGroups
 o
 p ClusterIdentifier !0:s
 p EndpointName !1:s
@@ -64456,6 +64565,7 @@ g n
 k ClusterIdentifier Account
 c Account ClusterIdentifier
 a AllowedAllVPCs AllowedVPCs AuthorizeTime ClusterStatus EndpointCount Grantee Grantor Status
+A AllowedVPCs
 o
 p Account !0:s
 p ClusterIdentifier !1:s
@@ -64470,6 +64580,7 @@ g l Tags
 k SubscriptionName
 c SubscriptionName
 a CustSubscriptionId CustomerAwsId EventCategoriesList SourceIdsList Status SubscriptionCreationTime
+A EventCategoriesList SourceIdsList
 o
 p Enabled b
 p EventCategories !1:[!0:s
@@ -64521,6 +64632,7 @@ g n
 k ScheduledActionName
 c ScheduledActionName
 a NextInvocations State
+A NextInvocations
 o
 p Enable b
 p EndTime s
@@ -64621,6 +64733,7 @@ g l Tags
 k WorkgroupName
 c NamespaceName WorkgroupName
 a BaseCapacity ConfigParameters EnhancedVpcRouting MaxCapacity NamespaceName Port PubliclyAccessible RecoveryPointId SecurityGroupIds SnapshotArn SnapshotName SnapshotOwnerAccount SubnetIds Tags TrackName Workgroup.BaseCapacity Workgroup.ConfigParameters Workgroup.CreationDate Workgroup.Endpoint.Address Workgroup.Endpoint.Port Workgroup.Endpoint.VpcEndpoints Workgroup.EnhancedVpcRouting Workgroup.MaxCapacity Workgroup.NamespaceName Workgroup.PricePerformanceTarget.Level Workgroup.PricePerformanceTarget.Status Workgroup.PubliclyAccessible Workgroup.SecurityGroupIds Workgroup.Status Workgroup.SubnetIds Workgroup.TrackName Workgroup.WorkgroupArn Workgroup.WorkgroupId Workgroup.WorkgroupName WorkgroupName
+A ConfigParameters SecurityGroupIds SubnetIds Tags
 o
 p BaseCapacity i
 p ConfigParameters !2:[@ConfigParameter
@@ -65135,6 +65248,7 @@ g m Tags
 k Arn
 c Name
 a Arn CurrentRevisionId Environment Name RobotSoftwareSuite.Name RobotSoftwareSuite.Version Sources
+A Sources
 o
 p CurrentRevisionId !0:s
 p Environment s
@@ -65174,6 +65288,7 @@ g m Tags
 k Arn
 c Name
 a Arn CurrentRevisionId Environment Name RenderingEngine.Name RenderingEngine.Version RobotSoftwareSuite.Name RobotSoftwareSuite.Version SimulationSoftwareSuite.Name SimulationSoftwareSuite.Version Sources
+A Sources
 o
 p CurrentRevisionId s
 p Environment s
@@ -65403,6 +65518,7 @@ g l HostedZoneTags
 k Id
 c Name
 a Id NameServers
+A NameServers
 o
 p HostedZoneConfig @HostedZoneConfig
 p HostedZoneFeatures @HostedZoneFeatures
@@ -65681,6 +65797,7 @@ g l Tags
 k GlobalResolverId
 c ClientToken
 a Arn CreatedAt DnsName GlobalResolverId IPv4Addresses IPv6Addresses Status UpdatedAt
+A IPv4Addresses IPv6Addresses
 o
 p ClientToken !0:s
 p Description !0:s
@@ -65765,6 +65882,7 @@ g l Tags
 k ClusterArn
 c Name Tags
 a ClusterArn ClusterEndpoints Status
+A ClusterEndpoints
 o
 p Name !0:s
 p NetworkType !1:s
@@ -65845,6 +65963,7 @@ g l Tags
 k CellName
 c CellName
 a CellArn ParentReadinessScopes
+A ParentReadinessScopes
 o
 p CellName !0:s
 p Cells !1:[s
@@ -66134,6 +66253,7 @@ g l Tags
 k ResolverRuleId
 c RuleType
 a Arn DelegationRecord DomainName Name ResolverEndpointId ResolverRuleId RuleType Tags TargetIps
+A Tags TargetIps
 o
 p DelegationRecord !0:s
 p DomainName !0:s
@@ -66236,6 +66356,7 @@ g l Tags
 k Name
 c Bucket BucketAccountId Name VpcConfiguration
 a Alias Arn Bucket BucketAccountId Name NetworkOrigin PublicAccessBlockConfiguration.BlockPublicAcls PublicAccessBlockConfiguration.BlockPublicPolicy PublicAccessBlockConfiguration.IgnorePublicAcls PublicAccessBlockConfiguration.RestrictPublicBuckets Tags VpcConfiguration.VpcId
+A Tags
 o
 p Bucket !0:s
 p BucketAccountId !1:s
@@ -67169,6 +67290,7 @@ g n
 k Arn
 c AccessType CustomerOwnedIpv4Pool OutpostId SecurityGroupId SubnetId
 a Arn CidrBlock CreationTime Id NetworkInterfaces Status
+A NetworkInterfaces
 o
 p AccessType !0:s
 p CustomerOwnedIpv4Pool !1:s
@@ -68576,6 +68698,7 @@ g l Tags
 k TopicArn
 c FifoTopic TopicName
 a ContentBasedDeduplication DeliveryStatusLogging DisplayName FifoThroughputScope FifoTopic KmsMasterKeyId SignatureVersion Subscription Tags TopicArn TopicName TracingConfig
+A DeliveryStatusLogging Subscription Tags
 o
 p ArchivePolicy %os
 p ContentBasedDeduplication b
@@ -68630,6 +68753,7 @@ g l Tags
 k QueueUrl
 c FifoQueue QueueName
 a Arn ContentBasedDeduplication DeduplicationScope DelaySeconds FifoQueue FifoThroughputLimit KmsDataKeyReusePeriodSeconds KmsMasterKeyId MaximumMessageSize MessageRetentionPeriod QueueName QueueUrl ReceiveMessageWaitTimeSeconds RedrivePolicy.deadLetterTargetArn RedrivePolicy.maxReceiveCount SqsManagedSseEnabled Tags VisibilityTimeout
+A Tags
 o
 p ContentBasedDeduplication b
 p DeduplicationScope s
@@ -69304,6 +69428,7 @@ g m Tags
 k ManagerArn
 c ConfigurationDefinitions
 a CreatedAt LastModifiedAt ManagerArn StatusSummaries
+A StatusSummaries
 o
 p ConfigurationDefinitions [@ConfigurationDefinition
 p Description !4:s
@@ -69775,6 +69900,7 @@ g l Tags
 k JobDefinitionArn
 c DataQualityAppSpecification DataQualityBaselineConfig DataQualityJobInput DataQualityJobOutputConfig EndpointName JobDefinitionName JobResources NetworkConfig RoleArn StoppingCondition Tags
 a CreationTime DataQualityAppSpecification.ContainerArguments DataQualityAppSpecification.ContainerEntrypoint DataQualityAppSpecification.ImageUri DataQualityAppSpecification.PostAnalyticsProcessorSourceUri DataQualityAppSpecification.RecordPreprocessorSourceUri DataQualityBaselineConfig.BaseliningJobName DataQualityBaselineConfig.ConstraintsResource.S3Uri DataQualityBaselineConfig.StatisticsResource.S3Uri DataQualityJobInput.BatchTransformInput.DataCapturedDestinationS3Uri DataQualityJobInput.BatchTransformInput.DatasetFormat.Csv.Header DataQualityJobInput.BatchTransformInput.DatasetFormat.Json.Line DataQualityJobInput.BatchTransformInput.DatasetFormat.Parquet DataQualityJobInput.BatchTransformInput.ExcludeFeaturesAttribute DataQualityJobInput.BatchTransformInput.LocalPath DataQualityJobInput.BatchTransformInput.S3DataDistributionType DataQualityJobInput.BatchTransformInput.S3InputMode DataQualityJobInput.EndpointInput.EndpointName DataQualityJobInput.EndpointInput.ExcludeFeaturesAttribute DataQualityJobInput.EndpointInput.LocalPath DataQualityJobInput.EndpointInput.S3DataDistributionType DataQualityJobInput.EndpointInput.S3InputMode DataQualityJobOutputConfig.KmsKeyId DataQualityJobOutputConfig.MonitoringOutputs EndpointName JobDefinitionArn JobDefinitionName JobResources.ClusterConfig.InstanceCount JobResources.ClusterConfig.InstanceType JobResources.ClusterConfig.VolumeKmsKeyId JobResources.ClusterConfig.VolumeSizeInGB NetworkConfig.EnableInterContainerTrafficEncryption NetworkConfig.EnableNetworkIsolation NetworkConfig.VpcConfig.SecurityGroupIds NetworkConfig.VpcConfig.Subnets RoleArn StoppingCondition.MaxRuntimeInSeconds Tags
+A Tags
 o
 p DataQualityAppSpecification @DataQualityAppSpecification
 p DataQualityBaselineConfig @DataQualityBaselineConfig
@@ -70726,6 +70852,7 @@ g l Tags
 k JobDefinitionArn
 c EndpointName JobDefinitionName JobResources ModelBiasAppSpecification ModelBiasBaselineConfig ModelBiasJobInput ModelBiasJobOutputConfig NetworkConfig RoleArn StoppingCondition Tags
 a CreationTime EndpointName JobDefinitionArn JobDefinitionName JobResources.ClusterConfig.InstanceCount JobResources.ClusterConfig.InstanceType JobResources.ClusterConfig.VolumeKmsKeyId JobResources.ClusterConfig.VolumeSizeInGB ModelBiasAppSpecification.ConfigUri ModelBiasAppSpecification.ImageUri ModelBiasBaselineConfig.BaseliningJobName ModelBiasBaselineConfig.ConstraintsResource.S3Uri ModelBiasJobInput.BatchTransformInput.DataCapturedDestinationS3Uri ModelBiasJobInput.BatchTransformInput.DatasetFormat.Csv.Header ModelBiasJobInput.BatchTransformInput.DatasetFormat.Json.Line ModelBiasJobInput.BatchTransformInput.DatasetFormat.Parquet ModelBiasJobInput.BatchTransformInput.EndTimeOffset ModelBiasJobInput.BatchTransformInput.FeaturesAttribute ModelBiasJobInput.BatchTransformInput.InferenceAttribute ModelBiasJobInput.BatchTransformInput.LocalPath ModelBiasJobInput.BatchTransformInput.ProbabilityAttribute ModelBiasJobInput.BatchTransformInput.ProbabilityThresholdAttribute ModelBiasJobInput.BatchTransformInput.S3DataDistributionType ModelBiasJobInput.BatchTransformInput.S3InputMode ModelBiasJobInput.BatchTransformInput.StartTimeOffset ModelBiasJobInput.EndpointInput.EndTimeOffset ModelBiasJobInput.EndpointInput.EndpointName ModelBiasJobInput.EndpointInput.FeaturesAttribute ModelBiasJobInput.EndpointInput.InferenceAttribute ModelBiasJobInput.EndpointInput.LocalPath ModelBiasJobInput.EndpointInput.ProbabilityAttribute ModelBiasJobInput.EndpointInput.ProbabilityThresholdAttribute ModelBiasJobInput.EndpointInput.S3DataDistributionType ModelBiasJobInput.EndpointInput.S3InputMode ModelBiasJobInput.EndpointInput.StartTimeOffset ModelBiasJobInput.GroundTruthS3Input.S3Uri ModelBiasJobOutputConfig.KmsKeyId ModelBiasJobOutputConfig.MonitoringOutputs NetworkConfig.EnableInterContainerTrafficEncryption NetworkConfig.EnableNetworkIsolation NetworkConfig.VpcConfig.SecurityGroupIds NetworkConfig.VpcConfig.Subnets RoleArn StoppingCondition.MaxRuntimeInSeconds Tags
+A Tags
 o
 p EndpointName !0:s
 p JobDefinitionName !1:s
@@ -71050,6 +71177,7 @@ g l Tags
 k JobDefinitionArn
 c EndpointName JobDefinitionName JobResources ModelExplainabilityAppSpecification ModelExplainabilityBaselineConfig ModelExplainabilityJobInput ModelExplainabilityJobOutputConfig NetworkConfig RoleArn StoppingCondition Tags
 a CreationTime EndpointName JobDefinitionArn JobDefinitionName JobResources.ClusterConfig.InstanceCount JobResources.ClusterConfig.InstanceType JobResources.ClusterConfig.VolumeKmsKeyId JobResources.ClusterConfig.VolumeSizeInGB ModelExplainabilityAppSpecification.ConfigUri ModelExplainabilityAppSpecification.ImageUri ModelExplainabilityBaselineConfig.BaseliningJobName ModelExplainabilityBaselineConfig.ConstraintsResource.S3Uri ModelExplainabilityJobInput.BatchTransformInput.DataCapturedDestinationS3Uri ModelExplainabilityJobInput.BatchTransformInput.DatasetFormat.Csv.Header ModelExplainabilityJobInput.BatchTransformInput.DatasetFormat.Json.Line ModelExplainabilityJobInput.BatchTransformInput.DatasetFormat.Parquet ModelExplainabilityJobInput.BatchTransformInput.FeaturesAttribute ModelExplainabilityJobInput.BatchTransformInput.InferenceAttribute ModelExplainabilityJobInput.BatchTransformInput.LocalPath ModelExplainabilityJobInput.BatchTransformInput.ProbabilityAttribute ModelExplainabilityJobInput.BatchTransformInput.S3DataDistributionType ModelExplainabilityJobInput.BatchTransformInput.S3InputMode ModelExplainabilityJobInput.EndpointInput.EndpointName ModelExplainabilityJobInput.EndpointInput.FeaturesAttribute ModelExplainabilityJobInput.EndpointInput.InferenceAttribute ModelExplainabilityJobInput.EndpointInput.LocalPath ModelExplainabilityJobInput.EndpointInput.ProbabilityAttribute ModelExplainabilityJobInput.EndpointInput.S3DataDistributionType ModelExplainabilityJobInput.EndpointInput.S3InputMode ModelExplainabilityJobOutputConfig.KmsKeyId ModelExplainabilityJobOutputConfig.MonitoringOutputs NetworkConfig.EnableInterContainerTrafficEncryption NetworkConfig.EnableNetworkIsolation NetworkConfig.VpcConfig.SecurityGroupIds NetworkConfig.VpcConfig.Subnets RoleArn StoppingCondition.MaxRuntimeInSeconds Tags
+A Tags
 o
 p EndpointName !0:s
 p JobDefinitionName !1:s
@@ -71416,6 +71544,7 @@ g l Tags
 k JobDefinitionArn
 c EndpointName JobDefinitionName JobResources ModelQualityAppSpecification ModelQualityBaselineConfig ModelQualityJobInput ModelQualityJobOutputConfig NetworkConfig RoleArn StoppingCondition Tags
 a CreationTime EndpointName JobDefinitionArn JobDefinitionName JobResources.ClusterConfig.InstanceCount JobResources.ClusterConfig.InstanceType JobResources.ClusterConfig.VolumeKmsKeyId JobResources.ClusterConfig.VolumeSizeInGB ModelQualityAppSpecification.ContainerArguments ModelQualityAppSpecification.ContainerEntrypoint ModelQualityAppSpecification.ImageUri ModelQualityAppSpecification.PostAnalyticsProcessorSourceUri ModelQualityAppSpecification.ProblemType ModelQualityAppSpecification.RecordPreprocessorSourceUri ModelQualityBaselineConfig.BaseliningJobName ModelQualityBaselineConfig.ConstraintsResource.S3Uri ModelQualityJobInput.BatchTransformInput.DataCapturedDestinationS3Uri ModelQualityJobInput.BatchTransformInput.DatasetFormat.Csv.Header ModelQualityJobInput.BatchTransformInput.DatasetFormat.Json.Line ModelQualityJobInput.BatchTransformInput.DatasetFormat.Parquet ModelQualityJobInput.BatchTransformInput.EndTimeOffset ModelQualityJobInput.BatchTransformInput.InferenceAttribute ModelQualityJobInput.BatchTransformInput.LocalPath ModelQualityJobInput.BatchTransformInput.ProbabilityAttribute ModelQualityJobInput.BatchTransformInput.ProbabilityThresholdAttribute ModelQualityJobInput.BatchTransformInput.S3DataDistributionType ModelQualityJobInput.BatchTransformInput.S3InputMode ModelQualityJobInput.BatchTransformInput.StartTimeOffset ModelQualityJobInput.EndpointInput.EndTimeOffset ModelQualityJobInput.EndpointInput.EndpointName ModelQualityJobInput.EndpointInput.InferenceAttribute ModelQualityJobInput.EndpointInput.LocalPath ModelQualityJobInput.EndpointInput.ProbabilityAttribute ModelQualityJobInput.EndpointInput.ProbabilityThresholdAttribute ModelQualityJobInput.EndpointInput.S3DataDistributionType ModelQualityJobInput.EndpointInput.S3InputMode ModelQualityJobInput.EndpointInput.StartTimeOffset ModelQualityJobInput.GroundTruthS3Input.S3Uri ModelQualityJobOutputConfig.KmsKeyId ModelQualityJobOutputConfig.MonitoringOutputs NetworkConfig.EnableInterContainerTrafficEncryption NetworkConfig.EnableNetworkIsolation NetworkConfig.VpcConfig.SecurityGroupIds NetworkConfig.VpcConfig.Subnets RoleArn StoppingCondition.MaxRuntimeInSeconds Tags
+A Tags
 o
 p EndpointName !0:s
 p JobDefinitionName !1:s
@@ -71551,6 +71680,7 @@ g l Tags
 k MonitoringScheduleArn
 c MonitoringScheduleName
 a CreationTime EndpointName FailureReason LastModifiedTime LastMonitoringExecutionSummary.CreationTime LastMonitoringExecutionSummary.EndpointName LastMonitoringExecutionSummary.FailureReason LastMonitoringExecutionSummary.LastModifiedTime LastMonitoringExecutionSummary.MonitoringExecutionStatus LastMonitoringExecutionSummary.MonitoringScheduleName LastMonitoringExecutionSummary.ProcessingJobArn LastMonitoringExecutionSummary.ScheduledTime MonitoringScheduleArn MonitoringScheduleConfig.MonitoringJobDefinition.BaselineConfig.ConstraintsResource.S3Uri MonitoringScheduleConfig.MonitoringJobDefinition.BaselineConfig.StatisticsResource.S3Uri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.ContainerArguments MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.ContainerEntrypoint MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.ImageUri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.PostAnalyticsProcessorSourceUri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.RecordPreprocessorSourceUri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringInputs MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.MonitoringOutputs MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.InstanceCount MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.InstanceType MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeSizeInGB MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.EnableInterContainerTrafficEncryption MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.EnableNetworkIsolation MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.SecurityGroupIds MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.Subnets MonitoringScheduleConfig.MonitoringJobDefinition.RoleArn MonitoringScheduleConfig.MonitoringJobDefinition.StoppingCondition.MaxRuntimeInSeconds MonitoringScheduleConfig.MonitoringJobDefinitionName MonitoringScheduleConfig.MonitoringType MonitoringScheduleConfig.ScheduleConfig.DataAnalysisEndTime MonitoringScheduleConfig.ScheduleConfig.DataAnalysisStartTime MonitoringScheduleConfig.ScheduleConfig.ScheduleExpression MonitoringScheduleName MonitoringScheduleStatus Tags
+A Tags
 o
 p EndpointName !0:s
 p FailureReason !1:s
@@ -74036,6 +74166,7 @@ g l Tags
 k Arn
 c EncryptionConfiguration Name
 a Arn EncryptionConfiguration.KmsDataKeyReusePeriodSeconds EncryptionConfiguration.KmsKeyId EncryptionConfiguration.Type Name Tags
+A Tags
 o
 p EncryptionConfiguration @EncryptionConfiguration
 p Name !2:s
@@ -74674,6 +74805,7 @@ T AWS::Transfer::Connector
 g l Tags
 k ConnectorId
 a Arn ConnectorId ErrorMessage ServiceManagedEgressIpAddresses Status
+A ServiceManagedEgressIpAddresses
 o
 p AccessRole !0:s
 p As2Config @As2Config
@@ -74767,6 +74899,7 @@ g l Tags
 k Arn
 c Domain
 a Arn As2ServiceManagedEgressIpAddresses ServerId State
+A As2ServiceManagedEgressIpAddresses
 o
 p Certificate !0:s
 p Domain !1:s
@@ -77509,6 +77642,7 @@ g l Tags
 k AliasId
 c ConnectionString Tags
 a AliasId Associations ConnectionAliasState
+A Associations
 o
 p ConnectionString !0:s
 p Tags [@Tag
@@ -77642,6 +77776,7 @@ g l Tags
 k BrowserSettingsArn
 c AdditionalEncryptionContext CustomerManagedKey
 a AssociatedPortalArns BrowserSettingsArn
+A AssociatedPortalArns
 o
 p AdditionalEncryptionContext {!0:s
 p BrowserPolicy !1:s
@@ -77671,6 +77806,7 @@ g l Tags
 k DataProtectionSettingsArn
 c AdditionalEncryptionContext CustomerManagedKey
 a AssociatedPortalArns CreationDate DataProtectionSettingsArn
+A AssociatedPortalArns
 o
 p AdditionalEncryptionContext {!0:s
 p CustomerManagedKey !1:s
@@ -77751,6 +77887,7 @@ g l Tags
 k IpAccessSettingsArn
 c AdditionalEncryptionContext CustomerManagedKey
 a AssociatedPortalArns CreationDate IpAccessSettingsArn
+A AssociatedPortalArns
 o
 p AdditionalEncryptionContext {!0:s
 p CustomerManagedKey !1:s
@@ -77780,6 +77917,7 @@ T AWS::WorkSpacesWeb::NetworkSettings
 g l Tags
 k NetworkSettingsArn
 a AssociatedPortalArns NetworkSettingsArn
+A AssociatedPortalArns
 o
 p SecurityGroupIds !1:[!0:s
 p SubnetIds !3:[!2:s
@@ -77840,6 +77978,7 @@ g l Tags
 k SessionLoggerArn
 c AdditionalEncryptionContext CustomerManagedKey
 a AssociatedPortalArns CreationDate SessionLoggerArn
+A AssociatedPortalArns
 o
 p AdditionalEncryptionContext {!0:s
 p CustomerManagedKey !1:s
@@ -77885,6 +78024,7 @@ T AWS::WorkSpacesWeb::TrustStore
 g l Tags
 k TrustStoreArn
 a AssociatedPortalArns TrustStoreArn
+A AssociatedPortalArns
 o
 p CertificateList [s
 p Tags !2:[@Tag
@@ -77900,6 +78040,7 @@ T AWS::WorkSpacesWeb::UserAccessLoggingSettings
 g l Tags
 k UserAccessLoggingSettingsArn
 a AssociatedPortalArns UserAccessLoggingSettingsArn
+A AssociatedPortalArns
 o
 p KinesisStreamArn !0:s
 p Tags !3:[@Tag
@@ -77916,6 +78057,7 @@ T AWS::WorkSpacesWeb::UserSettings
 g l Tags
 k UserSettingsArn
 a AssociatedPortalArns BrandingConfiguration.FaviconMetadata BrandingConfiguration.LogoMetadata BrandingConfiguration.WallpaperMetadata UserSettingsArn
+A AssociatedPortalArns
 o
 p AdditionalEncryptionContext {!0:s
 p BrandingConfiguration @BrandingConfiguration

@@ -1,22 +1,30 @@
-/// The patterns most schemas write, `^[a-zA-Z0-9\-_]{1,64}$` and its
-/// kin: a run of single-character atoms (a literal, `.`, a class, `\w`,
-/// `\d`, `\s`), each with a quantifier. Matched here over ASCII bytes,
-/// which takes a small fraction of what a general regular expression costs;
-/// anything else, and any text that is not plain ASCII or ends in a newline
-/// (where Python's `\w` and `$` have their own rules), goes to `Regex`.
+/// The patterns most schemas write, `^[a-zA-Z0-9\-_]{1,64}$`,
+/// `^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/.+$` and their kin: literals,
+/// `.`, classes, `\w`, `\d`, `\s`, groups and alternatives, each with a
+/// greedy quantifier. Matched here over ASCII bytes with backtracking, at a
+/// small fraction of what compiling and running a general `Regex` costs;
+/// anything else (lookaround, backreferences, lazy quantifiers), and any
+/// text that is not plain ASCII or ends in a newline (where Python's `\w`
+/// and `$` have rules of their own), goes to `Regex`.
 struct SimplePattern: Sendable {
-    /// One character position: the ASCII bytes it accepts, and how many times.
-    struct Atom: Sendable {
-        var accepts = [Bool](repeating: false, count: 128)
+    /// What one position takes: a set of ASCII bytes, or a group of
+    /// alternative sequences.
+    indirect enum Piece: Sendable {
+        case bytes([Bool])
+        case group([[Item]])
+    }
+
+    struct Item: Sendable {
+        var piece: Piece
         var minimum = 1
         var maximum = 1
     }
 
-    var atoms: [Atom] = []
-    var anchoredStart = false
-    var anchoredEnd = false
+    private var items: [Item] = []
+    private var anchoredStart = false
+    private var anchoredEnd = false
 
-    /// nil when the pattern uses anything beyond single-character atoms.
+    /// nil when the pattern uses anything this matcher does not take.
     init?(_ pattern: String) {
         var bytes = Array(pattern.utf8)
         guard bytes.allSatisfy({ $0 < 128 }) else { return nil }
@@ -25,37 +33,14 @@ struct SimplePattern: Sendable {
             anchoredEnd = true
             bytes.removeLast()
         }
-        // `^(…)$`: one group around everything, which changes nothing here.
-        if bytes.first == UInt8(ascii: "("), bytes.last == UInt8(ascii: ")"),
-           !bytes.dropFirst().dropLast().contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: "|") }) {
-            bytes = Array(bytes.dropFirst().dropLast())
-        }
-        var i = 0
-        while i < bytes.count {
-            var atom = Atom()
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "["):
-                guard let end = Self.readClass(bytes, from: i + 1, into: &atom.accepts) else { return nil }
-                i = end
-            case UInt8(ascii: "\\"):
-                guard i + 1 < bytes.count, Self.readEscape(bytes[i + 1], into: &atom.accepts) else { return nil }
-                i += 2
-            case UInt8(ascii: "."):
-                for b in 0..<128 where b != 10 { atom.accepts[b] = true }
-                i += 1
-            default:
-                guard !Self.metacharacters.contains(byte) else { return nil }
-                atom.accepts[Int(byte)] = true
-                i += 1
-            }
-            guard let next = Self.readQuantifier(bytes, from: i, into: &atom) else { return nil }
-            i = next
-            atoms.append(atom)
+        var parser = Parser(bytes: bytes)
+        guard let alternatives = parser.alternatives(), parser.position == bytes.count else { return nil }
+        // Anchors inside alternatives (`^a|b$`) would need more than this.
+        if alternatives.count == 1 { items = alternatives[0] } else {
+            guard !anchoredStart, !anchoredEnd else { return nil }
+            items = [Item(piece: .group(alternatives))]
         }
     }
-
-    private static let metacharacters: Set<UInt8> = Set("()|?*+{}^$[]".utf8)
 
     /// True when the pattern matches somewhere in `text` (anywhere, unless
     /// anchored); nil when `text` is not for this matcher.
@@ -63,25 +48,147 @@ struct SimplePattern: Sendable {
         let bytes = Array(text.utf8)
         guard bytes.allSatisfy({ $0 < 128 }), bytes.last != 10 else { return nil }
         let starts = anchoredStart ? 0...0 : 0...bytes.count
-        return starts.contains { match(bytes, atom: 0, at: $0) }
-    }
-
-    /// Greedy with backtracking: texts are short, and atoms few.
-    private func match(_ bytes: [UInt8], atom index: Int, at position: Int) -> Bool {
-        guard index < atoms.count else { return !anchoredEnd || position == bytes.count }
-        let atom = atoms[index]
-        var count = 0
-        while count < atom.maximum, position + count < bytes.count, atom.accepts[Int(bytes[position + count])] {
-            count += 1
+        let budget = Budget()
+        for start in starts {
+            if match(items[...], in: bytes, at: start, budget: budget, then: { !anchoredEnd || $0 == bytes.count }) { return true }
+            if budget.steps <= 0 { return nil }
         }
-        guard count >= atom.minimum else { return false }
-        for taken in stride(from: count, through: atom.minimum, by: -1)
-            where match(bytes, atom: index + 1, at: position + taken) { return true }
         return false
     }
 
+    /// Backtracking steps left: a pattern that would run away on a text is
+    /// not judged by this matcher.
+    private final class Budget {
+        var steps = 100_000
+    }
+
+    private func match(_ sequence: ArraySlice<Item>, in bytes: [UInt8], at position: Int, budget: Budget,
+                       then rest: (Int) -> Bool) -> Bool {
+        budget.steps -= 1
+        guard budget.steps > 0 else { return false }
+        guard let item = sequence.first else { return rest(position) }
+        let after = sequence.dropFirst()
+        switch item.piece {
+        case .bytes(let accepts):
+            var count = 0
+            while count < item.maximum, position + count < bytes.count, accepts[Int(bytes[position + count])] { count += 1 }
+            guard count >= item.minimum else { return false }
+            for taken in stride(from: count, through: item.minimum, by: -1)
+                where match(after, in: bytes, at: position + taken, budget: budget, then: rest) { return true }
+            return false
+        case .group(let alternatives):
+            return repeatGroup(alternatives, item, done: 0, in: bytes, at: position, budget: budget) { end in
+                match(after, in: bytes, at: end, budget: budget, then: rest)
+            }
+        }
+    }
+
+    /// Greedy repetition of a group: one more time if it may, else stop.
+    private func repeatGroup(_ alternatives: [[Item]], _ item: Item, done: Int, in bytes: [UInt8], at position: Int,
+                             budget: Budget, then rest: (Int) -> Bool) -> Bool {
+        if done < item.maximum {
+            for alternative in alternatives {
+                let matched = match(alternative[...], in: bytes, at: position, budget: budget) { end in
+                    // An empty repetition adds nothing: stop rather than loop.
+                    guard end != position || done < item.minimum else { return false }
+                    return repeatGroup(alternatives, item, done: done + 1, in: bytes, at: end, budget: budget, then: rest)
+                }
+                if matched { return true }
+                if budget.steps <= 0 { return false }
+            }
+        }
+        return done >= item.minimum && rest(position)
+    }
+
+    /// Reads the pattern's syntax into items.
+    private struct Parser {
+        let bytes: [UInt8]
+        var position = 0
+
+        mutating func alternatives() -> [[Item]]? {
+            var all: [[Item]] = []
+            var current: [Item] = []
+            while position < bytes.count {
+                let byte = bytes[position]
+                if byte == UInt8(ascii: ")") { break }
+                if byte == UInt8(ascii: "|") {
+                    all.append(current)
+                    current = []
+                    position += 1
+                    continue
+                }
+                guard var item = self.item() else { return nil }
+                guard quantifier(into: &item) else { return nil }
+                current.append(item)
+            }
+            all.append(current)
+            return all
+        }
+
+        private mutating func item() -> Item? {
+            let byte = bytes[position]
+            switch byte {
+            case UInt8(ascii: "("):
+                position += 1
+                if position + 1 < bytes.count, bytes[position] == UInt8(ascii: "?") {
+                    guard bytes[position + 1] == UInt8(ascii: ":") else { return nil }  // lookaround, named groups
+                    position += 2
+                }
+                guard let inner = alternatives(), position < bytes.count, bytes[position] == UInt8(ascii: ")") else { return nil }
+                position += 1
+                return Item(piece: .group(inner))
+            case UInt8(ascii: "["):
+                var accepts = [Bool](repeating: false, count: 128)
+                guard let end = SimplePattern.readClass(bytes, from: position + 1, into: &accepts) else { return nil }
+                position = end
+                return Item(piece: .bytes(accepts))
+            case UInt8(ascii: "\\"):
+                var accepts = [Bool](repeating: false, count: 128)
+                guard position + 1 < bytes.count, SimplePattern.readEscape(bytes[position + 1], into: &accepts) else { return nil }
+                position += 2
+                return Item(piece: .bytes(accepts))
+            case UInt8(ascii: "."):
+                var accepts = [Bool](repeating: true, count: 128)
+                accepts[10] = false
+                position += 1
+                return Item(piece: .bytes(accepts))
+            default:
+                guard !SimplePattern.metacharacters.contains(byte) else { return nil }
+                var accepts = [Bool](repeating: false, count: 128)
+                accepts[Int(byte)] = true
+                position += 1
+                return Item(piece: .bytes(accepts))
+            }
+        }
+
+        /// `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}`; false for what this
+        /// matcher does not take (lazy or possessive quantifiers).
+        private mutating func quantifier(into item: inout Item) -> Bool {
+            guard position < bytes.count else { return true }
+            switch bytes[position] {
+            case UInt8(ascii: "?"): (item.minimum, item.maximum) = (0, 1); position += 1
+            case UInt8(ascii: "*"): (item.minimum, item.maximum) = (0, Int.max); position += 1
+            case UInt8(ascii: "+"): (item.minimum, item.maximum) = (1, Int.max); position += 1
+            case UInt8(ascii: "{"):
+                guard let close = bytes[position...].firstIndex(of: UInt8(ascii: "}")) else { return false }
+                let inside = String(decoding: bytes[(position + 1)..<close], as: UTF8.self)
+                let parts = inside.split(separator: ",", omittingEmptySubsequences: false)
+                guard parts.count <= 2, let low = Int(parts[0]) else { return false }
+                let high = parts.count == 1 ? low : parts[1].isEmpty ? Int.max : Int(parts[1])
+                guard let high, high >= low else { return false }
+                (item.minimum, item.maximum) = (low, high)
+                position = close + 1
+            default:
+                return true
+            }
+            return position >= bytes.count || (bytes[position] != UInt8(ascii: "?") && bytes[position] != UInt8(ascii: "+"))
+        }
+    }
+
+    static let metacharacters: Set<UInt8> = Set("()|?*+{}^$[]".utf8)
+
     /// `[...]` from just after the `[`: where it ends, or nil.
-    private static func readClass(_ bytes: [UInt8], from start: Int, into accepts: inout [Bool]) -> Int? {
+    static func readClass(_ bytes: [UInt8], from start: Int, into accepts: inout [Bool]) -> Int? {
         var i = start
         var negated = false
         if i < bytes.count, bytes[i] == UInt8(ascii: "^") { negated = true; i += 1 }
@@ -153,7 +260,7 @@ struct SimplePattern: Sendable {
     }
 
     /// `\w`, `\d`, `\s` and their complements, or an escaped literal.
-    private static func readEscape(_ letter: UInt8, into accepts: inout [Bool]) -> Bool {
+    static func readEscape(_ letter: UInt8, into accepts: inout [Bool]) -> Bool {
         if let literal = literalEscape(letter) {
             accepts[Int(literal)] = true
             return true
@@ -173,7 +280,7 @@ struct SimplePattern: Sendable {
 
     /// The character an escape stands for when it is punctuation written
     /// literally (`\.`, `\-`, `\/`); nil for letters and digits, which mean
-    /// something else (`\w`, `\b`, `\u0041`).
+    /// something else (`\w`, `\b`, `\u0041`, a backreference).
     private static func literalEscape(_ letter: UInt8) -> UInt8? {
         let isAlphanumeric = (letter >= 48 && letter <= 57) || (letter | 0x20 >= 97 && letter | 0x20 <= 122)
         return isAlphanumeric || letter < 32 ? nil : letter
@@ -181,30 +288,5 @@ struct SimplePattern: Sendable {
 
     private static func isWord(_ byte: UInt8) -> Bool {
         (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122) || byte == 95
-    }
-
-    /// `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}` after an atom; nil for what
-    /// this matcher does not take (lazy or possessive quantifiers).
-    private static func readQuantifier(_ bytes: [UInt8], from start: Int, into atom: inout Atom) -> Int? {
-        guard start < bytes.count else { return start }
-        var i = start
-        switch bytes[i] {
-        case UInt8(ascii: "?"): (atom.minimum, atom.maximum) = (0, 1); i += 1
-        case UInt8(ascii: "*"): (atom.minimum, atom.maximum) = (0, Int.max); i += 1
-        case UInt8(ascii: "+"): (atom.minimum, atom.maximum) = (1, Int.max); i += 1
-        case UInt8(ascii: "{"):
-            guard let close = bytes[i...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
-            let inside = String(decoding: bytes[(i + 1)..<close], as: UTF8.self)
-            let parts = inside.split(separator: ",", omittingEmptySubsequences: false)
-            guard parts.count <= 2, let low = Int(parts[0]) else { return nil }
-            let high = parts.count == 1 ? low : parts[1].isEmpty ? Int.max : Int(parts[1])
-            guard let high, high >= low else { return nil }
-            (atom.minimum, atom.maximum) = (low, high)
-            i = close + 1
-        default:
-            return i
-        }
-        if i < bytes.count, bytes[i] == UInt8(ascii: "?") || bytes[i] == UInt8(ascii: "+") { return nil }
-        return i
     }
 }

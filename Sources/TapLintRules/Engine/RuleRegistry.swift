@@ -58,6 +58,7 @@ public enum RuleRegistry {
         RetiredService(),
         DeprecatedRuntime(),
         InvalidValue(),
+        ParameterDefaultMismatch(),
         LiteralSubVariable(),
     ]
 

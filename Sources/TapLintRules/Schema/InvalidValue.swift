@@ -11,7 +11,10 @@ public struct InvalidValue: TemplateRule {
         pattern (`LogGroupName` has no spaces), how many items a list takes and whether \\
         they may repeat. CloudFormation, or the service behind it, rejects a value \\
         outside them when the stack is deployed, after everything before the resource \\
-        was created. Only literals are judged; values computed at deploy time are not. \\
+        was created. Literals are judged, and so is a `Ref` to a parameter (by its \
+        default and every allowed value) and an `Fn::FindInMap` (by every row it may \
+        read), as a warning, since the deployer may choose another value; other values \
+        computed at deploy time are not judged. \\
         A pattern Swift's regular expressions cannot read (lookbehind) is not judged \\
         rather than guessed. cfn-lint reports the same as E3030, E3034, E3033, E3031, \\
         E3032 and E3037.
@@ -33,6 +36,30 @@ public struct InvalidValue: TemplateRule {
                 Properties:
                   LogGroupName: ↓"my logs"
                   RetentionInDays: ↓10
+            """,
+            // A parameter is judged by its default and every allowed value, a
+            // mapping lookup by every row it may read.
+            """
+            Parameters:
+              Runtime:
+                Type: String
+                Default: python3.12
+                AllowedValues: [python3.12, python3.99]
+              Env:
+                Type: String
+            Mappings:
+              Sizes:
+                prod: {Timeout: 1200}
+                dev: {Timeout: 30}
+            Resources:
+              Function:
+                Type: AWS::Lambda::Function
+                Properties:
+                  Runtime: ↓!Ref Runtime
+                  Handler: index.handler
+                  Role: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app"
+                  Code: {ZipFile: "def handler(e, c): pass"}
+                  Timeout: ↓!FindInMap [Sizes, !Ref Env, Timeout]
             """,
         ],
         nonTriggering: [
@@ -63,10 +90,12 @@ public struct InvalidValue: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
-            guard case .invalidValue(let text, let fix) = problem.kind else { return nil }
+            guard case .invalidValue(let text, let fix, let computed) = problem.kind else { return nil }
+            // A value that comes from a parameter or mapping fails only when
+            // that value is the one deployed: a warning.
             return Violation(at: problem.range, path: problem.path,
                              message: "\(problem.resource).\(Array(problem.path.dropFirst(3)).dotted): \(text)",
-                             resource: problem.resource, fix: fix)
+                             resource: problem.resource, fix: fix, severity: computed ? .warning : nil)
         }
     }
 }

@@ -22,7 +22,7 @@ public struct SchemaCheck: Sendable {
             case invalidNetwork(value: String, problem: String)
             /// A literal outside the schema's constraints (allowed values, a
             /// range, a length, a pattern, item counts); `problem` says how.
-            case invalidValue(problem: String, fix: String?)
+            case invalidValue(problem: String, fix: String?, computed: Bool = false)
         }
 
         public var kind: Kind
@@ -40,6 +40,9 @@ public struct SchemaCheck: Sendable {
     public private(set) var problems: [Problem] = []
     /// The catalog entry of each resource type the template uses.
     public let types: [String: ResourceType]
+    /// What a `Ref`, `GetAtt` or `Fn::FindInMap` can give, for judging
+    /// values that are computed from the template's own declarations.
+    private var sources = ComputedValues()
     /// Where the check is, from the template's root: a stack each level
     /// pushes onto and pops, so only a problem copies it.
     private var path: [PathElement] = []
@@ -59,6 +62,7 @@ public struct SchemaCheck: Sendable {
             if let name = resource.type, types[name] == nil, let type = Catalog.type(named: name) { types[name] = type }
         }
         self.types = types
+        sources = ComputedValues(template: template, types: types)
         // A macro or preprocessor may give resources attributes of its own
         // (`Count`, `Overrides`), which it removes before CloudFormation reads them.
         let checksAttributes = !template.isRewrittenBeforeDeploy || template.isServerlessOnly
@@ -166,8 +170,15 @@ public struct SchemaCheck: Sendable {
             }
             return
         }
-        // A tag (an intrinsic function, a preprocessor's directive) computes the value.
-        if node.tag != nil || node.intrinsic != nil || node.scalar?.isNull == true { return }
+        // A function computes the value: judged by what it can give.
+        if let call = node.intrinsic {
+            for (kind, range) in sources.problems(of: call, shape: shape, in: type, at: node.range) {
+                problems.append(Problem(kind: kind, resource: resource, range: range, path: path))
+            }
+            return
+        }
+        // A tag (a preprocessor's directive) computes the value.
+        if node.tag != nil || node.scalar?.isNull == true { return }
         func wrong(_ expected: String) {
             guard let found = Self.literalKind(node) else { return }
             // A list or mapping is pointed at by its key, a scalar by itself.

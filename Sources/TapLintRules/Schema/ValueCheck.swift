@@ -8,7 +8,11 @@ enum ValueCheck {
     static func problems(of node: Node, under constraint: ValueConstraint) -> [(String, String?)] {
         if let items = node.sequence { return listProblems(items, constraint) }
         guard let scalar = node.scalar, !scalar.isNull, node.tag == nil else { return [] }
-        let text = scalar.value
+        return problems(of: scalar.value, under: constraint)
+    }
+
+    /// Each way a scalar's text breaks `constraint`.
+    static func problems(of text: String, under constraint: ValueConstraint) -> [(String, String?)] {
         // A dynamic reference ({{resolve:ssm:…}}, spaces allowed) is filled in at deploy time.
         if text.containsBytes("{{"), text.containsBytes("resolve:") { return [] }
         var found: [(String, String?)] = []

@@ -8,9 +8,11 @@ public struct WrongValueType: TemplateRule {
         rationale: """
         CloudFormation converts between strings, numbers and booleans where it can, but \
         not between scalars, lists and objects, and not from `ten` to a number. Such a \
-        value fails validation or, worse, the deploy. Only literals are judged, and only \
-        where the schema is certain: values computed by intrinsic functions are known \
-        only at deploy time.
+        value fails validation or, worse, the deploy. Literals are judged where the \
+        schema is certain, and so are functions whose kind of result the template \
+        tells: a `Ref` to a `List<…>` or `CommaDelimitedList` parameter, or a GetAtt of a \
+        list attribute (`VPC.Ipv6CidrBlocks`), where one value goes, and a `Ref` to a \
+        String parameter where a list goes.
         """,
         fix: "write the value in the type the property takes",
         triggering: [
@@ -22,6 +24,27 @@ public struct WrongValueType: TemplateRule {
                   DelaySeconds: ↓five
                   ↓QueueName: [orders, eu]
                   Tags: ↓orders
+            """,
+            """
+            Parameters:
+              Subnets:
+                Type: List<AWS::EC2::Subnet::Id>
+            Resources:
+              Vpc:
+                Type: AWS::EC2::VPC
+                Properties:
+                  CidrBlock: 10.0.0.0/16
+              Group:
+                Type: AWS::EC2::SecurityGroup
+                Properties:
+                  GroupDescription: web
+                  VpcId: ↓!Ref Subnets
+              Endpoint:
+                Type: AWS::EC2::VPCEndpoint
+                Properties:
+                  VpcId: !Ref Vpc
+                  ServiceName: com.amazonaws.us-east-1.s3
+                  SubnetIds: [↓!GetAtt Vpc.Ipv6CidrBlocks]
             """,
             """
             Resources:
