@@ -6,6 +6,9 @@ public struct DependencyGraph: Sendable {
         public var from: Int
         public var to: Int
         public var reference: Reference
+        /// True when the reference is written in `to`, not `from`: a SAM S3 or
+        /// Cognito event, which makes its source depend on the function.
+        public var reversed = false
     }
 
     /// Resource names, indexed as in `Template.resources`.
@@ -24,7 +27,11 @@ public struct DependencyGraph: Sendable {
         for reference in references.references {
             guard case .resource(let from) = reference.owner,
                   let to = template.resourceIndex(of: reference.target) else { continue }
-            edges.append(Edge(from: from, to: to, reference: reference))
+            switch ServerlessEvents.role(of: reference, in: template.resources[from], of: template) {
+            case .generated?: continue
+            case .reversed?: edges.append(Edge(from: to, to: from, reference: reference, reversed: true))
+            case nil: edges.append(Edge(from: from, to: to, reference: reference))
+            }
         }
         self.edges = edges
         (cycles, hasMoreCycles) = Cycle.find(in: edges, nodeCount: names.count)

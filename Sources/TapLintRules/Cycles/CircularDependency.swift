@@ -12,12 +12,38 @@ public struct CircularDependency: TemplateRule {
         resources"). Dependencies inside every `Fn::If` branch count, because \
         CloudFormation orders resources before it evaluates conditions. The finding \
         names every resource on the loop, in order, and the property where each step is \
-        written, so you can see which reference to break. A classic case: a security \
+        written, so you can see which reference to break. In SAM templates an event is \
+        read as what SAM makes of it: the permission, mapping or rule it becomes depends \
+        on the function, not the other way round, while an S3 or Cognito event makes \
+        the bucket or user pool depend on the function. A classic case: a security \
         group whose ingress rule refers to itself, or a bucket whose notification names a \
         function whose policy names the bucket.
         """,
         fix: "break one step of the loop: move the reference into a separate resource (e.g. an AWS::EC2::SecurityGroupIngress or AWS::Lambda::Permission), or build a name with Fn::Sub instead of Ref/GetAtt",
         triggering: [
+            // SAM points the bucket's notification at the function; the
+            // function's environment names the bucket: a loop.
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Uploads:
+                Type: AWS::S3::Bucket
+              Thumbs:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: s3://artifacts/app.zip
+                  Environment:
+                    Variables:
+                      BUCKET: !Ref Uploads
+                  Events:
+                    Upload:
+                      Type: S3
+                      Properties:
+                        Bucket: !Ref ↓Uploads
+                        Events: s3:ObjectCreated:*
+            """,
             """
             Resources:
               Role:
@@ -54,6 +80,37 @@ public struct CircularDependency: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // SAM turns an API event into a permission and a method of their
+            // own: the function does not depend on the API that calls it.
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  DefinitionBody:
+                    paths:
+                      /items:
+                        put:
+                          x-amazon-apigateway-integration:
+                            httpMethod: POST
+                            type: aws_proxy
+                            uri: !Sub "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${PutItems.Arn}/invocations"
+              PutItems:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: s3://artifacts/app.zip
+                  Events:
+                    Put:
+                      Type: Api
+                      Properties:
+                        RestApiId: !Ref Api
+                        Path: /items
+                        Method: put
+            """,
             """
             Resources:
               Role:
@@ -90,8 +147,11 @@ public struct CircularDependency: TemplateRule {
             let steps = cycle.edges.map { edge in
                 let reference = edge.reference
                 let place = Array(reference.path.dropFirst(2)).beforeIntrinsic.dotted
-                return "\(names[edge.from]).\(place) refers to \(names[edge.to]) "
-                    + "(\(reference.kind.rawValue), line \(reference.range.start.line), column \(reference.range.start.column))"
+                let at = "line \(reference.range.start.line), column \(reference.range.start.column)"
+                if edge.reversed {
+                    return "\(names[edge.to]).\(place) makes SAM point \(names[edge.from]) at \(names[edge.to]) (\(at))"
+                }
+                return "\(names[edge.from]).\(place) refers to \(names[edge.to]) (\(reference.kind.rawValue), \(at))"
             }
             let first = cycle.edges[0].reference
             var message = "circular dependency: \(loop); " + steps.joined(separator: "; ")

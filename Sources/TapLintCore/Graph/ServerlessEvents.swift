@@ -1,0 +1,42 @@
+/// How a reference inside a SAM function's `Events` becomes dependencies
+/// once the SAM transform has run. SAM turns each event into resources of
+/// its own (a permission, an event source mapping, a rule, an API method)
+/// that depend on the function and on the event's source; the function
+/// itself depends on neither. Two event types also rewrite their source:
+/// an S3 bucket's notification and a Cognito user pool's triggers name the
+/// function, so the source depends on the function.
+enum ServerlessEvents {
+    enum Role {
+        /// Held by a resource SAM generates, which nothing in the template
+        /// depends on: no edge for the cycle search.
+        case generated
+        /// The event's source comes to depend on the function.
+        case reversed
+    }
+
+    /// Event types whose source SAM rewrites to name the function.
+    static let rewritesSource: Set<String> = ["S3", "Cognito"]
+
+    /// Properties of a SAM GraphQL API that SAM turns into AppSync resources
+    /// of their own (functions, resolvers, data sources), each depending on
+    /// the API and on what it names.
+    static let graphQLParts: Set<String> = ["Functions", "Resolvers", "DataSources"]
+
+    /// The role of a reference written inside an event of a SAM function or
+    /// state machine, or a part of a SAM GraphQL API; nil elsewhere. The
+    /// type says SAM: its resources mean nothing without the transform.
+    static func role(of reference: Reference, in resource: Resource, of template: Template) -> Role? {
+        guard !template.usesPreprocessor, reference.kind != .dependsOn, reference.path.count > 4,
+              reference.path[2] == .key("Properties"), case .key(let section) = reference.path[3] else { return nil }
+        switch resource.type {
+        case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
+            guard section == "Events", reference.path.count > 5, case .key(let event) = reference.path[4] else { return nil }
+            let type = resource.properties?["Events"]?[event]?["Type"]?.string ?? ""
+            return rewritesSource.contains(type) ? .reversed : .generated
+        case "AWS::Serverless::GraphQLApi":
+            return graphQLParts.contains(section) ? .generated : nil
+        default:
+            return nil
+        }
+    }
+}
