@@ -15,7 +15,8 @@ public struct MissingRequiredTag: TemplateRule {
         taggable resources carry Environment", or "required by tagging.required"). \
         Which resources take tags, and in what form (a list of Key/Value, a map, \
         `StageDescription.Tags` for the stage an API deployment creates), comes from the \
-        CloudFormation resource schemas. A value from `!Ref` counts as the parameter's \
+        CloudFormation resource schemas; in SAM templates `Globals` tags count for \
+        every resource of their section that does not set the key itself. A value from `!Ref` counts as the parameter's \
         default; inside `Fn::If`, every branch must comply.
         """,
         fix: "add the tag (Key and Value) to the resource's tags",
@@ -90,6 +91,38 @@ public struct MissingRequiredTag: TemplateRule {
                 Properties:
                   RestApiId: api
                   StageName: prod
+            """,
+            // SAM's Globals tag every function that does not tag itself: four of
+            // six resources carry Environment, and the two functions do through Globals.
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function:
+                Tags:
+                  Environment: prod
+            Resources:
+              Orders:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags: [{Key: Environment, Value: prod}]
+              Jobs:
+                Type: AWS::SQS::Queue
+                Properties:
+                  Tags: [{Key: Environment, Value: prod}]
+              Events:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags: [{Key: Environment, Value: prod}]
+              Alerts:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags: [{Key: Environment, Value: prod}]
+              One:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: s3://artifacts/app.zip}
+              Two:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.12, Handler: app.handler, CodeUri: s3://artifacts/app.zip}
             """,
             // Two tagged resources of three make no policy: fewer than three carry it.
             """

@@ -42,7 +42,21 @@ struct ResourceTags {
                 anchor = entry.key
                 node = entry.value
             }
-            let outcomes = read(node, isList: isList, template: template, conditions: [])
+            var outcomes = read(node, isList: isList, template: template, conditions: [])
+            // SAM merges `Globals` into each resource of the section's type:
+            // a tag there is on every function (or API, table…) that does not
+            // set it itself.
+            if type.hasPrefix("AWS::Serverless::"), !isList,
+               let globals = template.root["Globals"]?[String(type.dropFirst("AWS::Serverless::".count))]?["Tags"] {
+                let inherited = read(globals, isList: false, template: template, conditions: [])
+                for i in outcomes.indices where !outcomes[i].unknown {
+                    for outcome in inherited {
+                        for tag in outcome.tags where !outcomes[i].tags.contains(where: { $0.key == tag.key }) {
+                            outcomes[i].tags.append(tag)
+                        }
+                    }
+                }
+            }
             return ResourceTags(resource: resource, anchor: anchor, path: base + steps.map { .key($0) }, outcomes: outcomes)
         }
     }
