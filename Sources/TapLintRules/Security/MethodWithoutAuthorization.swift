@@ -15,7 +15,12 @@ public struct MethodWithoutAuthorization: TemplateRule {
         with `ApiKeyRequired: true` is a warning whatever it does: an API key identifies \
         and throttles callers but does not authenticate them. A method of a `PRIVATE` \
         API whose resource policy admits only a VPC endpoint or VPC (`aws:SourceVpce`, \
-        `aws:SourceVpc`) is reachable only from inside the network, and not reported.
+        `aws:SourceVpc`) is reachable only from inside the network, and not reported. \
+        In SAM templates an `Api` or `HttpApi` event is the method SAM makes of it: \
+        open when neither the event (`Auth.Authorizer`) nor its API \
+        (`Auth.DefaultAuthorizer`, also in `Globals`) names an authorizer, or when the \
+        event says `Authorizer: NONE`; an API defined by its own OpenAPI body is not \
+        judged. A function URL with `AuthType: NONE` is a warning.
         """,
         fix: "set AuthorizationType to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (with an authorizer)",
         triggering: [
@@ -44,8 +49,62 @@ public struct MethodWithoutAuthorization: TemplateRule {
                   ApiKeyRequired: true
                   ↓AuthorizationType: NONE
             """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Items:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: s3://artifacts/app.zip
+                  FunctionUrlConfig:
+                    ↓AuthType: NONE
+                  Events:
+                    ↓Put:
+                      Type: Api
+                      Properties:
+                        Path: /items
+                        Method: put
+            """,
         ],
         nonTriggering: [
+            // An authorizer on the API covers its events; OPTIONS stays open for CORS.
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Auth:
+                    DefaultAuthorizer: AWS_IAM
+              Items:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: s3://artifacts/app.zip
+                  Events:
+                    Put:
+                      Type: Api
+                      Properties:
+                        RestApiId: !Ref Api
+                        Path: /items
+                        Method: put
+                    Get:
+                      Type: Api
+                      Properties:
+                        Path: /items
+                        Method: get
+                        Auth:
+                          Authorizer: AWS_IAM
+                    Preflight:
+                      Type: Api
+                      Properties:
+                        Path: /items
+                        Method: options
+            """,
             """
             Resources:
               Options:
@@ -131,7 +190,7 @@ public struct MethodWithoutAuthorization: TemplateRule {
     }
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.template.resources.compactMap { resource in
+        ServerlessEventAuthorization.violations(in: context.template) + context.template.resources.compactMap { resource in
             guard resource.type == "AWS::ApiGateway::Method", let properties = resource.properties,
                   let entry = properties.entry("AuthorizationType"), entry.value.string?.uppercased() == "NONE",
                   let verb = properties["HttpMethod"]?.string?.uppercased(), verb != "OPTIONS" else { return nil }
