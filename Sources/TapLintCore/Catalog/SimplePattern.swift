@@ -8,8 +8,11 @@
 /// and `$` have rules of their own), goes to `Regex`.
 struct SimplePattern: Sendable {
     /// What one position takes: a set of ASCII bytes, or a group of
-    /// alternative sequences.
-    indirect enum Piece: Sendable {
+    /// alternative sequences. Not `indirect`: the arrays already hold the
+    /// recursion, and an indirect case's box, kept in the process-wide
+    /// pattern cache, is one LeakSanitizer cannot see through (its pointer
+    /// carries tag bits) and would report as leaked.
+    enum Piece: Sendable {
         case bytes([Bool])
         case group([[Item]])
     }
