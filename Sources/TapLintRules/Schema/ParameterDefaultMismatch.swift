@@ -68,14 +68,14 @@ public struct ParameterDefaultMismatch: TemplateRule {
         context.template.parameters.compactMap { parameter in
             guard let defaultNode = parameter["Default"], let text = defaultNode.scalar?.value, defaultNode.intrinsic == nil else { return nil }
             let kind = parameter["Type"]?.string ?? "String"
-            // A list's default is judged whole first (AllowedValues may name
-            // `three,four`), then item by item.
-            let items = ComputedValues.isListParameter(kind) && Self.problem(of: text, parameter, isNumber: false) != nil
-                ? text.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces } : [text]
-            let values = items
-            guard let problem = values.lazy.compactMap({ Self.problem(of: $0, parameter, isNumber: kind == "Number") }).first else {
-                return nil
+            var problem = Self.problem(of: text, parameter, isNumber: kind == "Number")
+            // A list's default may be allowed whole (AllowedValues may name
+            // `three,four`); if not, it is judged item by item.
+            if problem != nil, ComputedValues.isListParameter(kind) {
+                problem = text.split(separator: ",", omittingEmptySubsequences: false).lazy
+                    .compactMap { Self.problem(of: String($0).trimmingSpaces, parameter, isNumber: false) }.first
             }
+            guard let problem else { return nil }
             return Violation(at: defaultNode.range, path: [.key("Parameters"), .key(parameter.name), .key("Default")],
                              message: "parameter \(parameter.name)'s Default \(problem)")
         }

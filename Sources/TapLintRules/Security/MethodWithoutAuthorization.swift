@@ -197,7 +197,7 @@ public struct MethodWithoutAuthorization: TemplateRule {
             if let api = properties["RestApiId"]?.intrinsic?.argument.string.flatMap(context.template.resource(named:)),
                Self.isPrivateToVPC(api) { return nil }
             let path: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties"), .key("AuthorizationType")]
-            if let key = properties["ApiKeyRequired"], key.scalar?.boolValue == true || key.string?.lowercased() == "true" {
+            if ServerlessEventAuthorization.isTrue(properties["ApiKeyRequired"]) {
                 return Violation(at: entry.key.range, path: path,
                                  message: "\(resource.name) takes \(verb) requests with AuthorizationType NONE and an API key; "
                                     + "a key identifies and throttles callers but does not authenticate them",

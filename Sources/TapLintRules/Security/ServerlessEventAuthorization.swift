@@ -87,7 +87,8 @@ enum ServerlessEventAuthorization {
         return .open("no Auth on the event, no DefaultAuthorizer on the API")
     }
 
-    private static func isTrue(_ node: Node?) -> Bool {
+    /// A literal `true`, as YAML or as text.
+    static func isTrue(_ node: Node?) -> Bool {
         guard let node else { return false }
         return node.scalar?.boolValue == true || node.string?.lowercased() == "true"
     }
