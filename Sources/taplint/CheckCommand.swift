@@ -99,7 +99,8 @@ struct CheckCommand: ParsableCommand {
                                           severities: configuration.severities)
             linters[configuration.key] = Linter(options: LintOptions(selection: selection, requiredTags: configuration.requiredTags,
                                                                      maxFileSize: maxFileSize, threads: threadsPerFile,
-                                                                     asOf: asOf ?? CalendarDay.today()))
+                                                                     asOf: asOf ?? CalendarDay.today(),
+                                                                     sourceFiles: DiskFiles()))
         }
         var reports = Self.lint(work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }, jobs: jobs)
         if var accepted {

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TapLintRules
 
 /// The few file operations the CLI needs, on the C library directly: taplint
 /// does not link Foundation, which would cost start-up time on every run.
@@ -154,4 +155,14 @@ enum FileSystem {
 /// The C library's read(2), which `FileSystem.read` would otherwise shadow.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)
+}
+
+/// The file system as the rules see it: a function's code beside its template.
+struct DiskFiles: SourceFiles {
+    func read(_ path: String) -> [UInt8]? {
+        guard FileSystem.kind(of: path) == .file, case .success(let bytes) = FileSystem.read(path) else { return nil }
+        return bytes
+    }
+
+    func isDirectory(_ path: String) -> Bool { FileSystem.kind(of: path) == .directory }
 }

@@ -47,6 +47,17 @@ import Testing
         #expect(first.stdout == snapshot)
     }
 
+    /// The command line reads a SAM function's code folder from disk, as the
+    /// snapshot tests read it from the repository: the misnamed handler in
+    /// the sample's src/reports.py is found both ways.
+    @Test func samSampleJSONMatchesTheSnapshotThroughTheDisk() throws {
+        let run = try CLI.run(["check", "--format", "json", "--as-of", "2026-12-03", "samples/bad/sam-mistakes/template.yaml"])
+        let snapshot = try String(contentsOf: CLI.repository.appendingPathComponent("samples/expected/bad/sam-mistakes/template.json"),
+                                  encoding: .utf8)
+        #expect(run.stdout == snapshot)
+        #expect(run.stdout.contains("\"rule\": \"DEP005\""))
+    }
+
     @Test func failOnDecidesTheExitStatus() throws {
         #expect(try CLI.run(["check", "--fail-on", "info", "samples/TapStack.yml"]).status == 1)
         #expect(try CLI.run(["check", "--fail-on", "error", "--ignore", "deployability,security", "samples/TapStack.yml"]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TapLintRules
 
 /// Files of this repository, for tests that compare against committed
 /// snapshots. With TAPLINT_RECORD=1 in the environment, those tests write
@@ -28,5 +29,19 @@ enum Repository {
             .filter { extensions.contains(($0 as NSString).pathExtension) }
             .map { folder + "/" + $0 }
             .sorted()
+    }
+}
+
+/// The repository's files as the linter reads a template's code folder, so
+/// that the samples' handlers are judged against the code beside them.
+struct RepositoryFiles: SourceFiles {
+    func read(_ path: String) -> [UInt8]? {
+        guard !isDirectory(path) else { return nil }
+        return (try? Data(contentsOf: Repository.url(path))).map { [UInt8]($0) }
+    }
+
+    func isDirectory(_ path: String) -> Bool {
+        var directory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: Repository.url(path).path, isDirectory: &directory) && directory.boolValue
     }
 }

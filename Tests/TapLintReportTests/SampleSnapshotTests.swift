@@ -13,7 +13,7 @@ import TapLintRules
     /// not change them as the calendar moves (the CLI test passes the same
     /// day with --as-of).
     static let asOf = "2026-12-03"
-    static let linter = Linter(options: LintOptions(asOf: asOf))
+    static let linter = Linter(options: LintOptions(asOf: asOf, sourceFiles: RepositoryFiles()))
 
     static func snapshotPath(_ sample: String) -> String {
         let relative = sample.dropFirst("samples/".count)

@@ -22,6 +22,15 @@ import TapLintRules
         #expect(!rule.nonTriggering.isEmpty, "\(rule.id) has no non-triggering example")
     }
 
+    /// A doubled backslash before a line break in a description's source
+    /// is a literal backslash in `explain`, not a continued line.
+    @Test(arguments: rules)
+    func proseHasNoStrayBackslashes(_ rule: RuleDescription) {
+        for text in [rule.summary, rule.rationale, rule.fix ?? ""] {
+            #expect(!text.contains("\\\n"), "\(rule.id)'s prose holds a backslash before a line break")
+        }
+    }
+
     @Test(arguments: rules)
     func triggeringExamplesTriggerAtMarkers(_ rule: RuleDescription) {
         for example in rule.triggering {

@@ -6,10 +6,10 @@ public enum UnknownSuppressedRule: SourceRule {
         id: "BP008", name: "unknown-rule-in-suppression", category: .bestPractice, severity: .warning,
         summary: "A taplint ignore (in Metadata or a comment) names a rule or category that does not exist.",
         rationale: """
-        A mistyped rule id in a suppression (`IAM099` for `IAM009`) silences nothing, \\
-        so the finding it was written for is still reported, or worse, the author \\
-        believes a risk was reviewed when the suppression never applied. The finding \\
-        names the closest rule id, name or category. (cfn-lint's `ignore_checks` may \\
+        A mistyped rule id in a suppression (`IAM099` for `IAM009`) silences nothing, \
+        so the finding it was written for is still reported, or worse, the author \
+        believes a risk was reviewed when the suppression never applied. The finding \
+        names the closest rule id, name or category. (cfn-lint's `ignore_checks` may \
         name checks taplint does not have, and are never reported here.)
         """,
         fix: "name a rule id (IAM009), a rule name (iam-resource-star) or a category (iam)",

@@ -6,14 +6,14 @@ public struct DeprecatedRuntime: TemplateRule {
         id: "DEP004", name: "deprecated-runtime", category: .deployability, severity: .error,
         summary: "A Lambda function uses a runtime past its deprecation date (warning) or past the date AWS blocks creating functions with it (error).",
         rationale: """
-        AWS retires Lambda runtimes on a published schedule: first it deprecates one \\
-        (no more security patches), a month or so later it blocks creating functions \\
-        with it, then updating them. A template that deployed last month can then fail \\
-        on its next deploy, at the function, after everything before it was created. \\
-        The dates and successors come from AWS's runtime lifecycle as the cfn-lint \\
-        package carries it; the day judged is `--as-of` (default today, UTC). \\
-        Functions packaged as images have no runtime and are not judged; a runtime \\
-        from a parameter is judged by the parameter's default. In SAM templates a \\
+        AWS retires Lambda runtimes on a published schedule: first it deprecates one \
+        (no more security patches), a month or so later it blocks creating functions \
+        with it, then updating them. A template that deployed last month can then fail \
+        on its next deploy, at the function, after everything before it was created. \
+        The dates and successors come from AWS's runtime lifecycle as the cfn-lint \
+        package carries it; the day judged is `--as-of` (default today, UTC). \
+        Functions packaged as images have no runtime and are not judged; a runtime \
+        from a parameter is judged by the parameter's default. In SAM templates a \
         runtime set in `Globals` is reported once, at `Globals`.
         """,
         fix: "move to the successor runtime and test the function on it",

@@ -6,10 +6,10 @@ public struct RetiredService: TemplateRule {
         id: "DEP003", name: "retired-service", category: .deployability, severity: .error,
         summary: "A resource belongs to an AWS service that has been shut down (error), is being shut down (warning) or is in maintenance (info).",
         rationale: """
-        AWS retires services: after the shutdown date (Amazon QLDB on 2025-07-31, \\
-        CloudWatch Evidently on 2025-10-17) creating their resources fails, so a stack \\
-        that still declares one cannot be deployed anew. A service being sunset will \\
-        stop on a published date; one in maintenance takes no new customers. The \\
+        AWS retires services: after the shutdown date (Amazon QLDB on 2025-07-31, \
+        CloudWatch Evidently on 2025-10-17) creating their resources fails, so a stack \
+        that still declares one cannot be deployed anew. A service being sunset will \
+        stop on a published date; one in maintenance takes no new customers. The \
         status and dates come from the resource schemas cfn-lint ships (its E3710).
         """,
         fix: "move to the service AWS names as the replacement, and remove the resource",

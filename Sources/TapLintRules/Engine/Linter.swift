@@ -28,6 +28,9 @@ public struct LintOptions: Sendable {
     /// by default today, so that a template that deployed yesterday and
     /// cannot today says so, and a test can fix the day.
     public var asOf: String
+    /// Where rules may read the files a template points at (a function's
+    /// `CodeUri`); nil to judge the template alone.
+    public var sourceFiles: (any SourceFiles)?
 
     /// Below this many bytes a template is linted on one thread: handing
     /// work to a second one costs more than it saves.
@@ -42,13 +45,14 @@ public struct LintOptions: Sendable {
 
     public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag]? = nil,
                 limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1,
-                asOf: String = CalendarDay.today()) {
+                asOf: String = CalendarDay.today(), sourceFiles: (any SourceFiles)? = nil) {
         self.selection = selection
         self.requiredTags = requiredTags
         self.limits = limits
         self.maxFileSize = maxFileSize
         self.threads = threads
         self.asOf = asOf
+        self.sourceFiles = sourceFiles
     }
 }
 
@@ -149,7 +153,7 @@ public struct Linter: Sendable {
             sink.add(NotATemplate.description, "not a CloudFormation template: the file holds \(what)", root.range)
             return .failed(sink.findings)
         }
-        return .template(LintContext(template: template, source: bytes, options: options), sink.findings)
+        return .template(LintContext(template: template, source: bytes, file: file, options: options), sink.findings)
     }
 
     /// A file larger than `maxFileSize`, refused without reading it.

@@ -60,6 +60,9 @@ public struct LintContext: Sendable {
     let tagPolicy: TagPolicy
     /// The template body's size in bytes, for CloudFormation's size limit.
     public let sourceSize: Int
+    /// The template's path as given (`-` for standard input): files it
+    /// names, such as code folders, are relative to its folder.
+    public let file: String
     /// Where the author silenced rules: not for rules to read, but found
     /// here with the rest, so that a large template's comments are scanned
     /// while other threads work.
@@ -71,7 +74,7 @@ public struct LintContext: Sendable {
     public let threads: Int
 
     /// `source` is the template's text, for its size and its suppression comments.
-    public init(template: Template, source: [UInt8] = [], options: LintOptions = LintOptions()) {
+    public init(template: Template, source: [UInt8] = [], file: String = "-", options: LintOptions = LintOptions()) {
         self.template = template
         threads = options.threads(forSize: source.count)
         // Pieces with no input in common, costliest first, shared out among
@@ -105,6 +108,7 @@ public struct LintContext: Sendable {
         self.suppressions = suppressions
         tagPolicy = TagPolicy(configured: options.requiredTags, tags: tags)
         sourceSize = source.count
+        self.file = file
         self.options = options
     }
 }

@@ -185,7 +185,18 @@ public enum TemplateStrings {
     static func build(_ call: Intrinsic) -> String? {
         switch call.name {
         case .sub:
-            return SubCall(call.argument)?.text.literalText
+            guard let sub = SubCall(call.argument) else { return nil }
+            if sub.variables.isEmpty { return sub.text.literalText }
+            // The two-argument form: a variable of the map stands for its
+            // value, as text when that is built, else as what it reads.
+            return sub.text.parts.map { part in
+                switch part {
+                case .literal(let text): return text
+                case .variable(let name, _):
+                    guard let value = sub.variables.first(where: { $0.name == name })?.value else { return "${\(name)}" }
+                    return build(value) ?? placeholder(value)
+                }
+            }.joined()
         case .join:
             guard let items = call.argument.sequence, items.count == 2, let delimiter = items[0].string,
                   let parts = items[1].sequence else { return nil }

@@ -62,6 +62,12 @@ struct PolicyDocument {
     var resource: String
     var resourceType: String
     var statements: [PolicyStatement]
+    /// The SAM policy template the document was expanded from: its actions
+    /// and the shape of its resources are AWS's, which the author picks
+    /// whole and cannot edit, so rules about those leave it alone.
+    var template: String?
+    /// The parameter values the author gave that template, and where.
+    var arguments: (node: Node, path: [PathElement])?
 
     /// Every policy document of the template.
     static func all(in template: Template) -> [PolicyDocument] {
@@ -77,21 +83,72 @@ struct PolicyDocument {
             for (property, kind) in locations[type] ?? [] {
                 if let entry = properties.entry(property) { add(entry.value, base + [.key(property)], kind, anchor: entry.key) }
             }
-            // Inline policies: Policies: [{PolicyName, PolicyDocument}], or SAM's
-            // Policies, which also takes bare statements documents.
-            if ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group", "AWS::Serverless::Function",
-                "AWS::Serverless::StateMachine"].contains(type), let policies = properties["Policies"] {
+            guard let policies = properties["Policies"] else { continue }
+            let path = base + [.key("Policies")]
+            if ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"].contains(type) {
+                // Inline policies: Policies: [{PolicyName, PolicyDocument}].
                 for (i, item) in policies.items.enumerated() {
-                    let path = base + [.key("Policies"), .index(i)]
                     if let entry = item.entry("PolicyDocument") {
-                        add(entry.value, path + [.key("PolicyDocument")], .identity, anchor: entry.key)
+                        add(entry.value, path + [.index(i), .key("PolicyDocument")], .identity, anchor: entry.key)
+                    }
+                }
+            } else if ["AWS::Serverless::Function", "AWS::Serverless::StateMachine"].contains(type) {
+                // SAM's Policies: one item or a list of them, each a managed
+                // policy (IAM008 reads those), a statements document, or a
+                // policy template, which the transform expands.
+                func read(_ item: Node, _ path: [PathElement]) {
+                    if let call = item.intrinsic, call.name == .if, let branches = call.argument.sequence, branches.count == 3 {
+                        for i in 1...2 { read(branches[i], path + [.key("Fn::If"), .index(i)]) }
                     } else if item.entry("Statement") != nil {
                         add(item, path, .identity, anchor: item)
+                    } else if let entries = item.mapping, entries.count == 1, let name = entries[0].name,
+                              let policy = PolicyTemplate.named(name) {
+                        let document = policy.document(with: Self.parameterValues(entries[0].value))
+                        guard let root = YAMLParser.parse(Array(document.utf8)).root else { return }
+                        let statements = Reader(template: template).statements(in: root, path: path + [.key(name)],
+                                                                             anchor: entries[0].key.range, remap: true)
+                        documents.append(PolicyDocument(kind: .identity, resource: resource.name, resourceType: type,
+                                                        statements: statements, template: name,
+                                                        arguments: (entries[0].value, path + [.key(name)])))
                     }
+                }
+                if policies.sequence != nil {
+                    for (i, item) in policies.items.enumerated() { read(item, path + [.index(i)]) }
+                } else {
+                    read(policies, path)
                 }
             }
         }
         return documents
+    }
+
+    /// A policy template's parameter values as JSON: a plain string as
+    /// itself, a `Ref` as the same `Ref` (a parameter's default then counts);
+    /// anything else is left out, known only at deploy time.
+    static func parameterValues(_ node: Node) -> [String: String] {
+        var values: [String: String] = [:]
+        for entry in node.mapping ?? [] {
+            guard let name = entry.name else { continue }
+            if let text = entry.value.string, entry.value.tag == nil {
+                values[name] = jsonString(text)
+            } else if let call = entry.value.intrinsic, call.name == .ref, let target = call.argument.string {
+                values[name] = "{\"Ref\":\(jsonString(target))}"
+            }
+        }
+        return values
+    }
+
+    private static func jsonString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where scalar.value < 0x20: out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// Where each resource type keeps its policy documents, besides `Policies`.
@@ -127,7 +184,9 @@ struct PolicyDocument {
             return statements(in: node, path: path, anchor: anchor, remap: false)
         }
 
-        private func statements(in document: Node, path: [PathElement], anchor: SourceRange, remap: Bool) -> [PolicyStatement] {
+        /// `remap` points every finding at `anchor`, for a document whose
+        /// positions are not the file's.
+        func statements(in document: Node, path: [PathElement], anchor: SourceRange, remap: Bool) -> [PolicyStatement] {
             guard let entry = document.entry("Statement") else { return [] }
             var found: [PolicyStatement] = []
             func collect(_ node: Node, _ path: [PathElement]) {

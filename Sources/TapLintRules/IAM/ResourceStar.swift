@@ -10,7 +10,9 @@ public struct ResourceStar: TemplateRule {
         bucket's objects, these queues). `Resource: "*"` extends them to every such \
         resource in the account, now and later. Actions that AWS only allows on `*` \
         (most `List*` and `Describe*`, `sts:GetCallerIdentity`, …) are not reported: \
-        the Service Authorization Reference says which are which.
+        the Service Authorization Reference says which are which. Nor are the \
+        statements of SAM's policy templates (`VPCAccessPolicy: {}`): AWS writes them, \
+        and the author takes them whole.
         """,
         fix: "name the resources (!GetAtt X.Arn, or a hand-built ARN with ${AWS::Partition} etc.)",
         triggering: [
@@ -24,6 +26,19 @@ public struct ResourceStar: TemplateRule {
                       - Effect: Allow
                         Action: [dynamodb:PutItem, ec2:DescribeInstances]
                         Resource: ↓"*"
+            """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+                  Policies:
+                    - DynamoDBCrudPolicy:
+                        TableName: ↓"*"
             """,
         ],
         nonTriggering: [
@@ -41,6 +56,20 @@ public struct ResourceStar: TemplateRule {
                         Action: dynamodb:PutItem
                         Resource: !Sub "arn:${AWS::Partition}:dynamodb:${AWS::Region}:${AWS::AccountId}:table/orders"
             """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+                  Policies:
+                    - VPCAccessPolicy: {}
+                    - DynamoDBCrudPolicy:
+                        TableName: orders
+            """,
         ],
         references: ["https://docs.aws.amazon.com/service-authorization/latest/reference/reference.html"]
     )
@@ -48,8 +77,8 @@ public struct ResourceStar: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.allowing.compactMap { document, statement in
-            guard document.kind == .identity, let star = statement.resources.first(where: \.isStar),
+        templateWildcards(context) + context.allowing.compactMap { document, statement in
+            guard document.kind == .identity, document.template == nil, let star = statement.resources.first(where: \.isStar),
                   !statement.actions.contains(where: { $0.text == "*" || $0.text == "*:*" }) else { return nil }
             let scopable = statement.actions.flatMap { action in PolicyChecks.expand(action).filter(\.scopable).map { _ in action.text ?? "" } }
             let distinct = Array(Set(scopable)).sorted()
@@ -58,6 +87,21 @@ public struct ResourceStar: TemplateRule {
                              message: "\(PolicyChecks.place(document, statement.path)) allows \(distinct.prefix(3).joined(separator: ", "))"
                                 + (distinct.count > 3 ? ", …" : "") + " on every resource (\"*\"), though they can be scoped",
                              resource: document.resource)
+        }
+    }
+
+    /// A SAM policy template given `"*"` for the resource it scopes
+    /// (`DynamoDBCrudPolicy: {TableName: "*"}`) grants on every such resource.
+    private func templateWildcards(_ context: LintContext) -> [Violation] {
+        context.policies.flatMap { document -> [Violation] in
+            guard let template = document.template, let arguments = document.arguments,
+                  let entries = arguments.node.mapping else { return [] }
+            return entries.compactMap { argument in
+                guard argument.value.string == "*", let name = argument.name else { return nil }
+                return Violation(at: argument.value.valueRange, path: arguments.path + [.key(name)],
+                                 message: "\(document.resource)'s \(template) is given \(name) \"*\", which grants its actions on every resource of the kind",
+                                 resource: document.resource)
+            }
         }
     }
 }

@@ -10,7 +10,8 @@ public struct ServiceWildcard: TemplateRule {
         `iam:*Policy*` includes attaching any policy to anyone. Wildcards also grow: \
         actions AWS adds later are granted without anyone reviewing them. Read-only \
         wildcards (`s3:Get*`, `ec2:Describe*`) are not reported; nor is the account \
-        root's `kms:*` in a KMS key policy, which is AWS's default key policy.
+        root's `kms:*` in a KMS key policy, which is AWS's default key policy, nor \
+        the actions of SAM's policy templates (`SQSSendMessagePolicy`), which AWS writes.
         """,
         fix: "list the actions the principal needs",
         triggering: [
@@ -55,7 +56,7 @@ public struct ServiceWildcard: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         context.allowing.flatMap { document, statement -> [Violation] in
-            if PolicyChecks.isAccountRootGrant(document, statement) { return [] }
+            if document.template != nil || PolicyChecks.isAccountRootGrant(document, statement) { return [] }
             return statement.actions.compactMap { action in
                 guard let text = action.text, text != "*", text != "*:*", text.containsBytes("*") || text.containsBytes("?") else { return nil }
                 let wholeService = text.hasSuffix(":*")

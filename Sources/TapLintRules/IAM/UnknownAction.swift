@@ -9,7 +9,7 @@ public struct UnknownAction: TemplateRule {
         IAM accepts any action name without complaint, so a typo grants nothing and \
         fails only at run time, with an access-denied error far from its cause. Names \
         are checked against AWS's Service Authorization Reference, case-insensitively as \
-        IAM compares them.
+        IAM compares them. The actions of SAM's policy templates are AWS's, and left alone.
         """,
         fix: "correct the action name",
         triggering: [
@@ -44,7 +44,7 @@ public struct UnknownAction: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.policies.flatMap { document in
+        context.policies.filter { $0.template == nil }.flatMap { document in
             document.statements.flatMap { statement in
                 (statement.actions + (statement.notActions ?? [])).compactMap { action -> Violation? in
                     guard let text = action.text, !text.containsBytes("${"), !text.containsBytes("*"), !text.containsBytes("?"),

@@ -6,10 +6,10 @@ public struct LiteralSubVariable: TemplateRule {
         id: "REF005", name: "literal-sub-variable", category: .reference, severity: .warning,
         summary: "A ${AWS::Region} or ${Parameter} is written in a plain string or an Fn::Join part, where nothing replaces it.",
         rationale: """
-        Only `Fn::Sub` replaces `${…}`. In a plain string, or in a literal part of \\
-        `Fn::Join`, `${AWS::Region}` stays those fourteen characters: the stack deploys, \\
-        and an ARN, a name or a URL quietly holds the text instead of the region. \\
-        (cfn-lint reports the same as E1029.) Inline source code (`ZipFile`, \\
+        Only `Fn::Sub` replaces `${…}`. In a plain string, or in a literal part of \
+        `Fn::Join`, `${AWS::Region}` stays those fourteen characters: the stack deploys, \
+        and an ARN, a name or a URL quietly holds the text instead of the region. \
+        (cfn-lint reports the same as E1029.) Inline source code (`ZipFile`, \
         `InlineCode`) is the program's text and is not read.
         """,
         fix: "wrap the string in !Sub, or use !Ref AWS::Region as the Join part",

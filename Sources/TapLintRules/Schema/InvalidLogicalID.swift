@@ -6,8 +6,8 @@ public struct InvalidLogicalID: TemplateRule {
         id: "SCH008", name: "invalid-logical-id", category: .schema, severity: .error,
         summary: "A resource, parameter or output has a logical id that is not alphanumeric, or is longer than 255 characters.",
         rationale: """
-        Logical ids may hold only the letters A–Z and a–z and the digits 0–9: \\
-        `orders_queue` or `orders-queue` fails validation when the stack is created, \\
+        Logical ids may hold only the letters A–Z and a–z and the digits 0–9: \
+        `orders_queue` or `orders-queue` fails validation when the stack is created, \
         although the YAML is fine and every reference to it resolves.
         """,
         fix: "rename it with letters and digits only (orders_queue → OrdersQueue), and every reference to it",

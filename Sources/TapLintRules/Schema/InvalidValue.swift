@@ -6,17 +6,17 @@ public struct InvalidValue: TemplateRule {
         id: "SCH010", name: "invalid-value", category: .schema, severity: .error,
         summary: "A literal value breaks its property's constraints: not an allowed value, out of range, too long or short, not matching the pattern, or a list of the wrong size or with repeats.",
         rationale: """
-        The resource schemas say more than a property's type: the values an enum \\
-        allows (`Runtime`, `BillingMode`), a range (`Timeout` up to 900), a length, a \\
-        pattern (`LogGroupName` has no spaces), how many items a list takes and whether \\
-        they may repeat. CloudFormation, or the service behind it, rejects a value \\
-        outside them when the stack is deployed, after everything before the resource \\
+        The resource schemas say more than a property's type: the values an enum \
+        allows (`Runtime`, `BillingMode`), a range (`Timeout` up to 900), a length, a \
+        pattern (`LogGroupName` has no spaces), how many items a list takes and whether \
+        they may repeat. CloudFormation, or the service behind it, rejects a value \
+        outside them when the stack is deployed, after everything before the resource \
         was created. Literals are judged, and so is a `Ref` to a parameter (by its \
         default and every allowed value) and an `Fn::FindInMap` (by every row it may \
         read), as a warning, since the deployer may choose another value; other values \
-        computed at deploy time are not judged. \\
-        A pattern Swift's regular expressions cannot read (lookbehind) is not judged \\
-        rather than guessed. cfn-lint reports the same as E3030, E3034, E3033, E3031, \\
+        computed at deploy time are not judged. \
+        A pattern Swift's regular expressions cannot read (lookbehind) is not judged \
+        rather than guessed. cfn-lint reports the same as E3030, E3034, E3033, E3031, \
         E3032 and E3037.
         """,
         fix: "use a value the property allows",

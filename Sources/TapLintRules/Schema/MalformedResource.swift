@@ -6,11 +6,11 @@ public struct MalformedResource: TemplateRule {
         id: "SCH007", name: "malformed-resource", category: .schema, severity: .error,
         summary: "The Resources section is empty or not a mapping, or a resource has no body, no Type, or a Type that is not a string.",
         rationale: """
-        CloudFormation rejects a template whose `Resources` is empty (`Resources:` \\
-        with nothing under it, or `{}`) or a list, and a resource that is null, has no \\
-        `Type`, or has a `Type` that is a list or a mapping. These shapes come from an \\
-        indentation slip or a half-finished edit, and every other check passes over \\
-        them in silence, since a resource with no type has no schema to judge it by. \\
+        CloudFormation rejects a template whose `Resources` is empty (`Resources:` \
+        with nothing under it, or `{}`) or a list, and a resource that is null, has no \
+        `Type`, or has a `Type` that is a list or a mapping. These shapes come from an \
+        indentation slip or a half-finished edit, and every other check passes over \
+        them in silence, since a resource with no type has no schema to judge it by. \
         (`Properties` of the wrong kind is SCH004's finding.)
         """,
         fix: "give every resource a mapping with a Type string, and the template at least one resource",

