@@ -15,9 +15,13 @@ public struct GraphReporter: Sendable {
     }
 
     public let graph: DependencyGraph
+    /// What the SAM transform adds, listed in the JSON form so that scripts
+    /// (and the oracle test against aws-sam-translator) can read it.
+    public let generated: [GeneratedResource]
 
-    public init(graph: DependencyGraph) {
+    public init(graph: DependencyGraph, generated: [GeneratedResource] = []) {
         self.graph = graph
+        self.generated = generated
     }
 
     public func render(_ format: Format) -> String {
@@ -99,6 +103,10 @@ public struct GraphReporter: Sendable {
                 ])
             })),
             ("cycles", .array(graph.cycles.map { cycle in .array(cycle.resources.map { .string(graph.names[$0]) }) })),
+            ("generated", .array(generated.map { resource in
+                .object([("name", .string(resource.name)), ("type", .string(resource.type)),
+                         ("from", resource.origin.map(JSON.string) ?? .null), ("hashed", .bool(resource.hashed))])
+            })),
         ]).rendered()
     }
 

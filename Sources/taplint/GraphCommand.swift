@@ -23,7 +23,7 @@ struct GraphCommand: ParsableCommand {
         }
         switch Linter().read(bytes, file: input.displayName) {
         case .template(let context, _):
-            FileSystem.writeStandardOutput(GraphReporter(graph: context.graph).render(format))
+            FileSystem.writeStandardOutput(GraphReporter(graph: context.graph, generated: context.template.generated).render(format))
         case .failed(let findings):
             let first = findings.first
             throw CommandError("cannot draw \(input.displayName)" + (first.map {

@@ -20,11 +20,12 @@ struct CLI {
         return repository.appendingPathComponent(".build/debug/taplint")
     }()
 
+    /// Runs taplint, or with `python` set, `python3` with the arguments.
     static func run(_ arguments: [String], stdin: String? = nil, in directory: URL = repository,
-                    environment: [String: String] = [:]) throws -> Run {
+                    environment: [String: String] = [:], python: Bool = false) throws -> Run {
         let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
+        process.executableURL = python ? URL(fileURLWithPath: "/usr/bin/env") : binary
+        process.arguments = python ? ["python3"] + arguments : arguments
         process.currentDirectoryURL = directory
         // Under `--sanitize=address` the binary checks for leaks at exit;
         // the suppressions say which reports are the sanitizer's mistakes.
@@ -61,6 +62,11 @@ struct CLI {
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         return root
     }
+
+    /// True when python3 can import aws-sam-translator, the SAM oracle.
+    static let samTranslatorAvailable: Bool = {
+        (try? run(["-c", "import samtranslator"], python: true).status) == 0
+    }()
 
     static func json(_ text: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]

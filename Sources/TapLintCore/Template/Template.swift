@@ -52,6 +52,10 @@ public struct Template: Sendable {
     /// True when a preprocessor (the Rain CLI) rewrites the template first.
     public let usesPreprocessor: Bool
 
+    /// What the SAM transform adds (empty without it), in template order.
+    public private(set) var generated: [GeneratedResource] = []
+    private var generatedIndex: [String: Int] = [:]
+
     /// Resources whose expansion adds resources named after them: modules,
     /// and SAM's resources when SAM is the only transform.
     private let generators: [String]
@@ -80,6 +84,13 @@ public struct Template: Sendable {
             let generates = type.hasSuffix("::MODULE") || (serverlessOnly && type.hasPrefix("AWS::Serverless::"))
             return generates ? resource.name : nil
         }
+        if serverlessOnly, transforms.contains("AWS::Serverless-2016-10-31") {
+            generated = ServerlessExpansion.resources(of: self)
+            // Hashed ids are only their visible part: no reference can name them.
+            for (i, resource) in generated.enumerated() where !resource.hashed && generatedIndex[resource.name] == nil {
+                generatedIndex[resource.name] = i
+            }
+        }
     }
 
     /// True when the top level has what marks a CloudFormation template.
@@ -94,6 +105,11 @@ public struct Template: Sendable {
     public func resourceIndex(of name: String) -> Int? { resourceIndex[name] }
 
     public func hasResource(_ name: String) -> Bool { resourceIndex[name] != nil }
+
+    /// The resource SAM generates under this logical id, if any.
+    public func generatedResource(named name: String) -> GeneratedResource? {
+        generatedIndex[name].map { generated[$0] }
+    }
 
     public func hasParameter(_ name: String) -> Bool { parameterIndex[name] != nil }
 

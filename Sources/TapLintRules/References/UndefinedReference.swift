@@ -12,7 +12,10 @@ public struct UndefinedReference: TemplateRule {
         of them, usually a typo or a resource renamed in one place only, fails \
         validation. `Fn::GetAtt`, `${Name.Attribute}` and `DependsOn` must name a resource, \
         not a parameter. Templates with a macro transform other than SAM are skipped, \
-        because the macro may add the missing names.
+        because the macro may add the missing names. In SAM templates the names SAM \
+        generates count (`FunctionRole`, `ServerlessRestApi`); a function's role that \
+        SAM does not create because the function is given one, or an implicit API that \
+        no event asks for, is reported.
         """,
         fix: "name a resource or parameter defined in the template",
         triggering: [
@@ -35,6 +38,30 @@ public struct UndefinedReference: TemplateRule {
             {"Resources": {"Topic": {"Type": "AWS::SNS::Topic",
               "Properties": {"TopicName": {"Fn::GetAtt": [↓"Nowhere", "Arn"]}}}}}
             """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+                  Role: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/app"
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties: {RestApiId: !Ref Api, Path: /, Method: get}
+            Outputs:
+              Role:
+                Value: !GetAtt ↓FunctionRole.Arn
+              Url:
+                Value: !Sub "https://↓${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod"
+            """,
         ],
         nonTriggering: [
             """
@@ -52,6 +79,34 @@ public struct UndefinedReference: TemplateRule {
                   DisplayName: !Sub
                     - "${Stage}-${Local}-${!Literal}-${AWS::Region}-${Queue.Arn}"
                     - Local: !Ref AWS::StackName
+            """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+                  AutoPublishAlias: live
+                  Events:
+                    Get:
+                      Type: Api
+                      Properties: {Path: /, Method: get}
+            Outputs:
+              Role:
+                Value: !GetAtt FunctionRole.Arn
+              Alias:
+                Value: !Ref Function.Alias
+              Stage:
+                Value: !Ref Api.Stage
+              Url:
+                Value: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/${ServerlessRestApiProdStage}"
             """,
         ],
         references: [
@@ -73,6 +128,13 @@ public struct UndefinedReference: TemplateRule {
             let isParameter = template.hasParameter(target)
             let needsResource = reference.kind == .getAtt || reference.kind == .dependsOn || reference.attribute != nil
             if !needsResource, isParameter || PseudoParameters.all.contains(target) { return nil }
+            // SAM also resolves `MyApi.Stage`, `MyFunction.Alias` and the like.
+            let base = target.firstIndex(of: ".").map { String(target[..<$0]) } ?? target
+            if template.generatedResource(named: base) != nil { return nil }
+            if let missing = Self.notGenerated(base, in: template) {
+                return Violation(at: reference.range, path: reference.path,
+                                 message: "\(reference.kind.rawValue) to '\(target)', which SAM does not generate: \(missing)")
+            }
             if template.mayBeGenerated(target) { return nil }
             let candidates = needsResource ? resources : resources + parameters + PseudoParameters.all.sorted()
             let what = isParameter ? "a resource (it is a parameter)"
@@ -81,5 +143,23 @@ public struct UndefinedReference: TemplateRule {
                              message: "\(reference.kind.rawValue) to '\(target)', which is not \(what)",
                              misspelt: target, candidates: candidates)
         }
+    }
+
+    /// Why SAM will not create a name a SAM template expects it to: the
+    /// implicit APIs exist only for events that name no API, and a
+    /// function's or state machine's role only when it is given none. Other
+    /// generated names are trusted as `Template.mayBeGenerated` says.
+    static func notGenerated(_ target: String, in template: Template) -> String? {
+        guard template.isServerlessOnly, template.transforms.contains(ServerlessWithoutTransform.transform) else { return nil }
+        for (api, event, property) in [("ServerlessRestApi", "Api", "RestApiId"), ("ServerlessHttpApi", "HttpApi", "ApiId")]
+        where target == api || target.hasPrefix(api) && target.hasSuffix("Stage") {
+            return "it adds \(api) only for a function's \(event) event without \(property), and every such event here names its API"
+        }
+        for resource in template.resources where target == resource.name + "Role" {
+            guard resource.type == "AWS::Serverless::Function" || resource.type == "AWS::Serverless::StateMachine",
+                  let role = template.property("Role", of: resource) else { continue }
+            return "\(resource.name) is given its Role (line \(role.entry.key.range.start.line)), so SAM creates none"
+        }
+        return nil
     }
 }

@@ -10,8 +10,9 @@ public struct UnknownAttribute: TemplateRule {
         …), listed in its schema; CloudFormation rejects a template that asks for any \
         other. Typos (`Ar`), attributes of a similar type (`QueueArn` on a topic) and \
         properties that are not returned as attributes are the usual causes. Custom \
-        resources, SAM and nested stacks (`Outputs.*`) return what they choose and are \
-        not judged.
+        resources and nested stacks (`Outputs.*`) return what they choose and are not \
+        judged. SAM resources are judged as what SAM makes of them: a function as an \
+        `AWS::Lambda::Function`, its generated `FunctionRole` as an `AWS::IAM::Role`.
         """,
         fix: "use an attribute the resource type returns",
         triggering: [
@@ -24,6 +25,21 @@ public struct UnknownAttribute: TemplateRule {
                 Properties:
                   DisplayName: !GetAtt ↓Queue.Ar
                   TopicName: !Sub "↓${Queue.QueueArn}-topic"
+            """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Function:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+            Outputs:
+              Role:
+                Value: !GetAtt ↓FunctionRole.RoleArn
+              Function:
+                Value: !GetAtt ↓Function.FunctionArn
             """,
         ],
         nonTriggering: [
@@ -55,8 +71,9 @@ public struct UnknownAttribute: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.references.references.compactMap { reference in
             guard reference.kind == .getAtt || reference.kind == .sub, let attribute = reference.attribute,
-                  let resource = context.template.resource(named: reference.target), !resource.isCustom,
-                  let typeName = resource.type, let type = context.schema.types[typeName],
+                  let (typeName, generated) = Self.type(of: reference.target, in: context.template),
+                  !(generated && Self.samReferences.contains(String(attribute.prefix { $0 != "." }))),
+                  let type = context.schema.types[typeName] ?? (generated ? Catalog.type(named: typeName) : nil),
                   !type.hasAttribute(attribute) else { return nil }
             let known = type.attributes.filter { !$0.contains("*") }
             let message = "\(reference.target) (\(typeName)) has no attribute '\(attribute)'"
@@ -68,5 +85,24 @@ public struct UnknownAttribute: TemplateRule {
             return Violation(at: reference.range, path: reference.path, message: message,
                              misspelt: attribute, candidates: known)
         }
+    }
+
+    /// The type whose attributes a GetAtt reads: the resource's, or for a
+    /// name SAM generates (a function's role, a SAM function itself once it
+    /// is an AWS::Lambda::Function), the generated resource's.
+    /// What SAM itself resolves on its resources (`MyFunction.Alias`,
+    /// `MyApi.Stage`), before CloudFormation reads any attribute.
+    static let samReferences: Set<String> = ["Alias", "Version", "Stage", "Deployment", "DomainName",
+                                             "DestinationTopic", "DestinationQueue"]
+
+    static func type(of name: String, in template: Template) -> (name: String, generated: Bool)? {
+        if let resource = template.resource(named: name) {
+            guard !resource.isCustom, let type = resource.type else { return nil }
+            if type.hasPrefix("AWS::Serverless::"), let generated = template.generatedResource(named: name) {
+                return (generated.type, true)
+            }
+            return (type, false)
+        }
+        return template.generatedResource(named: name).map { ($0.type, true) }
     }
 }
