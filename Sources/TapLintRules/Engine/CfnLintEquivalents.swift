@@ -1,3 +1,5 @@
+import TapLintCore
+
 /// cfn-lint's rule ids and the taplint rules that check the same thing, so
 /// that the suppressions a team already wrote for cfn-lint
 /// (`Metadata: cfn-lint: config: ignore_checks: [W3005]`) keep working.
@@ -39,4 +41,10 @@ enum CfnLintEquivalents {
         "W7001": ["BP006"],
         "W8001": ["BP005"],
     ]
+
+    /// The taplint rules a cfn-lint id stands for: the table above, and
+    /// SCH013 for each cfn-lint rule whose extension schema the catalog carries.
+    static func taplintRules(for id: String) -> [String]? {
+        rules[id] ?? (CatalogExtension.rules.contains(id) ? ["SCH013"] : nil)
+    }
 }

@@ -61,6 +61,7 @@ public enum RuleRegistry {
         HandlerNotInCode(),
         InvalidValue(),
         ParameterDefaultMismatch(),
+        ExtendedConstraint(),
         LiteralSubVariable(),
     ]
 

@@ -77,7 +77,7 @@ struct Suppressions {
         guard let list = metadata?["cfn-lint"]?["config"]?["ignore_checks"]?.sequence else { return }
         let base = path + [.key("cfn-lint"), .key("config"), .key("ignore_checks")]
         for (i, item) in list.enumerated() {
-            guard let id = item.string, let rules = CfnLintEquivalents.rules[id] else { continue }
+            guard let id = item.string, let rules = CfnLintEquivalents.taplintRules(for: id) else { continue }
             all.append(Suppression(rules: rules, reason: "cfn-lint ignore_checks \(id)", scope: scope,
                                    range: item.valueRange, path: base + [.index(i)], fromCfnLint: true))
         }

@@ -1,0 +1,60 @@
+/// A constraint one of cfn-lint's rules adds to the registry schemas, as
+/// scripts/gen-catalog carries it: where it applies and the JSON Schema it
+/// holds that place to (an if/then between properties, or the values some
+/// region offers).
+public struct CatalogExtension: Sendable {
+    /// cfn-lint's rule id (`E3638`); its first letter is the severity.
+    public var rule: String
+    /// Property names below the resource's Properties; `*` is every item of a list.
+    public var path: [String]
+    /// cfn-lint's description of the rule.
+    public var summary: String
+    /// The schema, parsed from the catalog's JSON.
+    public var schema: Node
+
+    /// The constraints on a resource type, in catalog order.
+    public static func all(for type: String) -> [CatalogExtension] {
+        guard let lines = lines[type] else { return [] }
+        return parsed.value(for: type) { lines.compactMap(parse) }
+    }
+
+    /// The cfn-lint rule ids the catalog carries, for cfn-lint suppressions.
+    public static let rules: Set<String> = Set(lines.values.flatMap { $0.map { field(0, of: $0) } })
+
+    private static let parsed = Memo<[CatalogExtension]>()
+
+    /// Where each type's lines are in the catalog's text, found with one
+    /// pass over its bytes; a line is read into fields only when its type
+    /// is linted.
+    private static let lines: [String: [Range<Int>]] = Catalog.extensions.withUTF8Buffer { bytes in
+        var byType: [String: [Range<Int>]] = [:]
+        var start = 0
+        while start < bytes.count {
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            // The type is the second field, up to its first `/` or tab.
+            if let tab = bytes[start..<end].firstIndex(of: UInt8(ascii: "\t")) {
+                let typeEnd = bytes[(tab + 1)..<end].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\t") } ?? end
+                byType[String(decoding: bytes[(tab + 1)..<typeEnd], as: UTF8.self), default: []].append(start..<end)
+            }
+            start = end + 1
+        }
+        return byType
+    }
+
+    /// Field `index` (of four, tab-separated) of the line at `range`.
+    private static func field(_ index: Int, of range: Range<Int>) -> String {
+        Catalog.extensions.withUTF8Buffer { bytes in
+            let fields = bytes[range].split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false)
+            return index < fields.count ? String(decoding: fields[index], as: UTF8.self) : ""
+        }
+    }
+
+    private static func parse(_ range: Range<Int>) -> CatalogExtension? {
+        let json = Catalog.extensions.withUTF8Buffer { bytes in
+            Array(bytes[range].split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false).last ?? [])
+        }
+        guard let schema = YAMLParser.parse(json).root else { return nil }
+        return CatalogExtension(rule: field(0, of: range), path: field(1, of: range).split(separator: "/").dropFirst().map(String.init),
+                                summary: field(2, of: range), schema: schema)
+    }
+}
