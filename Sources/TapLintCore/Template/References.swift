@@ -25,8 +25,18 @@ public struct Reference: Sendable {
     /// From the template's root to the node that holds the reference.
     public var path: [PathElement]
     public var owner: Owner
+    /// The `Fn::If` branches the reference is inside, outermost first: it is
+    /// made only when each is taken.
+    public var branches: [Branch] = []
     /// True inside an `Fn::If` branch: it holds only when that branch is taken.
-    public var conditional: Bool
+    public var conditional: Bool { !branches.isEmpty }
+}
+
+/// One `Fn::If` branch around a reference: the condition it tests (nil
+/// when that is not a plain name) and whether the branch is its true one.
+public struct Branch: Sendable, Equatable {
+    public var condition: String?
+    public var taken: Bool
 }
 
 /// A place where the template names a condition.
@@ -48,6 +58,8 @@ public struct ReferenceIndex: Sendable {
     /// The path to the node being walked: one stack, copied only when a
     /// reference is recorded, so the walk does not allocate per node.
     private var path: [PathElement] = []
+    /// The `Fn::If` branches around the node being walked.
+    private var branches: [Branch] = []
 
     public init(_ template: Template) {
         for (i, resource) in template.resources.enumerated() {
@@ -57,7 +69,7 @@ public struct ReferenceIndex: Sendable {
                     switch name {
                     case "Condition": $0.useCondition(entry.value)
                     case "DependsOn": $0.dependsOn(entry.value, owner: .resource(i))
-                    default: $0.walk(entry.value, owner: .resource(i), conditional: false)
+                    default: $0.walk(entry.value, owner: .resource(i))
                     }
                 }
             }
@@ -69,21 +81,22 @@ public struct ReferenceIndex: Sendable {
                     if name == "Condition" {
                         $0.useCondition(entry.value)
                     } else {
-                        $0.walk(entry.value, owner: .output(i), conditional: false)
+                        $0.walk(entry.value, owner: .output(i))
                     }
                 }
             }
         }
         for (i, condition) in template.conditions.enumerated() {
             within([.key("Conditions"), .key(condition.name)]) {
-                $0.walk(condition.body, owner: .condition(i), conditional: false, conditionContext: true)
+                $0.walk(condition.body, owner: .condition(i), conditionContext: true)
             }
         }
         for section in ["Rules", "Globals"] {
             guard let body = template.root[section] else { continue }
-            within(.key(section)) { $0.walk(body, owner: .other, conditional: false, conditionContext: true) }
+            within(.key(section)) { $0.walk(body, owner: .other, conditionContext: true) }
         }
         path = []
+        branches = []
     }
 
     /// Runs `body` with `elements` pushed on the path.
@@ -110,14 +123,14 @@ public struct ReferenceIndex: Sendable {
         for (i, item) in node.items.enumerated() {
             guard let name = item.string else { continue }
             references.append(Reference(kind: .dependsOn, target: name, range: item.valueRange,
-                                        path: single ? path : path + [.index(i)], owner: owner, conditional: false))
+                                        path: single ? path : path + [.index(i)], owner: owner))
         }
     }
 
-    private mutating func walk(_ node: Node, owner: Reference.Owner, conditional: Bool, conditionContext: Bool = false) {
+    private mutating func walk(_ node: Node, owner: Reference.Owner, conditionContext: Bool = false) {
         if let call = conditionContext ? node.conditionCall : node.intrinsic {
             within(.key(call.name.rawValue)) {
-                $0.visit(call, owner: owner, conditional: conditional, conditionContext: conditionContext)
+                $0.visit(call, owner: owner, conditionContext: conditionContext)
             }
             return
         }
@@ -125,22 +138,22 @@ public struct ReferenceIndex: Sendable {
         case .scalar: break
         case .sequence(let items):
             for (i, item) in items.enumerated() {
-                within(.index(i)) { $0.walk(item, owner: owner, conditional: conditional, conditionContext: conditionContext) }
+                within(.index(i)) { $0.walk(item, owner: owner, conditionContext: conditionContext) }
             }
         case .mapping(let entries):
             for entry in entries {
                 within(.key(entry.name ?? "?")) {
-                    $0.walk(entry.value, owner: owner, conditional: conditional, conditionContext: conditionContext)
+                    $0.walk(entry.value, owner: owner, conditionContext: conditionContext)
                 }
             }
         }
     }
 
-    private mutating func visit(_ call: Intrinsic, owner: Reference.Owner, conditional: Bool, conditionContext: Bool) {
+    private mutating func visit(_ call: Intrinsic, owner: Reference.Owner, conditionContext: Bool) {
         let argument = call.argument
         func add(_ kind: Reference.Kind, _ target: String, _ attribute: String?, _ range: SourceRange) {
             references.append(Reference(kind: kind, target: target, attribute: attribute, range: range,
-                                        path: path, owner: owner, conditional: conditional))
+                                        path: path, owner: owner, branches: branches))
         }
         switch call.name {
         case .ref:
@@ -149,7 +162,7 @@ public struct ReferenceIndex: Sendable {
             if let target = GetAttTarget(argument) {
                 add(.getAtt, target.resource, target.attribute, (argument.sequence?.first ?? argument).valueRange)
                 if let items = argument.sequence {
-                    within(.index(1)) { $0.walk(items[1], owner: owner, conditional: conditional) }
+                    within(.index(1)) { $0.walk(items[1], owner: owner) }
                 }
                 return
             }
@@ -167,7 +180,7 @@ public struct ReferenceIndex: Sendable {
                 }
                 for entry in sub.variables {
                     within([.index(1), .key(entry.name ?? "?")]) {
-                        $0.walk(entry.value, owner: owner, conditional: conditional)
+                        $0.walk(entry.value, owner: owner)
                     }
                 }
                 return
@@ -175,11 +188,12 @@ public struct ReferenceIndex: Sendable {
         case .if:
             if let items = argument.sequence, items.count == 3 {
                 within(.index(0)) { $0.useCondition(items[0]) }
+                branches.append(Branch(condition: items[0].string, taken: true))
                 for i in 1...2 {
-                    within(.index(i)) {
-                        $0.walk(items[i], owner: owner, conditional: true, conditionContext: conditionContext)
-                    }
+                    branches[branches.count - 1].taken = i == 1
+                    within(.index(i)) { $0.walk(items[i], owner: owner, conditionContext: conditionContext) }
                 }
+                branches.removeLast()
                 return
             }
         case .condition:
@@ -195,6 +209,6 @@ public struct ReferenceIndex: Sendable {
         default:
             break
         }
-        walk(argument, owner: owner, conditional: conditional, conditionContext: conditionContext)
+        walk(argument, owner: owner, conditionContext: conditionContext)
     }
 }

@@ -9,8 +9,10 @@ public struct CircularDependency: TemplateRule {
         Every `Ref`, `Fn::GetAtt`, `Fn::Sub` variable and `DependsOn` makes a resource \
         wait for the one it names. When those waits form a loop, CloudFormation cannot \
         order the resources and rejects the template ("Circular dependency between \
-        resources"). Dependencies inside every `Fn::If` branch count, because \
-        CloudFormation orders resources before it evaluates conditions. The finding \
+        resources"). CloudFormation decides the conditions first: a loop through \
+        resources or `Fn::If` branches whose conditions cannot all hold for one set of \
+        parameter values is no loop, and one that holds only for some values is \
+        reported with them ("when Mode=push"). The finding \
         names every resource on the loop, in order, and the property where each step is \
         written, so you can see which reference to break. In SAM templates an event is \
         read as what SAM makes of it: the permission, mapping or rule it becomes depends \
@@ -80,6 +82,24 @@ public struct CircularDependency: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // Each reads the other only under opposite values of the same condition.
+            """
+            Parameters:
+              Mode:
+                Type: String
+                AllowedValues: [push, pull]
+            Conditions:
+              IsPush: !Equals [!Ref Mode, push]
+            Resources:
+              Producer:
+                Type: AWS::SNS::Topic
+                Properties:
+                  DisplayName: !If [IsPush, !GetAtt Consumer.QueueName, none]
+              Consumer:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !If [IsPush, none, !GetAtt Producer.TopicName]
+            """,
             // SAM turns an API event into a permission and a method of their
             // own: the function does not depend on the API that calls it.
             """
@@ -142,7 +162,10 @@ public struct CircularDependency: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let names = context.graph.names
         let last = context.graph.cycles.count - 1
-        return context.graph.cycles.enumerated().map { index, cycle in
+        return context.graph.cycles.enumerated().compactMap { index, cycle in
+            // The loop exists only where all its resources and steps do.
+            let when = Self.condition(of: cycle, in: context)
+            if when == .never { return nil }
             let loop = (cycle.resources + [cycle.resources[0]]).map { names[$0] }.joined(separator: " → ")
             let steps = cycle.edges.map { edge in
                 let reference = edge.reference
@@ -155,10 +178,42 @@ public struct CircularDependency: TemplateRule {
             }
             let first = cycle.edges[0].reference
             var message = "circular dependency: \(loop); " + steps.joined(separator: "; ")
+            if case .when(let settings)? = when, !settings.isEmpty {
+                message += " (when \(settings.map(\.description).joined(separator: ", ")))"
+            }
             if index == last, context.graph.hasMoreCycles {
                 message += " (more cycles run through these resources than are listed)"
             }
             return Violation(at: first.range, path: first.path, message: message)
         }
+    }
+
+    /// When the cycle exists: every resource on it exists (its `Condition`)
+    /// and each step is made (some reference between the two resources,
+    /// with the `Fn::If` branches around it taken). Nil when nothing on the
+    /// loop is conditional.
+    static func condition(of cycle: Cycle, in context: LintContext) -> ConditionModel.Answer? {
+        let template = context.template
+        var parts: [ConditionModel.Guard] = []
+        for member in cycle.resources {
+            guard let condition = template.resources[member].condition else { continue }
+            guard let name = condition.string else { return .unknown }
+            parts.append(.condition(name, true))
+        }
+        for step in cycle.edges {
+            var ways: [ConditionModel.Guard] = []
+            for edge in context.graph.edges where edge.from == step.from && edge.to == step.to {
+                let branches = edge.reference.branches
+                if branches.isEmpty {
+                    ways = []
+                    break
+                }
+                let named = branches.compactMap { branch in branch.condition.map { ConditionModel.Guard.condition($0, branch.taken) } }
+                guard named.count == branches.count else { return .unknown }
+                ways.append(.all(named))
+            }
+            if !ways.isEmpty { parts.append(.any(ways)) }
+        }
+        return parts.isEmpty ? nil : context.conditions.solve(.all(parts))
     }
 }

@@ -39,6 +39,9 @@ public struct LintContext: Sendable {
     public let template: Template
     public let references: ReferenceIndex
     public let graph: DependencyGraph
+    /// The conditions as formulas over parameter values, for the rules that
+    /// ask which resources exist together.
+    public let conditions: ConditionModel
     /// Properties checked against the catalog, once for all schema rules.
     public let schema: SchemaCheck
     /// Every policy document, read once for all IAM rules.
@@ -86,7 +89,7 @@ public struct LintContext: Sendable {
                 return .checked(schema, ResourceTags.all(in: template, schema: schema))
             case 1:
                 let references = ReferenceIndex(template)
-                return .resolved(references, DependencyGraph(template: template, references: references))
+                return .resolved(references, DependencyGraph(template: template, references: references), ConditionModel(template))
             case 2:
                 let found = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
                 return .strings(found, ARN.all(in: found.strings))
@@ -99,10 +102,10 @@ public struct LintContext: Sendable {
                 return .suppressions(Suppressions(template: template, source: source))
             }
         }
-        guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph) = pieces[1],
+        guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph, let conditions) = pieces[1],
               case .strings(let strings, let arns) = pieces[2], case .policies(let policies, let allowing) = pieces[3],
               case .named(let named) = pieces[4], case .suppressions(let suppressions) = pieces[5] else { preconditionFailure("context pieces out of order") }
-        (self.schema, self.tags, self.references, self.graph) = (schema, tags, references, graph)
+        (self.schema, self.tags, self.references, self.graph, self.conditions) = (schema, tags, references, graph, conditions)
         (self.strings, self.literalVariables) = (strings.strings, strings.literals)
         (self.arns, self.policies, self.allowing, self.named) = (arns, policies, allowing, named)
         self.suppressions = suppressions
@@ -116,7 +119,7 @@ public struct LintContext: Sendable {
 /// One piece of a `LintContext`, as a thread computes it.
 private enum Piece: Sendable {
     case checked(SchemaCheck, [ResourceTags])
-    case resolved(ReferenceIndex, DependencyGraph)
+    case resolved(ReferenceIndex, DependencyGraph, ConditionModel)
     case strings(TemplateStrings.Found, [ARN])
     case policies([PolicyDocument], [(document: PolicyDocument, statement: PolicyStatement)])
     case named(NamedResources)
