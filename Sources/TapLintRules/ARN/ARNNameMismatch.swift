@@ -14,10 +14,38 @@ public struct ARNNameMismatch: TemplateRule {
         exist and the function fails at run time, long after the deploy succeeded. The \
         same goes for functions and tables, and for execute-api ARNs, whose method and \
         path must be ones the REST API in the template has. An ARN counts as meaning a \
-        resource when it is built from the same parameters and pseudo parameters.
+        resource when it is built from the same parameters and pseudo parameters, or \
+        from more or fewer of them with a parameter in common (a part left out); \
+        wildcards in the ARN (`${Prefix}-*`) that cover the difference are fine.
         """,
         fix: "build the ARN from the same name (better: !GetAtt the resource's Arn)",
         triggering: [
+            """
+            Parameters:
+              Name:
+                Type: String
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Sub "${Name}-${AWS::AccountId}-${AWS::Region}"
+              Invoke:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: f
+                  Principal: s3.amazonaws.com
+                  SourceAccount: !Ref AWS::AccountId
+                  ↓SourceArn: !Sub "arn:${AWS::Partition}:s3:::${Name}-${AWS::Region}"
+              Anything:
+                Type: AWS::Lambda::Permission
+                Properties:
+                  Action: lambda:InvokeFunction
+                  FunctionName: f
+                  Principal: s3.amazonaws.com
+                  SourceAccount: !Ref AWS::AccountId
+                  SourceArn: !Sub "arn:${AWS::Partition}:s3:::${Name}-*"
+            """,
             """
             Parameters:
               Prefix:
@@ -172,9 +200,15 @@ public struct ARNNameMismatch: TemplateRule {
         guard let (type, name) = NamedResources.name(in: arn), named.first(type: type, name: name) == nil else { return nil }
         let variables = NamedResources.variables(name)
         guard !variables.isEmpty else { return nil }
-        let candidates = named.builtAlike(type: type, parts: variables)
-        guard let meant = candidates.first else { return nil }
-        return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"
+        if let meant = named.builtAlike(type: type, parts: variables).first {
+            return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"
+        }
+        // Built from more or fewer of the same parts: a part missing, or one
+        // too many, unless the ARN's wildcards cover the difference.
+        let related = named.builtWithPartsOf(type: type, parts: variables)
+        guard let meant = related.first, !related.contains(where: { NamedResources.matches(pattern: name, $0.name) }) else { return nil }
+        return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource), built from the same parameters, "
+            + "is named '\(meant.name)'"
     }
 }
 

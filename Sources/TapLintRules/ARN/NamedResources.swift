@@ -23,6 +23,8 @@ struct NamedResources {
     /// The named resources by type and the set of `${…}` names the name is built from:
     /// the resources an ARN built from the same parts could mean.
     private var byParts: [String: [Named]] = [:]
+    /// The named resources whose names are built from a parameter, by type.
+    private var built: [String: [(named: Named, parts: Set<String>)]] = [:]
 
     init(_ template: Template) {
         let all = template.resources.compactMap { resource -> Named? in
@@ -32,8 +34,46 @@ struct NamedResources {
         }
         for named in all {
             if byName[named.type + " " + named.name] == nil { byName[named.type + " " + named.name] = named }
-            byParts[Self.partsKey(named.type, Self.variables(named.name)), default: []].append(named)
+            let parts = Self.variables(named.name)
+            byParts[Self.partsKey(named.type, parts), default: []].append(named)
+            if parts.contains(where: Self.isParameterPart) { built[named.type, default: []].append((named, parts)) }
         }
+    }
+
+    /// The resources of the type whose names are built from more or fewer
+    /// of the same parts, sharing a parameter: the ones an ARN built with a
+    /// part missing (or one too many) was meant for, in template order.
+    func builtWithPartsOf(type: String, parts: Set<String>) -> [Named] {
+        guard parts.contains(where: Self.isParameterPart) else { return [] }
+        return (built[type] ?? []).filter { candidate in
+            candidate.parts != parts && (candidate.parts.isSubset(of: parts) || parts.isSubset(of: candidate.parts))
+                && !candidate.parts.intersection(parts).filter(Self.isParameterPart).isEmpty
+        }.map(\.named)
+    }
+
+    /// A `${…}` part that is the template's own (a parameter, a resource),
+    /// not a pseudo parameter every name may use.
+    private static func isParameterPart(_ part: String) -> Bool { !part.containsBytes("::") }
+
+    /// True when an ARN's name, whose `*` and `?` match any text, matches a
+    /// built name, `${…}` parts compared as they are written.
+    static func matches(pattern: String, _ name: String) -> Bool {
+        let pattern = Array(pattern.utf8), name = Array(name.utf8)
+        // Iterative glob match with one backtracking point per `*`.
+        var p = 0, n = 0, star = -1, mark = 0
+        while n < name.count {
+            if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == name[n] {
+                p += 1; n += 1
+            } else if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
+                star = p; mark = n; p += 1
+            } else if star >= 0 {
+                p = star + 1; mark += 1; n = mark
+            } else {
+                return false
+            }
+        }
+        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
+        return p == pattern.count
     }
 
     /// The first resource of the type with exactly this name.
