@@ -85,8 +85,18 @@ public enum ActionCatalog {
         let name = pattern[pattern.utf8.index(after: colon)...].lowercased()
         guard let known = self.service(service) else { return nil }
         guard name.contains(where: { $0 == "*" || $0 == "?" }) else { return known.byKey[name].map { [known.actions[$0]] } ?? [] }
-        return known.actions.filter { Wildcard.matches(name, $0.key) }
+        // The same wildcards (`s3:Get*`, `logs:*`) recur across statements,
+        // templates and the rules that expand them: each is matched once.
+        return expanded.value(for: service + ":" + name) {
+            let wildcard = Array(name.utf8)
+            return known.actions.filter { action in
+                action.key.utf8.withContiguousStorageIfAvailable { Wildcard.matches(wildcard[...], $0) }
+                    ?? Wildcard.matches(wildcard[...], Array(action.key.utf8)[...])
+            }
+        }
     }
+
+    private static let expanded = Memo<[IAMAction]>()
 
     private static let lineStarts = TapLintCore.lineStarts(of: source)
 
@@ -110,7 +120,8 @@ public enum Wildcard {
         matches(Array(pattern.utf8)[...], Array(text.utf8)[...])
     }
 
-    private static func matches(_ pattern: ArraySlice<UInt8>, _ text: ArraySlice<UInt8>) -> Bool {
+    static func matches<Text: RandomAccessCollection<UInt8>>(_ pattern: ArraySlice<UInt8>, _ text: Text) -> Bool
+        where Text.Index == Int {
         var p = pattern.startIndex, t = text.startIndex
         var star: Int?, resume = text.startIndex
         while t < text.endIndex {

@@ -60,7 +60,9 @@ public struct UnknownResourceType: TemplateRule {
         guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else { return [] }
         return template.resources.compactMap { resource in
             guard let type = resource.type, type.hasPrefix("AWS::") || type.hasPrefix("Alexa::"),
-                  !type.hasSuffix("::MODULE"), !resource.isCustom, !Catalog.contains(type),
+                  !type.hasSuffix("::MODULE"), !resource.isCustom,
+                  // The schema check has looked up every type once already.
+                  context.schema.types[type] == nil, !Catalog.contains(type),
                   let node = resource.body["Type"] else { return nil }
             let path: [PathElement] = [.key("Resources"), .key(resource.name), .key("Type")]
             if let guess = Suggestion.closest(to: type, in: Catalog.typeNames, limit: Self.typoLimit(type)) {
