@@ -64,4 +64,22 @@ import TapLintRules
         let ignored = "Metadata:\n  cfn-lint:\n    config:\n      ignore_checks: [W3687]\n"
         #expect(Self.findings(group, metadata: ignored).isEmpty)
     }
+
+    @Test func aForbiddenCombinationNamesTheValuesAndRDSEnginesIgnoreCase() throws {
+        let database = """
+            Database:
+              Type: AWS::RDS::DBInstance
+              Properties:
+                DBInstanceClass: db.t3.small
+                AllocatedStorage: "5"
+                Engine: %@
+                EngineVersion: 5.7.44
+            """
+        for engine in ["mysql", "MySQL"] {
+            let found = try #require(Self.findings(database.replacing("%@", with: engine)).first)
+            #expect(found.severity == .warning)
+            #expect(found.message.contains("when Engine is mysql and EngineVersion is 5.7.44, this is not allowed"))
+        }
+        #expect(Self.findings(database.replacing("%@", with: "postgres")).isEmpty)
+    }
 }

@@ -95,8 +95,9 @@ public struct ExtendedConstraint: TemplateRule {
             byType[type] = extensions
             if extensions.isEmpty { continue }
             let base: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties")]
+            let judged = type.hasPrefix("AWS::RDS::") ? Self.engineInLowerCase(properties) : properties
             for constraint in extensions {
-                for (node, path) in Self.nodes(at: constraint.path[...], in: properties, path: base) {
+                for (node, path) in Self.nodes(at: constraint.path[...], in: judged, path: base) {
                     for failure in check.failures(constraint.schema, node, path: path) {
                         let severity: Severity = failure.mayBeNew ? .warning
                             : constraint.rule.hasPrefix("W") ? .warning : constraint.rule.hasPrefix("I") ? .info : .error
@@ -120,5 +121,16 @@ public struct ExtendedConstraint: TemplateRule {
         }
         guard let child = node[step] else { return [] }
         return nodes(at: path.dropFirst(), in: child, path: at + [.key(step)])
+    }
+
+    /// RDS reads engine names without regard to case (`MySQL` is `mysql`),
+    /// and so do cfn-lint's RDS rules; the schemas write them in lower case.
+    static func engineInLowerCase(_ properties: Node) -> Node {
+        guard let entries = properties.mapping, let engine = properties.entry("Engine"), let scalar = engine.value.scalar,
+              scalar.value != scalar.value.lowercased() else { return properties }
+        let lowered = Node(.scalar(Scalar(scalar.value.lowercased(), style: scalar.style)), tag: engine.value.tag,
+                           range: engine.value.range)
+        return Node(.mapping(entries.map { $0.name == "Engine" ? Entry(key: $0.key, value: lowered) : $0 }),
+                    tag: properties.tag, range: properties.range)
     }
 }

@@ -173,7 +173,10 @@ struct ExtensionCheck {
 
     /// The constraints `value` certainly breaks, with where each is.
     func failures(_ schema: Node, _ value: Node, path: [PathElement]) -> [Failure] {
-        guard let keywords = schema.mapping, !Self.isComputed(value) else { return [] }
+        if Self.isComputed(value) { return [] }
+        // `false` allows nothing: under an `if`, the combination it names is forbidden.
+        if schema.scalar?.boolValue == false { return [Failure(node: value, path: path, detail: "this is not allowed")] }
+        guard let keywords = schema.mapping else { return [] }
         var found: [Failure] = []
         for keyword in keywords {
             let argument = keyword.value
@@ -184,7 +187,8 @@ struct ExtensionCheck {
                 guard let branch else { continue }
                 let broken = failures(branch, value, path: path)
                 if broken.isEmpty { continue }
-                let context = condition == .yes ? Self.describe(argument) : Self.describe(argument).map { "not (\($0))" }
+                let context = condition == .yes ? Self.describe(argument, of: value)
+                    : Self.describe(argument, of: value).map { "not (\($0))" }
                 found += broken.map { failure in
                     var failure = failure
                     if let context { failure.detail = "when \(context), \(failure.detail)" }
@@ -241,7 +245,7 @@ struct ExtensionCheck {
 
     /// An `if` in words, for the simple shapes the extension schemas use:
     /// `Engine is aurora-mysql`, `AliasTarget is set`. Nil for others.
-    static func describe(_ condition: Node) -> String? {
+    static func describe(_ condition: Node, of value: Node) -> String? {
         var parts: [String] = []
         let required = Set((condition["required"]?.items ?? []).compactMap(\.string))
         var described: Set<String> = []
@@ -257,7 +261,13 @@ struct ExtensionCheck {
             if keys == ["const"], let constant = property.value["const"]?.scalar?.value {
                 parts.append("\(name) is \(constant)")
             } else if keys == ["enum"], let listed = values(property.value["enum"]) {
-                parts.append("\(name) is \(listed)")
+                // The value itself says more than the list it is one of.
+                if let actual = value[name]?.scalar?.value,
+                   property.value["enum"]?.items.contains(where: { $0.scalar?.value == actual }) == true {
+                    parts.append("\(name) is \(actual)")
+                } else {
+                    parts.append("\(name) is \(listed)")
+                }
             } else if keys == ["not"], Set((property.value["not"]?.mapping ?? []).compactMap(\.name)) == ["enum"],
                       let listed = values(property.value["not"]?["enum"]) {
                 parts.append("\(name) is not \(listed)")
