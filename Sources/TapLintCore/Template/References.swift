@@ -55,6 +55,11 @@ public struct ReferenceIndex: Sendable {
     /// True when some `Fn::FindInMap` computes its mapping's name, so any
     /// mapping may be the one it reads.
     public private(set) var readsComputedMapping = false
+    /// Calls whose argument has a shape CloudFormation rejects, found on
+    /// the same walk (REF004 reads them), in every section but Metadata.
+    public private(set) var malformedCalls: [MalformedCall] = []
+    /// Above zero inside a malformed call: one finding per broken call.
+    private var insideMalformed = 0
     /// The path to the node being walked: one stack, copied only when a
     /// reference is recorded, so the walk does not allocate per node.
     private var path: [PathElement] = []
@@ -63,22 +68,32 @@ public struct ReferenceIndex: Sendable {
 
     public init(_ template: Template) {
         for (i, resource) in template.resources.enumerated() {
-            for entry in resource.body.mapping ?? [] {
-                guard let name = entry.name, name != "Type" else { continue }
+            guard let entries = resource.body.mapping else {
+                within([.key("Resources"), .key(resource.name)]) { $0.checkShapes(resource.body) }
+                continue
+            }
+            for entry in entries {
+                let name = entry.name ?? "?"
                 within([.key("Resources"), .key(resource.name), .key(name)]) {
                     switch name {
-                    case "Condition": $0.useCondition(entry.value)
-                    case "DependsOn": $0.dependsOn(entry.value, owner: .resource(i))
+                    case "Type": $0.checkShapes(entry.value)
+                    case "Condition": $0.checkShapes(entry.value); $0.useCondition(entry.value)
+                    case "DependsOn": $0.checkShapes(entry.value); $0.dependsOn(entry.value, owner: .resource(i))
                     default: $0.walk(entry.value, owner: .resource(i))
                     }
                 }
             }
         }
         for (i, output) in template.outputs.enumerated() {
-            for entry in output.body.mapping ?? [] {
-                guard let name = entry.name else { continue }
+            guard let entries = output.body.mapping else {
+                within([.key("Outputs"), .key(output.name)]) { $0.checkShapes(output.body) }
+                continue
+            }
+            for entry in entries {
+                let name = entry.name ?? "?"
                 within([.key("Outputs"), .key(output.name), .key(name)]) {
                     if name == "Condition" {
+                        $0.checkShapes(entry.value)
                         $0.useCondition(entry.value)
                     } else {
                         $0.walk(entry.value, owner: .output(i))
@@ -94,6 +109,15 @@ public struct ReferenceIndex: Sendable {
         for section in ["Rules", "Globals"] {
             guard let body = template.root[section] else { continue }
             within(.key(section)) { $0.walk(body, owner: .other, conditionContext: true) }
+        }
+        // The rest of the template holds no references, but may hold calls;
+        // so may a section whose entries are not a mapping of declarations.
+        let walked: Set<String> = ["Resources", "Outputs", "Conditions", "Rules", "Globals", "Metadata"]
+        for entry in template.root.mapping ?? [] {
+            let name = entry.name ?? "?"
+            let declared = ["Resources", "Outputs", "Conditions"].contains(name) && entry.value.mapping != nil
+            if walked.contains(name), declared || !["Resources", "Outputs", "Conditions"].contains(name) { continue }
+            within(.key(name)) { $0.checkShapes(entry.value) }
         }
         path = []
         branches = []
@@ -127,7 +151,25 @@ public struct ReferenceIndex: Sendable {
         }
     }
 
+    /// Looks for malformed calls only, where no reference can be.
+    private mutating func checkShapes(_ node: Node) {
+        guard insideMalformed == 0 else { return }
+        FunctionShape.problems(in: node, path: &path, into: &malformedCalls)
+    }
+
     private mutating func walk(_ node: Node, owner: Reference.Owner, conditionContext: Bool = false) {
+        // A malformed call is reported once; the references in it still count.
+        var malformed = false
+        if insideMalformed == 0, let call = node.intrinsic, let problem = FunctionShape.problem(call) {
+            malformedCalls.append(MalformedCall(message: problem.message, range: (problem.item ?? node).range, path: path))
+            malformed = true
+            insideMalformed += 1
+        }
+        walkContent(node, owner: owner, conditionContext: conditionContext)
+        if malformed { insideMalformed -= 1 }
+    }
+
+    private mutating func walkContent(_ node: Node, owner: Reference.Owner, conditionContext: Bool) {
         if let call = conditionContext ? node.conditionCall : node.intrinsic {
             within(.key(call.name.rawValue)) {
                 $0.visit(call, owner: owner, conditionContext: conditionContext)
@@ -187,7 +229,7 @@ public struct ReferenceIndex: Sendable {
             }
         case .if:
             if let items = argument.sequence, items.count == 3 {
-                within(.index(0)) { $0.useCondition(items[0]) }
+                within(.index(0)) { $0.checkShapes(items[0]); $0.useCondition(items[0]) }
                 branches.append(Branch(condition: items[0].string, taken: true))
                 for i in 1...2 {
                     branches[branches.count - 1].taken = i == 1
