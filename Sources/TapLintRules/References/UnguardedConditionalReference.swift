@@ -83,8 +83,8 @@ public struct UnguardedConditionalReference: TemplateRule {
         if template.isRewrittenBeforeDeploy, !template.isServerlessOnly { return [] }
         var answers: [ConditionModel.Guard: ConditionModel.Answer] = [:]  // the same guard is often asked many times
         return context.references.references.compactMap { reference in
-            guard let target = template.resource(named: reference.target), let required = target.condition?.string,
-                  context.conditions.knows(required) else { return nil }
+            guard let index = template.resourceIndex(of: reference.target),
+                  let required = template.resources[index].condition?.string, context.conditions.knows(required) else { return nil }
             let owner: Declaration
             switch reference.owner {
             case .resource(let i): owner = template.resources[i].declaration
