@@ -16,10 +16,34 @@ public struct ARNNameMismatch: TemplateRule {
         path must be ones the REST API in the template has. An ARN counts as meaning a \
         resource when it is built from the same parameters and pseudo parameters, or \
         from more or fewer of them with a parameter in common (a part left out); \
-        wildcards in the ARN (`${Prefix}-*`) that cover the difference are fine.
+        wildcards in the ARN (`${Prefix}-*`) that cover the difference are fine. An ARN \
+        that spells out the default (or an allowed value) of the parameter a resource is \
+        named by is right for that one value only, and is reported too.
         """,
         fix: "build the ARN from the same name (better: !GetAtt the resource's Arn)",
         triggering: [
+            """
+            Parameters:
+              LogBucket:
+                Type: String
+                Default: acme-logs
+            Resources:
+              Bucket:
+                Type: AWS::S3::Bucket
+                Properties:
+                  BucketName: !Ref LogBucket
+              Policy:
+                Type: AWS::IAM::ManagedPolicy
+                Properties:
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Action: s3:GetObject
+                        ↓Resource: !Sub "arn:${AWS::Partition}:s3:::acme-logs/*"
+                      - Effect: Allow
+                        Action: s3:ListBucket
+                        Resource: !Sub "arn:${AWS::Partition}:s3:::${LogBucket}"
+            """,
             """
             Parameters:
               Name:
@@ -199,6 +223,11 @@ public struct ARNNameMismatch: TemplateRule {
         // A resource of that very name is the one meant: no need to look further.
         guard let (type, name) = NamedResources.name(in: arn), named.first(type: type, name: name) == nil else { return nil }
         let variables = NamedResources.variables(name)
+        if variables.isEmpty, let (meant, parameter) = named.named(type: type, byParameterValue: name) {
+            // Right for one value of the parameter only: another deploy's name drifts away.
+            return "ARN in \(arn.source.place) spells '\(name)', which is \(meant.resource)'s name only while "
+                + "\(parameter) is '\(name)'; build the ARN from ${\(parameter)}"
+        }
         guard !variables.isEmpty else { return nil }
         if let meant = named.builtAlike(type: type, parts: variables).first {
             return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource) is named '\(meant.name)'"

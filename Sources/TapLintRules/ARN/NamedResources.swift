@@ -23,10 +23,24 @@ struct NamedResources {
     /// The named resources by type and the set of `${…}` names the name is built from:
     /// the resources an ARN built from the same parts could mean.
     private var byParts: [String: [Named]] = [:]
+    /// The named resources whose name is one parameter (`!Ref BucketName`),
+    /// by type and that parameter's possible values (Default, AllowedValues).
+    private var byParameterValue: [String: (named: Named, parameter: String)] = [:]
     /// The named resources whose names are built from a parameter, by type.
     private var built: [String: [(named: Named, parts: Set<String>)]] = [:]
 
     init(_ template: Template) {
+        for resource in template.resources {
+            guard let type = resource.type, let kind = Self.kinds[type],
+                  let call = resource.properties?[kind.property]?.intrinsic, call.name == .ref, let parameter = call.argument.string,
+                  let declaration = template.parameters.first(where: { $0.name == parameter }) else { continue }
+            let values = [declaration["Default"]?.scalar?.value].compactMap { $0 }
+                + (declaration["AllowedValues"]?.sequence ?? []).compactMap { $0.scalar?.value }
+            let named = Named(resource: resource.name, type: type, name: "${\(parameter)}")
+            for value in values where byParameterValue[type + " " + value] == nil {
+                byParameterValue[type + " " + value] = (named, parameter)
+            }
+        }
         let all = template.resources.compactMap { resource -> Named? in
             guard let type = resource.type, let kind = Self.kinds[type],
                   let node = resource.properties?[kind.property], let name = TemplateStrings.build(node) else { return nil }
@@ -74,6 +88,12 @@ struct NamedResources {
         }
         while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
         return p == pattern.count
+    }
+
+    /// The resource of the type named by a parameter that can take this
+    /// value, and the parameter.
+    func named(type: String, byParameterValue value: String) -> (named: Named, parameter: String)? {
+        byParameterValue[type + " " + value]
     }
 
     /// The first resource of the type with exactly this name.
