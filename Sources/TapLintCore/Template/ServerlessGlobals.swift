@@ -9,12 +9,15 @@ extension Template {
     }
 
     /// A scalar property as SAM deploys it: the resource's own entry, else
-    /// the one in Globals (SAM lets the resource's value win), with the
-    /// path of the entry found.
+    /// the one in Globals (SAM lets the resource's value win) unless the
+    /// resource's `IgnoreGlobals` (`"*"` or a list of names) leaves it out,
+    /// with the path of the entry found.
     public func property(_ name: String, of resource: Resource) -> (entry: Entry, path: [PathElement])? {
         if let entry = resource.properties?.entry(name) {
             return (entry, [.key("Resources"), .key(resource.name), .key("Properties"), .key(name)])
         }
+        if let ignored = resource.body["IgnoreGlobals"],
+           ignored.string == "*" || ignored.items.contains(where: { $0.string == name }) { return nil }
         guard let type = resource.type, let entry = globals(for: type)?.entry(name) else { return nil }
         return (entry, [.key("Globals"), .key(String(type.dropFirst("AWS::Serverless::".count))), .key(name)])
     }

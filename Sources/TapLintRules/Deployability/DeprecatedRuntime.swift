@@ -84,7 +84,8 @@ public struct DeprecatedRuntime: TemplateRule {
                       let finding = Self.judge(runtime, asOf: asOf, who: resource.name) else { continue }
                 violations.append(Violation(at: entry.key.range, path: base, message: finding.message,
                                             resource: resource.name, fix: finding.fix, severity: finding.severity))
-            } else if resource.type == "AWS::Serverless::Function", globalEntry != nil {
+            } else if resource.type == "AWS::Serverless::Function", globalEntry != nil,
+                      template.property("Runtime", of: resource) != nil {  // unless IgnoreGlobals leaves it out
                 globalUsers.append(resource.name)
             }
         }

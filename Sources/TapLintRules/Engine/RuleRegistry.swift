@@ -58,6 +58,7 @@ public enum RuleRegistry {
         InvalidLogicalID(),
         ServerlessWithoutTransform(),
         InvalidServerlessPolicy(),
+        InvalidServerlessFunction(),
         RetiredService(),
         DeprecatedRuntime(),
         HandlerNotInCode(),
