@@ -20,18 +20,18 @@ public struct RuntimeLifecycle: Sendable, Equatable {
     /// the catalog does not know).
     public static func named(_ name: String) -> RuntimeLifecycle? { table[name] }
 
-    /// Parsed on first use from the catalog's `runtimeLifecycles`.
-    private static let table: [String: RuntimeLifecycle] = {
+    /// Parsed on first use from the catalog's `runtimeLifecycles`, as bytes:
+    /// splitting a String by characters cost more than the rule's whole work.
+    private static let table: [String: RuntimeLifecycle] = Catalog.runtimeLifecycles.withUTF8Buffer { bytes in
         var table: [String: RuntimeLifecycle] = [:]
-        let text = Catalog.runtimeLifecycles.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
-        for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ").map(String.init)
+        for line in bytes.split(separator: UInt8(ascii: "\n")) {
+            let fields = line.split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
             guard fields.count == 5 else { continue }
             table[fields[0]] = RuntimeLifecycle(name: fields[0], deprecated: fields[1], createBlock: fields[2],
                                                 updateBlock: fields[3], successor: fields[4] == "-" ? nil : fields[4])
         }
         return table
-    }()
+    }
 }
 
 /// A calendar day, as `--as-of` takes it and runtime dates are written.
