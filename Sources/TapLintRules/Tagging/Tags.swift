@@ -45,9 +45,8 @@ struct ResourceTags {
             var outcomes = read(node, isList: isList, template: template, conditions: [])
             // SAM merges `Globals` into each resource of the section's type:
             // a tag there is on every function (or API, table…) that does not
-            // set it itself.
-            if type.hasPrefix("AWS::Serverless::"), !isList,
-               let globals = template.root["Globals"]?[String(type.dropFirst("AWS::Serverless::".count))]?["Tags"] {
+            // set it itself, unless the resource's `IgnoreGlobals` leaves it out.
+            if !isList, let globals = template.globalValue("Tags", for: resource) {
                 let inherited = read(globals, isList: false, template: template, conditions: [])
                 for i in outcomes.indices where !outcomes[i].unknown {
                     for outcome in inherited {
