@@ -19,6 +19,13 @@ public struct ConditionModel: Sendable {
         case condition(String, Bool)
         case all([Guard])
         case any([Guard])
+
+        /// The `Fn::If` branches around a reference as guards; nil when one
+        /// of them tests something other than a named condition.
+        public static func taken(_ branches: [Branch]) -> [Guard]? {
+            let named = branches.compactMap { branch in branch.condition.map { Guard.condition($0, branch.taken) } }
+            return named.count == branches.count ? named : nil
+        }
     }
 
     /// What a question's answer is.

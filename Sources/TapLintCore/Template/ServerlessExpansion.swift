@@ -59,13 +59,7 @@ private struct Expansion {
     }
 
     /// A property's text as SAM reads it: a string, or a parameter's default.
-    func text(_ node: Node?) -> String? {
-        guard let node else { return nil }
-        if let text = node.string { return text }
-        guard let call = node.intrinsic, call.name == .ref, let name = call.argument.string,
-              let parameter = template.parameters.first(where: { $0.name == name }) else { return nil }
-        return parameter["Default"]?.string
-    }
+    func text(_ node: Node?) -> String? { template.stringValue(of: node) }
 
     func property(_ name: String, of resource: Resource) -> Node? { template.property(name, of: resource)?.entry.value }
 
@@ -296,9 +290,7 @@ private struct Expansion {
         return path.string == "$default" || path.string == "/$default"
     }
 
-    static func isAlphanumeric(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }
-    }
+    static func isAlphanumeric(_ text: String) -> Bool { !text.isEmpty && text.utf8.allSatisfy(\.isASCIIAlphanumeric) }
 
     mutating func graphQLApi(_ resource: Resource) {
         let name = resource.name

@@ -115,6 +115,16 @@ public struct Template: Sendable {
 
     public func hasCondition(_ name: String) -> Bool { conditionIndex[name] != nil }
 
+    /// A value as text where the template decides it: a string, or the
+    /// default of the parameter a `Ref` names; nil for anything computed.
+    public func stringValue(of node: Node?) -> String? {
+        guard let node else { return nil }
+        if let text = node.string { return text }
+        guard let call = node.intrinsic, call.name == .ref, let name = call.argument.string,
+              let parameter = parameters.first(where: { $0.name == name }) else { return nil }
+        return parameter["Default"]?.string
+    }
+
     /// True when something rewrites the template before CloudFormation
     /// validates it (a transform, a macro, a preprocessor), adding names
     /// that only exist after that step.

@@ -235,7 +235,7 @@ public struct ARNNameMismatch: TemplateRule {
         // Built from more or fewer of the same parts: a part missing, or one
         // too many, unless the ARN's wildcards cover the difference.
         let related = named.builtWithPartsOf(type: type, parts: variables)
-        guard let meant = related.first, !related.contains(where: { NamedResources.matches(pattern: name, $0.name) }) else { return nil }
+        guard let meant = related.first, !related.contains(where: { Wildcard.matches(name, $0.name) }) else { return nil }
         return "ARN in \(arn.source.place) names '\(name)', but \(meant.resource), built from the same parameters, "
             + "is named '\(meant.name)'"
     }

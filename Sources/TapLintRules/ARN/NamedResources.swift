@@ -69,27 +69,6 @@ struct NamedResources {
     /// not a pseudo parameter every name may use.
     private static func isParameterPart(_ part: String) -> Bool { !part.containsBytes("::") }
 
-    /// True when an ARN's name, whose `*` and `?` match any text, matches a
-    /// built name, `${…}` parts compared as they are written.
-    static func matches(pattern: String, _ name: String) -> Bool {
-        let pattern = Array(pattern.utf8), name = Array(name.utf8)
-        // Iterative glob match with one backtracking point per `*`.
-        var p = 0, n = 0, star = -1, mark = 0
-        while n < name.count {
-            if p < pattern.count, pattern[p] == UInt8(ascii: "?") || pattern[p] == name[n] {
-                p += 1; n += 1
-            } else if p < pattern.count, pattern[p] == UInt8(ascii: "*") {
-                star = p; mark = n; p += 1
-            } else if star >= 0 {
-                p = star + 1; mark += 1; n = mark
-            } else {
-                return false
-            }
-        }
-        while p < pattern.count, pattern[p] == UInt8(ascii: "*") { p += 1 }
-        return p == pattern.count
-    }
-
     /// The resource of the type named by a parameter that can take this
     /// value, and the parameter.
     func named(type: String, byParameterValue value: String) -> (named: Named, parameter: String)? {

@@ -208,9 +208,8 @@ public struct CircularDependency: TemplateRule {
                     ways = []
                     break
                 }
-                let named = branches.compactMap { branch in branch.condition.map { ConditionModel.Guard.condition($0, branch.taken) } }
-                guard named.count == branches.count else { return .unknown }
-                ways.append(.all(named))
+                guard let taken = ConditionModel.Guard.taken(branches) else { return .unknown }
+                ways.append(.all(taken))
             }
             if !ways.isEmpty { parts.append(.any(ways)) }
         }

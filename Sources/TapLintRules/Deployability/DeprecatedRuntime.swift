@@ -80,7 +80,7 @@ public struct DeprecatedRuntime: TemplateRule {
             if properties?["PackageType"]?.string == "Image" { continue }
             let base: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties"), .key("Runtime")]
             if let entry = properties?.entry("Runtime") {
-                guard let runtime = Self.value(entry.value, in: template),
+                guard let runtime = template.stringValue(of: entry.value),
                       let finding = Self.judge(runtime, asOf: asOf, who: resource.name) else { continue }
                 violations.append(Violation(at: entry.key.range, path: base, message: finding.message,
                                             resource: resource.name, fix: finding.fix, severity: finding.severity))
@@ -89,21 +89,13 @@ public struct DeprecatedRuntime: TemplateRule {
                 globalUsers.append(resource.name)
             }
         }
-        if let globalEntry, !globalUsers.isEmpty, let runtime = Self.value(globalEntry.value, in: template),
+        if let globalEntry, !globalUsers.isEmpty, let runtime = template.stringValue(of: globalEntry.value),
            let finding = Self.judge(runtime, asOf: asOf, who: globalUsers.joined(separator: ", ")) {
             violations.append(Violation(at: globalEntry.key.range, path: [.key("Globals"), .key("Function"), .key("Runtime")],
                                         message: finding.message + " (set in Globals)", fix: finding.fix,
                                         severity: finding.severity))
         }
         return violations
-    }
-
-    /// A literal runtime, or a parameter's default.
-    static func value(_ node: Node, in template: Template) -> String? {
-        if let text = node.string { return text }
-        guard let call = node.intrinsic, call.name == .ref, let name = call.argument.string,
-              let parameter = template.parameters.first(where: { $0.name == name }) else { return nil }
-        return parameter["Default"]?.string
     }
 
     static func judge(_ runtime: String, asOf: String, who: String)

@@ -33,7 +33,7 @@ struct FunctionCode {
         guard resource.type == "AWS::Lambda::Function" || resource.type == "AWS::Serverless::Function" else { return nil }
         func text(_ name: String) -> (String, (range: SourceRange, path: [PathElement]))? {
             guard let found = template.property(name, of: resource),
-                  let value = DeprecatedRuntime.value(found.entry.value, in: template) else { return nil }
+                  let value = template.stringValue(of: found.entry.value) else { return nil }
             return (value, (found.entry.value.valueRange, found.path))
         }
         if text("PackageType")?.0 == "Image" { return nil }
@@ -104,7 +104,9 @@ enum CodeText {
         }
     }
 
-    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool { find(needle, in: bytes, from: 0) != nil }
+    static func contains(_ needle: [UInt8], in bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { haystack in needle.withUnsafeBufferPointer { ByteSearch.contains(haystack, needle: $0) } }
+    }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard let first = needle.first, bytes.count >= needle.count else { return nil }

@@ -93,18 +93,16 @@ struct PolicyDocument {
                     }
                 }
             } else if ["AWS::Serverless::Function", "AWS::Serverless::StateMachine"].contains(type) {
-                // SAM's Policies: one item or a list of them, each a managed
-                // policy (IAM008 reads those), a statements document, or a
-                // policy template, which the transform expands.
-                func read(_ item: Node, _ path: [PathElement]) {
-                    if let call = item.intrinsic, call.name == .if, let branches = call.argument.sequence, branches.count == 3 {
-                        for i in 1...2 { read(branches[i], path + [.key("Fn::If"), .index(i)]) }
-                    } else if item.entry("Statement") != nil {
+                // SAM's Policies: each entry a managed policy (IAM008 reads
+                // those), a statements document, or a policy template, which
+                // the transform expands.
+                for (item, path, _) in Self.serverlessEntries(policies, path: path) {
+                    if item.entry("Statement") != nil {
                         add(item, path, .identity, anchor: item)
                     } else if let entries = item.mapping, entries.count == 1, let name = entries[0].name,
                               let policy = PolicyTemplate.named(name) {
                         let document = policy.document(with: Self.parameterValues(entries[0].value))
-                        guard let root = YAMLParser.parse(Array(document.utf8)).root else { return }
+                        guard let root = YAMLParser.parse(Array(document.utf8)).root else { continue }
                         let statements = Reader(template: template).statements(in: root, path: path + [.key(name)],
                                                                              anchor: entries[0].key.range, remap: true)
                         documents.append(PolicyDocument(kind: .identity, resource: resource.name, resourceType: type,
@@ -112,14 +110,29 @@ struct PolicyDocument {
                                                         arguments: (entries[0].value, path + [.key(name)])))
                     }
                 }
-                if policies.sequence != nil {
-                    for (i, item) in policies.items.enumerated() { read(item, path + [.index(i)]) }
-                } else {
-                    read(policies, path)
-                }
             }
         }
         return documents
+    }
+
+    /// The entries of SAM's `Policies` (one item or a list of them), each
+    /// `Fn::If` branch an entry of its own and `AWS::NoValue` left out, with
+    /// where each is and how messages name it (`Policies[1]`).
+    static func serverlessEntries(_ policies: Node, path: [PathElement]) -> [(item: Node, path: [PathElement], place: String)] {
+        var entries: [(item: Node, path: [PathElement], place: String)] = []
+        func add(_ item: Node, _ path: [PathElement], _ place: String) {
+            if let call = item.intrinsic, call.name == .if, let branches = call.argument.sequence, branches.count == 3 {
+                for i in 1...2 { add(branches[i], path + [.key("Fn::If"), .index(i)], place) }
+            } else if !SchemaCheck.isNoValue(item) {
+                entries.append((item, path, place))
+            }
+        }
+        if let items = policies.sequence {
+            for (i, item) in items.enumerated() { add(item, path + [.index(i)], "Policies[\(i)]") }
+        } else {
+            add(policies, path, "Policies")
+        }
+        return entries
     }
 
     /// A policy template's parameter values as JSON: a plain string as

@@ -96,10 +96,8 @@ public struct UnguardedConditionalReference: TemplateRule {
                 guard let name = condition.string else { return nil }
                 guards.append(.condition(name, true))
             }
-            for branch in reference.branches {
-                guard let name = branch.condition else { return nil }
-                guards.append(.condition(name, branch.taken))
-            }
+            guard let taken = ConditionModel.Guard.taken(reference.branches) else { return nil }
+            guards += taken
             // A counterexample: the reference is made while its target is dropped.
             let question = ConditionModel.Guard.all(guards + [.condition(required, false)])
             let answer = answers[question] ?? context.conditions.solve(question)

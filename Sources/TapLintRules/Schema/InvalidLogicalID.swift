@@ -54,7 +54,7 @@ public struct InvalidLogicalID: TemplateRule {
                 let name = declaration.name
                 // Fn::ForEach without its transform is SCH007's finding.
                 if name.hasPrefix("Fn::ForEach::") { return nil }
-                let valid = !name.isEmpty && name.utf8.count <= 255 && name.utf8.allSatisfy(Self.isAlphanumeric)
+                let valid = !name.isEmpty && name.utf8.count <= 255 && name.utf8.allSatisfy(\.isASCIIAlphanumeric)
                 guard !valid else { return nil }
                 let why = name.utf8.count > 255 ? "is longer than 255 characters" : "is not alphanumeric (A–Z, a–z, 0–9)"
                 let suggestion = Self.alphanumeric(name)
@@ -64,11 +64,6 @@ public struct InvalidLogicalID: TemplateRule {
                                  fix: suggestion.isEmpty ? nil : "rename it, e.g. to '\(suggestion)', and every reference to it")
             }
         }
-    }
-
-    static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
-            || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
     }
 
     /// `orders_queue` → `OrdersQueue`: the letters and digits, each word capitalised.

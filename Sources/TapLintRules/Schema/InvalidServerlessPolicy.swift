@@ -70,17 +70,9 @@ public struct InvalidServerlessPolicy: TemplateRule {
             else { return [] }
             var found: [Violation] = []
             let base: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties"), .key("Policies")]
-            func judge(_ item: Node, _ path: [PathElement], _ place: String) {
-                if let call = item.intrinsic {
-                    // Fn::If chooses between entries; other functions give a managed policy's ARN.
-                    if call.name == .if, let branches = call.argument.sequence, branches.count == 3 {
-                        for i in 1...2 where !SchemaCheck.isNoValue(branches[i]) {
-                            judge(branches[i], path + [.key("Fn::If"), .index(i)], place)
-                        }
-                    }
-                    return
-                }
-                guard let entries = item.mapping, item.entry("Statement") == nil else { return }
+            for (item, path, place) in PolicyDocument.serverlessEntries(policies, path: base) {
+                // A function's result is a managed policy's ARN.
+                guard item.intrinsic == nil, let entries = item.mapping, item.entry("Statement") == nil else { continue }
                 if entries.count == 1, let name = entries[0].name, let policy = PolicyTemplate.named(name) {
                     let given = Set((entries[0].value.mapping ?? []).compactMap(\.name))
                     let missing = policy.parameters.filter { !given.contains($0) }
@@ -89,7 +81,7 @@ public struct InvalidServerlessPolicy: TemplateRule {
                         found.append(Violation(at: entries[0].key.range, path: path + [.key(name)],
                                                message: "\(resource.name)'s \(place) is the policy template \(name), which needs \(what)"))
                     }
-                    return
+                    continue
                 }
                 let key = entries.first?.key
                 let guess = entries.count == 1 ? entries[0].name.flatMap { Suggestion.closest(to: $0, in: PolicyTemplate.names) } : nil
@@ -97,11 +89,6 @@ public struct InvalidServerlessPolicy: TemplateRule {
                                        message: "\(resource.name)'s \(place) is neither a managed policy, a document with Statement, nor one of SAM's policy templates"
                                            + (guess.map { "; did you mean \($0)?" } ?? ""),
                                        fix: guess.map { "name the policy template \($0)" }))
-            }
-            if let items = policies.sequence {
-                for (i, item) in items.enumerated() { judge(item, base + [.index(i)], "Policies[\(i)]") }
-            } else {
-                judge(policies, base, "Policies")
             }
             return found
         }
