@@ -18,7 +18,7 @@ public struct ARNNameMismatch: TemplateRule {
         from more or fewer of them with a parameter in common (a part left out); \
         wildcards in the ARN (`${Prefix}-*`) that cover the difference are fine. An ARN \
         that spells out the default (or an allowed value) of the parameter a resource is \
-        named by is right for that one value only, and is reported too.
+        named by is right for that one value only, and is reported too. Names and ARNs         are compared as each deploy spells them: every branch of an `Fn::If` inside, the         item an `Fn::Select` picks, the value an `Fn::FindInMap` with literal keys finds.
         """,
         fix: "build the ARN from the same name (better: !GetAtt the resource's Arn)",
         triggering: [
@@ -211,12 +211,29 @@ public struct ARNNameMismatch: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         let api = RestAPIs(context.template)
-        return context.arns.compactMap { arn in
-            if let message = Self.drift(arn, named: context.named) ?? api.problem(arn) {
-                return Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource)
-            }
-            return nil
+        var violations = context.arns.compactMap { arn in
+            (Self.drift(arn, named: context.named) ?? api.problem(arn)).map { Self.violation(arn, $0) }
         }
+        // The texts a string gives on each deploy (each Fn::If branch, the
+        // item a Select picks, a mapping's value): a drift in any of them
+        // is reported once, where the string is.
+        var reported: Set<String> = []
+        for string in context.strings where !string.variants.isEmpty {
+            for text in string.variants {
+                var variant = string
+                variant.text = text
+                for arn in ARN.all(in: variant) {
+                    guard let message = Self.drift(arn, named: context.named) ?? api.problem(arn),
+                          reported.insert(string.path.dotted + " " + message).inserted else { continue }
+                    violations.append(Self.violation(arn, message))
+                }
+            }
+        }
+        return violations
+    }
+
+    private static func violation(_ arn: ARN, _ message: String) -> Violation {
+        Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource)
     }
 
     private static func drift(_ arn: ARN, named: NamedResources) -> String? {

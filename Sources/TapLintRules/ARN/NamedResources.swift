@@ -41,10 +41,11 @@ struct NamedResources {
                 byParameterValue[type + " " + value] = (named, parameter)
             }
         }
-        let all = template.resources.compactMap { resource -> Named? in
-            guard let type = resource.type, let kind = Self.kinds[type],
-                  let node = resource.properties?[kind.property], let name = TemplateStrings.build(node) else { return nil }
-            return Named(resource: resource.name, type: type, name: name)
+        // A name an Fn::If chooses is each of its branches' names.
+        let all = template.resources.flatMap { resource -> [Named] in
+            guard let type = resource.type, let kind = Self.kinds[type], let node = resource.properties?[kind.property]
+            else { return [] }
+            return TemplateStrings.variants(node, in: template).map { Named(resource: resource.name, type: type, name: $0) }
         }
         for named in all {
             if byName[named.type + " " + named.name] == nil { byName[named.type + " " + named.name] = named }

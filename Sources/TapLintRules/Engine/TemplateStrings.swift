@@ -19,6 +19,10 @@ public struct BuiltString: Sendable {
     /// of `Fn::Join`), X a pseudo parameter or a name of the template, where
     /// CloudFormation keeps it as those very characters.
     public var literalVariable: String?
+    /// The other texts it gives at deploy time (an `Fn::If` inside it
+    /// taken either way, an `Fn::Select` or `Fn::FindInMap` read), when
+    /// they differ from `text`: what ARN agreement compares.
+    public var variants: [String] = []
 
     /// `Resource.Property.Path`, the way messages name the place
     /// (`Resource.Properties.X` reads better as `Resource.X`).
@@ -105,9 +109,17 @@ public enum TemplateStrings {
             } else if let call, call.name == .join, let parts = call.argument.sequence?.last?.sequence {
                 findLiteralVariable(in: parts.compactMap(\.string), node: node, key: key, resource: resource)
             }
-            if let text = if let call { build(call) } else { plain } {
-                if needles.contains(where: text.containsBytes) {
-                    found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node))
+            // An Fn::If around the string is walked below, its branches at
+            // their own paths; one inside it gives the string's variants.
+            if let text = if let call { call.name == .if ? nil : TemplateStrings.build(node) } else { plain } {
+                // Only a `${?}` (an If, Select or FindInMap read as written)
+                // can be spelled otherwise.
+                let variants = call == nil || !text.containsBytes("${?}") ? []
+                    : TemplateStrings.variants(node, in: template).filter { $0 != text }
+                if needles.contains(where: text.containsBytes)
+                    || variants.contains(where: { variant in needles.contains(where: variant.containsBytes) }) {
+                    found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node,
+                                             variants: variants))
                 }
                 return
             }
@@ -174,15 +186,17 @@ public enum TemplateStrings {
         }
     }
 
-    /// The text a node builds, or nil when it is not a string.
+    /// At most this many texts for one string: each `Fn::If` inside it
+    /// doubles them, and past this its branches read `${?}`.
+    static let maxVariants = 8
+
+    /// The text a node builds as written, or nil when it is not a string:
+    /// what is only known at deploy time (a function inside, other than a
+    /// Sub, Join, Ref or GetAtt) reads `${?}`. The rules about what is
+    /// written by hand read this.
     static func build(_ node: Node) -> String? {
         if let text = node.string { return text }
         guard let call = node.intrinsic else { return nil }
-        return build(call)
-    }
-
-    /// The text a call builds, or nil when it builds no string.
-    static func build(_ call: Intrinsic) -> String? {
         switch call.name {
         case .sub:
             guard let sub = SubCall(call.argument) else { return nil }
@@ -204,6 +218,102 @@ public enum TemplateStrings {
         default:
             return nil
         }
+    }
+
+    /// The texts a node builds as each deploy may spell them: one per way
+    /// the `Fn::If`s in it can go (a branch that gives `AWS::NoValue`
+    /// builds nothing), with the item an `Fn::Select` picks and the value an
+    /// `Fn::FindInMap` with literal keys finds. Empty when it builds no string.
+    static func variants(_ node: Node, in template: Template) -> [String] {
+        if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
+            return unique([items[1], items[2]].filter { !SchemaCheck.isNoValue($0) }.flatMap { variants($0, in: template) })
+        }
+        if let call = node.intrinsic, call.name == .select || call.name == .findInMap {
+            let all = parts(of: node, in: template)
+            return all == [placeholder(node)] ? [] : unique(all)
+        }
+        if let all = texts(node, in: template), all.count <= maxVariants { return unique(all) }
+        return build(node).map { [$0] } ?? []
+    }
+
+    /// The texts a Sub or Join builds, each part read by `parts(of:)`; a
+    /// scalar is its own text. Nil past `maxVariants`.
+    private static func texts(_ node: Node, in template: Template) -> [String]? {
+        if let text = node.string { return [text] }
+        guard let call = node.intrinsic else { return nil }
+        switch call.name {
+        case .sub:
+            guard let sub = SubCall(call.argument) else { return nil }
+            if sub.variables.isEmpty { return [sub.text.literalText] }
+            // The two-argument form: a variable of the map stands for its
+            // value, as text when that is built, else as what it reads.
+            return product(sub.text.parts.map { part in
+                switch part {
+                case .literal(let text): return [text]
+                case .variable(let name, _):
+                    guard let value = sub.variables.first(where: { $0.name == name })?.value else { return ["${\(name)}"] }
+                    return parts(of: value, in: template)
+                }
+            }, separator: "")
+        case .join:
+            guard let items = call.argument.sequence, items.count == 2, let delimiter = items[0].string,
+                  let list = items[1].sequence else { return nil }
+            return product(list.map { parts(of: $0, in: template) }, separator: delimiter)
+        default:
+            return nil
+        }
+    }
+
+    /// What one part of a Sub or Join reads: its texts; each branch of an
+    /// `Fn::If`; the item an `Fn::Select` with a literal index picks; the
+    /// value an `Fn::FindInMap` with literal keys finds; else a placeholder
+    /// for what only the deploy knows.
+    private static func parts(of node: Node, in template: Template) -> [String] {
+        if let texts = texts(node, in: template) ?? build(node).map({ [$0] }) { return texts }
+        guard let call = node.intrinsic, let items = call.argument.sequence else { return [placeholder(node)] }
+        switch call.name {
+        case .if where items.count == 3 && !items.dropFirst().contains(where: SchemaCheck.isNoValue):
+            return parts(of: items[1], in: template) + parts(of: items[2], in: template)
+        case .select:
+            guard items.count == 2, let index = items[0].string.flatMap({ Int($0) }), index >= 0 else { break }
+            if items[1].intrinsic == nil, let list = items[1].sequence {
+                return index < list.count ? parts(of: list[index], in: template) : [placeholder(node)]
+            }
+            // A literal string split into pieces: the piece is known.
+            guard let split = items[1].intrinsic, split.name == .split, let pair = split.argument.sequence, pair.count == 2,
+                  let delimiter = pair[0].string, !delimiter.isEmpty, let text = pair[1].string else { break }
+            let pieces = text.split(separator: delimiter, omittingEmptySubsequences: false).map(String.init)
+            return index < pieces.count ? [pieces[index]] : [placeholder(node)]
+        case .findInMap:
+            guard items.count >= 3, let map = items[0].string, let first = items[1].string,
+                  let second = items[2].string else { break }
+            let value = template.mappings.first(where: { $0.name == map })?[first]?[second] ?? items.dropFirst(3).first?["DefaultValue"]
+            if let value, let text = value.string { return [text] }
+        default:
+            break
+        }
+        return [placeholder(node)]
+    }
+
+    /// Every way of taking one text from each slot, joined; nil when there
+    /// are more than `maxVariants` (the caller reads the Ifs as one text).
+    private static func product(_ slots: [[String]], separator: String) -> [String]? {
+        var texts: [[String]] = [[]]
+        for slot in slots {
+            if slot.count == 1 {
+                for i in texts.indices { texts[i].append(slot[0]) }
+                continue
+            }
+            texts = texts.flatMap { prefix in slot.map { prefix + [$0] } }
+            if texts.count > maxVariants { return nil }
+        }
+        return texts.map { $0.joined(separator: separator) }
+    }
+
+    /// The texts in their first order, each once.
+    private static func unique(_ texts: [String]) -> [String] {
+        var seen: Set<String> = []
+        return texts.filter { seen.insert($0).inserted }
     }
 
     /// `${Name}` for a Ref, `${Name.Attr}` for a GetAtt, `${?}` otherwise.
