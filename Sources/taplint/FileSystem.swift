@@ -45,7 +45,7 @@ enum FileSystem {
 
     /// Reads to the end. `expected` sizes the buffer once for a regular
     /// file and reads straight into it; pipes grow it as they deliver.
-    private static func readAll(_ descriptor: Int32, expected: Int = 0) -> Result<[UInt8], Failure> {
+    static func readAll(_ descriptor: Int32, expected: Int = 0) -> Result<[UInt8], Failure> {
         var bytes: [UInt8] = []
         var failure: Failure?
         if expected > 0 {

@@ -71,8 +71,9 @@ import TapLintCore
     @Test func createOnlyPropertiesAreSettable() {
         var checked = 0
         for type in Self.types where !type.name.hasPrefix("AWS::Serverless::") {
-            for name in type.createOnly {
-                #expect(type.properties.properties[name] != nil, "\(type.name).\(name) is create-only but not settable")
+            for path in type.createOnly {
+                let name = String(path.prefix { $0 != "/" })
+                #expect(type.properties.properties[name] != nil, "\(type.name).\(path) is create-only but not settable")
                 checked += 1
             }
         }
@@ -80,6 +81,26 @@ import TapLintCore
         let endpoint = Catalog.type(named: "AWS::SageMaker::Endpoint")
         #expect(endpoint?.properties.properties["EndpointName"] != nil)
         #expect(endpoint?.properties.properties["EndpointArn"] == nil, "read-only alone is an output, not a property")
+    }
+
+    /// What the change gate knows of each type: the reviewed list of types
+    /// that hold data names only types the catalog has, and the physical
+    /// name and create-only paths read from the schemas.
+    @Test func changeKnowledgeIsThere() throws {
+        let holding = Catalog.typeNames.filter { Catalog.type(named: $0)?.holdsData == true }
+        #expect(holding.count == 35, "\(holding)")
+        for name in ["AWS::DynamoDB::Table", "AWS::S3::Bucket", "AWS::RDS::DBInstance", "AWS::SQS::Queue", "AWS::Logs::LogGroup"] {
+            #expect(holding.contains(name), "\(name) holds data")
+        }
+        #expect(Catalog.type(named: "AWS::Lambda::Function")?.holdsData == false)
+        let table = try #require(Catalog.type(named: "AWS::DynamoDB::Table"))
+        #expect(table.nameProperty == "TableName")
+        #expect(table.createOnly.contains("KeySchema"), "the template reference: KeySchema requires replacement")
+        #expect(Catalog.type(named: "AWS::SQS::Queue")?.createOnly.contains("FifoQueue") == true)
+        #expect(Catalog.type(named: "AWS::RDS::DBInstance")?.nameProperty == "DBInstanceIdentifier")
+        let nested = Self.types.flatMap(\.createOnly).filter { $0.contains("/") }
+        #expect(nested.count > 50, "nested create-only paths are kept")
+        #expect(Self.types.contains { !$0.conditionallyCreateOnly.isEmpty })
     }
 }
 

@@ -34,7 +34,9 @@ import TapLintRules
     @Test(arguments: rules)
     func triggeringExamplesTriggerAtMarkers(_ rule: RuleDescription) {
         for example in rule.triggering {
-            let (text, markers) = Example.strip(example)
+            let (text, _) = Example.strip(example)
+            // A change rule's markers are in the new version, and count from its start.
+            let (_, markers) = Example.strip(rule.category == .change ? Example.versions(example).new : example)
             #expect(!markers.isEmpty, "\(rule.id): a triggering example marks no location")
             let found = Example.findings(of: rule, in: text).map(\.range.start)
             #expect(found == markers, "\(rule.id) in:\n\(text)")
@@ -80,8 +82,21 @@ enum Example {
         return (text, markers)
     }
 
-    /// The rule's findings on the text, in report order.
+    /// The rule's findings on the text, in report order. A change rule's
+    /// example is two documents, the old version `---` the new, and its
+    /// markers count from the new one's start.
     static func findings(of rule: RuleDescription, in text: String) -> [Finding] {
-        Linter().lint(Array(text.utf8), file: "example.yaml").findings.filter { $0.rule == rule.id }
+        guard rule.category == .change else {
+            return Linter().lint(Array(text.utf8), file: "example.yaml").findings.filter { $0.rule == rule.id }
+        }
+        let (old, new) = versions(text)
+        return Linter().lint(Array(new.utf8), file: "example.yaml", base: Base(bytes: Array(old.utf8), name: "old.yaml"))
+            .findings.filter { $0.rule == rule.id }
+    }
+
+    /// A change example's two versions.
+    static func versions(_ text: String) -> (old: String, new: String) {
+        guard let split = text.firstRange(of: "\n---\n") else { return ("", text) }
+        return (String(text[..<split.lowerBound]) + "\n", String(text[split.upperBound...]))
     }
 }

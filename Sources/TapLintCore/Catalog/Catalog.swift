@@ -158,7 +158,16 @@ public struct ResourceType: Sendable {
     public var name = ""
     public var tagging = Tagging.none
     public var primaryIdentifier: [String] = []
+    /// Property paths whose change replaces the resource: `A`, `A/B`
+    /// nested, `A/*/B` in each item of the list `A`.
     public var createOnly: [String] = []
+    /// Property paths whose change may replace it, depending on the values
+    /// (the schema's `conditionalCreateOnlyProperties`).
+    public var conditionallyCreateOnly: [String] = []
+    /// The property that gives the resource its physical name, if any.
+    public var nameProperty: String?
+    /// True when the resource holds data that deleting or replacing it loses.
+    public var holdsData = false
     /// GetAtt attributes; `*` allows any, `X.*` any below X.
     public var attributes: [String] = []
     /// The attributes among them whose value is a list (`VPC.Ipv6CidrBlocks`).
@@ -201,6 +210,9 @@ public struct ResourceType: Sendable {
                 tagging = kind == UInt8(ascii: "l") ? .list(path) : kind == UInt8(ascii: "m") ? .map(path) : .none
             case UInt8(ascii: "k"): primaryIdentifier = words()
             case UInt8(ascii: "c"): createOnly = words()
+            case UInt8(ascii: "C"): conditionallyCreateOnly = words()
+            case UInt8(ascii: "n"): nameProperty = words().first
+            case UInt8(ascii: "h"): holdsData = true
             case UInt8(ascii: "a"): attributes = words()
             case UInt8(ascii: "A"): listAttributes = words()
             case UInt8(ascii: "l"):

@@ -12,1612 +12,1612 @@ AWS::ACMPCA::Certificate 194 1975
 AWS::ACMPCA::CertificateAuthority 2169 2587
 AWS::ACMPCA::CertificateAuthorityActivation 4756 245
 AWS::ACMPCA::Permission 5001 497
-AWS::AIOps::InvestigationGroup 5498 957
-AWS::APS::AnomalyDetector 6455 965
-AWS::APS::ResourcePolicy 7420 216
-AWS::APS::RuleGroupsNamespace 7636 342
-AWS::APS::Scraper 7978 1702
-AWS::APS::Workspace 9680 1254
-AWS::ARCRegionSwitch::Plan 10934 8520
-AWS::ARCZonalShift::AutoshiftObserverNotificationStatus 19454 148
-AWS::ARCZonalShift::ZonalAutoshiftConfiguration 19602 764
-AWS::AccessAnalyzer::Analyzer 20366 1296
-AWS::AmazonMQ::Broker 21662 2141
-AWS::AmazonMQ::Configuration 23803 293
-AWS::AmazonMQ::ConfigurationAssociation 24096 186
-AWS::Amplify::App 24282 1957
-AWS::Amplify::Branch 26239 1523
-AWS::Amplify::Domain 27762 1253
-AWS::AmplifyUIBuilder::Component 29015 2452
-AWS::AmplifyUIBuilder::Form 31467 2599
-AWS::AmplifyUIBuilder::Theme 34066 353
-AWS::ApiGateway::Account 34419 65
-AWS::ApiGateway::ApiKey 34484 338
-AWS::ApiGateway::Authorizer 34822 314
-AWS::ApiGateway::BasePathMapping 35136 150
-AWS::ApiGateway::BasePathMappingV2 35286 191
-AWS::ApiGateway::ClientCertificate 35477 157
-AWS::ApiGateway::Deployment 35634 1194
-AWS::ApiGateway::DocumentationPart 36828 430
-AWS::ApiGateway::DocumentationVersion 37258 217
-AWS::ApiGateway::DomainName 37475 674
-AWS::ApiGateway::DomainNameAccessAssociation 38149 406
-AWS::ApiGateway::DomainNameV2 38555 470
-AWS::ApiGateway::GatewayResponse 39025 194
-AWS::ApiGateway::Method 39219 1236
-AWS::ApiGateway::Model 40455 157
-AWS::ApiGateway::RequestValidator 40612 200
-AWS::ApiGateway::Resource 40812 170
-AWS::ApiGateway::RestApi 40982 596
-AWS::ApiGateway::Stage 41578 908
-AWS::ApiGateway::UsagePlan 42486 445
-AWS::ApiGateway::UsagePlanKey 42931 159
-AWS::ApiGateway::VpcLink 43090 195
-AWS::ApiGatewayV2::Api 43285 592
-AWS::ApiGatewayV2::ApiGatewayManagedOverrides 43877 736
-AWS::ApiGatewayV2::ApiMapping 44613 170
-AWS::ApiGatewayV2::Authorizer 44783 423
-AWS::ApiGatewayV2::Deployment 45206 130
-AWS::ApiGatewayV2::DomainName 45336 586
-AWS::ApiGatewayV2::Integration 45922 734
-AWS::ApiGatewayV2::IntegrationResponse 46656 346
-AWS::ApiGatewayV2::Model 47002 151
-AWS::ApiGatewayV2::Route 47153 327
-AWS::ApiGatewayV2::RouteResponse 47480 324
-AWS::ApiGatewayV2::RoutingRule 47804 602
-AWS::ApiGatewayV2::Stage 48406 488
-AWS::ApiGatewayV2::VpcLink 48894 166
-AWS::AppConfig::Application 49060 260
-AWS::AppConfig::ConfigurationProfile 49320 817
-AWS::AppConfig::Deployment 50137 876
-AWS::AppConfig::DeploymentStrategy 51013 473
-AWS::AppConfig::Environment 51486 653
-AWS::AppConfig::Extension 52139 533
-AWS::AppConfig::ExtensionAssociation 52672 377
-AWS::AppConfig::HostedConfigurationVersion 53049 528
-AWS::AppFlow::Connector 53577 588
-AWS::AppFlow::ConnectorProfile 54165 8037
-AWS::AppFlow::Flow 62202 10964
-AWS::AppIntegrations::Application 73166 1232
-AWS::AppIntegrations::DataIntegration 74398 936
-AWS::AppIntegrations::EventIntegration 75334 532
-AWS::AppMesh::GatewayRoute 75866 2364
-AWS::AppMesh::Mesh 78230 345
-AWS::AppMesh::Route 78575 2333
-AWS::AppMesh::VirtualGateway 80908 3705
-AWS::AppMesh::VirtualNode 84613 4183
-AWS::AppMesh::VirtualRouter 88796 494
-AWS::AppMesh::VirtualService 89290 642
-AWS::AppRunner::AutoScalingConfiguration 89932 509
-AWS::AppRunner::ObservabilityConfiguration 90441 511
-AWS::AppRunner::Service 90952 3687
-AWS::AppRunner::VpcConnector 94639 430
-AWS::AppRunner::VpcIngressConnection 95069 665
-AWS::AppStream::AppBlock 95734 910
-AWS::AppStream::AppBlockBuilder 96644 874
-AWS::AppStream::Application 97518 1117
-AWS::AppStream::ApplicationEntitlementAssociation 98635 268
-AWS::AppStream::ApplicationFleetAssociation 98903 166
-AWS::AppStream::DirectoryConfig 99069 798
-AWS::AppStream::Entitlement 99867 403
-AWS::AppStream::Fleet 100270 1004
-AWS::AppStream::ImageBuilder 101274 1084
-AWS::AppStream::Stack 102358 1504
-AWS::AppStream::StackFleetAssociation 103862 106
-AWS::AppStream::StackUserAssociation 103968 233
-AWS::AppStream::User 104201 213
-AWS::AppSync::Api 104414 1381
-AWS::AppSync::ApiCache 105795 216
-AWS::AppSync::ApiKey 106011 116
-AWS::AppSync::ChannelNamespace 106127 1024
-AWS::AppSync::DataSource 107151 1805
-AWS::AppSync::DomainName 108956 599
-AWS::AppSync::DomainNameApiAssociation 109555 227
-AWS::AppSync::FunctionConfiguration 109782 1272
-AWS::AppSync::GraphQLApi 111054 2011
-AWS::AppSync::GraphQLSchema 113065 112
-AWS::AppSync::Resolver 113177 1548
-AWS::AppSync::SourceApiAssociation 114725 466
-AWS::AppTest::TestCase 115191 3066
-AWS::ApplicationAutoScaling::ScalableTarget 118257 1928
-AWS::ApplicationAutoScaling::ScalingPolicy 120185 6481
-AWS::ApplicationInsights::Application 126666 3817
-AWS::ApplicationSignals::Discovery 130483 67
-AWS::ApplicationSignals::GroupingConfiguration 130550 385
-AWS::ApplicationSignals::ServiceLevelObjective 130935 2628
-AWS::Athena::CapacityReservation 133563 550
-AWS::Athena::DataCatalog 134113 573
-AWS::Athena::NamedQuery 134686 350
-AWS::Athena::PreparedStatement 135036 360
-AWS::Athena::WorkGroup 135396 3259
-AWS::AuditManager::Assessment 138655 1682
-AWS::AutoScaling::AutoScalingGroup 140337 8397
-AWS::AutoScaling::LaunchConfiguration 148734 1430
-AWS::AutoScaling::LifecycleHook 150164 610
-AWS::AutoScaling::ScalingPolicy 150774 3849
-AWS::AutoScaling::ScheduledAction 154623 305
-AWS::AutoScaling::WarmPool 154928 358
-AWS::AutoScalingPlans::ScalingPlan 155286 1817
-AWS::B2BI::Capability 157103 4616
-AWS::B2BI::Partnership 161719 2549
-AWS::B2BI::Profile 164268 520
-AWS::B2BI::Transformer 164788 6069
-AWS::BCMDataExports::Export 170857 1418
-AWS::Backup::BackupPlan 172275 1472
-AWS::Backup::BackupSelection 173747 1132
-AWS::Backup::BackupVault 174879 736
-AWS::Backup::Framework 175615 784
-AWS::Backup::LogicallyAirGappedBackupVault 176399 705
-AWS::Backup::ReportPlan 177104 664
-AWS::Backup::RestoreTestingPlan 177768 726
-AWS::Backup::RestoreTestingSelection 178494 627
-AWS::Backup::TieringConfiguration 179121 489
-AWS::BackupGateway::Hypervisor 179610 747
-AWS::Batch::ComputeEnvironment 180357 1502
-AWS::Batch::ConsumableResource 181859 333
-AWS::Batch::JobDefinition 182192 6739
-AWS::Batch::JobQueue 188931 907
-AWS::Batch::QuotaShare 189838 738
-AWS::Batch::SchedulingPolicy 190576 445
-AWS::Batch::ServiceEnvironment 191021 336
-AWS::BcmPricingCalculator::BillScenario 191357 486
-AWS::Bedrock::Agent 191843 4762
-AWS::Bedrock::AgentAlias 196605 624
-AWS::Bedrock::ApplicationInferenceProfile 197229 905
-AWS::Bedrock::AutomatedReasoningPolicy 198134 1195
-AWS::Bedrock::AutomatedReasoningPolicyVersion 199329 592
-AWS::Bedrock::Blueprint 199921 500
-AWS::Bedrock::DataAutomationLibrary 200421 619
-AWS::Bedrock::DataAutomationProject 201040 6119
-AWS::Bedrock::DataSource 207159 7480
-AWS::Bedrock::EnforcedGuardrailConfiguration 214639 874
-AWS::Bedrock::Flow 215513 9639
-AWS::Bedrock::FlowAlias 225152 772
-AWS::Bedrock::FlowVersion 225924 312
-AWS::Bedrock::Guardrail 226236 4468
-AWS::Bedrock::GuardrailVersion 230704 325
-AWS::Bedrock::IntelligentPromptRouter 231029 1136
-AWS::Bedrock::KnowledgeBase 232165 8697
-AWS::Bedrock::Prompt 240862 3676
-AWS::Bedrock::PromptVersion 244538 417
-AWS::Bedrock::ResourcePolicy 244955 246
-AWS::BedrockAgentCore::ApiKeyCredentialProvider 245201 425
-AWS::BedrockAgentCore::BrowserCustom 245626 1501
-AWS::BedrockAgentCore::BrowserProfile 247127 327
-AWS::BedrockAgentCore::CodeInterpreterCustom 247454 1089
-AWS::BedrockAgentCore::Evaluator 248543 1821
-AWS::BedrockAgentCore::Gateway 250364 3151
-AWS::BedrockAgentCore::GatewayTarget 253515 4204
-AWS::BedrockAgentCore::Memory 257719 6294
-AWS::BedrockAgentCore::OAuth2CredentialProvider 264013 3245
-AWS::BedrockAgentCore::OnlineEvaluationConfig 267258 1829
-AWS::BedrockAgentCore::Policy 269087 583
-AWS::BedrockAgentCore::PolicyEngine 269670 519
-AWS::BedrockAgentCore::Runtime 270189 3335
-AWS::BedrockAgentCore::RuntimeEndpoint 273524 533
-AWS::BedrockAgentCore::WorkloadIdentity 274057 384
-AWS::BedrockMantle::Project 274441 208
-AWS::Billing::BillingView 274649 970
-AWS::BillingConductor::BillingGroup 275619 944
-AWS::BillingConductor::CustomLineItem 276563 1801
-AWS::BillingConductor::PricingPlan 278364 431
-AWS::BillingConductor::PricingRule 278795 797
-AWS::Braket::SpendingLimit 279592 433
-AWS::Budgets::Budget 280025 1672
-AWS::Budgets::BudgetsAction 281697 2129
-AWS::CDK::Metadata 283826 29
-AWS::CE::AnomalyMonitor 283855 590
-AWS::CE::AnomalySubscription 284445 880
-AWS::CE::CostCategory 285325 378
-AWS::CUR::ReportDefinition 285703 1084
-AWS::Cases::CaseRule 286787 1394
-AWS::Cases::Domain 288181 275
-AWS::Cases::Field 288456 566
-AWS::Cases::Layout 289022 734
-AWS::Cases::Template 289756 672
-AWS::Cassandra::Keyspace 290428 747
-AWS::Cassandra::Table 291175 2233
-AWS::Cassandra::Type 293408 366
-AWS::CertificateManager::Account 293774 217
-AWS::CertificateManager::Certificate 293991 571
-AWS::Chatbot::CustomAction 294562 877
-AWS::Chatbot::MicrosoftTeamsChannelConfiguration 295439 1181
-AWS::Chatbot::SlackChannelConfiguration 296620 1001
-AWS::Chime::AppInstance 297621 260
-AWS::Chime::AppInstanceBot 297881 1101
-AWS::CleanRooms::AnalysisTemplate 298982 3062
-AWS::CleanRooms::Collaboration 302044 2996
-AWS::CleanRooms::ConfiguredTable 305040 4705
-AWS::CleanRooms::ConfiguredTableAssociation 309745 2125
-AWS::CleanRooms::IdMappingTable 311870 1107
-AWS::CleanRooms::IdNamespaceAssociation 312977 1160
-AWS::CleanRooms::Membership 314137 2297
-AWS::CleanRooms::PrivacyBudgetTemplate 316434 1035
-AWS::CleanRoomsML::ConfiguredModelAlgorithm 317469 1197
-AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 318666 2765
-AWS::CleanRoomsML::TrainingDataset 321431 1318
-AWS::Cloud9::EnvironmentEC2 322749 486
-AWS::CloudFormation::CustomResource 323235 122
-AWS::CloudFormation::GuardHook 323357 1549
-AWS::CloudFormation::HookDefaultVersion 324906 307
-AWS::CloudFormation::HookTypeConfig 325213 398
-AWS::CloudFormation::HookVersion 325611 590
-AWS::CloudFormation::LambdaHook 326201 1456
-AWS::CloudFormation::Macro 327657 146
-AWS::CloudFormation::ModuleDefaultVersion 327803 328
-AWS::CloudFormation::ModuleVersion 328131 304
-AWS::CloudFormation::PublicTypeVersion 328435 523
-AWS::CloudFormation::Publisher 328958 294
-AWS::CloudFormation::ResourceDefaultVersion 329252 315
-AWS::CloudFormation::ResourceVersion 329567 557
-AWS::CloudFormation::Stack 330124 272
-AWS::CloudFormation::StackSet 330396 2061
-AWS::CloudFormation::TypeActivation 332457 777
-AWS::CloudFormation::WaitCondition 333234 91
-AWS::CloudFormation::WaitConditionHandle 333325 59
-AWS::CloudFront::AnycastIpList 333384 545
-AWS::CloudFront::CachePolicy 333929 950
-AWS::CloudFront::CloudFrontOriginAccessIdentity 334879 261
-AWS::CloudFront::ConnectionFunction 335140 765
-AWS::CloudFront::ConnectionGroup 335905 247
-AWS::CloudFront::ContinuousDeploymentPolicy 336152 1234
-AWS::CloudFront::Distribution 337386 7163
-AWS::CloudFront::DistributionTenant 344549 1002
-AWS::CloudFront::Function 345551 746
-AWS::CloudFront::KeyGroup 346297 173
-AWS::CloudFront::KeyValueStore 346470 448
-AWS::CloudFront::MonitoringSubscription 346918 424
-AWS::CloudFront::OriginAccessControl 347342 446
-AWS::CloudFront::OriginRequestPolicy 347788 705
-AWS::CloudFront::PublicKey 348493 218
-AWS::CloudFront::RealtimeLogConfig 348711 368
-AWS::CloudFront::ResponseHeadersPolicy 349079 2396
-AWS::CloudFront::StreamingDistribution 351475 628
-AWS::CloudFront::TrustStore 352103 613
-AWS::CloudFront::VpcOrigin 352716 403
-AWS::CloudTrail::Channel 353119 476
-AWS::CloudTrail::Dashboard 353595 760
-AWS::CloudTrail::EventDataStore 354355 1420
-AWS::CloudTrail::ResourcePolicy 355775 182
-AWS::CloudTrail::Trail 355957 1917
-AWS::CloudWatch::Alarm 357874 2136
-AWS::CloudWatch::AlarmMuteRule 360010 598
-AWS::CloudWatch::AnomalyDetector 360608 1085
-AWS::CloudWatch::CompositeAlarm 361693 585
-AWS::CloudWatch::Dashboard 362278 119
-AWS::CloudWatch::InsightRule 362397 222
-AWS::CloudWatch::MetricStream 362619 985
-AWS::CloudWatch::OTelEnrichment 363604 71
-AWS::CodeArtifact::Domain 363675 440
-AWS::CodeArtifact::PackageGroup 364115 838
-AWS::CodeArtifact::Repository 364953 728
-AWS::CodeBuild::Fleet 365681 1784
-AWS::CodeBuild::Project 367465 2910
-AWS::CodeBuild::ReportGroup 370375 429
-AWS::CodeBuild::SourceCredential 370804 143
-AWS::CodeCommit::Repository 370947 502
-AWS::CodeConnections::Connection 371449 526
-AWS::CodeDeploy::Application 371975 237
-AWS::CodeDeploy::DeploymentConfig 372212 1011
-AWS::CodeDeploy::DeploymentGroup 373223 3233
-AWS::CodeGuruProfiler::ProfilingGroup 376456 751
-AWS::CodeGuruReviewer::RepositoryAssociation 377207 595
-AWS::CodePipeline::CustomActionType 377802 1189
-AWS::CodePipeline::Pipeline 378991 3304
-AWS::CodePipeline::Webhook 382295 609
-AWS::CodeStar::GitHubRepository 382904 334
-AWS::CodeStarConnections::Connection 383238 516
-AWS::CodeStarConnections::RepositoryLink 383754 613
-AWS::CodeStarConnections::SyncConfiguration 384367 677
-AWS::CodeStarNotifications::NotificationRule 385044 564
-AWS::Cognito::IdentityPool 385608 745
-AWS::Cognito::IdentityPoolPrincipalTag 386353 239
-AWS::Cognito::IdentityPoolRoleAttachment 386592 423
-AWS::Cognito::LogDeliveryConfiguration 387015 442
-AWS::Cognito::ManagedLoginBranding 387457 768
-AWS::Cognito::Terms 388225 349
-AWS::Cognito::UserPool 388574 3573
-AWS::Cognito::UserPoolClient 392147 1127
-AWS::Cognito::UserPoolDomain 393274 261
-AWS::Cognito::UserPoolGroup 393535 197
-AWS::Cognito::UserPoolIdentityProvider 393732 279
-AWS::Cognito::UserPoolResourceServer 394011 286
-AWS::Cognito::UserPoolRiskConfigurationAttachment 394297 1246
-AWS::Cognito::UserPoolUICustomizationAttachment 395543 158
-AWS::Cognito::UserPoolUser 395701 411
-AWS::Cognito::UserPoolUserToGroupAttachment 396112 190
-AWS::Comprehend::DocumentClassifier 396302 2208
-AWS::Comprehend::Flywheel 398510 1726
-AWS::ComputeOptimizer::AutomationRule 400236 1979
-AWS::Config::AggregationAuthorization 402215 419
-AWS::Config::ConfigRule 402634 794
-AWS::Config::ConfigurationAggregator 403428 685
-AWS::Config::ConfigurationRecorder 404113 682
-AWS::Config::ConformancePack 404795 840
-AWS::Config::DeliveryChannel 405635 269
-AWS::Config::OrganizationConfigRule 405904 1183
-AWS::Config::OrganizationConformancePack 407087 725
-AWS::Config::RemediationConfiguration 407812 434
-AWS::Config::StoredQuery 408246 400
-AWS::Connect::AgentStatus 408646 585
-AWS::Connect::ApprovedOrigin 409231 238
-AWS::Connect::ContactFlow 409469 681
-AWS::Connect::ContactFlowModule 410150 667
-AWS::Connect::ContactFlowModuleAlias 410817 472
-AWS::Connect::ContactFlowModuleVersion 411289 390
-AWS::Connect::ContactFlowVersion 411679 335
-AWS::Connect::DataTable 412014 653
-AWS::Connect::DataTableAttribute 412667 861
-AWS::Connect::DataTableRecord 413528 437
-AWS::Connect::EmailAddress 413965 952
-AWS::Connect::EvaluationForm 414917 6448
-AWS::Connect::HoursOfOperation 421365 2105
-AWS::Connect::Instance 423470 864
-AWS::Connect::InstanceStorageConfig 424334 1299
-AWS::Connect::IntegrationAssociation 425633 444
-AWS::Connect::Notification 426077 684
-AWS::Connect::PhoneNumber 426761 631
-AWS::Connect::PredefinedAttribute 427392 503
-AWS::Connect::Prompt 427895 448
-AWS::Connect::Queue 428343 1718
-AWS::Connect::QuickConnect 430061 1278
-AWS::Connect::RoutingProfile 431339 1530
-AWS::Connect::Rule 432869 2869
-AWS::Connect::SecurityKey 435738 257
-AWS::Connect::SecurityProfile 435995 1975
-AWS::Connect::TaskTemplate 437970 1559
-AWS::Connect::TrafficDistributionGroup 439529 590
-AWS::Connect::User 440119 2595
-AWS::Connect::UserHierarchyGroup 442714 528
-AWS::Connect::UserHierarchyStructure 443242 890
-AWS::Connect::View 444132 689
-AWS::Connect::ViewVersion 444821 420
-AWS::Connect::Workspace 445241 1955
-AWS::ConnectCampaigns::Campaign 447196 1568
-AWS::ConnectCampaignsV2::Campaign 448764 4684
-AWS::ControlTower::EnabledBaseline 453448 497
-AWS::ControlTower::EnabledControl 453945 492
-AWS::ControlTower::LandingZone 454437 371
-AWS::CustomerProfiles::CalculatedAttributeDefinition 454808 1509
-AWS::CustomerProfiles::Domain 456317 2288
-AWS::CustomerProfiles::DomainObjectType 458605 721
-AWS::CustomerProfiles::EventStream 459326 501
-AWS::CustomerProfiles::EventTrigger 459827 1547
-AWS::CustomerProfiles::Integration 461374 4311
-AWS::CustomerProfiles::ObjectType 465685 1396
-AWS::CustomerProfiles::Recommender 467081 1013
-AWS::CustomerProfiles::SegmentDefinition 468094 3488
-AWS::DAX::Cluster 471582 605
-AWS::DAX::ParameterGroup 472187 129
-AWS::DAX::SubnetGroup 472316 121
-AWS::DLM::LifecyclePolicy 472437 2763
-AWS::DMS::Certificate 475200 164
-AWS::DMS::DataMigration 475364 822
-AWS::DMS::DataProvider 476186 488
-AWS::DMS::Endpoint 476674 6387
-AWS::DMS::EventSubscription 483061 243
-AWS::DMS::InstanceProfile 483304 471
-AWS::DMS::MigrationProject 483775 885
-AWS::DMS::ReplicationConfig 484660 831
-AWS::DMS::ReplicationInstance 485491 680
-AWS::DMS::ReplicationSubnetGroup 486171 276
-AWS::DMS::ReplicationTask 486447 526
-AWS::DSQL::Cluster 486973 590
-AWS::DataBrew::Dataset 487563 2360
-AWS::DataBrew::Job 489923 2994
-AWS::DataBrew::Project 492917 397
-AWS::DataBrew::Recipe 493314 2726
-AWS::DataBrew::Ruleset 496040 877
-AWS::DataBrew::Schedule 496917 286
-AWS::DataPipeline::Pipeline 497203 752
-AWS::DataSync::Agent 497955 806
-AWS::DataSync::LocationAzureBlob 498761 1632
-AWS::DataSync::LocationEFS 500393 1267
-AWS::DataSync::LocationFSxLustre 501660 740
-AWS::DataSync::LocationFSxONTAP 502400 2085
-AWS::DataSync::LocationFSxOpenZFS 504485 914
-AWS::DataSync::LocationFSxWindows 505399 1561
-AWS::DataSync::LocationHDFS 506960 2118
-AWS::DataSync::LocationNFS 509078 794
-AWS::DataSync::LocationObjectStorage 509872 1570
-AWS::DataSync::LocationS3 511442 819
-AWS::DataSync::LocationSMB 512261 1904
-AWS::DataSync::Task 514165 3542
-AWS::DataZone::Connection 517707 7793
-AWS::DataZone::DataSource 525500 4298
-AWS::DataZone::Domain 529798 847
-AWS::DataZone::DomainUnit 530645 432
-AWS::DataZone::Environment 531077 1044
-AWS::DataZone::EnvironmentActions 532121 519
-AWS::DataZone::EnvironmentBlueprintConfiguration 532640 1299
-AWS::DataZone::EnvironmentProfile 533939 713
-AWS::DataZone::FormType 534652 557
-AWS::DataZone::GroupProfile 535209 518
-AWS::DataZone::Owner 535727 914
-AWS::DataZone::PolicyGrant 536641 4974
-AWS::DataZone::Project 541615 1284
-AWS::DataZone::ProjectMembership 542899 615
-AWS::DataZone::ProjectProfile 543514 1707
-AWS::DataZone::SubscriptionTarget 545221 915
-AWS::DataZone::UserProfile 546136 567
-AWS::Deadline::Farm 546703 367
-AWS::Deadline::Fleet 547070 4198
-AWS::Deadline::LicenseEndpoint 551268 479
-AWS::Deadline::Limit 551747 357
-AWS::Deadline::MeteredProduct 552104 208
-AWS::Deadline::Monitor 552312 679
-AWS::Deadline::Queue 552991 2649
-AWS::Deadline::QueueEnvironment 555640 365
-AWS::Deadline::QueueFleetAssociation 556005 250
-AWS::Deadline::QueueLimitAssociation 556255 250
-AWS::Deadline::StorageProfile 556505 469
-AWS::Detective::Graph 556974 152
-AWS::Detective::MemberInvitation 557126 358
-AWS::Detective::OrganizationAdmin 557484 124
-AWS::DevOpsAgent::AgentSpace 557608 1070
-AWS::DevOpsAgent::Association 558678 4063
-AWS::DevOpsAgent::PrivateConnection 562741 1419
-AWS::DevOpsAgent::Service 564160 4937
-AWS::DevOpsGuru::LogAnomalyDetectionIntegration 569097 80
-AWS::DevOpsGuru::NotificationChannel 569177 535
-AWS::DevOpsGuru::ResourceCollection 569712 498
-AWS::DeviceFarm::DevicePool 570210 678
-AWS::DeviceFarm::InstanceProfile 570888 289
-AWS::DeviceFarm::NetworkProfile 571177 547
-AWS::DeviceFarm::Project 571724 775
-AWS::DeviceFarm::TestGridProject 572499 453
-AWS::DeviceFarm::VPCEConfiguration 572952 362
-AWS::DirectConnect::Connection 573314 558
-AWS::DirectConnect::DirectConnectGateway 573872 462
-AWS::DirectConnect::DirectConnectGatewayAssociation 574334 491
-AWS::DirectConnect::Lag 574825 549
-AWS::DirectConnect::PrivateVirtualInterface 575374 1139
-AWS::DirectConnect::PublicVirtualInterface 576513 938
-AWS::DirectConnect::TransitVirtualInterface 577451 990
-AWS::DirectoryService::MicrosoftAD 578441 351
-AWS::DirectoryService::SimpleAD 578792 1028
-AWS::DocDB::DBCluster 579820 1155
-AWS::DocDB::DBClusterParameterGroup 580975 219
-AWS::DocDB::DBInstance 581194 445
-AWS::DocDB::DBSubnetGroup 581639 221
-AWS::DocDB::EventSubscription 581860 193
-AWS::DocDB::GlobalCluster 582053 583
-AWS::DocDBElastic::Cluster 582636 667
-AWS::DynamoDB::GlobalTable 583303 4744
-AWS::DynamoDB::Table 588047 3116
-AWS::EC2::CapacityManagerDataExport 591163 398
-AWS::EC2::CapacityReservation 591561 4425
-AWS::EC2::CapacityReservationFleet 595986 21592
-AWS::EC2::CarrierGateway 617578 243
-AWS::EC2::ClientVpnAuthorizationRule 617821 283
-AWS::EC2::ClientVpnEndpoint 618104 1886
-AWS::EC2::ClientVpnRoute 619990 246
-AWS::EC2::ClientVpnTargetNetworkAssociation 620236 232
-AWS::EC2::CustomerGateway 620468 456
-AWS::EC2::DHCPOptions 620924 439
-AWS::EC2::EC2Fleet 621363 25090
-AWS::EC2::EIP 646453 295
-AWS::EC2::EIPAssociation 646748 193
-AWS::EC2::EgressOnlyInternetGateway 646941 173
-AWS::EC2::EnclaveCertificateIamRoleAssociation 647114 420
-AWS::EC2::FlowLog 647534 911
-AWS::EC2::GatewayRouteTableAssociation 648445 143
-AWS::EC2::Host 648588 343
-AWS::EC2::IPAM 648931 749
-AWS::EC2::IPAMAllocation 649680 210
-AWS::EC2::IPAMPool 649890 937
-AWS::EC2::IPAMPoolCidr 650827 169
-AWS::EC2::IPAMPrefixListResolver 650996 829
-AWS::EC2::IPAMPrefixListResolverTarget 651825 499
-AWS::EC2::IPAMResourceDiscovery 652324 619
-AWS::EC2::IPAMResourceDiscoveryAssociation 652943 445
-AWS::EC2::IPAMScope 653388 519
-AWS::EC2::Instance 653907 22160
-AWS::EC2::InstanceConnectEndpoint 676067 436
-AWS::EC2::InternetGateway 676503 167
-AWS::EC2::IpPoolRouteTableAssociation 676670 174
-AWS::EC2::KeyPair 676844 338
-AWS::EC2::LaunchTemplate 677182 26391
-AWS::EC2::LocalGatewayRoute 703573 262
-AWS::EC2::LocalGatewayRouteTable 703835 380
-AWS::EC2::LocalGatewayRouteTableVPCAssociation 704215 395
-AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 704610 573
-AWS::EC2::LocalGatewayVirtualInterface 705183 628
-AWS::EC2::LocalGatewayVirtualInterfaceGroup 705811 515
-AWS::EC2::NatGateway 706326 726
-AWS::EC2::NetworkAcl 707052 119
-AWS::EC2::NetworkAclEntry 707171 315
-AWS::EC2::NetworkInsightsAccessScope 707486 926
-AWS::EC2::NetworkInsightsAccessScopeAnalysis 708412 382
-AWS::EC2::NetworkInsightsAnalysis 708794 613
-AWS::EC2::NetworkInsightsPath 709407 753
-AWS::EC2::NetworkInterface 710160 1225
-AWS::EC2::NetworkInterfaceAttachment 711385 475
-AWS::EC2::NetworkInterfacePermission 711860 200
-AWS::EC2::NetworkPerformanceMetricSubscription 712060 221
-AWS::EC2::PlacementGroup 712281 319
-AWS::EC2::PrefixList 712600 410
-AWS::EC2::Route 713010 486
-AWS::EC2::RouteServer 713496 339
-AWS::EC2::RouteServerAssociation 713835 135
-AWS::EC2::RouteServerEndpoint 713970 256
-AWS::EC2::RouteServerPeer 714226 479
-AWS::EC2::RouteServerPropagation 714705 163
-AWS::EC2::RouteTable 714868 139
-AWS::EC2::SecurityGroup 715007 860
-AWS::EC2::SecurityGroupEgress 715867 340
-AWS::EC2::SecurityGroupIngress 716207 447
-AWS::EC2::SecurityGroupVpcAssociation 716654 147
-AWS::EC2::SnapshotBlockPublicAccess 716801 133
-AWS::EC2::SpotFleet 716934 6787
-AWS::EC2::SqlHaStandbyDetectedInstance 723721 308
-AWS::EC2::Subnet 724029 1245
-AWS::EC2::SubnetCidrBlock 725274 251
-AWS::EC2::SubnetNetworkAclAssociation 725525 156
-AWS::EC2::SubnetRouteTableAssociation 725681 134
-AWS::EC2::TrafficMirrorFilter 725815 185
-AWS::EC2::TrafficMirrorFilterRule 726000 634
-AWS::EC2::TrafficMirrorSession 726634 341
-AWS::EC2::TrafficMirrorTarget 726975 288
-AWS::EC2::TransitGateway 727263 542
-AWS::EC2::TransitGatewayAttachment 727805 369
-AWS::EC2::TransitGatewayConnect 728174 405
-AWS::EC2::TransitGatewayConnectPeer 728579 793
-AWS::EC2::TransitGatewayMeteringPolicy 729372 278
-AWS::EC2::TransitGatewayMeteringPolicyEntry 729650 1023
-AWS::EC2::TransitGatewayMulticastDomain 730673 406
-AWS::EC2::TransitGatewayMulticastDomainAssociation 731079 381
-AWS::EC2::TransitGatewayMulticastGroupMember 731460 432
-AWS::EC2::TransitGatewayMulticastGroupSource 731892 432
-AWS::EC2::TransitGatewayPeeringAttachment 732324 385
-AWS::EC2::TransitGatewayRoute 732709 326
-AWS::EC2::TransitGatewayRouteTable 733035 214
-AWS::EC2::TransitGatewayRouteTableAssociation 733249 284
-AWS::EC2::TransitGatewayRouteTablePropagation 733533 284
-AWS::EC2::TransitGatewayVpcAttachment 733817 421
-AWS::EC2::VPC 734238 512
-AWS::EC2::VPCBlockPublicAccessExclusion 734750 341
-AWS::EC2::VPCBlockPublicAccessOptions 735091 189
-AWS::EC2::VPCCidrBlock 735280 457
-AWS::EC2::VPCDHCPOptionsAssociation 735737 138
-AWS::EC2::VPCEncryptionControl 735875 1568
-AWS::EC2::VPCEndpoint 737443 1134
-AWS::EC2::VPCEndpointConnectionNotification 738577 283
-AWS::EC2::VPCEndpointService 738860 335
-AWS::EC2::VPCEndpointServicePermissions 739195 121
-AWS::EC2::VPCGatewayAttachment 739316 144
-AWS::EC2::VPCPeeringConnection 739460 283
-AWS::EC2::VPNConcentrator 739743 233
-AWS::EC2::VPNConnection 739976 2786
-AWS::EC2::VPNConnectionRoute 742762 199
-AWS::EC2::VPNGateway 742961 168
-AWS::EC2::VPNGatewayRoutePropagation 743129 120
-AWS::EC2::VerifiedAccessEndpoint 743249 1586
-AWS::EC2::VerifiedAccessGroup 744835 465
-AWS::EC2::VerifiedAccessInstance 745300 1093
-AWS::EC2::VerifiedAccessTrustProvider 746393 1184
-AWS::EC2::Volume 747577 338
-AWS::EC2::VolumeAttachment 747915 177
-AWS::ECR::PublicRepository 748092 583
-AWS::ECR::PullThroughCacheRule 748675 711
-AWS::ECR::PullTimeUpdateExclusion 749386 205
-AWS::ECR::RegistryPolicy 749591 89
-AWS::ECR::RegistryScanningConfiguration 749680 495
-AWS::ECR::ReplicationConfiguration 750175 690
-AWS::ECR::Repository 750865 1318
-AWS::ECR::RepositoryCreationTemplate 752183 1313
-AWS::ECR::SigningConfiguration 753496 511
-AWS::ECS::CapacityProvider 754007 3986
-AWS::ECS::Cluster 757993 1173
-AWS::ECS::ClusterCapacityProviderAssociations 759166 410
-AWS::ECS::Daemon 759576 757
-AWS::ECS::DaemonTaskDefinition 760333 2493
-AWS::ECS::ExpressGatewayService 762826 2158
-AWS::ECS::PrimaryTaskSet 764984 135
-AWS::ECS::Service 765119 5263
-AWS::ECS::TaskDefinition 770382 5490
-AWS::ECS::TaskSet 775872 1260
-AWS::EFS::AccessPoint 777132 835
-AWS::EFS::FileSystem 777967 1468
-AWS::EFS::MountTarget 779435 718
-AWS::EKS::AccessEntry 780153 552
-AWS::EKS::Addon 780705 727
-AWS::EKS::Capability 781432 1117
-AWS::EKS::Cluster 782549 2495
-AWS::EKS::FargateProfile 785044 533
-AWS::EKS::IdentityProviderConfig 785577 676
-AWS::EKS::Nodegroup 786253 3152
-AWS::EKS::PodIdentityAssociation 789405 431
-AWS::EMR::Cluster 789836 5912
-AWS::EMR::InstanceFleetConfig 795748 1997
-AWS::EMR::InstanceGroupConfig 797745 1742
-AWS::EMR::SecurityConfiguration 799487 162
-AWS::EMR::Step 799649 415
-AWS::EMR::Studio 800064 1445
-AWS::EMR::StudioSessionMapping 801509 417
-AWS::EMR::WALWorkspace 801926 243
-AWS::EMRContainers::Endpoint 802169 1874
-AWS::EMRContainers::SecurityConfiguration 804043 2446
-AWS::EMRContainers::VirtualCluster 806489 609
-AWS::EMRServerless::Application 807098 4003
-AWS::EVS::Environment 811101 2740
-AWS::ElastiCache::CacheCluster 813841 1565
-AWS::ElastiCache::GlobalReplicationGroup 815406 766
-AWS::ElastiCache::ParameterGroup 816172 277
-AWS::ElastiCache::ReplicationGroup 816449 3303
-AWS::ElastiCache::SecurityGroup 819752 134
-AWS::ElastiCache::SecurityGroupIngress 819886 183
-AWS::ElastiCache::ServerlessCache 820069 995
-AWS::ElastiCache::SubnetGroup 821064 218
-AWS::ElastiCache::User 821282 620
-AWS::ElastiCache::UserGroup 821902 445
-AWS::ElasticBeanstalk::Application 822347 554
-AWS::ElasticBeanstalk::ApplicationVersion 822901 351
-AWS::ElasticBeanstalk::ConfigurationTemplate 823252 653
-AWS::ElasticBeanstalk::Environment 823905 705
-AWS::ElasticLoadBalancing::LoadBalancer 824610 1707
-AWS::ElasticLoadBalancingV2::Listener 826317 2653
-AWS::ElasticLoadBalancingV2::ListenerCertificate 828970 198
-AWS::ElasticLoadBalancingV2::ListenerRule 829168 3224
-AWS::ElasticLoadBalancingV2::LoadBalancer 832392 1423
-AWS::ElasticLoadBalancingV2::TargetGroup 833815 1264
-AWS::ElasticLoadBalancingV2::TrustStore 835079 472
-AWS::ElasticLoadBalancingV2::TrustStoreRevocation 835551 349
-AWS::Elasticsearch::Domain 835900 1802
-AWS::ElementalInference::Feed 837702 576
-AWS::EntityResolution::IdMappingWorkflow 838278 2746
-AWS::EntityResolution::IdNamespace 841024 1861
-AWS::EntityResolution::MatchingWorkflow 842885 2955
-AWS::EntityResolution::PolicyStatement 845840 577
-AWS::EntityResolution::SchemaMapping 846417 930
-AWS::EventSchemas::Discoverer 847347 273
-AWS::EventSchemas::Registry 847620 215
-AWS::EventSchemas::RegistryPolicy 847835 119
-AWS::EventSchemas::Schema 847954 354
-AWS::Events::ApiDestination 848308 596
-AWS::Events::Archive 848904 293
-AWS::Events::Connection 849197 2385
-AWS::Events::Endpoint 851582 970
-AWS::Events::EventBus 852552 657
-AWS::Events::EventBusPolicy 853209 448
-AWS::Events::Rule 853657 3823
-AWS::Evidently::Experiment 857480 1698
-AWS::Evidently::Feature 859178 832
-AWS::Evidently::Launch 860010 1600
-AWS::Evidently::Project 861610 790
-AWS::Evidently::Segment 862400 343
-AWS::FIS::ExperimentTemplate 862743 2776
-AWS::FIS::TargetAccountConfiguration 865519 363
-AWS::FMS::NotificationChannel 865882 166
-AWS::FMS::Policy 866048 3460
-AWS::FMS::ResourceSet 869508 412
-AWS::FSx::DataRepositoryAssociation 869920 969
-AWS::FSx::FileSystem 870889 3381
-AWS::FSx::S3AccessPointAttachment 874270 1731
-AWS::FSx::Snapshot 876001 152
-AWS::FSx::StorageVirtualMachine 876153 697
-AWS::FSx::Volume 876850 1880
-AWS::FinSpace::Environment 878730 1439
-AWS::Forecast::Dataset 880169 1053
-AWS::Forecast::DatasetGroup 881222 585
-AWS::FraudDetector::Detector 881807 2270
-AWS::FraudDetector::EntityType 884077 360
-AWS::FraudDetector::EventType 884437 1503
-AWS::FraudDetector::Label 885940 355
-AWS::FraudDetector::List 886295 491
-AWS::FraudDetector::Outcome 886786 357
-AWS::FraudDetector::Variable 887143 1041
-AWS::GameLift::Alias 888184 486
-AWS::GameLift::Build 888670 619
-AWS::GameLift::ContainerFleet 889289 3654
-AWS::GameLift::ContainerGroupDefinition 892943 2621
-AWS::GameLift::Fleet 895564 4555
-AWS::GameLift::GameServerGroup 900119 2552
-AWS::GameLift::GameSessionQueue 902671 1221
-AWS::GameLift::Location 903892 285
-AWS::GameLift::MatchmakingConfiguration 904177 1429
-AWS::GameLift::MatchmakingRuleSet 905606 356
-AWS::GameLift::Script 905962 473
-AWS::GameLiftStreams::Application 906435 702
-AWS::GameLiftStreams::StreamGroup 907137 1111
-AWS::GammaDilithium::JobDefinition 908248 4756
-AWS::GlobalAccelerator::Accelerator 913004 463
-AWS::GlobalAccelerator::CrossAccountAttachment 913467 412
-AWS::GlobalAccelerator::EndpointGroup 913879 878
-AWS::GlobalAccelerator::Listener 914757 369
-AWS::Glue::Catalog 915126 1587
-AWS::Glue::Classifier 916713 596
-AWS::Glue::Connection 917309 1425
-AWS::Glue::Crawler 918734 1803
-AWS::Glue::CustomEntityType 920537 105
-AWS::Glue::DataCatalogEncryptionSettings 920642 499
-AWS::Glue::DataQualityRuleset 921141 211
-AWS::Glue::Database 921352 812
-AWS::Glue::DevEndpoint 922164 333
-AWS::Glue::IdentityCenterConfiguration 922497 345
-AWS::Glue::Integration 922842 737
-AWS::Glue::IntegrationResourceProperty 923579 687
-AWS::Glue::Job 924266 1197
-AWS::Glue::MLTransform 925463 994
-AWS::Glue::Partition 926457 971
-AWS::Glue::Registry 927428 248
-AWS::Glue::Schema 927676 756
-AWS::Glue::SchemaVersion 928432 308
-AWS::Glue::SchemaVersionMetadata 928740 281
-AWS::Glue::SecurityConfiguration 929021 486
-AWS::Glue::Table 929507 2331
-AWS::Glue::TableOptimizer 931838 880
-AWS::Glue::Trigger 932718 1001
-AWS::Glue::UsageProfile 933719 562
-AWS::Glue::Workflow 934281 135
-AWS::Grafana::Workspace 934416 2551
-AWS::Greengrass::ConnectorDefinition 936967 359
-AWS::Greengrass::ConnectorDefinitionVersion 937326 274
-AWS::Greengrass::CoreDefinition 937600 343
-AWS::Greengrass::CoreDefinitionVersion 937943 253
-AWS::Greengrass::DeviceDefinition 938196 359
-AWS::Greengrass::DeviceDefinitionVersion 938555 271
-AWS::Greengrass::FunctionDefinition 938826 1020
-AWS::Greengrass::FunctionDefinitionVersion 939846 797
-AWS::Greengrass::Group 940643 750
-AWS::Greengrass::GroupVersion 941393 528
-AWS::Greengrass::LoggerDefinition 941921 352
-AWS::Greengrass::LoggerDefinitionVersion 942273 264
-AWS::Greengrass::ResourceDefinition 942537 1539
-AWS::Greengrass::ResourceDefinitionVersion 944076 1453
-AWS::Greengrass::SubscriptionDefinition 945529 392
-AWS::Greengrass::SubscriptionDefinitionVersion 945921 310
-AWS::GreengrassV2::ComponentVersion 946231 1531
-AWS::GreengrassV2::Deployment 947762 2562
-AWS::GroundStation::Config 950324 2409
-AWS::GroundStation::DataflowEndpointGroup 952733 1386
-AWS::GroundStation::DataflowEndpointGroupV2 954119 1929
-AWS::GroundStation::MissionProfile 956048 1036
-AWS::GuardDuty::Detector 957084 1366
-AWS::GuardDuty::Filter 958450 617
-AWS::GuardDuty::IPSet 959067 403
-AWS::GuardDuty::MalwareProtectionPlan 959470 558
-AWS::GuardDuty::Master 960028 155
-AWS::GuardDuty::Member 960183 265
-AWS::GuardDuty::PublishingDestination 960448 458
-AWS::GuardDuty::ThreatEntitySet 960906 501
-AWS::GuardDuty::ThreatIntelSet 961407 447
-AWS::GuardDuty::TrustedEntitySet 961854 502
-AWS::HealthImaging::Datastore 962356 286
-AWS::HealthLake::FHIRDatastore 962642 1305
-AWS::IAM::AccessKey 963947 118
-AWS::IAM::Group 964065 410
-AWS::IAM::GroupPolicy 964475 193
-AWS::IAM::InstanceProfile 964668 312
-AWS::IAM::ManagedPolicy 964980 417
-AWS::IAM::OIDCProvider 965397 368
-AWS::IAM::Policy 965765 195
-AWS::IAM::Role 965960 857
-AWS::IAM::RolePolicy 966817 225
-AWS::IAM::SAMLProvider 967042 695
-AWS::IAM::ServerCertificate 967737 564
-AWS::IAM::ServiceLinkedRole 968301 299
-AWS::IAM::User 968600 772
-AWS::IAM::UserPolicy 969372 188
-AWS::IAM::UserToGroupAddition 969560 91
-AWS::IAM::VirtualMFADevice 969651 442
-AWS::IVS::Channel 970093 824
-AWS::IVS::EncoderConfiguration 970917 377
-AWS::IVS::IngestConfiguration 971294 460
-AWS::IVS::PlaybackKeyPair 971754 278
-AWS::IVS::PlaybackRestrictionPolicy 972032 361
-AWS::IVS::PublicKey 972393 373
-AWS::IVS::RecordingConfiguration 972766 1110
-AWS::IVS::Stage 973876 1249
-AWS::IVS::StorageConfiguration 975125 361
-AWS::IVS::StreamKey 975486 288
-AWS::IVSChat::LoggingConfiguration 975774 813
-AWS::IVSChat::Room 976587 664
-AWS::IdentityStore::Group 977251 413
-AWS::IdentityStore::GroupMembership 977664 473
-AWS::ImageBuilder::Component 978137 711
-AWS::ImageBuilder::ContainerRecipe 978848 2181
-AWS::ImageBuilder::DistributionConfiguration 981029 2155
-AWS::ImageBuilder::Image 983184 2415
-AWS::ImageBuilder::ImagePipeline 985599 3009
-AWS::ImageBuilder::ImageRecipe 988608 1895
-AWS::ImageBuilder::InfrastructureConfiguration 990503 1300
-AWS::ImageBuilder::LifecyclePolicy 991803 1484
-AWS::ImageBuilder::Workflow 993287 508
-AWS::Inspector::AssessmentTarget 993795 188
-AWS::Inspector::AssessmentTemplate 993983 567
-AWS::Inspector::ResourceGroup 994550 240
-AWS::InspectorV2::CisScanConfiguration 994790 881
-AWS::InspectorV2::CodeSecurityIntegration 995671 958
-AWS::InspectorV2::CodeSecurityScanConfiguration 996629 878
-AWS::InspectorV2::Filter 997507 2474
-AWS::Interconnect::Connection 999981 774
-AWS::InternetMonitor::Monitor 1000755 1220
-AWS::Invoicing::InvoiceUnit 1001975 578
-AWS::IoT::AccountAuditConfiguration 1002553 2005
-AWS::IoT::Authorizer 1004558 566
-AWS::IoT::BillingGroup 1005124 445
-AWS::IoT::CACertificate 1005569 819
-AWS::IoT::Certificate 1006388 415
-AWS::IoT::CertificateProvider 1006803 517
-AWS::IoT::Command 1007320 1954
-AWS::IoT::CustomMetric 1009274 446
-AWS::IoT::Dimension 1009720 359
-AWS::IoT::DomainConfiguration 1010079 1564
-AWS::IoT::EncryptionConfiguration 1011643 257
-AWS::IoT::FleetMetric 1011900 1124
-AWS::IoT::JobTemplate 1013024 2176
-AWS::IoT::Logging 1015200 448
-AWS::IoT::MitigationAction 1015648 1402
-AWS::IoT::Policy 1017050 294
-AWS::IoT::PolicyPrincipalAttachment 1017344 129
-AWS::IoT::ProvisioningTemplate 1017473 716
-AWS::IoT::ResourceSpecificLogging 1018189 332
-AWS::IoT::RoleAlias 1018521 470
-AWS::IoT::ScheduledAudit 1018991 589
-AWS::IoT::SecurityProfile 1019580 1952
-AWS::IoT::SoftwarePackage 1021532 348
-AWS::IoT::SoftwarePackageVersion 1021880 819
-AWS::IoT::Thing 1022699 186
-AWS::IoT::ThingGroup 1022885 580
-AWS::IoT::ThingPrincipalAttachment 1023465 148
-AWS::IoT::ThingType 1023613 906
-AWS::IoT::TopicRule 1024519 5337
-AWS::IoT::TopicRuleDestination 1029856 387
-AWS::IoTAnalytics::Channel 1030243 708
-AWS::IoTAnalytics::Dataset 1030951 3003
-AWS::IoTAnalytics::Datastore 1033954 1740
-AWS::IoTAnalytics::Pipeline 1035694 1598
-AWS::IoTCoreDeviceAdvisor::SuiteDefinition 1037292 676
-AWS::IoTEvents::AlarmModel 1037968 2570
-AWS::IoTEvents::DetectorModel 1040538 2961
-AWS::IoTEvents::Input 1043499 574
-AWS::IoTFleetWise::Campaign 1044073 4545
-AWS::IoTFleetWise::DecoderManifest 1048618 2818
-AWS::IoTFleetWise::Fleet 1051436 392
-AWS::IoTFleetWise::ModelManifest 1051828 456
-AWS::IoTFleetWise::SignalCatalog 1052284 1697
-AWS::IoTFleetWise::StateTemplate 1053981 615
-AWS::IoTFleetWise::Vehicle 1054596 1107
-AWS::IoTManagedIntegrations::CredentialLocker 1055703 196
-AWS::IoTManagedIntegrations::ManagedThing 1055899 2028
-AWS::IoTManagedIntegrations::ProvisioningProfile 1057927 409
-AWS::IoTSiteWise::AccessPolicy 1058336 767
-AWS::IoTSiteWise::Asset 1059103 1005
-AWS::IoTSiteWise::AssetModel 1060108 2928
-AWS::IoTSiteWise::ComputationModel 1063036 1296
-AWS::IoTSiteWise::Dashboard 1064332 553
-AWS::IoTSiteWise::Dataset 1064885 679
-AWS::IoTSiteWise::Gateway 1065564 843
-AWS::IoTSiteWise::Portal 1066407 926
-AWS::IoTSiteWise::Project 1067333 472
-AWS::IoTThingsGraph::FlowTemplate 1067805 210
-AWS::IoTTwinMaker::ComponentType 1068015 2135
-AWS::IoTTwinMaker::Entity 1070150 2559
-AWS::IoTTwinMaker::Scene 1072709 541
-AWS::IoTTwinMaker::SyncJob 1073250 455
-AWS::IoTTwinMaker::Workspace 1073705 491
-AWS::IoTWireless::Destination 1074196 414
-AWS::IoTWireless::DeviceProfile 1074610 810
-AWS::IoTWireless::FuotaTask 1075420 754
-AWS::IoTWireless::MulticastGroup 1076174 685
-AWS::IoTWireless::NetworkAnalyzerConfiguration 1076859 538
-AWS::IoTWireless::PartnerAccount 1077397 719
-AWS::IoTWireless::ServiceProfile 1078116 930
-AWS::IoTWireless::TaskDefinition 1079046 930
-AWS::IoTWireless::WirelessDevice 1079976 1506
-AWS::IoTWireless::WirelessDeviceImportTask 1081482 671
-AWS::IoTWireless::WirelessGateway 1082153 516
-AWS::KMS::Alias 1082669 179
-AWS::KMS::Key 1082848 764
-AWS::KMS::ReplicaKey 1083612 356
-AWS::KafkaConnect::Connector 1083968 2832
-AWS::KafkaConnect::CustomPlugin 1086800 527
-AWS::KafkaConnect::WorkerConfiguration 1087327 359
-AWS::Kendra::DataSource 1087686 13122
-AWS::Kendra::Faq 1100808 818
-AWS::Kendra::Index 1101626 2255
-AWS::KendraRanking::ExecutionPlan 1103881 438
-AWS::Kinesis::ResourcePolicy 1104319 129
-AWS::Kinesis::Stream 1104448 885
-AWS::Kinesis::StreamConsumer 1105333 443
-AWS::KinesisAnalytics::Application 1105776 1312
-AWS::KinesisAnalytics::ApplicationOutput 1107088 590
-AWS::KinesisAnalytics::ApplicationReferenceDataSource 1107678 1003
-AWS::KinesisAnalyticsV2::Application 1108681 6395
-AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 1115076 267
-AWS::KinesisAnalyticsV2::ApplicationOutput 1115343 532
-AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 1115875 967
-AWS::KinesisFirehose::DeliveryStream 1116842 15469
-AWS::KinesisVideo::SignalingChannel 1132311 383
-AWS::KinesisVideo::Stream 1132694 568
-AWS::LakeFormation::DataCellsFilter 1133262 501
-AWS::LakeFormation::DataLakeSettings 1133763 628
-AWS::LakeFormation::Permissions 1134391 775
-AWS::LakeFormation::PrincipalPermissions 1135166 1878
-AWS::LakeFormation::Resource 1137044 192
-AWS::LakeFormation::Tag 1137236 294
-AWS::LakeFormation::TagAssociation 1137530 899
-AWS::Lambda::Alias 1138429 700
-AWS::Lambda::CapacityProvider 1139129 1793
-AWS::Lambda::CodeSigningConfig 1140922 686
-AWS::Lambda::EventInvokeConfig 1141608 757
-AWS::Lambda::EventSourceMapping 1142365 4370
-AWS::Lambda::Function 1146735 4667
-AWS::Lambda::LayerVersion 1151402 1224
-AWS::Lambda::LayerVersionPermission 1152626 360
-AWS::Lambda::Permission 1152986 957
-AWS::Lambda::ResourcePolicy 1153943 307
-AWS::Lambda::Url 1154250 777
-AWS::Lambda::Version 1155027 979
-AWS::LaunchWizard::Deployment 1156006 556
-AWS::Lex::Bot 1156562 19313
-AWS::Lex::BotAlias 1175875 2035
-AWS::Lex::BotVersion 1177910 508
-AWS::Lex::ResourcePolicy 1178418 142
-AWS::LicenseManager::Grant 1178560 718
-AWS::LicenseManager::License 1179278 1697
-AWS::Lightsail::Alarm 1180975 1302
-AWS::Lightsail::Bucket 1182277 487
-AWS::Lightsail::Certificate 1182764 333
-AWS::Lightsail::Container 1183097 1345
-AWS::Lightsail::Database 1184442 1083
-AWS::Lightsail::DatabaseSnapshot 1185525 637
-AWS::Lightsail::Disk 1186162 864
-AWS::Lightsail::DiskSnapshot 1187026 422
-AWS::Lightsail::Distribution 1187448 1793
-AWS::Lightsail::Domain 1189241 363
-AWS::Lightsail::Instance 1189604 1695
-AWS::Lightsail::InstanceSnapshot 1191299 419
-AWS::Lightsail::LoadBalancer 1191718 532
-AWS::Lightsail::LoadBalancerTlsCertificate 1192250 470
-AWS::Lightsail::StaticIp 1192720 170
-AWS::Location::APIKey 1192890 1566
-AWS::Location::GeofenceCollection 1194456 502
-AWS::Location::Map 1194958 596
-AWS::Location::PlaceIndex 1195554 580
-AWS::Location::RouteCalculator 1196134 488
-AWS::Location::Tracker 1196622 606
-AWS::Location::TrackerConsumer 1197228 289
-AWS::Logs::AccountPolicy 1197517 433
-AWS::Logs::Delivery 1197950 567
-AWS::Logs::DeliveryDestination 1198517 591
-AWS::Logs::DeliverySource 1199108 362
-AWS::Logs::Destination 1199470 351
-AWS::Logs::Integration 1199821 631
-AWS::Logs::LogAnomalyDetector 1200452 463
-AWS::Logs::LogGroup 1200915 630
-AWS::Logs::LogStream 1201545 222
-AWS::Logs::MetricFilter 1201767 1273
-AWS::Logs::QueryDefinition 1203040 494
-AWS::Logs::ResourcePolicy 1203534 176
-AWS::Logs::ScheduledQuery 1203710 1079
-AWS::Logs::SubscriptionFilter 1204789 488
-AWS::Logs::Transformer 1205277 3600
-AWS::LookoutEquipment::InferenceScheduler 1208877 1664
-AWS::LookoutVision::Project 1210541 154
-AWS::M2::Application 1210695 729
-AWS::M2::Deployment 1211424 242
-AWS::M2::Environment 1211666 1225
-AWS::MPA::ApprovalTeam 1212891 990
-AWS::MPA::IdentitySource 1213881 647
-AWS::MSK::BatchScramSecret 1214528 108
-AWS::MSK::Cluster 1214636 2929
-AWS::MSK::ClusterPolicy 1217565 175
-AWS::MSK::Configuration 1217740 337
-AWS::MSK::Replicator 1218077 3076
-AWS::MSK::ServerlessCluster 1221153 440
-AWS::MSK::Topic 1221593 241
-AWS::MSK::VpcConnection 1221834 488
-AWS::MWAA::Environment 1222322 2665
-AWS::MWAAServerless::Workflow 1224987 1135
-AWS::Macie::AllowList 1226122 353
-AWS::Macie::CustomDataIdentifier 1226475 280
-AWS::Macie::FindingsFilter 1226755 375
-AWS::Macie::Session 1227130 211
-AWS::ManagedBlockchain::Accessor 1227341 415
-AWS::ManagedBlockchain::Member 1227756 1037
-AWS::ManagedBlockchain::Node 1228793 330
-AWS::MediaConnect::Bridge 1229123 1313
-AWS::MediaConnect::BridgeOutput 1230436 318
-AWS::MediaConnect::BridgeSource 1230754 566
-AWS::MediaConnect::Flow 1231320 5230
-AWS::MediaConnect::FlowEntitlement 1236550 792
-AWS::MediaConnect::FlowOutput 1237342 2310
-AWS::MediaConnect::FlowSource 1239652 1459
-AWS::MediaConnect::FlowVpcInterface 1241111 475
-AWS::MediaConnect::Gateway 1241586 277
-AWS::MediaConnect::RouterInput 1241863 7144
-AWS::MediaConnect::RouterNetworkInterface 1249007 955
-AWS::MediaConnect::RouterOutput 1249962 5054
-AWS::MediaConvert::JobTemplate 1255016 376
-AWS::MediaConvert::Preset 1255392 148
-AWS::MediaConvert::Queue 1255540 146
-AWS::MediaLive::Channel 1255686 24519
-AWS::MediaLive::ChannelPlacementGroup 1280205 186
-AWS::MediaLive::CloudWatchAlarmTemplate 1280391 1046
-AWS::MediaLive::CloudWatchAlarmTemplateGroup 1281437 226
-AWS::MediaLive::Cluster 1281663 472
-AWS::MediaLive::EventBridgeRuleTemplate 1282135 833
-AWS::MediaLive::EventBridgeRuleTemplateGroup 1282968 226
-AWS::MediaLive::Input 1283194 2065
-AWS::MediaLive::InputSecurityGroup 1285259 156
-AWS::MediaLive::Multiplex 1285415 865
-AWS::MediaLive::Multiplexprogram 1286280 1418
-AWS::MediaLive::Network 1287698 247
-AWS::MediaLive::SdiSource 1287945 207
-AWS::MediaLive::SignalMap 1288152 699
-AWS::MediaPackage::Asset 1288851 371
-AWS::MediaPackage::Channel 1289222 505
-AWS::MediaPackage::OriginEndpoint 1289727 3771
-AWS::MediaPackage::PackagingConfiguration 1293498 2579
-AWS::MediaPackage::PackagingGroup 1296077 470
-AWS::MediaPackageV2::Channel 1296547 654
-AWS::MediaPackageV2::ChannelGroup 1297201 273
-AWS::MediaPackageV2::ChannelPolicy 1297474 240
-AWS::MediaPackageV2::OriginEndpoint 1297714 5671
-AWS::MediaPackageV2::OriginEndpointPolicy 1303385 538
-AWS::MediaStore::Container 1303923 584
-AWS::MediaTailor::Channel 1304507 1028
-AWS::MediaTailor::ChannelPolicy 1305535 118
-AWS::MediaTailor::LiveSource 1305653 445
-AWS::MediaTailor::PlaybackConfiguration 1306098 2289
-AWS::MediaTailor::SourceLocation 1308387 857
-AWS::MediaTailor::VodSource 1309244 440
-AWS::MemoryDB::ACL 1309684 379
-AWS::MemoryDB::Cluster 1310063 1221
-AWS::MemoryDB::MultiRegionCluster 1311284 681
-AWS::MemoryDB::ParameterGroup 1311965 443
-AWS::MemoryDB::SubnetGroup 1312408 485
-AWS::MemoryDB::User 1312893 481
-AWS::Neptune::DBCluster 1313374 1920
-AWS::Neptune::DBClusterParameterGroup 1315294 218
-AWS::Neptune::DBInstance 1315512 528
-AWS::Neptune::DBParameterGroup 1316040 211
-AWS::Neptune::DBSubnetGroup 1316251 233
-AWS::Neptune::EventSubscription 1316484 289
-AWS::NeptuneGraph::Graph 1316773 733
-AWS::NeptuneGraph::GraphSnapshot 1317506 393
-AWS::NeptuneGraph::PrivateGraphEndpoint 1317899 376
-AWS::NetworkFirewall::Firewall 1318275 1069
-AWS::NetworkFirewall::FirewallPolicy 1319344 2039
-AWS::NetworkFirewall::LoggingConfiguration 1321383 650
-AWS::NetworkFirewall::RuleGroup 1322033 3228
-AWS::NetworkFirewall::TLSInspectionConfiguration 1325261 1492
-AWS::NetworkFirewall::VpcEndpointAssociation 1326753 651
-AWS::NetworkManager::ConnectAttachment 1327404 1215
-AWS::NetworkManager::ConnectPeer 1328619 798
-AWS::NetworkManager::CoreNetwork 1329417 470
-AWS::NetworkManager::CoreNetworkPrefixListAssociation 1329887 440
-AWS::NetworkManager::CustomerGatewayAssociation 1330327 259
-AWS::NetworkManager::Device 1330586 679
-AWS::NetworkManager::DirectConnectGatewayAttachment 1331265 1172
-AWS::NetworkManager::GlobalNetwork 1332437 245
-AWS::NetworkManager::Link 1332682 483
-AWS::NetworkManager::LinkAssociation 1333165 191
-AWS::NetworkManager::Site 1333356 428
-AWS::NetworkManager::SiteToSiteVpnAttachment 1333784 1073
-AWS::NetworkManager::TransitGatewayPeering 1334857 583
-AWS::NetworkManager::TransitGatewayRegistration 1335440 279
-AWS::NetworkManager::TransitGatewayRouteTableAttachment 1335719 1046
-AWS::NetworkManager::VpcAttachment 1336765 1275
-AWS::NimbleStudio::Studio 1338040 518
-AWS::Notifications::ChannelAssociation 1338558 409
-AWS::Notifications::EventRule 1338967 586
-AWS::Notifications::ManagedNotificationAccountContactAssociation 1339553 571
-AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 1340124 567
-AWS::Notifications::NotificationConfiguration 1340691 394
-AWS::Notifications::NotificationHub 1341085 148
-AWS::Notifications::OrganizationalUnitAssociation 1341233 421
-AWS::NotificationsContacts::EmailContact 1341654 445
-AWS::NovaAct::WorkflowDefinition 1342099 448
-AWS::ODB::CloudAutonomousVmCluster 1342547 2224
-AWS::ODB::CloudExadataInfrastructure 1344771 1660
-AWS::ODB::CloudVmCluster 1346431 2049
-AWS::ODB::OdbNetwork 1348480 895
-AWS::ODB::OdbPeeringConnection 1349375 727
-AWS::OSIS::Pipeline 1350102 1764
-AWS::Oam::Link 1351866 756
-AWS::Oam::Sink 1352622 179
-AWS::ObservabilityAdmin::OrganizationCentralizationRule 1352801 1635
-AWS::ObservabilityAdmin::OrganizationTelemetryRule 1354436 2600
-AWS::ObservabilityAdmin::S3TableIntegration 1357036 571
-AWS::ObservabilityAdmin::TelemetryEnrichment 1357607 105
-AWS::ObservabilityAdmin::TelemetryPipelines 1357712 436
-AWS::ObservabilityAdmin::TelemetryRule 1358148 2891
-AWS::Omics::AnnotationStore 1361039 1109
-AWS::Omics::Configuration 1362148 564
-AWS::Omics::ReferenceStore 1362712 508
-AWS::Omics::RunGroup 1363220 261
-AWS::Omics::SequenceStore 1363481 906
-AWS::Omics::VariantStore 1364387 569
-AWS::Omics::Workflow 1364956 1996
-AWS::Omics::WorkflowVersion 1366952 2162
-AWS::OpenSearchServerless::AccessPolicy 1369114 300
-AWS::OpenSearchServerless::Collection 1369414 798
-AWS::OpenSearchServerless::CollectionGroup 1370212 561
-AWS::OpenSearchServerless::Index 1370773 901
-AWS::OpenSearchServerless::LifecyclePolicy 1371674 303
-AWS::OpenSearchServerless::SecurityConfig 1371977 1248
-AWS::OpenSearchServerless::SecurityPolicy 1373225 318
-AWS::OpenSearchServerless::VpcEndpoint 1373543 383
-AWS::OpenSearchService::Application 1373926 845
-AWS::OpenSearchService::Domain 1374771 3714
-AWS::OpsWorks::App 1378485 580
-AWS::OpsWorks::ElasticLoadBalancerAttachment 1379065 159
-AWS::OpsWorks::Instance 1379224 1013
-AWS::OpsWorks::Layer 1380237 1303
-AWS::OpsWorks::Stack 1381540 1118
-AWS::OpsWorks::UserProfile 1382658 177
-AWS::OpsWorks::Volume 1382835 158
-AWS::Organizations::Account 1382993 537
-AWS::Organizations::Organization 1383530 177
-AWS::Organizations::OrganizationalUnit 1383707 417
-AWS::Organizations::Policy 1384124 689
-AWS::Organizations::ResourcePolicy 1384813 265
-AWS::PCAConnectorAD::Connector 1385078 614
-AWS::PCAConnectorAD::DirectoryRegistration 1385692 192
-AWS::PCAConnectorAD::ServicePrincipalName 1385884 371
-AWS::PCAConnectorAD::Template 1386255 8007
-AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 1394262 541
-AWS::PCAConnectorSCEP::Challenge 1394803 285
-AWS::PCAConnectorSCEP::Connector 1395088 883
-AWS::PCS::Cluster 1395971 1382
-AWS::PCS::ComputeNodeGroup 1397353 1135
-AWS::PCS::Queue 1398488 449
-AWS::Panorama::ApplicationInstance 1398937 1012
-AWS::Panorama::Package 1399949 632
-AWS::Panorama::PackageVersion 1400581 540
-AWS::PaymentCryptography::Alias 1401121 272
-AWS::PaymentCryptography::Key 1401393 2418
-AWS::Personalize::Dataset 1403811 771
-AWS::Personalize::DatasetGroup 1404582 397
-AWS::Personalize::Schema 1404979 239
-AWS::Personalize::Solution 1405218 1697
-AWS::Pinpoint::ADMChannel 1406915 178
-AWS::Pinpoint::APNSChannel 1407093 242
-AWS::Pinpoint::APNSSandboxChannel 1407335 249
-AWS::Pinpoint::APNSVoipChannel 1407584 246
-AWS::Pinpoint::APNSVoipSandboxChannel 1407830 253
-AWS::Pinpoint::App 1408083 100
-AWS::Pinpoint::ApplicationSettings 1408183 392
-AWS::Pinpoint::BaiduChannel 1408575 170
-AWS::Pinpoint::Campaign 1408745 2999
-AWS::Pinpoint::EmailChannel 1411744 243
-AWS::Pinpoint::EmailTemplate 1411987 229
-AWS::Pinpoint::EventStream 1412216 181
-AWS::Pinpoint::GCMChannel 1412397 185
-AWS::Pinpoint::InAppTemplate 1412582 992
-AWS::Pinpoint::PushTemplate 1413574 689
-AWS::Pinpoint::SMSChannel 1414263 153
-AWS::Pinpoint::Segment 1414416 1057
-AWS::Pinpoint::SmsTemplate 1415473 195
-AWS::Pinpoint::VoiceChannel 1415668 128
-AWS::PinpointEmail::ConfigurationSet 1415796 430
-AWS::PinpointEmail::ConfigurationSetEventDestination 1416226 909
-AWS::PinpointEmail::DedicatedIpPool 1417135 122
-AWS::PinpointEmail::Identity 1417257 413
-AWS::Pipes::Pipe 1417670 13265
-AWS::Proton::EnvironmentAccountConnection 1430935 545
-AWS::Proton::EnvironmentTemplate 1431480 561
-AWS::Proton::ServiceTemplate 1432041 573
-AWS::QBusiness::Application 1432614 1963
-AWS::QBusiness::DataAccessor 1434577 2636
-AWS::QBusiness::DataSource 1437213 3165
-AWS::QBusiness::Index 1440378 917
-AWS::QBusiness::Permission 1441295 716
-AWS::QBusiness::Plugin 1442011 2071
-AWS::QBusiness::Retriever 1444082 1067
-AWS::QBusiness::WebExperience 1445149 2043
-AWS::QLDB::Ledger 1447192 200
-AWS::QLDB::Stream 1447392 636
-AWS::QuickSight::ActionConnector 1448028 4023
-AWS::QuickSight::Analysis 1452051 86385
-AWS::QuickSight::CustomPermissions 1538436 6847
-AWS::QuickSight::Dashboard 1545283 88236
-AWS::QuickSight::DataSet 1633519 14805
-AWS::QuickSight::DataSource 1648324 6193
-AWS::QuickSight::Folder 1654517 710
-AWS::QuickSight::RefreshSchedule 1655227 858
-AWS::QuickSight::Template 1656085 81381
-AWS::QuickSight::Theme 1737466 1648
-AWS::QuickSight::Topic 1739114 5750
-AWS::QuickSight::VPCConnection 1744864 785
-AWS::RAM::Permission 1745649 339
-AWS::RAM::ResourceShare 1745988 284
-AWS::RDS::CustomDBEngineVersion 1746272 952
-AWS::RDS::DBCluster 1747224 2808
-AWS::RDS::DBClusterParameterGroup 1750032 381
-AWS::RDS::DBInstance 1750413 5461
-AWS::RDS::DBParameterGroup 1755874 396
-AWS::RDS::DBProxy 1756270 1086
-AWS::RDS::DBProxyEndpoint 1757356 563
-AWS::RDS::DBProxyTargetGroup 1757919 552
-AWS::RDS::DBSecurityGroup 1758471 346
-AWS::RDS::DBSecurityGroupIngress 1758817 184
-AWS::RDS::DBShardGroup 1759001 453
-AWS::RDS::DBSubnetGroup 1759454 284
-AWS::RDS::EventSubscription 1759738 340
-AWS::RDS::GlobalCluster 1760078 572
-AWS::RDS::Integration 1760650 703
-AWS::RDS::OptionGroup 1761353 623
-AWS::RTBFabric::InboundExternalLink 1761976 1231
-AWS::RTBFabric::Link 1763207 2590
-AWS::RTBFabric::OutboundExternalLink 1765797 1304
-AWS::RTBFabric::RequesterGateway 1767101 578
-AWS::RTBFabric::ResponderGateway 1767679 2428
-AWS::RUM::AppMonitor 1770107 2321
-AWS::Rbin::Rule 1772428 1048
-AWS::Redshift::Cluster 1773476 1993
-AWS::Redshift::ClusterParameterGroup 1775469 480
-AWS::Redshift::ClusterSecurityGroup 1775949 152
-AWS::Redshift::ClusterSecurityGroupIngress 1776101 260
-AWS::Redshift::ClusterSubnetGroup 1776361 310
-AWS::Redshift::EndpointAccess 1776671 601
-AWS::Redshift::EndpointAuthorization 1777272 402
-AWS::Redshift::EventSubscription 1777674 824
-AWS::Redshift::Integration 1778498 672
-AWS::Redshift::ScheduledAction 1779170 867
-AWS::RedshiftServerless::Namespace 1780037 1366
-AWS::RedshiftServerless::Snapshot 1781403 583
-AWS::RedshiftServerless::Workgroup 1781986 2528
-AWS::RefactorSpaces::Application 1784514 816
-AWS::RefactorSpaces::Environment 1785330 464
-AWS::RefactorSpaces::Route 1785794 1101
-AWS::RefactorSpaces::Service 1786895 1238
-AWS::Rekognition::Collection 1788133 339
-AWS::Rekognition::Project 1788472 338
-AWS::Rekognition::StreamProcessor 1788810 1845
-AWS::ResilienceHub::App 1790655 1905
-AWS::ResilienceHub::ResiliencyPolicy 1792560 611
-AWS::ResourceExplorer2::DefaultViewAssociation 1793171 127
-AWS::ResourceExplorer2::Index 1793298 120
-AWS::ResourceExplorer2::View 1793418 350
-AWS::ResourceGroups::Group 1793768 809
-AWS::ResourceGroups::TagSyncTask 1794577 609
-AWS::RoboMaker::Fleet 1795186 146
-AWS::RoboMaker::Robot 1795332 297
-AWS::RoboMaker::RobotApplication 1795629 630
-AWS::RoboMaker::RobotApplicationVersion 1796259 294
-AWS::RoboMaker::SimulationApplication 1796553 1149
-AWS::RoboMaker::SimulationApplicationVersion 1797702 299
-AWS::RolesAnywhere::CRL 1798001 307
-AWS::RolesAnywhere::Profile 1798308 853
-AWS::RolesAnywhere::TrustAnchor 1799161 871
-AWS::Route53::CidrCollection 1800032 244
-AWS::Route53::DNSSEC 1800276 119
-AWS::Route53::HealthCheck 1800395 2700
-AWS::Route53::HostedZone 1803095 614
-AWS::Route53::KeySigningKey 1803709 343
-AWS::Route53::RecordSet 1804052 809
-AWS::Route53::RecordSetGroup 1804861 897
-AWS::Route53GlobalResolver::AccessSource 1805758 551
-AWS::Route53GlobalResolver::AccessToken 1806309 472
-AWS::Route53GlobalResolver::DnsView 1806781 560
-AWS::Route53GlobalResolver::FirewallDomainList 1807341 624
-AWS::Route53GlobalResolver::FirewallRule 1807965 854
-AWS::Route53GlobalResolver::GlobalResolver 1808819 562
-AWS::Route53GlobalResolver::HostedZoneAssociation 1809381 447
-AWS::Route53Profiles::Profile 1809828 283
-AWS::Route53Profiles::ProfileAssociation 1810111 261
-AWS::Route53Profiles::ProfileResourceAssociation 1810372 200
-AWS::Route53RecoveryControl::Cluster 1810572 299
-AWS::Route53RecoveryControl::ControlPanel 1810871 328
-AWS::Route53RecoveryControl::RoutingControl 1811199 235
-AWS::Route53RecoveryControl::SafetyRule 1811434 595
-AWS::Route53RecoveryReadiness::Cell 1812029 247
-AWS::Route53RecoveryReadiness::ReadinessCheck 1812276 256
-AWS::Route53RecoveryReadiness::RecoveryGroup 1812532 276
-AWS::Route53RecoveryReadiness::ResourceSet 1812808 727
-AWS::Route53Resolver::FirewallDomainList 1813535 453
-AWS::Route53Resolver::FirewallRuleGroup 1813988 1447
-AWS::Route53Resolver::FirewallRuleGroupAssociation 1815435 526
-AWS::Route53Resolver::OutpostResolver 1815961 522
-AWS::Route53Resolver::ResolverConfig 1816483 243
-AWS::Route53Resolver::ResolverDNSSECConfig 1816726 136
-AWS::Route53Resolver::ResolverEndpoint 1816862 1005
-AWS::Route53Resolver::ResolverQueryLoggingConfig 1817867 410
-AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1818277 224
-AWS::Route53Resolver::ResolverRule 1818501 724
-AWS::Route53Resolver::ResolverRuleAssociation 1819225 225
-AWS::S3::AccessGrant 1819450 629
-AWS::S3::AccessGrantsInstance 1820079 208
-AWS::S3::AccessGrantsLocation 1820287 245
-AWS::S3::AccessPoint 1820532 915
-AWS::S3::Bucket 1821447 10291
-AWS::S3::BucketPolicy 1831738 104
-AWS::S3::MultiRegionAccessPoint 1831842 563
-AWS::S3::MultiRegionAccessPointPolicy 1832405 209
-AWS::S3::StorageLens 1832614 2902
-AWS::S3::StorageLensGroup 1835516 879
-AWS::S3Express::AccessPoint 1836395 975
-AWS::S3Express::BucketPolicy 1837370 111
-AWS::S3Express::DirectoryBucket 1837481 2044
-AWS::S3Files::AccessPoint 1839525 942
-AWS::S3Files::FileSystem 1840467 1299
-AWS::S3Files::FileSystemPolicy 1841766 228
-AWS::S3Files::MountTarget 1841994 696
-AWS::S3ObjectLambda::AccessPoint 1842690 987
-AWS::S3ObjectLambda::AccessPointPolicy 1843677 248
-AWS::S3Outposts::AccessPoint 1843925 399
-AWS::S3Outposts::Bucket 1844324 1000
-AWS::S3Outposts::BucketPolicy 1845324 217
-AWS::S3Outposts::Endpoint 1845541 623
-AWS::S3Tables::Namespace 1846164 258
-AWS::S3Tables::Table 1846422 1991
-AWS::S3Tables::TableBucket 1848413 1106
-AWS::S3Tables::TableBucketPolicy 1849519 235
-AWS::S3Tables::TablePolicy 1849754 154
-AWS::S3Vectors::Index 1849908 992
-AWS::S3Vectors::VectorBucket 1850900 488
-AWS::S3Vectors::VectorBucketPolicy 1851388 318
-AWS::SDB::Domain 1851706 51
-AWS::SES::ConfigurationSet 1851757 1723
-AWS::SES::ConfigurationSetEventDestination 1853480 1263
-AWS::SES::ContactList 1854743 495
-AWS::SES::CustomVerificationEmailTemplate 1855238 462
-AWS::SES::DedicatedIpPool 1855700 269
-AWS::SES::EmailIdentity 1855969 938
-AWS::SES::MailManagerAddonInstance 1856907 406
-AWS::SES::MailManagerAddonSubscription 1857313 333
-AWS::SES::MailManagerAddressList 1857646 354
-AWS::SES::MailManagerArchive 1858000 812
-AWS::SES::MailManagerIngressPoint 1858812 1939
-AWS::SES::MailManagerRelay 1860751 773
-AWS::SES::MailManagerRuleSet 1861524 6876
-AWS::SES::MailManagerTrafficPolicy 1868400 3546
-AWS::SES::MultiRegionEndpoint 1871946 423
-AWS::SES::ReceiptFilter 1872369 172
-AWS::SES::ReceiptRule 1872541 1029
-AWS::SES::ReceiptRuleSet 1873570 73
-AWS::SES::Template 1873643 323
-AWS::SES::Tenant 1873966 369
-AWS::SES::VdmAttributes 1874335 292
-AWS::SMSVOICE::ConfigurationSet 1874627 1079
-AWS::SMSVOICE::OptOutList 1875706 248
-AWS::SMSVOICE::PhoneNumber 1875954 1117
-AWS::SMSVOICE::Pool 1877071 973
-AWS::SMSVOICE::ProtectConfiguration 1878044 517
-AWS::SMSVOICE::ResourcePolicy 1878561 151
-AWS::SMSVOICE::SenderId 1878712 337
-AWS::SNS::Subscription 1879049 290
-AWS::SNS::Topic 1879339 916
-AWS::SNS::TopicInlinePolicy 1880255 118
-AWS::SNS::TopicPolicy 1880373 97
-AWS::SQS::Queue 1880470 947
-AWS::SQS::QueueInlinePolicy 1881417 106
-AWS::SQS::QueuePolicy 1881523 97
-AWS::SSM::Association 1881620 1331
-AWS::SSM::Document 1882951 1226
-AWS::SSM::MaintenanceWindow 1884177 625
-AWS::SSM::MaintenanceWindowTarget 1884802 582
-AWS::SSM::MaintenanceWindowTask 1885384 2107
-AWS::SSM::Parameter 1887491 437
-AWS::SSM::PatchBaseline 1887928 1931
-AWS::SSM::ResourceDataSync 1889859 932
-AWS::SSM::ResourcePolicy 1890791 167
-AWS::SSMContacts::Contact 1890958 854
-AWS::SSMContacts::ContactChannel 1891812 380
-AWS::SSMContacts::Plan 1892192 551
-AWS::SSMContacts::Rotation 1892743 1302
-AWS::SSMGuiConnect::Preferences 1894045 583
-AWS::SSMIncidents::ReplicationSet 1894628 455
-AWS::SSMIncidents::ResponsePlan 1895083 2105
-AWS::SSMQuickSetup::ConfigurationManager 1897188 661
-AWS::SSMQuickSetup::LifecycleAutomation 1897849 356
-AWS::SSO::Application 1898205 981
-AWS::SSO::ApplicationAssignment 1899186 491
-AWS::SSO::Assignment 1899677 763
-AWS::SSO::Instance 1900440 289
-AWS::SSO::InstanceAccessControlAttributeConfiguration 1900729 773
-AWS::SSO::PermissionSet 1901502 1199
-AWS::SageMaker::App 1902701 3866
-AWS::SageMaker::AppImageConfig 1906567 1291
-AWS::SageMaker::Cluster 1907858 7883
-AWS::SageMaker::CodeRepository 1915741 272
-AWS::SageMaker::DataQualityJobDefinition 1916013 7178
-AWS::SageMaker::Device 1923191 551
-AWS::SageMaker::DeviceFleet 1923742 696
-AWS::SageMaker::Domain 1924438 9844
-AWS::SageMaker::Endpoint 1934282 1598
-AWS::SageMaker::EndpointConfig 1935880 3019
-AWS::SageMaker::FeatureGroup 1938899 1983
-AWS::SageMaker::Image 1940882 559
-AWS::SageMaker::ImageVersion 1941441 674
-AWS::SageMaker::InferenceComponent 1942115 2545
-AWS::SageMaker::InferenceExperiment 1944660 5181
-AWS::SageMaker::MlflowTrackingServer 1949841 869
-AWS::SageMaker::Model 1950710 2385
-AWS::SageMaker::ModelBiasJobDefinition 1953095 7617
-AWS::SageMaker::ModelCard 1960712 4834
-AWS::SageMaker::ModelExplainabilityJobDefinition 1965546 7337
-AWS::SageMaker::ModelPackage 1972883 13167
-AWS::SageMaker::ModelPackageGroup 1986050 603
-AWS::SageMaker::ModelQualityJobDefinition 1986653 8094
-AWS::SageMaker::MonitoringSchedule 1994747 9091
-AWS::SageMaker::NotebookInstance 2003838 756
-AWS::SageMaker::NotebookInstanceLifecycleConfig 2004594 309
-AWS::SageMaker::PartnerApp 2004903 1230
-AWS::SageMaker::Pipeline 2006133 1042
-AWS::SageMaker::ProcessingJob 2007175 6005
-AWS::SageMaker::Project 2013180 1826
-AWS::SageMaker::Space 2015006 4032
-AWS::SageMaker::StudioLifecycleConfig 2019038 674
-AWS::SageMaker::UserProfile 2019712 7711
-AWS::SageMaker::Workteam 2027423 665
-AWS::Scheduler::Schedule 2028088 3056
-AWS::Scheduler::ScheduleGroup 2031144 274
-AWS::SecretsManager::ResourcePolicy 2031418 171
-AWS::SecretsManager::RotationSchedule 2031589 734
-AWS::SecretsManager::Secret 2032323 659
-AWS::SecretsManager::SecretTargetAttachment 2032982 169
-AWS::SecurityAgent::AgentSpace 2033151 1045
-AWS::SecurityAgent::Application 2034196 402
-AWS::SecurityAgent::Pentest 2034598 1901
-AWS::SecurityAgent::TargetDomain 2036499 366
-AWS::SecurityHub::AggregatorV2 2036865 292
-AWS::SecurityHub::AutomationRule 2037157 3446
-AWS::SecurityHub::AutomationRuleV2 2040603 3389
-AWS::SecurityHub::ConfigurationPolicy 2043992 1039
-AWS::SecurityHub::ConnectorV2 2045031 760
-AWS::SecurityHub::DelegatedAdmin 2045791 178
-AWS::SecurityHub::FindingAggregator 2045969 301
-AWS::SecurityHub::Hub 2046270 220
-AWS::SecurityHub::HubV2 2046490 105
-AWS::SecurityHub::Insight 2046595 5243
-AWS::SecurityHub::OrganizationConfiguration 2051838 298
-AWS::SecurityHub::PolicyAssociation 2052136 429
-AWS::SecurityHub::ProductSubscription 2052565 175
-AWS::SecurityHub::SecurityControl 2052740 604
-AWS::SecurityHub::Standard 2053344 362
-AWS::SecurityLake::AwsLogSource 2053706 301
-AWS::SecurityLake::DataLake 2054007 764
-AWS::SecurityLake::Subscriber 2054771 1142
-AWS::SecurityLake::SubscriberNotification 2055913 637
-AWS::Serverless::Api 2056550 40
-AWS::Serverless::Application 2056590 48
-AWS::Serverless::CapacityProvider 2056638 48
-AWS::Serverless::Connector 2056686 41
-AWS::Serverless::Function 2056727 45
-AWS::Serverless::GraphQLApi 2056772 47
-AWS::Serverless::HttpApi 2056819 44
-AWS::Serverless::LayerVersion 2056863 44
-AWS::Serverless::SimpleTable 2056907 48
-AWS::Serverless::StateMachine 2056955 49
-AWS::ServiceCatalog::AcceptedPortfolioShare 2057004 140
-AWS::ServiceCatalog::CloudFormationProduct 2057144 866
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 2058010 1262
-AWS::ServiceCatalog::LaunchNotificationConstraint 2059272 315
-AWS::ServiceCatalog::LaunchRoleConstraint 2059587 384
-AWS::ServiceCatalog::LaunchTemplateConstraint 2059971 288
-AWS::ServiceCatalog::Portfolio 2060259 444
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 2060703 301
-AWS::ServiceCatalog::PortfolioProductAssociation 2061004 209
-AWS::ServiceCatalog::PortfolioShare 2061213 276
-AWS::ServiceCatalog::ResourceUpdateConstraint 2061489 336
-AWS::ServiceCatalog::ServiceAction 2061825 409
-AWS::ServiceCatalog::ServiceActionAssociation 2062234 335
-AWS::ServiceCatalog::StackSetConstraint 2062569 436
-AWS::ServiceCatalog::TagOption 2063005 220
-AWS::ServiceCatalog::TagOptionAssociation 2063225 131
-AWS::ServiceCatalogAppRegistry::Application 2063356 238
-AWS::ServiceCatalogAppRegistry::AttributeGroup 2063594 215
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2063809 276
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 2064085 466
-AWS::ServiceDiscovery::HttpNamespace 2064551 152
-AWS::ServiceDiscovery::Instance 2064703 174
-AWS::ServiceDiscovery::PrivateDnsNamespace 2064877 325
-AWS::ServiceDiscovery::PublicDnsNamespace 2065202 306
-AWS::ServiceDiscovery::Service 2065508 590
-AWS::Shield::DRTAccess 2066098 157
-AWS::Shield::ProactiveEngagement 2066255 455
-AWS::Shield::Protection 2066710 970
-AWS::Shield::ProtectionGroup 2067680 668
-AWS::Signer::ProfilePermission 2068348 319
-AWS::Signer::SigningProfile 2068667 539
-AWS::SimSpaceWeaver::Simulation 2069206 627
-AWS::StepFunctions::Activity 2069833 573
-AWS::StepFunctions::StateMachine 2070406 1115
-AWS::StepFunctions::StateMachineAlias 2071521 758
-AWS::StepFunctions::StateMachineVersion 2072279 224
-AWS::SupportApp::AccountAlias 2072503 157
-AWS::SupportApp::SlackChannelConfiguration 2072660 490
-AWS::SupportApp::SlackWorkspaceConfiguration 2073150 174
-AWS::Synthetics::Canary 2073324 2548
-AWS::Synthetics::Group 2075872 434
-AWS::SystemsManagerSAP::Application 2076306 883
-AWS::Timestream::Database 2077189 264
-AWS::Timestream::InfluxDBCluster 2077453 1653
-AWS::Timestream::InfluxDBInstance 2079106 1580
-AWS::Timestream::ScheduledQuery 2080686 2689
-AWS::Timestream::Table 2083375 1259
-AWS::Transfer::Agreement 2084634 1047
-AWS::Transfer::Certificate 2085681 604
-AWS::Transfer::Connector 2086285 1969
-AWS::Transfer::Profile 2088254 388
-AWS::Transfer::Server 2088642 2266
-AWS::Transfer::User 2090908 1050
-AWS::Transfer::WebApp 2091958 1383
-AWS::Transfer::Workflow 2093341 2168
-AWS::UXC::AccountCustomization 2095509 324
-AWS::VerifiedPermissions::IdentitySource 2095833 1977
-AWS::VerifiedPermissions::Policy 2097810 786
-AWS::VerifiedPermissions::PolicyStore 2098596 828
-AWS::VerifiedPermissions::PolicyTemplate 2099424 282
-AWS::VoiceID::Domain 2099706 559
-AWS::VpcLattice::AccessLogSubscription 2100265 673
-AWS::VpcLattice::AuthPolicy 2100938 330
-AWS::VpcLattice::DomainVerification 2101268 267
-AWS::VpcLattice::Listener 2101535 1072
-AWS::VpcLattice::ResourceConfiguration 2102607 1532
-AWS::VpcLattice::ResourceGateway 2104139 674
-AWS::VpcLattice::ResourcePolicy 2104813 295
-AWS::VpcLattice::Rule 2105108 1748
-AWS::VpcLattice::Service 2106856 639
-AWS::VpcLattice::ServiceNetwork 2107495 415
-AWS::VpcLattice::ServiceNetworkResourceAssociation 2107910 515
-AWS::VpcLattice::ServiceNetworkServiceAssociation 2108425 769
-AWS::VpcLattice::ServiceNetworkVpcAssociation 2109194 964
-AWS::VpcLattice::TargetGroup 2110158 1303
-AWS::WAF::ByteMatchSet 2111461 349
-AWS::WAF::IPSet 2111810 165
-AWS::WAF::Rule 2111975 205
-AWS::WAF::SizeConstraintSet 2112180 340
-AWS::WAF::SqlInjectionMatchSet 2112520 295
-AWS::WAF::WebACL 2112815 287
-AWS::WAF::XssMatchSet 2113102 274
-AWS::WAFRegional::ByteMatchSet 2113376 345
-AWS::WAFRegional::GeoMatchSet 2113721 176
-AWS::WAFRegional::IPSet 2113897 161
-AWS::WAFRegional::RateBasedRule 2114058 267
-AWS::WAFRegional::RegexPatternSet 2114325 152
-AWS::WAFRegional::Rule 2114477 201
-AWS::WAFRegional::SizeConstraintSet 2114678 320
-AWS::WAFRegional::SqlInjectionMatchSet 2114998 291
-AWS::WAFRegional::WebACL 2115289 263
-AWS::WAFRegional::WebACLAssociation 2115552 138
-AWS::WAFRegional::XssMatchSet 2115690 255
-AWS::WAFv2::IPSet 2115945 545
-AWS::WAFv2::LoggingConfiguration 2116490 914
-AWS::WAFv2::RegexPatternSet 2117404 514
-AWS::WAFv2::RuleGroup 2117918 9764
-AWS::WAFv2::WebACL 2127682 14428
-AWS::WAFv2::WebACLAssociation 2142110 175
-AWS::Wisdom::AIAgent 2142285 6168
-AWS::Wisdom::AIAgentVersion 2148453 330
-AWS::Wisdom::AIGuardrail 2148783 3127
-AWS::Wisdom::AIGuardrailVersion 2151910 358
-AWS::Wisdom::AIPrompt 2152268 1454
-AWS::Wisdom::AIPromptVersion 2153722 337
-AWS::Wisdom::Assistant 2154059 509
-AWS::Wisdom::AssistantAssociation 2154568 1121
-AWS::Wisdom::KnowledgeBase 2155689 3716
-AWS::Wisdom::MessageTemplate 2159405 3603
-AWS::Wisdom::MessageTemplateVersion 2163008 440
-AWS::Wisdom::QuickResponse 2163448 1040
-AWS::WorkSpaces::ConnectionAlias 2164488 325
-AWS::WorkSpaces::Workspace 2164813 536
-AWS::WorkSpaces::WorkspacesPool 2165349 1007
-AWS::WorkSpacesThinClient::Environment 2166356 1406
-AWS::WorkSpacesWeb::BrowserSettings 2167762 1473
-AWS::WorkSpacesWeb::DataProtectionSettings 2169235 1946
-AWS::WorkSpacesWeb::IdentityProvider 2171181 768
-AWS::WorkSpacesWeb::IpAccessSettings 2171949 866
-AWS::WorkSpacesWeb::NetworkSettings 2172815 592
-AWS::WorkSpacesWeb::Portal 2173407 1304
-AWS::WorkSpacesWeb::SessionLogger 2174711 1667
-AWS::WorkSpacesWeb::TrustStore 2176378 349
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 2176727 492
-AWS::WorkSpacesWeb::UserSettings 2177219 2724
-AWS::WorkspacesInstances::Volume 2179943 825
-AWS::WorkspacesInstances::VolumeAssociation 2180768 349
-AWS::WorkspacesInstances::WorkspaceInstance 2181117 3709
-AWS::XRay::Group 2184826 355
-AWS::XRay::ResourcePolicy 2185181 214
-AWS::XRay::SamplingRule 2185395 1332
-AWS::XRay::TransactionSearchConfig 2186727 111
-Alexa::ASK::Skill 2186838 456
-Module 2187294 21
+AWS::AIOps::InvestigationGroup 5498 964
+AWS::APS::AnomalyDetector 6462 965
+AWS::APS::ResourcePolicy 7427 216
+AWS::APS::RuleGroupsNamespace 7643 349
+AWS::APS::Scraper 7992 1702
+AWS::APS::Workspace 9694 1254
+AWS::ARCRegionSwitch::Plan 10948 8527
+AWS::ARCZonalShift::AutoshiftObserverNotificationStatus 19475 148
+AWS::ARCZonalShift::ZonalAutoshiftConfiguration 19623 764
+AWS::AccessAnalyzer::Analyzer 20387 1335
+AWS::AmazonMQ::Broker 21722 2156
+AWS::AmazonMQ::Configuration 23878 300
+AWS::AmazonMQ::ConfigurationAssociation 24178 186
+AWS::Amplify::App 24364 1957
+AWS::Amplify::Branch 26321 1536
+AWS::Amplify::Domain 27857 1266
+AWS::AmplifyUIBuilder::Component 29123 2452
+AWS::AmplifyUIBuilder::Form 31575 2599
+AWS::AmplifyUIBuilder::Theme 34174 353
+AWS::ApiGateway::Account 34527 65
+AWS::ApiGateway::ApiKey 34592 345
+AWS::ApiGateway::Authorizer 34937 314
+AWS::ApiGateway::BasePathMapping 35251 150
+AWS::ApiGateway::BasePathMappingV2 35401 191
+AWS::ApiGateway::ClientCertificate 35592 157
+AWS::ApiGateway::Deployment 35749 1194
+AWS::ApiGateway::DocumentationPart 36943 430
+AWS::ApiGateway::DocumentationVersion 37373 217
+AWS::ApiGateway::DomainName 37590 674
+AWS::ApiGateway::DomainNameAccessAssociation 38264 406
+AWS::ApiGateway::DomainNameV2 38670 470
+AWS::ApiGateway::GatewayResponse 39140 194
+AWS::ApiGateway::Method 39334 1236
+AWS::ApiGateway::Model 40570 164
+AWS::ApiGateway::RequestValidator 40734 207
+AWS::ApiGateway::Resource 40941 170
+AWS::ApiGateway::RestApi 41111 596
+AWS::ApiGateway::Stage 41707 920
+AWS::ApiGateway::UsagePlan 42627 445
+AWS::ApiGateway::UsagePlanKey 43072 159
+AWS::ApiGateway::VpcLink 43231 195
+AWS::ApiGatewayV2::Api 43426 592
+AWS::ApiGatewayV2::ApiGatewayManagedOverrides 44018 736
+AWS::ApiGatewayV2::ApiMapping 44754 170
+AWS::ApiGatewayV2::Authorizer 44924 423
+AWS::ApiGatewayV2::Deployment 45347 130
+AWS::ApiGatewayV2::DomainName 45477 586
+AWS::ApiGatewayV2::Integration 46063 734
+AWS::ApiGatewayV2::IntegrationResponse 46797 346
+AWS::ApiGatewayV2::Model 47143 151
+AWS::ApiGatewayV2::Route 47294 327
+AWS::ApiGatewayV2::RouteResponse 47621 324
+AWS::ApiGatewayV2::RoutingRule 47945 602
+AWS::ApiGatewayV2::Stage 48547 500
+AWS::ApiGatewayV2::VpcLink 49047 166
+AWS::AppConfig::Application 49213 260
+AWS::AppConfig::ConfigurationProfile 49473 817
+AWS::AppConfig::Deployment 50290 876
+AWS::AppConfig::DeploymentStrategy 51166 480
+AWS::AppConfig::Environment 51646 653
+AWS::AppConfig::Extension 52299 540
+AWS::AppConfig::ExtensionAssociation 52839 377
+AWS::AppConfig::HostedConfigurationVersion 53216 528
+AWS::AppFlow::Connector 53744 588
+AWS::AppFlow::ConnectorProfile 54332 8060
+AWS::AppFlow::Flow 62392 10975
+AWS::AppIntegrations::Application 73367 1232
+AWS::AppIntegrations::DataIntegration 74599 936
+AWS::AppIntegrations::EventIntegration 75535 539
+AWS::AppMesh::GatewayRoute 76074 2383
+AWS::AppMesh::Mesh 78457 356
+AWS::AppMesh::Route 78813 2345
+AWS::AppMesh::VirtualGateway 81158 3726
+AWS::AppMesh::VirtualNode 84884 4201
+AWS::AppMesh::VirtualRouter 89085 514
+AWS::AppMesh::VirtualService 89599 663
+AWS::AppRunner::AutoScalingConfiguration 90262 540
+AWS::AppRunner::ObservabilityConfiguration 90802 544
+AWS::AppRunner::Service 91346 3701
+AWS::AppRunner::VpcConnector 95047 449
+AWS::AppRunner::VpcIngressConnection 95496 692
+AWS::AppStream::AppBlock 96188 917
+AWS::AppStream::AppBlockBuilder 97105 881
+AWS::AppStream::Application 97986 1124
+AWS::AppStream::ApplicationEntitlementAssociation 99110 268
+AWS::AppStream::ApplicationFleetAssociation 99378 166
+AWS::AppStream::DirectoryConfig 99544 798
+AWS::AppStream::Entitlement 100342 410
+AWS::AppStream::Fleet 100752 1011
+AWS::AppStream::ImageBuilder 101763 1091
+AWS::AppStream::Stack 102854 1511
+AWS::AppStream::StackFleetAssociation 104365 106
+AWS::AppStream::StackUserAssociation 104471 233
+AWS::AppStream::User 104704 224
+AWS::AppSync::Api 104928 1381
+AWS::AppSync::ApiCache 106309 216
+AWS::AppSync::ApiKey 106525 116
+AWS::AppSync::ChannelNamespace 106641 1031
+AWS::AppSync::DataSource 107672 1812
+AWS::AppSync::DomainName 109484 599
+AWS::AppSync::DomainNameApiAssociation 110083 227
+AWS::AppSync::FunctionConfiguration 110310 1272
+AWS::AppSync::GraphQLApi 111582 2377
+AWS::AppSync::GraphQLSchema 113959 112
+AWS::AppSync::Resolver 114071 1548
+AWS::AppSync::SourceApiAssociation 115619 466
+AWS::AppTest::TestCase 116085 3073
+AWS::ApplicationAutoScaling::ScalableTarget 119158 1928
+AWS::ApplicationAutoScaling::ScalingPolicy 121086 6481
+AWS::ApplicationInsights::Application 127567 3817
+AWS::ApplicationSignals::Discovery 131384 67
+AWS::ApplicationSignals::GroupingConfiguration 131451 385
+AWS::ApplicationSignals::ServiceLevelObjective 131836 2635
+AWS::Athena::CapacityReservation 134471 557
+AWS::Athena::DataCatalog 135028 580
+AWS::Athena::NamedQuery 135608 357
+AWS::Athena::PreparedStatement 135965 360
+AWS::Athena::WorkGroup 136325 3266
+AWS::AuditManager::Assessment 139591 1682
+AWS::AutoScaling::AutoScalingGroup 141273 8500
+AWS::AutoScaling::LaunchConfiguration 149773 1456
+AWS::AutoScaling::LifecycleHook 151229 630
+AWS::AutoScaling::ScalingPolicy 151859 3849
+AWS::AutoScaling::ScheduledAction 155708 305
+AWS::AutoScaling::WarmPool 156013 358
+AWS::AutoScalingPlans::ScalingPlan 156371 1817
+AWS::B2BI::Capability 158188 4616
+AWS::B2BI::Partnership 162804 2549
+AWS::B2BI::Profile 165353 520
+AWS::B2BI::Transformer 165873 6069
+AWS::BCMDataExports::Export 171942 1482
+AWS::Backup::BackupPlan 173424 1472
+AWS::Backup::BackupSelection 174896 1132
+AWS::Backup::BackupVault 176028 756
+AWS::Backup::Framework 176784 800
+AWS::Backup::LogicallyAirGappedBackupVault 177584 705
+AWS::Backup::ReportPlan 178289 681
+AWS::Backup::RestoreTestingPlan 178970 751
+AWS::Backup::RestoreTestingSelection 179721 657
+AWS::Backup::TieringConfiguration 180378 516
+AWS::BackupGateway::Hypervisor 180894 747
+AWS::Batch::ComputeEnvironment 181641 1959
+AWS::Batch::ConsumableResource 183600 358
+AWS::Batch::JobDefinition 183958 6759
+AWS::Batch::JobQueue 190717 922
+AWS::Batch::QuotaShare 191639 755
+AWS::Batch::SchedulingPolicy 192394 452
+AWS::Batch::ServiceEnvironment 192846 361
+AWS::BcmPricingCalculator::BillScenario 193207 486
+AWS::Bedrock::Agent 193693 4762
+AWS::Bedrock::AgentAlias 198455 624
+AWS::Bedrock::ApplicationInferenceProfile 199079 905
+AWS::Bedrock::AutomatedReasoningPolicy 199984 1195
+AWS::Bedrock::AutomatedReasoningPolicyVersion 201179 592
+AWS::Bedrock::Blueprint 201771 516
+AWS::Bedrock::DataAutomationLibrary 202287 619
+AWS::Bedrock::DataAutomationProject 202906 6119
+AWS::Bedrock::DataSource 209025 7557
+AWS::Bedrock::EnforcedGuardrailConfiguration 216582 874
+AWS::Bedrock::Flow 217456 9639
+AWS::Bedrock::FlowAlias 227095 772
+AWS::Bedrock::FlowVersion 227867 312
+AWS::Bedrock::Guardrail 228179 4468
+AWS::Bedrock::GuardrailVersion 232647 325
+AWS::Bedrock::IntelligentPromptRouter 232972 1136
+AWS::Bedrock::KnowledgeBase 234108 9089
+AWS::Bedrock::Prompt 243197 3676
+AWS::Bedrock::PromptVersion 246873 417
+AWS::Bedrock::ResourcePolicy 247290 246
+AWS::BedrockAgentCore::ApiKeyCredentialProvider 247536 432
+AWS::BedrockAgentCore::BrowserCustom 247968 1508
+AWS::BedrockAgentCore::BrowserProfile 249476 334
+AWS::BedrockAgentCore::CodeInterpreterCustom 249810 1096
+AWS::BedrockAgentCore::Evaluator 250906 1837
+AWS::BedrockAgentCore::Gateway 252743 3151
+AWS::BedrockAgentCore::GatewayTarget 255894 4204
+AWS::BedrockAgentCore::Memory 260098 6301
+AWS::BedrockAgentCore::OAuth2CredentialProvider 266399 3252
+AWS::BedrockAgentCore::OnlineEvaluationConfig 269651 1858
+AWS::BedrockAgentCore::Policy 271509 590
+AWS::BedrockAgentCore::PolicyEngine 272099 526
+AWS::BedrockAgentCore::Runtime 272625 3335
+AWS::BedrockAgentCore::RuntimeEndpoint 275960 540
+AWS::BedrockAgentCore::WorkloadIdentity 276500 391
+AWS::BedrockMantle::Project 276891 208
+AWS::Billing::BillingView 277099 977
+AWS::BillingConductor::BillingGroup 278076 944
+AWS::BillingConductor::CustomLineItem 279020 1879
+AWS::BillingConductor::PricingPlan 280899 431
+AWS::BillingConductor::PricingRule 281330 797
+AWS::Braket::SpendingLimit 282127 433
+AWS::Budgets::Budget 282560 1672
+AWS::Budgets::BudgetsAction 284232 2129
+AWS::CDK::Metadata 286361 29
+AWS::CE::AnomalyMonitor 286390 590
+AWS::CE::AnomalySubscription 286980 880
+AWS::CE::CostCategory 287860 385
+AWS::CUR::ReportDefinition 288245 1084
+AWS::Cases::CaseRule 289329 1394
+AWS::Cases::Domain 290723 282
+AWS::Cases::Field 291005 566
+AWS::Cases::Layout 291571 734
+AWS::Cases::Template 292305 672
+AWS::Cassandra::Keyspace 292977 764
+AWS::Cassandra::Table 293741 2247
+AWS::Cassandra::Type 295988 377
+AWS::CertificateManager::Account 296365 217
+AWS::CertificateManager::Certificate 296582 571
+AWS::Chatbot::CustomAction 297153 877
+AWS::Chatbot::MicrosoftTeamsChannelConfiguration 298030 1181
+AWS::Chatbot::SlackChannelConfiguration 299211 1001
+AWS::Chime::AppInstance 300212 260
+AWS::Chime::AppInstanceBot 300472 1101
+AWS::CleanRooms::AnalysisTemplate 301573 3081
+AWS::CleanRooms::Collaboration 304654 2996
+AWS::CleanRooms::ConfiguredTable 307650 4705
+AWS::CleanRooms::ConfiguredTableAssociation 312355 2132
+AWS::CleanRooms::IdMappingTable 314487 1114
+AWS::CleanRooms::IdNamespaceAssociation 315601 1160
+AWS::CleanRooms::Membership 316761 2297
+AWS::CleanRooms::PrivacyBudgetTemplate 319058 1047
+AWS::CleanRoomsML::ConfiguredModelAlgorithm 320105 1204
+AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation 321309 2772
+AWS::CleanRoomsML::TrainingDataset 324081 1325
+AWS::Cloud9::EnvironmentEC2 325406 486
+AWS::CloudFormation::CustomResource 325892 122
+AWS::CloudFormation::GuardHook 326014 1549
+AWS::CloudFormation::HookDefaultVersion 327563 307
+AWS::CloudFormation::HookTypeConfig 327870 398
+AWS::CloudFormation::HookVersion 328268 590
+AWS::CloudFormation::LambdaHook 328858 1456
+AWS::CloudFormation::Macro 330314 153
+AWS::CloudFormation::ModuleDefaultVersion 330467 328
+AWS::CloudFormation::ModuleVersion 330795 304
+AWS::CloudFormation::PublicTypeVersion 331099 523
+AWS::CloudFormation::Publisher 331622 294
+AWS::CloudFormation::ResourceDefaultVersion 331916 315
+AWS::CloudFormation::ResourceVersion 332231 557
+AWS::CloudFormation::Stack 332788 272
+AWS::CloudFormation::StackSet 333060 2076
+AWS::CloudFormation::TypeActivation 335136 777
+AWS::CloudFormation::WaitCondition 335913 91
+AWS::CloudFormation::WaitConditionHandle 336004 59
+AWS::CloudFront::AnycastIpList 336063 552
+AWS::CloudFront::CachePolicy 336615 950
+AWS::CloudFront::CloudFrontOriginAccessIdentity 337565 261
+AWS::CloudFront::ConnectionFunction 337826 780
+AWS::CloudFront::ConnectionGroup 338606 254
+AWS::CloudFront::ContinuousDeploymentPolicy 338860 1234
+AWS::CloudFront::Distribution 340094 7163
+AWS::CloudFront::DistributionTenant 347257 1009
+AWS::CloudFront::Function 348266 753
+AWS::CloudFront::KeyGroup 349019 173
+AWS::CloudFront::KeyValueStore 349192 455
+AWS::CloudFront::MonitoringSubscription 349647 424
+AWS::CloudFront::OriginAccessControl 350071 446
+AWS::CloudFront::OriginRequestPolicy 350517 705
+AWS::CloudFront::PublicKey 351222 218
+AWS::CloudFront::RealtimeLogConfig 351440 375
+AWS::CloudFront::ResponseHeadersPolicy 351815 2396
+AWS::CloudFront::StreamingDistribution 354211 628
+AWS::CloudFront::TrustStore 354839 620
+AWS::CloudFront::VpcOrigin 355459 403
+AWS::CloudTrail::Channel 355862 476
+AWS::CloudTrail::Dashboard 356338 760
+AWS::CloudTrail::EventDataStore 357098 1420
+AWS::CloudTrail::ResourcePolicy 358518 182
+AWS::CloudTrail::Trail 358700 1929
+AWS::CloudWatch::Alarm 360629 2148
+AWS::CloudWatch::AlarmMuteRule 362777 605
+AWS::CloudWatch::AnomalyDetector 363382 1085
+AWS::CloudWatch::CompositeAlarm 364467 585
+AWS::CloudWatch::Dashboard 365052 135
+AWS::CloudWatch::InsightRule 365187 222
+AWS::CloudWatch::MetricStream 365409 992
+AWS::CloudWatch::OTelEnrichment 366401 71
+AWS::CodeArtifact::Domain 366472 453
+AWS::CodeArtifact::PackageGroup 366925 838
+AWS::CodeArtifact::Repository 367763 745
+AWS::CodeBuild::Fleet 368508 1784
+AWS::CodeBuild::Project 370292 2917
+AWS::CodeBuild::ReportGroup 373209 436
+AWS::CodeBuild::SourceCredential 373645 143
+AWS::CodeCommit::Repository 373788 504
+AWS::CodeConnections::Connection 374292 543
+AWS::CodeDeploy::Application 374835 255
+AWS::CodeDeploy::DeploymentConfig 375090 1034
+AWS::CodeDeploy::DeploymentGroup 376124 3255
+AWS::CodeGuruProfiler::ProfilingGroup 379379 772
+AWS::CodeGuruReviewer::RepositoryAssociation 380151 602
+AWS::CodePipeline::CustomActionType 380753 1189
+AWS::CodePipeline::Pipeline 381942 3311
+AWS::CodePipeline::Webhook 385253 616
+AWS::CodeStar::GitHubRepository 385869 334
+AWS::CodeStarConnections::Connection 386203 533
+AWS::CodeStarConnections::RepositoryLink 386736 613
+AWS::CodeStarConnections::SyncConfiguration 387349 677
+AWS::CodeStarNotifications::NotificationRule 388026 564
+AWS::Cognito::IdentityPool 388590 745
+AWS::Cognito::IdentityPoolPrincipalTag 389335 239
+AWS::Cognito::IdentityPoolRoleAttachment 389574 423
+AWS::Cognito::LogDeliveryConfiguration 389997 442
+AWS::Cognito::ManagedLoginBranding 390439 768
+AWS::Cognito::Terms 391207 349
+AWS::Cognito::UserPool 391556 3575
+AWS::Cognito::UserPoolClient 395131 1127
+AWS::Cognito::UserPoolDomain 396258 261
+AWS::Cognito::UserPoolGroup 396519 197
+AWS::Cognito::UserPoolIdentityProvider 396716 279
+AWS::Cognito::UserPoolResourceServer 396995 286
+AWS::Cognito::UserPoolRiskConfigurationAttachment 397281 1246
+AWS::Cognito::UserPoolUICustomizationAttachment 398527 158
+AWS::Cognito::UserPoolUser 398685 411
+AWS::Cognito::UserPoolUserToGroupAttachment 399096 190
+AWS::Comprehend::DocumentClassifier 399286 2233
+AWS::Comprehend::Flywheel 401519 1741
+AWS::ComputeOptimizer::AutomationRule 403260 1979
+AWS::Config::AggregationAuthorization 405239 419
+AWS::Config::ConfigRule 405658 811
+AWS::Config::ConfigurationAggregator 406469 715
+AWS::Config::ConfigurationRecorder 407184 689
+AWS::Config::ConformancePack 407873 862
+AWS::Config::DeliveryChannel 408735 276
+AWS::Config::OrganizationConfigRule 409011 1212
+AWS::Config::OrganizationConformancePack 410223 759
+AWS::Config::RemediationConfiguration 410982 434
+AWS::Config::StoredQuery 411416 400
+AWS::Connect::AgentStatus 411816 585
+AWS::Connect::ApprovedOrigin 412401 238
+AWS::Connect::ContactFlow 412639 681
+AWS::Connect::ContactFlowModule 413320 667
+AWS::Connect::ContactFlowModuleAlias 413987 472
+AWS::Connect::ContactFlowModuleVersion 414459 390
+AWS::Connect::ContactFlowVersion 414849 335
+AWS::Connect::DataTable 415184 653
+AWS::Connect::DataTableAttribute 415837 868
+AWS::Connect::DataTableRecord 416705 437
+AWS::Connect::EmailAddress 417142 952
+AWS::Connect::EvaluationForm 418094 6448
+AWS::Connect::HoursOfOperation 424542 2105
+AWS::Connect::Instance 426647 864
+AWS::Connect::InstanceStorageConfig 427511 1299
+AWS::Connect::IntegrationAssociation 428810 444
+AWS::Connect::Notification 429254 684
+AWS::Connect::PhoneNumber 429938 631
+AWS::Connect::PredefinedAttribute 430569 510
+AWS::Connect::Prompt 431079 448
+AWS::Connect::Queue 431527 1718
+AWS::Connect::QuickConnect 433245 1278
+AWS::Connect::RoutingProfile 434523 1530
+AWS::Connect::Rule 436053 2869
+AWS::Connect::SecurityKey 438922 257
+AWS::Connect::SecurityProfile 439179 1997
+AWS::Connect::TaskTemplate 441176 1559
+AWS::Connect::TrafficDistributionGroup 442735 597
+AWS::Connect::User 443332 2595
+AWS::Connect::UserHierarchyGroup 445927 528
+AWS::Connect::UserHierarchyStructure 446455 890
+AWS::Connect::View 447345 689
+AWS::Connect::ViewVersion 448034 420
+AWS::Connect::Workspace 448454 1955
+AWS::ConnectCampaigns::Campaign 450409 1568
+AWS::ConnectCampaignsV2::Campaign 451977 4684
+AWS::ControlTower::EnabledBaseline 456661 497
+AWS::ControlTower::EnabledControl 457158 492
+AWS::ControlTower::LandingZone 457650 371
+AWS::CustomerProfiles::CalculatedAttributeDefinition 458021 1564
+AWS::CustomerProfiles::Domain 459585 2301
+AWS::CustomerProfiles::DomainObjectType 461886 721
+AWS::CustomerProfiles::EventStream 462607 519
+AWS::CustomerProfiles::EventTrigger 463126 1566
+AWS::CustomerProfiles::Integration 464692 4311
+AWS::CustomerProfiles::ObjectType 469003 1413
+AWS::CustomerProfiles::Recommender 470416 1031
+AWS::CustomerProfiles::SegmentDefinition 471447 3512
+AWS::DAX::Cluster 474959 619
+AWS::DAX::ParameterGroup 475578 150
+AWS::DAX::SubnetGroup 475728 139
+AWS::DLM::LifecyclePolicy 475867 2763
+AWS::DMS::Certificate 478630 188
+AWS::DMS::DataMigration 478818 822
+AWS::DMS::DataProvider 479640 488
+AWS::DMS::Endpoint 480128 6387
+AWS::DMS::EventSubscription 486515 243
+AWS::DMS::InstanceProfile 486758 471
+AWS::DMS::MigrationProject 487229 885
+AWS::DMS::ReplicationConfig 488114 831
+AWS::DMS::ReplicationInstance 488945 680
+AWS::DMS::ReplicationSubnetGroup 489625 311
+AWS::DMS::ReplicationTask 489936 526
+AWS::DSQL::Cluster 490462 590
+AWS::DataBrew::Dataset 491052 2367
+AWS::DataBrew::Job 493419 3001
+AWS::DataBrew::Project 496420 404
+AWS::DataBrew::Recipe 496824 2733
+AWS::DataBrew::Ruleset 499557 884
+AWS::DataBrew::Schedule 500441 293
+AWS::DataPipeline::Pipeline 500734 759
+AWS::DataSync::Agent 501493 806
+AWS::DataSync::LocationAzureBlob 502299 1632
+AWS::DataSync::LocationEFS 503931 1267
+AWS::DataSync::LocationFSxLustre 505198 740
+AWS::DataSync::LocationFSxONTAP 505938 2085
+AWS::DataSync::LocationFSxOpenZFS 508023 914
+AWS::DataSync::LocationFSxWindows 508937 1561
+AWS::DataSync::LocationHDFS 510498 2118
+AWS::DataSync::LocationNFS 512616 794
+AWS::DataSync::LocationObjectStorage 513410 1570
+AWS::DataSync::LocationS3 514980 819
+AWS::DataSync::LocationSMB 515799 1904
+AWS::DataSync::Task 517703 3542
+AWS::DataZone::Connection 521245 7800
+AWS::DataZone::DataSource 529045 4298
+AWS::DataZone::Domain 533343 847
+AWS::DataZone::DomainUnit 534190 432
+AWS::DataZone::Environment 534622 1044
+AWS::DataZone::EnvironmentActions 535666 519
+AWS::DataZone::EnvironmentBlueprintConfiguration 536185 1299
+AWS::DataZone::EnvironmentProfile 537484 713
+AWS::DataZone::FormType 538197 615
+AWS::DataZone::GroupProfile 538812 518
+AWS::DataZone::Owner 539330 914
+AWS::DataZone::PolicyGrant 540244 4974
+AWS::DataZone::Project 545218 1284
+AWS::DataZone::ProjectMembership 546502 615
+AWS::DataZone::ProjectProfile 547117 1707
+AWS::DataZone::SubscriptionTarget 548824 915
+AWS::DataZone::UserProfile 549739 567
+AWS::Deadline::Farm 550306 367
+AWS::Deadline::Fleet 550673 4198
+AWS::Deadline::LicenseEndpoint 554871 479
+AWS::Deadline::Limit 555350 357
+AWS::Deadline::MeteredProduct 555707 208
+AWS::Deadline::Monitor 555915 679
+AWS::Deadline::Queue 556594 2649
+AWS::Deadline::QueueEnvironment 559243 365
+AWS::Deadline::QueueFleetAssociation 559608 250
+AWS::Deadline::QueueLimitAssociation 559858 250
+AWS::Deadline::StorageProfile 560108 469
+AWS::Detective::Graph 560577 152
+AWS::Detective::MemberInvitation 560729 358
+AWS::Detective::OrganizationAdmin 561087 124
+AWS::DevOpsAgent::AgentSpace 561211 1070
+AWS::DevOpsAgent::Association 562281 4063
+AWS::DevOpsAgent::PrivateConnection 566344 1426
+AWS::DevOpsAgent::Service 567770 4937
+AWS::DevOpsGuru::LogAnomalyDetectionIntegration 572707 80
+AWS::DevOpsGuru::NotificationChannel 572787 535
+AWS::DevOpsGuru::ResourceCollection 573322 498
+AWS::DeviceFarm::DevicePool 573820 678
+AWS::DeviceFarm::InstanceProfile 574498 289
+AWS::DeviceFarm::NetworkProfile 574787 547
+AWS::DeviceFarm::Project 575334 775
+AWS::DeviceFarm::TestGridProject 576109 453
+AWS::DeviceFarm::VPCEConfiguration 576562 362
+AWS::DirectConnect::Connection 576924 558
+AWS::DirectConnect::DirectConnectGateway 577482 462
+AWS::DirectConnect::DirectConnectGatewayAssociation 577944 491
+AWS::DirectConnect::Lag 578435 549
+AWS::DirectConnect::PrivateVirtualInterface 578984 1139
+AWS::DirectConnect::PublicVirtualInterface 580123 938
+AWS::DirectConnect::TransitVirtualInterface 581061 990
+AWS::DirectoryService::MicrosoftAD 582051 358
+AWS::DirectoryService::SimpleAD 582409 1035
+AWS::DocDB::DBCluster 583444 1179
+AWS::DocDB::DBClusterParameterGroup 584623 226
+AWS::DocDB::DBInstance 584849 468
+AWS::DocDB::DBSubnetGroup 585317 241
+AWS::DocDB::EventSubscription 585558 193
+AWS::DocDB::GlobalCluster 585751 609
+AWS::DocDBElastic::Cluster 586360 681
+AWS::DynamoDB::GlobalTable 587041 4801
+AWS::DynamoDB::Table 591842 3162
+AWS::EC2::CapacityManagerDataExport 595004 398
+AWS::EC2::CapacityReservation 595402 4425
+AWS::EC2::CapacityReservationFleet 599827 21592
+AWS::EC2::CarrierGateway 621419 243
+AWS::EC2::ClientVpnAuthorizationRule 621662 283
+AWS::EC2::ClientVpnEndpoint 621945 1886
+AWS::EC2::ClientVpnRoute 623831 246
+AWS::EC2::ClientVpnTargetNetworkAssociation 624077 232
+AWS::EC2::CustomerGateway 624309 456
+AWS::EC2::DHCPOptions 624765 439
+AWS::EC2::EC2Fleet 625204 25167
+AWS::EC2::EIP 650371 295
+AWS::EC2::EIPAssociation 650666 193
+AWS::EC2::EgressOnlyInternetGateway 650859 173
+AWS::EC2::EnclaveCertificateIamRoleAssociation 651032 420
+AWS::EC2::FlowLog 651452 911
+AWS::EC2::GatewayRouteTableAssociation 652363 143
+AWS::EC2::Host 652506 343
+AWS::EC2::IPAM 652849 749
+AWS::EC2::IPAMAllocation 653598 210
+AWS::EC2::IPAMPool 653808 937
+AWS::EC2::IPAMPoolCidr 654745 169
+AWS::EC2::IPAMPrefixListResolver 654914 829
+AWS::EC2::IPAMPrefixListResolverTarget 655743 499
+AWS::EC2::IPAMResourceDiscovery 656242 619
+AWS::EC2::IPAMResourceDiscoveryAssociation 656861 445
+AWS::EC2::IPAMScope 657306 519
+AWS::EC2::Instance 657825 22314
+AWS::EC2::InstanceConnectEndpoint 680139 436
+AWS::EC2::InternetGateway 680575 167
+AWS::EC2::IpPoolRouteTableAssociation 680742 174
+AWS::EC2::KeyPair 680916 338
+AWS::EC2::LaunchTemplate 681254 26412
+AWS::EC2::LocalGatewayRoute 707666 262
+AWS::EC2::LocalGatewayRouteTable 707928 380
+AWS::EC2::LocalGatewayRouteTableVPCAssociation 708308 395
+AWS::EC2::LocalGatewayRouteTableVirtualInterfaceGroupAssociation 708703 573
+AWS::EC2::LocalGatewayVirtualInterface 709276 628
+AWS::EC2::LocalGatewayVirtualInterfaceGroup 709904 515
+AWS::EC2::NatGateway 710419 726
+AWS::EC2::NetworkAcl 711145 119
+AWS::EC2::NetworkAclEntry 711264 315
+AWS::EC2::NetworkInsightsAccessScope 711579 926
+AWS::EC2::NetworkInsightsAccessScopeAnalysis 712505 382
+AWS::EC2::NetworkInsightsAnalysis 712887 613
+AWS::EC2::NetworkInsightsPath 713500 753
+AWS::EC2::NetworkInterface 714253 1296
+AWS::EC2::NetworkInterfaceAttachment 715549 475
+AWS::EC2::NetworkInterfacePermission 716024 200
+AWS::EC2::NetworkPerformanceMetricSubscription 716224 221
+AWS::EC2::PlacementGroup 716445 319
+AWS::EC2::PrefixList 716764 410
+AWS::EC2::Route 717174 486
+AWS::EC2::RouteServer 717660 339
+AWS::EC2::RouteServerAssociation 717999 135
+AWS::EC2::RouteServerEndpoint 718134 256
+AWS::EC2::RouteServerPeer 718390 479
+AWS::EC2::RouteServerPropagation 718869 163
+AWS::EC2::RouteTable 719032 139
+AWS::EC2::SecurityGroup 719171 860
+AWS::EC2::SecurityGroupEgress 720031 340
+AWS::EC2::SecurityGroupIngress 720371 447
+AWS::EC2::SecurityGroupVpcAssociation 720818 147
+AWS::EC2::SnapshotBlockPublicAccess 720965 133
+AWS::EC2::SpotFleet 721098 7650
+AWS::EC2::SqlHaStandbyDetectedInstance 728748 308
+AWS::EC2::Subnet 729056 1261
+AWS::EC2::SubnetCidrBlock 730317 251
+AWS::EC2::SubnetNetworkAclAssociation 730568 156
+AWS::EC2::SubnetRouteTableAssociation 730724 134
+AWS::EC2::TrafficMirrorFilter 730858 185
+AWS::EC2::TrafficMirrorFilterRule 731043 634
+AWS::EC2::TrafficMirrorSession 731677 341
+AWS::EC2::TrafficMirrorTarget 732018 288
+AWS::EC2::TransitGateway 732306 542
+AWS::EC2::TransitGatewayAttachment 732848 369
+AWS::EC2::TransitGatewayConnect 733217 405
+AWS::EC2::TransitGatewayConnectPeer 733622 972
+AWS::EC2::TransitGatewayMeteringPolicy 734594 278
+AWS::EC2::TransitGatewayMeteringPolicyEntry 734872 1023
+AWS::EC2::TransitGatewayMulticastDomain 735895 406
+AWS::EC2::TransitGatewayMulticastDomainAssociation 736301 381
+AWS::EC2::TransitGatewayMulticastGroupMember 736682 432
+AWS::EC2::TransitGatewayMulticastGroupSource 737114 432
+AWS::EC2::TransitGatewayPeeringAttachment 737546 385
+AWS::EC2::TransitGatewayRoute 737931 326
+AWS::EC2::TransitGatewayRouteTable 738257 214
+AWS::EC2::TransitGatewayRouteTableAssociation 738471 284
+AWS::EC2::TransitGatewayRouteTablePropagation 738755 284
+AWS::EC2::TransitGatewayVpcAttachment 739039 421
+AWS::EC2::VPC 739460 530
+AWS::EC2::VPCBlockPublicAccessExclusion 739990 341
+AWS::EC2::VPCBlockPublicAccessOptions 740331 189
+AWS::EC2::VPCCidrBlock 740520 457
+AWS::EC2::VPCDHCPOptionsAssociation 740977 138
+AWS::EC2::VPCEncryptionControl 741115 1568
+AWS::EC2::VPCEndpoint 742683 1193
+AWS::EC2::VPCEndpointConnectionNotification 743876 283
+AWS::EC2::VPCEndpointService 744159 335
+AWS::EC2::VPCEndpointServicePermissions 744494 121
+AWS::EC2::VPCGatewayAttachment 744615 144
+AWS::EC2::VPCPeeringConnection 744759 283
+AWS::EC2::VPNConcentrator 745042 233
+AWS::EC2::VPNConnection 745275 2786
+AWS::EC2::VPNConnectionRoute 748061 199
+AWS::EC2::VPNGateway 748260 168
+AWS::EC2::VPNGatewayRoutePropagation 748428 120
+AWS::EC2::VerifiedAccessEndpoint 748548 1758
+AWS::EC2::VerifiedAccessGroup 750306 465
+AWS::EC2::VerifiedAccessInstance 750771 1093
+AWS::EC2::VerifiedAccessTrustProvider 751864 1184
+AWS::EC2::Volume 753048 340
+AWS::EC2::VolumeAttachment 753388 177
+AWS::ECR::PublicRepository 753565 583
+AWS::ECR::PullThroughCacheRule 754148 711
+AWS::ECR::PullTimeUpdateExclusion 754859 205
+AWS::ECR::RegistryPolicy 755064 89
+AWS::ECR::RegistryScanningConfiguration 755153 495
+AWS::ECR::ReplicationConfiguration 755648 690
+AWS::ECR::Repository 756338 1407
+AWS::ECR::RepositoryCreationTemplate 757745 1313
+AWS::ECR::SigningConfiguration 759058 511
+AWS::ECS::CapacityProvider 759569 4013
+AWS::ECS::Cluster 763582 1187
+AWS::ECS::ClusterCapacityProviderAssociations 764769 410
+AWS::ECS::Daemon 765179 770
+AWS::ECS::DaemonTaskDefinition 765949 2493
+AWS::ECS::ExpressGatewayService 768442 2158
+AWS::ECS::PrimaryTaskSet 770600 135
+AWS::ECS::Service 770735 5290
+AWS::ECS::TaskDefinition 776025 5490
+AWS::ECS::TaskSet 781515 1260
+AWS::EFS::AccessPoint 782775 1044
+AWS::EFS::FileSystem 783819 1470
+AWS::EFS::MountTarget 785289 718
+AWS::EKS::AccessEntry 786007 552
+AWS::EKS::Addon 786559 739
+AWS::EKS::Capability 787298 1179
+AWS::EKS::Cluster 788477 2591
+AWS::EKS::FargateProfile 791068 554
+AWS::EKS::IdentityProviderConfig 791622 705
+AWS::EKS::Nodegroup 792327 3168
+AWS::EKS::PodIdentityAssociation 795495 431
+AWS::EMR::Cluster 795926 5919
+AWS::EMR::InstanceFleetConfig 801845 2004
+AWS::EMR::InstanceGroupConfig 803849 1749
+AWS::EMR::SecurityConfiguration 805598 169
+AWS::EMR::Step 805767 422
+AWS::EMR::Studio 806189 1445
+AWS::EMR::StudioSessionMapping 807634 417
+AWS::EMR::WALWorkspace 808051 262
+AWS::EMRContainers::Endpoint 808313 1881
+AWS::EMRContainers::SecurityConfiguration 810194 2453
+AWS::EMRContainers::VirtualCluster 812647 616
+AWS::EMRServerless::Application 813263 4273
+AWS::EVS::Environment 817536 2758
+AWS::ElastiCache::CacheCluster 820294 1608
+AWS::ElastiCache::GlobalReplicationGroup 821902 766
+AWS::ElastiCache::ParameterGroup 822668 277
+AWS::ElastiCache::ReplicationGroup 822945 3340
+AWS::ElastiCache::SecurityGroup 826285 134
+AWS::ElastiCache::SecurityGroupIngress 826419 183
+AWS::ElastiCache::ServerlessCache 826602 1017
+AWS::ElastiCache::SubnetGroup 827619 218
+AWS::ElastiCache::User 827837 631
+AWS::ElastiCache::UserGroup 828468 445
+AWS::ElasticBeanstalk::Application 828913 572
+AWS::ElasticBeanstalk::ApplicationVersion 829485 351
+AWS::ElasticBeanstalk::ConfigurationTemplate 829836 653
+AWS::ElasticBeanstalk::Environment 830489 738
+AWS::ElasticLoadBalancing::LoadBalancer 831227 1726
+AWS::ElasticLoadBalancingV2::Listener 832953 2653
+AWS::ElasticLoadBalancingV2::ListenerCertificate 835606 198
+AWS::ElasticLoadBalancingV2::ListenerRule 835804 3224
+AWS::ElasticLoadBalancingV2::LoadBalancer 839028 1430
+AWS::ElasticLoadBalancingV2::TargetGroup 840458 1271
+AWS::ElasticLoadBalancingV2::TrustStore 841729 479
+AWS::ElasticLoadBalancingV2::TrustStoreRevocation 842208 349
+AWS::Elasticsearch::Domain 842557 1817
+AWS::ElementalInference::Feed 844374 576
+AWS::EntityResolution::IdMappingWorkflow 844950 2746
+AWS::EntityResolution::IdNamespace 847696 1879
+AWS::EntityResolution::MatchingWorkflow 849575 2955
+AWS::EntityResolution::PolicyStatement 852530 577
+AWS::EntityResolution::SchemaMapping 853107 930
+AWS::EventSchemas::Discoverer 854037 273
+AWS::EventSchemas::Registry 854310 230
+AWS::EventSchemas::RegistryPolicy 854540 119
+AWS::EventSchemas::Schema 854659 367
+AWS::Events::ApiDestination 855026 603
+AWS::Events::Archive 855629 307
+AWS::Events::Connection 855936 2392
+AWS::Events::Endpoint 858328 977
+AWS::Events::EventBus 859305 664
+AWS::Events::EventBusPolicy 859969 448
+AWS::Events::Rule 860417 3845
+AWS::Evidently::Experiment 864262 1705
+AWS::Evidently::Feature 865967 839
+AWS::Evidently::Launch 866806 1607
+AWS::Evidently::Project 868413 797
+AWS::Evidently::Segment 869210 343
+AWS::FIS::ExperimentTemplate 869553 2793
+AWS::FIS::TargetAccountConfiguration 872346 363
+AWS::FMS::NotificationChannel 872709 166
+AWS::FMS::Policy 872875 3460
+AWS::FMS::ResourceSet 876335 412
+AWS::FSx::DataRepositoryAssociation 876747 969
+AWS::FSx::FileSystem 877716 3383
+AWS::FSx::S3AccessPointAttachment 881099 1738
+AWS::FSx::Snapshot 882837 152
+AWS::FSx::StorageVirtualMachine 882989 704
+AWS::FSx::Volume 883693 1880
+AWS::FinSpace::Environment 885573 1439
+AWS::Forecast::Dataset 887012 1067
+AWS::Forecast::DatasetGroup 888079 604
+AWS::FraudDetector::Detector 888683 2270
+AWS::FraudDetector::EntityType 890953 367
+AWS::FraudDetector::EventType 891320 1510
+AWS::FraudDetector::Label 892830 362
+AWS::FraudDetector::List 893192 498
+AWS::FraudDetector::Outcome 893690 364
+AWS::FraudDetector::Variable 894054 1048
+AWS::GameLift::Alias 895102 486
+AWS::GameLift::Build 895588 619
+AWS::GameLift::ContainerFleet 896207 3654
+AWS::GameLift::ContainerGroupDefinition 899861 2628
+AWS::GameLift::Fleet 902489 4555
+AWS::GameLift::GameServerGroup 907044 2552
+AWS::GameLift::GameSessionQueue 909596 1228
+AWS::GameLift::Location 910824 300
+AWS::GameLift::MatchmakingConfiguration 911124 1436
+AWS::GameLift::MatchmakingRuleSet 912560 363
+AWS::GameLift::Script 912923 473
+AWS::GameLiftStreams::Application 913396 702
+AWS::GameLiftStreams::StreamGroup 914098 1114
+AWS::GammaDilithium::JobDefinition 915212 4776
+AWS::GlobalAccelerator::Accelerator 919988 463
+AWS::GlobalAccelerator::CrossAccountAttachment 920451 412
+AWS::GlobalAccelerator::EndpointGroup 920863 878
+AWS::GlobalAccelerator::Listener 921741 369
+AWS::Glue::Catalog 922110 1594
+AWS::Glue::Classifier 923704 596
+AWS::Glue::Connection 924300 1425
+AWS::Glue::Crawler 925725 1810
+AWS::Glue::CustomEntityType 927535 105
+AWS::Glue::DataCatalogEncryptionSettings 927640 499
+AWS::Glue::DataQualityRuleset 928139 211
+AWS::Glue::Database 928350 827
+AWS::Glue::DevEndpoint 929177 333
+AWS::Glue::IdentityCenterConfiguration 929510 345
+AWS::Glue::Integration 929855 789
+AWS::Glue::IntegrationResourceProperty 930644 687
+AWS::Glue::Job 931331 1204
+AWS::Glue::MLTransform 932535 994
+AWS::Glue::Partition 933529 971
+AWS::Glue::Registry 934500 255
+AWS::Glue::Schema 934755 763
+AWS::Glue::SchemaVersion 935518 308
+AWS::Glue::SchemaVersionMetadata 935826 281
+AWS::Glue::SecurityConfiguration 936107 493
+AWS::Glue::Table 936600 2338
+AWS::Glue::TableOptimizer 938938 880
+AWS::Glue::Trigger 939818 1008
+AWS::Glue::UsageProfile 940826 569
+AWS::Glue::Workflow 941395 142
+AWS::Grafana::Workspace 941537 2551
+AWS::Greengrass::ConnectorDefinition 944088 359
+AWS::Greengrass::ConnectorDefinitionVersion 944447 274
+AWS::Greengrass::CoreDefinition 944721 343
+AWS::Greengrass::CoreDefinitionVersion 945064 253
+AWS::Greengrass::DeviceDefinition 945317 359
+AWS::Greengrass::DeviceDefinitionVersion 945676 271
+AWS::Greengrass::FunctionDefinition 945947 1020
+AWS::Greengrass::FunctionDefinitionVersion 946967 797
+AWS::Greengrass::Group 947764 750
+AWS::Greengrass::GroupVersion 948514 528
+AWS::Greengrass::LoggerDefinition 949042 352
+AWS::Greengrass::LoggerDefinitionVersion 949394 264
+AWS::Greengrass::ResourceDefinition 949658 1539
+AWS::Greengrass::ResourceDefinitionVersion 951197 1453
+AWS::Greengrass::SubscriptionDefinition 952650 392
+AWS::Greengrass::SubscriptionDefinitionVersion 953042 310
+AWS::GreengrassV2::ComponentVersion 953352 1531
+AWS::GreengrassV2::Deployment 954883 2579
+AWS::GroundStation::Config 957462 2409
+AWS::GroundStation::DataflowEndpointGroup 959871 1386
+AWS::GroundStation::DataflowEndpointGroupV2 961257 1929
+AWS::GroundStation::MissionProfile 963186 1036
+AWS::GuardDuty::Detector 964222 1366
+AWS::GuardDuty::Filter 965588 624
+AWS::GuardDuty::IPSet 966212 403
+AWS::GuardDuty::MalwareProtectionPlan 966615 558
+AWS::GuardDuty::Master 967173 155
+AWS::GuardDuty::Member 967328 265
+AWS::GuardDuty::PublishingDestination 967593 458
+AWS::GuardDuty::ThreatEntitySet 968051 501
+AWS::GuardDuty::ThreatIntelSet 968552 447
+AWS::GuardDuty::TrustedEntitySet 968999 502
+AWS::HealthImaging::Datastore 969501 302
+AWS::HealthLake::FHIRDatastore 969803 1305
+AWS::IAM::AccessKey 971108 118
+AWS::IAM::Group 971226 422
+AWS::IAM::GroupPolicy 971648 193
+AWS::IAM::InstanceProfile 971841 334
+AWS::IAM::ManagedPolicy 972175 437
+AWS::IAM::OIDCProvider 972612 368
+AWS::IAM::Policy 972980 195
+AWS::IAM::Role 973175 868
+AWS::IAM::RolePolicy 974043 225
+AWS::IAM::SAMLProvider 974268 702
+AWS::IAM::ServerCertificate 974970 588
+AWS::IAM::ServiceLinkedRole 975558 299
+AWS::IAM::User 975857 783
+AWS::IAM::UserPolicy 976640 188
+AWS::IAM::UserToGroupAddition 976828 91
+AWS::IAM::VirtualMFADevice 976919 442
+AWS::IVS::Channel 977361 824
+AWS::IVS::EncoderConfiguration 978185 439
+AWS::IVS::IngestConfiguration 978624 467
+AWS::IVS::PlaybackKeyPair 979091 285
+AWS::IVS::PlaybackRestrictionPolicy 979376 361
+AWS::IVS::PublicKey 979737 380
+AWS::IVS::RecordingConfiguration 980117 1407
+AWS::IVS::Stage 981524 1249
+AWS::IVS::StorageConfiguration 982773 382
+AWS::IVS::StreamKey 983155 288
+AWS::IVSChat::LoggingConfiguration 983443 813
+AWS::IVSChat::Room 984256 664
+AWS::IdentityStore::Group 984920 413
+AWS::IdentityStore::GroupMembership 985333 473
+AWS::ImageBuilder::Component 985806 718
+AWS::ImageBuilder::ContainerRecipe 986524 2188
+AWS::ImageBuilder::DistributionConfiguration 988712 2162
+AWS::ImageBuilder::Image 990874 2448
+AWS::ImageBuilder::ImagePipeline 993322 3016
+AWS::ImageBuilder::ImageRecipe 996338 1902
+AWS::ImageBuilder::InfrastructureConfiguration 998240 1307
+AWS::ImageBuilder::LifecyclePolicy 999547 1491
+AWS::ImageBuilder::Workflow 1001038 515
+AWS::Inspector::AssessmentTarget 1001553 211
+AWS::Inspector::AssessmentTemplate 1001764 592
+AWS::Inspector::ResourceGroup 1002356 240
+AWS::InspectorV2::CisScanConfiguration 1002596 881
+AWS::InspectorV2::CodeSecurityIntegration 1003477 958
+AWS::InspectorV2::CodeSecurityScanConfiguration 1004435 885
+AWS::InspectorV2::Filter 1005320 2474
+AWS::Interconnect::Connection 1007794 774
+AWS::InternetMonitor::Monitor 1008568 1234
+AWS::Invoicing::InvoiceUnit 1009802 585
+AWS::IoT::AccountAuditConfiguration 1010387 2005
+AWS::IoT::Authorizer 1012392 583
+AWS::IoT::BillingGroup 1012975 464
+AWS::IoT::CACertificate 1013439 819
+AWS::IoT::Certificate 1014258 415
+AWS::IoT::CertificateProvider 1014673 543
+AWS::IoT::Command 1015216 1954
+AWS::IoT::CustomMetric 1017170 446
+AWS::IoT::Dimension 1017616 366
+AWS::IoT::DomainConfiguration 1017982 1590
+AWS::IoT::EncryptionConfiguration 1019572 257
+AWS::IoT::FleetMetric 1019829 1124
+AWS::IoT::JobTemplate 1020953 2176
+AWS::IoT::Logging 1023129 448
+AWS::IoT::MitigationAction 1023577 1402
+AWS::IoT::Policy 1024979 307
+AWS::IoT::PolicyPrincipalAttachment 1025286 129
+AWS::IoT::ProvisioningTemplate 1025415 716
+AWS::IoT::ResourceSpecificLogging 1026131 332
+AWS::IoT::RoleAlias 1026463 470
+AWS::IoT::ScheduledAudit 1026933 610
+AWS::IoT::SecurityProfile 1027543 1974
+AWS::IoT::SoftwarePackage 1029517 348
+AWS::IoT::SoftwarePackageVersion 1029865 819
+AWS::IoT::Thing 1030684 198
+AWS::IoT::ThingGroup 1030882 597
+AWS::IoT::ThingPrincipalAttachment 1031479 148
+AWS::IoT::ThingType 1031627 922
+AWS::IoT::TopicRule 1032549 5337
+AWS::IoT::TopicRuleDestination 1037886 387
+AWS::IoTAnalytics::Channel 1038273 722
+AWS::IoTAnalytics::Dataset 1038995 3017
+AWS::IoTAnalytics::Datastore 1042012 1756
+AWS::IoTAnalytics::Pipeline 1043768 1613
+AWS::IoTCoreDeviceAdvisor::SuiteDefinition 1045381 676
+AWS::IoTEvents::AlarmModel 1046057 2587
+AWS::IoTEvents::DetectorModel 1048644 2981
+AWS::IoTEvents::Input 1051625 586
+AWS::IoTFleetWise::Campaign 1052211 4552
+AWS::IoTFleetWise::DecoderManifest 1056763 2825
+AWS::IoTFleetWise::Fleet 1059588 392
+AWS::IoTFleetWise::ModelManifest 1059980 463
+AWS::IoTFleetWise::SignalCatalog 1060443 1704
+AWS::IoTFleetWise::StateTemplate 1062147 622
+AWS::IoTFleetWise::Vehicle 1062769 1114
+AWS::IoTManagedIntegrations::CredentialLocker 1063883 203
+AWS::IoTManagedIntegrations::ManagedThing 1064086 2028
+AWS::IoTManagedIntegrations::ProvisioningProfile 1066114 416
+AWS::IoTSiteWise::AccessPolicy 1066530 767
+AWS::IoTSiteWise::Asset 1067297 1005
+AWS::IoTSiteWise::AssetModel 1068302 2928
+AWS::IoTSiteWise::ComputationModel 1071230 1296
+AWS::IoTSiteWise::Dashboard 1072526 553
+AWS::IoTSiteWise::Dataset 1073079 679
+AWS::IoTSiteWise::Gateway 1073758 843
+AWS::IoTSiteWise::Portal 1074601 926
+AWS::IoTSiteWise::Project 1075527 472
+AWS::IoTThingsGraph::FlowTemplate 1075999 210
+AWS::IoTTwinMaker::ComponentType 1076209 2135
+AWS::IoTTwinMaker::Entity 1078344 2559
+AWS::IoTTwinMaker::Scene 1080903 541
+AWS::IoTTwinMaker::SyncJob 1081444 455
+AWS::IoTTwinMaker::Workspace 1081899 491
+AWS::IoTWireless::Destination 1082390 421
+AWS::IoTWireless::DeviceProfile 1082811 817
+AWS::IoTWireless::FuotaTask 1083628 754
+AWS::IoTWireless::MulticastGroup 1084382 685
+AWS::IoTWireless::NetworkAnalyzerConfiguration 1085067 545
+AWS::IoTWireless::PartnerAccount 1085612 719
+AWS::IoTWireless::ServiceProfile 1086331 937
+AWS::IoTWireless::TaskDefinition 1087268 930
+AWS::IoTWireless::WirelessDevice 1088198 1506
+AWS::IoTWireless::WirelessDeviceImportTask 1089704 671
+AWS::IoTWireless::WirelessGateway 1090375 516
+AWS::KMS::Alias 1090891 191
+AWS::KMS::Key 1091082 766
+AWS::KMS::ReplicaKey 1091848 356
+AWS::KafkaConnect::Connector 1092204 2848
+AWS::KafkaConnect::CustomPlugin 1095052 534
+AWS::KafkaConnect::WorkerConfiguration 1095586 366
+AWS::Kendra::DataSource 1095952 13122
+AWS::Kendra::Faq 1109074 825
+AWS::Kendra::Index 1109899 2255
+AWS::KendraRanking::ExecutionPlan 1112154 438
+AWS::Kinesis::ResourcePolicy 1112592 129
+AWS::Kinesis::Stream 1112721 894
+AWS::Kinesis::StreamConsumer 1113615 443
+AWS::KinesisAnalytics::Application 1114058 1330
+AWS::KinesisAnalytics::ApplicationOutput 1115388 590
+AWS::KinesisAnalytics::ApplicationReferenceDataSource 1115978 1003
+AWS::KinesisAnalyticsV2::Application 1116981 6413
+AWS::KinesisAnalyticsV2::ApplicationCloudWatchLoggingOption 1123394 267
+AWS::KinesisAnalyticsV2::ApplicationOutput 1123661 532
+AWS::KinesisAnalyticsV2::ApplicationReferenceDataSource 1124193 967
+AWS::KinesisFirehose::DeliveryStream 1125160 15588
+AWS::KinesisVideo::SignalingChannel 1140748 390
+AWS::KinesisVideo::Stream 1141138 577
+AWS::LakeFormation::DataCellsFilter 1141715 508
+AWS::LakeFormation::DataLakeSettings 1142223 628
+AWS::LakeFormation::Permissions 1142851 775
+AWS::LakeFormation::PrincipalPermissions 1143626 1878
+AWS::LakeFormation::Resource 1145504 192
+AWS::LakeFormation::Tag 1145696 294
+AWS::LakeFormation::TagAssociation 1145990 899
+AWS::Lambda::Alias 1146889 707
+AWS::Lambda::CapacityProvider 1147596 1816
+AWS::Lambda::CodeSigningConfig 1149412 686
+AWS::Lambda::EventInvokeConfig 1150098 757
+AWS::Lambda::EventSourceMapping 1150855 4370
+AWS::Lambda::Function 1155225 4698
+AWS::Lambda::LayerVersion 1159923 1224
+AWS::Lambda::LayerVersionPermission 1161147 360
+AWS::Lambda::Permission 1161507 957
+AWS::Lambda::ResourcePolicy 1162464 307
+AWS::Lambda::Url 1162771 777
+AWS::Lambda::Version 1163548 979
+AWS::LaunchWizard::Deployment 1164527 563
+AWS::Lex::Bot 1165090 19313
+AWS::Lex::BotAlias 1184403 2035
+AWS::Lex::BotVersion 1186438 508
+AWS::Lex::ResourcePolicy 1186946 142
+AWS::LicenseManager::Grant 1187088 718
+AWS::LicenseManager::License 1187806 1697
+AWS::Lightsail::Alarm 1189503 1314
+AWS::Lightsail::Bucket 1190817 500
+AWS::Lightsail::Certificate 1191317 351
+AWS::Lightsail::Container 1191668 1345
+AWS::Lightsail::Database 1193013 1083
+AWS::Lightsail::DatabaseSnapshot 1194096 637
+AWS::Lightsail::Disk 1194733 875
+AWS::Lightsail::DiskSnapshot 1195608 441
+AWS::Lightsail::Distribution 1196049 1812
+AWS::Lightsail::Domain 1197861 376
+AWS::Lightsail::Instance 1198237 1710
+AWS::Lightsail::InstanceSnapshot 1199947 442
+AWS::Lightsail::LoadBalancer 1200389 551
+AWS::Lightsail::LoadBalancerTlsCertificate 1200940 470
+AWS::Lightsail::StaticIp 1201410 185
+AWS::Location::APIKey 1201595 1566
+AWS::Location::GeofenceCollection 1203161 502
+AWS::Location::Map 1203663 606
+AWS::Location::PlaceIndex 1204269 580
+AWS::Location::RouteCalculator 1204849 488
+AWS::Location::Tracker 1205337 620
+AWS::Location::TrackerConsumer 1205957 289
+AWS::Logs::AccountPolicy 1206246 433
+AWS::Logs::Delivery 1206679 567
+AWS::Logs::DeliveryDestination 1207246 598
+AWS::Logs::DeliverySource 1207844 369
+AWS::Logs::Destination 1208213 369
+AWS::Logs::Integration 1208582 649
+AWS::Logs::LogAnomalyDetector 1209231 463
+AWS::Logs::LogGroup 1209694 647
+AWS::Logs::LogStream 1210341 238
+AWS::Logs::MetricFilter 1210579 1273
+AWS::Logs::QueryDefinition 1211852 494
+AWS::Logs::ResourcePolicy 1212346 176
+AWS::Logs::ScheduledQuery 1212522 1086
+AWS::Logs::SubscriptionFilter 1213608 488
+AWS::Logs::Transformer 1214096 3600
+AWS::LookoutEquipment::InferenceScheduler 1217696 1689
+AWS::LookoutVision::Project 1219385 168
+AWS::M2::Application 1219553 736
+AWS::M2::Deployment 1220289 242
+AWS::M2::Environment 1220531 1232
+AWS::MPA::ApprovalTeam 1221763 1018
+AWS::MPA::IdentitySource 1222781 795
+AWS::MSK::BatchScramSecret 1223576 108
+AWS::MSK::Cluster 1223684 3097
+AWS::MSK::ClusterPolicy 1226781 175
+AWS::MSK::Configuration 1226956 344
+AWS::MSK::Replicator 1227300 3484
+AWS::MSK::ServerlessCluster 1230784 440
+AWS::MSK::Topic 1231224 253
+AWS::MSK::VpcConnection 1231477 488
+AWS::MWAA::Environment 1231965 2682
+AWS::MWAAServerless::Workflow 1234647 1142
+AWS::Macie::AllowList 1235789 353
+AWS::Macie::CustomDataIdentifier 1236142 287
+AWS::Macie::FindingsFilter 1236429 375
+AWS::Macie::Session 1236804 211
+AWS::ManagedBlockchain::Accessor 1237015 415
+AWS::ManagedBlockchain::Member 1237430 1037
+AWS::ManagedBlockchain::Node 1238467 330
+AWS::MediaConnect::Bridge 1238797 1313
+AWS::MediaConnect::BridgeOutput 1240110 325
+AWS::MediaConnect::BridgeSource 1240435 573
+AWS::MediaConnect::Flow 1241008 5242
+AWS::MediaConnect::FlowEntitlement 1246250 799
+AWS::MediaConnect::FlowOutput 1247049 2317
+AWS::MediaConnect::FlowSource 1249366 1466
+AWS::MediaConnect::FlowVpcInterface 1250832 482
+AWS::MediaConnect::Gateway 1251314 284
+AWS::MediaConnect::RouterInput 1251598 7256
+AWS::MediaConnect::RouterNetworkInterface 1258854 955
+AWS::MediaConnect::RouterOutput 1259809 5083
+AWS::MediaConvert::JobTemplate 1264892 383
+AWS::MediaConvert::Preset 1265275 155
+AWS::MediaConvert::Queue 1265430 153
+AWS::MediaLive::Channel 1265583 24519
+AWS::MediaLive::ChannelPlacementGroup 1290102 186
+AWS::MediaLive::CloudWatchAlarmTemplate 1290288 1046
+AWS::MediaLive::CloudWatchAlarmTemplateGroup 1291334 233
+AWS::MediaLive::Cluster 1291567 472
+AWS::MediaLive::EventBridgeRuleTemplate 1292039 833
+AWS::MediaLive::EventBridgeRuleTemplateGroup 1292872 233
+AWS::MediaLive::Input 1293105 2065
+AWS::MediaLive::InputSecurityGroup 1295170 156
+AWS::MediaLive::Multiplex 1295326 865
+AWS::MediaLive::Multiplexprogram 1296191 1418
+AWS::MediaLive::Network 1297609 247
+AWS::MediaLive::SdiSource 1297856 207
+AWS::MediaLive::SignalMap 1298063 699
+AWS::MediaPackage::Asset 1298762 371
+AWS::MediaPackage::Channel 1299133 505
+AWS::MediaPackage::OriginEndpoint 1299638 3771
+AWS::MediaPackage::PackagingConfiguration 1303409 2579
+AWS::MediaPackage::PackagingGroup 1305988 470
+AWS::MediaPackageV2::Channel 1306458 668
+AWS::MediaPackageV2::ChannelGroup 1307126 292
+AWS::MediaPackageV2::ChannelPolicy 1307418 240
+AWS::MediaPackageV2::OriginEndpoint 1307658 5692
+AWS::MediaPackageV2::OriginEndpointPolicy 1313350 538
+AWS::MediaStore::Container 1313888 600
+AWS::MediaTailor::Channel 1314488 1042
+AWS::MediaTailor::ChannelPolicy 1315530 118
+AWS::MediaTailor::LiveSource 1315648 462
+AWS::MediaTailor::PlaybackConfiguration 1316110 2296
+AWS::MediaTailor::SourceLocation 1318406 878
+AWS::MediaTailor::VodSource 1319284 456
+AWS::MemoryDB::ACL 1319740 389
+AWS::MemoryDB::Cluster 1320129 1237
+AWS::MemoryDB::MultiRegionCluster 1321366 681
+AWS::MemoryDB::ParameterGroup 1322047 464
+AWS::MemoryDB::SubnetGroup 1322511 503
+AWS::MemoryDB::User 1323014 492
+AWS::Neptune::DBCluster 1323506 1944
+AWS::Neptune::DBClusterParameterGroup 1325450 225
+AWS::Neptune::DBInstance 1325675 625
+AWS::Neptune::DBParameterGroup 1326300 218
+AWS::Neptune::DBSubnetGroup 1326518 253
+AWS::Neptune::EventSubscription 1326771 289
+AWS::NeptuneGraph::Graph 1327060 765
+AWS::NeptuneGraph::GraphSnapshot 1327825 393
+AWS::NeptuneGraph::PrivateGraphEndpoint 1328218 376
+AWS::NetworkFirewall::Firewall 1328594 1084
+AWS::NetworkFirewall::FirewallPolicy 1329678 2060
+AWS::NetworkFirewall::LoggingConfiguration 1331738 650
+AWS::NetworkFirewall::RuleGroup 1332388 3244
+AWS::NetworkFirewall::TLSInspectionConfiguration 1335632 1525
+AWS::NetworkFirewall::VpcEndpointAssociation 1337157 651
+AWS::NetworkManager::ConnectAttachment 1337808 1215
+AWS::NetworkManager::ConnectPeer 1339023 798
+AWS::NetworkManager::CoreNetwork 1339821 470
+AWS::NetworkManager::CoreNetworkPrefixListAssociation 1340291 440
+AWS::NetworkManager::CustomerGatewayAssociation 1340731 259
+AWS::NetworkManager::Device 1340990 679
+AWS::NetworkManager::DirectConnectGatewayAttachment 1341669 1172
+AWS::NetworkManager::GlobalNetwork 1342841 245
+AWS::NetworkManager::Link 1343086 483
+AWS::NetworkManager::LinkAssociation 1343569 191
+AWS::NetworkManager::Site 1343760 428
+AWS::NetworkManager::SiteToSiteVpnAttachment 1344188 1073
+AWS::NetworkManager::TransitGatewayPeering 1345261 583
+AWS::NetworkManager::TransitGatewayRegistration 1345844 279
+AWS::NetworkManager::TransitGatewayRouteTableAttachment 1346123 1046
+AWS::NetworkManager::VpcAttachment 1347169 1275
+AWS::NimbleStudio::Studio 1348444 531
+AWS::Notifications::ChannelAssociation 1348975 409
+AWS::Notifications::EventRule 1349384 586
+AWS::Notifications::ManagedNotificationAccountContactAssociation 1349970 571
+AWS::Notifications::ManagedNotificationAdditionalChannelAssociation 1350541 567
+AWS::Notifications::NotificationConfiguration 1351108 394
+AWS::Notifications::NotificationHub 1351502 148
+AWS::Notifications::OrganizationalUnitAssociation 1351650 421
+AWS::NotificationsContacts::EmailContact 1352071 452
+AWS::NovaAct::WorkflowDefinition 1352523 455
+AWS::ODB::CloudAutonomousVmCluster 1352978 2224
+AWS::ODB::CloudExadataInfrastructure 1355202 1660
+AWS::ODB::CloudVmCluster 1356862 2072
+AWS::ODB::OdbNetwork 1358934 895
+AWS::ODB::OdbPeeringConnection 1359829 727
+AWS::OSIS::Pipeline 1360556 1779
+AWS::Oam::Link 1362335 756
+AWS::Oam::Sink 1363091 186
+AWS::ObservabilityAdmin::OrganizationCentralizationRule 1363277 1635
+AWS::ObservabilityAdmin::OrganizationTelemetryRule 1364912 2611
+AWS::ObservabilityAdmin::S3TableIntegration 1367523 571
+AWS::ObservabilityAdmin::TelemetryEnrichment 1368094 105
+AWS::ObservabilityAdmin::TelemetryPipelines 1368199 443
+AWS::ObservabilityAdmin::TelemetryRule 1368642 2902
+AWS::Omics::AnnotationStore 1371544 1116
+AWS::Omics::Configuration 1372660 571
+AWS::Omics::ReferenceStore 1373231 515
+AWS::Omics::RunGroup 1373746 261
+AWS::Omics::SequenceStore 1374007 906
+AWS::Omics::VariantStore 1374913 576
+AWS::Omics::Workflow 1375489 1996
+AWS::Omics::WorkflowVersion 1377485 2162
+AWS::OpenSearchServerless::AccessPolicy 1379647 307
+AWS::OpenSearchServerless::Collection 1379954 848
+AWS::OpenSearchServerless::CollectionGroup 1380802 568
+AWS::OpenSearchServerless::Index 1381370 913
+AWS::OpenSearchServerless::LifecyclePolicy 1382283 310
+AWS::OpenSearchServerless::SecurityConfig 1382593 1267
+AWS::OpenSearchServerless::SecurityPolicy 1383860 325
+AWS::OpenSearchServerless::VpcEndpoint 1384185 390
+AWS::OpenSearchService::Application 1384575 852
+AWS::OpenSearchService::Domain 1385427 3828
+AWS::OpsWorks::App 1389255 580
+AWS::OpsWorks::ElasticLoadBalancerAttachment 1389835 159
+AWS::OpsWorks::Instance 1389994 1013
+AWS::OpsWorks::Layer 1391007 1303
+AWS::OpsWorks::Stack 1392310 1118
+AWS::OpsWorks::UserProfile 1393428 177
+AWS::OpsWorks::Volume 1393605 158
+AWS::Organizations::Account 1393763 537
+AWS::Organizations::Organization 1394300 177
+AWS::Organizations::OrganizationalUnit 1394477 417
+AWS::Organizations::Policy 1394894 689
+AWS::Organizations::ResourcePolicy 1395583 265
+AWS::PCAConnectorAD::Connector 1395848 614
+AWS::PCAConnectorAD::DirectoryRegistration 1396462 192
+AWS::PCAConnectorAD::ServicePrincipalName 1396654 371
+AWS::PCAConnectorAD::Template 1397025 8014
+AWS::PCAConnectorAD::TemplateGroupAccessControlEntry 1405039 541
+AWS::PCAConnectorSCEP::Challenge 1405580 285
+AWS::PCAConnectorSCEP::Connector 1405865 883
+AWS::PCS::Cluster 1406748 1389
+AWS::PCS::ComputeNodeGroup 1408137 1142
+AWS::PCS::Queue 1409279 456
+AWS::Panorama::ApplicationInstance 1409735 1019
+AWS::Panorama::Package 1410754 646
+AWS::Panorama::PackageVersion 1411400 540
+AWS::PaymentCryptography::Alias 1411940 284
+AWS::PaymentCryptography::Key 1412224 2418
+AWS::Personalize::Dataset 1414642 778
+AWS::Personalize::DatasetGroup 1415420 404
+AWS::Personalize::Schema 1415824 246
+AWS::Personalize::Solution 1416070 1704
+AWS::Pinpoint::ADMChannel 1417774 178
+AWS::Pinpoint::APNSChannel 1417952 242
+AWS::Pinpoint::APNSSandboxChannel 1418194 249
+AWS::Pinpoint::APNSVoipChannel 1418443 246
+AWS::Pinpoint::APNSVoipSandboxChannel 1418689 253
+AWS::Pinpoint::App 1418942 107
+AWS::Pinpoint::ApplicationSettings 1419049 392
+AWS::Pinpoint::BaiduChannel 1419441 170
+AWS::Pinpoint::Campaign 1419611 2999
+AWS::Pinpoint::EmailChannel 1422610 243
+AWS::Pinpoint::EmailTemplate 1422853 229
+AWS::Pinpoint::EventStream 1423082 181
+AWS::Pinpoint::GCMChannel 1423263 185
+AWS::Pinpoint::InAppTemplate 1423448 992
+AWS::Pinpoint::PushTemplate 1424440 689
+AWS::Pinpoint::SMSChannel 1425129 153
+AWS::Pinpoint::Segment 1425282 1057
+AWS::Pinpoint::SmsTemplate 1426339 195
+AWS::Pinpoint::VoiceChannel 1426534 128
+AWS::PinpointEmail::ConfigurationSet 1426662 437
+AWS::PinpointEmail::ConfigurationSetEventDestination 1427099 909
+AWS::PinpointEmail::DedicatedIpPool 1428008 122
+AWS::PinpointEmail::Identity 1428130 420
+AWS::Pipes::Pipe 1428550 14033
+AWS::Proton::EnvironmentAccountConnection 1442583 545
+AWS::Proton::EnvironmentTemplate 1443128 568
+AWS::Proton::ServiceTemplate 1443696 580
+AWS::QBusiness::Application 1444276 1963
+AWS::QBusiness::DataAccessor 1446239 2636
+AWS::QBusiness::DataSource 1448875 3165
+AWS::QBusiness::Index 1452040 917
+AWS::QBusiness::Permission 1452957 716
+AWS::QBusiness::Plugin 1453673 2071
+AWS::QBusiness::Retriever 1455744 1067
+AWS::QBusiness::WebExperience 1456811 2043
+AWS::QLDB::Ledger 1458854 209
+AWS::QLDB::Stream 1459063 649
+AWS::QuickSight::ActionConnector 1459712 4023
+AWS::QuickSight::Analysis 1463735 86385
+AWS::QuickSight::CustomPermissions 1550120 6871
+AWS::QuickSight::Dashboard 1556991 88236
+AWS::QuickSight::DataSet 1645227 14805
+AWS::QuickSight::DataSource 1660032 6193
+AWS::QuickSight::Folder 1666225 710
+AWS::QuickSight::RefreshSchedule 1666935 869
+AWS::QuickSight::Template 1667804 81381
+AWS::QuickSight::Theme 1749185 1648
+AWS::QuickSight::Topic 1750833 5750
+AWS::QuickSight::VPCConnection 1756583 785
+AWS::RAM::Permission 1757368 346
+AWS::RAM::ResourceShare 1757714 284
+AWS::RDS::CustomDBEngineVersion 1757998 952
+AWS::RDS::DBCluster 1758950 2880
+AWS::RDS::DBClusterParameterGroup 1761830 411
+AWS::RDS::DBInstance 1762241 5848
+AWS::RDS::DBParameterGroup 1768089 419
+AWS::RDS::DBProxy 1768508 1100
+AWS::RDS::DBProxyEndpoint 1769608 585
+AWS::RDS::DBProxyTargetGroup 1770193 552
+AWS::RDS::DBSecurityGroup 1770745 346
+AWS::RDS::DBSecurityGroupIngress 1771091 184
+AWS::RDS::DBShardGroup 1771275 478
+AWS::RDS::DBSubnetGroup 1771753 304
+AWS::RDS::EventSubscription 1772057 340
+AWS::RDS::GlobalCluster 1772397 598
+AWS::RDS::Integration 1772995 703
+AWS::RDS::OptionGroup 1773698 641
+AWS::RTBFabric::InboundExternalLink 1774339 1274
+AWS::RTBFabric::Link 1775613 2652
+AWS::RTBFabric::OutboundExternalLink 1778265 1362
+AWS::RTBFabric::RequesterGateway 1779627 625
+AWS::RTBFabric::ResponderGateway 1780252 2524
+AWS::RUM::AppMonitor 1782776 2328
+AWS::Rbin::Rule 1785104 1048
+AWS::Redshift::Cluster 1786152 2015
+AWS::Redshift::ClusterParameterGroup 1788167 480
+AWS::Redshift::ClusterSecurityGroup 1788647 152
+AWS::Redshift::ClusterSecurityGroupIngress 1788799 260
+AWS::Redshift::ClusterSubnetGroup 1789059 310
+AWS::Redshift::EndpointAccess 1789369 601
+AWS::Redshift::EndpointAuthorization 1789970 402
+AWS::Redshift::EventSubscription 1790372 824
+AWS::Redshift::Integration 1791196 672
+AWS::Redshift::ScheduledAction 1791868 889
+AWS::RedshiftServerless::Namespace 1792757 1382
+AWS::RedshiftServerless::Snapshot 1794139 622
+AWS::RedshiftServerless::Workgroup 1794761 2544
+AWS::RefactorSpaces::Application 1797305 823
+AWS::RefactorSpaces::Environment 1798128 471
+AWS::RefactorSpaces::Route 1798599 1194
+AWS::RefactorSpaces::Service 1799793 1245
+AWS::Rekognition::Collection 1801038 339
+AWS::Rekognition::Project 1801377 352
+AWS::Rekognition::StreamProcessor 1801729 1852
+AWS::ResilienceHub::App 1803581 1912
+AWS::ResilienceHub::ResiliencyPolicy 1805493 611
+AWS::ResourceExplorer2::DefaultViewAssociation 1806104 127
+AWS::ResourceExplorer2::Index 1806231 120
+AWS::ResourceExplorer2::View 1806351 361
+AWS::ResourceGroups::Group 1806712 816
+AWS::ResourceGroups::TagSyncTask 1807528 609
+AWS::RoboMaker::Fleet 1808137 153
+AWS::RoboMaker::Robot 1808290 304
+AWS::RoboMaker::RobotApplication 1808594 637
+AWS::RoboMaker::RobotApplicationVersion 1809231 294
+AWS::RoboMaker::SimulationApplication 1809525 1156
+AWS::RoboMaker::SimulationApplicationVersion 1810681 299
+AWS::RolesAnywhere::CRL 1810980 307
+AWS::RolesAnywhere::Profile 1811287 853
+AWS::RolesAnywhere::TrustAnchor 1812140 871
+AWS::Route53::CidrCollection 1813011 251
+AWS::Route53::DNSSEC 1813262 119
+AWS::Route53::HealthCheck 1813381 2772
+AWS::Route53::HostedZone 1816153 621
+AWS::Route53::KeySigningKey 1816774 350
+AWS::Route53::RecordSet 1817124 816
+AWS::Route53::RecordSetGroup 1817940 897
+AWS::Route53GlobalResolver::AccessSource 1818837 551
+AWS::Route53GlobalResolver::AccessToken 1819388 472
+AWS::Route53GlobalResolver::DnsView 1819860 560
+AWS::Route53GlobalResolver::FirewallDomainList 1820420 631
+AWS::Route53GlobalResolver::FirewallRule 1821051 854
+AWS::Route53GlobalResolver::GlobalResolver 1821905 562
+AWS::Route53GlobalResolver::HostedZoneAssociation 1822467 447
+AWS::Route53Profiles::Profile 1822914 290
+AWS::Route53Profiles::ProfileAssociation 1823204 268
+AWS::Route53Profiles::ProfileResourceAssociation 1823472 207
+AWS::Route53RecoveryControl::Cluster 1823679 306
+AWS::Route53RecoveryControl::ControlPanel 1823985 328
+AWS::Route53RecoveryControl::RoutingControl 1824313 235
+AWS::Route53RecoveryControl::SafetyRule 1824548 712
+AWS::Route53RecoveryReadiness::Cell 1825260 258
+AWS::Route53RecoveryReadiness::ReadinessCheck 1825518 277
+AWS::Route53RecoveryReadiness::RecoveryGroup 1825795 296
+AWS::Route53RecoveryReadiness::ResourceSet 1826091 745
+AWS::Route53Resolver::FirewallDomainList 1826836 460
+AWS::Route53Resolver::FirewallRuleGroup 1827296 1454
+AWS::Route53Resolver::FirewallRuleGroupAssociation 1828750 526
+AWS::Route53Resolver::OutpostResolver 1829276 522
+AWS::Route53Resolver::ResolverConfig 1829798 243
+AWS::Route53Resolver::ResolverDNSSECConfig 1830041 136
+AWS::Route53Resolver::ResolverEndpoint 1830177 1005
+AWS::Route53Resolver::ResolverQueryLoggingConfig 1831182 417
+AWS::Route53Resolver::ResolverQueryLoggingConfigAssociation 1831599 224
+AWS::Route53Resolver::ResolverRule 1831823 737
+AWS::Route53Resolver::ResolverRuleAssociation 1832560 232
+AWS::S3::AccessGrant 1832792 629
+AWS::S3::AccessGrantsInstance 1833421 208
+AWS::S3::AccessGrantsLocation 1833629 245
+AWS::S3::AccessPoint 1833874 922
+AWS::S3::Bucket 1834796 10306
+AWS::S3::BucketPolicy 1845102 104
+AWS::S3::MultiRegionAccessPoint 1845206 570
+AWS::S3::MultiRegionAccessPointPolicy 1845776 209
+AWS::S3::StorageLens 1845985 2905
+AWS::S3::StorageLensGroup 1848890 886
+AWS::S3Express::AccessPoint 1849776 982
+AWS::S3Express::BucketPolicy 1850758 111
+AWS::S3Express::DirectoryBucket 1850869 2046
+AWS::S3Files::AccessPoint 1852915 1179
+AWS::S3Files::FileSystem 1854094 1299
+AWS::S3Files::FileSystemPolicy 1855393 228
+AWS::S3Files::MountTarget 1855621 696
+AWS::S3ObjectLambda::AccessPoint 1856317 994
+AWS::S3ObjectLambda::AccessPointPolicy 1857311 248
+AWS::S3Outposts::AccessPoint 1857559 406
+AWS::S3Outposts::Bucket 1857965 1013
+AWS::S3Outposts::BucketPolicy 1858978 217
+AWS::S3Outposts::Endpoint 1859195 623
+AWS::S3Tables::Namespace 1859818 258
+AWS::S3Tables::Table 1860076 1991
+AWS::S3Tables::TableBucket 1862067 1124
+AWS::S3Tables::TableBucketPolicy 1863191 235
+AWS::S3Tables::TablePolicy 1863426 154
+AWS::S3Vectors::Index 1863580 1004
+AWS::S3Vectors::VectorBucket 1864584 507
+AWS::S3Vectors::VectorBucketPolicy 1865091 318
+AWS::SDB::Domain 1865409 51
+AWS::SES::ConfigurationSet 1865460 1730
+AWS::SES::ConfigurationSetEventDestination 1867190 1263
+AWS::SES::ContactList 1868453 513
+AWS::SES::CustomVerificationEmailTemplate 1868966 462
+AWS::SES::DedicatedIpPool 1869428 283
+AWS::SES::EmailIdentity 1869711 938
+AWS::SES::MailManagerAddonInstance 1870649 406
+AWS::SES::MailManagerAddonSubscription 1871055 333
+AWS::SES::MailManagerAddressList 1871388 354
+AWS::SES::MailManagerArchive 1871742 812
+AWS::SES::MailManagerIngressPoint 1872554 1939
+AWS::SES::MailManagerRelay 1874493 773
+AWS::SES::MailManagerRuleSet 1875266 6876
+AWS::SES::MailManagerTrafficPolicy 1882142 3546
+AWS::SES::MultiRegionEndpoint 1885688 423
+AWS::SES::ReceiptFilter 1886111 172
+AWS::SES::ReceiptRule 1886283 1029
+AWS::SES::ReceiptRuleSet 1887312 73
+AWS::SES::Template 1887385 336
+AWS::SES::Tenant 1887721 382
+AWS::SES::VdmAttributes 1888103 292
+AWS::SMSVOICE::ConfigurationSet 1888395 1102
+AWS::SMSVOICE::OptOutList 1889497 265
+AWS::SMSVOICE::PhoneNumber 1889762 1117
+AWS::SMSVOICE::Pool 1890879 973
+AWS::SMSVOICE::ProtectConfiguration 1891852 517
+AWS::SMSVOICE::ResourcePolicy 1892369 151
+AWS::SMSVOICE::SenderId 1892520 337
+AWS::SNS::Subscription 1892857 299
+AWS::SNS::Topic 1893156 928
+AWS::SNS::TopicInlinePolicy 1894084 118
+AWS::SNS::TopicPolicy 1894202 97
+AWS::SQS::Queue 1894299 961
+AWS::SQS::QueueInlinePolicy 1895260 106
+AWS::SQS::QueuePolicy 1895366 97
+AWS::SSM::Association 1895463 1331
+AWS::SSM::Document 1896794 1302
+AWS::SSM::MaintenanceWindow 1898096 625
+AWS::SSM::MaintenanceWindowTarget 1898721 582
+AWS::SSM::MaintenanceWindowTask 1899303 2107
+AWS::SSM::Parameter 1901410 444
+AWS::SSM::PatchBaseline 1901854 1931
+AWS::SSM::ResourceDataSync 1903785 932
+AWS::SSM::ResourcePolicy 1904717 167
+AWS::SSMContacts::Contact 1904884 854
+AWS::SSMContacts::ContactChannel 1905738 380
+AWS::SSMContacts::Plan 1906118 551
+AWS::SSMContacts::Rotation 1906669 1302
+AWS::SSMGuiConnect::Preferences 1907971 583
+AWS::SSMIncidents::ReplicationSet 1908554 455
+AWS::SSMIncidents::ResponsePlan 1909009 2112
+AWS::SSMQuickSetup::ConfigurationManager 1911121 707
+AWS::SSMQuickSetup::LifecycleAutomation 1911828 356
+AWS::SSO::Application 1912184 981
+AWS::SSO::ApplicationAssignment 1913165 491
+AWS::SSO::Assignment 1913656 763
+AWS::SSO::Instance 1914419 289
+AWS::SSO::InstanceAccessControlAttributeConfiguration 1914708 773
+AWS::SSO::PermissionSet 1915481 1206
+AWS::SageMaker::App 1916687 3876
+AWS::SageMaker::AppImageConfig 1920563 1312
+AWS::SageMaker::Cluster 1921875 8237
+AWS::SageMaker::CodeRepository 1930112 293
+AWS::SageMaker::DataQualityJobDefinition 1930405 7178
+AWS::SageMaker::Device 1937583 562
+AWS::SageMaker::DeviceFleet 1938145 714
+AWS::SageMaker::Domain 1938859 9916
+AWS::SageMaker::Endpoint 1948775 1613
+AWS::SageMaker::EndpointConfig 1950388 3040
+AWS::SageMaker::FeatureGroup 1953428 2083
+AWS::SageMaker::Image 1955511 571
+AWS::SageMaker::ImageVersion 1956082 674
+AWS::SageMaker::InferenceComponent 1956756 2545
+AWS::SageMaker::InferenceExperiment 1959301 5188
+AWS::SageMaker::MlflowTrackingServer 1964489 893
+AWS::SageMaker::Model 1965382 2397
+AWS::SageMaker::ModelBiasJobDefinition 1967779 7617
+AWS::SageMaker::ModelCard 1975396 4850
+AWS::SageMaker::ModelExplainabilityJobDefinition 1980246 7337
+AWS::SageMaker::ModelPackage 1987583 13189
+AWS::SageMaker::ModelPackageGroup 2000772 627
+AWS::SageMaker::ModelQualityJobDefinition 2001399 8094
+AWS::SageMaker::MonitoringSchedule 2009493 9116
+AWS::SageMaker::NotebookInstance 2018609 779
+AWS::SageMaker::NotebookInstanceLifecycleConfig 2019388 347
+AWS::SageMaker::PartnerApp 2019735 1237
+AWS::SageMaker::Pipeline 2020972 1057
+AWS::SageMaker::ProcessingJob 2022029 6025
+AWS::SageMaker::Project 2028054 1840
+AWS::SageMaker::Space 2029894 4044
+AWS::SageMaker::StudioLifecycleConfig 2033938 702
+AWS::SageMaker::UserProfile 2034640 7821
+AWS::SageMaker::Workteam 2042461 680
+AWS::Scheduler::Schedule 2043141 3063
+AWS::Scheduler::ScheduleGroup 2046204 281
+AWS::SecretsManager::ResourcePolicy 2046485 171
+AWS::SecretsManager::RotationSchedule 2046656 734
+AWS::SecretsManager::Secret 2047390 668
+AWS::SecretsManager::SecretTargetAttachment 2048058 169
+AWS::SecurityAgent::AgentSpace 2048227 1045
+AWS::SecurityAgent::Application 2049272 434
+AWS::SecurityAgent::Pentest 2049706 1901
+AWS::SecurityAgent::TargetDomain 2051607 385
+AWS::SecurityHub::AggregatorV2 2051992 292
+AWS::SecurityHub::AutomationRule 2052284 3446
+AWS::SecurityHub::AutomationRuleV2 2055730 3389
+AWS::SecurityHub::ConfigurationPolicy 2059119 1039
+AWS::SecurityHub::ConnectorV2 2060158 791
+AWS::SecurityHub::DelegatedAdmin 2060949 178
+AWS::SecurityHub::FindingAggregator 2061127 301
+AWS::SecurityHub::Hub 2061428 220
+AWS::SecurityHub::HubV2 2061648 105
+AWS::SecurityHub::Insight 2061753 5243
+AWS::SecurityHub::OrganizationConfiguration 2066996 298
+AWS::SecurityHub::PolicyAssociation 2067294 429
+AWS::SecurityHub::ProductSubscription 2067723 175
+AWS::SecurityHub::SecurityControl 2067898 604
+AWS::SecurityHub::Standard 2068502 362
+AWS::SecurityLake::AwsLogSource 2068864 301
+AWS::SecurityLake::DataLake 2069165 764
+AWS::SecurityLake::Subscriber 2069929 1142
+AWS::SecurityLake::SubscriberNotification 2071071 637
+AWS::Serverless::Api 2071708 40
+AWS::Serverless::Application 2071748 48
+AWS::Serverless::CapacityProvider 2071796 48
+AWS::Serverless::Connector 2071844 41
+AWS::Serverless::Function 2071885 45
+AWS::Serverless::GraphQLApi 2071930 47
+AWS::Serverless::HttpApi 2071977 44
+AWS::Serverless::LayerVersion 2072021 44
+AWS::Serverless::SimpleTable 2072065 50
+AWS::Serverless::StateMachine 2072115 49
+AWS::ServiceCatalog::AcceptedPortfolioShare 2072164 140
+AWS::ServiceCatalog::CloudFormationProduct 2072304 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 2073170 1262
+AWS::ServiceCatalog::LaunchNotificationConstraint 2074432 315
+AWS::ServiceCatalog::LaunchRoleConstraint 2074747 384
+AWS::ServiceCatalog::LaunchTemplateConstraint 2075131 288
+AWS::ServiceCatalog::Portfolio 2075419 444
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 2075863 301
+AWS::ServiceCatalog::PortfolioProductAssociation 2076164 209
+AWS::ServiceCatalog::PortfolioShare 2076373 276
+AWS::ServiceCatalog::ResourceUpdateConstraint 2076649 336
+AWS::ServiceCatalog::ServiceAction 2076985 409
+AWS::ServiceCatalog::ServiceActionAssociation 2077394 335
+AWS::ServiceCatalog::StackSetConstraint 2077729 436
+AWS::ServiceCatalog::TagOption 2078165 220
+AWS::ServiceCatalog::TagOptionAssociation 2078385 131
+AWS::ServiceCatalogAppRegistry::Application 2078516 238
+AWS::ServiceCatalogAppRegistry::AttributeGroup 2078754 215
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2078969 276
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 2079245 466
+AWS::ServiceDiscovery::HttpNamespace 2079711 159
+AWS::ServiceDiscovery::Instance 2079870 174
+AWS::ServiceDiscovery::PrivateDnsNamespace 2080044 332
+AWS::ServiceDiscovery::PublicDnsNamespace 2080376 313
+AWS::ServiceDiscovery::Service 2080689 597
+AWS::Shield::DRTAccess 2081286 157
+AWS::Shield::ProactiveEngagement 2081443 455
+AWS::Shield::Protection 2081898 977
+AWS::Shield::ProtectionGroup 2082875 668
+AWS::Signer::ProfilePermission 2083543 319
+AWS::Signer::SigningProfile 2083862 539
+AWS::SimSpaceWeaver::Simulation 2084401 634
+AWS::StepFunctions::Activity 2085035 580
+AWS::StepFunctions::StateMachine 2085615 1134
+AWS::StepFunctions::StateMachineAlias 2086749 765
+AWS::StepFunctions::StateMachineVersion 2087514 224
+AWS::SupportApp::AccountAlias 2087738 157
+AWS::SupportApp::SlackChannelConfiguration 2087895 490
+AWS::SupportApp::SlackWorkspaceConfiguration 2088385 174
+AWS::Synthetics::Canary 2088559 2555
+AWS::Synthetics::Group 2091114 441
+AWS::SystemsManagerSAP::Application 2091555 883
+AWS::Timestream::Database 2092438 281
+AWS::Timestream::InfluxDBCluster 2092719 1660
+AWS::Timestream::InfluxDBInstance 2094379 1587
+AWS::Timestream::ScheduledQuery 2095966 2710
+AWS::Timestream::Table 2098676 1273
+AWS::Transfer::Agreement 2099949 1047
+AWS::Transfer::Certificate 2100996 604
+AWS::Transfer::Connector 2101600 1969
+AWS::Transfer::Profile 2103569 388
+AWS::Transfer::Server 2103957 2335
+AWS::Transfer::User 2106292 1061
+AWS::Transfer::WebApp 2107353 1442
+AWS::Transfer::Workflow 2108795 2168
+AWS::UXC::AccountCustomization 2110963 324
+AWS::VerifiedPermissions::IdentitySource 2111287 1977
+AWS::VerifiedPermissions::Policy 2113264 786
+AWS::VerifiedPermissions::PolicyStore 2114050 828
+AWS::VerifiedPermissions::PolicyTemplate 2114878 282
+AWS::VoiceID::Domain 2115160 559
+AWS::VpcLattice::AccessLogSubscription 2115719 673
+AWS::VpcLattice::AuthPolicy 2116392 330
+AWS::VpcLattice::DomainVerification 2116722 267
+AWS::VpcLattice::Listener 2116989 1079
+AWS::VpcLattice::ResourceConfiguration 2118068 1532
+AWS::VpcLattice::ResourceGateway 2119600 681
+AWS::VpcLattice::ResourcePolicy 2120281 295
+AWS::VpcLattice::Rule 2120576 1755
+AWS::VpcLattice::Service 2122331 646
+AWS::VpcLattice::ServiceNetwork 2122977 422
+AWS::VpcLattice::ServiceNetworkResourceAssociation 2123399 515
+AWS::VpcLattice::ServiceNetworkServiceAssociation 2123914 769
+AWS::VpcLattice::ServiceNetworkVpcAssociation 2124683 1034
+AWS::VpcLattice::TargetGroup 2125717 1431
+AWS::WAF::ByteMatchSet 2127148 356
+AWS::WAF::IPSet 2127504 172
+AWS::WAF::Rule 2127676 212
+AWS::WAF::SizeConstraintSet 2127888 347
+AWS::WAF::SqlInjectionMatchSet 2128235 302
+AWS::WAF::WebACL 2128537 294
+AWS::WAF::XssMatchSet 2128831 281
+AWS::WAFRegional::ByteMatchSet 2129112 352
+AWS::WAFRegional::GeoMatchSet 2129464 183
+AWS::WAFRegional::IPSet 2129647 168
+AWS::WAFRegional::RateBasedRule 2129815 274
+AWS::WAFRegional::RegexPatternSet 2130089 159
+AWS::WAFRegional::Rule 2130248 208
+AWS::WAFRegional::SizeConstraintSet 2130456 327
+AWS::WAFRegional::SqlInjectionMatchSet 2130783 298
+AWS::WAFRegional::WebACL 2131081 270
+AWS::WAFRegional::WebACLAssociation 2131351 138
+AWS::WAFRegional::XssMatchSet 2131489 262
+AWS::WAFv2::IPSet 2131751 552
+AWS::WAFv2::LoggingConfiguration 2132303 914
+AWS::WAFv2::RegexPatternSet 2133217 521
+AWS::WAFv2::RuleGroup 2133738 9771
+AWS::WAFv2::WebACL 2143509 14435
+AWS::WAFv2::WebACLAssociation 2157944 175
+AWS::Wisdom::AIAgent 2158119 6175
+AWS::Wisdom::AIAgentVersion 2164294 330
+AWS::Wisdom::AIGuardrail 2164624 3134
+AWS::Wisdom::AIGuardrailVersion 2167758 358
+AWS::Wisdom::AIPrompt 2168116 1461
+AWS::Wisdom::AIPromptVersion 2169577 337
+AWS::Wisdom::Assistant 2169914 516
+AWS::Wisdom::AssistantAssociation 2170430 1121
+AWS::Wisdom::KnowledgeBase 2171551 3723
+AWS::Wisdom::MessageTemplate 2175274 3603
+AWS::Wisdom::MessageTemplateVersion 2178877 471
+AWS::Wisdom::QuickResponse 2179348 1040
+AWS::WorkSpaces::ConnectionAlias 2180388 325
+AWS::WorkSpaces::Workspace 2180713 623
+AWS::WorkSpaces::WorkspacesPool 2181336 1007
+AWS::WorkSpacesThinClient::Environment 2182343 1406
+AWS::WorkSpacesWeb::BrowserSettings 2183749 1473
+AWS::WorkSpacesWeb::DataProtectionSettings 2185222 1946
+AWS::WorkSpacesWeb::IdentityProvider 2187168 768
+AWS::WorkSpacesWeb::IpAccessSettings 2187936 866
+AWS::WorkSpacesWeb::NetworkSettings 2188802 592
+AWS::WorkSpacesWeb::Portal 2189394 1304
+AWS::WorkSpacesWeb::SessionLogger 2190698 1667
+AWS::WorkSpacesWeb::TrustStore 2192365 349
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 2192714 492
+AWS::WorkSpacesWeb::UserSettings 2193206 2724
+AWS::WorkspacesInstances::Volume 2195930 825
+AWS::WorkspacesInstances::VolumeAssociation 2196755 349
+AWS::WorkspacesInstances::WorkspaceInstance 2197104 3716
+AWS::XRay::Group 2200820 355
+AWS::XRay::ResourcePolicy 2201175 214
+AWS::XRay::SamplingRule 2201389 1340
+AWS::XRay::TransactionSearchConfig 2202729 111
+Alexa::ASK::Skill 2202840 456
+Module 2203296 21
 """###
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -1868,6 +1868,7 @@ T AWS::AIOps::InvestigationGroup
 g l Tags
 k Arn
 c Name RetentionInDays
+n Name
 a Arn CreatedAt CreatedBy LastModifiedAt LastModifiedBy
 o
 p ChatbotNotificationChannels !0:[@ChatbotNotificationChannel
@@ -1962,6 +1963,7 @@ T AWS::APS::RuleGroupsNamespace
 g l Tags
 k Arn
 c Name Workspace
+n Name
 a Arn
 o
 p Data s
@@ -2107,6 +2109,7 @@ T AWS::ARCRegionSwitch::Plan
 g m Tags
 k Arn
 c Name PrimaryRegion RecoveryApproach Regions
+n Name
 a Arn HealthChecksForPlan Owner PlanHealthChecks Route53HealthChecks Version
 A PlanHealthChecks
 o
@@ -2409,6 +2412,8 @@ T AWS::AccessAnalyzer::Analyzer
 g l Tags
 k Arn
 c AnalyzerName Type
+C AnalyzerConfiguration
+n AnalyzerName
 a Arn
 o
 p AnalyzerConfiguration @AnalyzerConfiguration
@@ -2464,6 +2469,8 @@ T AWS::AmazonMQ::Broker
 g l Tags
 k Id
 c AuthenticationStrategy BrokerName DeploymentMode EncryptionOptions EngineType PubliclyAccessible StorageType SubnetIds
+n BrokerName
+h
 a AmqpEndpoints Arn ConfigurationId ConfigurationRevision ConsoleURLs EngineVersionCurrent Id IpAddresses MqttEndpoints OpenWireEndpoints StompEndpoints WssEndpoints
 A AmqpEndpoints ConsoleURLs IpAddresses MqttEndpoints OpenWireEndpoints StompEndpoints WssEndpoints
 o
@@ -2545,6 +2552,7 @@ T AWS::AmazonMQ::Configuration
 g l Tags
 k Id
 c AuthenticationStrategy EngineType EngineVersion Name
+n Name
 a Arn Id Revision
 o
 p AuthenticationStrategy s
@@ -2657,6 +2665,7 @@ T AWS::Amplify::Branch
 g l Tags
 k Arn
 c AppId BranchName
+n BranchName
 a AppId Arn Backend.StackArn BasicAuthConfig.EnableBasicAuth BasicAuthConfig.Password BasicAuthConfig.Username BranchName BuildSpec ComputeRoleArn Description EnableAutoBuild EnablePerformanceMode EnablePullRequestPreview EnableSkewProtection EnvironmentVariables Framework PullRequestEnvironmentName Stage Tags
 A EnvironmentVariables Tags
 o
@@ -2709,6 +2718,7 @@ T AWS::Amplify::Domain
 g n
 k Arn
 c AppId DomainName
+n DomainName
 a AppId Arn AutoSubDomainCreationPatterns AutoSubDomainIAMRole Certificate.CertificateArn Certificate.CertificateType Certificate.CertificateVerificationDNSRecord CertificateRecord CertificateSettings.CertificateType CertificateSettings.CustomCertificateArn DomainName DomainStatus EnableAutoSubDomain StatusReason SubDomainSettings UpdateStatus
 A AutoSubDomainCreationPatterns SubDomainSettings
 o
@@ -3009,6 +3019,7 @@ T AWS::ApiGateway::ApiKey
 g l Tags
 k APIKeyId
 c GenerateDistinctId Name Value
+n Name
 a APIKeyId
 o
 p CustomerId s
@@ -3300,6 +3311,7 @@ T AWS::ApiGateway::Model
 g n
 k RestApiId Name
 c ContentType Name RestApiId
+n Name
 o
 p ContentType s
 p Description s
@@ -3311,6 +3323,7 @@ T AWS::ApiGateway::RequestValidator
 g n
 k RestApiId RequestValidatorId
 c Name RestApiId
+n Name
 a RequestValidatorId
 o
 p Name s
@@ -3368,6 +3381,7 @@ T AWS::ApiGateway::Stage
 g l Tags
 k RestApiId StageName
 c RestApiId StageName
+n StageName
 o
 p AccessLogSetting @AccessLogSetting
 p CacheClusterEnabled b
@@ -3740,6 +3754,7 @@ T AWS::ApiGatewayV2::Stage
 g m Tags
 k Id
 c ApiId StageName
+n StageName
 a Id
 o
 p AccessLogSettings @AccessLogSettings
@@ -3859,6 +3874,7 @@ T AWS::AppConfig::DeploymentStrategy
 g l Tags
 k Id
 c Name ReplicateTo
+n Name
 a Id
 o
 p DeploymentDurationInMinutes !0:n
@@ -3915,6 +3931,7 @@ T AWS::AppConfig::Extension
 g l Tags
 k Id
 c Name
+n Name
 a Arn Id VersionNumber
 o
 p Actions {!4:[@Action
@@ -4007,6 +4024,7 @@ T AWS::AppFlow::ConnectorProfile
 g n
 k ConnectorProfileName
 c ConnectorLabel ConnectorProfileName ConnectorType
+n ConnectorProfileName
 a ConnectorProfileArn CredentialsArn
 o
 p ConnectionMode !0:s
@@ -4269,6 +4287,7 @@ T AWS::AppFlow::Flow
 g l Tags
 k FlowName
 c FlowName KMSArn
+n FlowName
 a FlowArn
 o
 p Description !0:s
@@ -4687,6 +4706,7 @@ T AWS::AppIntegrations::EventIntegration
 g l Tags
 k Name
 c EventBridgeBus EventFilter Name
+n Name
 a EventIntegrationArn
 o
 p Description !0:s
@@ -4712,6 +4732,7 @@ T AWS::AppMesh::GatewayRoute
 g l Tags
 k Id
 c GatewayRouteName MeshName MeshOwner VirtualGatewayName
+n GatewayRouteName
 a Arn GatewayRouteName Id MeshName MeshOwner ResourceOwner Uid VirtualGatewayName
 l sunset 2026-09-30
 o
@@ -4822,6 +4843,7 @@ T AWS::AppMesh::Mesh
 g l Tags
 k Id
 c MeshName
+n MeshName
 a Arn Id MeshName MeshOwner ResourceOwner Uid
 l sunset 2026-09-30
 o
@@ -4844,6 +4866,7 @@ T AWS::AppMesh::Route
 g l Tags
 k Id
 c MeshName MeshOwner RouteName VirtualRouterName
+n RouteName
 a Arn Id MeshName MeshOwner ResourceOwner RouteName Uid VirtualRouterName
 l sunset 2026-09-30
 o
@@ -4974,6 +4997,7 @@ T AWS::AppMesh::VirtualGateway
 g l Tags
 k Id
 c MeshName MeshOwner VirtualGatewayName
+n VirtualGatewayName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualGatewayName
 l sunset 2026-09-30
 o
@@ -5105,6 +5129,7 @@ T AWS::AppMesh::VirtualNode
 g l Tags
 k Id
 c MeshName MeshOwner VirtualNodeName
+n VirtualNodeName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualNodeName
 l sunset 2026-09-30
 o
@@ -5290,6 +5315,7 @@ T AWS::AppMesh::VirtualRouter
 g l Tags
 k Id
 c MeshName MeshOwner VirtualRouterName
+n VirtualRouterName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualRouterName
 l sunset 2026-09-30
 o
@@ -5317,6 +5343,7 @@ T AWS::AppMesh::VirtualService
 g l Tags
 k Id
 c MeshName MeshOwner VirtualServiceName
+n VirtualServiceName
 a Arn Id MeshName MeshOwner ResourceOwner Uid VirtualServiceName
 l sunset 2026-09-30
 o
@@ -5345,6 +5372,7 @@ T AWS::AppRunner::AutoScalingConfiguration
 g l Tags
 k AutoScalingConfigurationArn
 c AutoScalingConfigurationName MaxConcurrency MaxSize MinSize Tags
+n AutoScalingConfigurationName
 a AutoScalingConfigurationArn AutoScalingConfigurationRevision Latest
 o
 p AutoScalingConfigurationName !0:s
@@ -5365,6 +5393,7 @@ T AWS::AppRunner::ObservabilityConfiguration
 g l Tags
 k ObservabilityConfigurationArn
 c ObservabilityConfigurationName Tags TraceConfiguration
+n ObservabilityConfigurationName
 a Latest ObservabilityConfigurationArn ObservabilityConfigurationRevision
 o
 p ObservabilityConfigurationName !0:s
@@ -5384,6 +5413,7 @@ T AWS::AppRunner::Service
 g l Tags
 k ServiceArn
 c EncryptionConfiguration ServiceName Tags
+n ServiceName
 a ServiceArn ServiceId ServiceUrl Status
 o
 p AutoScalingConfigurationArn !0:s
@@ -5498,6 +5528,7 @@ T AWS::AppRunner::VpcConnector
 g l Tags
 k VpcConnectorArn
 c SecurityGroups Subnets Tags VpcConnectorName
+n VpcConnectorName
 a VpcConnectorArn VpcConnectorRevision
 o
 p SecurityGroups !1:[!0:s
@@ -5518,6 +5549,7 @@ T AWS::AppRunner::VpcIngressConnection
 g l Tags
 k VpcIngressConnectionArn
 c ServiceArn Tags VpcIngressConnectionName
+n VpcIngressConnectionName
 a DomainName Status VpcIngressConnectionArn
 o
 p IngressVpcConfiguration @IngressVpcConfiguration
@@ -5541,6 +5573,7 @@ T AWS::AppStream::AppBlock
 g l Tags
 k Arn
 c Description DisplayName Name PackagingType PostSetupScriptDetails SetupScriptDetails SourceS3Location
+n Name
 a Arn CreatedTime
 o
 p Description !0:s
@@ -5583,6 +5616,7 @@ T AWS::AppStream::AppBlockBuilder
 g l Tags
 k Name
 c Name
+n Name
 a Arn CreatedTime
 o
 p AccessEndpoints !2:[@AccessEndpoint
@@ -5622,6 +5656,7 @@ T AWS::AppStream::Application
 g l Tags
 k Arn
 c InstanceFamilies Name Platforms
+n Name
 a Arn CreatedTime
 o
 p AppBlockArn !0:s
@@ -5703,6 +5738,7 @@ T AWS::AppStream::Entitlement
 g n
 k StackName Name
 c Name StackName
+n Name
 a CreatedTime LastModifiedTime
 o
 p AppVisibility !0:s
@@ -5724,6 +5760,7 @@ T AWS::AppStream::Fleet
 g l Tags
 k Id
 c FleetType Name
+n Name
 a Id
 o
 p ComputeCapacity @ComputeCapacity
@@ -5777,6 +5814,7 @@ T AWS::AppStream::ImageBuilder
 g l Tags
 k Name
 c Name
+n Name
 a StreamingUrl
 o
 p AccessEndpoints !2:[@AccessEndpoint
@@ -5826,6 +5864,7 @@ T AWS::AppStream::Stack
 g l Tags
 k Name
 c Name
+n Name
 o
 p AccessEndpoints !2:[@AccessEndpoint
 p ApplicationSettings @ApplicationSettings
@@ -5905,6 +5944,7 @@ T AWS::AppStream::User
 g n
 k Id
 c AuthenticationType FirstName LastName MessageAction UserName
+n UserName
 a Id
 o
 p AuthenticationType s
@@ -5998,6 +6038,7 @@ T AWS::AppSync::ChannelNamespace
 g l Tags
 k ChannelNamespaceArn
 c ApiId Name
+n Name
 a ChannelNamespaceArn
 o
 p ApiId s
@@ -6042,6 +6083,7 @@ T AWS::AppSync::DataSource
 g n
 k DataSourceArn
 c ApiId Name
+n Name
 a DataSourceArn Name
 o
 p ApiId s
@@ -6185,6 +6227,7 @@ x 6 e=AUTOMERGE	e=LAMBDA	e=NONE	e=OPTIMISTIC_CONCURRENCY
 T AWS::AppSync::GraphQLApi
 g l Tags
 k ApiId
+C LambdaAuthorizerConfig/AuthorizerResultTtlInSeconds LambdaAuthorizerConfig/AuthorizerUri LambdaAuthorizerConfig/IdentityValidationExpression OpenIDConnectConfig/AuthTTL OpenIDConnectConfig/ClientId OpenIDConnectConfig/IatTTL OpenIDConnectConfig/Issuer UserPoolConfig/AppIdClientRegex UserPoolConfig/AwsRegion UserPoolConfig/DefaultAction UserPoolConfig/UserPoolId
 a ApiId Arn GraphQLDns GraphQLEndpointArn GraphQLUrl RealtimeDns RealtimeUrl
 o
 p AdditionalAuthenticationProviders !2:[@AdditionalAuthenticationProvider
@@ -6333,6 +6376,7 @@ T AWS::AppTest::TestCase
 g m Tags
 k TestCaseId
 c Name
+n Name
 a CreationTime LastUpdateTime LatestVersion Status TestCaseArn TestCaseId TestCaseVersion
 o
 p Description !0:s
@@ -6803,6 +6847,7 @@ T AWS::ApplicationSignals::ServiceLevelObjective
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime EvaluationType LastUpdatedTime
 o
 p BurnRateConfigurations !1:[@BurnRateConfiguration
@@ -6922,6 +6967,7 @@ T AWS::Athena::CapacityReservation
 g l Tags
 k Arn
 c Name
+n Name
 a AllocatedDpus Arn CreationTime LastSuccessfulAllocationTime Status
 o
 p CapacityAssignmentConfiguration @CapacityAssignmentConfiguration
@@ -6948,6 +6994,7 @@ T AWS::Athena::DataCatalog
 g l Tags
 k Name
 c Name
+n Name
 o
 p ConnectionType s
 p Description !0:s
@@ -6973,6 +7020,7 @@ T AWS::Athena::NamedQuery
 g n
 k NamedQueryId
 c Database Description Name QueryString WorkGroup
+n Name
 a NamedQueryId
 o
 p Database !0:s
@@ -7004,6 +7052,7 @@ T AWS::Athena::WorkGroup
 g l Tags
 k Name
 c Name
+n Name
 a CreationTime WorkGroupConfiguration.EngineVersion.EffectiveEngineVersion WorkGroupConfigurationUpdates.EngineVersion.EffectiveEngineVersion
 o
 p Description !0:s
@@ -7183,6 +7232,8 @@ T AWS::AutoScaling::AutoScalingGroup
 g l Tags
 k AutoScalingGroupName
 c AutoScalingGroupName InstanceId
+C LaunchConfigurationName LaunchTemplate MixedInstancesPolicy VPCZoneIdentifier
+n AutoScalingGroupName
 a AutoScalingGroupARN AutoScalingGroupName AvailabilityZoneDistribution.CapacityDistributionStrategy AvailabilityZoneIds AvailabilityZoneImpairmentPolicy.ImpairedZoneHealthCheckBehavior AvailabilityZoneImpairmentPolicy.ZonalShiftEnabled AvailabilityZones CapacityRebalance CapacityReservationSpecification.CapacityReservationPreference CapacityReservationSpecification.CapacityReservationTarget.CapacityReservationIds CapacityReservationSpecification.CapacityReservationTarget.CapacityReservationResourceGroupArns Context Cooldown DefaultInstanceWarmup DeletionProtection DesiredCapacity DesiredCapacityType HealthCheckGracePeriod HealthCheckType InstanceId InstanceLifecyclePolicy.RetentionTriggers.TerminateHookAbandon InstanceMaintenancePolicy.MaxHealthyPercentage InstanceMaintenancePolicy.MinHealthyPercentage LaunchConfigurationName LaunchTemplate.LaunchTemplateId LaunchTemplate.LaunchTemplateName LaunchTemplate.Version LifecycleHookSpecificationList LoadBalancerNames MaxInstanceLifetime MaxSize MetricsCollection MinSize MixedInstancesPolicy.InstancesDistribution.OnDemandAllocationStrategy MixedInstancesPolicy.InstancesDistribution.OnDemandBaseCapacity MixedInstancesPolicy.InstancesDistribution.OnDemandPercentageAboveBaseCapacity MixedInstancesPolicy.InstancesDistribution.SpotAllocationStrategy MixedInstancesPolicy.InstancesDistribution.SpotInstancePools MixedInstancesPolicy.InstancesDistribution.SpotMaxPrice MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateId MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.LaunchTemplateName MixedInstancesPolicy.LaunchTemplate.LaunchTemplateSpecification.Version MixedInstancesPolicy.LaunchTemplate.Overrides NewInstancesProtectedFromScaleIn NotificationConfiguration.NotificationTypes NotificationConfiguration.TopicARN NotificationConfigurations PlacementGroup ServiceLinkedRoleARN SkipZonalShiftValidation Tags TargetGroupARNs TerminationPolicies TrafficSources VPCZoneIdentifier
 A AvailabilityZoneIds AvailabilityZones LifecycleHookSpecificationList LoadBalancerNames MetricsCollection NotificationConfigurations Tags TargetGroupARNs TerminationPolicies TrafficSources VPCZoneIdentifier
 o
@@ -7393,6 +7444,7 @@ T AWS::AutoScaling::LaunchConfiguration
 g n
 k LaunchConfigurationName
 c AssociatePublicIpAddress BlockDeviceMappings ClassicLinkVPCId ClassicLinkVPCSecurityGroups EbsOptimized IamInstanceProfile ImageId InstanceId InstanceMonitoring InstanceType KernelId KeyName LaunchConfigurationName MetadataOptions PlacementTenancy RamDiskId SecurityGroups SpotPrice UserData
+n LaunchConfigurationName
 l maintenance 2024-10-01
 o
 p AssociatePublicIpAddress b
@@ -7449,6 +7501,7 @@ T AWS::AutoScaling::LifecycleHook
 g n
 k AutoScalingGroupName LifecycleHookName
 c AutoScalingGroupName LifecycleHookName
+n LifecycleHookName
 o
 p AutoScalingGroupName !0:s
 p DefaultResult !1:s
@@ -7964,7 +8017,7 @@ x 17 mini=0	maxi=200
 T AWS::BCMDataExports::Export
 g l Tags
 k ExportArn
-c Export
+c Export/DataQuery/TableConfigurations Export/Name Export/RefreshCadence
 a Export.ExportArn ExportArn
 o
 p Export @Export
@@ -8109,6 +8162,8 @@ T AWS::Backup::BackupVault
 g m BackupVaultTags
 k BackupVaultName
 c BackupVaultName EncryptionKeyArn
+n BackupVaultName
+h
 a BackupVaultArn BackupVaultName EncryptionKeyArn LockConfiguration.ChangeableForDays LockConfiguration.MaxRetentionDays LockConfiguration.MinRetentionDays Notifications.BackupVaultEvents Notifications.SNSTopicArn
 o
 p AccessPolicy %os
@@ -8132,6 +8187,7 @@ T AWS::Backup::Framework
 g l FrameworkTags
 k FrameworkArn
 c FrameworkName
+n FrameworkName
 a CreationTime DeploymentStatus FrameworkArn FrameworkStatus
 o
 p FrameworkControls !0:[@FrameworkControl
@@ -8185,6 +8241,7 @@ T AWS::Backup::ReportPlan
 g l ReportPlanTags
 k ReportPlanArn
 c ReportPlanName
+n ReportPlanName
 a ReportPlanArn
 o
 p ReportDeliveryChannel @ReportDeliveryChannel
@@ -8217,6 +8274,7 @@ T AWS::Backup::RestoreTestingPlan
 g l Tags
 k RestoreTestingPlanName
 c RestoreTestingPlanName
+n RestoreTestingPlanName
 a RestoreTestingPlanArn
 o
 p RecoveryPointSelection @RestoreTestingRecoveryPointSelection
@@ -8246,6 +8304,7 @@ T AWS::Backup::RestoreTestingSelection
 g n
 k RestoreTestingPlanName RestoreTestingSelectionName
 c ProtectedResourceType RestoreTestingPlanName RestoreTestingSelectionName
+n RestoreTestingSelectionName
 o
 p IamRoleArn s
 p ProtectedResourceArns [s
@@ -8267,6 +8326,7 @@ T AWS::Backup::TieringConfiguration
 g m TieringConfigurationTags
 k TieringConfigurationName
 c TieringConfigurationName
+n TieringConfigurationName
 a CreationTime LastUpdatedTime TieringConfigurationArn
 o
 p BackupVaultName s
@@ -8307,7 +8367,9 @@ x 7 minl=1	maxl=100	pat=^[ -\.0-\[\]-~]*[!-\.0-\[\]-~][ -\.0-\[\]-~]*$
 T AWS::Batch::ComputeEnvironment
 g m Tags
 k ComputeEnvironmentArn
-c ComputeEnvironmentName ComputeResources EksConfiguration Tags Type
+c ComputeEnvironmentName ComputeResources/SpotIamFleetRole EksConfiguration Tags Type
+C ComputeResources/AllocationStrategy ComputeResources/BidPercentage ComputeResources/Ec2Configuration ComputeResources/Ec2KeyPair ComputeResources/ImageId ComputeResources/InstanceRole ComputeResources/InstanceTypes ComputeResources/LaunchTemplate ComputeResources/PlacementGroup ComputeResources/ScalingPolicy ComputeResources/SecurityGroupIds ComputeResources/Subnets ComputeResources/Tags ComputeResources/Type
+n ComputeEnvironmentName
 a ComputeEnvironmentArn
 o
 p ComputeEnvironmentName s
@@ -8375,6 +8437,7 @@ T AWS::Batch::ConsumableResource
 g m Tags
 k ConsumableResourceArn
 c ConsumableResourceName ResourceType Tags
+n ConsumableResourceName
 a AvailableQuantity ConsumableResourceArn CreatedAt InUseQuantity
 o
 p ConsumableResourceName !0:s
@@ -8388,6 +8451,7 @@ T AWS::Batch::JobDefinition
 g m Tags
 k JobDefinitionName
 c JobDefinitionName
+n JobDefinitionName
 a JobDefinitionArn
 o
 p ConsumableResourceProperties @ConsumableResourceProperties
@@ -8695,6 +8759,7 @@ T AWS::Batch::JobQueue
 g m Tags
 k JobQueueArn
 c JobQueueName JobQueueType Tags
+n JobQueueName
 a JobQueueArn
 o
 p ComputeEnvironmentOrder [@ComputeEnvironmentOrder
@@ -8732,6 +8797,7 @@ T AWS::Batch::QuotaShare
 g m Tags
 k QuotaShareArn
 c JobQueue QuotaShareName
+n QuotaShareName
 a QuotaShareArn
 o
 p CapacityLimits [@QuotaShareCapacityLimit
@@ -8761,6 +8827,7 @@ T AWS::Batch::SchedulingPolicy
 g m Tags
 k Arn
 c Name Tags
+n Name
 a Arn
 o
 p FairsharePolicy @FairsharePolicy
@@ -8784,6 +8851,7 @@ T AWS::Batch::ServiceEnvironment
 g m Tags
 k ServiceEnvironmentArn
 c ServiceEnvironmentName ServiceEnvironmentType
+n ServiceEnvironmentName
 a ServiceEnvironmentArn
 o
 p CapacityLimits [@CapacityLimit
@@ -9085,6 +9153,7 @@ T AWS::Bedrock::Blueprint
 g l Tags
 k BlueprintArn
 c BlueprintName Type
+n BlueprintName
 a BlueprintArn BlueprintStage CreationTime LastModifiedTime
 o
 p BlueprintName !0:s
@@ -9316,7 +9385,7 @@ x 24 mini=0	maxi=200
 T AWS::Bedrock::DataSource
 g n
 k KnowledgeBaseId DataSourceId
-c DataSourceConfiguration KnowledgeBaseId VectorIngestionConfiguration
+c DataSourceConfiguration/Type KnowledgeBaseId VectorIngestionConfiguration/ChunkingConfiguration VectorIngestionConfiguration/ParsingConfiguration
 a CreatedAt DataSourceConfiguration.WebConfiguration.CrawlerConfiguration.UserAgentHeader DataSourceId DataSourceStatus FailureReasons UpdatedAt
 A FailureReasons
 o
@@ -10080,7 +10149,7 @@ x 6 mini=0	maxi=200
 T AWS::Bedrock::KnowledgeBase
 g m Tags
 k KnowledgeBaseId
-c KnowledgeBaseConfiguration StorageConfiguration
+c KnowledgeBaseConfiguration/KendraKnowledgeBaseConfiguration KnowledgeBaseConfiguration/SqlKnowledgeBaseConfiguration/RedshiftConfiguration/QueryEngineConfiguration KnowledgeBaseConfiguration/SqlKnowledgeBaseConfiguration/RedshiftConfiguration/StorageConfigurations KnowledgeBaseConfiguration/SqlKnowledgeBaseConfiguration/Type KnowledgeBaseConfiguration/Type KnowledgeBaseConfiguration/VectorKnowledgeBaseConfiguration StorageConfiguration
 a CreatedAt FailureReasons KnowledgeBaseArn KnowledgeBaseId Status UpdatedAt
 A FailureReasons
 o
@@ -10495,6 +10564,7 @@ T AWS::BedrockAgentCore::ApiKeyCredentialProvider
 g l Tags
 k CredentialProviderArn
 c Name
+n Name
 a ApiKeySecretArn CreatedTime CredentialProviderArn LastUpdatedTime
 o
 p ApiKey !0:s
@@ -10514,6 +10584,7 @@ T AWS::BedrockAgentCore::BrowserCustom
 g m Tags
 k BrowserId
 c BrowserSigning Certificates Description EnterprisePolicies ExecutionRoleArn Name NetworkConfiguration RecordingConfig
+n Name
 a BrowserArn BrowserId CreatedAt FailureReason LastUpdatedAt Status
 o
 p BrowserSigning @BrowserSigning
@@ -10568,6 +10639,7 @@ T AWS::BedrockAgentCore::BrowserProfile
 g m Tags
 k ProfileId
 c Description Name
+n Name
 a CreatedAt LastSavedAt LastSavedBrowserId LastSavedBrowserSessionId LastUpdatedAt ProfileArn ProfileId Status
 o
 p Description s
@@ -10580,6 +10652,7 @@ T AWS::BedrockAgentCore::CodeInterpreterCustom
 g m Tags
 k CodeInterpreterId
 c Certificates Description ExecutionRoleArn Name NetworkConfiguration
+n Name
 a CodeInterpreterArn CodeInterpreterId CreatedAt FailureReason LastUpdatedAt Status
 o
 p Certificates !1:[@Certificate
@@ -10615,6 +10688,7 @@ T AWS::BedrockAgentCore::Evaluator
 g l Tags
 k EvaluatorArn
 c EvaluatorName
+n EvaluatorName
 a CreatedAt EvaluatorArn EvaluatorId Status UpdatedAt
 o
 p Description !0:s
@@ -10926,6 +11000,7 @@ T AWS::BedrockAgentCore::Memory
 g m Tags
 k MemoryArn
 c EncryptionKeyArn Name
+n Name
 a CreatedAt FailureReason MemoryArn MemoryId Status UpdatedAt
 o
 p Description s
@@ -11153,6 +11228,7 @@ T AWS::BedrockAgentCore::OAuth2CredentialProvider
 g l Tags
 k CredentialProviderArn
 c CredentialProviderVendor Name
+n Name
 a CallbackUrl ClientSecretArn CreatedTime CredentialProviderArn LastUpdatedTime Oauth2ProviderConfigOutput
 o
 p CredentialProviderVendor !0:s
@@ -11247,6 +11323,7 @@ T AWS::BedrockAgentCore::OnlineEvaluationConfig
 g l Tags
 k OnlineEvaluationConfigArn
 c OnlineEvaluationConfigName
+n OnlineEvaluationConfigName
 a CreatedAt OnlineEvaluationConfigArn OnlineEvaluationConfigId OutputConfig Status UpdatedAt
 o
 p DataSourceConfig @DataSourceConfig
@@ -11313,6 +11390,7 @@ T AWS::BedrockAgentCore::Policy
 g n
 k PolicyArn
 c Name PolicyEngineId
+n Name
 a CreatedAt PolicyArn PolicyId Status StatusReasons UpdatedAt
 A StatusReasons
 o
@@ -11337,6 +11415,7 @@ T AWS::BedrockAgentCore::PolicyEngine
 g l Tags
 k PolicyEngineArn
 c EncryptionKeyArn Name
+n Name
 a CreatedAt PolicyEngineArn PolicyEngineId Status StatusReasons UpdatedAt
 A StatusReasons
 o
@@ -11464,6 +11543,7 @@ T AWS::BedrockAgentCore::RuntimeEndpoint
 g m Tags
 k AgentRuntimeEndpointArn
 c AgentRuntimeId Name
+n Name
 a AgentRuntimeArn AgentRuntimeEndpointArn CreatedAt FailureReason Id LastUpdatedAt LiveVersion Status TargetVersion
 o
 p AgentRuntimeId !0:s
@@ -11481,6 +11561,7 @@ T AWS::BedrockAgentCore::WorkloadIdentity
 g l Tags
 k Name
 c Name
+n Name
 a CreatedTime LastUpdatedTime WorkloadIdentityArn
 o
 p AllowedResourceOauth2ReturnUrls [!0:s
@@ -11514,6 +11595,7 @@ T AWS::Billing::BillingView
 g l Tags
 k Arn
 c Description Name
+n Name
 a Arn BillingViewType CreatedAt OwnerAccountId UpdatedAt
 o
 p DataFilterExpression @DataFilterExpression
@@ -11585,7 +11667,7 @@ x 8 uniq
 T AWS::BillingConductor::CustomLineItem
 g l Tags
 k Arn
-c AccountId BillingGroupArn BillingPeriodRange ComputationRule CustomLineItemChargeDetails PresentationDetails
+c AccountId BillingGroupArn BillingPeriodRange/ExclusiveEndBillingPeriod BillingPeriodRange/InclusiveStartBillingPeriod ComputationRule CustomLineItemChargeDetails/Type PresentationDetails
 a Arn AssociationSize CreationTime CurrencyCode LastModifiedTime ProductCode
 o
 p AccountId !0:s
@@ -11946,6 +12028,7 @@ T AWS::CE::CostCategory
 g l Tags
 k Arn
 c Name
+n Name
 a Arn EffectiveStart
 o
 p DefaultValue !0:s
@@ -12071,6 +12154,7 @@ T AWS::Cases::Domain
 g l Tags
 k DomainArn
 c Name
+n Name
 a CreatedTime DomainArn DomainId DomainStatus
 o
 p Name !0:s
@@ -12193,6 +12277,8 @@ T AWS::Cassandra::Keyspace
 g l Tags
 k KeyspaceName
 c KeyspaceName
+n KeyspaceName
+h
 o
 p ClientSideTimestampsEnabled b
 p KeyspaceName !0:s
@@ -12216,6 +12302,8 @@ T AWS::Cassandra::Table
 g l Tags
 k KeyspaceName TableName
 c ClientSideTimestampsEnabled ClusteringKeyColumns KeyspaceName PartitionKeyColumns TableName
+n TableName
+h
 o
 p AutoScalingSpecifications @AutoScalingSpecification
 p BillingMode @BillingMode
@@ -12304,6 +12392,7 @@ T AWS::Cassandra::Type
 g n
 k KeyspaceName TypeName
 c Fields KeyspaceName TypeName
+n TypeName
 a DirectParentTypes DirectReferringTables KeyspaceArn LastModifiedTimestamp MaxNestingDepth
 A DirectParentTypes DirectReferringTables
 o
@@ -12514,7 +12603,8 @@ x 9 minl=1	maxl=256
 T AWS::CleanRooms::AnalysisTemplate
 g l Tags
 k AnalysisTemplateIdentifier MembershipIdentifier
-c AnalysisParameters Format MembershipIdentifier Name Source
+c AnalysisParameters Format MembershipIdentifier Name Source Source/Text
+n Name
 a AnalysisTemplateIdentifier Arn CollaborationArn CollaborationIdentifier MembershipArn
 o
 p AnalysisParameters !3:[@AnalysisParameter
@@ -12840,6 +12930,7 @@ T AWS::CleanRooms::ConfiguredTableAssociation
 g l Tags
 k ConfiguredTableAssociationIdentifier MembershipIdentifier
 c ConfiguredTableIdentifier MembershipIdentifier Name
+n Name
 a Arn ConfiguredTableAssociationIdentifier
 o
 p ConfiguredTableAssociationAnalysisRules !5:[@ConfiguredTableAssociationAnalysisRule
@@ -12896,6 +12987,7 @@ T AWS::CleanRooms::IdMappingTable
 g l Tags
 k IdMappingTableIdentifier MembershipIdentifier
 c InputReferenceConfig MembershipIdentifier Name
+n Name
 a Arn CollaborationArn CollaborationIdentifier IdMappingTableIdentifier InputReferenceProperties MembershipArn
 o
 p Description !0:s
@@ -13030,7 +13122,7 @@ x 7 uniq
 T AWS::CleanRooms::PrivacyBudgetTemplate
 g l Tags
 k PrivacyBudgetTemplateIdentifier MembershipIdentifier
-c AutoRefresh MembershipIdentifier Parameters PrivacyBudgetType
+c AutoRefresh MembershipIdentifier Parameters/ResourceArn PrivacyBudgetType
 a Arn CollaborationArn CollaborationIdentifier MembershipArn PrivacyBudgetTemplateIdentifier
 o
 p AutoRefresh !0:s
@@ -13069,6 +13161,7 @@ T AWS::CleanRoomsML::ConfiguredModelAlgorithm
 g l Tags
 k ConfiguredModelAlgorithmArn
 c Description InferenceContainerConfig KmsKeyArn Name RoleArn TrainingContainerConfig
+n Name
 a ConfiguredModelAlgorithmArn
 o
 p Description !0:s
@@ -13113,6 +13206,7 @@ T AWS::CleanRoomsML::ConfiguredModelAlgorithmAssociation
 g l Tags
 k ConfiguredModelAlgorithmAssociationArn
 c ConfiguredModelAlgorithmArn Description MembershipIdentifier Name PrivacyConfiguration
+n Name
 a CollaborationIdentifier ConfiguredModelAlgorithmAssociationArn
 o
 p ConfiguredModelAlgorithmArn !0:s
@@ -13198,6 +13292,7 @@ T AWS::CleanRoomsML::TrainingDataset
 g l Tags
 k TrainingDatasetArn
 c Description Name RoleArn TrainingData
+n Name
 a Status TrainingDatasetArn
 o
 p Description !0:s
@@ -13443,6 +13538,7 @@ T AWS::CloudFormation::Macro
 g n
 k Id
 c Name
+n Name
 a Id
 o
 p Description s
@@ -13549,6 +13645,7 @@ T AWS::CloudFormation::StackSet
 g l Tags
 k StackSetId
 c PermissionModel StackSetName
+n StackSetName
 a StackSetId
 o
 p AdministrationRoleARN !0:s
@@ -13669,6 +13766,7 @@ T AWS::CloudFront::AnycastIpList
 g m Tags
 k Id
 c IpCount Name Tags
+n Name
 a AnycastIpList ETag Id IpamCidrConfigResults
 A IpamCidrConfigResults
 o
@@ -13742,7 +13840,8 @@ r Comment
 T AWS::CloudFront::ConnectionFunction
 g l Tags
 k Id
-c ConnectionFunctionConfig Name
+c ConnectionFunctionConfig/Runtime Name
+n Name
 a ConnectionFunctionArn CreatedTime ETag Id LastModifiedTime Stage Status
 o
 p AutoPublish b
@@ -13772,6 +13871,7 @@ T AWS::CloudFront::ConnectionGroup
 g l Tags
 k Id
 c Name
+n Name
 a Arn CreatedTime ETag Id IsDefault LastModifiedTime RoutingEndpoint Status
 o
 p AnycastIpListId s
@@ -14088,6 +14188,7 @@ T AWS::CloudFront::DistributionTenant
 g l Tags
 k Id
 c Name
+n Name
 a Arn CreatedTime DomainResults ETag Id LastModifiedTime Status
 A DomainResults
 o
@@ -14134,6 +14235,7 @@ T AWS::CloudFront::Function
 g l Tags
 k FunctionARN
 c Name
+n Name
 a FunctionARN FunctionMetadata.FunctionARN Stage
 o
 p AutoPublish b
@@ -14178,6 +14280,7 @@ T AWS::CloudFront::KeyValueStore
 g l Tags
 k Name
 c Name
+n Name
 a Arn Id Status
 o
 p Comment !0:s
@@ -14274,6 +14377,7 @@ T AWS::CloudFront::RealtimeLogConfig
 g n
 k Arn
 c Name
+n Name
 a Arn
 o
 p EndPoints !0:[@EndPoint
@@ -14423,6 +14527,7 @@ T AWS::CloudFront::TrustStore
 g l Tags
 k Id
 c Name
+n Name
 a Arn ETag Id LastModifiedTime NumberOfCaCertificates Status
 o
 p CaCertificatesBundleSource @CaCertificatesBundleSource
@@ -14600,6 +14705,7 @@ T AWS::CloudTrail::Trail
 g l Tags
 k TrailName
 c TrailName
+n TrailName
 a Arn SnsTopicArn
 o
 p AdvancedEventSelectors !4:[@AdvancedEventSelector
@@ -14674,6 +14780,7 @@ T AWS::CloudWatch::Alarm
 g l Tags
 k AlarmName
 c AlarmName
+n AlarmName
 a Arn
 o
 p ActionsEnabled b
@@ -14755,6 +14862,7 @@ T AWS::CloudWatch::AlarmMuteRule
 g l Tags
 k Arn
 c Name
+n Name
 a Arn LastUpdatedTimestamp MuteType Status
 o
 p Description !0:s
@@ -14879,6 +14987,7 @@ T AWS::CloudWatch::Dashboard
 g n
 k DashboardName
 c DashboardName
+n DashboardName
 o
 p DashboardBody s
 p DashboardName s
@@ -14903,6 +15012,7 @@ T AWS::CloudWatch::MetricStream
 g l Tags
 k Name
 c Name
+n Name
 a Arn CreationDate LastUpdateDate State
 o
 p ExcludeFilters !3:[@MetricStreamFilter
@@ -14950,6 +15060,7 @@ T AWS::CodeArtifact::Domain
 g l Tags
 k Arn
 c DomainName EncryptionKey
+n DomainName
 a Arn DomainName EncryptionKey Name Owner Tags
 A Tags
 o
@@ -15008,6 +15119,7 @@ T AWS::CodeArtifact::Repository
 g l Tags
 k Arn
 c DomainName DomainOwner RepositoryName
+n RepositoryName
 a Arn Description DomainName DomainOwner ExternalConnections Name RepositoryName Tags Upstreams
 A ExternalConnections Tags Upstreams
 o
@@ -15098,6 +15210,7 @@ T AWS::CodeBuild::Project
 g l Tags
 k Id
 c Name
+n Name
 a Arn Id
 o
 p Artifacts @Artifacts
@@ -15253,6 +15366,7 @@ T AWS::CodeBuild::ReportGroup
 g l Tags
 k Id
 c Name Type
+n Name
 a Arn Id
 o
 p DeleteReports b
@@ -15291,6 +15405,7 @@ r AuthType ServerType Token
 T AWS::CodeCommit::Repository
 g l Tags
 k Id
+h
 a Arn CloneUrlHttp CloneUrlSsh Id Name
 o
 p Code @Code
@@ -15325,6 +15440,7 @@ T AWS::CodeConnections::Connection
 g l Tags
 k ConnectionArn
 c ConnectionName HostArn ProviderType
+n ConnectionName
 a ConnectionArn ConnectionStatus OwnerAccountId
 o
 p ConnectionName !0:s
@@ -15346,6 +15462,7 @@ T AWS::CodeDeploy::Application
 g l Tags
 k ApplicationName
 c ApplicationName ComputePlatform
+n ApplicationName
 o
 p ApplicationName !0:s
 p ComputePlatform !1:s
@@ -15360,6 +15477,7 @@ T AWS::CodeDeploy::DeploymentConfig
 g n
 k DeploymentConfigName
 c ComputePlatform DeploymentConfigName MinimumHealthyHosts TrafficRoutingConfig ZonalConfig
+n DeploymentConfigName
 o
 p ComputePlatform !0:s
 p DeploymentConfigName !1:s
@@ -15399,6 +15517,7 @@ T AWS::CodeDeploy::DeploymentGroup
 g l Tags
 k ApplicationName DeploymentGroupName
 c ApplicationName DeploymentGroupName
+n DeploymentGroupName
 o
 p AlarmConfiguration @AlarmConfiguration
 p ApplicationName !1:s
@@ -15522,6 +15641,7 @@ T AWS::CodeGuruProfiler::ProfilingGroup
 g l Tags
 k ProfilingGroupName
 c ComputePlatform ProfilingGroupName
+n ProfilingGroupName
 a Arn
 o
 p AgentPermissions @AgentPermissions
@@ -15553,6 +15673,7 @@ T AWS::CodeGuruReviewer::RepositoryAssociation
 g l Tags
 k AssociationArn
 c BucketName ConnectionArn Name Owner Tags Type
+n Name
 a AssociationArn
 l maintenance 2025-10-07
 o
@@ -15627,6 +15748,7 @@ T AWS::CodePipeline::Pipeline
 g l Tags
 k Name
 c Name
+n Name
 a Version
 o
 p ArtifactStore @ArtifactStore
@@ -15786,6 +15908,7 @@ T AWS::CodePipeline::Webhook
 g n
 k Id
 c Name
+n Name
 a Id Url
 o
 p Authentication !0:s
@@ -15835,6 +15958,7 @@ T AWS::CodeStarConnections::Connection
 g l Tags
 k ConnectionArn
 c ConnectionName HostArn ProviderType
+n ConnectionName
 a ConnectionArn ConnectionStatus OwnerAccountId
 o
 p ConnectionName !0:s
@@ -16063,6 +16187,7 @@ x 3 e=LINK
 T AWS::Cognito::UserPool
 g m UserPoolTags
 k UserPoolId
+h
 a Arn ProviderName ProviderURL UserPoolId
 o
 p AccountRecoverySetting @AccountRecoverySetting
@@ -16388,6 +16513,7 @@ T AWS::Comprehend::DocumentClassifier
 g l Tags
 k Arn
 c DataAccessRoleArn DocumentClassifierName InputDataConfig LanguageCode Mode ModelKmsKeyId OutputDataConfig VersionName VolumeKmsKeyId VpcConfig
+n DocumentClassifierName
 a Arn
 o
 p DataAccessRoleArn !0:s
@@ -16463,6 +16589,7 @@ T AWS::Comprehend::Flywheel
 g l Tags
 k Arn
 c DataLakeS3Uri FlywheelName ModelType TaskConfig
+n FlywheelName
 a Arn
 o
 p ActiveModelArn !0:s
@@ -16606,6 +16733,7 @@ T AWS::Config::ConfigRule
 g n
 k ConfigRuleName
 c ConfigRuleName
+n ConfigRuleName
 a Arn Compliance.Type ConfigRuleId
 o
 p Compliance @Compliance
@@ -16647,6 +16775,7 @@ T AWS::Config::ConfigurationAggregator
 g l Tags
 k ConfigurationAggregatorName
 c ConfigurationAggregatorName
+n ConfigurationAggregatorName
 a ConfigurationAggregatorArn
 o
 p AccountAggregationSources !2:[@AccountAggregationSource
@@ -16678,6 +16807,7 @@ T AWS::Config::ConfigurationRecorder
 g n
 k Id
 c Name
+n Name
 a Id
 o
 p Name s
@@ -16711,6 +16841,7 @@ T AWS::Config::ConformancePack
 g n
 k ConformancePackName
 c ConformancePackName
+n ConformancePackName
 o
 p ConformancePackInputParameters !2:[@ConformancePackInputParameter
 p ConformancePackName !3:s
@@ -16741,6 +16872,7 @@ T AWS::Config::DeliveryChannel
 g n
 k Id
 c Name
+n Name
 a Id
 o
 p ConfigSnapshotDeliveryProperties @ConfigSnapshotDeliveryProperties
@@ -16756,6 +16888,7 @@ T AWS::Config::OrganizationConfigRule
 g n
 k Id
 c OrganizationConfigRuleName
+n OrganizationConfigRuleName
 a Id
 o
 p ExcludedAccounts [s
@@ -16802,6 +16935,7 @@ T AWS::Config::OrganizationConformancePack
 g n
 k OrganizationConformancePackName
 c OrganizationConformancePackName
+n OrganizationConformancePackName
 o
 p ConformancePackInputParameters !2:[@ConformancePackInputParameter
 p DeliveryS3Bucket !3:s
@@ -17028,6 +17162,7 @@ T AWS::Connect::DataTableAttribute
 g n
 k InstanceArn DataTableArn AttributeId
 c DataTableArn InstanceArn
+C Name
 a AttributeId LastModifiedRegion LastModifiedTime LockVersion
 o
 p DataTableArn !0:s
@@ -17552,6 +17687,7 @@ T AWS::Connect::PredefinedAttribute
 g n
 k InstanceArn Name
 c InstanceArn Name
+n Name
 a LastModifiedRegion LastModifiedTime
 o
 p AttributeConfiguration @AttributeConfiguration
@@ -17847,6 +17983,7 @@ T AWS::Connect::SecurityProfile
 g l Tags
 k SecurityProfileArn
 c InstanceArn SecurityProfileName
+n SecurityProfileName
 a LastModifiedRegion LastModifiedTime SecurityProfileArn
 o
 p AllowedAccessControlHierarchyGroupId !0:s
@@ -17971,6 +18108,7 @@ T AWS::Connect::TrafficDistributionGroup
 g l Tags
 k TrafficDistributionGroupArn
 c Description Name
+n Name
 a IsDefault Status TrafficDistributionGroupArn
 o
 p Description !0:s
@@ -18556,7 +18694,7 @@ x 4 minl=3	maxl=10	pat=\d+.\d+
 T AWS::CustomerProfiles::CalculatedAttributeDefinition
 g l Tags
 k DomainName CalculatedAttributeName
-c CalculatedAttributeName Conditions DomainName UseHistoricalData
+c CalculatedAttributeName Conditions/Range/TimestampFormat Conditions/Range/TimestampSource DomainName UseHistoricalData
 a CreatedAt LastUpdatedAt Readiness Status
 o
 p AttributeDetails @AttributeDetails
@@ -18619,6 +18757,7 @@ T AWS::CustomerProfiles::Domain
 g l Tags
 k DomainName
 c DomainName
+n DomainName
 a CreatedAt DataStore.Readiness LastUpdatedAt RuleBasedMatching.Status Stats
 o
 p DataStore @DataStore
@@ -18747,6 +18886,7 @@ T AWS::CustomerProfiles::EventStream
 g l Tags
 k DomainName EventStreamName
 c DomainName EventStreamName Uri
+n EventStreamName
 a CreatedAt DestinationDetails EventStreamArn State
 o
 p DomainName !0:s
@@ -18768,6 +18908,7 @@ T AWS::CustomerProfiles::EventTrigger
 g l Tags
 k DomainName EventTriggerName
 c DomainName EventTriggerName
+n EventTriggerName
 a CreatedAt LastUpdatedAt
 o
 p Description !0:s
@@ -18948,6 +19089,7 @@ T AWS::CustomerProfiles::ObjectType
 g l Tags
 k DomainName ObjectTypeName
 c DomainName ObjectTypeName
+n ObjectTypeName
 a CreatedAt LastUpdatedAt MaxAvailableProfileObjectCount
 o
 p AllowProfileCreation b
@@ -18998,6 +19140,7 @@ T AWS::CustomerProfiles::Recommender
 g l Tags
 k DomainName RecommenderName
 c DomainName RecommenderName RecommenderRecipeName
+n RecommenderName
 a CreatedAt FailureReason LastUpdatedAt LatestRecommenderUpdate RecommenderArn Status TrainingMetrics
 A TrainingMetrics
 o
@@ -19033,6 +19176,7 @@ T AWS::CustomerProfiles::SegmentDefinition
 g l Tags
 k DomainName SegmentDefinitionName
 c DisplayName DomainName SegmentDefinitionName SegmentGroups SegmentSqlQuery
+n SegmentDefinitionName
 a CreatedAt SegmentDefinitionArn SegmentType
 o
 p Description !0:s
@@ -19162,6 +19306,7 @@ T AWS::DAX::Cluster
 g m Tags
 k Id
 c ClusterEndpointEncryptionType ClusterName IAMRoleARN NetworkType NodeType SSESpecification SubnetGroupName
+n ClusterName
 a Arn ClusterDiscoveryEndpoint ClusterDiscoveryEndpointURL Id
 o
 p AvailabilityZones [s
@@ -19186,6 +19331,7 @@ T AWS::DAX::ParameterGroup
 g n
 k Id
 c ParameterGroupName
+n ParameterGroupName
 a Id
 o
 p Description s
@@ -19195,6 +19341,7 @@ T AWS::DAX::SubnetGroup
 g n
 k Id
 c SubnetGroupName
+n SubnetGroupName
 a Id
 o
 p Description s
@@ -19346,6 +19493,7 @@ T AWS::DMS::Certificate
 g n
 k Id
 c CertificateIdentifier CertificatePem CertificateWallet
+n CertificateIdentifier
 a Id
 o
 p CertificateIdentifier s
@@ -19846,6 +19994,7 @@ T AWS::DMS::ReplicationSubnetGroup
 g l Tags
 k Id
 c ReplicationSubnetGroupIdentifier
+n ReplicationSubnetGroupIdentifier
 a Id
 o
 p ReplicationSubnetGroupDescription s
@@ -19908,6 +20057,7 @@ T AWS::DataBrew::Dataset
 g l Tags
 k Name
 c Name
+n Name
 o
 p Format !0:s
 p FormatOptions @FormatOptions
@@ -20019,6 +20169,7 @@ T AWS::DataBrew::Job
 g l Tags
 k Name
 c Name Type
+n Name
 o
 p DataCatalogOutputs !4:[@DataCatalogOutput
 p DatabaseOutputs !4:[@DatabaseOutput
@@ -20151,6 +20302,7 @@ T AWS::DataBrew::Project
 g l Tags
 k Name
 c Name
+n Name
 o
 p DatasetName !0:s
 p Name !0:s
@@ -20177,6 +20329,7 @@ T AWS::DataBrew::Recipe
 g l Tags
 k Name
 c Name
+n Name
 o
 p Description !0:s
 p Name !1:s
@@ -20327,6 +20480,7 @@ T AWS::DataBrew::Ruleset
 g l Tags
 k Name
 c Name TargetArn
+n Name
 o
 p Description !0:s
 p Name !1:s
@@ -20373,6 +20527,7 @@ T AWS::DataBrew::Schedule
 g l Tags
 k Name
 c Name
+n Name
 o
 p CronExpression !0:s
 p JobNames !2:[!1:s
@@ -20392,6 +20547,7 @@ T AWS::DataPipeline::Pipeline
 g l PipelineTags
 k PipelineId
 c Description Name
+n Name
 a PipelineId
 o
 p Activate b
@@ -21021,6 +21177,7 @@ T AWS::DataZone::Connection
 g n
 k DomainId ConnectionId
 c DomainIdentifier EnableTrustedIdentityPropagation EnvironmentIdentifier Name ProjectIdentifier Scope
+n Name
 a ConnectionId DomainId DomainUnitId EnvironmentId EnvironmentUserRole ProjectId Type
 o
 p AwsLocation @AwsLocation
@@ -21519,6 +21676,8 @@ T AWS::DataZone::FormType
 g n
 k DomainIdentifier FormTypeIdentifier
 c DomainIdentifier Name
+C Description Model OwningProjectIdentifier Status
+n Name
 a CreatedAt CreatedBy DomainId FormTypeIdentifier OwningProjectId Revision
 o
 p Description !0:s
@@ -22516,6 +22675,7 @@ T AWS::DevOpsAgent::PrivateConnection
 g l Tags
 k Name
 c ConnectionConfiguration Name
+n Name
 a Arn CertificateExpiryTime Status
 o
 p Certificate !0:s
@@ -23143,6 +23303,7 @@ T AWS::DirectoryService::MicrosoftAD
 g n
 k Id
 c CreateAlias Edition Name Password ShortName VpcSettings
+n Name
 a Alias DnsIpAddresses Id
 A DnsIpAddresses
 o
@@ -23163,6 +23324,7 @@ T AWS::DirectoryService::SimpleAD
 g l Tags
 k DirectoryId
 c CreateAlias Description Name Password ShortName Size VpcSettings
+n Name
 a Alias DirectoryId DnsIpAddresses
 A DnsIpAddresses
 o
@@ -23198,6 +23360,8 @@ T AWS::DocDB::DBCluster
 g l Tags
 k Id
 c AvailabilityZones DBClusterIdentifier DBSubnetGroupName KmsKeyId MasterUsername SnapshotIdentifier SourceDBClusterIdentifier StorageEncrypted
+n DBClusterIdentifier
+h
 a ClusterResourceId Endpoint Id Port ReadEndpoint
 o
 p AvailabilityZones [s
@@ -23244,6 +23408,7 @@ T AWS::DocDB::DBClusterParameterGroup
 g l Tags
 k Id
 c Description Family Name
+n Name
 a Id
 o
 p Description s
@@ -23260,6 +23425,7 @@ T AWS::DocDB::DBInstance
 g l Tags
 k Id
 c AvailabilityZone DBClusterIdentifier DBInstanceIdentifier
+n DBInstanceIdentifier
 a Endpoint Id Port
 o
 p AutoMinorVersionUpgrade b
@@ -23281,6 +23447,7 @@ T AWS::DocDB::DBSubnetGroup
 g l Tags
 k Id
 c DBSubnetGroupName
+n DBSubnetGroupName
 a Id
 o
 p DBSubnetGroupDescription s
@@ -23309,6 +23476,7 @@ T AWS::DocDB::GlobalCluster
 g l Tags
 k GlobalClusterIdentifier
 c Engine EngineVersion GlobalClusterIdentifier SourceDBClusterIdentifier StorageEncrypted
+n GlobalClusterIdentifier
 a GlobalClusterArn GlobalClusterResourceId
 o
 p DeletionProtection b
@@ -23333,6 +23501,7 @@ T AWS::DocDBElastic::Cluster
 g l Tags
 k ClusterArn
 c AdminUserName AuthType ClusterName KmsKeyId
+n ClusterName
 a ClusterArn ClusterEndpoint
 o
 p AdminUserName s
@@ -23361,7 +23530,9 @@ x 3 mini=0	maxi=50	uniq
 T AWS::DynamoDB::GlobalTable
 g n
 k TableName
-c TableName
+c KeySchema LocalSecondaryIndexes TableName
+C GlobalTableSourceArn
+h
 a Arn StreamArn TableId
 o
 p AttributeDefinitions !2:[@AttributeDefinition
@@ -23519,7 +23690,9 @@ x 16 minl=1	maxl=1024
 T AWS::DynamoDB::Table
 g l Tags
 k TableName
-c ImportSourceSpecification TableName
+c ImportSourceSpecification KeySchema LocalSecondaryIndexes TableName
+n TableName
+h
 a Arn StreamArn
 o
 p AttributeDefinitions !2:[@AttributeDefinition
@@ -23902,7 +24075,7 @@ x 3 minl=0	maxl=256
 T AWS::EC2::EC2Fleet
 g n
 k FleetId
-c LaunchTemplateConfigs OnDemandOptions ReplaceUnhealthyInstances ReservedCapacityOptions SpotOptions TagSpecifications TargetCapacitySpecification TerminateInstancesWithExpiration Type ValidFrom ValidUntil
+c LaunchTemplateConfigs OnDemandOptions ReplaceUnhealthyInstances ReservedCapacityOptions SpotOptions TagSpecifications TargetCapacitySpecification/DefaultTargetCapacityType TargetCapacitySpecification/TargetCapacityUnitType TerminateInstancesWithExpiration Type ValidFrom ValidUntil
 a FleetId
 o
 p Context s
@@ -24452,6 +24625,7 @@ T AWS::EC2::Instance
 g l Tags
 k InstanceId
 c AvailabilityZone CpuOptions ElasticGpuSpecifications ElasticInferenceAccelerators EnclaveOptions HibernationOptions HostResourceGroupArn ImageId Ipv6AddressCount Ipv6Addresses KeyName LaunchTemplate LicenseSpecifications NetworkInterfaces PlacementGroupName PrivateIpAddress SecurityGroups SubnetId
+C AdditionalInfo Affinity BlockDeviceMappings EbsOptimized HostId InstanceType KernelId PrivateDnsNameOptions RamdiskId SecurityGroupIds Tenancy UserData
 a AdditionalInfo Affinity AvailabilityZone BlockDeviceMappings CpuOptions.CoreCount CpuOptions.ThreadsPerCore CreditSpecification.CPUCredits DisableApiTermination EbsOptimized ElasticGpuSpecifications ElasticInferenceAccelerators EnclaveOptions.Enabled HibernationOptions.Configured HostId HostResourceGroupArn IamInstanceProfile ImageId InstanceId InstanceInitiatedShutdownBehavior InstanceType Ipv6AddressCount Ipv6Addresses KernelId KeyName LicenseSpecifications Monitoring NetworkInterfaces PlacementGroupName PrivateDnsName PrivateIp PrivateIpAddress PropagateTagsToVolumeOnCreation PublicDnsName PublicIp RamdiskId SecurityGroupIds SecurityGroups SourceDestCheck SsmAssociations SubnetId Tags Tenancy UserData Volumes VpcId
 A BlockDeviceMappings ElasticGpuSpecifications ElasticInferenceAccelerators Ipv6Addresses LicenseSpecifications NetworkInterfaces SecurityGroupIds SecurityGroups SsmAssociations Tags Volumes
 o
@@ -24660,6 +24834,7 @@ T AWS::EC2::LaunchTemplate
 g n
 k LaunchTemplateId
 c LaunchTemplateName
+n LaunchTemplateName
 a DefaultVersionNumber LatestVersionNumber LaunchTemplateId
 o
 p LaunchTemplateData @LaunchTemplateData
@@ -25169,6 +25344,7 @@ T AWS::EC2::NetworkInterface
 g l Tags
 k Id
 c InterfaceType PrivateIpAddress SubnetId
+C ConnectionTrackingSpecification EnablePrimaryIpv6 PrivateIpAddresses
 a Id PrimaryIpv6Address PrimaryPrivateIpAddress PublicIpDnsNameOptions SecondaryPrivateIpAddresses VpcId
 A SecondaryPrivateIpAddresses
 o
@@ -25506,7 +25682,7 @@ x 0 e=block-all-sharing	e=block-new-sharing
 T AWS::EC2::SpotFleet
 g l Tags
 k Id
-c SpotFleetRequestConfigData
+c SpotFleetRequestConfigData/AllocationStrategy SpotFleetRequestConfigData/IamFleetRole SpotFleetRequestConfigData/InstanceInterruptionBehavior SpotFleetRequestConfigData/InstancePoolsToUseCount SpotFleetRequestConfigData/LaunchSpecifications SpotFleetRequestConfigData/LaunchTemplateConfigs SpotFleetRequestConfigData/LoadBalancersConfig SpotFleetRequestConfigData/OnDemandAllocationStrategy SpotFleetRequestConfigData/OnDemandMaxTotalPrice SpotFleetRequestConfigData/OnDemandTargetCapacity SpotFleetRequestConfigData/ReplaceUnhealthyInstances SpotFleetRequestConfigData/SpotMaintenanceStrategies SpotFleetRequestConfigData/SpotMaxTotalPrice SpotFleetRequestConfigData/SpotPrice SpotFleetRequestConfigData/TagSpecifications SpotFleetRequestConfigData/TerminateInstancesWithExpiration SpotFleetRequestConfigData/Type SpotFleetRequestConfigData/ValidFrom SpotFleetRequestConfigData/ValidUntil
 a Id
 o
 p SpotFleetRequestConfigData @SpotFleetRequestConfigData
@@ -25739,6 +25915,7 @@ T AWS::EC2::Subnet
 g l Tags
 k SubnetId
 c AvailabilityZone AvailabilityZoneId CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength Ipv6IpamPoolId Ipv6Native Ipv6NetmaskLength OutpostArn VpcId
+C Ipv6CidrBlock
 a AssignIpv6AddressOnCreation AvailabilityZone AvailabilityZoneId BlockPublicAccessStates.InternetGatewayBlockMode CidrBlock EnableDns64 EnableLniAtDeviceIndex Ipv4IpamPoolId Ipv4NetmaskLength Ipv6CidrBlock Ipv6CidrBlocks Ipv6IpamPoolId Ipv6Native Ipv6NetmaskLength MapPublicIpOnLaunch NetworkAclAssociationId OutpostArn PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord PrivateDnsNameOptionsOnLaunch.HostnameType SubnetId Tags VpcId
 A Ipv6CidrBlocks Tags
 o
@@ -25942,7 +26119,7 @@ x 0 e=gre
 T AWS::EC2::TransitGatewayConnectPeer
 g l Tags
 k TransitGatewayConnectPeerId
-c ConnectPeerConfiguration TransitGatewayAttachmentId
+c ConnectPeerConfiguration ConnectPeerConfiguration/BgpConfigurations/*/PeerAsn ConnectPeerConfiguration/InsideCidrBlocks ConnectPeerConfiguration/PeerAddress ConnectPeerConfiguration/TransitGatewayAddress TransitGatewayAttachmentId
 a ConnectPeerConfiguration.BgpConfigurations ConnectPeerConfiguration.Protocol CreationTime State TransitGatewayConnectPeerId
 o
 p ConnectPeerConfiguration @TransitGatewayConnectPeerConfiguration
@@ -26130,6 +26307,7 @@ T AWS::EC2::VPC
 g l Tags
 k VpcId
 c CidrBlock Ipv4IpamPoolId Ipv4NetmaskLength
+C InstanceTenancy
 a CidrBlock CidrBlockAssociations DefaultNetworkAcl DefaultSecurityGroup EnableDnsHostnames EnableDnsSupport InstanceTenancy Ipv4IpamPoolId Ipv4NetmaskLength Ipv6CidrBlocks Tags VpcId
 A CidrBlockAssociations Ipv6CidrBlocks Tags
 o
@@ -26225,7 +26403,7 @@ x 3 minl=0	maxl=256
 T AWS::EC2::VPCEndpoint
 g l Tags
 k Id
-c DnsOptions ResourceConfigurationArn ServiceName ServiceNetworkArn ServiceRegion VpcEndpointType VpcId
+c DnsOptions/PrivateDnsPreference DnsOptions/PrivateDnsSpecifiedDomains ResourceConfigurationArn ServiceName ServiceNetworkArn ServiceRegion VpcEndpointType VpcId
 a CreationTimestamp DnsEntries Id NetworkInterfaceIds
 A DnsEntries NetworkInterfaceIds
 o
@@ -26463,7 +26641,7 @@ r RouteTableIds VpnGatewayId
 T AWS::EC2::VerifiedAccessEndpoint
 g l Tags
 k VerifiedAccessEndpointId
-c ApplicationDomain AttachmentType CidrOptions DomainCertificateArn EndpointDomainPrefix EndpointType LoadBalancerOptions NetworkInterfaceOptions RdsOptions SecurityGroupIds
+c ApplicationDomain AttachmentType CidrOptions/Cidr CidrOptions/Protocol CidrOptions/SubnetIds DomainCertificateArn EndpointDomainPrefix EndpointType LoadBalancerOptions/LoadBalancerArn NetworkInterfaceOptions/NetworkInterfaceId RdsOptions/Protocol RdsOptions/RdsDbClusterArn RdsOptions/RdsDbInstanceArn RdsOptions/RdsDbProxyArn SecurityGroupIds
 a CreationTime DeviceValidationDomain EndpointDomain LastUpdatedTime Status VerifiedAccessEndpointId VerifiedAccessInstanceId
 o
 p ApplicationDomain s
@@ -26642,6 +26820,7 @@ x 5 e=iam-identity-center	e=oidc
 T AWS::EC2::Volume
 g l Tags
 k VolumeId
+h
 a VolumeId
 o
 p AutoEnableIO b
@@ -26784,7 +26963,9 @@ x 6 mini=0	maxi=10
 T AWS::ECR::Repository
 g l Tags
 k RepositoryName
-c EncryptionConfiguration RepositoryName
+c EncryptionConfiguration EncryptionConfiguration/EncryptionType EncryptionConfiguration/KmsKey RepositoryName
+n RepositoryName
+h
 a Arn RepositoryUri
 o
 p EmptyOnDelete b
@@ -26892,7 +27073,8 @@ x 4 mini=0	maxi=50
 T AWS::ECS::CapacityProvider
 g l Tags
 k Name
-c AutoScalingGroupProvider ClusterName Name
+c AutoScalingGroupProvider/AutoScalingGroupArn ClusterName Name
+n Name
 o
 p AutoScalingGroupProvider @AutoScalingGroupProvider
 p ClusterName s
@@ -27031,6 +27213,7 @@ T AWS::ECS::Cluster
 g l Tags
 k ClusterName
 c ClusterName
+n ClusterName
 a Arn
 o
 p CapacityProviders [s
@@ -27097,6 +27280,7 @@ T AWS::ECS::Daemon
 g l Tags
 k DaemonArn
 c ClusterArn DaemonName
+n DaemonName
 a CreatedAt DaemonArn DaemonStatus DeploymentArn UpdatedAt
 o
 p CapacityProviderArns !0:[s
@@ -27323,6 +27507,8 @@ T AWS::ECS::Service
 g l Tags
 k ServiceArn Cluster
 c Cluster Role SchedulingStrategy ServiceName
+C LaunchType
+n ServiceName
 a Name ServiceArn
 o
 p AvailabilityZoneRebalancing !0:s
@@ -27823,7 +28009,7 @@ x 10 mini=0	maxi=50
 T AWS::EFS::AccessPoint
 g l AccessPointTags
 k AccessPointId
-c ClientToken FileSystemId PosixUser RootDirectory
+c ClientToken FileSystemId PosixUser PosixUser/Gid PosixUser/SecondaryGids PosixUser/Uid RootDirectory RootDirectory/CreationInfo RootDirectory/CreationInfo/OwnerGid RootDirectory/CreationInfo/OwnerUid RootDirectory/CreationInfo/Permissions RootDirectory/Path
 a AccessPointId Arn
 o
 p AccessPointTags !2:[@AccessPointTag
@@ -27860,6 +28046,7 @@ T AWS::EFS::FileSystem
 g l FileSystemTags
 k FileSystemId
 c AvailabilityZoneName Encrypted KmsKeyId PerformanceMode
+h
 a Arn FileSystemId
 o
 p AvailabilityZoneName !0:s
@@ -27966,6 +28153,7 @@ T AWS::EKS::Addon
 g l Tags
 k ClusterName AddonName
 c AddonName ClusterName NamespaceConfig
+n AddonName
 a Arn
 o
 p AddonName !0:s
@@ -28000,7 +28188,8 @@ x 6 minl=1	maxl=127
 T AWS::EKS::Capability
 g l Tags
 k Arn
-c CapabilityName ClusterName Configuration Type
+c CapabilityName ClusterName Configuration/ArgoCd/AwsIdc Configuration/ArgoCd/Namespace Type
+n CapabilityName
 a Arn Configuration.ArgoCd.AwsIdc.IdcManagedApplicationArn Configuration.ArgoCd.ServerUrl CreatedAt ModifiedAt Status Version
 o
 p CapabilityName !0:s
@@ -28051,7 +28240,8 @@ x 8 e=ARGOCD	e=ACK	e=KRO
 T AWS::EKS::Cluster
 g l Tags
 k Name
-c AccessConfig BootstrapSelfManagedAddons EncryptionConfig KubernetesNetworkConfig Name OutpostConfig RoleArn
+c AccessConfig/BootstrapClusterCreatorAdminPermissions BootstrapSelfManagedAddons EncryptionConfig KubernetesNetworkConfig/IpFamily KubernetesNetworkConfig/ServiceIpv4Cidr Name OutpostConfig RoleArn
+n Name
 a Arn CertificateAuthorityData ClusterSecurityGroupId EncryptionConfigKeyArn Endpoint Id KubernetesNetworkConfig.ServiceIpv6Cidr OpenIdConnectIssuerUrl
 o
 p AccessConfig @AccessConfig
@@ -28151,6 +28341,7 @@ T AWS::EKS::FargateProfile
 g l Tags
 k ClusterName FargateProfileName
 c ClusterName FargateProfileName PodExecutionRoleArn Selectors Subnets
+n FargateProfileName
 a Arn
 o
 p ClusterName !0:s
@@ -28181,6 +28372,7 @@ T AWS::EKS::IdentityProviderConfig
 g l Tags
 k IdentityProviderConfigName ClusterName Type
 c ClusterName IdentityProviderConfigName Oidc Type
+n IdentityProviderConfigName
 a IdentityProviderConfigArn
 o
 p ClusterName s
@@ -28216,6 +28408,7 @@ T AWS::EKS::Nodegroup
 g m Tags
 k Id
 c AmiType CapacityType ClusterName DiskSize InstanceTypes NodeRole NodegroupName RemoteAccess Subnets
+n NodegroupName
 a AmiType Arn CapacityType ClusterName DiskSize ForceUpdateEnabled Id InstanceTypes LaunchTemplate.Id LaunchTemplate.Name LaunchTemplate.Version NodeRepairConfig.Enabled NodeRepairConfig.MaxParallelNodesRepairedCount NodeRepairConfig.MaxParallelNodesRepairedPercentage NodeRepairConfig.MaxUnhealthyNodeThresholdCount NodeRepairConfig.MaxUnhealthyNodeThresholdPercentage NodeRepairConfig.NodeRepairConfigOverrides NodeRole NodegroupName ReleaseVersion RemoteAccess.Ec2SshKey RemoteAccess.SourceSecurityGroups ScalingConfig.DesiredSize ScalingConfig.MaxSize ScalingConfig.MinSize Subnets Taints UpdateConfig.MaxUnavailable UpdateConfig.MaxUnavailablePercentage UpdateConfig.UpdateStrategy Version WarmPoolConfig.Enabled WarmPoolConfig.MaxGroupPreparedCapacity WarmPoolConfig.MinSize WarmPoolConfig.PoolState WarmPoolConfig.ReuseOnScaleIn
 A InstanceTypes Subnets Taints
 o
@@ -28318,6 +28511,7 @@ T AWS::EMR::Cluster
 g l Tags
 k Id
 c AdditionalInfo Applications AutoScalingRole BootstrapActions Configurations CustomAmiId EbsRootVolumeIops EbsRootVolumeSize EbsRootVolumeThroughput JobFlowRole KerberosAttributes LogEncryptionKmsKeyId LogUri Name OSReleaseLabel PlacementGroupConfigs ReleaseLabel ScaleDownBehavior SecurityConfiguration ServiceRole Steps
+n Name
 a Id MasterPublicDNS
 o
 p AdditionalInfo %os
@@ -28544,6 +28738,7 @@ T AWS::EMR::InstanceFleetConfig
 g n
 k Id
 c ClusterId InstanceFleetType LaunchSpecifications Name
+n Name
 a Id
 o
 p ClusterId s
@@ -28614,6 +28809,7 @@ T AWS::EMR::InstanceGroupConfig
 g n
 k Id
 c BidPrice Configurations CustomAmiId EbsConfiguration InstanceRole InstanceType JobFlowId Market Name
+n Name
 a Id
 o
 p AutoScalingPolicy @AutoScalingPolicy
@@ -28691,6 +28887,7 @@ T AWS::EMR::SecurityConfiguration
 g n
 k Name
 c Name SecurityConfiguration
+n Name
 o
 p Name !0:s
 p SecurityConfiguration %os
@@ -28700,6 +28897,7 @@ T AWS::EMR::Step
 g n
 k Id
 c ActionOnFailure EncryptionKeyArn HadoopJarStep JobFlowId LogUri Name
+n Name
 a Id
 o
 p ActionOnFailure s
@@ -28782,6 +28980,7 @@ T AWS::EMR::WALWorkspace
 g l Tags
 k WALWorkspaceName
 c WALWorkspaceName
+n WALWorkspaceName
 o
 p Tags !2:[@Tag
 p WALWorkspaceName !3:s
@@ -28797,6 +28996,7 @@ T AWS::EMRContainers::Endpoint
 g l Tags
 k Arn
 c ConfigurationOverrides ExecutionRoleArn Name ReleaseLabel Type VirtualClusterId
+n Name
 a Arn CertificateAuthority CreatedAt FailureReason Id SecurityGroup ServerUrl State StateDetails
 o
 p ConfigurationOverrides @ConfigurationOverrides
@@ -28855,6 +29055,7 @@ T AWS::EMRContainers::SecurityConfiguration
 g l Tags
 k Arn
 c ContainerProvider Name SecurityConfigurationData
+n Name
 a Arn Id
 o
 p ContainerProvider @ContainerProvider
@@ -28932,6 +29133,7 @@ T AWS::EMRContainers::VirtualCluster
 g l Tags
 k Id
 c ContainerProvider Name
+n Name
 a Arn Id
 o
 p ContainerProvider @ContainerProvider
@@ -28964,6 +29166,8 @@ T AWS::EMRServerless::Application
 g l Tags
 k ApplicationId
 c Name Type
+C Architecture AutoStartConfiguration AutoStopConfiguration ImageConfiguration InitialCapacity InteractiveConfiguration MaximumCapacity MonitoringConfiguration NetworkConfiguration ReleaseLabel RuntimeConfiguration SchedulerConfiguration WorkerTypeSpecifications
+n Name
 a ApplicationId Arn
 o
 p Architecture !0:s
@@ -29085,6 +29289,7 @@ T AWS::EVS::Environment
 g l Tags
 k EnvironmentId
 c ConnectivityInfo EnvironmentName KmsKeyId LicenseInfo ServiceAccessSecurityGroups ServiceAccessSubnetId SiteId TermsAccepted VcfHostnames VcfVersion VpcId
+n EnvironmentName
 a Checks CreatedAt Credentials EnvironmentArn EnvironmentId EnvironmentState ModifiedAt StateDetails
 A Checks Credentials
 o
@@ -29175,6 +29380,8 @@ T AWS::ElastiCache::CacheCluster
 g l Tags
 k ClusterName
 c CacheSubnetGroupName ClusterName Engine NetworkType Port SnapshotArns SnapshotName
+C IpDiscovery PreferredAvailabilityZones
+h
 a ConfigurationEndpoint ConfigurationEndpoint.Address ConfigurationEndpoint.Port RedisEndpoint RedisEndpoint.Address RedisEndpoint.Port
 o
 p AZMode !0:s
@@ -29278,6 +29485,8 @@ T AWS::ElastiCache::ReplicationGroup
 g l Tags
 k ReplicationGroupId
 c AtRestEncryptionEnabled CacheSubnetGroupName DataTieringEnabled GlobalReplicationGroupId KmsKeyId NetworkType Port PreferredCacheClusterAZs ReplicasPerNodeGroup ReplicationGroupId SnapshotArns SnapshotName
+C AuthToken NodeGroupConfiguration
+h
 a AtRestEncryptionEnabled AuthToken AutoMinorVersionUpgrade AutomaticFailoverEnabled CacheNodeType CacheParameterGroupName CacheSecurityGroupNames CacheSubnetGroupName ClusterMode ConfigurationEndPoint.Address ConfigurationEndPoint.Port DataTieringEnabled Engine EngineVersion GlobalReplicationGroupId IpDiscovery KmsKeyId LogDeliveryConfigurations MultiAZEnabled NetworkType NodeGroupConfiguration NotificationTopicArn NumCacheClusters NumNodeGroups Port PreferredCacheClusterAZs PreferredMaintenanceWindow PrimaryClusterId PrimaryEndPoint.Address PrimaryEndPoint.Port ReadEndPoint.Addresses ReadEndPoint.AddressesList ReadEndPoint.Ports ReadEndPoint.PortsList ReaderEndPoint.Address ReaderEndPoint.Port ReplicasPerNodeGroup ReplicationGroupDescription ReplicationGroupId SecurityGroupIds SnapshotArns SnapshotName SnapshotRetentionLimit SnapshotWindow SnapshottingClusterId Tags TransitEncryptionEnabled TransitEncryptionMode UserGroupIds
 A CacheSecurityGroupNames LogDeliveryConfigurations NodeGroupConfiguration PreferredCacheClusterAZs SecurityGroupIds SnapshotArns Tags UserGroupIds
 o
@@ -29384,6 +29593,7 @@ T AWS::ElastiCache::ServerlessCache
 g l Tags
 k ServerlessCacheName
 c KmsKeyId ServerlessCacheName SnapshotArnsToRestore SubnetIds
+n ServerlessCacheName
 a ARN CreateTime Endpoint.Address Endpoint.Port FullEngineVersion ReaderEndpoint.Address ReaderEndpoint.Port Status
 o
 p CacheUsageLimits @CacheUsageLimits
@@ -29443,6 +29653,7 @@ T AWS::ElastiCache::User
 g l Tags
 k UserId
 c UserId UserName
+n UserName
 a Arn Status
 o
 p AccessString !0:s
@@ -29497,6 +29708,7 @@ T AWS::ElasticBeanstalk::Application
 g n
 k ApplicationName
 c ApplicationName
+n ApplicationName
 o
 p ApplicationName !0:s
 p Description !1:s
@@ -29565,7 +29777,8 @@ x 2 minl=1	maxl=256
 T AWS::ElasticBeanstalk::Environment
 g l Tags
 k EnvironmentName
-c ApplicationName CNAMEPrefix EnvironmentName SolutionStackName Tier
+c ApplicationName CNAMEPrefix EnvironmentName SolutionStackName Tier/Name Tier/Type
+n EnvironmentName
 a EndpointURL
 o
 p ApplicationName !0:s
@@ -29605,6 +29818,7 @@ T AWS::ElasticLoadBalancing::LoadBalancer
 g l Tags
 k Id
 c LoadBalancerName Scheme
+n LoadBalancerName
 a CanonicalHostedZoneName CanonicalHostedZoneNameID DNSName Id SourceSecurityGroup.GroupName SourceSecurityGroup.OwnerAlias
 o
 p AccessLoggingPolicy @AccessLoggingPolicy
@@ -29937,6 +30151,7 @@ T AWS::ElasticLoadBalancingV2::LoadBalancer
 g l Tags
 k LoadBalancerArn
 c Name Scheme Type
+n Name
 a CanonicalHostedZoneID DNSName EnableCapacityReservationProvisionStabilize EnablePrefixForIpv6SourceNat EnforceSecurityGroupInboundRulesOnPrivateLinkTraffic IpAddressType Ipv4IpamPoolId LoadBalancerArn LoadBalancerAttributes LoadBalancerFullName LoadBalancerName Name Scheme SecurityGroups SubnetMappings Subnets Tags Type
 A LoadBalancerAttributes SecurityGroups SubnetMappings Subnets Tags
 o
@@ -29982,6 +30197,7 @@ T AWS::ElasticLoadBalancingV2::TargetGroup
 g l Tags
 k TargetGroupArn
 c IpAddressType Name Port Protocol ProtocolVersion TargetType VpcId
+n Name
 a LoadBalancerArns TargetGroupArn TargetGroupFullName TargetGroupName
 A LoadBalancerArns
 o
@@ -30037,6 +30253,7 @@ T AWS::ElasticLoadBalancingV2::TrustStore
 g l Tags
 k TrustStoreArn
 c Name
+n Name
 a NumberOfCaCertificates Status TrustStoreArn
 o
 p CaCertificatesBundleS3Bucket s
@@ -30072,6 +30289,8 @@ T AWS::Elasticsearch::Domain
 g l Tags
 k Id
 c DomainName
+n DomainName
+h
 a Arn DomainArn DomainEndpoint Id
 o
 p AccessPolicies %os
@@ -30257,6 +30476,7 @@ T AWS::EntityResolution::IdNamespace
 g l Tags
 k IdNamespaceName
 c IdNamespaceName
+n IdNamespaceName
 a CreatedAt IdNamespaceArn UpdatedAt
 o
 p Description !0:s
@@ -30474,6 +30694,7 @@ T AWS::EventSchemas::Registry
 g l Tags
 k RegistryArn
 c RegistryName
+n RegistryName
 a Description RegistryArn RegistryName Tags
 A Tags
 o
@@ -30497,6 +30718,7 @@ T AWS::EventSchemas::Schema
 g l Tags
 k SchemaArn
 c RegistryName SchemaName
+n SchemaName
 a Content Description LastModified RegistryName SchemaArn SchemaName SchemaVersion Tags Type VersionCreatedDate
 A Tags
 o
@@ -30515,6 +30737,7 @@ T AWS::Events::ApiDestination
 g n
 k Name
 c Name
+n Name
 a Arn ArnForPolicy
 o
 p ConnectionArn !0:s
@@ -30534,6 +30757,7 @@ T AWS::Events::Archive
 g n
 k ArchiveName
 c ArchiveName SourceArn
+n ArchiveName
 a Arn
 o
 p ArchiveName !0:s
@@ -30551,6 +30775,7 @@ T AWS::Events::Connection
 g n
 k Name
 c Name
+n Name
 a Arn ArnForPolicy AuthParameters.ConnectivityParameters.ResourceParameters.ResourceAssociationArn InvocationConnectivityParameters.ResourceParameters.ResourceAssociationArn SecretArn
 o
 p AuthParameters @AuthParameters
@@ -30619,6 +30844,7 @@ T AWS::Events::Endpoint
 g n
 k Name
 c Name
+n Name
 a Arn EndpointId EndpointUrl State StateReason
 o
 p Description !0:s
@@ -30659,6 +30885,7 @@ T AWS::Events::EventBus
 g l Tags
 k Name
 c Name
+n Name
 a Arn DeadLetterConfig.Arn Description EventSourceName KmsKeyIdentifier LogConfig.IncludeDetail LogConfig.Level Name Tags
 A Tags
 o
@@ -30711,6 +30938,8 @@ T AWS::Events::Rule
 g l Tags
 k Arn
 c Name
+C EventBusName
+n Name
 a Arn
 o
 p Description !0:s
@@ -30872,6 +31101,7 @@ T AWS::Evidently::Experiment
 g l Tags
 k Arn
 c Name Project
+n Name
 a Arn
 l shutdown 2025-10-17
 o
@@ -30939,6 +31169,7 @@ T AWS::Evidently::Feature
 g l Tags
 k Arn
 c Name Project
+n Name
 a Arn
 l shutdown 2025-10-17
 o
@@ -30978,6 +31209,7 @@ T AWS::Evidently::Launch
 g l Tags
 k Arn
 c Name Project
+n Name
 a Arn
 l shutdown 2025-10-17
 o
@@ -31045,6 +31277,7 @@ T AWS::Evidently::Project
 g l Tags
 k Arn
 c Name
+n Name
 a Arn
 l shutdown 2025-10-17
 o
@@ -31103,7 +31336,7 @@ x 5 uniq
 T AWS::FIS::ExperimentTemplate
 g m Tags
 k Id
-c ExperimentOptions
+c ExperimentOptions/AccountTargeting
 a Id
 o
 p Actions {@ExperimentTemplateAction
@@ -31372,6 +31605,7 @@ T AWS::FSx::FileSystem
 g l Tags
 k Id
 c BackupId FileSystemType KmsKeyId SecurityGroupIds SubnetIds
+h
 a DNSName Id LustreMountName ResourceARN RootVolumeId
 o
 p BackupId s
@@ -31507,6 +31741,7 @@ T AWS::FSx::S3AccessPointAttachment
 g n
 k Name
 c Name OntapConfiguration OpenZFSConfiguration S3AccessPoint Type
+n Name
 a Lifecycle S3AccessPoint.Alias S3AccessPoint.ResourceARN
 o
 p Name !0:s
@@ -31585,6 +31820,7 @@ T AWS::FSx::StorageVirtualMachine
 g l Tags
 k StorageVirtualMachineId
 c FileSystemId Name RootVolumeSecurityStyle
+n Name
 a ResourceARN StorageVirtualMachineId UUID
 o
 p ActiveDirectoryConfiguration @ActiveDirectoryConfiguration
@@ -31747,6 +31983,7 @@ T AWS::Forecast::Dataset
 g l Tags
 k Arn
 c DatasetName
+n DatasetName
 a Arn
 l maintenance 2024-07-29
 o
@@ -31785,6 +32022,7 @@ T AWS::Forecast::DatasetGroup
 g l Tags
 k DatasetGroupArn
 c DatasetGroupName
+n DatasetGroupName
 a DatasetGroupArn
 l maintenance 2024-07-29
 o
@@ -31905,6 +32143,7 @@ T AWS::FraudDetector::EntityType
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime LastUpdatedTime
 l sunset 2025-11-07
 o
@@ -31925,6 +32164,7 @@ T AWS::FraudDetector::EventType
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime LastUpdatedTime
 l sunset 2025-11-07
 o
@@ -31983,6 +32223,7 @@ T AWS::FraudDetector::Label
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime LastUpdatedTime
 l sunset 2025-11-07
 o
@@ -32003,6 +32244,7 @@ T AWS::FraudDetector::List
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime LastUpdatedTime
 l sunset 2025-11-07
 o
@@ -32028,6 +32270,7 @@ T AWS::FraudDetector::Outcome
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime LastUpdatedTime
 l sunset 2025-11-07
 o
@@ -32048,6 +32291,7 @@ T AWS::FraudDetector::Variable
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedTime LastUpdatedTime
 l sunset 2025-11-07
 o
@@ -32246,6 +32490,7 @@ T AWS::GameLift::ContainerGroupDefinition
 g l Tags
 k Name
 c ContainerGroupType Name
+n Name
 a ContainerGroupDefinitionArn CreationTime Status StatusReason VersionNumber
 o
 p ContainerGroupType !0:s
@@ -32543,6 +32788,7 @@ T AWS::GameLift::GameSessionQueue
 g l Tags
 k Name
 c Name
+n Name
 a Arn CustomEventData Destinations Name NotificationTarget PlayerLatencyPolicies Tags TimeoutInSeconds
 A Destinations PlayerLatencyPolicies Tags
 o
@@ -32587,6 +32833,7 @@ T AWS::GameLift::Location
 g l Tags
 k LocationName
 c LocationName
+n LocationName
 a LocationArn
 o
 p LocationName !0:s
@@ -32604,6 +32851,7 @@ T AWS::GameLift::MatchmakingConfiguration
 g l Tags
 k Name
 c Name
+n Name
 a AcceptanceRequired AcceptanceTimeoutSeconds AdditionalPlayerCount Arn BackfillMode CreationTime CustomEventData Description FlexMatchMode GameProperties GameSessionData GameSessionQueueArns Name NotificationTarget RequestTimeoutSeconds RuleSetArn RuleSetName Tags
 A GameProperties GameSessionQueueArns Tags
 o
@@ -32655,6 +32903,7 @@ T AWS::GameLift::MatchmakingRuleSet
 g l Tags
 k Name
 c Name RuleSetBody
+n Name
 a Arn CreationTime Name RuleSetBody Tags
 A Tags
 o
@@ -32727,7 +32976,7 @@ x 6 minl=0	maxl=256
 T AWS::GameLiftStreams::StreamGroup
 g m Tags
 k Arn
-c DefaultApplication StreamClass
+c DefaultApplication/Id StreamClass
 a Arn Id
 o
 p DefaultApplication @DefaultApplication
@@ -32766,6 +33015,7 @@ T AWS::GammaDilithium::JobDefinition
 g l Tags
 k Id
 c JobDefinitionName
+n JobDefinitionName
 a Id
 o
 p ContainerProperties @ContainerProperties
@@ -33106,6 +33356,7 @@ T AWS::Glue::Catalog
 g l Tags
 k ResourceArn
 c Name
+n Name
 a CatalogId CatalogProperties.CustomProperties CatalogProperties.DataLakeAccessProperties.ManagedWorkgroupName CatalogProperties.DataLakeAccessProperties.ManagedWorkgroupStatus CatalogProperties.DataLakeAccessProperties.RedshiftDatabaseName CreateTime ResourceArn UpdateTime
 o
 p AllowFullTableExternalDataAccess !0:s
@@ -33250,6 +33501,7 @@ T AWS::Glue::Crawler
 g m Tags
 k Name
 c Name
+n Name
 o
 p Classifiers [!0:s
 p Configuration s
@@ -33380,6 +33632,7 @@ T AWS::Glue::Database
 g n
 k DatabaseName
 c DatabaseName
+n DatabaseName
 o
 p CatalogId !0:s
 p DatabaseInput @DatabaseInput
@@ -33448,7 +33701,8 @@ x 2 mini=1	maxi=50	uniq
 T AWS::Glue::Integration
 g l Tags
 k IntegrationArn IntegrationName
-c AdditionalEncryptionContext IntegrationConfig IntegrationName KmsKeyId SourceArn TargetArn
+c AdditionalEncryptionContext IntegrationConfig IntegrationConfig/RefreshInterval IntegrationName KmsKeyId SourceArn TargetArn
+n IntegrationName
 a CreateTime IntegrationArn Status
 o
 p AdditionalEncryptionContext {!0:s
@@ -33510,6 +33764,7 @@ T AWS::Glue::Job
 g m Tags
 k Name
 c Name
+n Name
 o
 p AllocatedCapacity n
 p Command @JobCommand
@@ -33665,6 +33920,7 @@ T AWS::Glue::Registry
 g l Tags
 k Arn
 c Name
+n Name
 a Arn
 o
 p Description !0:s
@@ -33684,6 +33940,7 @@ T AWS::Glue::Schema
 g l Tags
 k Arn
 c DataFormat Name Registry SchemaDefinition
+n Name
 a Arn InitialSchemaVersionId
 o
 p CheckpointVersion @SchemaVersion
@@ -33747,6 +34004,7 @@ T AWS::Glue::SecurityConfiguration
 g n
 k Id
 c Name
+n Name
 a Id
 o
 p EncryptionConfiguration @EncryptionConfiguration
@@ -33769,6 +34027,7 @@ T AWS::Glue::Table
 g n
 k Id
 c CatalogId DatabaseName Name
+n Name
 a Id
 o
 p CatalogId s
@@ -33928,6 +34187,7 @@ T AWS::Glue::Trigger
 g m Tags
 k Name
 c Name Type WorkflowName
+n Name
 o
 p Actions [@Action
 p Description !2:s
@@ -33977,6 +34237,7 @@ T AWS::Glue::UsageProfile
 g l Tags
 k Name
 c Name
+n Name
 a CreatedOn
 o
 p Configuration @ProfileConfiguration
@@ -34006,6 +34267,7 @@ T AWS::Glue::Workflow
 g m Tags
 k Id
 c Name
+n Name
 a Id
 o
 p DefaultRunProperties %os
@@ -34561,6 +34823,7 @@ T AWS::GreengrassV2::Deployment
 g m Tags
 k DeploymentId
 c Components DeploymentName DeploymentPolicies IotJobConfiguration ParentTargetArn TargetArn
+n DeploymentName
 a DeploymentId
 o
 p Components {@ComponentDeploymentSpecification
@@ -34944,6 +35207,7 @@ T AWS::GuardDuty::Filter
 g l Tags
 k DetectorId Name
 c DetectorId Name
+n Name
 o
 p Action !0:s
 p Description !1:s
@@ -35150,6 +35414,7 @@ T AWS::HealthImaging::Datastore
 g m Tags
 k DatastoreId
 c DatastoreName KmsKeyArn Tags
+n DatastoreName
 a CreatedAt DatastoreArn DatastoreId DatastoreStatus UpdatedAt
 o
 p DatastoreName !0:s
@@ -35214,6 +35479,7 @@ T AWS::IAM::Group
 g n
 k GroupName
 c GroupName
+n GroupName
 a Arn
 o
 p GroupName !0:s
@@ -35242,6 +35508,7 @@ T AWS::IAM::InstanceProfile
 g n
 k InstanceProfileName
 c InstanceProfileName Path
+n InstanceProfileName
 a Arn
 o
 p InstanceProfileName !0:s
@@ -35256,6 +35523,7 @@ T AWS::IAM::ManagedPolicy
 g n
 k PolicyArn
 c Description ManagedPolicyName Path
+n ManagedPolicyName
 a AttachmentCount CreateDate DefaultVersionId IsAttachable PermissionsBoundaryUsageCount PolicyArn PolicyId UpdateDate
 o
 p Description !0:s
@@ -35306,6 +35574,7 @@ T AWS::IAM::Role
 g l Tags
 k RoleName
 c Path RoleName
+n RoleName
 a Arn RoleId
 o
 p AssumeRolePolicyDocument %os
@@ -35351,6 +35620,7 @@ T AWS::IAM::SAMLProvider
 g l Tags
 k Arn
 c AddPrivateKey Name RemovePrivateKey
+n Name
 a Arn SamlProviderUUID
 o
 p AddPrivateKey !0:s
@@ -35381,6 +35651,7 @@ T AWS::IAM::ServerCertificate
 g l Tags
 k ServerCertificateName
 c CertificateBody CertificateChain PrivateKey ServerCertificateName
+n ServerCertificateName
 a Arn
 o
 p CertificateBody !0:s
@@ -35415,6 +35686,7 @@ T AWS::IAM::User
 g l Tags
 k UserName
 c UserName
+n UserName
 a Arn
 o
 p Groups !0:[s
@@ -35521,7 +35793,8 @@ x 10 e=STANDARD	e=BASIC	e=ADVANCED_SD	e=ADVANCED_HD
 T AWS::IVS::EncoderConfiguration
 g l Tags
 k Arn
-c Name Video
+c Name Video Video/Bitrate Video/Framerate Video/Height Video/Width
+n Name
 a Arn
 o
 p Name !0:s
@@ -35547,6 +35820,7 @@ T AWS::IVS::IngestConfiguration
 g l Tags
 k Arn
 c IngestProtocol InsecureIngest Name UserId
+n Name
 a Arn ParticipantId State StreamKey
 o
 p IngestProtocol !0:s
@@ -35569,6 +35843,7 @@ T AWS::IVS::PlaybackKeyPair
 g l Tags
 k Arn
 c Name PublicKeyMaterial
+n Name
 a Arn Fingerprint
 o
 p Name !0:s
@@ -35607,6 +35882,7 @@ T AWS::IVS::PublicKey
 g l Tags
 k Arn
 c Name PublicKeyMaterial
+n Name
 a Arn Fingerprint
 o
 p Name !0:s
@@ -35624,7 +35900,8 @@ x 4 maxi=50	uniq
 T AWS::IVS::RecordingConfiguration
 g l Tags
 k Arn
-c DestinationConfiguration Name RecordingReconnectWindowSeconds RenditionConfiguration ThumbnailConfiguration
+c DestinationConfiguration DestinationConfiguration/S3 DestinationConfiguration/S3/BucketName Name RecordingReconnectWindowSeconds RenditionConfiguration RenditionConfiguration/RenditionSelection RenditionConfiguration/Renditions ThumbnailConfiguration ThumbnailConfiguration/RecordingMode ThumbnailConfiguration/Resolution ThumbnailConfiguration/Storage ThumbnailConfiguration/TargetIntervalSeconds
+n Name
 a Arn State
 o
 p DestinationConfiguration @DestinationConfiguration
@@ -35709,7 +35986,8 @@ x 12 maxi=50	uniq
 T AWS::IVS::StorageConfiguration
 g l Tags
 k Arn
-c Name S3
+c Name S3 S3/BucketName
+n Name
 a Arn
 o
 p Name !0:s
@@ -35838,6 +36116,7 @@ T AWS::ImageBuilder::Component
 g m Tags
 k Arn
 c ChangeDescription Data Description KmsKeyId Name Platform SupportedOsVersions Uri Version
+n Name
 a Arn ChangeDescription Data Description Encrypted KmsKeyId LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name Platform SupportedOsVersions Type Uri Version
 A SupportedOsVersions
 o
@@ -35862,6 +36141,7 @@ T AWS::ImageBuilder::ContainerRecipe
 g m Tags
 k Arn
 c Components ContainerType Description DockerfileTemplateData DockerfileTemplateUri ImageOsVersionOverride InstanceConfiguration KmsKeyId Name ParentImage PlatformOverride TargetRepository Version WorkingDirectory
+n Name
 a Arn Components ContainerType Description DockerfileTemplateData DockerfileTemplateUri ImageOsVersionOverride InstanceConfiguration.BlockDeviceMappings InstanceConfiguration.Image KmsKeyId LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name ParentImage PlatformOverride TargetRepository.RepositoryName TargetRepository.Service Version WorkingDirectory
 A Components
 o
@@ -35926,6 +36206,7 @@ T AWS::ImageBuilder::DistributionConfiguration
 g m Tags
 k Arn
 c Name
+n Name
 a Arn Description Distributions Name
 A Distributions
 o
@@ -36002,6 +36283,7 @@ T AWS::ImageBuilder::Image
 g m Tags
 k Arn
 c ContainerRecipeArn DistributionConfigurationArn EnhancedImageMetadataEnabled ImageRecipeArn ImageScanningConfiguration ImageTestsConfiguration InfrastructureConfigurationArn Workflows
+C ImagePipelineExecutionSettings
 a Arn ImageId ImageUri LatestVersion LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name
 o
 p ContainerRecipeArn !0:s
@@ -36060,6 +36342,7 @@ T AWS::ImageBuilder::ImagePipeline
 g m Tags
 k Arn
 c Name
+n Name
 a Arn ContainerRecipeArn DeploymentId Description DistributionConfigurationArn EnhancedImageMetadataEnabled ExecutionRole ImageRecipeArn ImageScanningConfiguration.EcrConfiguration.ContainerTags ImageScanningConfiguration.EcrConfiguration.RepositoryName ImageScanningConfiguration.ImageScanningEnabled ImageTestsConfiguration.ImageTestsEnabled ImageTestsConfiguration.TimeoutMinutes InfrastructureConfigurationArn LoggingConfiguration.ImageLogGroupName LoggingConfiguration.PipelineLogGroupName Name Schedule.AutoDisablePolicy.FailureCount Schedule.PipelineExecutionStartCondition Schedule.ScheduleExpression Status Workflows
 A Workflows
 o
@@ -36127,6 +36410,7 @@ T AWS::ImageBuilder::ImageRecipe
 g m Tags
 k Arn
 c BlockDeviceMappings Components Description Name ParentImage Version WorkingDirectory
+n Name
 a AdditionalInstanceConfiguration.SystemsManagerAgent.UninstallAfterBuild AdditionalInstanceConfiguration.UserDataOverride Arn BlockDeviceMappings Components Description LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch Name ParentImage Version WorkingDirectory
 A BlockDeviceMappings Components
 o
@@ -36183,6 +36467,7 @@ T AWS::ImageBuilder::InfrastructureConfiguration
 g m Tags
 k Arn
 c Name
+n Name
 a Arn Description InstanceMetadataOptions.HttpPutResponseHopLimit InstanceMetadataOptions.HttpTokens InstanceProfileName InstanceTypes KeyPair Logging.S3Logs.S3BucketName Logging.S3Logs.S3KeyPrefix Name Placement.AvailabilityZone Placement.HostId Placement.HostResourceGroupArn Placement.Tenancy SecurityGroupIds SnsTopicArn SubnetId TerminateInstanceOnFailure
 A InstanceTypes SecurityGroupIds
 o
@@ -36225,6 +36510,7 @@ T AWS::ImageBuilder::LifecyclePolicy
 g m Tags
 k Arn
 c Name
+n Name
 a Arn
 o
 p Description !0:s
@@ -36295,6 +36581,7 @@ T AWS::ImageBuilder::Workflow
 g m Tags
 k Arn
 c ChangeDescription Data Description KmsKeyId Name Type Uri Version
+n Name
 a Arn LatestVersion LatestVersion.Arn LatestVersion.Major LatestVersion.Minor LatestVersion.Patch
 o
 p ChangeDescription !0:s
@@ -36315,6 +36602,7 @@ T AWS::Inspector::AssessmentTarget
 g n
 k Arn
 c AssessmentTargetName
+n AssessmentTargetName
 a Arn
 l sunset 2026-05-20
 o
@@ -36326,6 +36614,7 @@ T AWS::Inspector::AssessmentTemplate
 g n
 k Arn
 c AssessmentTargetArn AssessmentTemplateName DurationInSeconds RulesPackageArns UserAttributesForFindings
+n AssessmentTemplateName
 a Arn
 l sunset 2026-05-20
 o
@@ -36444,6 +36733,7 @@ T AWS::InspectorV2::CodeSecurityScanConfiguration
 g m Tags
 k Arn
 c Level Name ScopeSettings Tags
+n Name
 a Arn
 o
 p Configuration @CodeSecurityScanConfiguration
@@ -36602,6 +36892,7 @@ T AWS::InternetMonitor::Monitor
 g l Tags
 k MonitorName
 c MonitorName
+n MonitorName
 a CreatedAt ModifiedAt MonitorArn ProcessingStatus ProcessingStatusInfo
 o
 p HealthEventsConfig @HealthEventsConfig
@@ -36649,6 +36940,7 @@ T AWS::Invoicing::InvoiceUnit
 g l ResourceTags
 k InvoiceUnitArn
 c InvoiceReceiver Name
+n Name
 a InvoiceUnitArn LastModified
 o
 p Description !0:s
@@ -36726,6 +37018,7 @@ T AWS::IoT::Authorizer
 g l Tags
 k AuthorizerName
 c AuthorizerName SigningDisabled
+n AuthorizerName
 a Arn
 o
 p AuthorizerFunctionArn !0:s
@@ -36753,6 +37046,7 @@ T AWS::IoT::BillingGroup
 g l Tags
 k BillingGroupName
 c BillingGroupName
+n BillingGroupName
 a Arn Id
 o
 p BillingGroupName !0:s
@@ -36822,6 +37116,7 @@ T AWS::IoT::CertificateProvider
 g l Tags
 k CertificateProviderName
 c CertificateProviderName
+n CertificateProviderName
 a Arn
 o
 p AccountDefaultForOperations !1:[!0:s
@@ -36945,6 +37240,7 @@ T AWS::IoT::Dimension
 g l Tags
 k Name
 c Name Type
+n Name
 a Arn
 o
 p Name !0:s
@@ -36966,6 +37262,7 @@ T AWS::IoT::DomainConfiguration
 g l Tags
 k DomainConfigurationName
 c DomainConfigurationName DomainName ServerCertificateArns ServiceType ValidationCertificateArn
+n DomainConfigurationName
 a Arn DomainType ServerCertificates
 A ServerCertificates
 o
@@ -37216,6 +37513,7 @@ T AWS::IoT::Policy
 g l Tags
 k Id
 c PolicyName
+n PolicyName
 a Arn Id
 o
 p PolicyDocument %os
@@ -37309,6 +37607,7 @@ T AWS::IoT::ScheduledAudit
 g l Tags
 k ScheduledAuditName
 c ScheduledAuditName
+n ScheduledAuditName
 a ScheduledAuditArn
 o
 p DayOfMonth !0:s
@@ -37334,6 +37633,7 @@ T AWS::IoT::SecurityProfile
 g l Tags
 k SecurityProfileName
 c SecurityProfileName
+n SecurityProfileName
 a SecurityProfileArn
 o
 p AdditionalMetricsToRetainV2 !2:[@MetricToRetain
@@ -37470,6 +37770,7 @@ T AWS::IoT::Thing
 g n
 k ThingName
 c ThingName
+n ThingName
 a Arn Id
 o
 p AttributePayload @AttributePayload
@@ -37481,6 +37782,7 @@ T AWS::IoT::ThingGroup
 g l Tags
 k ThingGroupName
 c ParentGroupName ThingGroupName
+n ThingGroupName
 a Arn Id
 o
 p ParentGroupName !0:s
@@ -37517,6 +37819,7 @@ T AWS::IoT::ThingType
 g l Tags
 k ThingTypeName
 c ThingTypeName
+n ThingTypeName
 a Arn Id
 o
 p DeprecateThingType b
@@ -37838,6 +38141,7 @@ T AWS::IoTAnalytics::Channel
 g l Tags
 k ChannelName
 c ChannelName
+n ChannelName
 a Id
 l shutdown 2025-12-15
 o
@@ -37872,6 +38176,7 @@ T AWS::IoTAnalytics::Dataset
 g l Tags
 k DatasetName
 c DatasetName
+n DatasetName
 a Id
 l shutdown 2025-12-15
 o
@@ -37998,6 +38303,7 @@ T AWS::IoTAnalytics::Datastore
 g l Tags
 k DatastoreName
 c DatastoreName
+n DatastoreName
 a Id
 l shutdown 2025-12-15
 o
@@ -38070,6 +38376,7 @@ T AWS::IoTAnalytics::Pipeline
 g l Tags
 k PipelineName
 c PipelineName
+n PipelineName
 a Id
 l shutdown 2025-12-15
 o
@@ -38188,6 +38495,7 @@ T AWS::IoTEvents::AlarmModel
 g l Tags
 k AlarmModelName
 c AlarmModelName Key
+n AlarmModelName
 l shutdown 2026-05-20
 o
 p AlarmCapabilities @AlarmCapabilities
@@ -38314,6 +38622,7 @@ T AWS::IoTEvents::DetectorModel
 g l Tags
 k DetectorModelName
 c DetectorModelName Key
+n DetectorModelName
 l shutdown 2026-05-20
 o
 p DetectorModelDefinition @DetectorModelDefinition
@@ -38472,6 +38781,7 @@ T AWS::IoTEvents::Input
 g l Tags
 k InputName
 c InputName
+n InputName
 l shutdown 2026-05-20
 o
 p InputDefinition @InputDefinition
@@ -38499,6 +38809,7 @@ T AWS::IoTFleetWise::Campaign
 g l Tags
 k Name
 c CollectionScheme Compression DataDestinationConfigs DataPartitions DiagnosticsMode ExpiryTime Name PostTriggerCollectionDuration Priority SignalCatalogArn SignalsToCollect SignalsToFetch SpoolingMode StartTime TargetArn
+n Name
 a Arn CreationTime LastModificationTime Status
 o
 p Action !0:s
@@ -38655,6 +38966,7 @@ T AWS::IoTFleetWise::DecoderManifest
 g l Tags
 k Name
 c ModelManifestArn Name
+n Name
 a Arn CreationTime LastModificationTime
 o
 p DefaultForUnmappedSignals !0:s
@@ -38792,6 +39104,7 @@ T AWS::IoTFleetWise::ModelManifest
 g l Tags
 k Name
 c Name
+n Name
 a Arn CreationTime LastModificationTime
 o
 p Description !0:s
@@ -38816,6 +39129,7 @@ T AWS::IoTFleetWise::SignalCatalog
 g l Tags
 k Name
 c Name
+n Name
 a Arn CreationTime LastModificationTime NodeCounts.TotalActuators NodeCounts.TotalAttributes NodeCounts.TotalBranches NodeCounts.TotalNodes NodeCounts.TotalSensors
 o
 p Description !0:s
@@ -38888,6 +39202,7 @@ T AWS::IoTFleetWise::StateTemplate
 g l Tags
 k Name
 c Name SignalCatalogArn
+n Name
 a Arn CreationTime Id LastModificationTime
 o
 p DataExtraDimensions !1:[!0:s
@@ -38914,6 +39229,7 @@ T AWS::IoTFleetWise::Vehicle
 g l Tags
 k Name
 c Name
+n Name
 a Arn CreationTime LastModificationTime
 o
 p AssociationBehavior !0:s
@@ -38958,6 +39274,7 @@ T AWS::IoTManagedIntegrations::CredentialLocker
 g m Tags
 k Identifier
 c Name
+n Name
 a Arn CreatedAt Id Identifier
 o
 p Name !0:s
@@ -39031,6 +39348,7 @@ T AWS::IoTManagedIntegrations::ProvisioningProfile
 g m Tags
 k Identifier
 c CaCertificate Name ProvisioningType
+n Name
 a Arn ClaimCertificate Id Identifier
 o
 p CaCertificate !0:s
@@ -39643,6 +39961,7 @@ T AWS::IoTWireless::Destination
 g l Tags
 k Name
 c Name
+n Name
 a Arn
 o
 p Description !0:s
@@ -39666,6 +39985,7 @@ T AWS::IoTWireless::DeviceProfile
 g l Tags
 k Id
 c LoRaWAN Name
+n Name
 a Arn Id
 o
 p LoRaWAN @LoRaWANDeviceProfile
@@ -39770,6 +40090,7 @@ T AWS::IoTWireless::NetworkAnalyzerConfiguration
 g l Tags
 k Name
 c Name
+n Name
 a Arn
 o
 p Description !0:s
@@ -39832,6 +40153,7 @@ T AWS::IoTWireless::ServiceProfile
 g l Tags
 k Id
 c LoRaWAN Name
+n Name
 a Arn Id LoRaWAN.ChannelMask LoRaWAN.DevStatusReqFreq LoRaWAN.DlBucketSize LoRaWAN.DlRate LoRaWAN.DlRatePolicy LoRaWAN.DrMax LoRaWAN.DrMin LoRaWAN.HrAllowed LoRaWAN.MinGwDiversity LoRaWAN.NwkGeoLoc LoRaWAN.ReportDevStatusBattery LoRaWAN.ReportDevStatusMargin LoRaWAN.TargetPer LoRaWAN.UlBucketSize LoRaWAN.UlRate LoRaWAN.UlRatePolicy
 o
 p LoRaWAN @LoRaWANServiceProfile
@@ -40037,6 +40359,7 @@ T AWS::KMS::Alias
 g n
 k AliasName
 c AliasName
+n AliasName
 o
 p AliasName !0:s
 p TargetKeyId !1:s
@@ -40046,6 +40369,7 @@ x 1 minl=1	maxl=256
 T AWS::KMS::Key
 g l Tags
 k KeyId
+h
 a Arn KeyId
 o
 p BypassPolicyLockoutSafetyCheck b
@@ -40100,6 +40424,7 @@ T AWS::KafkaConnect::Connector
 g l Tags
 k ConnectorArn
 c ConnectorDescription ConnectorName KafkaCluster KafkaClusterClientAuthentication KafkaClusterEncryptionInTransit KafkaConnectVersion LogDelivery NetworkType Plugins ServiceExecutionRoleArn WorkerConfiguration
+n ConnectorName
 a ConnectorArn
 o
 p Capacity @Capacity
@@ -40208,6 +40533,7 @@ T AWS::KafkaConnect::CustomPlugin
 g l Tags
 k CustomPluginArn
 c ContentType Description Location Name
+n Name
 a CustomPluginArn FileDescription Revision
 o
 p ContentType !0:s
@@ -40236,6 +40562,7 @@ T AWS::KafkaConnect::WorkerConfiguration
 g l Tags
 k WorkerConfigurationArn
 c Description Name PropertiesFileContent
+n Name
 a Revision WorkerConfigurationArn
 o
 p Description !0:s
@@ -40630,6 +40957,7 @@ T AWS::Kendra::Faq
 g l Tags
 k Id IndexId
 c Description FileFormat IndexId Name RoleArn S3Path
+n Name
 a Arn Id
 o
 p Description !0:s
@@ -40780,6 +41108,8 @@ T AWS::Kinesis::Stream
 g l Tags
 k Name
 c Name
+n Name
+h
 a Arn WarmThroughputObject
 o
 p DesiredShardLevelMetrics !1:[!0:s
@@ -40837,6 +41167,7 @@ T AWS::KinesisAnalytics::Application
 g n
 k Id
 c ApplicationName
+n ApplicationName
 a Id
 o
 p ApplicationCode s
@@ -40969,6 +41300,7 @@ T AWS::KinesisAnalyticsV2::Application
 g l Tags
 k ApplicationName
 c ApplicationMode ApplicationName
+n ApplicationName
 o
 p ApplicationConfiguration @ApplicationConfiguration
 p ApplicationDescription !31:s
@@ -41258,7 +41590,8 @@ r BucketARN FileKey
 T AWS::KinesisFirehose::DeliveryStream
 g l Tags
 k DeliveryStreamName
-c AmazonOpenSearchServerlessDestinationConfiguration AmazonopensearchserviceDestinationConfiguration DatabaseSourceConfiguration DeliveryStreamName DeliveryStreamType DirectPutSourceConfiguration ElasticsearchDestinationConfiguration IcebergDestinationConfiguration KinesisStreamSourceConfiguration MSKSourceConfiguration SnowflakeDestinationConfiguration
+c AmazonOpenSearchServerlessDestinationConfiguration/VpcConfiguration AmazonopensearchserviceDestinationConfiguration/VpcConfiguration DatabaseSourceConfiguration DeliveryStreamName DeliveryStreamType DirectPutSourceConfiguration ElasticsearchDestinationConfiguration/VpcConfiguration IcebergDestinationConfiguration/CatalogConfiguration KinesisStreamSourceConfiguration MSKSourceConfiguration SnowflakeDestinationConfiguration/SnowflakeVpcConfiguration
+n DeliveryStreamName
 a Arn
 o
 p AmazonOpenSearchServerlessDestinationConfiguration @AmazonOpenSearchServerlessDestinationConfiguration
@@ -41724,6 +42057,7 @@ T AWS::KinesisVideo::SignalingChannel
 g l Tags
 k Name
 c Name
+n Name
 a Arn
 o
 p MessageTtlSeconds !0:i
@@ -41744,6 +42078,8 @@ T AWS::KinesisVideo::Stream
 g l Tags
 k Name
 c Name
+n Name
+h
 a Arn
 o
 p DataRetentionInHours !0:i
@@ -41771,6 +42107,7 @@ T AWS::LakeFormation::DataCellsFilter
 g n
 k TableCatalogId DatabaseName TableName Name
 c ColumnNames ColumnWildcard DatabaseName Name RowFilter TableCatalogId TableName
+n Name
 o
 p ColumnNames [!0:s
 p ColumnWildcard @ColumnWildcard
@@ -41989,6 +42326,7 @@ T AWS::Lambda::Alias
 g n
 k AliasArn
 c FunctionName Name
+n Name
 a AliasArn
 o
 p Description !0:s
@@ -42015,6 +42353,7 @@ T AWS::Lambda::CapacityProvider
 g l Tags
 k CapacityProviderName
 c CapacityProviderName InstanceRequirements KmsKeyArn PermissionsConfig VpcConfig
+n CapacityProviderName
 a Arn State
 o
 p CapacityProviderName !0:s
@@ -42249,6 +42588,8 @@ T AWS::Lambda::Function
 g l Tags
 k FunctionName
 c FunctionName PackageType TenancyConfig
+C DurableConfig
+n FunctionName
 a Arn SnapStartResponse SnapStartResponse.ApplyOn SnapStartResponse.OptimizationStatus
 o
 p Architectures !1:[!0:s
@@ -42523,6 +42864,7 @@ T AWS::LaunchWizard::Deployment
 g l Tags
 k Arn
 c DeploymentPatternName Name WorkloadName
+n Name
 a Arn CreatedAt DeletedAt DeploymentId ResourceGroup Status
 o
 p DeploymentPatternName !0:s
@@ -43350,6 +43692,7 @@ T AWS::Lightsail::Alarm
 g n
 k AlarmName
 c AlarmName MetricName MonitoredResourceName
+n AlarmName
 a AlarmArn State
 o
 p AlarmName !0:s
@@ -43376,6 +43719,7 @@ T AWS::Lightsail::Bucket
 g l Tags
 k BucketName
 c BucketName
+n BucketName
 a AbleToUpdateBundle BucketArn Url
 o
 p AccessRules @AccessRules
@@ -43402,6 +43746,7 @@ T AWS::Lightsail::Certificate
 g l Tags
 k CertificateName
 c CertificateName DomainName SubjectAlternativeNames
+n CertificateName
 a CertificateArn Status
 o
 p CertificateName s
@@ -43539,6 +43884,7 @@ T AWS::Lightsail::Disk
 g l Tags
 k DiskName
 c AvailabilityZone DiskName SizeInGb
+n DiskName
 a AttachedTo AttachmentState DiskArn Iops IsAttached Location.AvailabilityZone Location.RegionName Path ResourceType State SupportCode
 o
 p AddOns [@AddOn
@@ -43574,6 +43920,7 @@ T AWS::Lightsail::DiskSnapshot
 g l Tags
 k DiskSnapshotName
 c DiskName DiskSnapshotName
+n DiskSnapshotName
 a CreatedAt DiskSnapshotArn FromDiskName IsFromAutoSnapshot Location Progress ResourceType SizeInGb State SupportCode
 o
 p DiskName !0:s
@@ -43592,6 +43939,7 @@ T AWS::Lightsail::Distribution
 g l Tags
 k DistributionName
 c DistributionName IpAddressType
+n DistributionName
 a AbleToUpdateBundle DistributionArn Status
 o
 p BundleId s
@@ -43652,6 +44000,7 @@ T AWS::Lightsail::Domain
 g l Tags
 k DomainName
 c DomainName
+n DomainName
 a Arn CreatedAt Location ResourceType SupportCode
 o
 p DomainEntries !1:[@DomainEntry
@@ -43675,6 +44024,7 @@ T AWS::Lightsail::Instance
 g l Tags
 k InstanceName
 c AvailabilityZone BlueprintId BundleId InstanceName
+n InstanceName
 a Hardware.CpuCount Hardware.RamSizeInGb InstanceArn Ipv6Addresses IsStaticIp Location.AvailabilityZone Location.RegionName Networking.MonthlyTransfer.GbPerMonthAllocated PrivateIpAddress PublicIpAddress ResourceType SshKeyName State.Code State.Name SupportCode UserName
 A Ipv6Addresses
 o
@@ -43752,6 +44102,7 @@ T AWS::Lightsail::InstanceSnapshot
 g l Tags
 k InstanceSnapshotName
 c InstanceName InstanceSnapshotName
+n InstanceSnapshotName
 a Arn FromInstanceArn FromInstanceName IsFromAutoSnapshot Location ResourceType SizeInGb State SupportCode
 o
 p InstanceName !0:s
@@ -43770,6 +44121,7 @@ T AWS::Lightsail::LoadBalancer
 g l Tags
 k LoadBalancerName
 c InstancePort IpAddressType LoadBalancerName
+n LoadBalancerName
 a LoadBalancerArn
 o
 p AttachedInstances !0:[s
@@ -43812,6 +44164,7 @@ T AWS::Lightsail::StaticIp
 g n
 k StaticIpName
 c StaticIpName
+n StaticIpName
 a IpAddress IsAttached StaticIpArn
 o
 p AttachedTo s
@@ -43893,6 +44246,7 @@ T AWS::Location::Map
 g l Tags
 k MapName
 c Configuration MapName
+n MapName
 a Arn CreateTime MapArn UpdateTime
 o
 p Configuration @MapConfiguration
@@ -43970,6 +44324,7 @@ T AWS::Location::Tracker
 g l Tags
 k TrackerName
 c KmsKeyId TrackerName
+n TrackerName
 a Arn CreateTime TrackerArn UpdateTime
 o
 p Description !0:s
@@ -44049,6 +44404,7 @@ T AWS::Logs::DeliveryDestination
 g l Tags
 k Name
 c DeliveryDestinationType DestinationResourceArn Name OutputFormat
+n Name
 a Arn
 o
 p DeliveryDestinationPolicy @DestinationPolicy
@@ -44076,6 +44432,7 @@ T AWS::Logs::DeliverySource
 g l Tags
 k Name
 c Name
+n Name
 a Arn ResourceArns Service
 A ResourceArns
 o
@@ -44098,6 +44455,7 @@ T AWS::Logs::Destination
 g l Tags
 k DestinationName
 c DestinationName
+n DestinationName
 a Arn
 o
 p DestinationName !0:s
@@ -44119,6 +44477,7 @@ T AWS::Logs::Integration
 g n
 k IntegrationName
 c IntegrationName IntegrationType ResourceConfig
+n IntegrationName
 a IntegrationStatus
 o
 p IntegrationName !0:s
@@ -44160,6 +44519,8 @@ T AWS::Logs::LogGroup
 g l Tags
 k LogGroupName
 c LogGroupName
+n LogGroupName
+h
 a Arn
 o
 p BearerTokenAuthenticationEnabled b
@@ -44186,6 +44547,7 @@ T AWS::Logs::LogStream
 g n
 k LogGroupName LogStreamName
 c LogGroupName LogStreamName
+n LogStreamName
 o
 p LogGroupName !0:s
 p LogStreamName !1:s
@@ -44265,6 +44627,7 @@ T AWS::Logs::ScheduledQuery
 g l Tags
 k ScheduledQueryArn
 c Name
+n Name
 a CreationTime LastExecutionStatus LastTriggeredTime LastUpdatedTime ScheduledQueryArn
 o
 p Description !0:s
@@ -44500,6 +44863,7 @@ T AWS::LookoutEquipment::InferenceScheduler
 g l Tags
 k InferenceSchedulerName
 c InferenceSchedulerName ModelName ServerSideKmsKeyId
+n InferenceSchedulerName
 a InferenceSchedulerArn
 o
 p DataDelayOffsetInMinutes !0:i
@@ -44553,6 +44917,7 @@ T AWS::LookoutVision::Project
 g n
 k ProjectName
 c ProjectName
+n ProjectName
 a Arn
 o
 p ProjectName !0:s
@@ -44562,6 +44927,7 @@ T AWS::M2::Application
 g m Tags
 k ApplicationArn
 c EngineType KmsKeyId Name RoleArn
+n Name
 a ApplicationArn ApplicationId
 o
 p Definition |Definition
@@ -44602,6 +44968,7 @@ T AWS::M2::Environment
 g m Tags
 k EnvironmentArn
 c Description EngineType KmsKeyId Name NetworkType PubliclyAccessible SecurityGroupIds StorageConfigurations SubnetIds
+n Name
 a EnvironmentArn EnvironmentId
 o
 p Description !0:s
@@ -44650,7 +45017,8 @@ x 9 minl=0	maxl=256
 T AWS::MPA::ApprovalTeam
 g l Tags
 k Arn
-c Name Policies
+c Name Policies Policies/*/PolicyArn
+n Name
 a Arn CreationTime LastUpdateTime NumberOfApprovers Status StatusCode StatusMessage UpdateSessionArn VersionId
 o
 p ApprovalStrategy @ApprovalStrategy
@@ -44691,7 +45059,7 @@ x 7 uniq
 T AWS::MPA::IdentitySource
 g l Tags
 k IdentitySourceArn
-c IdentitySourceParameters
+c IdentitySourceParameters IdentitySourceParameters/IamIdentityCenter IdentitySourceParameters/IamIdentityCenter/InstanceArn IdentitySourceParameters/IamIdentityCenter/Region
 a CreationTime IdentitySourceArn IdentitySourceParameters.IamIdentityCenter.ApprovalPortalUrl IdentitySourceType Status StatusCode StatusMessage
 o
 p IdentitySourceParameters @IdentitySourceParameters
@@ -44723,7 +45091,9 @@ r ClusterArn
 T AWS::MSK::Cluster
 g m Tags
 k Arn
-c BrokerNodeGroupInfo ClusterName EncryptionInfo
+c BrokerNodeGroupInfo/BrokerAZDistribution BrokerNodeGroupInfo/ClientSubnets BrokerNodeGroupInfo/SecurityGroups ClusterName EncryptionInfo/EncryptionAtRest EncryptionInfo/EncryptionInTransit/InCluster
+n ClusterName
+h
 a Arn CurrentVersion
 o
 p BrokerNodeGroupInfo @BrokerNodeGroupInfo
@@ -44875,6 +45245,7 @@ T AWS::MSK::Configuration
 g n
 k Arn
 c KafkaVersionsList Name
+n Name
 a Arn LatestRevision.CreationTime LatestRevision.Description LatestRevision.Revision
 o
 p Description s
@@ -44890,7 +45261,8 @@ p Revision i
 T AWS::MSK::Replicator
 g l Tags
 k ReplicatorArn
-c Description KafkaClusters ReplicationInfoList ReplicatorName ServiceExecutionRoleArn
+c Description KafkaClusters ReplicationInfoList/*/ConsumerGroupReplication/ConsumerGroupOffsetSyncMode ReplicationInfoList/*/SourceKafkaClusterArn ReplicationInfoList/*/SourceKafkaClusterId ReplicationInfoList/*/TargetCompressionType ReplicationInfoList/*/TargetKafkaClusterArn ReplicationInfoList/*/TargetKafkaClusterId ReplicationInfoList/*/TopicReplication/StartingPosition ReplicationInfoList/*/TopicReplication/TopicNameConfiguration ReplicatorName ServiceExecutionRoleArn
+n ReplicatorName
 a CurrentVersion ReplicatorArn
 o
 p Description !0:s
@@ -45032,6 +45404,7 @@ T AWS::MSK::Topic
 g n
 k TopicArn
 c ClusterArn ReplicationFactor TopicName
+n TopicName
 a TopicArn
 o
 p ClusterArn s
@@ -45062,7 +45435,8 @@ x 4 pat=^(vpc-)([a-z0-9]+)\Z
 T AWS::MWAA::Environment
 g m Tags
 k Name
-c EndpointManagement KmsKey Name NetworkConfiguration
+c EndpointManagement KmsKey Name NetworkConfiguration/SubnetIds
+n Name
 a Arn CeleryExecutorQueue DatabaseVpcEndpointService LoggingConfiguration.DagProcessingLogs.CloudWatchLogGroupArn LoggingConfiguration.SchedulerLogs.CloudWatchLogGroupArn LoggingConfiguration.TaskLogs.CloudWatchLogGroupArn LoggingConfiguration.WebserverLogs.CloudWatchLogGroupArn LoggingConfiguration.WorkerLogs.CloudWatchLogGroupArn WebserverUrl WebserverVpcEndpointService
 o
 p AirflowConfigurationOptions %os
@@ -45128,6 +45502,7 @@ T AWS::MWAAServerless::Workflow
 g m Tags
 k WorkflowArn
 c EncryptionConfiguration Name
+n Name
 a CreatedAt ModifiedAt ScheduleConfiguration WorkflowArn WorkflowStatus WorkflowVersion
 o
 p DefinitionS3Location @S3Location
@@ -45193,6 +45568,7 @@ T AWS::Macie::CustomDataIdentifier
 g l Tags
 k Id
 c Description IgnoreWords Keywords MaximumMatchDistance Name Regex
+n Name
 a Arn Id
 o
 p Description s
@@ -45379,6 +45755,7 @@ T AWS::MediaConnect::BridgeOutput
 g n
 k BridgeArn Name
 c BridgeArn Name
+n Name
 o
 p BridgeArn s
 p Name s
@@ -45396,6 +45773,7 @@ T AWS::MediaConnect::BridgeSource
 g n
 k BridgeArn Name
 c BridgeArn Name
+n Name
 o
 p BridgeArn s
 p FlowSource @BridgeFlowSource
@@ -45421,7 +45799,8 @@ x 0 e=rtp-fec	e=rtp	e=udp
 T AWS::MediaConnect::Flow
 g l Tags
 k FlowArn
-c AvailabilityZone Name Source
+c AvailabilityZone Name Source/Name
+n Name
 a EgressIp FlowArn FlowAvailabilityZone FlowNdiMachineName Source.IngestIp Source.SourceArn Source.SourceIngestPort
 o
 p AvailabilityZone s
@@ -45614,6 +45993,7 @@ T AWS::MediaConnect::FlowEntitlement
 g l Tags
 k EntitlementArn
 c DataTransferSubscriberFeePercent FlowArn Name
+n Name
 a EntitlementArn
 o
 p DataTransferSubscriberFeePercent i
@@ -45650,6 +46030,7 @@ T AWS::MediaConnect::FlowOutput
 g l Tags
 k OutputArn
 c FlowArn Name
+n Name
 a OutputArn
 o
 p CidrAllowList [4
@@ -45734,6 +46115,7 @@ T AWS::MediaConnect::FlowSource
 g l Tags
 k SourceArn
 c FlowArn Name Protocol
+n Name
 a IngestIp SourceArn SourceIngestPort
 o
 p Decryption @Encryption
@@ -45789,6 +46171,7 @@ T AWS::MediaConnect::FlowVpcInterface
 g l Tags
 k FlowArn Name
 c FlowArn Name
+n Name
 a NetworkInterfaceIds
 A NetworkInterfaceIds
 o
@@ -45810,6 +46193,7 @@ T AWS::MediaConnect::Gateway
 g n
 k GatewayArn
 c EgressCidrBlocks Name Networks
+n Name
 a GatewayArn GatewayState
 o
 p EgressCidrBlocks [s
@@ -45824,7 +46208,7 @@ x 0 mini=1	maxi=4
 T AWS::MediaConnect::RouterInput
 g l Tags
 k Arn
-c AvailabilityZone Configuration RegionName
+c AvailabilityZone Configuration/Failover/NetworkInterfaceArn Configuration/Merge/NetworkInterfaceArn Configuration/Standard/NetworkInterfaceArn RegionName
 a Arn CreatedAt Id InputType IpAddress MaintenanceType RoutedOutputs State UpdatedAt
 o
 p AvailabilityZone s
@@ -46046,7 +46430,7 @@ x 2 minl=1	maxl=128
 T AWS::MediaConnect::RouterOutput
 g l Tags
 k Arn
-c AvailabilityZone Configuration RegionName
+c AvailabilityZone Configuration/Standard/NetworkInterfaceArn RegionName
 a Arn CreatedAt Id IpAddress MaintenanceType OutputType RoutedState State UpdatedAt
 o
 p AvailabilityZone s
@@ -46184,6 +46568,7 @@ T AWS::MediaConvert::JobTemplate
 g m Tags
 k Id
 c Name
+n Name
 a Arn Id Name
 o
 p AccelerationSettings @AccelerationSettings
@@ -46208,6 +46593,7 @@ T AWS::MediaConvert::Preset
 g m Tags
 k Id
 c Name
+n Name
 a Arn Id Name
 o
 p Category s
@@ -46220,6 +46606,7 @@ T AWS::MediaConvert::Queue
 g m Tags
 k Id
 c Name
+n Name
 a Arn Id Name
 o
 p ConcurrentJobs i
@@ -47316,6 +47703,7 @@ T AWS::MediaLive::CloudWatchAlarmTemplateGroup
 g m Tags
 k Identifier
 c Name Tags
+n Name
 a Arn CreatedAt Id Identifier ModifiedAt
 o
 p Description !0:s
@@ -47372,6 +47760,7 @@ T AWS::MediaLive::EventBridgeRuleTemplateGroup
 g m Tags
 k Identifier
 c Name Tags
+n Name
 a Arn CreatedAt Id Identifier ModifiedAt
 o
 p Description !0:s
@@ -47929,6 +48318,7 @@ T AWS::MediaPackageV2::Channel
 g l Tags
 k Arn
 c ChannelGroupName ChannelName InputType
+n ChannelName
 a Arn CreatedAt IngestEndpointUrls IngestEndpoints ModifiedAt
 A IngestEndpointUrls IngestEndpoints
 o
@@ -47956,6 +48346,7 @@ T AWS::MediaPackageV2::ChannelGroup
 g l Tags
 k Arn
 c ChannelGroupName
+n ChannelGroupName
 a Arn CreatedAt EgressDomain ModifiedAt
 o
 p ChannelGroupName !0:s
@@ -47981,6 +48372,7 @@ T AWS::MediaPackageV2::OriginEndpoint
 g l Tags
 k Arn
 c ChannelGroupName ChannelName OriginEndpointName
+n OriginEndpointName
 a Arn CreatedAt DashManifestUrls HlsManifestUrls LowLatencyHlsManifestUrls ModifiedAt MssManifestUrls
 A DashManifestUrls HlsManifestUrls LowLatencyHlsManifestUrls MssManifestUrls
 o
@@ -48193,6 +48585,7 @@ T AWS::MediaStore::Container
 g l Tags
 k Id
 c ContainerName
+n ContainerName
 a Endpoint Id
 l sunset 2025-11-13
 o
@@ -48226,6 +48619,7 @@ T AWS::MediaTailor::Channel
 g l Tags
 k ChannelName
 c ChannelName Tier
+n ChannelName
 a Arn
 o
 p Audiences [s
@@ -48281,6 +48675,7 @@ T AWS::MediaTailor::LiveSource
 g l Tags
 k LiveSourceName SourceLocationName
 c LiveSourceName SourceLocationName
+n LiveSourceName
 a Arn
 o
 p HttpPackageConfigurations [@HttpPackageConfiguration
@@ -48303,6 +48698,7 @@ T AWS::MediaTailor::PlaybackConfiguration
 g l Tags
 k Name
 c Name
+n Name
 a DashConfiguration.ManifestEndpointPrefix HlsConfiguration.ManifestEndpointPrefix PlaybackConfigurationArn PlaybackEndpointPrefix SessionInitializationEndpointPrefix
 o
 p AdConditioningConfiguration @AdConditioningConfiguration
@@ -48389,6 +48785,7 @@ T AWS::MediaTailor::SourceLocation
 g l Tags
 k SourceLocationName
 c SourceLocationName
+n SourceLocationName
 a Arn
 o
 p AccessConfiguration @AccessConfiguration
@@ -48423,6 +48820,7 @@ T AWS::MediaTailor::VodSource
 g l Tags
 k SourceLocationName VodSourceName
 c SourceLocationName VodSourceName
+n VodSourceName
 a Arn
 o
 p HttpPackageConfigurations [@HttpPackageConfiguration
@@ -48445,6 +48843,7 @@ T AWS::MemoryDB::ACL
 g l Tags
 k ACLName
 c ACLName
+n ACLName
 a Arn Status
 o
 p ACLName !0:s
@@ -48465,6 +48864,8 @@ T AWS::MemoryDB::Cluster
 g l Tags
 k ClusterName
 c ClusterName DataTiering KmsKeyId MultiRegionClusterName NetworkType Port SnapshotArns SnapshotName SubnetGroupName TLSEnabled
+n ClusterName
+h
 a ARN ClusterEndpoint.Address ClusterEndpoint.Port ParameterGroupStatus Status
 o
 p ACLName !0:s
@@ -48542,6 +48943,7 @@ T AWS::MemoryDB::ParameterGroup
 g l Tags
 k ParameterGroupName
 c Description Family ParameterGroupName
+n ParameterGroupName
 a ARN
 o
 p Description s
@@ -48561,6 +48963,7 @@ T AWS::MemoryDB::SubnetGroup
 g l Tags
 k SubnetGroupName
 c SubnetGroupName
+n SubnetGroupName
 a ARN SupportedNetworkTypes
 A SupportedNetworkTypes
 o
@@ -48582,6 +48985,7 @@ T AWS::MemoryDB::User
 g l Tags
 k UserName
 c UserName
+n UserName
 a Arn Status
 o
 p AccessString !0:s
@@ -48607,6 +49011,8 @@ T AWS::Neptune::DBCluster
 g l Tags
 k DBClusterIdentifier
 c AvailabilityZones DBClusterIdentifier DBSubnetGroupName KmsKeyId RestoreToTime RestoreType SnapshotIdentifier SourceDBClusterIdentifier StorageEncrypted UseLatestRestorableTime
+n DBClusterIdentifier
+h
 a AssociatedRoles AvailabilityZones BackupRetentionPeriod ClusterResourceId CopyTagsToSnapshot DBClusterIdentifier DBClusterParameterGroupName DBInstanceParameterGroupName DBPort DBSubnetGroupName DeletionProtection EnableCloudwatchLogsExports Endpoint EngineVersion IamAuthEnabled KmsKeyId Port PreferredBackupWindow PreferredMaintenanceWindow ReadEndpoint RestoreToTime RestoreType ServerlessScalingConfiguration.MaxCapacity ServerlessScalingConfiguration.MinCapacity SnapshotIdentifier SourceDBClusterIdentifier StorageEncrypted Tags UseLatestRestorableTime VpcSecurityGroupIds
 A AssociatedRoles AvailabilityZones EnableCloudwatchLogsExports Tags VpcSecurityGroupIds
 o
@@ -48659,6 +49065,7 @@ T AWS::Neptune::DBClusterParameterGroup
 g l Tags
 k Name
 c Description Family Name
+n Name
 o
 p Description s
 p Family s
@@ -48674,6 +49081,8 @@ T AWS::Neptune::DBInstance
 g l Tags
 k DBInstanceIdentifier
 c AvailabilityZone DBClusterIdentifier DBInstanceIdentifier DBSnapshotIdentifier DBSubnetGroupName
+C AutoMinorVersionUpgrade DBParameterGroupName PreferredMaintenanceWindow
+n DBInstanceIdentifier
 a Endpoint Port
 o
 p AllowMajorVersionUpgrade b
@@ -48698,6 +49107,7 @@ T AWS::Neptune::DBParameterGroup
 g l Tags
 k Name
 c Description Family Name
+n Name
 o
 p Description s
 p Family s
@@ -48713,6 +49123,7 @@ T AWS::Neptune::DBSubnetGroup
 g l Tags
 k DBSubnetGroupName
 c DBSubnetGroupName
+n DBSubnetGroupName
 o
 p DBSubnetGroupDescription s
 p DBSubnetGroupName s
@@ -48746,6 +49157,8 @@ T AWS::NeptuneGraph::Graph
 g l Tags
 k GraphId
 c GraphName KmsKeyIdentifier ReplicaCount VectorSearchConfiguration
+C ProvisionedMemory
+n GraphName
 a Endpoint GraphArn GraphId
 o
 p DeletionProtection b
@@ -48809,6 +49222,7 @@ T AWS::NetworkFirewall::Firewall
 g l Tags
 k FirewallArn
 c FirewallName VpcId
+n FirewallName
 a EndpointIds FirewallArn FirewallId TransitGatewayAttachmentId
 A EndpointIds
 o
@@ -48853,6 +49267,7 @@ T AWS::NetworkFirewall::FirewallPolicy
 g l Tags
 k FirewallPolicyArn
 c FirewallPolicyName
+n FirewallPolicyName
 a FirewallPolicyArn FirewallPolicyId
 o
 p Description !0:s
@@ -48953,6 +49368,7 @@ T AWS::NetworkFirewall::RuleGroup
 g l Tags
 k RuleGroupArn
 c Capacity RuleGroupName Type
+n RuleGroupName
 a RuleGroupArn RuleGroupId
 o
 p Capacity i
@@ -49087,6 +49503,7 @@ T AWS::NetworkFirewall::TLSInspectionConfiguration
 g l Tags
 k TLSInspectionConfigurationArn
 c TLSInspectionConfigurationName
+n TLSInspectionConfigurationName
 a TLSInspectionConfigurationArn TLSInspectionConfigurationId
 o
 p Description !0:s
@@ -49544,6 +49961,7 @@ T AWS::NimbleStudio::Studio
 g m Tags
 k StudioId
 c StudioName Tags
+n StudioName
 a HomeRegion SsoClientId StudioId StudioUrl
 l shutdown 2024-06-30
 o
@@ -49654,6 +50072,7 @@ T AWS::NotificationsContacts::EmailContact
 g l Tags
 k Arn
 c EmailAddress Name Tags
+n Name
 a Arn EmailContact EmailContact.Address EmailContact.Arn EmailContact.CreationTime EmailContact.Name EmailContact.Status EmailContact.UpdateTime
 o
 p EmailAddress !0:s
@@ -49672,6 +50091,7 @@ T AWS::NovaAct::WorkflowDefinition
 g n
 k Arn
 c Description ExportConfig Name
+n Name
 a Arn CreatedAt Status
 o
 p Description !0:s
@@ -49785,7 +50205,8 @@ x 11 minl=0	maxl=256
 T AWS::ODB::CloudVmCluster
 g l Tags
 k CloudVmClusterArn
-c CloudExadataInfrastructureId ClusterName CpuCoreCount DataCollectionOptions DataStorageSizeInTBs DbNodeStorageSizeInGBs DbNodes DbServers DisplayName GiVersion Hostname IsLocalBackupEnabled IsSparseDiskgroupEnabled LicenseModel MemorySizeInGBs OdbNetworkId ScanListenerPortTcp SshPublicKeys SystemVersion TimeZone
+c CloudExadataInfrastructureId ClusterName CpuCoreCount DataCollectionOptions DataStorageSizeInTBs DbNodeStorageSizeInGBs DbNodes/*/DbServerId DbServers DisplayName GiVersion Hostname IsLocalBackupEnabled IsSparseDiskgroupEnabled LicenseModel MemorySizeInGBs OdbNetworkId ScanListenerPortTcp SshPublicKeys SystemVersion TimeZone
+C DbNodes
 a CloudVmClusterArn CloudVmClusterId ComputeModel DiskRedundancy Domain ListenerPort NodeCount OciResourceAnchorName OciUrl Ocid ScanDnsName ScanIpIds Shape StorageSizeInGBs VipIds
 A ScanIpIds VipIds
 o
@@ -49915,6 +50336,7 @@ T AWS::OSIS::Pipeline
 g l Tags
 k PipelineArn
 c PipelineName
+n PipelineName
 a IngestEndpointUrls PipelineArn VpcEndpointService VpcEndpoints
 A IngestEndpointUrls VpcEndpoints
 o
@@ -50001,6 +50423,7 @@ T AWS::Oam::Sink
 g m Tags
 k Arn
 c Name
+n Name
 a Arn
 o
 p Name !0:s
@@ -50073,7 +50496,7 @@ x 11 uniq
 T AWS::ObservabilityAdmin::OrganizationTelemetryRule
 g l Tags
 k RuleArn
-c Rule RuleName
+c Rule/AllRegions RuleName
 a RegionStatuses RuleArn
 A RegionStatuses
 o
@@ -50214,6 +50637,7 @@ T AWS::ObservabilityAdmin::TelemetryPipelines
 g l Tags
 k PipelineIdentifier
 c Name
+n Name
 a Arn Pipeline PipelineIdentifier Status StatusReason
 o
 p Configuration @TelemetryPipelineConfiguration
@@ -50235,7 +50659,7 @@ x 4 uniq
 T AWS::ObservabilityAdmin::TelemetryRule
 g l Tags
 k RuleArn
-c Rule RuleName
+c Rule/AllRegions RuleName
 a RegionStatuses RuleArn
 A RegionStatuses
 o
@@ -50341,6 +50765,7 @@ T AWS::Omics::AnnotationStore
 g m Tags
 k Name
 c Name Reference SseConfig StoreFormat StoreOptions Tags
+n Name
 a CreationTime Id Status StatusMessage StoreArn StoreSizeBytes UpdateTime
 o
 p Description !0:s
@@ -50381,6 +50806,7 @@ T AWS::Omics::Configuration
 g m Tags
 k Name
 c Name RunConfigurations
+n Name
 a Arn CreationTime Status Uuid
 o
 p Description !0:s
@@ -50404,6 +50830,7 @@ T AWS::Omics::ReferenceStore
 g m Tags
 k ReferenceStoreId
 c Description Name SseConfig Tags
+n Name
 a Arn CreationTime ReferenceStoreId
 o
 p Description !0:s
@@ -50468,6 +50895,7 @@ T AWS::Omics::VariantStore
 g m Tags
 k Name
 c Name Reference SseConfig Tags
+n Name
 a CreationTime Id Status StatusMessage StoreArn StoreSizeBytes UpdateTime
 o
 p Description !0:s
@@ -50625,6 +51053,7 @@ T AWS::OpenSearchServerless::AccessPolicy
 g n
 k Type Name
 c Name Type
+n Name
 o
 p Description !0:s
 p Name !1:s
@@ -50638,7 +51067,8 @@ x 3 e=data
 T AWS::OpenSearchServerless::Collection
 g l Tags
 k Id
-c CollectionGroupName EncryptionConfig Name StandbyReplicas Tags Type VectorOptions
+c CollectionGroupName EncryptionConfig Name StandbyReplicas Tags Type VectorOptions VectorOptions/ServerlessVectorAcceleration
+n Name
 a Arn CollectionEndpoint DashboardEndpoint FipsEndpoints Id KmsKeyArn
 o
 p CollectionGroupName !0:s
@@ -50672,6 +51102,7 @@ T AWS::OpenSearchServerless::CollectionGroup
 g l Tags
 k Id
 c Name StandbyReplicas
+n Name
 a Arn Id
 o
 p CapacityLimits @CapacityLimits
@@ -50700,6 +51131,7 @@ T AWS::OpenSearchServerless::Index
 g n
 k IndexName CollectionEndpoint
 c CollectionEndpoint IndexName
+n IndexName
 a Uuid
 o
 p CollectionEndpoint s
@@ -50743,6 +51175,7 @@ T AWS::OpenSearchServerless::LifecyclePolicy
 g n
 k Type Name
 c Name Type
+n Name
 o
 p Description !0:s
 p Name !1:s
@@ -50756,7 +51189,8 @@ x 3 e=retention
 T AWS::OpenSearchServerless::SecurityConfig
 g n
 k Id
-c IamIdentityCenterOptions Name Type
+c IamIdentityCenterOptions/InstanceArn Name Type
+n Name
 a IamIdentityCenterOptions.ApplicationArn IamIdentityCenterOptions.ApplicationDescription IamIdentityCenterOptions.ApplicationName Id
 o
 p Description !0:s
@@ -50795,6 +51229,7 @@ T AWS::OpenSearchServerless::SecurityPolicy
 g n
 k Type Name
 c Name Type
+n Name
 o
 p Description !0:s
 p Name !1:s
@@ -50809,6 +51244,7 @@ T AWS::OpenSearchServerless::VpcEndpoint
 g n
 k Id
 c Name VpcId
+n Name
 a Id
 o
 p Name !0:s
@@ -50826,6 +51262,7 @@ T AWS::OpenSearchService::Application
 g l Tags
 k Name
 c KmsKeyArn Name
+n Name
 a Arn Id
 o
 p AppConfigs [@AppConfig
@@ -50862,6 +51299,9 @@ T AWS::OpenSearchService::Domain
 g l Tags
 k DomainName
 c DomainName
+C AdvancedSecurityOptions/Enabled EncryptionAtRestOptions/Enabled EncryptionAtRestOptions/KmsKeyId
+n DomainName
+h
 a AdvancedSecurityOptions.AnonymousAuthDisableDate Arn DomainArn DomainEndpoint DomainEndpointV2 DomainEndpoints Id IdentityCenterOptions.IdentityCenterApplicationARN IdentityCenterOptions.IdentityStoreId ServiceSoftwareOptions
 o
 p AIMLOptions @AIMLOptions
@@ -51392,6 +51832,7 @@ T AWS::PCAConnectorAD::Template
 g m Tags
 k TemplateArn
 c ConnectorArn Name
+n Name
 a TemplateArn
 o
 p ConnectorArn !0:s
@@ -51662,6 +52103,7 @@ T AWS::PCS::Cluster
 g m Tags
 k Arn
 c Name Networking Scheduler Size
+n Name
 a Arn Endpoints ErrorInfo Id Status
 A Endpoints ErrorInfo
 o
@@ -51731,6 +52173,7 @@ T AWS::PCS::ComputeNodeGroup
 g m Tags
 k Arn
 c ClusterId InstanceConfigs Name
+n Name
 a Arn ErrorInfo Id Status
 A ErrorInfo
 o
@@ -51774,6 +52217,7 @@ T AWS::PCS::Queue
 g m Tags
 k Arn
 c ClusterId Name
+n Name
 a Arn ErrorInfo Id Status
 A ErrorInfo
 o
@@ -51795,6 +52239,7 @@ T AWS::Panorama::ApplicationInstance
 g l Tags
 k ApplicationInstanceId
 c ApplicationInstanceIdToReplace DefaultRuntimeContextDevice Description ManifestOverridesPayload ManifestPayload Name RuntimeRoleArn
+n Name
 a ApplicationInstanceId Arn CreatedTime DefaultRuntimeContextDeviceName HealthStatus LastUpdatedTime Status StatusDescription
 o
 p ApplicationInstanceIdToReplace !0:s
@@ -51826,6 +52271,7 @@ T AWS::Panorama::Package
 g l Tags
 k PackageId
 c PackageName
+n PackageName
 a Arn CreatedTime PackageId StorageLocation.BinaryPrefixLocation StorageLocation.Bucket StorageLocation.GeneratedPrefixLocation StorageLocation.ManifestPrefixLocation StorageLocation.RepoPrefixLocation
 o
 p PackageName !0:s
@@ -51867,6 +52313,7 @@ T AWS::PaymentCryptography::Alias
 g n
 k AliasName
 c AliasName
+n AliasName
 o
 p AliasName !0:s
 p KeyArn !1:s
@@ -51919,6 +52366,7 @@ T AWS::Personalize::Dataset
 g n
 k DatasetArn
 c DatasetGroupArn DatasetType Name SchemaArn
+n Name
 a DatasetArn
 o
 p DatasetGroupArn !0:s
@@ -51945,6 +52393,7 @@ T AWS::Personalize::DatasetGroup
 g n
 k DatasetGroupArn
 c Domain KmsKeyArn Name RoleArn
+n Name
 a DatasetGroupArn
 o
 p Domain !0:s
@@ -51960,6 +52409,7 @@ T AWS::Personalize::Schema
 g n
 k SchemaArn
 c Domain Name Schema
+n Name
 a SchemaArn
 o
 p Domain !0:s
@@ -51973,6 +52423,7 @@ T AWS::Personalize::Solution
 g n
 k SolutionArn
 c DatasetGroupArn EventType Name PerformAutoML PerformHPO RecipeArn SolutionConfig
+n Name
 a SolutionArn
 o
 p DatasetGroupArn !0:s
@@ -52110,6 +52561,7 @@ T AWS::Pinpoint::App
 g m Tags
 k Id
 c Name
+n Name
 a Arn Id
 l sunset 2026-10-30
 o
@@ -52540,6 +52992,7 @@ T AWS::PinpointEmail::ConfigurationSet
 g l Tags
 k Id
 c Name
+n Name
 a Id
 o
 p DeliveryOptions @DeliveryOptions
@@ -52609,6 +53062,7 @@ T AWS::PinpointEmail::Identity
 g l Tags
 k Id
 c Name
+n Name
 a Id IdentityDNSRecordName1 IdentityDNSRecordName2 IdentityDNSRecordName3 IdentityDNSRecordValue1 IdentityDNSRecordValue2 IdentityDNSRecordValue3
 o
 p DkimSigningEnabled b
@@ -52626,7 +53080,8 @@ p Value s
 T AWS::Pipes::Pipe
 g m Tags
 k Name
-c Name Source SourceParameters
+c Name Source SourceParameters/ActiveMQBrokerParameters/QueueName SourceParameters/DynamoDBStreamParameters/StartingPosition SourceParameters/KinesisStreamParameters/StartingPosition SourceParameters/KinesisStreamParameters/StartingPositionTimestamp SourceParameters/ManagedStreamingKafkaParameters/ConsumerGroupID SourceParameters/ManagedStreamingKafkaParameters/StartingPosition SourceParameters/ManagedStreamingKafkaParameters/TopicName SourceParameters/RabbitMQBrokerParameters/QueueName SourceParameters/RabbitMQBrokerParameters/VirtualHost SourceParameters/SelfManagedKafkaParameters/AdditionalBootstrapServers SourceParameters/SelfManagedKafkaParameters/ConsumerGroupID SourceParameters/SelfManagedKafkaParameters/StartingPosition SourceParameters/SelfManagedKafkaParameters/TopicName
+n Name
 a Arn CreationTime CurrentState LastModifiedTime StateReason
 o
 p Description !0:s
@@ -53058,6 +53513,7 @@ T AWS::Proton::EnvironmentTemplate
 g l Tags
 k Arn
 c EncryptionKey Name Provisioning
+n Name
 a Arn
 l sunset 2026-10-07
 o
@@ -53083,6 +53539,7 @@ T AWS::Proton::ServiceTemplate
 g l Tags
 k Arn
 c EncryptionKey Name PipelineProvisioning
+n Name
 a Arn
 l sunset 2026-10-07
 o
@@ -53563,6 +54020,8 @@ T AWS::QLDB::Ledger
 g l Tags
 k Id
 c Name
+n Name
+h
 a Id
 l shutdown 2025-07-31
 o
@@ -53580,6 +54039,7 @@ T AWS::QLDB::Stream
 g l Tags
 k LedgerName Id
 c ExclusiveEndTime InclusiveStartTime KinesisConfiguration LedgerName RoleArn StreamName
+n StreamName
 a Arn Id
 l shutdown 2025-07-31
 o
@@ -56526,6 +56986,7 @@ T AWS::QuickSight::CustomPermissions
 g l Tags
 k AwsAccountId CustomPermissionsName
 c AwsAccountId CustomPermissionsName
+n CustomPermissionsName
 a Arn
 o
 p AwsAccountId !0:s
@@ -60412,7 +60873,7 @@ x 10 mini=1	maxi=200
 T AWS::QuickSight::RefreshSchedule
 g n
 k AwsAccountId DataSetId
-c AwsAccountId DataSetId Schedule
+c AwsAccountId DataSetId Schedule/ScheduleId
 a Arn
 o
 p AwsAccountId !0:s
@@ -63394,6 +63855,7 @@ T AWS::RAM::Permission
 g l Tags
 k Arn
 c Name PolicyTemplate ResourceType
+n Name
 a Arn IsResourceTypeDefault PermissionType Version
 o
 p Name !0:s
@@ -63463,6 +63925,9 @@ T AWS::RDS::DBCluster
 g l Tags
 k DBClusterIdentifier
 c AvailabilityZones ClusterScalabilityType DBClusterIdentifier DBSubnetGroupName DBSystemId DatabaseName EngineMode KmsKeyId PubliclyAccessible RestoreToTime RestoreType SnapshotIdentifier SourceDBClusterIdentifier SourceDbClusterResourceId SourceRegion StorageEncrypted UseLatestRestorableTime
+C Engine GlobalClusterIdentifier MasterUsername
+n DBClusterIdentifier
+h
 a DBClusterArn DBClusterResourceId Endpoint Endpoint.Address Endpoint.Port MasterUserSecret.SecretArn ReadEndpoint ReadEndpoint.Address StorageEncryptionType StorageThroughput
 o
 p AllocatedStorage i
@@ -63564,6 +64029,7 @@ T AWS::RDS::DBClusterParameterGroup
 g l Tags
 k DBClusterParameterGroupName
 c DBClusterParameterGroupName Description Family
+n DBClusterParameterGroupName
 o
 p DBClusterParameterGroupName !0:s
 p Description s
@@ -63583,6 +64049,9 @@ T AWS::RDS::DBInstance
 g l Tags
 k DBInstanceIdentifier
 c BackupTarget CharacterSetName CustomIAMInstanceProfile DBClusterIdentifier DBInstanceIdentifier DBName DBSubnetGroupName DBSystemId KmsKeyId MasterUsername NcharCharacterSetName SourceRegion StorageEncrypted Timezone
+C AutoMinorVersionUpgrade AvailabilityZone BackupRetentionPeriod DBClusterSnapshotIdentifier DBParameterGroupName DBSnapshotIdentifier Engine MultiAZ PerformanceInsightsKMSKeyId PreferredMaintenanceWindow RestoreTime SourceDBClusterIdentifier SourceDBInstanceAutomatedBackupsArn SourceDBInstanceIdentifier SourceDbiResourceId StorageType UseLatestRestorableTime
+n DBInstanceIdentifier
+h
 a AdditionalStorageVolumes AllocatedStorage AllowMajorVersionUpgrade ApplyImmediately AssociatedRoles AutoMinorVersionUpgrade AutomaticBackupReplicationKmsKeyId AutomaticBackupReplicationRegion AutomaticBackupReplicationRetentionPeriod AutomaticRestartTime AvailabilityZone BackupRetentionPeriod BackupTarget CACertificateIdentifier CertificateDetails.CAIdentifier CertificateDetails.ValidTill CertificateRotationRestart CharacterSetName CopyTagsToSnapshot CustomIAMInstanceProfile DBClusterIdentifier DBClusterSnapshotIdentifier DBInstanceArn DBInstanceClass DBInstanceIdentifier DBInstanceStatus DBName DBParameterGroupName DBSecurityGroups DBSnapshotIdentifier DBSubnetGroupName DBSystemId DatabaseInsightsMode DbiResourceId DedicatedLogVolume DeleteAutomatedBackups DeletionProtection Domain DomainAuthSecretArn DomainDnsIps DomainFqdn DomainIAMRoleName DomainOu EnableCloudwatchLogsExports EnableIAMDatabaseAuthentication EnablePerformanceInsights Endpoint.Address Endpoint.HostedZoneId Endpoint.Port Engine EngineLifecycleSupport EngineVersion InstanceCreateTime Iops IsStorageConfigUpgradeAvailable KmsKeyId LatestRestorableTime LicenseModel ListenerEndpoint.Address ListenerEndpoint.HostedZoneId ListenerEndpoint.Port ManageMasterUserPassword MasterUserAuthenticationType MasterUserPassword MasterUserSecret.KmsKeyId MasterUserSecret.SecretArn MasterUsername MaxAllocatedStorage MonitoringInterval MonitoringRoleArn MultiAZ NcharCharacterSetName NetworkType OptionGroupName PercentProgress PerformanceInsightsKMSKeyId PerformanceInsightsRetentionPeriod Port PreferredBackupWindow PreferredMaintenanceWindow ProcessorFeatures PromotionTier PubliclyAccessible ReadReplicaDBClusterIdentifiers ReadReplicaDBInstanceIdentifiers ReplicaMode RestoreTime ResumeFullAutomationModeTime SecondaryAvailabilityZone SourceDBClusterIdentifier SourceDBInstanceAutomatedBackupsArn SourceDBInstanceIdentifier SourceDbiResourceId SourceRegion StatusInfos StorageEncrypted StorageThroughput StorageType Tags TdeCredentialArn TdeCredentialPassword Timezone UseDefaultProcessorFeatures UseLatestRestorableTime VPCSecurityGroups
 A AdditionalStorageVolumes AssociatedRoles DBSecurityGroups DomainDnsIps EnableCloudwatchLogsExports ProcessorFeatures ReadReplicaDBClusterIdentifiers ReadReplicaDBInstanceIdentifiers StatusInfos Tags VPCSecurityGroups
 o
@@ -63708,6 +64177,7 @@ T AWS::RDS::DBParameterGroup
 g l Tags
 k DBParameterGroupName
 c DBParameterGroupName Description Family
+n DBParameterGroupName
 a DBParameterGroupName Description Family Tags
 A Tags
 o
@@ -63729,6 +64199,7 @@ T AWS::RDS::DBProxy
 g l Tags
 k DBProxyName
 c DBProxyName EndpointNetworkType EngineFamily TargetConnectionNetworkType VpcSubnetIds
+n DBProxyName
 a DBProxyArn Endpoint VpcId
 o
 p Auth !5:[@AuthFormat
@@ -63772,6 +64243,7 @@ T AWS::RDS::DBProxyEndpoint
 g l Tags
 k DBProxyEndpointName
 c DBProxyEndpointName DBProxyName EndpointNetworkType VpcSubnetIds
+n DBProxyEndpointName
 a DBProxyEndpointArn Endpoint IsDefault VpcId
 o
 p DBProxyEndpointName !0:s
@@ -63848,6 +64320,7 @@ T AWS::RDS::DBShardGroup
 g l Tags
 k DBShardGroupIdentifier
 c DBClusterIdentifier DBShardGroupIdentifier PubliclyAccessible
+n DBShardGroupIdentifier
 a DBShardGroupResourceId Endpoint
 o
 p ComputeRedundancy !0:i
@@ -63871,6 +64344,7 @@ T AWS::RDS::DBSubnetGroup
 g l Tags
 k DBSubnetGroupName
 c DBSubnetGroupName
+n DBSubnetGroupName
 o
 p DBSubnetGroupDescription s
 p DBSubnetGroupName s
@@ -63910,6 +64384,7 @@ T AWS::RDS::GlobalCluster
 g l Tags
 k GlobalClusterIdentifier
 c Engine GlobalClusterIdentifier SourceDBClusterIdentifier StorageEncrypted
+n GlobalClusterIdentifier
 a GlobalEndpoint
 o
 p DeletionProtection b
@@ -63962,6 +64437,7 @@ T AWS::RDS::OptionGroup
 g l Tags
 k OptionGroupName
 c EngineName MajorEngineVersion OptionGroupDescription OptionGroupName
+n OptionGroupName
 o
 p EngineName s
 p MajorEngineVersion s
@@ -63991,6 +64467,7 @@ x 2 minl=0	maxl=256
 T AWS::RTBFabric::InboundExternalLink
 g l Tags
 k Arn
+C GatewayId LinkAttributes LinkLogSettings
 a Arn CreatedTimestamp DomainName LinkId LinkStatus UpdatedTimestamp
 o
 p GatewayId !0:s
@@ -64035,6 +64512,7 @@ x 10 mini=0	maxi=50	uniq
 T AWS::RTBFabric::Link
 g l Tags
 k Arn
+C GatewayId HttpResponderAllowed LinkAttributes PeerGatewayId
 a Arn CreatedTimestamp LinkDirection LinkId LinkStatus UpdatedTimestamp
 o
 p GatewayId !0:s
@@ -64132,6 +64610,7 @@ x 17 mini=0	maxi=50	uniq
 T AWS::RTBFabric::OutboundExternalLink
 g l Tags
 k Arn
+C GatewayId LinkAttributes LinkLogSettings PublicEndpoint
 a Arn CreatedTimestamp LinkId LinkStatus UpdatedTimestamp
 o
 p GatewayId !0:s
@@ -64178,6 +64657,7 @@ x 11 mini=0	maxi=50	uniq
 T AWS::RTBFabric::RequesterGateway
 g l Tags
 k Arn
+C Description SecurityGroupIds SubnetIds VpcId
 a ActiveLinksCount Arn CreatedTimestamp DomainName GatewayId RequesterGatewayStatus TotalLinksCount UpdatedTimestamp
 o
 p Description !0:s
@@ -64200,6 +64680,7 @@ x 6 minl=5	maxl=50	pat=^vpc-[a-f0-9]{8,17}$
 T AWS::RTBFabric::ResponderGateway
 g l Tags
 k Arn
+C Description DomainName Port Protocol SecurityGroupIds SubnetIds TrustStoreConfiguration VpcId
 a Arn CreatedTimestamp GatewayId ResponderGatewayStatus UpdatedTimestamp
 o
 p Description !0:s
@@ -64275,6 +64756,7 @@ T AWS::RUM::AppMonitor
 g l Tags
 k Name
 c Name Platform
+n Name
 a Id
 o
 p AppMonitorConfiguration @AppMonitorConfiguration
@@ -64400,6 +64882,8 @@ T AWS::Redshift::Cluster
 g l Tags
 k ClusterIdentifier
 c ClusterIdentifier ClusterSubnetGroupName DBName MasterUsername OwnerAccount SnapshotClusterIdentifier SnapshotIdentifier
+n ClusterIdentifier
+h
 a ClusterNamespaceArn DeferMaintenanceIdentifier Endpoint.Address Endpoint.Port MasterPasswordSecretArn
 o
 p AllowVersionUpgrade b
@@ -64631,6 +65115,7 @@ T AWS::Redshift::ScheduledAction
 g n
 k ScheduledActionName
 c ScheduledActionName
+n ScheduledActionName
 a NextInvocations State
 A NextInvocations
 o
@@ -64668,6 +65153,7 @@ T AWS::RedshiftServerless::Namespace
 g l Tags
 k NamespaceName
 c NamespaceName
+n NamespaceName
 a Namespace Namespace.AdminUsername Namespace.CreationDate Namespace.DbName Namespace.DefaultIamRoleArn Namespace.IamRoles Namespace.KmsKeyId Namespace.LogExports Namespace.NamespaceArn Namespace.NamespaceId Namespace.NamespaceName Namespace.Status
 o
 p AdminPasswordSecretKmsKeyId s
@@ -64712,7 +65198,8 @@ x 12 mini=0	maxi=200
 T AWS::RedshiftServerless::Snapshot
 g l Tags
 k SnapshotName
-c NamespaceName SnapshotName Tags
+c NamespaceName SnapshotName Tags Tags/*/Key Tags/*/Value
+n SnapshotName
 a OwnerAccount Snapshot Snapshot.AdminUsername Snapshot.KmsKeyId Snapshot.NamespaceArn Snapshot.NamespaceName Snapshot.OwnerAccount Snapshot.RetentionPeriod Snapshot.SnapshotArn Snapshot.SnapshotCreateTime Snapshot.SnapshotName Snapshot.Status
 o
 p NamespaceName !0:s
@@ -64732,6 +65219,7 @@ T AWS::RedshiftServerless::Workgroup
 g l Tags
 k WorkgroupName
 c NamespaceName WorkgroupName
+n WorkgroupName
 a BaseCapacity ConfigParameters EnhancedVpcRouting MaxCapacity NamespaceName Port PubliclyAccessible RecoveryPointId SecurityGroupIds SnapshotArn SnapshotName SnapshotOwnerAccount SubnetIds Tags TrackName Workgroup.BaseCapacity Workgroup.ConfigParameters Workgroup.CreationDate Workgroup.Endpoint.Address Workgroup.Endpoint.Port Workgroup.Endpoint.VpcEndpoints Workgroup.EnhancedVpcRouting Workgroup.MaxCapacity Workgroup.NamespaceName Workgroup.PricePerformanceTarget.Level Workgroup.PricePerformanceTarget.Status Workgroup.PubliclyAccessible Workgroup.SecurityGroupIds Workgroup.Status Workgroup.SubnetIds Workgroup.TrackName Workgroup.WorkgroupArn Workgroup.WorkgroupId Workgroup.WorkgroupName WorkgroupName
 A ConfigParameters SecurityGroupIds SubnetIds Tags
 o
@@ -64815,6 +65303,7 @@ T AWS::RefactorSpaces::Application
 g l Tags
 k EnvironmentIdentifier ApplicationIdentifier
 c ApiGatewayProxy EnvironmentIdentifier Name ProxyType VpcId
+n Name
 a ApiGatewayId ApplicationIdentifier Arn NlbArn NlbName ProxyUrl StageName VpcLinkId
 o
 p ApiGatewayProxy @ApiGatewayProxyInput
@@ -64843,6 +65332,7 @@ T AWS::RefactorSpaces::Environment
 g l Tags
 k EnvironmentIdentifier
 c Description Name NetworkFabricType
+n Name
 a Arn EnvironmentIdentifier TransitGatewayId
 o
 p Description !0:s
@@ -64861,7 +65351,7 @@ x 4 minl=0	maxl=256
 T AWS::RefactorSpaces::Route
 g l Tags
 k EnvironmentIdentifier ApplicationIdentifier RouteIdentifier
-c ApplicationIdentifier EnvironmentIdentifier RouteType ServiceIdentifier UriPathRoute
+c ApplicationIdentifier EnvironmentIdentifier RouteType ServiceIdentifier UriPathRoute/AppendSourcePath UriPathRoute/IncludeChildPaths UriPathRoute/Methods UriPathRoute/SourcePath
 a Arn PathResourceToId RouteIdentifier
 o
 p ApplicationIdentifier !0:s
@@ -64899,6 +65389,7 @@ T AWS::RefactorSpaces::Service
 g l Tags
 k EnvironmentIdentifier ApplicationIdentifier ServiceIdentifier
 c ApplicationIdentifier Description EndpointType EnvironmentIdentifier LambdaEndpoint Name UrlEndpoint VpcId
+n Name
 a Arn ServiceIdentifier
 o
 p ApplicationIdentifier !0:s
@@ -64953,6 +65444,7 @@ T AWS::Rekognition::Project
 g l Tags
 k ProjectName
 c ProjectName
+n ProjectName
 a Arn
 o
 p ProjectName !0:s
@@ -64970,6 +65462,7 @@ T AWS::Rekognition::StreamProcessor
 g l Tags
 k Name
 c BoundingBoxRegionsOfInterest ConnectedHomeSettings DataSharingPreference FaceSearchSettings KinesisDataStream KinesisVideoStream KmsKeyId Name NotificationChannel PolygonRegionsOfInterest RoleArn S3Destination
+n Name
 a Arn Status StatusMessage
 o
 p BoundingBoxRegionsOfInterest !1:[@BoundingBox
@@ -65044,6 +65537,7 @@ T AWS::ResilienceHub::App
 g m Tags
 k AppArn
 c Name
+n Name
 a AppArn DriftStatus
 o
 p AppAssessmentSchedule !0:s
@@ -65145,6 +65639,7 @@ T AWS::ResourceExplorer2::View
 g m Tags
 k ViewArn
 c Scope ViewName
+n ViewName
 a ViewArn
 o
 p Filters @SearchFilter
@@ -65166,6 +65661,7 @@ T AWS::ResourceGroups::Group
 g l Tags
 k Name
 c Name
+n Name
 a Arn
 o
 p Configuration !3:[@ConfigurationItem
@@ -65221,6 +65717,7 @@ T AWS::RoboMaker::Fleet
 g m Tags
 k Arn
 c Name
+n Name
 a Arn
 o
 p Name !0:s
@@ -65231,6 +65728,7 @@ T AWS::RoboMaker::Robot
 g m Tags
 k Arn
 c Architecture Fleet GreengrassGroupId Name
+n Name
 a Arn
 o
 p Architecture !0:s
@@ -65247,6 +65745,7 @@ T AWS::RoboMaker::RobotApplication
 g m Tags
 k Arn
 c Name
+n Name
 a Arn CurrentRevisionId Environment Name RobotSoftwareSuite.Name RobotSoftwareSuite.Version Sources
 A Sources
 o
@@ -65287,6 +65786,7 @@ T AWS::RoboMaker::SimulationApplication
 g m Tags
 k Arn
 c Name
+n Name
 a Arn CurrentRevisionId Environment Name RenderingEngine.Name RenderingEngine.Version RobotSoftwareSuite.Name RobotSoftwareSuite.Version SimulationSoftwareSuite.Name SimulationSoftwareSuite.Version Sources
 A Sources
 o
@@ -65439,6 +65939,7 @@ T AWS::Route53::CidrCollection
 g n
 k Id
 c Name
+n Name
 a Arn Id
 o
 p Locations !0:[@Location
@@ -65462,7 +65963,7 @@ x 0 pat=^[A-Z0-9]{1,32}$
 T AWS::Route53::HealthCheck
 g l HealthCheckTags
 k HealthCheckId
-c HealthCheckConfig
+c HealthCheckConfig/MeasureLatency HealthCheckConfig/RequestInterval HealthCheckConfig/Type
 a HealthCheckId
 o
 p HealthCheckConfig @HealthCheckConfig
@@ -65517,6 +66018,7 @@ T AWS::Route53::HostedZone
 g l HostedZoneTags
 k Id
 c Name
+n Name
 a Id NameServers
 A NameServers
 o
@@ -65550,6 +66052,7 @@ T AWS::Route53::KeySigningKey
 g n
 k HostedZoneId Name
 c HostedZoneId KeyManagementServiceArn Name
+n Name
 o
 p HostedZoneId !0:s
 p KeyManagementServiceArn !1:s
@@ -65564,6 +66067,7 @@ T AWS::Route53::RecordSet
 g n
 k Id
 c HostedZoneId HostedZoneName Name
+n Name
 a Id
 o
 p AliasTarget @AliasTarget
@@ -65736,6 +66240,7 @@ T AWS::Route53GlobalResolver::FirewallDomainList
 g l Tags
 k FirewallDomainListId
 c ClientToken Description GlobalResolverId Name
+n Name
 a Arn CreatedAt DomainCount FirewallDomainListId Status StatusMessage UpdatedAt
 o
 p ClientToken !0:s
@@ -65835,6 +66340,7 @@ T AWS::Route53Profiles::Profile
 g l Tags
 k Id
 c Name
+n Name
 a Arn ClientToken Id ShareStatus
 o
 p Name !0:s
@@ -65852,6 +66358,7 @@ T AWS::Route53Profiles::ProfileAssociation
 g l Tags
 k Id
 c Name ProfileId ResourceId
+n Name
 a Id
 o
 p Arn s
@@ -65870,6 +66377,7 @@ T AWS::Route53Profiles::ProfileResourceAssociation
 g n
 k Id
 c Name ProfileId ResourceArn
+n Name
 a Id ResourceType
 o
 p Name s
@@ -65881,6 +66389,7 @@ T AWS::Route53RecoveryControl::Cluster
 g l Tags
 k ClusterArn
 c Name Tags
+n Name
 a ClusterArn ClusterEndpoints Status
 A ClusterEndpoints
 o
@@ -65929,6 +66438,7 @@ x 1 minl=1	maxl=64
 T AWS::Route53RecoveryControl::SafetyRule
 g l Tags
 k SafetyRuleArn
+C AssertionRule/AssertedControls ControlPanelArn GatingRule/GatingControls GatingRule/TargetControls RuleConfig Tags
 a SafetyRuleArn Status
 o
 p AssertionRule @AssertionRule
@@ -65962,6 +66472,7 @@ T AWS::Route53RecoveryReadiness::Cell
 g l Tags
 k CellName
 c CellName
+n CellName
 a CellArn ParentReadinessScopes
 A ParentReadinessScopes
 o
@@ -65978,6 +66489,7 @@ T AWS::Route53RecoveryReadiness::ReadinessCheck
 g l Tags
 k ReadinessCheckName
 c ReadinessCheckName
+n ReadinessCheckName
 a ReadinessCheckArn
 o
 p ReadinessCheckName !0:s
@@ -65992,6 +66504,7 @@ T AWS::Route53RecoveryReadiness::RecoveryGroup
 g l Tags
 k RecoveryGroupName
 c RecoveryGroupName
+n RecoveryGroupName
 a RecoveryGroupArn
 o
 p Cells !1:[!0:s
@@ -66008,6 +66521,7 @@ T AWS::Route53RecoveryReadiness::ResourceSet
 g l Tags
 k ResourceSetName
 c ResourceSetName ResourceSetType
+n ResourceSetName
 a ResourceSetArn
 o
 p ResourceSetName s
@@ -66045,6 +66559,7 @@ T AWS::Route53Resolver::FirewallDomainList
 g l Tags
 k Id
 c Name
+n Name
 a Arn CreationTime CreatorRequestId DomainCount Id ManagedOwnerName ModificationTime Status StatusMessage
 o
 p DomainFileUrl !0:s
@@ -66066,6 +66581,7 @@ T AWS::Route53Resolver::FirewallRuleGroup
 g l Tags
 k Id
 c Name
+n Name
 a Arn CreationTime CreatorRequestId Id ModificationTime OwnerId RuleCount ShareStatus Status StatusMessage
 o
 p FirewallRules !11:[@FirewallRule
@@ -66225,6 +66741,7 @@ T AWS::Route53Resolver::ResolverQueryLoggingConfig
 g l Tags
 k Id
 c DestinationArn Name Tags
+n Name
 a Arn AssociationCount CreationTime CreatorRequestId Id OwnerId ShareStatus Status
 o
 p DestinationArn !0:s
@@ -66252,6 +66769,7 @@ T AWS::Route53Resolver::ResolverRule
 g l Tags
 k ResolverRuleId
 c RuleType
+C DomainName
 a Arn DelegationRecord DomainName Name ResolverEndpointId ResolverRuleId RuleType Tags TargetIps
 A Tags TargetIps
 o
@@ -66288,6 +66806,7 @@ T AWS::Route53Resolver::ResolverRuleAssociation
 g n
 k ResolverRuleAssociationId
 c Name ResolverRuleId VPCId
+n Name
 a Name ResolverRuleAssociationId ResolverRuleId VPCId
 o
 p Name s
@@ -66355,6 +66874,7 @@ T AWS::S3::AccessPoint
 g l Tags
 k Name
 c Bucket BucketAccountId Name VpcConfiguration
+n Name
 a Alias Arn Bucket BucketAccountId Name NetworkOrigin PublicAccessBlockConfiguration.BlockPublicAcls PublicAccessBlockConfiguration.BlockPublicPolicy PublicAccessBlockConfiguration.IgnorePublicAcls PublicAccessBlockConfiguration.RestrictPublicBuckets Tags VpcConfiguration.VpcId
 A Tags
 o
@@ -66387,6 +66907,8 @@ T AWS::S3::Bucket
 g l Tags
 k BucketName
 c BucketName BucketNamePrefix BucketNamespace
+n BucketName
+h
 a Arn DomainName DualStackDomainName MetadataConfiguration.Destination MetadataConfiguration.InventoryTableConfiguration.TableArn MetadataConfiguration.InventoryTableConfiguration.TableName MetadataConfiguration.JournalTableConfiguration.TableArn MetadataConfiguration.JournalTableConfiguration.TableName MetadataTableConfiguration.S3TablesDestination.TableArn MetadataTableConfiguration.S3TablesDestination.TableNamespace RegionalDomainName WebsiteURL
 o
 p AbacStatus !0:s
@@ -66766,6 +67288,7 @@ T AWS::S3::MultiRegionAccessPoint
 g n
 k Name
 c Name PublicAccessBlockConfiguration Regions
+n Name
 a Alias CreatedAt
 o
 p Name !0:s
@@ -66797,7 +67320,7 @@ r MrapName Policy
 x 0 minl=3	maxl=50	pat=^[a-z0-9][-a-z0-9]{1,48}[a-z0-9]$
 T AWS::S3::StorageLens
 g l Tags
-c StorageLensConfiguration
+c StorageLensConfiguration/Id
 a StorageLensConfiguration.StorageLensArn
 o
 p StorageLensConfiguration @StorageLensConfiguration
@@ -66909,6 +67432,7 @@ T AWS::S3::StorageLensGroup
 g l Tags
 k Name
 c Name
+n Name
 a StorageLensGroupArn
 o
 p Filter @Filter
@@ -66955,6 +67479,7 @@ T AWS::S3Express::AccessPoint
 g l Tags
 k Name
 c Bucket BucketAccountId Name VpcConfiguration
+n Name
 a Arn NetworkOrigin
 o
 p Bucket !0:s
@@ -67000,6 +67525,7 @@ T AWS::S3Express::DirectoryBucket
 g l Tags
 k BucketName
 c BucketName DataRedundancy LocationName
+h
 a Arn AvailabilityZoneName
 o
 p BucketEncryption @BucketEncryption
@@ -67076,7 +67602,7 @@ x 13 minl=0	maxl=256	pat=^([\p{L}\p{Z}\p{N}_.:=+\/\-@%]*)$
 T AWS::S3Files::AccessPoint
 g l Tags
 k AccessPointId
-c ClientToken FileSystemId PosixUser RootDirectory
+c ClientToken FileSystemId PosixUser PosixUser/Gid PosixUser/SecondaryGids PosixUser/Uid RootDirectory RootDirectory/CreationPermissions RootDirectory/CreationPermissions/OwnerGid RootDirectory/CreationPermissions/OwnerUid RootDirectory/CreationPermissions/Permissions RootDirectory/Path
 a AccessPointArn AccessPointId OwnerId Status
 o
 p ClientToken !0:s
@@ -67187,6 +67713,7 @@ T AWS::S3ObjectLambda::AccessPoint
 g n
 k Name
 c Name
+n Name
 a Alias Alias.Status Alias.Value Arn CreationDate PolicyStatus PolicyStatus.IsPublic PublicAccessBlockConfiguration
 o
 p Name !0:s
@@ -67226,6 +67753,7 @@ T AWS::S3Outposts::AccessPoint
 g n
 k Arn
 c Bucket Name VpcConfiguration
+n Name
 a Arn
 o
 p Bucket !0:s
@@ -67242,6 +67770,7 @@ T AWS::S3Outposts::Bucket
 g l Tags
 k Arn
 c BucketName OutpostId
+n BucketName
 a Arn
 o
 p BucketName !0:s
@@ -67413,6 +67942,7 @@ T AWS::S3Tables::TableBucket
 g l Tags
 k TableBucketARN
 c TableBucketName
+n TableBucketName
 a TableBucketARN
 o
 p EncryptionConfiguration @EncryptionConfiguration
@@ -67480,6 +68010,7 @@ T AWS::S3Vectors::Index
 g l Tags
 k IndexArn
 c DataType Dimension DistanceMetric EncryptionConfiguration IndexName MetadataConfiguration VectorBucketArn VectorBucketName
+n IndexName
 a CreationTime IndexArn
 o
 p DataType !0:s
@@ -67517,6 +68048,7 @@ T AWS::S3Vectors::VectorBucket
 g l Tags
 k VectorBucketArn
 c EncryptionConfiguration VectorBucketName
+n VectorBucketName
 a CreationTime VectorBucketArn
 o
 p EncryptionConfiguration @EncryptionConfiguration
@@ -67557,6 +68089,7 @@ T AWS::SES::ConfigurationSet
 g l Tags
 k Name
 c Name
+n Name
 o
 p ArchivingOptions @ArchivingOptions
 p DeliveryOptions @DeliveryOptions
@@ -67661,6 +68194,7 @@ T AWS::SES::ContactList
 g l Tags
 k ContactListName
 c ContactListName
+n ContactListName
 o
 p ContactListName !0:s
 p Description !1:s
@@ -67709,6 +68243,7 @@ T AWS::SES::DedicatedIpPool
 g l Tags
 k PoolName
 c PoolName
+C ScalingMode
 o
 p PoolName !0:s
 p ScalingMode !1:s
@@ -68410,7 +68945,7 @@ p RuleSetName s
 T AWS::SES::Template
 g l Tags
 k Id
-c Template
+c Template/TemplateName
 a Id
 o
 p Tags !2:[@Tag
@@ -68433,6 +68968,7 @@ T AWS::SES::Tenant
 g l Tags
 k TenantName
 c TenantName
+n TenantName
 a Arn
 o
 p ResourceAssociations !1:[@ResourceAssociation
@@ -68468,6 +69004,7 @@ T AWS::SMSVOICE::ConfigurationSet
 g l Tags
 k ConfigurationSetName
 c ConfigurationSetName
+n ConfigurationSetName
 a Arn
 o
 p ConfigurationSetName !0:s
@@ -68512,6 +69049,7 @@ T AWS::SMSVOICE::OptOutList
 g l Tags
 k OptOutListName
 c OptOutListName
+n OptOutListName
 a Arn
 o
 p OptOutListName !0:s
@@ -68679,6 +69217,7 @@ T AWS::SNS::Subscription
 g n
 k Arn
 c Endpoint Protocol TopicArn
+C Region
 a Arn
 o
 p DeliveryPolicy %os
@@ -68697,6 +69236,7 @@ T AWS::SNS::Topic
 g l Tags
 k TopicArn
 c FifoTopic TopicName
+n TopicName
 a ContentBasedDeduplication DeliveryStatusLogging DisplayName FifoThroughputScope FifoTopic KmsMasterKeyId SignatureVersion Subscription Tags TopicArn TopicName TracingConfig
 A DeliveryStatusLogging Subscription Tags
 o
@@ -68752,6 +69292,8 @@ T AWS::SQS::Queue
 g l Tags
 k QueueUrl
 c FifoQueue QueueName
+n QueueName
+h
 a Arn ContentBasedDeduplication DeduplicationScope DelaySeconds FifoQueue FifoThroughputLimit KmsDataKeyReusePeriodSeconds KmsMasterKeyId MaximumMessageSize MessageRetentionPeriod QueueName QueueUrl ReceiveMessageWaitTimeSeconds RedrivePolicy.deadLetterTargetArn RedrivePolicy.maxReceiveCount SqsManagedSseEnabled Tags VisibilityTimeout
 A Tags
 o
@@ -68852,6 +69394,8 @@ T AWS::SSM::Document
 g l Tags
 k Name
 c DocumentType Name
+C Attachments Content DocumentFormat Requires TargetType VersionName
+n Name
 o
 p Attachments !4:[@AttachmentsSource
 p Content %os
@@ -69025,6 +69569,7 @@ T AWS::SSM::Parameter
 g m Tags
 k Name
 c Name
+n Name
 a AllowedPattern DataType Description Name Policies Tier Type Value
 o
 p AllowedPattern !0:s
@@ -69340,6 +69885,7 @@ T AWS::SSMIncidents::ResponsePlan
 g l Tags
 k Arn
 c Name
+n Name
 a Arn
 o
 p Actions !9:[@Action
@@ -69426,7 +69972,7 @@ x 24 minl=1	maxl=200	pat=^[a-zA-Z0-9_-]*$
 T AWS::SSMQuickSetup::ConfigurationManager
 g m Tags
 k ManagerArn
-c ConfigurationDefinitions
+c ConfigurationDefinitions/*/Type ConfigurationDefinitions/*/TypeVersion
 a CreatedAt LastModifiedAt ManagerArn StatusSummaries
 A StatusSummaries
 o
@@ -69572,6 +70118,7 @@ T AWS::SSO::PermissionSet
 g l Tags
 k InstanceArn PermissionSetArn
 c InstanceArn Name
+n Name
 a PermissionSetArn
 o
 p CustomerManagedPolicyReferences !2:[@CustomerManagedPolicyReference
@@ -69611,6 +70158,7 @@ T AWS::SageMaker::App
 g l Tags
 k AppName AppType DomainId UserProfileName
 c AppName AppType DomainId ResourceSpec UserProfileName
+n AppName
 a AppArn BuiltInLifecycleConfigArn
 o
 p AppName !0:s
@@ -69643,6 +70191,7 @@ T AWS::SageMaker::AppImageConfig
 g l Tags
 k AppImageConfigName
 c AppImageConfigName
+n AppImageConfigName
 a AppImageConfigArn
 o
 p AppImageConfigName !0:s
@@ -69693,7 +70242,8 @@ x 10 minl=1	maxl=128	pat=^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$
 T AWS::SageMaker::Cluster
 g l Tags
 k ClusterArn
-c ClusterName InstanceGroups Orchestrator RestrictedInstanceGroups VpcConfig
+c ClusterName InstanceGroups/*/ExecutionRole InstanceGroups/*/InstanceGroupName InstanceGroups/*/InstanceType InstanceGroups/*/OverrideVpcConfig InstanceGroups/*/ThreadsPerCore Orchestrator/Eks RestrictedInstanceGroups/*/ExecutionRole RestrictedInstanceGroups/*/InstanceGroupName RestrictedInstanceGroups/*/InstanceType RestrictedInstanceGroups/*/OverrideVpcConfig RestrictedInstanceGroups/*/ThreadsPerCore VpcConfig
+n ClusterName
 a ClusterArn ClusterStatus CreationTime FailureMessage
 o
 p AutoScaling @ClusterAutoScalingConfig
@@ -69880,6 +70430,7 @@ T AWS::SageMaker::CodeRepository
 g l Tags
 k Id
 c CodeRepositoryName
+n CodeRepositoryName
 a CodeRepositoryName Id
 o
 p CodeRepositoryName s
@@ -70020,7 +70571,7 @@ x 24 minl=0	maxl=256	pat=^([\p{L}\p{Z}\p{N}_.:/=+\-@]*)$
 x 25 mini=0	maxi=50
 T AWS::SageMaker::Device
 g l Tags
-c Device
+c Device/DeviceName
 o
 p Device @Device
 p DeviceFleetName !3:s
@@ -70046,6 +70597,7 @@ T AWS::SageMaker::DeviceFleet
 g l Tags
 k DeviceFleetName
 c DeviceFleetName
+n DeviceFleetName
 o
 p Description !0:s
 p DeviceFleetName !1:s
@@ -70071,7 +70623,9 @@ x 6 mini=0	maxi=50
 T AWS::SageMaker::Domain
 g l Tags
 k DomainId
-c AuthMode DomainName DomainSettings KmsKeyId
+c AuthMode DomainName DomainSettings/RStudioServerProDomainSettings/DefaultResourceSpec KmsKeyId
+C VpcId
+n DomainName
 a DomainArn DomainId HomeEfsFileSystemId SecurityGroupIdForDomainBoundary SingleSignOnApplicationArn SingleSignOnManagedApplicationInstanceId Url
 o
 p AppNetworkAccessType !0:s
@@ -70282,6 +70836,7 @@ T AWS::SageMaker::Endpoint
 g l Tags
 k EndpointArn
 c EndpointName
+n EndpointName
 a EndpointArn EndpointName
 o
 p DeploymentConfig @DeploymentConfig
@@ -70344,6 +70899,7 @@ T AWS::SageMaker::EndpointConfig
 g l Tags
 k Id
 c AsyncInferenceConfig DataCaptureConfig EnableNetworkIsolation EndpointConfigName ExecutionRoleArn ExplainerConfig KmsKeyId ProductionVariants ShadowProductionVariants VpcConfig
+n EndpointConfigName
 a EndpointConfigName Id
 o
 p AsyncInferenceConfig @AsyncInferenceConfig
@@ -70462,7 +71018,8 @@ r SecurityGroupIds Subnets
 T AWS::SageMaker::FeatureGroup
 g l Tags
 k FeatureGroupName
-c Description EventTimeFeatureName FeatureGroupName OfflineStoreConfig OnlineStoreConfig RecordIdentifierFeatureName RoleArn Tags
+c Description EventTimeFeatureName FeatureGroupName OfflineStoreConfig OnlineStoreConfig/EnableOnlineStore OnlineStoreConfig/SecurityConfig OnlineStoreConfig/StorageType RecordIdentifierFeatureName RoleArn Tags
+n FeatureGroupName
 a CreationTime FeatureGroupStatus
 o
 p Description !0:s
@@ -70534,6 +71091,7 @@ T AWS::SageMaker::Image
 g l Tags
 k ImageArn
 c ImageName
+n ImageName
 a ImageArn
 o
 p ImageDescription !0:s
@@ -70664,6 +71222,7 @@ T AWS::SageMaker::InferenceExperiment
 g l Tags
 k Name
 c EndpointName KmsKey Name RoleArn Type
+n Name
 a Arn CreationTime EndpointMetadata LastModifiedTime Status
 o
 p DataStorageConfig @DataStorageConfig
@@ -70740,6 +71299,7 @@ T AWS::SageMaker::MlflowTrackingServer
 g l Tags
 k TrackingServerName
 c TrackingServerName
+C MlflowVersion RoleArn
 a TrackingServerArn
 o
 p ArtifactStoreUri !0:s
@@ -70768,6 +71328,7 @@ T AWS::SageMaker::Model
 g l Tags
 k ModelArn
 c Containers EnableNetworkIsolation ExecutionRoleArn InferenceExecutionConfig ModelName PrimaryContainer VpcConfig
+n ModelName
 a ModelArn ModelName
 o
 p Containers !12:[@ContainerDefinition
@@ -70981,6 +71542,7 @@ T AWS::SageMaker::ModelCard
 g l Tags
 k ModelCardName
 c ModelCardName SecurityConfig
+n ModelCardName
 a CreatedBy.DomainId CreatedBy.UserProfileArn CreatedBy.UserProfileName CreationTime LastModifiedBy.DomainId LastModifiedBy.UserProfileArn LastModifiedBy.UserProfileName LastModifiedTime ModelCardArn ModelCardProcessingStatus ModelCardVersion
 o
 p Content @Content
@@ -71294,6 +71856,7 @@ T AWS::SageMaker::ModelPackage
 g l Tags
 k ModelPackageArn
 c ClientToken Domain DriftCheckBaselines InferenceSpecification MetadataProperties ModelMetrics ModelPackageDescription ModelPackageGroupName SamplePayloadUrl SecurityConfig SourceAlgorithmSpecification Task ValidationSpecification
+C ModelCard SourceUri
 a CreationTime LastModifiedTime ModelPackageArn ModelPackageStatus
 o
 p AdditionalInferenceSpecifications !8:[@AdditionalInferenceSpecificationDefinition
@@ -71523,6 +72086,7 @@ T AWS::SageMaker::ModelPackageGroup
 g l Tags
 k ModelPackageGroupArn
 c ModelPackageGroupDescription ModelPackageGroupName
+n ModelPackageGroupName
 a CreationTime ModelPackageGroupArn ModelPackageGroupStatus
 o
 p ModelPackageGroupDescription !0:s
@@ -71679,6 +72243,7 @@ T AWS::SageMaker::MonitoringSchedule
 g l Tags
 k MonitoringScheduleArn
 c MonitoringScheduleName
+n MonitoringScheduleName
 a CreationTime EndpointName FailureReason LastModifiedTime LastMonitoringExecutionSummary.CreationTime LastMonitoringExecutionSummary.EndpointName LastMonitoringExecutionSummary.FailureReason LastMonitoringExecutionSummary.LastModifiedTime LastMonitoringExecutionSummary.MonitoringExecutionStatus LastMonitoringExecutionSummary.MonitoringScheduleName LastMonitoringExecutionSummary.ProcessingJobArn LastMonitoringExecutionSummary.ScheduledTime MonitoringScheduleArn MonitoringScheduleConfig.MonitoringJobDefinition.BaselineConfig.ConstraintsResource.S3Uri MonitoringScheduleConfig.MonitoringJobDefinition.BaselineConfig.StatisticsResource.S3Uri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.ContainerArguments MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.ContainerEntrypoint MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.ImageUri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.PostAnalyticsProcessorSourceUri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringAppSpecification.RecordPreprocessorSourceUri MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringInputs MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.KmsKeyId MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringOutputConfig.MonitoringOutputs MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.InstanceCount MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.InstanceType MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeKmsKeyId MonitoringScheduleConfig.MonitoringJobDefinition.MonitoringResources.ClusterConfig.VolumeSizeInGB MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.EnableInterContainerTrafficEncryption MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.EnableNetworkIsolation MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.SecurityGroupIds MonitoringScheduleConfig.MonitoringJobDefinition.NetworkConfig.VpcConfig.Subnets MonitoringScheduleConfig.MonitoringJobDefinition.RoleArn MonitoringScheduleConfig.MonitoringJobDefinition.StoppingCondition.MaxRuntimeInSeconds MonitoringScheduleConfig.MonitoringJobDefinitionName MonitoringScheduleConfig.MonitoringType MonitoringScheduleConfig.ScheduleConfig.DataAnalysisEndTime MonitoringScheduleConfig.ScheduleConfig.DataAnalysisStartTime MonitoringScheduleConfig.ScheduleConfig.ScheduleExpression MonitoringScheduleName MonitoringScheduleStatus Tags
 A Tags
 o
@@ -71834,6 +72399,7 @@ T AWS::SageMaker::NotebookInstance
 g l Tags
 k Id
 c DirectInternetAccess KmsKeyId NotebookInstanceName PlatformIdentifier SecurityGroupIds SubnetId
+n NotebookInstanceName
 a Id NotebookInstanceName
 o
 p AcceleratorTypes [s
@@ -71865,6 +72431,7 @@ T AWS::SageMaker::NotebookInstanceLifecycleConfig
 g n
 k Id
 c NotebookInstanceLifecycleConfigName
+n NotebookInstanceLifecycleConfigName
 a Id NotebookInstanceLifecycleConfigName
 o
 p NotebookInstanceLifecycleConfigName s
@@ -71876,6 +72443,7 @@ T AWS::SageMaker::PartnerApp
 g l Tags
 k Arn
 c AuthType ExecutionRoleArn KmsKeyId Name Type
+n Name
 a Arn BaseUrl CurrentVersionEolDate
 o
 p AppVersion !0:s
@@ -71920,6 +72488,7 @@ T AWS::SageMaker::Pipeline
 g l Tags
 k PipelineName
 c PipelineName
+n PipelineName
 o
 p ParallelismConfiguration @ParallelismConfiguration
 p PipelineDefinition |PipelineDefinition
@@ -71960,6 +72529,7 @@ T AWS::SageMaker::ProcessingJob
 g l Tags
 k ProcessingJobArn
 c AppSpecification Environment ExperimentConfig NetworkConfig ProcessingInputs ProcessingJobName ProcessingOutputConfig ProcessingResources RoleArn StoppingCondition Tags
+n ProcessingJobName
 a AutoMLJobArn CreationTime ExitMessage FailureReason LastModifiedTime MonitoringScheduleArn ProcessingEndTime ProcessingJobArn ProcessingJobStatus ProcessingStartTime TrainingJobArn
 o
 p AppSpecification @AppSpecification
@@ -72107,6 +72677,7 @@ T AWS::SageMaker::Project
 g l Tags
 k ProjectArn
 c ProjectDescription ProjectName ServiceCatalogProvisioningDetails Tags TemplateProviderDetails
+n ProjectName
 a CreationTime ProjectArn ProjectId ProjectStatus
 o
 p ProjectDescription !0:s
@@ -72166,6 +72737,7 @@ T AWS::SageMaker::Space
 g l Tags
 k DomainId SpaceName
 c DomainId OwnershipSettings SpaceName SpaceSharingSettings
+n SpaceName
 a SpaceArn Url
 o
 p DomainId !0:s
@@ -72263,6 +72835,7 @@ T AWS::SageMaker::StudioLifecycleConfig
 g l Tags
 k StudioLifecycleConfigName
 c StudioLifecycleConfigAppType StudioLifecycleConfigContent StudioLifecycleConfigName Tags
+n StudioLifecycleConfigName
 a StudioLifecycleConfigArn
 o
 p StudioLifecycleConfigAppType !0:s
@@ -72282,7 +72855,8 @@ x 4 mini=0	maxi=50
 T AWS::SageMaker::UserProfile
 g l Tags
 k UserProfileName DomainId
-c DomainId SingleSignOnUserIdentifier SingleSignOnUserValue Tags UserProfileName UserSettings
+c DomainId SingleSignOnUserIdentifier SingleSignOnUserValue Tags UserProfileName UserSettings/RStudioServerProAppSettings/AccessStatus UserSettings/RStudioServerProAppSettings/UserGroup
+n UserProfileName
 a UserProfileArn
 o
 p DomainId !0:s
@@ -72428,6 +73002,7 @@ T AWS::SageMaker::Workteam
 g l Tags
 k Id
 c WorkforceName WorkteamName
+n WorkteamName
 a Id WorkteamName
 o
 p Description s
@@ -72458,6 +73033,7 @@ T AWS::Scheduler::Schedule
 g n
 k Name
 c Name
+n Name
 a Arn
 o
 p Description !0:s
@@ -72584,6 +73160,7 @@ T AWS::Scheduler::ScheduleGroup
 g l Tags
 k Name
 c Name
+n Name
 a Arn CreationDate LastModificationDate State
 o
 p Name !0:s
@@ -72646,6 +73223,8 @@ T AWS::SecretsManager::Secret
 g l Tags
 k Id
 c Name
+n Name
+h
 a Id
 o
 p Description !0:s
@@ -72745,7 +73324,7 @@ x 1 minl=0	maxl=256
 T AWS::SecurityAgent::Application
 g l Tags
 k ApplicationId
-c IdCConfiguration
+c IdCConfiguration IdCConfiguration/IdCInstanceArn
 a ApplicationId ApplicationName Domain IdCConfiguration.IdCApplicationArn
 o
 p DefaultKmsKeyId !0:s
@@ -72829,6 +73408,7 @@ T AWS::SecurityAgent::TargetDomain
 g l Tags
 k TargetDomainId
 c TargetDomainName
+n TargetDomainName
 a CreatedAt TargetDomainId VerificationDetails VerificationStatus VerifiedAt
 o
 p Tags [@Tag
@@ -73127,7 +73707,8 @@ x 6 minl=0	maxl=256
 T AWS::SecurityHub::ConnectorV2
 g m Tags
 k ConnectorArn
-c KmsKeyArn Name Provider
+c KmsKeyArn Name Provider/ServiceNow/InstanceName
+n Name
 a ConnectorArn ConnectorId ConnectorStatus CreatedAt LastCheckedAt LastUpdatedAt Message
 o
 p Description !0:s
@@ -73571,6 +74152,7 @@ a *
 o +
 T AWS::Serverless::SimpleTable
 g m Tags
+h
 a *
 o +
 T AWS::Serverless::StateMachine
@@ -73917,6 +74499,7 @@ T AWS::ServiceDiscovery::HttpNamespace
 g l Tags
 k Id
 c Name
+n Name
 a Arn Id
 o
 p Description s
@@ -73941,6 +74524,7 @@ T AWS::ServiceDiscovery::PrivateDnsNamespace
 g l Tags
 k Id
 c Name Vpc
+n Name
 a Arn HostedZoneId Id
 o
 p Description s
@@ -73963,6 +74547,7 @@ T AWS::ServiceDiscovery::PublicDnsNamespace
 g l Tags
 k Id
 c Name
+n Name
 a Arn HostedZoneId Id
 o
 p Description s
@@ -73984,6 +74569,7 @@ T AWS::ServiceDiscovery::Service
 g l Tags
 k Id
 c HealthCheckCustomConfig Name NamespaceId Type
+n Name
 a Arn Id Name
 o
 p Description s
@@ -74048,6 +74634,7 @@ T AWS::Shield::Protection
 g l Tags
 k ProtectionArn
 c Name ResourceArn
+n Name
 a ProtectionArn ProtectionId
 o
 p ApplicationLayerAutomaticResponseConfiguration @ApplicationLayerAutomaticResponseConfiguration
@@ -74142,6 +74729,7 @@ T AWS::SimSpaceWeaver::Simulation
 g n
 k Name
 c MaximumDuration Name RoleArn SchemaS3Location SnapshotS3Location
+n Name
 a DescribePayload
 l sunset 2026-05-20
 o
@@ -74165,6 +74753,7 @@ T AWS::StepFunctions::Activity
 g l Tags
 k Arn
 c EncryptionConfiguration Name
+n Name
 a Arn EncryptionConfiguration.KmsDataKeyReusePeriodSeconds EncryptionConfiguration.KmsKeyId EncryptionConfiguration.Type Name Tags
 A Tags
 o
@@ -74190,6 +74779,7 @@ T AWS::StepFunctions::StateMachine
 g l Tags
 k Arn
 c StateMachineName StateMachineType
+n StateMachineName
 a Arn Name StateMachineRevisionId
 o
 p Definition o
@@ -74241,6 +74831,7 @@ T AWS::StepFunctions::StateMachineAlias
 g n
 k Arn
 c Name
+n Name
 a Arn
 o
 p DeploymentPreference @DeploymentPreference
@@ -74320,6 +74911,7 @@ T AWS::Synthetics::Canary
 g l Tags
 k Name
 c Name
+n Name
 a Code.SourceLocationArn Id State
 o
 p ArtifactConfig @ArtifactConfig
@@ -74425,6 +75017,7 @@ T AWS::Synthetics::Group
 g l Tags
 k Name
 c Name
+n Name
 a Id
 o
 p Name !0:s
@@ -74485,6 +75078,8 @@ T AWS::Timestream::Database
 g l Tags
 k DatabaseName
 c DatabaseName
+n DatabaseName
+h
 a Arn
 l maintenance 2025-06-20
 o
@@ -74502,6 +75097,7 @@ T AWS::Timestream::InfluxDBCluster
 g l Tags
 k Id
 c AllocatedStorage Bucket DbStorageType DeploymentType Name NetworkType Organization Password PubliclyAccessible Username VpcSecurityGroupIds VpcSubnetIds
+n Name
 a Arn Endpoint EngineType Id InfluxAuthParametersSecretArn ReaderEndpoint Status
 o
 p AllocatedStorage !0:i
@@ -74555,6 +75151,7 @@ T AWS::Timestream::InfluxDBInstance
 g l Tags
 k Id
 c Bucket Name NetworkType Organization Password PubliclyAccessible Username VpcSecurityGroupIds VpcSubnetIds
+n Name
 a Arn AvailabilityZone Endpoint Id InfluxAuthParametersSecretArn SecondaryAvailabilityZone Status
 o
 p AllocatedStorage !0:i
@@ -74606,6 +75203,7 @@ T AWS::Timestream::ScheduledQuery
 g l Tags
 k Arn
 c ErrorReportConfiguration KmsKeyId NotificationConfiguration QueryString ScheduleConfiguration ScheduledQueryExecutionRoleArn ScheduledQueryName TargetConfiguration
+n ScheduledQueryName
 a Arn SQErrorReportConfiguration SQKmsKeyId SQName SQNotificationConfiguration SQQueryString SQScheduleConfiguration SQScheduledQueryExecutionRoleArn SQTargetConfiguration
 l maintenance 2025-06-20
 o
@@ -74692,6 +75290,8 @@ T AWS::Timestream::Table
 g l Tags
 k DatabaseName TableName
 c DatabaseName TableName
+n TableName
+h
 a Arn Name
 l maintenance 2025-06-20
 o
@@ -74898,6 +75498,7 @@ T AWS::Transfer::Server
 g l Tags
 k Arn
 c Domain
+C EndpointDetails EndpointDetails/AddressAllocationIds IpAddressType
 a Arn As2ServiceManagedEgressIpAddresses ServerId State
 A As2ServiceManagedEgressIpAddresses
 o
@@ -74981,6 +75582,7 @@ T AWS::Transfer::User
 g l Tags
 k Arn
 c ServerId UserName
+n UserName
 a Arn ServerId UserName
 o
 p HomeDirectory !0:s
@@ -75026,7 +75628,7 @@ x 14 minl=3	maxl=100	pat=^[\w][\w@.-]{2,99}$
 T AWS::Transfer::WebApp
 g l Tags
 k Arn
-c EndpointDetails IdentityProviderDetails WebAppEndpointPolicy
+c EndpointDetails/Vpc/SecurityGroupIds EndpointDetails/Vpc/VpcId IdentityProviderDetails/InstanceArn WebAppEndpointPolicy
 a Arn IdentityProviderDetails.ApplicationArn VpcEndpointId WebAppId
 o
 p AccessEndpoint !0:s
@@ -75387,6 +75989,7 @@ T AWS::VpcLattice::Listener
 g l Tags
 k Arn
 c Name Port Protocol ServiceIdentifier
+n Name
 a Arn Id ServiceArn ServiceId
 o
 p DefaultAction @DefaultAction
@@ -75480,6 +76083,7 @@ T AWS::VpcLattice::ResourceGateway
 g l Tags
 k Arn
 c IpAddressType Name ResourceConfigDnsResolution SubnetIds VpcIdentifier
+n Name
 a Arn Id
 o
 p IpAddressType !0:s
@@ -75518,6 +76122,7 @@ T AWS::VpcLattice::Rule
 g l Tags
 k Arn
 c ListenerIdentifier Name ServiceIdentifier
+n Name
 a Arn Id
 o
 p Action @Action
@@ -75587,6 +76192,7 @@ T AWS::VpcLattice::Service
 g l Tags
 k Arn
 c CustomDomainName Name
+n Name
 a Arn CreatedAt DnsEntry.DomainName DnsEntry.HostedZoneId Id LastUpdatedAt Status
 o
 p AuthType !0:s
@@ -75613,6 +76219,7 @@ T AWS::VpcLattice::ServiceNetwork
 g l Tags
 k Arn
 c Name
+n Name
 a Arn CreatedAt Id LastUpdatedAt
 o
 p AuthType !0:s
@@ -75675,7 +76282,7 @@ x 4 mini=0	maxi=50	uniq
 T AWS::VpcLattice::ServiceNetworkVpcAssociation
 g l Tags
 k Arn
-c DnsOptions PrivateDnsEnabled ServiceNetworkIdentifier VpcIdentifier
+c DnsOptions DnsOptions/PrivateDnsPreference DnsOptions/PrivateDnsSpecifiedDomains PrivateDnsEnabled ServiceNetworkIdentifier VpcIdentifier
 a Arn CreatedAt Id ServiceNetworkArn ServiceNetworkId ServiceNetworkName Status VpcId
 o
 p DnsOptions @DnsOptions
@@ -75704,7 +76311,8 @@ x 9 minl=5	maxl=2048	pat=^vpc-(([0-9a-z]{8})|([0-9a-z]{17}))$
 T AWS::VpcLattice::TargetGroup
 g l Tags
 k Arn
-c Config Name Type
+c Config/IpAddressType Config/LambdaEventStructureVersion Config/Port Config/Protocol Config/ProtocolVersion Config/VpcIdentifier Name Type
+n Name
 a Arn CreatedAt Id LastUpdatedAt Status
 o
 p Config @TargetGroupConfig
@@ -75766,6 +76374,7 @@ T AWS::WAF::ByteMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75788,6 +76397,7 @@ T AWS::WAF::IPSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75803,6 +76413,7 @@ T AWS::WAF::Rule
 g n
 k Id
 c MetricName Name
+n Name
 a Id
 l sunset
 o
@@ -75820,6 +76431,7 @@ T AWS::WAF::SizeConstraintSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75841,6 +76453,7 @@ T AWS::WAF::SqlInjectionMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75860,6 +76473,7 @@ T AWS::WAF::WebACL
 g n
 k Id
 c MetricName Name
+n Name
 a Id
 l sunset
 o
@@ -75881,6 +76495,7 @@ T AWS::WAF::XssMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75900,6 +76515,7 @@ T AWS::WAFRegional::ByteMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75921,6 +76537,7 @@ T AWS::WAFRegional::GeoMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75935,6 +76552,7 @@ T AWS::WAFRegional::IPSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75949,6 +76567,7 @@ T AWS::WAFRegional::RateBasedRule
 g n
 k Id
 c MetricName Name RateKey
+n Name
 a Id
 l sunset
 o
@@ -75967,6 +76586,7 @@ T AWS::WAFRegional::RegexPatternSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -75978,6 +76598,7 @@ T AWS::WAFRegional::Rule
 g n
 k Id
 c MetricName Name
+n Name
 a Id
 l sunset
 o
@@ -75994,6 +76615,7 @@ T AWS::WAFRegional::SizeConstraintSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -76014,6 +76636,7 @@ T AWS::WAFRegional::SqlInjectionMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -76032,6 +76655,7 @@ T AWS::WAFRegional::WebACL
 g n
 k Id
 c MetricName Name
+n Name
 a Id
 l sunset
 o
@@ -76062,6 +76686,7 @@ T AWS::WAFRegional::XssMatchSet
 g n
 k Id
 c Name
+n Name
 a Id
 l sunset
 o
@@ -76080,6 +76705,7 @@ T AWS::WAFv2::IPSet
 g l Tags
 k Name Id Scope
 c Name Scope
+n Name
 a Arn Id
 o
 p Addresses [!0:s
@@ -76145,6 +76771,7 @@ T AWS::WAFv2::RegexPatternSet
 g l Tags
 k Name Id Scope
 c Name Scope
+n Name
 a Arn Id
 o
 p Description !0:s
@@ -76167,6 +76794,7 @@ T AWS::WAFv2::RuleGroup
 g l Tags
 k Name Id Scope
 c Name Scope
+n Name
 a Arn Id LabelNamespace
 o
 p AvailableLabels [@LabelSummary
@@ -76480,6 +77108,7 @@ T AWS::WAFv2::WebACL
 g l Tags
 k Name Id Scope
 c Name Scope
+n Name
 a Arn Capacity Id LabelNamespace
 o
 p ApplicationConfig @ApplicationConfig
@@ -76965,6 +77594,7 @@ T AWS::Wisdom::AIAgent
 g m Tags
 k AIAgentId AssistantId
 c AssistantId Name Tags Type
+n Name
 a AIAgentArn AIAgentId AssistantArn ModifiedTimeSeconds
 o
 p AssistantId !0:s
@@ -77147,6 +77777,7 @@ T AWS::Wisdom::AIGuardrail
 g m Tags
 k AIGuardrailId AssistantId
 c AssistantId Name Tags
+n Name
 a AIGuardrailArn AIGuardrailId AssistantArn
 o
 p AssistantId !0:s
@@ -77243,6 +77874,7 @@ T AWS::Wisdom::AIPrompt
 g m Tags
 k AIPromptId AssistantId
 c ApiFormat AssistantId Name Tags TemplateType Type
+n Name
 a AIPromptArn AIPromptId AssistantArn ModifiedTimeSeconds
 o
 p ApiFormat !0:s
@@ -77285,6 +77917,7 @@ T AWS::Wisdom::Assistant
 g l Tags
 k AssistantId
 c Description Name ServerSideEncryptionConfiguration Tags Type
+n Name
 a AssistantArn AssistantId
 o
 p Description !0:s
@@ -77341,6 +77974,7 @@ T AWS::Wisdom::KnowledgeBase
 g l Tags
 k KnowledgeBaseId
 c Description KnowledgeBaseType Name ServerSideEncryptionConfiguration SourceConfiguration Tags
+n Name
 a KnowledgeBaseArn KnowledgeBaseId
 o
 p Description !0:s
@@ -77591,6 +78225,7 @@ T AWS::Wisdom::MessageTemplateVersion
 g n
 k MessageTemplateVersionArn
 c MessageTemplateArn
+C MessageTemplateContentSha256
 a MessageTemplateVersionArn MessageTemplateVersionNumber
 o
 p MessageTemplateArn !0:s
@@ -77658,6 +78293,7 @@ T AWS::WorkSpaces::Workspace
 g l Tags
 k WorkspaceId
 c DirectoryId UserName
+C BundleId RootVolumeEncryptionEnabled UserVolumeEncryptionEnabled VolumeEncryptionKey
 a Id WorkspaceId
 o
 p BundleId s
@@ -78190,6 +78826,7 @@ T AWS::WorkspacesInstances::WorkspaceInstance
 g l Tags
 k WorkspaceInstanceId
 c ManagedInstance
+C Tags
 a EC2ManagedInstance EC2ManagedInstance.InstanceId ProvisionState WorkspaceInstanceId
 o
 p ManagedInstance @ManagedInstance
@@ -78352,7 +78989,7 @@ x 1 minl=1	maxl=128	pat=[\w+=,.@-]+
 T AWS::XRay::SamplingRule
 g l Tags
 k RuleARN
-c SamplingRule
+c SamplingRule/Version
 a RuleARN
 o
 p RuleName !0:s

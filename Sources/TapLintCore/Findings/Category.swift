@@ -11,4 +11,6 @@ public enum Category: String, CaseIterable, Sendable {
     case security
     case deployability
     case bestPractice = "best-practice"
+    /// From comparing two versions (`diff`, `check --base`).
+    case change
 }

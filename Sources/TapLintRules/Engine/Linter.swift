@@ -64,15 +64,31 @@ public struct FileReport: Sendable {
     public var skipped: Bool
 }
 
+/// The version of a template that a change is judged against: what
+/// `diff` and `check --base` compare with.
+public struct Base: Sendable {
+    /// Its bytes; nil when the template is new since then.
+    public var bytes: [UInt8]?
+    /// How findings and messages name it: a file, or git's `REF:path`.
+    public var name: String
+
+    public init(bytes: [UInt8]?, name: String) {
+        self.bytes = bytes
+        self.name = name
+    }
+}
+
 /// The pipeline for one file: bytes → tree → template → references and
 /// graph → rules → findings. Stateless, so one linter serves every thread.
 public struct Linter: Sendable {
     public let options: LintOptions
     private let rules: [any TemplateRule]
+    private let changeRules: [any ChangeRule]
 
     public init(options: LintOptions = LintOptions()) {
         self.options = options
         rules = RuleRegistry.templateRules.filter { options.selection.isEnabled(type(of: $0).description) }
+        changeRules = RuleRegistry.changeRules.filter { options.selection.isEnabled(type(of: $0).description) }
     }
 
     /// What reading a file gave: a template ready for the rules, or the
@@ -87,7 +103,9 @@ public struct Linter: Sendable {
 
     /// Lints one file's bytes. `explicit` is false for files found by a
     /// directory walk: those are skipped, not reported, when they are no template.
-    public func lint(_ bytes: [UInt8], file: String, explicit: Bool = true) -> FileReport {
+    /// With a `base`, the changes from it are judged too, and the
+    /// template's suppressions apply to them as to every finding.
+    public func lint(_ bytes: [UInt8], file: String, explicit: Bool = true, base: Base? = nil) -> FileReport {
         switch read(bytes, file: file, explicit: explicit) {
         case .skipped:
             return FileReport(file: file, findings: [], skipped: true)
@@ -99,13 +117,9 @@ public struct Linter: Sendable {
             var sink = FindingSink(file: file, selection: options.selection, findings: findings)
             let violations = Parallel.map(rules.count, threads: context.threads) { rules[$0].check(context) }
             for (rule, found) in zip(rules, violations) {
-                let description = type(of: rule).description
-                for violation in found {
-                    sink.add(description, violation.message, violation.range, path: violation.path,
-                             resource: violation.resource ?? Self.resource(on: violation.path), fix: violation.fix,
-                             severity: violation.severity)
-                }
+                sink.add(type(of: rule).description, found)
             }
+            if let base { addChanges(from: base, to: context.template, into: &sink) }
             var suppressions = context.suppressions
             var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
             for suppression in suppressions.all {
@@ -130,6 +144,34 @@ public struct Linter: Sendable {
                 }
             }
             return FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
+        }
+    }
+
+    /// A template deleted since `base`: what removing every resource and
+    /// output of it would lose.
+    public func lintDeleted(_ base: Base, file: String) -> FileReport {
+        var sink = FindingSink(file: file, selection: options.selection)
+        guard let root = YAMLParser.parse(Array("{}".utf8)).root, let empty = Template(root: root) else {
+            preconditionFailure("an empty mapping is a template")
+        }
+        addChanges(from: base, to: empty, into: &sink)
+        return FileReport(file: file, findings: sink.findings.sorted(by: Finding.reportOrder), skipped: false)
+    }
+
+    /// Runs the change rules from `base` to `template`. A base that is no
+    /// template reports why, under its own name.
+    private func addChanges(from base: Base, to template: Template, into sink: inout FindingSink) {
+        guard let bytes = base.bytes else { return }
+        switch read(bytes, file: base.name) {
+        case .template(let old, _):
+            let change = TemplateChange(old: old.template, new: template, base: base.name)
+            for rule in changeRules {
+                sink.add(type(of: rule).description, rule.check(change))
+            }
+        case .failed(let findings):
+            sink.findings += findings
+        case .skipped:
+            break
         }
     }
 
@@ -172,14 +214,14 @@ public struct Linter: Sendable {
     }
 
     /// The resource a path runs through: `Resources/X/...` names X.
-    private static func resource(on path: [PathElement]) -> String? {
+    fileprivate static func resource(on path: [PathElement]) -> String? {
         guard path.count >= 2, path[0] == .key("Resources"), case .key(let name) = path[1] else { return nil }
         return name
     }
 
     /// A cheap look before parsing, so a directory walk does not report
     /// syntax errors in YAML files that never claimed to be templates.
-    static func mayBeTemplate(_ bytes: [UInt8]) -> Bool {
+    public static func mayBeTemplate(_ bytes: [UInt8]) -> Bool {
         contains(bytes, Array("Resources".utf8)) || contains(bytes, Array("AWSTemplateFormatVersion".utf8))
     }
 
@@ -207,5 +249,13 @@ private struct FindingSink {
         guard selection.isEnabled(rule) else { return }
         findings.append(Finding(rule: rule, severity: selection.severity(of: rule, finding: severity), message: message,
                                 file: file, range: range, path: path, resource: resource, fix: fix))
+    }
+
+    /// A rule's violations, each named for the resource its path runs through unless it names one.
+    mutating func add(_ rule: RuleDescription, _ violations: [Violation]) {
+        for violation in violations {
+            add(rule, violation.message, violation.range, path: violation.path,
+                resource: violation.resource ?? Linter.resource(on: violation.path), fix: violation.fix, severity: violation.severity)
+        }
     }
 }

@@ -68,6 +68,11 @@ public enum RuleRegistry {
         LiteralSubVariable(),
     ]
 
+    /// Rules that compare two versions of a template (`diff`, `check --base`).
+    public static let changeRules: [any ChangeRule] = [
+        ResourceReplaced(), DataResourceDeleted(), ExportRemoved(), RetentionDropped(),
+    ]
+
     /// Rules the reader itself reports, before there is a template.
     static let sourceRules: [any SourceRule.Type] = [
         YAMLSyntax.self, DuplicateKey.self, UnknownTag.self, InputTooComplex.self,
@@ -77,7 +82,8 @@ public enum RuleRegistry {
 
     /// Every rule's description, sorted by id.
     public static let all: [RuleDescription] =
-        (sourceRules.map { $0.description } + templateRules.map { type(of: $0).description })
+        (sourceRules.map { $0.description } + templateRules.map { type(of: $0).description }
+            + changeRules.map { type(of: $0).description })
             .sorted { $0.id < $1.id }
 
     /// The rule an id or name refers to.

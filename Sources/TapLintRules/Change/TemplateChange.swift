@@ -1,0 +1,65 @@
+import TapLintCore
+
+/// A rule that reads two versions of a template: what deploying the new one
+/// over a stack made from the old would do.
+public protocol ChangeRule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ change: TemplateChange) -> [Violation]
+}
+
+/// Two versions of one template, their resources matched by logical id, and
+/// the ids that vanished while a resource of the same type and properties
+/// appeared (a rename, which CloudFormation carries out as a replacement).
+public struct TemplateChange: Sendable {
+    public struct Pair: Sendable {
+        public var old: Resource
+        public var new: Resource
+    }
+
+    public let old: Template
+    public let new: Template
+    /// How messages name the old version: a file, or `REF:path`.
+    public let base: String
+    /// Resources under the same id in both.
+    public private(set) var kept: [Pair] = []
+    /// Resources the new version no longer has, renames left out.
+    public private(set) var removed: [Resource] = []
+    /// An old id that is gone, and the new id with the same type and properties.
+    public private(set) var renamed: [Pair] = []
+
+    public init(old: Template, new: Template, base: String) {
+        self.old = old
+        self.new = new
+        self.base = base
+        var added = new.resources.filter { !old.hasResource($0.name) }
+        for resource in old.resources {
+            if let now = new.resource(named: resource.name) {
+                kept.append(Pair(old: resource, new: now))
+            } else if let i = added.firstIndex(where: { $0.type == resource.type && SameValue.equal($0.properties, resource.properties) }) {
+                renamed.append(Pair(old: resource, new: added.remove(at: i)))
+            } else {
+                removed.append(resource)
+            }
+        }
+    }
+
+    /// Where a finding about something the new version no longer has
+    /// points: its `Resources` (or `Outputs`) key, else its start.
+    func anchor(_ section: String) -> (SourceRange, [PathElement]) {
+        if let key = new.root.entry(section)?.key { return (key.range, [.key(section)]) }
+        return (new.root.range, [])
+    }
+
+    /// The line an old declaration starts at, for messages.
+    func oldLine(_ declaration: Declaration) -> String {
+        "line \(declaration.key.range.start.line) of \(base)"
+    }
+
+    /// True when a policy keeps the resource (and its data) when
+    /// CloudFormation deletes or replaces it.
+    static func keeps(_ policy: Node?) -> Bool {
+        guard let text = policy?.string else { return false }
+        return ["Retain", "RetainExceptOnCreate", "Snapshot"].contains(text)
+    }
+}
