@@ -58,6 +58,12 @@ struct History {
             throw CommandError("--base needs a git repository, and \(first) is not in one")
         }
         guard Git.run(["-C", first, "rev-parse", "--verify", "--quiet", ref + "^{commit}"]).status == 0 else {
+            // Before the first commit (a pre-commit hook in a new repository)
+            // HEAD names no commit yet: every template is new.
+            if ref == "HEAD", Git.run(["-C", first, "rev-list", "-n", "1", "--all"]).output.isEmpty {
+                for input in inputs { bases[input.path] = Base(bytes: nil, name: "HEAD:\(input.path)") }
+                return
+            }
             throw CommandError("--base: no commit '\(ref)' in this repository")
         }
         for input in inputs where !input.isStandardInput {

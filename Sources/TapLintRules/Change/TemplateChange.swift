@@ -32,9 +32,12 @@ public struct TemplateChange: Sendable {
         self.old = old
         self.new = new
         self.base = base
-        var added = new.resources.filter { !old.hasResource($0.name) }
-        for resource in old.resources {
-            if let now = new.resource(named: resource.name) {
+        // A logical id declared twice is the last declaration, as CloudFormation reads it.
+        let before = Self.lastOfEachName(old.resources), after = Self.lastOfEachName(new.resources)
+        let now = Dictionary(after.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
+        var added = after.filter { !old.hasResource($0.name) }
+        for resource in before {
+            if let now = now[resource.name] {
                 kept.append(Pair(old: resource, new: now))
             } else if let i = added.firstIndex(where: { $0.type == resource.type && SameValue.equal($0.properties, resource.properties) }) {
                 renamed.append(Pair(old: resource, new: added.remove(at: i)))
@@ -42,6 +45,12 @@ public struct TemplateChange: Sendable {
                 removed.append(resource)
             }
         }
+    }
+
+    /// Each resource once, the last of the ones that share its id, in order.
+    private static func lastOfEachName(_ resources: [Resource]) -> [Resource] {
+        var seen: Set<String> = []
+        return resources.reversed().filter { seen.insert($0.name).inserted }.reversed()
     }
 
     /// Where a finding about something the new version no longer has
