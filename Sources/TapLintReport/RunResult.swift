@@ -7,11 +7,14 @@ public struct RunResult: Sendable {
     public var files: [FileReport]
     public var skipped: Int
     public var seconds: Double
+    /// With `--fix`: the findings the fixes removed; nil without it.
+    public var fixed: Int?
 
-    public init(reports: [FileReport], seconds: Double) {
+    public init(reports: [FileReport], seconds: Double, fixing: Bool = false) {
         files = reports.filter { !$0.skipped }.sorted { $0.file < $1.file }
         skipped = reports.count - files.count
         self.seconds = seconds
+        fixed = fixing ? reports.reduce(0) { $0 + $1.fixed } : nil
     }
 
     public var findings: [Finding] { files.flatMap(\.findings) }

@@ -2,9 +2,11 @@ import TapLintCore
 
 /// The human format: one editor-clickable block per finding, then a summary.
 ///
-///     lib/TapStack.yml:60:7: warning ARN001 hard-coded-partition
+///     lib/TapStack.yml:60:7: warning ARN001 hard-coded-partition [*]
 ///       ARN in LambdaInvokePermission.SourceArn hard-codes partition 'aws'
 ///       fix: use ${AWS::Partition}
+///
+/// `[*]` marks a finding that `check --fix` fixes.
 public struct TextReporter: Reporter {
     public var colour: Bool
     public var visibility: Visibility
@@ -28,6 +30,8 @@ public struct TextReporter: Reporter {
             out.append(finding.rule)
             out.append(" ")
             out.append(paint(finding.name, "2"))
+            // Fixable with --fix, marked as ruff marks it.
+            if !finding.edits.isEmpty { out.append(" [*]") }
             out.append("\n  ")
             out.append(finding.message)
             out.append("\n")
@@ -57,6 +61,10 @@ public struct TextReporter: Reporter {
         let milliseconds = Int((result.seconds * 1000).rounded())
         line += " (\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000) s)"
         if let omitted { line += "; " + omitted }
+        // Every fixable finding, shown or not: --fix fixes them all.
+        let fixable = result.findings.count { !$0.edits.isEmpty }
+        if fixable > 0 { line += "; \(fixable) fixable with --fix" }
+        if let fixed = result.fixed { line += "; \(fixed) fixed" }
         return line
     }
 

@@ -23,6 +23,12 @@ struct CheckCommand: ParsableCommand {
                                valueName: "ref"))
     var base: String?
 
+    @Flag(help: "Apply the certain fixes ([*] in the report) to the templates, atomically, and report what is left.")
+    var fix = false
+
+    @Flag(help: "With --fix: print the fixes as a unified diff and write nothing (exit 1 when there is one).")
+    var diff = false
+
     @Option(help: ArgumentHelp("Report only findings that are not in this earlier JSON report.", valueName: "file"))
     var baseline: String?
 
@@ -41,6 +47,8 @@ struct CheckCommand: ParsableCommand {
     var maxFileSize: Int = LintOptions.defaultMaxFileSize
 
     func validate() throws {
+        if diff, !fix { throw ValidationError("--diff shows what --fix would change: give both") }
+        if fix, base != nil { throw ValidationError("--fix and --base do not go together: the change findings have no fix") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if maxFileSize < 1 { throw ValidationError("--max-file-size must be at least 1") }
     }
@@ -70,7 +78,12 @@ struct CheckCommand: ParsableCommand {
             linters[configuration.key] = report.linter(for: configuration, commandLine: commandLine, threads: threadsPerFile,
                                                        maxFileSize: maxFileSize)
         }
-        var reports = Self.lint(work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }, jobs: jobs, history: history)
+        let pairs = work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }
+        if fix {
+            return try fixAll(pairs, jobs: jobs, configurations: work.map { ($0.input.displayName, $0.configuration) },
+                              since: started)
+        }
+        var reports = Self.lint(pairs, jobs: jobs, history: history)
         // Templates deleted since the base: what their removal loses.
         for deleted in history?.deleted ?? [] {
             let linter = report.linter(for: Configuration.defaults(in: "."), commandLine: commandLine, threads: 1, maxFileSize: maxFileSize)
@@ -80,6 +93,43 @@ struct CheckCommand: ParsableCommand {
             for i in reports.indices { reports[i].findings = accepted.newFindings(reports[i].findings) }
         }
         try report.emit(reports, configurations: work.map { ($0.input.displayName, $0.configuration) }, since: started)
+    }
+
+    /// `--fix`: each template fixed and written back atomically (standard
+    /// input's to standard output), or with `--diff` only shown; then the
+    /// report of what is left.
+    private func fixAll(_ work: [(Input, Linter)], jobs: Int, configurations: [(file: String, configuration: Configuration)],
+                        since started: ContinuousClock.Instant) throws {
+        let outcomes = Parallel.map(work.count, threads: jobs) { index -> (Input, [UInt8]?, Fixer.Outcome?) in
+            let (input, linter) = work[index]
+            let bytes = input.isStandardInput ? FileSystem.readStandardInput() : FileSystem.read(input.path)
+            guard case .success(let bytes) = bytes else { return (input, nil, nil) }
+            return (input, bytes, Fixer.fix(bytes, file: input.displayName, explicit: input.explicit, linter: linter))
+        }
+        var reports: [FileReport] = []
+        var patch = ""
+        for ((input, linter), (_, original, outcome)) in zip(work, outcomes) {
+            guard let original, let outcome else {
+                reports.append(Self.lint([(input, linter)], jobs: 1)[0])
+                continue
+            }
+            reports.append(outcome.report)
+            if diff {
+                if outcome.bytes != original { patch += UnifiedDiff.render(old: original, new: outcome.bytes, name: input.displayName) }
+            } else if input.isStandardInput {
+                FileSystem.writeStandardOutput(String(decoding: outcome.bytes, as: UTF8.self))
+            } else if outcome.bytes != original {
+                do { try FileSystem.writeAtomically(outcome.bytes, to: input.path, mode: nil) } catch { throw CommandError(error.reason) }
+            }
+        }
+        if diff {
+            FileSystem.writeStandardOutput(patch)
+            if !patch.isEmpty { throw ExitCode(1) }
+            return
+        }
+        // Standard input's fixed template went to standard output: the report goes to standard error.
+        let toStandardError = work.contains { $0.0.isStandardInput } && report.output == nil
+        try report.emit(reports, configurations: configurations, since: started, fixing: true, toStandardError: toStandardError)
     }
 
     private static func loadBaseline(_ file: String) throws(CommandError) -> Baseline {

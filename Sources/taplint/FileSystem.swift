@@ -97,11 +97,19 @@ enum FileSystem {
     /// Writes through a temporary file in the same directory and renames it
     /// over the target, so a reader never sees half a report.
     static func writeAtomically(_ text: String, to path: String) throws(Failure) {
+        try writeAtomically(Array(text.utf8), to: path, mode: 0o644)
+    }
+
+    /// The same for bytes, with the file's permissions: `--fix` keeps the
+    /// template's own (`mode` nil: those of the file it replaces).
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t?) throws(Failure) {
+        var info = stat()
+        let mode = mode ?? (stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644)
+        var bytes = bytes
         var template = Array((path + ".taplint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(reason: "cannot write \(path): \(lastError())") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var bytes = Array(text.utf8)
         var written = 0
         while written < bytes.count {
             let count = bytes[written...].withUnsafeMutableBytes { write(descriptor, $0.baseAddress, $0.count) }
@@ -115,7 +123,7 @@ enum FileSystem {
             written += count
         }
         bytes.removeAll()
-        fchmod(descriptor, 0o644)
+        fchmod(descriptor, mode)
         guard close(descriptor) == 0, rename(temporary, path) == 0 else {
             let reason = lastError()
             unlink(temporary)

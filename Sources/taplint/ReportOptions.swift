@@ -65,11 +65,11 @@ struct ReportOptions: ParsableArguments {
     /// Writes the report and exits 1 when a finding reaches a file's
     /// `--fail-on` (or its configuration's).
     func emit(_ reports: [FileReport], configurations: [(file: String, configuration: Configuration)],
-              since started: ContinuousClock.Instant) throws {
+              since started: ContinuousClock.Instant, fixing: Bool = false, toStandardError: Bool = false) throws {
         let elapsed = ContinuousClock().now - started
         let result = RunResult(reports: reports, seconds: Double(elapsed.components.seconds)
-            + Double(elapsed.components.attoseconds) / 1e18)
-        let colour = format == .text && output == nil && FileSystem.isTerminal(1)
+            + Double(elapsed.components.attoseconds) / 1e18, fixing: fixing)
+        let colour = format == .text && output == nil && FileSystem.isTerminal(toStandardError ? 2 : 1)
             && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
         var visibility = Visibility(fallback: (show ?? .warning).severity)
         for (file, configuration) in configurations {
@@ -85,6 +85,8 @@ struct ReportOptions: ParsableArguments {
         let text = reporter.render(result)
         if let output {
             do { try FileSystem.writeAtomically(text, to: output) } catch { throw CommandError(error.reason) }
+        } else if toStandardError {
+            FileSystem.writeStandardError(text)
         } else {
             FileSystem.writeStandardOutput(text)
         }

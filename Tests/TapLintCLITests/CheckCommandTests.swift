@@ -10,27 +10,27 @@ import Testing
         let run = try CLI.run(["check", "samples/TapStack.yml"])
         #expect(run.status == 1, "warnings and errors reach the default --fail-on warning")
         #expect(run.stdout.contains("""
-            samples/TapStack.yml:60:7: warning ARN001 hard-coded-partition
+            samples/TapStack.yml:60:7: warning ARN001 hard-coded-partition [*]
               ARN in LambdaInvokePermission.SourceArn hard-codes partition 'aws'
               fix: use ${AWS::Partition}
 
             """))
         #expect(!run.stdout.contains(" info BP001 "), "info findings are left out by default")
         let last = run.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.wholeMatch(of: /10 warnings, 5 errors in 1 file \([0-9]+\.[0-9]{3} s\); 13 info not shown: --show info/) != nil,
+        #expect(last.wholeMatch(of: /10 warnings, 5 errors in 1 file \([0-9]+\.[0-9]{3} s\); 13 info not shown: --show info; 10 fixable with --fix/) != nil,
                 "\(last)")
         #expect(!run.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
     }
 
     @Test func showChoosesWhatTheTextAndGitHubFormatsPrint() throws {
         let everything = try CLI.run(["check", "--show", "info", "samples/TapStack.yml"])
-        #expect(everything.stdout.contains("samples/TapStack.yml:312:9: info BP001 redundant-depends-on\n"))
+        #expect(everything.stdout.contains("samples/TapStack.yml:312:9: info BP001 redundant-depends-on [*]\n"))
         let last = everything.stdout.split(separator: "\n").last.map(String.init) ?? ""
-        #expect(last.wholeMatch(of: /10 warnings, 5 errors, 13 info in 1 file \([0-9]+\.[0-9]{3} s\)/) != nil, "\(last)")
+        #expect(last.wholeMatch(of: /10 warnings, 5 errors, 13 info in 1 file \([0-9]+\.[0-9]{3} s\); 10 fixable with --fix/) != nil, "\(last)")
 
         let errors = try CLI.run(["check", "--show", "error", "samples/TapStack.yml"])
         #expect(!errors.stdout.contains(" warning "))
-        #expect(errors.stdout.contains("; 10 warnings, 13 info not shown: --show info\n"))
+        #expect(errors.stdout.contains("; 10 warnings, 13 info not shown: --show info; 10 fixable with --fix\n"))
         #expect(errors.status == 1, "what is not shown still fails the run")
 
         let github = try CLI.run(["check", "--format", "github", "samples/TapStack.yml"])

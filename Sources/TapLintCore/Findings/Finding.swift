@@ -10,9 +10,11 @@ public struct Finding: Sendable, Equatable {
     public var path: [PathElement]
     public var resource: String?
     public var fix: String?
+    /// The edits that fix it, when the fix is certain (`check --fix`).
+    public var edits: [Edit]
 
     public init(rule: RuleDescription, severity: Severity? = nil, message: String, file: String,
-                range: SourceRange, path: [PathElement], resource: String? = nil, fix: String? = nil) {
+                range: SourceRange, path: [PathElement], resource: String? = nil, fix: String? = nil, edits: [Edit] = []) {
         self.rule = rule.id
         self.name = rule.name
         self.category = rule.category
@@ -23,6 +25,7 @@ public struct Finding: Sendable, Equatable {
         self.path = path
         self.resource = resource
         self.fix = fix ?? rule.fix
+        self.edits = edits
     }
 
     /// Report order: file, line, column, rule, then message, so that the same

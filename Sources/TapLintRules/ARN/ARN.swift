@@ -11,6 +11,26 @@ struct ARN {
     var resource: String
     /// The string it was found in.
     var source: BuiltString
+    /// Where its `arn:` starts in the string's text, in bytes.
+    var offset = 0
+
+    /// Where each field starts in the string's text, in bytes.
+    var partitionRange: Range<Int> { (offset + 4)..<(offset + 4 + partition.utf8.count) }
+    var regionRange: Range<Int> {
+        let start = partitionRange.upperBound + 1 + service.utf8.count + 1
+        return start..<(start + region.utf8.count)
+    }
+    var accountRange: Range<Int> { (regionRange.upperBound + 1)..<(regionRange.upperBound + 1 + account.utf8.count) }
+
+    /// The edits that make a field read a pseudo parameter, where that is
+    /// certain: the template spells no other literal value for that field
+    /// in any ARN (two accounts mean one of them is someone else's).
+    func edits(putting pseudo: String, at field: Range<Int>, among arns: [ARN], value: (ARN) -> String,
+               template: Template) -> [TextEdit]? {
+        let literal = value(self)
+        guard !arns.contains(where: { ARN.isLiteral(value($0)) && value($0) != literal }) else { return nil }
+        return PseudoParameterFix.edits(putting: pseudo, at: field, in: source, template: template)
+    }
 
     /// Every ARN in a built string: each `arn:` that starts a word, up to the
     /// next space, quote or comma (a string may hold several, e.g. JSON).
@@ -27,7 +47,7 @@ struct ARN {
             let fields = Self.fields(bytes[start..<end])
             guard fields.count == 6 else { continue }
             found.append(ARN(text: String(decoding: bytes[start..<end], as: UTF8.self), partition: fields[1], service: fields[2],
-                             region: fields[3], account: fields[4], resource: fields[5], source: string))
+                             region: fields[3], account: fields[4], resource: fields[5], source: string, offset: start))
         }
         return found
     }

@@ -72,7 +72,9 @@ public struct HardCodedPartition: TemplateRule {
             guard ARN.isLiteral(arn.partition) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'",
-                             resource: arn.source.resource)
+                             resource: arn.source.resource,
+                             edits: arn.edits(putting: "AWS::Partition", at: arn.partitionRange, among: context.arns,
+                                              value: \.partition, template: context.template) ?? [])
         }
     }
 }

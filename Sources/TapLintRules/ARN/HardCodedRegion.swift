@@ -37,12 +37,22 @@ public struct HardCodedRegion: TemplateRule {
 
     public init() {}
 
+    /// An ARN that must name one region whatever the stack's: CloudFront
+    /// takes certificates and edge functions from us-east-1 only. Its
+    /// finding stays, without a fix.
+    static func mayBeElsewhere(_ arn: ARN, in template: Template) -> Bool {
+        arn.service == "acm" || template.resource(named: arn.source.resource)?.type?.hasPrefix("AWS::CloudFront::") == true
+    }
+
     public func check(_ context: LintContext) -> [Violation] {
         context.arns.compactMap { arn in
             guard ARN.isLiteral(arn.region), ARN.isRegion(arn.region) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes region '\(arn.region)'",
-                             resource: arn.source.resource)
+                             resource: arn.source.resource,
+                             edits: Self.mayBeElsewhere(arn, in: context.template) ? []
+                                 : arn.edits(putting: "AWS::Region", at: arn.regionRange, among: context.arns,
+                                             value: \.region, template: context.template) ?? [])
         }
     }
 }

@@ -50,7 +50,29 @@ public struct HardCodedURLSuffix: TemplateRule {
         context.strings.compactMap { string in
             guard string.text.containsBytes("://"), string.text.containsBytes(".amazonaws.com") else { return nil }
             return Violation(at: string.range, path: string.path,
-                             message: "URL in \(string.place) hard-codes the domain amazonaws.com", resource: string.resource)
+                             message: "URL in \(string.place) hard-codes the domain amazonaws.com", resource: string.resource,
+                             edits: PseudoParameterFix.edits(putting: "AWS::URLSuffix", at: Self.domains(in: string.text), in: string,
+                                                             template: context.template) ?? [])
         }
+    }
+
+    /// Where the text spells the domain as a host's suffix (`.amazonaws.com`
+    /// not followed by more of a name, such as `.cn`), in bytes.
+    static func domains(in text: String) -> [Range<Int>] {
+        let bytes = Array(text.utf8), domain = Array("amazonaws.com".utf8)
+        var found: [Range<Int>] = []
+        var i = 1
+        while i + domain.count <= bytes.count {
+            let after = i + domain.count
+            if bytes[i - 1] == UInt8(ascii: "."), bytes[i..<after].elementsEqual(domain),
+               after == bytes.count || !(bytes[after] == UInt8(ascii: ".") || bytes[after] == UInt8(ascii: "-")
+                   || bytes[after].isASCIIAlphanumeric) {
+                found.append(i..<after)
+                i = after
+            } else {
+                i += 1
+            }
+        }
+        return found
     }
 }

@@ -70,13 +70,45 @@ public struct RedundantDependsOn: TemplateRule {
                   implied[owner]?[reference.target] == nil else { continue }
             implied[owner, default: [:]][reference.target] = reference
         }
-        return context.references.references.compactMap { reference in
-            guard reference.kind == .dependsOn, case .resource(let owner) = reference.owner,
-                  let implying = implied[owner]?[reference.target] else { return nil }
+        let redundant = context.references.references.filter { reference in
+            guard reference.kind == .dependsOn, case .resource(let owner) = reference.owner else { return false }
+            return implied[owner]?[reference.target] != nil
+        }
+        let style = redundant.isEmpty ? nil : SourceStyle(context.template)
+        return redundant.compactMap { reference in
+            guard case .resource(let owner) = reference.owner, let implying = implied[owner]?[reference.target] else { return nil }
             let place = Array(implying.path.dropFirst(2)).beforeIntrinsic.dotted
+            let resource = context.template.resources[owner]
+            let siblings = redundant.filter { $0.owner == reference.owner }.count
             return Violation(
                 at: reference.range, path: reference.path,
-                message: "DependsOn \(reference.target) repeats the dependency that the \(implying.kind.rawValue) in \(place) (line \(implying.range.start.line)) already creates")
+                message: "DependsOn \(reference.target) repeats the dependency that the \(implying.kind.rawValue) in \(place) (line \(implying.range.start.line)) already creates",
+                edits: style == .json ? [] : Self.removal(of: reference.range, in: resource, allRedundant: siblings == resource.dependsOn.count))
         }
+    }
+
+    /// The lines to delete: the item's, or the whole `DependsOn` when
+    /// every entry goes (an empty one is invalid). Offered for block style
+    /// only, where each item and the key stand on lines of their own.
+    static func removal(of item: SourceRange, in resource: Resource, allRedundant: Bool) -> [TextEdit] {
+        guard let entry = resource.body.entry("DependsOn"), let first = resource.body.mapping?.first,
+              first.key.range.start == resource.body.range.start else { return [] }  // a flow mapping starts before its first key
+        func lines(_ from: Int, through last: Int) -> TextEdit {
+            TextEdit(range: SourceRange(start: SourcePosition(line: from, column: 1), end: SourcePosition(line: last + 1, column: 1)),
+                     text: "")
+        }
+        let value = entry.value
+        if value.scalar != nil {
+            return value.range.end.line == entry.key.range.start.line ? [lines(entry.key.range.start.line, through: value.range.end.line)] : []
+        }
+        // A block list starts on a later line, at its first `- `.
+        guard let items = value.sequence, let head = items.first, value.range.start.line > entry.key.range.start.line,
+              head.range.start.line == value.range.start.line, head.range.start.column == value.range.start.column + 2,
+              items.allSatisfy({ $0.range.start.line == $0.range.end.line }),
+              Set(items.map(\.range.start.line)).count == items.count else { return [] }
+        if allRedundant { return [lines(entry.key.range.start.line, through: items[items.count - 1].range.end.line)] }
+        guard let line = items.first(where: { $0.valueRange.start == item.start || $0.range.start == item.start })?.range.start.line
+        else { return [] }
+        return [lines(line, through: line)]
     }
 }

@@ -62,6 +62,15 @@ public struct FileReport: Sendable {
     public var findings: [Finding]
     /// True when a directory walk passed over the file as not a template.
     public var skipped: Bool
+    /// With `--fix`: how many findings the fixes removed.
+    public var fixed = 0
+
+    public init(file: String, findings: [Finding], skipped: Bool, fixed: Int = 0) {
+        self.file = file
+        self.findings = findings
+        self.skipped = skipped
+        self.fixed = fixed
+    }
 }
 
 /// The version of a template that a change is judged against: what
@@ -115,6 +124,7 @@ public struct Linter: Sendable {
             // The threads of a large template free its tree too.
             defer { if context.threads > 1 { Parallel.release(context) } }
             var sink = FindingSink(file: file, selection: options.selection, findings: findings)
+            sink.offsets = SourceOffsets(bytes)
             let violations = Parallel.map(rules.count, threads: context.threads) { rules[$0].check(context) }
             for (rule, found) in zip(rules, violations) {
                 sink.add(type(of: rule).description, found)
@@ -243,19 +253,29 @@ private struct FindingSink {
     let file: String
     let selection: RuleSelection
     var findings: [Finding] = []
+    /// The file's bytes, to turn the rules' edits into byte offsets.
+    var offsets: SourceOffsets?
 
     mutating func add(_ rule: RuleDescription, _ message: String, _ range: SourceRange = .origin,
-                      path: [PathElement] = [], resource: String? = nil, fix: String? = nil, severity: Severity? = nil) {
+                      path: [PathElement] = [], resource: String? = nil, fix: String? = nil, severity: Severity? = nil,
+                      edits: [TextEdit] = []) {
         guard selection.isEnabled(rule) else { return }
+        var bytes: [Edit] = []
+        for edit in edits {
+            // An edit that cannot be placed leaves the finding without a fix.
+            guard let placed = offsets?.edit(edit) else { bytes = []; break }
+            bytes.append(placed)
+        }
         findings.append(Finding(rule: rule, severity: selection.severity(of: rule, finding: severity), message: message,
-                                file: file, range: range, path: path, resource: resource, fix: fix))
+                                file: file, range: range, path: path, resource: resource, fix: fix, edits: bytes))
     }
 
     /// A rule's violations, each named for the resource its path runs through unless it names one.
     mutating func add(_ rule: RuleDescription, _ violations: [Violation]) {
         for violation in violations {
             add(rule, violation.message, violation.range, path: violation.path,
-                resource: violation.resource ?? Linter.resource(on: violation.path), fix: violation.fix, severity: violation.severity)
+                resource: violation.resource ?? Linter.resource(on: violation.path), fix: violation.fix, severity: violation.severity,
+                edits: violation.edits)
         }
     }
 }

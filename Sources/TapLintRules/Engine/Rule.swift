@@ -22,15 +22,18 @@ public struct Violation: Sendable {
     /// without authorization that writes is worse than one that reads); a
     /// severity the user configured still wins.
     public var severity: Severity?
+    /// The edits that fix it, offered only when the fix is certain here.
+    public var edits: [TextEdit]
 
     public init(at range: SourceRange, path: [PathElement], message: String,
-                resource: String? = nil, fix: String? = nil, severity: Severity? = nil) {
+                resource: String? = nil, fix: String? = nil, severity: Severity? = nil, edits: [TextEdit] = []) {
         self.range = range
         self.path = path
         self.message = message
         self.resource = resource
         self.fix = fix
         self.severity = severity
+        self.edits = edits
     }
 }
 

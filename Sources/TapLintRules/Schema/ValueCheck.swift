@@ -40,8 +40,13 @@ enum ValueCheck {
 
     private static func listProblems(_ items: [Node], _ constraint: ValueConstraint) -> [(String, String?)] {
         var found: [(String, String?)] = []
-        // A function inside a list may expand to several items (Fn::Split, Fn::GetAZs).
-        let counted = !items.contains { $0.intrinsic != nil || $0.tag != nil }
+        // A function inside a list may expand to several items (Fn::Split,
+        // Fn::GetAZs) or none (Fn::If with AWS::NoValue); a Sub or Join
+        // gives exactly one string.
+        let counted = !items.contains { item in
+            guard let call = item.intrinsic else { return item.tag != nil }
+            return call.name != .sub && call.name != .join
+        }
         if counted, let minItems = constraint.minItems, items.count < minItems {
             found.append(("the list has \(items.count) item\(items.count == 1 ? "" : "s"); the schema requires at least \(minItems)", nil))
         }
@@ -67,6 +72,10 @@ enum ValueCheck {
     /// condition repeat.
     private static func literalItem(_ item: Node) -> (String, String)? {
         if item.intrinsic == nil, item.tag == nil, let text = item.scalar?.value { return (text, "") }
+        // The same Fn::Sub text twice gives the same string twice.
+        if let call = item.intrinsic, call.name == .sub, call.argument.intrinsic == nil, let text = call.argument.scalar?.value {
+            return (text, "Fn::Sub")
+        }
         guard let call = item.intrinsic, call.name == .if, let parts = call.argument.sequence, parts.count == 3,
               let condition = parts[0].string else { return nil }
         if SchemaCheck.isNoValue(parts[2]), parts[1].intrinsic == nil, let text = parts[1].scalar?.value {

@@ -1,0 +1,61 @@
+/// A change to a template's bytes that fixes a finding: the bytes from
+/// `start` up to `end` (offsets into the file as read) become `text`.
+public struct Edit: Sendable, Hashable {
+    public var start: Int
+    public var end: Int
+    public var text: String
+
+    public init(start: Int, end: Int, text: String) {
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+}
+
+/// An edit as a rule states it, by the positions the parser keeps; the
+/// linter turns it into byte offsets.
+public struct TextEdit: Sendable, Hashable {
+    public var range: SourceRange
+    public var text: String
+
+    public init(range: SourceRange, text: String) {
+        self.range = range
+        self.text = text
+    }
+}
+
+/// Turns line and column positions into byte offsets in one file's bytes:
+/// the line starts are found once, on the first question.
+public struct SourceOffsets {
+    private let bytes: [UInt8]
+    private var lineStarts: [Int] = []
+
+    public init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    /// The byte offset of a position (columns count characters); nil past the end.
+    public mutating func offset(of position: SourcePosition) -> Int? {
+        if lineStarts.isEmpty {
+            lineStarts = [0]
+            for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
+        }
+        guard position.line >= 1, position.line <= lineStarts.count else { return nil }
+        var offset = lineStarts[position.line - 1]
+        var column = 1
+        while column < position.column {
+            guard offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") else { return nil }
+            offset += 1
+            // A character is its lead byte and the continuation bytes after it.
+            while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            column += 1
+        }
+        return offset
+    }
+
+    /// A rule's edit in bytes; nil when a position is not in the file.
+    public mutating func edit(_ edit: TextEdit) -> Edit? {
+        guard let start = offset(of: edit.range.start), let end = offset(of: edit.range.end), start <= end else { return nil }
+        return Edit(start: start, end: end, text: edit.text)
+    }
+}
