@@ -18,11 +18,17 @@ enum PseudoParameterFix {
                       template: Template) -> [TextEdit]? {
         guard !places.isEmpty else { return nil }
         let call = string.node.intrinsic
-        // The one-line string the file spells: the plain string, or the Sub's text.
+        // The one-line string the file spells: the plain string, or the
+        // Sub's text (its first item in the two-argument form). Up to the
+        // last place edited, the text built must be the text written: a
+        // `${!…}` or a variable the Sub fills in further on does not matter.
         if let call, call.name != .sub { return nil }
-        let scalarNode = call?.argument ?? string.node
-        guard let scalar = scalarNode.scalar, scalar.value == string.text, let exact = scalarNode.exactValueRange,
-              !string.text.containsBytes("${!") else { return nil }
+        let scalarNode = call.map { $0.argument.scalar != nil ? $0.argument : $0.argument.sequence?.first ?? $0.argument } ?? string.node
+        let end = places.map(\.upperBound).max() ?? 0
+        guard let scalar = scalarNode.scalar, let exact = scalarNode.exactValueRange,
+              scalar.value.utf8.count >= end, string.text.utf8.count >= end,
+              scalar.value.utf8.prefix(end).elementsEqual(string.text.utf8.prefix(end)),
+              call != nil || scalar.value == string.text else { return nil }
         let quoted = scalar.style == .plain ? 0 : 1
         func position(_ offset: Int) -> SourcePosition {
             let characters = string.text.utf8.prefix(offset).count { $0 & 0xC0 != 0x80 }
@@ -32,21 +38,20 @@ enum PseudoParameterFix {
         if call != nil {
             return places.map { TextEdit(range: SourceRange(start: position($0.lowerBound), end: position($0.upperBound)), text: replacement) }
         }
-        // A `${X}` naming the template's own parameter or resource in a
-        // plain string is a Sub the author forgot (REF005): wrapping it
-        // would make that mistake look meant. Others (`${aws:username}`,
-        // an IAM policy variable) are kept as text.
-        guard takesSub(string, template: template), !namesTemplate(string.text, template) else { return nil }
-        // A plain string becomes an Fn::Sub: any `${` already in it is
-        // escaped as `${!`, which Fn::Sub writes back as `${`.
+        // A `${` in a plain string is not certain to be text: a Sub the
+        // author forgot (REF005), or a variable a tool fills in before
+        // CloudFormation reads the file (the Serverless Framework's
+        // `${self:…}`). Escaping it would make either look meant.
+        guard takesSub(string, template: template), !string.text.containsBytes("${") else { return nil }
+        // A plain string becomes an Fn::Sub (with no `${` in it to escape).
         let utf8 = Array(string.text.utf8)
         var value = ""
         var done = 0
         for place in places {
-            value += escaped(utf8[done..<place.lowerBound]) + replacement
+            value += String(decoding: utf8[done..<place.lowerBound], as: UTF8.self) + replacement
             done = place.upperBound
         }
-        value += escaped(utf8[done...])
+        value += String(decoding: utf8[done...], as: UTF8.self)
         return [TextEdit(range: SourceRange(start: exact.start, end: exact.end), text: SourceStyle(template).sub(value))]
     }
 
@@ -58,30 +63,6 @@ enum PseudoParameterFix {
               !string.path.contains(where: { if case .key(let key) = $0 { key.hasPrefix("Fn::") && key != "Fn::If" } else { false } })
         else { return false }
         return true
-    }
-
-    /// True when a `${X}` in the text names a pseudo parameter, parameter or resource.
-    private static func namesTemplate(_ text: String, _ template: Template) -> Bool {
-        guard text.containsBytes("${") else { return false }
-        return SubTemplate(text).variables.contains { variable in
-            let head = String(variable.name.split(separator: ".", maxSplits: 1).first ?? "")
-            return variable.name.hasPrefix("AWS::") || template.hasParameter(head) || template.hasResource(head)
-        }
-    }
-
-    private static func escaped(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            out.append(bytes[i])
-            if bytes[i] == UInt8(ascii: "$"), i + 1 < bytes.endIndex, bytes[i + 1] == UInt8(ascii: "{") {
-                out.append(contentsOf: "{!".utf8)
-                i += 2
-                continue
-            }
-            i += 1
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
