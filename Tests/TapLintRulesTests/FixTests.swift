@@ -130,6 +130,46 @@ import TapLintCore
         #expect(Self.fixed(crlf) == crlf.replacingOccurrences(of: "      - Bucket   # the policy's bucket\r\n", with: ""))
     }
 
+    @Test func unusedSuppressionsGo() {
+        let bucket = """
+        Resources:
+          Bucket:
+            Type: AWS::S3::Bucket
+            Metadata:
+              owner: storage
+              taplint:
+                ignore:
+                  - rule: IAM001
+                    reason: no policy here any more
+                  - rule: VER001
+                    reason: logs need no versions
+            Properties:
+              BucketName: !Sub "${AWS::StackName}-logs"   # taplint: ignore ARN001 -- kept for the old name
+              PublicAccessBlockConfiguration:
+                BlockPublicAcls: true
+                BlockPublicPolicy: true
+                IgnorePublicAcls: true
+                RestrictPublicBuckets: true
+              LifecycleConfiguration:
+                Rules: [{Status: Enabled, ExpirationInDays: 30}]
+          # taplint: ignore DEP002 -- nothing named here
+
+        """
+        let result = Self.fix(bucket)
+        #expect(result.text == bucket
+            .replacingOccurrences(of: "          - rule: IAM001\n            reason: no policy here any more\n", with: "")
+            .replacingOccurrences(of: "   # taplint: ignore ARN001 -- kept for the old name", with: "")
+            .replacingOccurrences(of: "  # taplint: ignore DEP002 -- nothing named here\n", with: ""), "\(result.text)")
+        #expect(!result.left.contains { $0.rule == "BP002" })
+        // The only suppression of a list goes with its `taplint` entry, and
+        // with Metadata when that held nothing else.
+        let only = bucket.replacingOccurrences(of: "          - rule: VER001\n            reason: logs need no versions\n", with: "")
+            .replacingOccurrences(of: "      owner: storage\n", with: "")
+        #expect(!Self.fixed(only).contains("Metadata"), "\(Self.fixed(only))")
+        #expect(!Self.fixed(only.replacingOccurrences(of: "    Metadata:\n", with: "    Metadata:\n      owner: storage\n"))
+            .contains("taplint:\n"))
+    }
+
     @Test func aURLGetsTheURLSuffix() {
         let template = """
         Resources:

@@ -36,10 +36,7 @@ public struct SourceOffsets {
 
     /// The byte offset of a position (columns count characters); nil past the end.
     public mutating func offset(of position: SourcePosition) -> Int? {
-        if lineStarts.isEmpty {
-            lineStarts = [0]
-            for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(i + 1) }
-        }
+        if lineStarts.isEmpty { lineStarts = bytes.withUnsafeBufferPointer { TapLintCore.lineStarts(in: $0, endingOne: true) } }
         guard position.line >= 1, position.line <= lineStarts.count else { return nil }
         var offset = lineStarts[position.line - 1]
         var column = 1

@@ -23,13 +23,16 @@ struct ARN {
     var accountRange: Range<Int> { (regionRange.upperBound + 1)..<(regionRange.upperBound + 1 + account.utf8.count) }
 
     /// The edits that make a field read a pseudo parameter, where that is
-    /// certain: the template spells no other literal value for that field
-    /// in any ARN (two accounts mean one of them is someone else's).
-    func edits(putting pseudo: String, at field: Range<Int>, among arns: [ARN], value: (ARN) -> String,
-               template: Template) -> [TextEdit]? {
-        let literal = value(self)
-        guard !arns.contains(where: { ARN.isLiteral(value($0)) && value($0) != literal }) else { return nil }
+    /// certain: `spelled`, the literal values the template's ARNs give that
+    /// field, holds this one alone (two accounts mean one is someone else's).
+    func edits(putting pseudo: String, at field: Range<Int>, spelled: Set<String>, template: Template) -> [TextEdit]? {
+        guard spelled.count == 1 else { return nil }
         return PseudoParameterFix.edits(putting: pseudo, at: field, in: source, template: template)
+    }
+
+    /// The literal values the ARNs give one field.
+    static func spelled(_ arns: [ARN], _ field: (ARN) -> String) -> Set<String> {
+        Set(arns.lazy.map(field).filter(isLiteral))
     }
 
     /// Every ARN in a built string: each `arn:` that starts a word, up to the

@@ -65,15 +65,16 @@ public struct HardCodedAccount: TemplateRule {
     }
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.arns.compactMap { arn in
+        let spelled = ARN.spelled(context.arns, \.account).filter(ARN.isAccountID)
+        return context.arns.compactMap { arn in
             guard ARN.isAccountID(arn.account), !Self.isPublishedByAnother(arn) else { return nil }
             // A principal names who may act: another account's, as often as this one's.
             let principal = arn.source.path.contains { $0 == .key("Principal") || $0 == .key("NotPrincipal") }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes account '\(arn.account)'",
                              resource: arn.source.resource,
-                             edits: principal ? [] : arn.edits(putting: "AWS::AccountId", at: arn.accountRange, among: context.arns,
-                                                               value: \.account, template: context.template) ?? [])
+                             edits: principal ? [] : arn.edits(putting: "AWS::AccountId", at: arn.accountRange, spelled: spelled,
+                                                               template: context.template) ?? [])
         }
     }
 }

@@ -68,13 +68,14 @@ public struct HardCodedPartition: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.arns.compactMap { arn in
+        let spelled = ARN.spelled(context.arns, \.partition)
+        return context.arns.compactMap { arn in
             guard ARN.isLiteral(arn.partition) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'",
                              resource: arn.source.resource,
-                             edits: arn.edits(putting: "AWS::Partition", at: arn.partitionRange, among: context.arns,
-                                              value: \.partition, template: context.template) ?? [])
+                             edits: arn.edits(putting: "AWS::Partition", at: arn.partitionRange, spelled: spelled,
+                                              template: context.template) ?? [])
         }
     }
 }

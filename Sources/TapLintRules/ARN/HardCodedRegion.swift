@@ -45,14 +45,15 @@ public struct HardCodedRegion: TemplateRule {
     }
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.arns.compactMap { arn in
+        let spelled = ARN.spelled(context.arns, \.region).filter(ARN.isRegion)
+        return context.arns.compactMap { arn in
             guard ARN.isLiteral(arn.region), ARN.isRegion(arn.region) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
                              message: "ARN in \(arn.source.place) hard-codes region '\(arn.region)'",
                              resource: arn.source.resource,
                              edits: Self.mayBeElsewhere(arn, in: context.template) ? []
-                                 : arn.edits(putting: "AWS::Region", at: arn.regionRange, among: context.arns,
-                                             value: \.region, template: context.template) ?? [])
+                                 : arn.edits(putting: "AWS::Region", at: arn.regionRange, spelled: spelled,
+                                             template: context.template) ?? [])
         }
     }
 }

@@ -132,6 +132,7 @@ public struct Linter: Sendable {
             if let base { addChanges(from: base, to: context.template, into: &sink) }
             var suppressions = context.suppressions
             var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
+            kept.offsets = sink.offsets
             for suppression in suppressions.all {
                 let place = suppression.rules.joined(separator: ", ")
                 let unknown = suppression.fromCfnLint ? [] : suppression.rules.filter { !UnknownSuppressedRule.exists($0) }
@@ -146,7 +147,8 @@ public struct Linter: Sendable {
                 // A suppression of nothing but unknown names is reported once, above.
                 if !suppression.used, !suppression.fromCfnLint, unknown.count < suppression.rules.count {
                     kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
-                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
+                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
+                             edits: suppressions.removal(of: suppression))
                 }
                 if suppression.reason == nil {
                     kept.add(SuppressionWithoutReason.description, "the suppression of \(place) gives no reason",

@@ -24,6 +24,10 @@ struct Suppressions {
         /// Translated from cfn-lint's `ignore_checks`: it may name checks
         /// taplint does not have, so it is never reported as unused.
         var fromCfnLint = false
+        /// What deleting it takes, where that is certain: a comment's bytes,
+        /// or a Metadata list item's lines (and the lines of the `taplint`
+        /// entry, or of the whole `Metadata`, when every item goes).
+        var removal: Removal?
 
         func covers(_ finding: Finding) -> Bool {
             switch scope {
@@ -37,12 +41,21 @@ struct Suppressions {
         }
     }
 
+    /// How to delete a suppression.
+    struct Removal {
+        var own: TextEdit
+        /// The lines to delete instead when every suppression of the same
+        /// list goes, and the list's path, which they share.
+        var whole: TextEdit?
+        var list: [PathElement]?
+    }
+
     private(set) var all: [Suppression] = []
 
     init(template: Template, source: [UInt8]) {
-        read(template.root["Metadata"], scope: .template, path: [.key("Metadata")])
+        read(template.root.entry("Metadata"), scope: .template, path: [.key("Metadata")])
         for resource in template.resources {
-            read(resource.body["Metadata"], scope: .resource(resource.name),
+            read(resource.body.entry("Metadata"), scope: .resource(resource.name),
                  path: [.key("Resources"), .key(resource.name), .key("Metadata")])
         }
         all += Self.comments(in: source)
@@ -59,17 +72,67 @@ struct Suppressions {
 
     /// `Metadata: {taplint: {ignore: [{rule: X, reason: Y}, …]}}`; a bare
     /// rule name in the list is accepted, without a reason.
-    private mutating func read(_ metadata: Node?, scope: Suppression.Scope, path: [PathElement]) {
+    private mutating func read(_ entry: Entry?, scope: Suppression.Scope, path: [PathElement]) {
+        let metadata = entry?.value
         readCfnLint(metadata, scope: scope, path: path)
-        guard let list = metadata?["taplint"]?["ignore"]?.sequence else { return }
+        guard let ignore = metadata?["taplint"]?["ignore"], let list = ignore.sequence else { return }
         let base = path + [.key("taplint"), .key("ignore")]
+        let whole = entry.flatMap { Self.wholeRemoval($0) }
         for (i, item) in list.enumerated() {
             let rule = item.string ?? item["rule"]?.string
             guard let rule else { continue }
             let reason = item["reason"]?.string.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
             let at = item["rule"]?.valueRange ?? item.valueRange
-            all.append(Suppression(rules: [rule], reason: reason, scope: scope, range: at, path: base + [.index(i)]))
+            var suppression = Suppression(rules: [rule], reason: reason, scope: scope, range: at, path: base + [.index(i)])
+            if let own = Self.itemRemoval(item, in: ignore) { suppression.removal = Removal(own: own, whole: whole, list: base) }
+            all.append(suppression)
         }
+    }
+
+    /// The lines of one item of a block list, when it has them to itself.
+    private static func itemRemoval(_ item: Node, in list: Node) -> TextEdit? {
+        guard let items = list.sequence, let first = items.first, first.range.start.column == list.range.start.column + 2,
+              first.range.start.line == list.range.start.line else { return nil }  // a flow list starts at its `[`
+        let (start, end) = (item.range.start.line, lastLine(item))
+        let others = items.filter { $0.range.start != item.range.start }
+        guard !others.contains(where: { $0.range.start.line <= end && lastLine($0) >= start }) else { return nil }
+        return lines(start, through: end)
+    }
+
+    /// The lines of Metadata's `taplint` entry, or of the whole Metadata
+    /// when that is all it holds: block style only.
+    private static func wholeRemoval(_ metadataEntry: Entry) -> TextEdit? {
+        let metadata = metadataEntry.value
+        guard let entries = metadata.mapping, let first = entries.first, first.key.range.start == metadata.range.start,
+              metadata.range.start.line > metadataEntry.key.range.start.line, let entry = metadata.entry("taplint") else { return nil }
+        if entries.count > 1 { return lines(entry.key.range.start.line, through: lastLine(entry.value)) }
+        return lines(metadataEntry.key.range.start.line, through: lastLine(metadata))
+    }
+
+    /// The last line a node's own text reaches: a block collection's end
+    /// mark is where the next token starts, often the line after.
+    static func lastLine(_ node: Node) -> Int {
+        switch node.content {
+        case .scalar: node.range.end.line
+        case .sequence(let items): items.last.map(lastLine) ?? node.range.start.line
+        case .mapping(let entries): entries.last.map { lastLine($0.value) } ?? node.range.start.line
+        }
+    }
+
+    static func lines(_ first: Int, through last: Int) -> TextEdit {
+        TextEdit(range: SourceRange(start: SourcePosition(line: first, column: 1), end: SourcePosition(line: last + 1, column: 1)),
+                 text: "")
+    }
+
+    /// The edit that deletes an unused suppression: its own, or the whole
+    /// block's when every suppression of its list is unused too.
+    func removal(of suppression: Suppression) -> [TextEdit] {
+        guard let removal = suppression.removal else { return [] }
+        if let whole = removal.whole, let list = removal.list,
+           !all.contains(where: { $0.removal?.list == list && ($0.used || $0.fromCfnLint) }) {
+            return [whole]
+        }
+        return [removal.own]
     }
 
     /// `Metadata: {cfn-lint: {config: {ignore_checks: [W3005]}}}`, translated.
@@ -111,8 +174,10 @@ struct Suppressions {
                     text = String(text.dropFirst(marker.count)).trimmingSpaces
                     if text.hasPrefix("ignore ") || text == "ignore" {
                         let column = source[lineStart..<i].count { $0 & 0xC0 != 0x80 } + 1
-                        found.append(comment(String(text.dropFirst("ignore".count)), line: line, column: column,
-                                             length: source[i..<end].count { $0 & 0xC0 != 0x80 }))
+                        var suppression = comment(String(text.dropFirst("ignore".count)), line: line, column: column,
+                                                  length: source[i..<end].count { $0 & 0xC0 != 0x80 })
+                        suppression.removal = Removal(own: commentRemoval(source, lineStart: lineStart, hash: i, end: end, line: line))
+                        found.append(suppression)
                     }
                 }
                 i = end
@@ -121,6 +186,20 @@ struct Suppressions {
             i += 1
         }
         return found
+    }
+
+    /// A comment alone on its line goes with the line; one after a value
+    /// goes with the blanks before it, the line end staying.
+    private static func commentRemoval(_ source: [UInt8], lineStart: Int, hash: Int, end: Int, line: Int) -> TextEdit {
+        let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        if source[lineStart..<hash].allSatisfy(blank) { return lines(line, through: line) }
+        var from = hash
+        while from > lineStart, blank(source[from - 1]) { from -= 1 }
+        // A CRLF line keeps its carriage return.
+        let to = end > hash && source[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+        let column = { (offset: Int) in source[lineStart..<offset].count { $0 & 0xC0 != 0x80 } + 1 }
+        return TextEdit(range: SourceRange(start: SourcePosition(line: line, column: column(from)),
+                                           end: SourcePosition(line: line, column: column(to))), text: "")
     }
 
     private static func comment(_ text: String, line: Int, column: Int, length: Int) -> Suppression {
