@@ -123,3 +123,11 @@ extension String {
         }
     }
 }
+
+extension Node {
+    /// `!Ref AWS::NoValue`: the property is left out where it stands.
+    public static func isNoValue(_ node: Node) -> Bool {
+        guard let call = node.intrinsic, call.name == .ref else { return false }
+        return call.argument.string == "AWS::NoValue"
+    }
+}

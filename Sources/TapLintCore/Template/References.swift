@@ -46,7 +46,11 @@ public struct ConditionUse: Sendable {
     public var path: [PathElement]
 }
 
-/// Every reference and condition use in a template, found in one walk.
+/// Every reference and condition use in a template, found in one walk,
+/// which also finds the calls CloudFormation rejects by shape and (with
+/// needles) the resources' strings that hold one: the template's one
+/// generic walk. (SchemaCheck descends the properties beside it, led by
+/// the schema and stopping at every function; it runs on another thread.)
 public struct ReferenceIndex: Sendable {
     public private(set) var references: [Reference] = []
     public private(set) var conditionUses: [ConditionUse] = []
@@ -65,8 +69,20 @@ public struct ReferenceIndex: Sendable {
     private var path: [PathElement] = []
     /// The `Fn::If` branches around the node being walked.
     private var branches: [Branch] = []
+    /// The resources' strings that hold a needle, read on the same walk.
+    public var strings: TemplateStrings.Found { collector?.found ?? TemplateStrings.Found() }
+    private var collector: TemplateStrings.Collector?
+    /// Inside a resource's properties: what a string found there points at
+    /// (the property key or list item that holds it); nil elsewhere.
+    private var stringKey: SourceRange?
+    /// Above zero below a node whose strings are settled (a string built,
+    /// inline code): nothing there is read for strings.
+    private var settled = 0
 
-    public init(_ template: Template) {
+    /// With `needles`, the walk also collects the resources' strings that
+    /// hold one (`strings`).
+    public init(_ template: Template, strings needles: [StaticString] = []) {
+        if !needles.isEmpty { collector = TemplateStrings.Collector(needles: needles, template: template) }
         for (i, resource) in template.resources.enumerated() {
             guard let entries = resource.body.mapping else {
                 within([.key("Resources"), .key(resource.name)]) { $0.checkShapes(resource.body) }
@@ -79,6 +95,11 @@ public struct ReferenceIndex: Sendable {
                     case "Type": $0.checkShapes(entry.value)
                     case "Condition": $0.checkShapes(entry.value); $0.useCondition(entry.value)
                     case "DependsOn": $0.checkShapes(entry.value); $0.dependsOn(entry.value, owner: .resource(i))
+                    case "Properties" where $0.collector != nil:
+                        $0.collector?.enter(resource, path: $0.path)
+                        $0.stringKey = entry.key.range
+                        $0.walk(entry.value, owner: .resource(i))
+                        $0.stringKey = nil
                     default: $0.walk(entry.value, owner: .resource(i))
                     }
                 }
@@ -158,6 +179,10 @@ public struct ReferenceIndex: Sendable {
     }
 
     private mutating func walk(_ node: Node, owner: Reference.Owner, conditionContext: Bool = false) {
+        // A string settled here (built, or holding no needle) is not read again below.
+        let settles = settled == 0 && stringKey.map { collector?.read(node, key: $0, path: path) ?? false } ?? false
+        if settles { settled += 1 }
+        defer { if settles { settled -= 1 } }
         // A malformed call is reported once; the references in it still count.
         var malformed = false
         if insideMalformed == 0, let call = node.intrinsic, let problem = FunctionShape.problem(call) {
@@ -179,15 +204,26 @@ public struct ReferenceIndex: Sendable {
         switch node.content {
         case .scalar: break
         case .sequence(let items):
+            let key = stringKey
             for (i, item) in items.enumerated() {
+                // A string in a list points at itself.
+                if key != nil { stringKey = item.range }
                 within(.index(i)) { $0.walk(item, owner: owner, conditionContext: conditionContext) }
             }
+            stringKey = key
         case .mapping(let entries):
+            let key = stringKey
             for entry in entries {
                 within(.key(entry.name ?? "?")) {
+                    // A string in a mapping points at its key; inline code is not the template's.
+                    let code = key != nil && $0.collector?.skips($0.path) == true
+                    if key != nil { $0.stringKey = entry.key.range }
+                    if code { $0.settled += 1 }
                     $0.walk(entry.value, owner: owner, conditionContext: conditionContext)
+                    if code { $0.settled -= 1 }
                 }
             }
+            stringKey = key
         }
     }
 

@@ -56,8 +56,7 @@ public enum SameValue {
 
     /// The node, unless it is absent or `!Ref AWS::NoValue`.
     private static func present(_ node: Node?) -> Node? {
-        guard let node else { return nil }
-        if let call = node.intrinsic, call.name == .ref, call.argument.string == "AWS::NoValue" { return nil }
+        guard let node, !Node.isNoValue(node) else { return nil }
         return node
     }
 }

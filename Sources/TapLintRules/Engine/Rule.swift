@@ -52,7 +52,8 @@ public struct LintContext: Sendable {
     /// Their allowing statements, which most IAM rules judge.
     let allowing: [(document: PolicyDocument, statement: PolicyStatement)]
     /// The strings the resources' properties build that hold an ARN or an
-    /// AWS domain, and the ARNs in them, read once for all ARN rules.
+    /// AWS domain, found on the reference walk, and the ARNs in them, read
+    /// once for all ARN rules.
     let strings: [BuiltString]
     /// Plain text holding `${X}` that no Fn::Sub replaces, found in the same walk.
     let literalVariables: [BuiltString]
@@ -85,31 +86,30 @@ public struct LintContext: Sendable {
         threads = options.threads(forSize: source.count)
         // Pieces with no input in common, costliest first, shared out among
         // the threads.
-        let pieces = Parallel.map(6, threads: threads) { piece -> Piece in
+        let pieces = Parallel.map(5, threads: threads) { piece -> Piece in
             switch piece {
             case 0:
                 let schema = SchemaCheck(template: template)
                 return .checked(schema, ResourceTags.all(in: template, schema: schema))
             case 1:
-                let references = ReferenceIndex(template)
-                return .resolved(references, DependencyGraph(template: template, references: references), ConditionModel(template))
+                // One walk finds the references and the strings that hold an ARN or an AWS domain.
+                let references = ReferenceIndex(template, strings: ["arn:", "amazonaws.com"])
+                return .resolved(references, DependencyGraph(template: template, references: references), ConditionModel(template),
+                                 ARN.all(in: references.strings.strings))
             case 2:
-                let found = TemplateStrings.all(in: template, containing: ["arn:", "amazonaws.com"])
-                return .strings(found, ARN.all(in: found.strings))
-            case 3:
                 let policies = PolicyDocument.all(in: template)
                 return .policies(policies, PolicyChecks.allowing(in: policies))
-            case 4:
+            case 3:
                 return .named(NamedResources(template))
             default:
                 return .suppressions(Suppressions(template: template, source: source))
             }
         }
-        guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph, let conditions) = pieces[1],
-              case .strings(let strings, let arns) = pieces[2], case .policies(let policies, let allowing) = pieces[3],
-              case .named(let named) = pieces[4], case .suppressions(let suppressions) = pieces[5] else { preconditionFailure("context pieces out of order") }
+        guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph, let conditions, let arns) = pieces[1],
+              case .policies(let policies, let allowing) = pieces[2], case .named(let named) = pieces[3],
+              case .suppressions(let suppressions) = pieces[4] else { preconditionFailure("context pieces out of order") }
         (self.schema, self.tags, self.references, self.graph, self.conditions) = (schema, tags, references, graph, conditions)
-        (self.strings, self.literalVariables) = (strings.strings, strings.literals)
+        (self.strings, self.literalVariables) = (references.strings.strings, references.strings.literals)
         (self.arns, self.policies, self.allowing, self.named) = (arns, policies, allowing, named)
         self.suppressions = suppressions
         tagPolicy = TagPolicy(configured: options.requiredTags, tags: tags)
@@ -122,8 +122,7 @@ public struct LintContext: Sendable {
 /// One piece of a `LintContext`, as a thread computes it.
 private enum Piece: Sendable {
     case checked(SchemaCheck, [ResourceTags])
-    case resolved(ReferenceIndex, DependencyGraph, ConditionModel)
-    case strings(TemplateStrings.Found, [ARN])
+    case resolved(ReferenceIndex, DependencyGraph, ConditionModel, [ARN])
     case policies([PolicyDocument], [(document: PolicyDocument, statement: PolicyStatement)])
     case named(NamedResources)
     case suppressions(Suppressions)

@@ -308,10 +308,7 @@ public struct SchemaCheck: Sendable {
         return [(1, items[1]), (2, items[2])]
     }
 
-    static func isNoValue(_ node: Node) -> Bool {
-        guard let call = node.intrinsic, call.name == .ref else { return false }
-        return call.argument.string == "AWS::NoValue"
-    }
+    static func isNoValue(_ node: Node) -> Bool { Node.isNoValue(node) }
 
     /// What a literal is, in words; nil for a value whose type is not certain.
     static func literalKind(_ node: Node) -> String? {

@@ -1,5 +1,3 @@
-import TapLintCore
-
 /// A string the template builds, as far as it can be read without deploying:
 /// literal text, with `${Name}` standing for each part only known at deploy
 /// time (a parameter, a pseudo parameter, an attribute).
@@ -34,29 +32,15 @@ public struct BuiltString: Sendable {
 }
 
 /// Every string built in the resources' properties: scalars, `Fn::Sub`
-/// and `Fn::Join` (with a literal delimiter), in every `Fn::If` branch.
+/// and `Fn::Join` (with a literal delimiter), in every `Fn::If` branch,
+/// found on the reference walk; and what a string can spell.
 public enum TemplateStrings {
-    /// What one walk of the resources' properties finds.
+    /// What the reference walk finds of the resources' strings.
     public struct Found: Sendable {
         /// The strings that contain one of the needles.
         public var strings: [BuiltString] = []
         /// Plain text holding `${X}` that no Fn::Sub replaces.
         public var literals: [BuiltString] = []
-    }
-
-    /// The strings that contain one of `needles`, and the literal `${X}`s.
-    /// Rules look for a few markers (`arn:`, a domain); keeping only those
-    /// strings spares recording every scalar of a large template.
-    public static func all(in template: Template, containing needles: [StaticString]) -> Found {
-        var walker = Walker(needles: needles, template: template)
-        for resource in template.resources {
-            guard let properties = resource.properties, let key = resource.body.entry("Properties")?.key else { continue }
-            walker.path = [.key("Resources"), .key(resource.name), .key("Properties")]
-            walker.skip = resource.type.flatMap { inlineCode[$0] }.map { walker.path + $0.map { .key($0) } }
-            walker.document = resource.type.flatMap { documents[$0] }.map { PathElement.key($0) }
-            walker.walk(properties, key: key, resource: resource.name)
-        }
-        return Found(strings: walker.found, literals: walker.literals)
     }
 
     /// Properties that hold another template or a document with `${…}` of
@@ -82,70 +66,79 @@ public enum TemplateStrings {
         "AWS::AppSync::FunctionConfiguration": ["Code"],
     ]
 
-    private struct Walker {
+    /// Collects the strings of one template's resource properties, node by
+    /// node, as the reference walk (`ReferenceIndex`) passes them: the
+    /// template is walked once for both. Rules look for a few markers
+    /// (`arn:`, a domain); keeping only the strings that hold one spares
+    /// recording every scalar of a large template.
+    struct Collector {
         let needles: [StaticString]
         let template: Template
-        var found: [BuiltString] = []
-        var literals: [BuiltString] = []
+        var found = Found()
+        /// The resource whose properties are being walked.
+        private var resource = ""
         /// The resource's property that holds a document, whose `${…}` are its own.
-        var document: PathElement?
-        /// The path of the resource's inline code, which is not walked.
-        var skip: [PathElement]?
-        /// A stack: each level pushes its step and pops it on the way out,
-        /// so only the strings kept copy it.
-        var path: [PathElement] = []
+        private var document: PathElement?
+        /// The path of the resource's inline code, whose strings are not the template's.
+        private var skip: [PathElement]?
 
-        mutating func walk(_ node: Node, key: Node, resource: String) {
+        init(needles: [StaticString], template: Template) {
+            self.needles = needles
+            self.template = template
+        }
+
+        /// Starts on a resource's properties, at `path`.
+        mutating func enter(_ resource: Resource, path: [PathElement]) {
+            self.resource = resource.name
+            skip = resource.type.flatMap { inlineCode[$0] }.map { path + $0.map { .key($0) } }
+            document = resource.type.flatMap { documents[$0] }.map { PathElement.key($0) }
+        }
+
+        /// True for the inline code's path, which is not read for strings.
+        func skips(_ path: [PathElement]) -> Bool { path == skip }
+
+        /// Reads one node at `path`; `key` is what a finding about it points
+        /// at (the property key, or the list item). True when the node
+        /// settles the strings below it (a string built, or a Sub without a
+        /// needle), so the walk reads no deeper.
+        mutating func read(_ node: Node, key: SourceRange, path: [PathElement]) -> Bool {
             let call = node.intrinsic
             // A needle is in an Fn::Sub's text only if it is in its template
             // (`${!…}` escapes hold no needle); most Subs need no parsing.
             if let call, call.name == .sub, let raw = SubCall.templateString(of: call.argument),
                !needles.contains(where: raw.containsBytes) {
-                return
+                return true
             }
             let plain = call == nil ? node.string : nil
             if let plain {
-                if plain.containsBytes("${") { findLiteralVariable(in: [plain], node: node, key: key, resource: resource) }
+                if plain.containsBytes("${") { findLiteralVariable(in: [plain], node: node, key: key, path: path) }
             } else if let call, call.name == .join, let parts = call.argument.sequence?.last?.sequence {
-                findLiteralVariable(in: parts.compactMap(\.string), node: node, key: key, resource: resource)
+                findLiteralVariable(in: parts.compactMap(\.string), node: node, key: key, path: path)
             }
-            // An Fn::If around the string is walked below, its branches at
+            // An Fn::If around the string is walked on, its branches at
             // their own paths; one inside it gives the string's variants.
-            if let text = if let call { call.name == .if ? nil : TemplateStrings.build(node) } else { plain } {
-                // Only a `${?}` (an If, Select or FindInMap read as written)
-                // can be spelled otherwise.
-                let variants = call == nil || !text.containsBytes("${?}") ? []
-                    : TemplateStrings.variants(node, in: template).filter { $0 != text }
-                if needles.contains(where: text.containsBytes)
-                    || variants.contains(where: { variant in needles.contains(where: variant.containsBytes) }) {
-                    found.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node,
-                                             variants: variants))
-                }
-                return
+            guard let text = if let call { call.name == .if ? nil : TemplateStrings.build(node) } else { plain } else { return false }
+            // Only a `${?}` (an If, Select or FindInMap read as written)
+            // can be spelled otherwise.
+            let variants = call == nil || !text.containsBytes("${?}") ? []
+                : TemplateStrings.variants(node, in: template).filter { $0 != text }
+            if needles.contains(where: text.containsBytes)
+                || variants.contains(where: { variant in needles.contains(where: variant.containsBytes) }) {
+                found.strings.append(BuiltString(text: text, resource: resource, path: path, range: key, node: node,
+                                                 variants: variants))
             }
-            guard let call else { return walkChildren(of: node, resource: resource) }
-            path.append(.key(call.name.rawValue))
-            defer { path.removeLast() }
-            if call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                for i in 1...2 {
-                    path.append(.index(i))
-                    walk(items[i], key: key, resource: resource)
-                    path.removeLast()
-                }
-            } else {
-                walk(call.argument, key: key, resource: resource)
-            }
+            return true
         }
 
         /// A `${X}` in plain text (a scalar, or a literal part of an
         /// `Fn::Join`), X a pseudo parameter or a parameter or resource of
         /// the template: no Fn::Sub will replace it.
-        private mutating func findLiteralVariable(in texts: [String], node: Node, key: Node, resource: String) {
+        private mutating func findLiteralVariable(in texts: [String], node: Node, key: SourceRange, path: [PathElement]) {
             if let document, path.count > 3, path[3] == document { return }
             for text in texts where text.containsBytes("${") {
                 guard let variable = variable(in: text) else { continue }
-                literals.append(BuiltString(text: text, resource: resource, path: path, range: key.range, node: node,
-                                            literalVariable: variable))
+                found.literals.append(BuiltString(text: text, resource: resource, path: path, range: key, node: node,
+                                                  literalVariable: variable))
                 return
             }
         }
@@ -166,35 +159,17 @@ public enum TemplateStrings {
             }
             return nil
         }
-
-        private mutating func walkChildren(of node: Node, resource: String) {
-            switch node.content {
-            case .scalar: break
-            case .sequence(let items):
-                for (i, item) in items.enumerated() {
-                    path.append(.index(i))
-                    walk(item, key: item, resource: resource)
-                    path.removeLast()
-                }
-            case .mapping(let entries):
-                for entry in entries {
-                    path.append(.key(entry.name ?? "?"))
-                    if path != skip { walk(entry.value, key: entry.key, resource: resource) }
-                    path.removeLast()
-                }
-            }
-        }
     }
 
     /// At most this many texts for one string: each `Fn::If` inside it
     /// doubles them, and past this its branches read `${?}`.
-    static let maxVariants = 8
+    public static let maxVariants = 8
 
     /// The text a node builds as written, or nil when it is not a string:
     /// what is only known at deploy time (a function inside, other than a
     /// Sub, Join, Ref or GetAtt) reads `${?}`. The rules about what is
     /// written by hand read this.
-    static func build(_ node: Node) -> String? {
+    public static func build(_ node: Node) -> String? {
         if let text = node.string { return text }
         guard let call = node.intrinsic else { return nil }
         switch call.name {
@@ -224,9 +199,9 @@ public enum TemplateStrings {
     /// the `Fn::If`s in it can go (a branch that gives `AWS::NoValue`
     /// builds nothing), with the item an `Fn::Select` picks and the value an
     /// `Fn::FindInMap` with literal keys finds. Empty when it builds no string.
-    static func variants(_ node: Node, in template: Template) -> [String] {
+    public static func variants(_ node: Node, in template: Template) -> [String] {
         if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
-            return unique([items[1], items[2]].filter { !SchemaCheck.isNoValue($0) }.flatMap { variants($0, in: template) })
+            return unique([items[1], items[2]].filter { !Node.isNoValue($0) }.flatMap { variants($0, in: template) })
         }
         if let call = node.intrinsic, call.name == .select || call.name == .findInMap {
             let all = parts(of: node, in: template)
@@ -272,7 +247,7 @@ public enum TemplateStrings {
         if let texts = texts(node, in: template) ?? build(node).map({ [$0] }) { return texts }
         guard let call = node.intrinsic, let items = call.argument.sequence else { return [placeholder(node)] }
         switch call.name {
-        case .if where items.count == 3 && !items.dropFirst().contains(where: SchemaCheck.isNoValue):
+        case .if where items.count == 3 && !items.dropFirst().contains(where: Node.isNoValue):
             return parts(of: items[1], in: template) + parts(of: items[2], in: template)
         case .select:
             guard items.count == 2, let index = items[0].string.flatMap({ Int($0) }), index >= 0 else { break }
@@ -317,7 +292,7 @@ public enum TemplateStrings {
     }
 
     /// `${Name}` for a Ref, `${Name.Attr}` for a GetAtt, `${?}` otherwise.
-    static func placeholder(_ node: Node) -> String {
+    public static func placeholder(_ node: Node) -> String {
         guard let call = node.intrinsic else { return "${?}" }
         switch call.name {
         case .ref: return "${\(call.argument.string ?? "?")}"
