@@ -19,7 +19,7 @@ public struct DataResourceDeleted: ChangeRule {
         triggering: [
             """
             Resources:
-              Table:
+              ↓Table:
                 Type: AWS::DynamoDB::Table
                 Properties:
                   BillingMode: PAY_PER_REQUEST
@@ -28,7 +28,7 @@ public struct DataResourceDeleted: ChangeRule {
               Topic:
                 Type: AWS::SNS::Topic
             ---
-            ↓Resources:
+            Resources:
               Topic:
                 Type: AWS::SNS::Topic
             """,
@@ -57,14 +57,14 @@ public struct DataResourceDeleted: ChangeRule {
     public init() {}
 
     public func check(_ change: TemplateChange) -> [Violation] {
-        let (range, path) = change.anchor("Resources")
-        return change.removed.compactMap { resource in
+        // What the new version no longer has is pointed at where the old one had it.
+        change.removed.compactMap { resource in
             guard let name = resource.type, Catalog.type(named: name)?.holdsData == true,
                   !TemplateChange.keeps(resource.declaration["DeletionPolicy"]) else { return nil }
-            return Violation(at: range, path: path,
-                             message: "\(resource.name) (\(name), \(change.oldLine(resource.declaration))) is removed without "
-                                 + "DeletionPolicy: Retain: deploying deletes it and the data it holds",
-                             resource: resource.name)
+            return Violation(at: resource.declaration.key.range, path: [.key("Resources"), .key(resource.name)],
+                             message: "\(resource.name) (\(name)) is removed without DeletionPolicy: Retain: deploying "
+                                 + "deletes it and the data it holds",
+                             resource: resource.name, file: change.base)
         }
     }
 }

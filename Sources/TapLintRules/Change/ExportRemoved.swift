@@ -63,14 +63,13 @@ public struct ExportRemoved: ChangeRule {
             guard let name = output["Export"]?["Name"], !exported.contains(where: { SameValue.equal($0, name) }) else { return nil }
             let shown = name.string.map { "'\($0)'" } ?? "of \(output.name)"
             // Point at the output's Export now, or at Outputs when the output is gone.
-            var (range, path) = change.anchor("Outputs")
-            if let now = change.new.outputs.first(where: { $0.name == output.name }) {
-                range = (now.body.entry("Export")?.key ?? now.key).range
-                path = [.key("Outputs"), .key(output.name)]
+            let message = "the export \(shown) (output \(output.name)) is gone: a stack that imports it makes the update fail"
+            // Renamed, it is pointed at in the new version; removed, where the old one had it.
+            guard let now = change.new.outputs.first(where: { $0.name == output.name }) else {
+                return Violation(at: output.key.range, path: [.key("Outputs"), .key(output.name)], message: message, file: change.base)
             }
-            return Violation(at: range, path: path,
-                             message: "the export \(shown) (output \(output.name), \(change.oldLine(output))) is gone: "
-                                 + "a stack that imports it makes the update fail")
+            return Violation(at: (now.body.entry("Export")?.key ?? now.key).range, path: [.key("Outputs"), .key(output.name)],
+                             message: message)
         }
     }
 }

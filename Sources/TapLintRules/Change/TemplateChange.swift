@@ -53,18 +53,6 @@ public struct TemplateChange: Sendable {
         return resources.reversed().filter { seen.insert($0.name).inserted }.reversed()
     }
 
-    /// Where a finding about something the new version no longer has
-    /// points: its `Resources` (or `Outputs`) key, else its start.
-    func anchor(_ section: String) -> (SourceRange, [PathElement]) {
-        if let key = new.root.entry(section)?.key { return (key.range, [.key(section)]) }
-        return (new.root.range, [])
-    }
-
-    /// The line an old declaration starts at, for messages.
-    func oldLine(_ declaration: Declaration) -> String {
-        "line \(declaration.key.range.start.line) of \(base)"
-    }
-
     /// True when a policy keeps the resource (and its data) when
     /// CloudFormation deletes or replaces it.
     static func keeps(_ policy: Node?) -> Bool {

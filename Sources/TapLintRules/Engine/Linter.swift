@@ -131,7 +131,7 @@ public struct Linter: Sendable {
             }
             if let base { addChanges(from: base, to: context.template, into: &sink) }
             var suppressions = context.suppressions
-            var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings))
+            var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings, in: file))
             kept.offsets = sink.offsets
             for suppression in suppressions.all {
                 let place = suppression.rules.joined(separator: ", ")
@@ -260,7 +260,7 @@ private struct FindingSink {
 
     mutating func add(_ rule: RuleDescription, _ message: String, _ range: SourceRange = .origin,
                       path: [PathElement] = [], resource: String? = nil, fix: String? = nil, severity: Severity? = nil,
-                      edits: [TextEdit] = []) {
+                      edits: [TextEdit] = [], in other: String? = nil) {
         guard selection.isEnabled(rule) else { return }
         var bytes: [Edit] = []
         for edit in edits {
@@ -269,7 +269,8 @@ private struct FindingSink {
             bytes.append(placed)
         }
         findings.append(Finding(rule: rule, severity: selection.severity(of: rule, finding: severity), message: message,
-                                file: file, range: range, path: path, resource: resource, fix: fix, edits: bytes))
+                                file: other ?? file, range: range, path: path, resource: resource, fix: fix,
+                                edits: other == nil ? bytes : []))
     }
 
     /// A rule's violations, each named for the resource its path runs through unless it names one.
@@ -277,7 +278,7 @@ private struct FindingSink {
         for violation in violations {
             add(rule, violation.message, violation.range, path: violation.path,
                 resource: violation.resource ?? Linter.resource(on: violation.path), fix: violation.fix, severity: violation.severity,
-                edits: violation.edits)
+                edits: violation.edits, in: violation.file)
         }
     }
 }

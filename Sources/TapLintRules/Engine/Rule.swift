@@ -24,9 +24,13 @@ public struct Violation: Sendable {
     public var severity: Severity?
     /// The edits that fix it, offered only when the fix is certain here.
     public var edits: [TextEdit]
+    /// The file the finding points into when it is not the template
+    /// checked: the old version, for what the new one no longer has.
+    public var file: String?
 
     public init(at range: SourceRange, path: [PathElement], message: String,
-                resource: String? = nil, fix: String? = nil, severity: Severity? = nil, edits: [TextEdit] = []) {
+                resource: String? = nil, fix: String? = nil, severity: Severity? = nil, edits: [TextEdit] = [],
+                file: String? = nil) {
         self.range = range
         self.path = path
         self.message = message
@@ -34,6 +38,7 @@ public struct Violation: Sendable {
         self.fix = fix
         self.severity = severity
         self.edits = edits
+        self.file = file
     }
 }
 

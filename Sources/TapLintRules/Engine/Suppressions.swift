@@ -61,10 +61,14 @@ struct Suppressions {
         all += Self.comments(in: source)
     }
 
-    /// Removes the findings a suppression covers, marking it used.
-    mutating func filter(_ findings: [Finding]) -> [Finding] {
+    /// Removes the findings a suppression covers, marking it used. A
+    /// comment covers lines of `file` only, not a finding in the old version.
+    mutating func filter(_ findings: [Finding], in file: String) -> [Finding] {
         findings.filter { finding in
-            guard let index = all.firstIndex(where: { $0.covers(finding) }) else { return true }
+            guard let index = all.firstIndex(where: { suppression in
+                if case .line = suppression.scope, finding.file != file { return false }
+                return suppression.covers(finding)
+            }) else { return true }
             all[index].used = true
             return false
         }
