@@ -10,8 +10,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Report what deploying NEW over a stack made from OLD would replace or delete.",
         discussion: """
-        Findings are in the category `change` and carry NEW's positions; a \
-        suppression in NEW silences one. Against git: taplint check --base REF PATH. \
+        Findings are in the category `change` and carry NEW's positions (OLD's \
+        for what NEW no longer has); a suppression in NEW silences one. Against \
+        git: taplint check --base REF PATH. \
         Exit status: 0 when no finding reaches --fail-on, 1 when one does, \
         2 when the command itself could not run.
         """
