@@ -56,3 +56,38 @@ public struct SourceOffsets {
         return Edit(start: start, end: end, text: edit.text)
     }
 }
+
+extension TextEdit {
+    /// Deletes whole lines, `first` through `last`, with their line ends.
+    public static func deletingLines(_ first: Int, through last: Int) -> TextEdit {
+        TextEdit(range: SourceRange(start: SourcePosition(line: first, column: 1), end: SourcePosition(line: last + 1, column: 1)),
+                 text: "")
+    }
+}
+
+/// What a fix that deletes lines needs to know of a node's layout, read
+/// from the positions alone (the tree keeps no styles of collections).
+extension Node {
+    /// A block mapping starts at its first key; a flow one (`{`, JSON) before it.
+    public var isBlockMapping: Bool {
+        guard let first = mapping?.first else { return false }
+        return first.key.range.start == range.start
+    }
+
+    /// A block list starts at its first `- `, the item two columns on; a
+    /// flow one (`[`) right before its first item.
+    public var isBlockSequence: Bool {
+        guard let first = sequence?.first else { return false }
+        return first.range.start.line == range.start.line && first.range.start.column == range.start.column + 2
+    }
+
+    /// The last line the node's own text reaches: a block collection's end
+    /// mark is where the next token starts, often the line after.
+    public var lastLine: Int {
+        switch content {
+        case .scalar: range.end.line
+        case .sequence(let items): items.last?.lastLine ?? range.start.line
+        case .mapping(let entries): entries.last?.value.lastLine ?? range.start.line
+        }
+    }
+}

@@ -72,8 +72,8 @@ enum SourceStyle {
     case json, shortForm, longForm
 
     init(_ template: Template) {
-        // A flow mapping at the root starts at its `{`, before its first key.
-        if let first = template.root.mapping?.first, first.key.range.start != template.root.range.start {
+        // A flow mapping at the root: JSON, or YAML written like it.
+        if template.root.mapping != nil, !template.root.isBlockMapping {
             self = .json
             return
         }

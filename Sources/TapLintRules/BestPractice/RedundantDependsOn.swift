@@ -91,24 +91,19 @@ public struct RedundantDependsOn: TemplateRule {
     /// every entry goes (an empty one is invalid). Offered for block style
     /// only, where each item and the key stand on lines of their own.
     static func removal(of item: SourceRange, in resource: Resource, allRedundant: Bool) -> [TextEdit] {
-        guard let entry = resource.body.entry("DependsOn"), let first = resource.body.mapping?.first,
-              first.key.range.start == resource.body.range.start else { return [] }  // a flow mapping starts before its first key
-        func lines(_ from: Int, through last: Int) -> TextEdit {
-            TextEdit(range: SourceRange(start: SourcePosition(line: from, column: 1), end: SourcePosition(line: last + 1, column: 1)),
-                     text: "")
-        }
+        guard let entry = resource.body.entry("DependsOn"), resource.body.isBlockMapping else { return [] }
         let value = entry.value
         if value.scalar != nil {
-            return value.range.end.line == entry.key.range.start.line ? [lines(entry.key.range.start.line, through: value.range.end.line)] : []
+            return value.range.end.line == entry.key.range.start.line
+                ? [.deletingLines(entry.key.range.start.line, through: value.range.end.line)] : []
         }
-        // A block list starts on a later line, at its first `- `.
-        guard let items = value.sequence, let head = items.first, value.range.start.line > entry.key.range.start.line,
-              head.range.start.line == value.range.start.line, head.range.start.column == value.range.start.column + 2,
+        // A block list on the lines after the key, one item to a line.
+        guard let items = value.sequence, value.isBlockSequence, value.range.start.line > entry.key.range.start.line,
               items.allSatisfy({ $0.range.start.line == $0.range.end.line }),
               Set(items.map(\.range.start.line)).count == items.count else { return [] }
-        if allRedundant { return [lines(entry.key.range.start.line, through: items[items.count - 1].range.end.line)] }
+        if allRedundant { return [.deletingLines(entry.key.range.start.line, through: value.lastLine)] }
         guard let line = items.first(where: { $0.valueRange.start == item.start || $0.range.start == item.start })?.range.start.line
         else { return [] }
-        return [lines(line, through: line)]
+        return [.deletingLines(line, through: line)]
     }
 }

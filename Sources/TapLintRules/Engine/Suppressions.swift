@@ -95,37 +95,21 @@ struct Suppressions {
 
     /// The lines of one item of a block list, when it has them to itself.
     private static func itemRemoval(_ item: Node, in list: Node) -> TextEdit? {
-        guard let items = list.sequence, let first = items.first, first.range.start.column == list.range.start.column + 2,
-              first.range.start.line == list.range.start.line else { return nil }  // a flow list starts at its `[`
-        let (start, end) = (item.range.start.line, lastLine(item))
+        guard let items = list.sequence, list.isBlockSequence else { return nil }
+        let (start, end) = (item.range.start.line, item.lastLine)
         let others = items.filter { $0.range.start != item.range.start }
-        guard !others.contains(where: { $0.range.start.line <= end && lastLine($0) >= start }) else { return nil }
-        return lines(start, through: end)
+        guard !others.contains(where: { $0.range.start.line <= end && $0.lastLine >= start }) else { return nil }
+        return .deletingLines(start, through: end)
     }
 
     /// The lines of Metadata's `taplint` entry, or of the whole Metadata
     /// when that is all it holds: block style only.
     private static func wholeRemoval(_ metadataEntry: Entry) -> TextEdit? {
         let metadata = metadataEntry.value
-        guard let entries = metadata.mapping, let first = entries.first, first.key.range.start == metadata.range.start,
+        guard let entries = metadata.mapping, metadata.isBlockMapping,
               metadata.range.start.line > metadataEntry.key.range.start.line, let entry = metadata.entry("taplint") else { return nil }
-        if entries.count > 1 { return lines(entry.key.range.start.line, through: lastLine(entry.value)) }
-        return lines(metadataEntry.key.range.start.line, through: lastLine(metadata))
-    }
-
-    /// The last line a node's own text reaches: a block collection's end
-    /// mark is where the next token starts, often the line after.
-    static func lastLine(_ node: Node) -> Int {
-        switch node.content {
-        case .scalar: node.range.end.line
-        case .sequence(let items): items.last.map(lastLine) ?? node.range.start.line
-        case .mapping(let entries): entries.last.map { lastLine($0.value) } ?? node.range.start.line
-        }
-    }
-
-    static func lines(_ first: Int, through last: Int) -> TextEdit {
-        TextEdit(range: SourceRange(start: SourcePosition(line: first, column: 1), end: SourcePosition(line: last + 1, column: 1)),
-                 text: "")
+        if entries.count > 1 { return .deletingLines(entry.key.range.start.line, through: entry.value.lastLine) }
+        return .deletingLines(metadataEntry.key.range.start.line, through: metadata.lastLine)
     }
 
     /// The edit that deletes an unused suppression: its own, or the whole
@@ -196,7 +180,7 @@ struct Suppressions {
     /// goes with the blanks before it, the line end staying.
     private static func commentRemoval(_ source: [UInt8], lineStart: Int, hash: Int, end: Int, line: Int) -> TextEdit {
         let blank = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
-        if source[lineStart..<hash].allSatisfy(blank) { return lines(line, through: line) }
+        if source[lineStart..<hash].allSatisfy(blank) { return .deletingLines(line, through: line) }
         var from = hash
         while from > lineStart, blank(source[from - 1]) { from -= 1 }
         // A CRLF line keeps its carriage return.
