@@ -126,8 +126,16 @@ extension String {
 
 extension Node {
     /// `!Ref AWS::NoValue`: the property is left out where it stands.
+    /// Read from the node itself, without decoding the call: every
+    /// property value is asked this.
     public static func isNoValue(_ node: Node) -> Bool {
-        guard let call = node.intrinsic, call.name == .ref else { return false }
-        return call.argument.string == "AWS::NoValue"
+        switch node.content {
+        case .scalar(let scalar):
+            return node.tag == .intrinsic(.ref) && scalar.value == "AWS::NoValue"
+        case .mapping(let entries):
+            return node.tag == nil && entries.count == 1 && entries[0].name == "Ref" && entries[0].value.string == "AWS::NoValue"
+        case .sequence:
+            return false
+        }
     }
 }

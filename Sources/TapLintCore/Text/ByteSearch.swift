@@ -15,6 +15,14 @@ extension String {
             needle.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) }
         }
     }
+
+    /// The number of Unicode scalars, as schemas count a length: every
+    /// UTF-8 byte that does not continue a scalar starts one. Rules ask it
+    /// of thousands of values, and `unicodeScalars.count` decodes each.
+    public var scalarCount: Int {
+        var text = self
+        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+    }
 }
 
 /// Substring search over bytes, for text that is never decoded as a whole.

@@ -127,13 +127,19 @@ extension Node {
         case .doubleQuoted: forbidden = UInt8(ascii: "\\")
         default: return nil
         }
-        var codePoints = 0
-        for byte in scalar.value.utf8 {
-            if byte < 0x20 || byte == 0x7F || (forbidden != 0 && (byte == forbidden || byte == UInt8(ascii: "\""))) {
-                return nil
+        // Read as a buffer: Sub texts and policies run to hundreds of bytes.
+        var text = scalar.value
+        let counted: Int? = text.withUTF8 { bytes in
+            var codePoints = 0
+            for byte in bytes {
+                if byte < 0x20 || byte == 0x7F || (forbidden != 0 && (byte == forbidden || byte == UInt8(ascii: "\""))) {
+                    return nil
+                }
+                if byte & 0xC0 != 0x80 { codePoints += 1 }
             }
-            if byte & 0xC0 != 0x80 { codePoints += 1 }
+            return codePoints
         }
+        guard let codePoints = counted else { return nil }
         let width = codePoints + (scalar.style == .plain ? 0 : 2)
         guard range.end.column - range.start.column >= width else { return nil }
         return SourceRange(start: SourcePosition(line: range.end.line, column: range.end.column - width), end: range.end)

@@ -90,7 +90,7 @@ public struct ParameterDefaultMismatch: TemplateRule {
         if let pattern = parameter["AllowedPattern"]?.string, !SchemaPattern.matches("^(?:" + pattern + ")$", value) {
             return "'\(value)' does not match its AllowedPattern \(pattern)"
         }
-        let length = value.unicodeScalars.count
+        let length = value.scalarCount
         if let minimum = number(parameter["MinLength"]), Double(length) < minimum {
             return "'\(value)' is shorter than its MinLength \(Int(minimum))"
         }

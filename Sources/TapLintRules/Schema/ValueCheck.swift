@@ -19,17 +19,24 @@ enum ValueCheck {
         if !constraint.allowed.isEmpty, !isAllowed(text, constraint.allowed) {
             found.append(allowedProblem(text, constraint.allowed))
         }
-        if let number = Double(text.trimmingSpaces) {
+        let bounded = constraint.minimum != nil || constraint.maximum != nil || constraint.exclusiveMinimum != nil
+            || constraint.exclusiveMaximum != nil
+        if bounded, let number = Double(text.trimmingSpaces) {
             if let minimum = constraint.minimum, number < minimum { found.append((range(text, constraint), nil)) }
             else if let maximum = constraint.maximum, number > maximum { found.append((range(text, constraint), nil)) }
             else if let minimum = constraint.exclusiveMinimum, number <= minimum { found.append((range(text, constraint), nil)) }
             else if let maximum = constraint.exclusiveMaximum, number >= maximum { found.append((range(text, constraint), nil)) }
         }
-        let length = text.unicodeScalars.count
-        if let minLength = constraint.minLength, length < minLength {
-            found.append(("'\(text)' is \(length) characters long; the schema allows at least \(minLength)", nil))
-        } else if let maxLength = constraint.maxLength, length > maxLength {
-            found.append(("the value is \(length) characters long; the schema allows at most \(maxLength)", nil))
+        // A scalar is one to four UTF-8 bytes, so the byte count alone
+        // settles most lengths without counting.
+        let bytes = text.utf8.count
+        if bytes > constraint.maxLength ?? .max || bytes < 4 * (constraint.minLength ?? 0) {
+            let length = text.scalarCount
+            if let minLength = constraint.minLength, length < minLength {
+                found.append(("'\(text)' is \(length) characters long; the schema allows at least \(minLength)", nil))
+            } else if let maxLength = constraint.maxLength, length > maxLength {
+                found.append(("the value is \(length) characters long; the schema allows at most \(maxLength)", nil))
+            }
         }
         // An allowed value that fails the pattern is the schema's own inconsistency, not the author's.
         if found.isEmpty, let pattern = constraint.pattern, !SchemaPattern.matches(pattern, text) {
