@@ -134,14 +134,21 @@ public indirect enum Shape: Sendable, Equatable {
 }
 
 /// An object's properties: the resource's own, or a property type's.
-public struct ObjectShape: Sendable {
+///
+/// A class: the schema check holds the shape it expects of every object
+/// it is inside, and a copy is then one reference count, not four.
+public final class ObjectShape: Sendable {
     /// Property names and their shapes.
-    public var properties: [String: Shape] = [:]
-    public var required: [String] = []
+    public let properties: [String: Shape]
+    public let required: [String]
     /// Groups of properties of which at least one is required.
-    public var requiredOneOf: [[String]] = []
+    public let requiredOneOf: [[String]]
     /// True when the schema allows properties it does not list.
-    public var isOpen = false
+    public let isOpen: Bool
+
+    public init(properties: [String: Shape] = [:], required: [String] = [], requiredOneOf: [[String]] = [], isOpen: Bool = false) {
+        (self.properties, self.required, self.requiredOneOf, self.isOpen) = (properties, required, requiredOneOf, isOpen)
+    }
 }
 
 /// How a resource type takes tags.
@@ -186,8 +193,10 @@ public struct ResourceType: Sendable {
     /// names become strings.
     init(record: UnsafeBufferPointer<UInt8>) {
         var current: String?  // nil: the resource's own properties
-        var object = ObjectShape()
+        // The object being read, field by field.
+        var (objectProperties, required, requiredOneOf, isOpen) = ([String: Shape](), [String](), [[String]](), false)
         func finish() {
+            let object = ObjectShape(properties: objectProperties, required: required, requiredOneOf: requiredOneOf, isOpen: isOpen)
             if let current { definitions[current] = object } else { properties = object }
         }
         for line in record.split(separator: UInt8(ascii: "\n")) {
@@ -220,15 +229,15 @@ public struct ResourceType: Sendable {
                 if let status = lifecycleWords.first { lifecycle = (status, lifecycleWords.dropFirst().first) }
             case UInt8(ascii: "o"), UInt8(ascii: "d"):
                 finish()
-                object = ObjectShape()
-                object.isOpen = fields.last?.first == UInt8(ascii: "+")
+                (objectProperties, required, requiredOneOf) = ([:], [], [])
+                isOpen = fields.last?.first == UInt8(ascii: "+")
                 current = tag == UInt8(ascii: "o") ? nil : fields.first.map { String(decoding: $0, as: UTF8.self) }
             case UInt8(ascii: "p") where fields.count == 2:
-                object.properties[String(decoding: fields[0], as: UTF8.self)] = Shape(code: fields[1])
+                objectProperties[String(decoding: fields[0], as: UTF8.self)] = Shape(code: fields[1])
             case UInt8(ascii: "u") where fields.count > 1:
                 unions[String(decoding: fields[0], as: UTF8.self)] = fields.dropFirst().map { Shape(code: $0) }
-            case UInt8(ascii: "r"): object.required = words()
-            case UInt8(ascii: "q"): object.requiredOneOf.append(words())
+            case UInt8(ascii: "r"): required = words()
+            case UInt8(ascii: "q"): requiredOneOf.append(words())
             default: break
             }
         }
