@@ -39,6 +39,28 @@ public struct Branch: Sendable, Equatable {
     public var taken: Bool
 }
 
+/// A check that follows the reference walk through each resource's
+/// `Properties` (SchemaCheck), so that the walk is the template's one.
+public protocol PropertyVisitor {
+    /// A resource, before its entries are walked; true to be handed its properties.
+    mutating func resource(_ resource: Resource) -> Bool
+    /// A node of the properties at `path`, before the nodes below it, with
+    /// the function it calls; `key` is what holds it (its property key, or
+    /// the list item itself). True to be handed the nodes below it too,
+    /// and `leave` after them.
+    mutating func visit(_ node: Node, call: Intrinsic?, key: SourceRange, path: [PathElement]) -> Bool
+    /// The node last visited with true, after the nodes below it.
+    mutating func leave()
+}
+
+/// No check follows the walk.
+public struct NoPropertyVisitor: PropertyVisitor {
+    public init() {}
+    public func resource(_ resource: Resource) -> Bool { false }
+    public func visit(_ node: Node, call: Intrinsic?, key: SourceRange, path: [PathElement]) -> Bool { false }
+    public func leave() {}
+}
+
 /// A place where the template names a condition.
 public struct ConditionUse: Sendable {
     public var name: String
@@ -47,10 +69,9 @@ public struct ConditionUse: Sendable {
 }
 
 /// Every reference and condition use in a template, found in one walk,
-/// which also finds the calls CloudFormation rejects by shape and (with
-/// needles) the resources' strings that hold one: the template's one
-/// generic walk. (SchemaCheck descends the properties beside it, led by
-/// the schema and stopping at every function; it runs on another thread.)
+/// which also finds the calls CloudFormation rejects by shape, (with
+/// needles) the resources' strings that hold one, and hands each
+/// resource's properties to a visitor (SchemaCheck): the template's one walk.
 public struct ReferenceIndex: Sendable {
     public private(set) var references: [Reference] = []
     public private(set) var conditionUses: [ConditionUse] = []
@@ -79,11 +100,21 @@ public struct ReferenceIndex: Sendable {
     /// inline code): nothing there is read for strings.
     private var settled = 0
 
+    /// True while the walk hands a resource's properties to its visitor.
+    private var visiting = false
+
     /// With `needles`, the walk also collects the resources' strings that
     /// hold one (`strings`).
     public init(_ template: Template, strings needles: [StaticString] = []) {
+        var none = NoPropertyVisitor()
+        self.init(template, strings: needles, visitor: &none)
+    }
+
+    /// The same walk, handing each resource's properties to `visitor`.
+    public init<V: PropertyVisitor>(_ template: Template, strings needles: [StaticString] = [], visitor v: inout V) {
         if !needles.isEmpty { collector = TemplateStrings.Collector(needles: needles, template: template) }
         for (i, resource) in template.resources.enumerated() {
+            let follows = v.resource(resource)
             guard let entries = resource.body.mapping else {
                 within([.key("Resources"), .key(resource.name)]) { $0.checkShapes(resource.body) }
                 continue
@@ -95,12 +126,13 @@ public struct ReferenceIndex: Sendable {
                     case "Type": $0.checkShapes(entry.value)
                     case "Condition": $0.checkShapes(entry.value); $0.useCondition(entry.value)
                     case "DependsOn": $0.checkShapes(entry.value); $0.dependsOn(entry.value, owner: .resource(i))
-                    case "Properties" where $0.collector != nil:
+                    case "Properties":
                         $0.collector?.enter(resource, path: $0.path)
-                        $0.stringKey = entry.key.range
-                        $0.walk(entry.value, owner: .resource(i))
-                        $0.stringKey = nil
-                    default: $0.walk(entry.value, owner: .resource(i))
+                        if $0.collector != nil || follows { $0.stringKey = entry.key.range }
+                        $0.visiting = follows
+                        $0.walk(entry.value, owner: .resource(i), &v)
+                        ($0.stringKey, $0.visiting) = (nil, false)
+                    default: $0.walk(entry.value, owner: .resource(i), &v)
                     }
                 }
             }
@@ -117,19 +149,19 @@ public struct ReferenceIndex: Sendable {
                         $0.checkShapes(entry.value)
                         $0.useCondition(entry.value)
                     } else {
-                        $0.walk(entry.value, owner: .output(i))
+                        $0.walk(entry.value, owner: .output(i), &v)
                     }
                 }
             }
         }
         for (i, condition) in template.conditions.enumerated() {
             within([.key("Conditions"), .key(condition.name)]) {
-                $0.walk(condition.body, owner: .condition(i), conditionContext: true)
+                $0.walk(condition.body, owner: .condition(i), &v, conditionContext: true)
             }
         }
         for section in ["Rules", "Globals"] {
             guard let body = template.root[section] else { continue }
-            within(.key(section)) { $0.walk(body, owner: .other, conditionContext: true) }
+            within(.key(section)) { $0.walk(body, owner: .other, &v, conditionContext: true) }
         }
         // The rest of the template holds no references, but may hold calls;
         // so may a section whose entries are not a mapping of declarations.
@@ -178,29 +210,38 @@ public struct ReferenceIndex: Sendable {
         FunctionShape.problems(in: node, path: &path, into: &malformedCalls)
     }
 
-    private mutating func walk(_ node: Node, owner: Reference.Owner, conditionContext: Bool = false) {
+    private mutating func walk<V: PropertyVisitor>(_ node: Node, owner: Reference.Owner, _ v: inout V,
+                                                   conditionContext: Bool = false) {
+        // The node's call is decoded once, for everything the walk does here.
+        let intrinsic = node.intrinsic
+        // The visitor is handed what lies below a node only when it asks.
+        let visits = visiting
+        let follows = visits && v.visit(node, call: intrinsic, key: stringKey ?? node.range, path: path)
+        if visits, !follows { visiting = false }
+        defer {
+            if follows { v.leave() }
+            visiting = visits
+        }
         // A string settled here (built, or holding no needle) is not read again below.
-        let settles = settled == 0 && stringKey.map { collector?.read(node, key: $0, path: path) ?? false } ?? false
+        let settles = settled == 0 && stringKey.map { collector?.read(node, call: intrinsic, key: $0, path: path) ?? false } ?? false
         if settles { settled += 1 }
         defer { if settles { settled -= 1 } }
         // A malformed call is reported once; the references in it still count.
         var malformed = false
-        if insideMalformed == 0, let call = node.intrinsic, let problem = FunctionShape.problem(call) {
+        if insideMalformed == 0, let call = intrinsic, let problem = FunctionShape.problem(call) {
             malformedCalls.append(MalformedCall(message: problem.message, range: (problem.item ?? node).range, path: path))
             malformed = true
             insideMalformed += 1
         }
-        walkContent(node, owner: owner, conditionContext: conditionContext)
+        walkContent(node, call: intrinsic, owner: owner, &v, conditionContext: conditionContext)
         if malformed { insideMalformed -= 1 }
     }
 
-    private mutating func walkContent(_ node: Node, owner: Reference.Owner, conditionContext: Bool) {
-        if let call = conditionContext ? node.conditionCall : node.intrinsic {
-            within(.key(call.name.rawValue)) {
-                $0.visit(call, owner: owner, conditionContext: conditionContext)
-            }
-            return
-        }
+    private mutating func walkContent<V: PropertyVisitor>(_ node: Node, call: Intrinsic?, owner: Reference.Owner, _ v: inout V,
+                                                          conditionContext: Bool) {
+        if let call { return visit(call, owner: owner, &v, conditionContext: conditionContext) }
+        // `{Condition: X}` calls a function only in a condition expression.
+        if conditionContext, let call = node.conditionCall { return visit(call, owner: owner, &v, conditionContext: true) }
         switch node.content {
         case .scalar: break
         case .sequence(let items):
@@ -208,7 +249,7 @@ public struct ReferenceIndex: Sendable {
             for (i, item) in items.enumerated() {
                 // A string in a list points at itself.
                 if key != nil { stringKey = item.range }
-                within(.index(i)) { $0.walk(item, owner: owner, conditionContext: conditionContext) }
+                within(.index(i)) { $0.walk(item, owner: owner, &v, conditionContext: conditionContext) }
             }
             stringKey = key
         case .mapping(let entries):
@@ -219,7 +260,7 @@ public struct ReferenceIndex: Sendable {
                     let code = key != nil && $0.collector?.skips($0.path) == true
                     if key != nil { $0.stringKey = entry.key.range }
                     if code { $0.settled += 1 }
-                    $0.walk(entry.value, owner: owner, conditionContext: conditionContext)
+                    $0.walk(entry.value, owner: owner, &v, conditionContext: conditionContext)
                     if code { $0.settled -= 1 }
                 }
             }
@@ -227,7 +268,10 @@ public struct ReferenceIndex: Sendable {
         }
     }
 
-    private mutating func visit(_ call: Intrinsic, owner: Reference.Owner, conditionContext: Bool) {
+    /// Walks a call, its name pushed on the path.
+    private mutating func visit<V: PropertyVisitor>(_ call: Intrinsic, owner: Reference.Owner, _ v: inout V, conditionContext: Bool) {
+        path.append(.key(call.name.rawValue))
+        defer { path.removeLast() }
         let argument = call.argument
         func add(_ kind: Reference.Kind, _ target: String, _ attribute: String?, _ range: SourceRange) {
             references.append(Reference(kind: kind, target: target, attribute: attribute, range: range,
@@ -240,7 +284,7 @@ public struct ReferenceIndex: Sendable {
             if let target = GetAttTarget(argument) {
                 add(.getAtt, target.resource, target.attribute, (argument.sequence?.first ?? argument).valueRange)
                 if let items = argument.sequence {
-                    within(.index(1)) { $0.walk(items[1], owner: owner) }
+                    within(.index(1)) { $0.walk(items[1], owner: owner, &v) }
                 }
                 return
             }
@@ -249,7 +293,7 @@ public struct ReferenceIndex: Sendable {
                 let shadowed = Set(sub.variables.compactMap(\.name))
                 let text = sub.string.exactValueRange
                 for (name, offset) in sub.text.variables where !shadowed.contains(name) {
-                    let range = sub.range(ofVariableAt: offset, length: name.unicodeScalars.count + 3, in: text)
+                    let range = sub.range(ofVariableAt: offset, length: name.scalarCount + 3, in: text)
                     if let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")), !name.containsBytes("::") {
                         add(.sub, String(name[..<dot]), String(name[name.utf8.index(after: dot)...]), range)
                     } else {
@@ -258,7 +302,7 @@ public struct ReferenceIndex: Sendable {
                 }
                 for entry in sub.variables {
                     within([.index(1), .key(entry.name ?? "?")]) {
-                        $0.walk(entry.value, owner: owner)
+                        $0.walk(entry.value, owner: owner, &v)
                     }
                 }
                 return
@@ -269,7 +313,7 @@ public struct ReferenceIndex: Sendable {
                 branches.append(Branch(condition: items[0].string, taken: true))
                 for i in 1...2 {
                     branches[branches.count - 1].taken = i == 1
-                    within(.index(i)) { $0.walk(items[i], owner: owner, conditionContext: conditionContext) }
+                    within(.index(i)) { $0.walk(items[i], owner: owner, &v, conditionContext: conditionContext) }
                 }
                 branches.removeLast()
                 return
@@ -287,6 +331,6 @@ public struct ReferenceIndex: Sendable {
         default:
             break
         }
-        walk(argument, owner: owner, conditionContext: conditionContext)
+        walk(argument, owner: owner, &v, conditionContext: conditionContext)
     }
 }

@@ -97,12 +97,11 @@ public enum TemplateStrings {
         /// True for the inline code's path, which is not read for strings.
         func skips(_ path: [PathElement]) -> Bool { path == skip }
 
-        /// Reads one node at `path`; `key` is what a finding about it points
-        /// at (the property key, or the list item). True when the node
+        /// Reads one node at `path`, which calls `call`; `key` is what a
+        /// finding about it points at (the property key, or the list item). True when the node
         /// settles the strings below it (a string built, or a Sub without a
         /// needle), so the walk reads no deeper.
-        mutating func read(_ node: Node, key: SourceRange, path: [PathElement]) -> Bool {
-            let call = node.intrinsic
+        mutating func read(_ node: Node, call: Intrinsic?, key: SourceRange, path: [PathElement]) -> Bool {
             // A needle is in an Fn::Sub's text only if it is in its template
             // (`${!…}` escapes hold no needle); most Subs need no parsing.
             if let call, call.name == .sub, let raw = SubCall.templateString(of: call.argument),

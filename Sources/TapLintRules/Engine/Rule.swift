@@ -94,25 +94,34 @@ public struct LintContext: Sendable {
         let pieces = Parallel.map(5, threads: threads) { piece -> Piece in
             switch piece {
             case 0:
-                let schema = SchemaCheck(template: template)
-                return .checked(schema, ResourceTags.all(in: template, schema: schema))
+                // The one walk: references, the strings that hold an ARN or
+                // an AWS domain, and the properties checked against the catalog.
+                let (references, schema) = SchemaCheck.walking(template, strings: ["arn:", "amazonaws.com"])
+                return .walked(references, schema, ARN.all(in: references.strings.strings))
             case 1:
-                // One walk finds the references and the strings that hold an ARN or an AWS domain.
-                let references = ReferenceIndex(template, strings: ["arn:", "amazonaws.com"])
-                return .resolved(references, DependencyGraph(template: template, references: references), ConditionModel(template),
-                                 ARN.all(in: references.strings.strings))
-            case 2:
                 let policies = PolicyDocument.all(in: template)
                 return .policies(policies, PolicyChecks.allowing(in: policies))
-            case 3:
+            case 2:
                 return .named(NamedResources(template))
+            case 3:
+                return .conditions(ConditionModel(template))
             default:
                 return .suppressions(Suppressions(template: template, source: source))
             }
         }
-        guard case .checked(let schema, let tags) = pieces[0], case .resolved(let references, let graph, let conditions, let arns) = pieces[1],
-              case .policies(let policies, let allowing) = pieces[2], case .named(let named) = pieces[3],
-              case .suppressions(let suppressions) = pieces[4] else { preconditionFailure("context pieces out of order") }
+        guard case .walked(let references, let schema, let arns) = pieces[0], case .policies(let policies, let allowing) = pieces[1],
+              case .named(let named) = pieces[2], case .conditions(let conditions) = pieces[3],
+              case .suppressions(let suppressions) = pieces[4] else {
+            preconditionFailure("context pieces out of order")
+        }
+        // What the walk's facts give, each on a thread of its own.
+        let derived = Parallel.map(2, threads: threads) { piece -> Derived in
+            piece == 0 ? .tags(ResourceTags.all(in: template, schema: schema))
+                : .graph(DependencyGraph(template: template, references: references))
+        }
+        guard case .tags(let tags) = derived[0], case .graph(let graph) = derived[1] else {
+            preconditionFailure("derived pieces out of order")
+        }
         (self.schema, self.tags, self.references, self.graph, self.conditions) = (schema, tags, references, graph, conditions)
         (self.strings, self.literalVariables) = (references.strings.strings, references.strings.literals)
         (self.arns, self.policies, self.allowing, self.named) = (arns, policies, allowing, named)
@@ -126,9 +135,15 @@ public struct LintContext: Sendable {
 
 /// One piece of a `LintContext`, as a thread computes it.
 private enum Piece: Sendable {
-    case checked(SchemaCheck, [ResourceTags])
-    case resolved(ReferenceIndex, DependencyGraph, ConditionModel, [ARN])
+    case walked(ReferenceIndex, SchemaCheck, [ARN])
     case policies([PolicyDocument], [(document: PolicyDocument, statement: PolicyStatement)])
     case named(NamedResources)
+    case conditions(ConditionModel)
     case suppressions(Suppressions)
+}
+
+/// What is computed from the walk's facts, as a thread computes it.
+private enum Derived: Sendable {
+    case tags([ResourceTags])
+    case graph(DependencyGraph)
 }

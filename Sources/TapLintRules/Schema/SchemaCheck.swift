@@ -43,16 +43,88 @@ public struct SchemaCheck: Sendable {
     /// What a `Ref`, `GetAtt` or `Fn::FindInMap` can give, for judging
     /// values that are computed from the template's own declarations.
     private var sources = ComputedValues()
-    /// Where the check is, from the template's root: a stack each level
-    /// pushes onto and pops, so only a problem copies it.
+    /// False for a template a macro or preprocessor rewrites before
+    /// CloudFormation validates it: what it reads is not what CloudFormation will see.
+    private var active = false
+    private var allowedAttributes: [String] = []
+
+    /// The resource whose properties the walk is in, and its type.
+    private var resource = ""
+    /// Held in a box: the check reads it at every node, and binding a
+    /// struct of this many references would retain each of them.
+    private var type: TypeBox?
+
+    final class TypeBox: Sendable {
+        let value: ResourceType
+        init(_ value: ResourceType) { self.value = value }
+    }
+    /// What the properties themselves are expected to be.
+    private var root: Expect?
+    /// For each node the walk is inside, what its children should be.
+    private var frames: [Children] = []
+    /// Where a check that walks on its own (a union's branches, tests) is.
     private var path: [PathElement] = []
+
+    /// What a node of the properties should be; `key` is what a problem of
+    /// its own points at (the key that holds it).
+    enum Expect {
+        case object(ObjectShape, key: SourceRange)
+        case shape(Shape, key: SourceRange)
+
+        var key: SourceRange {
+            switch self {
+            case .object(_, let key), .shape(_, let key): key
+            }
+        }
+
+        func at(_ key: SourceRange) -> Expect {
+            switch self {
+            case .object(let object, _): .object(object, key: key)
+            case .shape(let shape, _): .shape(shape, key: key)
+            }
+        }
+    }
+
+    /// What a node's children should be, found for each child as the walk
+    /// reaches it (`expectation`): by the property's name, as a list's
+    /// items, as a map's values, or as an `Fn::If`'s branches.
+    enum Children {
+        case none
+        case properties(ObjectShape)
+        case items(Shape)
+        case values(Shape)
+        case branches(Expect)
+    }
+
+    /// What the child at `path` (reached by its last step) should be;
+    /// `key` points at it (its property key, or the item itself). A
+    /// property the object does not have is reported here, so that each
+    /// name is looked up once.
+    private mutating func expectation(of child: Node, under children: Children, key: SourceRange,
+                                      path: [PathElement]) -> Expect? {
+        switch (children, path.last) {
+        case (.properties(let object), .key(let name)?):
+            if Node.isNoValue(child) { return nil }
+            if let shape = object.properties[name] { return .shape(shape, key: key) }
+            if !object.isOpen {
+                problems.append(Problem(kind: .unknownProperty(name: name, candidates: object.properties.keys.sorted()),
+                                        resource: resource, range: key, path: path))
+            }
+            return nil
+        case (.items(let shape), .index?): return .shape(shape, key: child.range)
+        case (.values(let shape), .key?): return .shape(shape, key: key)
+        case (.branches(let expect), .index(let i)?) where i == 1 || i == 2:
+            return expect.at(child.mapping == nil ? expect.key : child.range)
+        default: return nil
+        }
+    }
 
     /// SAM's own resource attributes, for templates SAM transforms.
     static let serverlessAttributes = ["IgnoreGlobals", "Connectors"]
 
-    init(template: Template) {
-        // A macro or preprocessor rewrites resources before CloudFormation
-        // validates them: what it reads is not what CloudFormation will see.
+    /// Ready to follow the reference walk through the resources'
+    /// properties (`walking`): the walk is the one that reads them.
+    private init(template: Template) {
         guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else {
             types = [:]
             return
@@ -63,21 +135,17 @@ public struct SchemaCheck: Sendable {
         }
         self.types = types
         sources = ComputedValues(template: template, types: types)
-        // A macro or preprocessor may give resources attributes of its own
-        // (`Count`, `Overrides`), which it removes before CloudFormation reads them.
-        let checksAttributes = !template.isRewrittenBeforeDeploy || template.isServerlessOnly
-        let allowed = Self.resourceAttributes + (template.isServerlessOnly ? Self.serverlessAttributes : [])
-        for resource in template.resources {
-            check(resource, type: resource.type.flatMap { types[$0] }, attributes: checksAttributes ? allowed : nil)
-        }
+        active = true
+        allowedAttributes = Self.resourceAttributes + (template.isServerlessOnly ? Self.serverlessAttributes : [])
     }
 
     /// The problems of one value against one shape of a type, as if it
     /// stood at a resource's `Properties`: for tests that walk the catalog.
     static func problems(of node: Node, shape: Shape, in type: ResourceType) -> [Problem] {
         var check = SchemaCheck(types: [type.name: type])
+        (check.resource, check.type) = ("R", TypeBox(type))
         check.path = [.key("Resources"), .key("R"), .key("Properties")]
-        check.check(node, shape: shape, in: type, resource: "R", key: node)
+        check.check(node, .shape(shape, key: node.range))
         return check.problems
     }
 
@@ -85,139 +153,127 @@ public struct SchemaCheck: Sendable {
         self.types = types
     }
 
-    private mutating func check(_ resource: Resource, type: ResourceType?, attributes: [String]?) {
-        let base: [PathElement] = [.key("Resources"), .key(resource.name)]
-        for entry in resource.body.mapping ?? [] where attributes != nil {
-            guard let name = entry.name, !(attributes ?? []).contains(name) else { continue }
-            problems.append(Problem(kind: .unknownProperty(name: name, candidates: Self.resourceAttributes), resource: resource.name,
-                                    range: entry.key.range, path: base + [.key(name)]))
-        }
-        guard let type, !resource.isCustom else { return }
-        guard let properties = resource.properties, properties.scalar?.isNull != true || properties.tag != nil,
-              let propertiesKey = resource.body.entry("Properties")?.key else {
-            let at = resource.body.entry("Properties")?.key ?? resource.declaration.key
-            for name in type.properties.required {
-                problems.append(Problem(kind: .missingRequired(name: name), resource: resource.name,
-                                        range: at.range, path: base))
-            }
-            return
-        }
-        path = base + [.key("Properties")]
-        check(properties, object: type.properties, in: type, resource: resource.name, key: propertiesKey)
-    }
-
-    /// Checks a mapping against an object shape. `key` is where a missing
-    /// required property is reported: the key that holds the object.
-    private mutating func check(_ node: Node, object: ObjectShape, in type: ResourceType, resource: String, key: Node) {
-        if let branches = Self.branches(of: node) {
+    /// Checks one value and everything below it, walking on its own.
+    private mutating func check(_ node: Node, _ expect: Expect) {
+        let call = node.intrinsic
+        let children = local(node, call: call, expect, path: path)
+        if case .none = children { return }
+        if let branches = Self.branches(of: call) {
             for (i, branch) in branches {
                 path += [.key("Fn::If"), .index(i)]
-                check(branch, object: object, in: type, resource: resource, key: branch.mapping == nil ? key : branch)
+                if let child = expectation(of: branch, under: children, key: expect.key, path: path) { check(branch, child) }
                 path.removeLast(2)
             }
             return
         }
-        guard node.tag == nil, node.intrinsic == nil else { return }
+        switch node.content {
+        case .scalar: break
+        case .sequence(let items):
+            for (i, item) in items.enumerated() {
+                path.append(.index(i))
+                if let child = expectation(of: item, under: children, key: item.range, path: path) { check(item, child) }
+                path.removeLast()
+            }
+        case .mapping(let entries):
+            for entry in entries {
+                path.append(.key(entry.name ?? "?"))
+                if let child = expectation(of: entry.value, under: children, key: entry.key.range, path: path) {
+                    check(entry.value, child)
+                }
+                path.removeLast()
+            }
+        }
+    }
+
+    /// The checks of one node against what it should be, and what each of
+    /// its children should be.
+    private mutating func local(_ node: Node, call: Intrinsic?, _ expect: Expect, path: [PathElement]) -> Children {
+        switch expect {
+        case .object(let object, let key): local(node, call: call, object: object, key: key, path: path)
+        case .shape(let shape, let key): local(node, call: call, shape: shape, key: key, path: path)
+        }
+    }
+
+    /// A mapping against an object shape. `key` is where a missing
+    /// required property is reported: the key that holds the object.
+    private mutating func local(_ node: Node, call: Intrinsic?, object: ObjectShape, key: SourceRange, path: [PathElement]) -> Children {
+        if Self.branches(of: call) != nil { return .branches(.object(object, key: key)) }
+        guard node.tag == nil, call == nil else { return .none }
         guard let entries = node.mapping else {
-            if let found = Self.literalKind(node) {
+            if let found = Self.literalKind(node, call: call) {
                 problems.append(Problem(kind: .wrongType(expected: "an object", found: found), resource: resource,
                                         range: node.range, path: path))
             }
-            return
+            return .none
         }
         // Names are kept only for an object that requires some, in a list:
         // objects are small, and most are tag items ({Key, Value}) by the
-        // thousand, where building a set costs more than the check.
-        let needsNames = !object.required.isEmpty || !object.requiredOneOf.isEmpty
+        // thousand, where building a set costs more than the check. A
+        // property the object does not have is reported as its value is
+        // reached (`expectation`).
+        guard !object.required.isEmpty || !object.requiredOneOf.isEmpty else { return .properties(object) }
         var present: [String] = []
         /// Present only when an Fn::If takes its other branch: name → condition.
         var conditional: [String: String] = [:]
         for entry in entries {
-            guard let name = entry.name else { continue }
-            if Self.isNoValue(entry.value) { continue }
-            if needsNames {
-                present.append(name)
-                if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
-            }
-            guard let shape = object.properties[name] else {
-                if !object.isOpen {
-                    problems.append(Problem(kind: .unknownProperty(name: name, candidates: object.properties.keys.sorted()),
-                                            resource: resource,
-                                            range: entry.key.range, path: path + [.key(name)]))
-                }
-                continue
-            }
-            path.append(.key(name))
-            check(entry.value, shape: shape, in: type, resource: resource, key: entry.key)
-            path.removeLast()
+            guard let name = entry.name, !Node.isNoValue(entry.value) else { continue }
+            present.append(name)
+            if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
         }
         for name in object.required where !present.contains(name) || conditional[name] != nil {
             let name = conditional[name].map { "\(name)' (when the Fn::If on '\($0)' gives AWS::NoValue" } ?? name
-            problems.append(Problem(kind: .missingRequired(name: name), resource: resource, range: key.range, path: path))
+            problems.append(Problem(kind: .missingRequired(name: name), resource: resource, range: key, path: path))
         }
         for group in object.requiredOneOf where !group.contains(where: present.contains) {
             problems.append(Problem(kind: .missingRequired(name: group.joined(separator: "', '")), resource: resource,
-                                    range: key.range, path: path))
+                                    range: key, path: path))
         }
+        return .properties(object)
     }
 
-    private mutating func check(_ node: Node, shape: Shape, in type: ResourceType, resource: String, key: Node) {
-        if let branches = Self.branches(of: node) {
-            for (i, branch) in branches {
-                path += [.key("Fn::If"), .index(i)]
-                check(branch, shape: shape, in: type, resource: resource, key: branch.mapping == nil ? key : branch)
-                path.removeLast(2)
-            }
-            return
-        }
+    private mutating func local(_ node: Node, call: Intrinsic?, shape: Shape, key: SourceRange, path: [PathElement]) -> Children {
+        if Self.branches(of: call) != nil { return .branches(.shape(shape, key: key)) }
+        guard let box = self.type else { return .none }
         // A function computes the value: judged by what it can give.
-        if let call = node.intrinsic {
-            for (kind, range) in sources.problems(of: call, shape: shape, in: type, at: node.range) {
+        if let call {
+            for (kind, range) in sources.problems(of: call, shape: shape, in: box.value, at: node.range) {
                 problems.append(Problem(kind: kind, resource: resource, range: range, path: path))
             }
-            return
+            return .none
         }
         // A tag (a preprocessor's directive) computes the value.
-        if node.tag != nil || node.scalar?.isNull == true { return }
+        if node.tag != nil || node.scalar?.isNull == true { return .none }
         func wrong(_ expected: String) {
-            guard let found = Self.literalKind(node) else { return }
+            guard let found = Self.literalKind(node, call: call) else { return }
             // A list or mapping is pointed at by its key, a scalar by itself.
-            let range = node.scalar == nil ? key.range : node.range
+            let range = node.scalar == nil ? key : node.range
             problems.append(Problem(kind: .wrongType(expected: expected, found: found), resource: resource,
                                     range: range, path: path))
         }
         switch shape {
         case .anything:
-            return
+            return .none
         case .string:
             if node.scalar == nil { wrong("a string") }
         case .network(let version):
-            guard let scalar = node.scalar else { return wrong("a string") }
+            guard let scalar = node.scalar else { wrong("a string"); return .none }
             // A dynamic reference ({{resolve:ssm:…}}) is filled in at deploy time.
             if !scalar.value.containsBytes("{{resolve:"), let problem = AddressBlock.problem(scalar.value, version: version) {
                 problems.append(Problem(kind: .invalidNetwork(value: scalar.value, problem: problem), resource: resource,
                                         range: node.range, path: path))
             }
         case .integer, .number:
-            guard let scalar = node.scalar else { return wrong(shape == .integer ? "an integer" : "a number") }
+            guard let scalar = node.scalar else { wrong(shape == .integer ? "an integer" : "a number"); return .none }
             if !Self.isNumber(scalar.value, integer: shape == .integer) { wrong(shape == .integer ? "an integer" : "a number") }
         case .boolean:
-            guard let scalar = node.scalar else { return wrong("a boolean") }
+            guard let scalar = node.scalar else { wrong("a boolean"); return .none }
             if scalar.boolValue == nil, !["true", "false"].contains(scalar.value.lowercased()) { wrong("a boolean") }
         case .list(let item):
-            guard let items = node.sequence else { return wrong("a list") }
-            for (i, element) in items.enumerated() {
-                path.append(.index(i))
-                check(element, shape: item, in: type, resource: resource, key: element)
-                path.removeLast()
-            }
+            guard node.sequence != nil else { wrong("a list"); return .none }
+            return .items(item)
         case .map(let value):
-            guard let entries = node.mapping else { return wrong("a mapping") }
-            for entry in entries {
-                path.append(.key(entry.name ?? "?"))
-                check(entry.value, shape: value, in: type, resource: resource, key: entry.key)
-                path.removeLast()
-            }
+            guard node.mapping != nil else { wrong("a mapping"); return .none }
+            return .values(value)
         case .anyObject:
             if node.mapping == nil { wrong("an object") }
         case .oneOf(let kinds):
@@ -230,32 +286,37 @@ public struct SchemaCheck: Sendable {
                 wrong(allowed.joined(separator: " or "))
             }
         case .object(let name):
-            if node.scalar != nil, Self.packageable.contains(type.name + "." + (path.last?.description ?? "")) { return }
-            guard let object = type.definitions[name] else { return }
-            check(node, object: object, in: type, resource: resource, key: key)
+            if node.scalar != nil, Self.packageable.contains(box.value.name + "." + (path.last?.description ?? "")) { return .none }
+            guard let object = box.value.definitions[name] else { return .none }
+            return local(node, call: call, object: object, key: key, path: path)
         case .union(let name):
-            guard let branches = type.unions[name], !branches.isEmpty else { return }
-            check(node, union: branches, in: type, resource: resource, key: key)
+            guard let branches = box.value.unions[name], !branches.isEmpty else { return .none }
+            // A union is decided on the whole value, each branch tried in turn.
+            self.path = path
+            check(node, union: branches, key: key)
         case .constrained(let number, let inner):
-            check(node, shape: inner, in: type, resource: resource, key: key)
-            guard let constraint = type.constraints[number] else { return }
-            let range = node.scalar == nil ? key.range : node.range
+            let children = local(node, call: call, shape: inner, key: key, path: path)
+            guard let constraint = box.value.constraints[number] else { return children }
+            let range = node.scalar == nil ? key : node.range
             for (problem, fix) in ValueCheck.problems(of: node, under: constraint) {
                 problems.append(Problem(kind: .invalidValue(problem: problem, fix: fix), resource: resource,
                                         range: range, path: path))
             }
+            return children
         }
+        return .none
     }
 
     /// A value valid when one branch accepts it, as JSON Schema reads
     /// oneOf/anyOf. When none does, the problems of the branch that came
     /// closest (fewest problems; the first of equals) are reported, once;
     /// a property no branch has names the closest of every branch's.
-    private mutating func check(_ node: Node, union branches: [Shape], in type: ResourceType, resource: String, key: Node) {
+    private mutating func check(_ node: Node, union branches: [Shape], key: SourceRange) {
+        guard let type = self.type?.value else { return }
         let start = problems.count
         var closest: [Problem]?
         for branch in branches {
-            check(node, shape: branch, in: type, resource: resource, key: key)
+            check(node, .shape(branch, key: key))
             let found = Array(problems[start...])
             problems.removeSubrange(start...)
             // The branch is chosen by shape: a value out of bounds inside it
@@ -302,17 +363,18 @@ public struct SchemaCheck: Sendable {
         return items[0].string
     }
 
-    /// The two branches of an `Fn::If`, with their argument index.
-    static func branches(of node: Node) -> [(Int, Node)]? {
-        guard let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 else { return nil }
+    /// The two branches of an `Fn::If` call, with their argument index.
+    static func branches(of call: Intrinsic?) -> [(Int, Node)]? {
+        guard let call, call.name == .if, let items = call.argument.sequence, items.count == 3 else { return nil }
         return [(1, items[1]), (2, items[2])]
     }
 
     static func isNoValue(_ node: Node) -> Bool { Node.isNoValue(node) }
 
-    /// What a literal is, in words; nil for a value whose type is not certain.
-    static func literalKind(_ node: Node) -> String? {
-        if node.intrinsic != nil || node.tag != nil { return nil }
+    /// What a literal is, in words; nil for a value whose type is not
+    /// certain. `call` is the function the node calls.
+    static func literalKind(_ node: Node, call: Intrinsic?) -> String? {
+        if call != nil || node.tag != nil { return nil }
         // A one-key mapping named like a function (`Fn::GetStackOutput`, a
         // newer or a preprocessor's function) computes its value.
         if let entries = node.mapping, entries.count == 1, let key = entries[0].name, key.contains("::") { return nil }
@@ -327,5 +389,57 @@ public struct SchemaCheck: Sendable {
         let trimmed = text.trimmingSpaces
         if integer { return Int(trimmed) != nil }
         return Double(trimmed) != nil
+    }
+}
+
+/// SchemaCheck follows the reference walk through each resource's
+/// properties: the walk hands it every node, and it keeps, for each node it
+/// is inside, what that node's children should be.
+extension SchemaCheck: PropertyVisitor {
+    /// The reference walk of `template` (`ReferenceIndex`, with `needles`)
+    /// and the check of its resources' properties, in that one walk.
+    static func walking(_ template: Template, strings needles: [StaticString]) -> (ReferenceIndex, SchemaCheck) {
+        var check = SchemaCheck(template: template)
+        let references = ReferenceIndex(template, strings: needles, visitor: &check)
+        return (references, check)
+    }
+
+    /// A resource's attributes checked; true when its properties are to be
+    /// checked as the walk reaches them.
+    public mutating func resource(_ resource: Resource) -> Bool {
+        root = nil
+        guard active else { return false }
+        let base: [PathElement] = [.key("Resources"), .key(resource.name)]
+        for entry in resource.body.mapping ?? [] {
+            guard let name = entry.name, !allowedAttributes.contains(name) else { continue }
+            problems.append(Problem(kind: .unknownProperty(name: name, candidates: Self.resourceAttributes), resource: resource.name,
+                                    range: entry.key.range, path: base + [.key(name)]))
+        }
+        guard let name = resource.type, let type = types[name], !resource.isCustom else { return false }
+        (self.resource, self.type) = (resource.name, TypeBox(type))
+        guard let properties = resource.properties, properties.scalar?.isNull != true || properties.tag != nil,
+              let propertiesKey = resource.body.entry("Properties")?.key else {
+            let at = resource.body.entry("Properties")?.key ?? resource.declaration.key
+            for name in type.properties.required {
+                problems.append(Problem(kind: .missingRequired(name: name), resource: resource.name, range: at.range, path: base))
+            }
+            return false
+        }
+        root = .object(type.properties, key: propertiesKey.range)
+        return true
+    }
+
+    public mutating func visit(_ node: Node, call: Intrinsic?, key: SourceRange, path: [PathElement]) -> Bool {
+        guard let expect = frames.isEmpty ? root : expectation(of: node, under: frames[frames.count - 1], key: key, path: path) else {
+            return false
+        }
+        let children = local(node, call: call, expect, path: path)
+        if case .none = children { return false }
+        frames.append(children)
+        return true
+    }
+
+    public mutating func leave() {
+        frames.removeLast()
     }
 }
