@@ -110,10 +110,17 @@ public struct ReferenceIndex: Sendable {
         self.init(template, strings: needles, visitor: &none)
     }
 
-    /// The same walk, handing each resource's properties to `visitor`.
-    public init<V: PropertyVisitor>(_ template: Template, strings needles: [StaticString] = [], visitor v: inout V) {
+    /// The same walk, handing each resource's properties to `visitor`. A
+    /// large template is walked in `parts`, each on a thread: this part
+    /// walks its share of the resources, the last part the rest of the
+    /// template too, and `append` joins them, in order, into what one walk
+    /// finds.
+    public init<V: PropertyVisitor>(_ template: Template, strings needles: [StaticString] = [], visitor v: inout V,
+                                    part: Int = 0, of parts: Int = 1) {
         if !needles.isEmpty { collector = TemplateStrings.Collector(needles: needles, template: template) }
-        for (i, resource) in template.resources.enumerated() {
+        let count = template.resources.count
+        for i in count * part / parts ..< count * (part + 1) / parts {
+            let resource = template.resources[i]
             let follows = v.resource(resource)
             guard let entries = resource.body.mapping else {
                 within([.key("Resources"), .key(resource.name)]) { $0.checkShapes(resource.body) }
@@ -137,6 +144,7 @@ public struct ReferenceIndex: Sendable {
                 }
             }
         }
+        guard part == parts - 1 else { return }
         for (i, output) in template.outputs.enumerated() {
             guard let entries = output.body.mapping else {
                 within([.key("Outputs"), .key(output.name)]) { $0.checkShapes(output.body) }
@@ -174,6 +182,17 @@ public struct ReferenceIndex: Sendable {
         }
         path = []
         branches = []
+    }
+
+    /// Adds what the next part of the same walk found.
+    public mutating func append(_ next: ReferenceIndex) {
+        references += next.references
+        conditionUses += next.conditionUses
+        mappingUses.formUnion(next.mappingUses)
+        readsComputedMapping = readsComputedMapping || next.readsComputedMapping
+        malformedCalls += next.malformedCalls
+        collector?.found.strings += next.strings.strings
+        collector?.found.literals += next.strings.literals
     }
 
     /// Runs `body` with `elements` pushed on the path.

@@ -90,30 +90,32 @@ public struct LintContext: Sendable {
         self.template = template
         threads = options.threads(forSize: source.count)
         // Pieces with no input in common, costliest first, shared out among
-        // the threads.
-        let pieces = Parallel.map(5, threads: threads) { piece -> Piece in
-            switch piece {
-            case 0:
-                // The one walk: references, the strings that hold an ARN or
-                // an AWS domain, and the properties checked against the catalog.
-                let (references, schema) = SchemaCheck.walking(template, strings: ["arn:", "amazonaws.com"])
+        // the threads. The one walk (references, the strings that hold an
+        // ARN or an AWS domain, and the properties checked against the
+        // catalog) comes in a part for each thread, its share of the resources.
+        let walks = threads
+        let pieces = Parallel.map(walks + 4, threads: threads) { piece -> Piece in
+            if piece < walks {
+                let (references, schema) = SchemaCheck.walking(template, strings: ["arn:", "amazonaws.com"], part: piece, of: walks)
                 return .walked(references, schema, ARN.all(in: references.strings.strings))
-            case 1:
+            }
+            switch piece - walks {
+            case 0:
                 let policies = PolicyDocument.all(in: template)
                 return .policies(policies, PolicyChecks.allowing(in: policies))
-            case 2:
+            case 1:
                 return .named(NamedResources(template))
-            case 3:
+            case 2:
                 return .conditions(ConditionModel(template))
             default:
                 return .suppressions(Suppressions(template: template, source: source))
             }
         }
-        guard case .walked(let references, let schema, let arns) = pieces[0], case .policies(let policies, let allowing) = pieces[1],
-              case .named(let named) = pieces[2], case .conditions(let conditions) = pieces[3],
-              case .suppressions(let suppressions) = pieces[4] else {
+        guard case .policies(let policies, let allowing) = pieces[walks], case .named(let named) = pieces[walks + 1],
+              case .conditions(let conditions) = pieces[walks + 2], case .suppressions(let suppressions) = pieces[walks + 3] else {
             preconditionFailure("context pieces out of order")
         }
+        let (references, schema, arns) = Self.joined(pieces[..<walks])
         // What the walk's facts give, each on a thread of its own.
         let derived = Parallel.map(2, threads: threads) { piece -> Derived in
             piece == 0 ? .tags(ResourceTags.all(in: template, schema: schema))
@@ -130,6 +132,20 @@ public struct LintContext: Sendable {
         sourceSize = source.count
         self.file = file
         self.options = options
+    }
+}
+
+extension LintContext {
+    /// The walk's parts put together, in order, into what one walk finds.
+    private static func joined(_ parts: ArraySlice<Piece>) -> (ReferenceIndex, SchemaCheck, [ARN]) {
+        guard case .walked(var references, var schema, var arns) = parts.first else { preconditionFailure("context pieces out of order") }
+        for part in parts.dropFirst() {
+            guard case .walked(let moreReferences, let moreSchema, let moreARNs) = part else { preconditionFailure("context pieces out of order") }
+            references.append(moreReferences)
+            schema.append(moreSchema)
+            arns += moreARNs
+        }
+        return (references, schema, arns)
     }
 }
 

@@ -397,11 +397,18 @@ public struct SchemaCheck: Sendable {
 /// is inside, what that node's children should be.
 extension SchemaCheck: PropertyVisitor {
     /// The reference walk of `template` (`ReferenceIndex`, with `needles`)
-    /// and the check of its resources' properties, in that one walk.
-    static func walking(_ template: Template, strings needles: [StaticString]) -> (ReferenceIndex, SchemaCheck) {
+    /// and the check of its resources' properties, in that one walk; or
+    /// `part` of them, when the walk is shared among `parts` threads.
+    static func walking(_ template: Template, strings needles: [StaticString], part: Int = 0,
+                        of parts: Int = 1) -> (ReferenceIndex, SchemaCheck) {
         var check = SchemaCheck(template: template)
-        let references = ReferenceIndex(template, strings: needles, visitor: &check)
+        let references = ReferenceIndex(template, strings: needles, visitor: &check, part: part, of: parts)
         return (references, check)
+    }
+
+    /// Adds what the check found on the next part of the same walk.
+    mutating func append(_ next: SchemaCheck) {
+        problems += next.problems
     }
 
     /// A resource's attributes checked; true when its properties are to be
