@@ -50,7 +50,7 @@ public struct FixedNameReplacement: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.template.resources.compactMap { resource in
             guard let type = resource.type, let property = Self.nameProperties[type],
-                  let entry = resource.properties?.entry(property), !SchemaCheck.isNoValue(entry.value) else { return nil }
+                  let entry = resource.properties?.entry(property), !Node.isNoValue(entry.value) else { return nil }
             return Violation(at: entry.key.range, path: [.key("Resources"), .key(resource.name), .key("Properties"), .key(property)],
                              message: "\(resource.name) has a fixed \(property); an update that replaces it will fail")
         }

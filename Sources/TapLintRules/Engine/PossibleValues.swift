@@ -13,7 +13,7 @@ struct PossibleValue {
 
     static func of(_ node: Node?, in template: Template, conditions: [String] = []) -> [PossibleValue] {
         guard let node else { return [PossibleValue(text: nil, absent: true, conditions: conditions)] }
-        if SchemaCheck.isNoValue(node) { return [PossibleValue(text: nil, absent: true, conditions: conditions)] }
+        if Node.isNoValue(node) { return [PossibleValue(text: nil, absent: true, conditions: conditions)] }
         if let text = node.string ?? node.scalar.flatMap({ node.tag == nil ? $0.value : nil }) {
             return [PossibleValue(text: text, conditions: conditions)]
         }

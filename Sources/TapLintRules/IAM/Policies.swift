@@ -123,7 +123,7 @@ struct PolicyDocument {
         func add(_ item: Node, _ path: [PathElement], _ place: String) {
             if let call = item.intrinsic, call.name == .if, let branches = call.argument.sequence, branches.count == 3 {
                 for i in 1...2 { add(branches[i], path + [.key("Fn::If"), .index(i)], place) }
-            } else if !SchemaCheck.isNoValue(item) {
+            } else if !Node.isNoValue(item) {
                 entries.append((item, path, place))
             }
         }
@@ -252,7 +252,7 @@ struct PolicyDocument {
             if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
                 return (1...2).flatMap { values(items[$0], path: path + [.key("Fn::If"), .index($0)], anchor: anchor) }
             }
-            if SchemaCheck.isNoValue(node) { return [] }
+            if Node.isNoValue(node) { return [] }
             if let items = node.sequence {
                 return items.enumerated().flatMap { values($1, path: path + [.index($0)], anchor: anchor) }
             }

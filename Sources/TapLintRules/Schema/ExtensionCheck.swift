@@ -89,7 +89,7 @@ struct ExtensionCheck {
             guard value.mapping != nil else { return .yes }
             return Truth.all(argument.mapping ?? []) { property -> Truth in
                 guard let name = property.name, let entry = value.entry(name) else { return .yes }
-                if SchemaCheck.isNoValue(entry.value) { return .yes }
+                if Node.isNoValue(entry.value) { return .yes }
                 if property.value.scalar?.boolValue == false { return presence(of: name, in: value) == .yes ? .no : .unknown }
                 return holds(property.value, entry.value)
             }
@@ -129,7 +129,7 @@ struct ExtensionCheck {
     /// Whether a mapping has a key: a value that may be AWS::NoValue leaves it open.
     private func presence(of name: String, in value: Node) -> Truth {
         guard let entry = value.entry(name) else { return .no }
-        if SchemaCheck.isNoValue(entry.value) { return .no }
+        if Node.isNoValue(entry.value) { return .no }
         if let call = entry.value.intrinsic, call.name == .if { return .unknown }
         return .yes
     }
@@ -199,7 +199,7 @@ struct ExtensionCheck {
             case "properties":
                 var forbidden: [Entry] = []
                 for property in argument.mapping ?? [] {
-                    guard let name = property.name, let entry = value.entry(name), !SchemaCheck.isNoValue(entry.value) else { continue }
+                    guard let name = property.name, let entry = value.entry(name), !Node.isNoValue(entry.value) else { continue }
                     if property.value.scalar?.boolValue == false {
                         if presence(of: name, in: value) == .yes { forbidden.append(entry) }
                     } else {

@@ -81,7 +81,7 @@ public struct InvalidServerlessFunction: TemplateRule {
             // Properties that are not a mapping are SCH007's: nothing here can be read.
             guard resource.type == "AWS::Serverless::Function", let typeNode = resource.body["Type"],
                   resource.properties == nil || resource.properties?.mapping != nil else { return [] }
-            func has(_ name: String) -> Bool { template.property(name, of: resource).map { !SchemaCheck.isNoValue($0.entry.value) } ?? false }
+            func has(_ name: String) -> Bool { template.property(name, of: resource).map { !Node.isNoValue($0.entry.value) } ?? false }
             var found: [Violation] = []
             let base: [PathElement] = [.key("Resources"), .key(resource.name)]
             func report(_ message: String, at property: String? = nil) {

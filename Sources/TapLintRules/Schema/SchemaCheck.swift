@@ -359,7 +359,7 @@ public struct SchemaCheck: Sendable {
     /// The condition under which an `Fn::If` value gives `AWS::NoValue`.
     static func noValueCondition(_ node: Node) -> String? {
         guard let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3,
-              isNoValue(items[1]) || isNoValue(items[2]) else { return nil }
+              Node.isNoValue(items[1]) || Node.isNoValue(items[2]) else { return nil }
         return items[0].string
     }
 
@@ -368,8 +368,6 @@ public struct SchemaCheck: Sendable {
         guard let call, call.name == .if, let items = call.argument.sequence, items.count == 3 else { return nil }
         return [(1, items[1]), (2, items[2])]
     }
-
-    static func isNoValue(_ node: Node) -> Bool { Node.isNoValue(node) }
 
     /// What a literal is, in words; nil for a value whose type is not
     /// certain. `call` is the function the node calls.

@@ -85,10 +85,10 @@ enum ValueCheck {
         }
         guard let call = item.intrinsic, call.name == .if, let parts = call.argument.sequence, parts.count == 3,
               let condition = parts[0].string else { return nil }
-        if SchemaCheck.isNoValue(parts[2]), parts[1].intrinsic == nil, let text = parts[1].scalar?.value {
+        if Node.isNoValue(parts[2]), parts[1].intrinsic == nil, let text = parts[1].scalar?.value {
             return (text, condition + " true")
         }
-        if SchemaCheck.isNoValue(parts[1]), parts[2].intrinsic == nil, let text = parts[2].scalar?.value {
+        if Node.isNoValue(parts[1]), parts[2].intrinsic == nil, let text = parts[2].scalar?.value {
             return (text, condition + " false")
         }
         return nil

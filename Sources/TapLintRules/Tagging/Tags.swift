@@ -61,7 +61,7 @@ struct ResourceTags {
     }
 
     private static func read(_ node: Node?, isList: Bool, template: Template, conditions: [String]) -> [Outcome] {
-        guard let node, !SchemaCheck.isNoValue(node) else { return [Outcome(conditions: conditions)] }
+        guard let node, !Node.isNoValue(node) else { return [Outcome(conditions: conditions)] }
         if let call = node.intrinsic {
             if call.name == .if, let items = call.argument.sequence, items.count == 3, let name = items[0].string {
                 return read(items[1], isList: isList, template: template, conditions: conditions + ["\(name) is true"])

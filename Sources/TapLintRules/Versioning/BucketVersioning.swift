@@ -75,7 +75,7 @@ enum Versioning {
             return status(of: items[1], in: template).map { tagged($0, "\(name) is true") }
                 + status(of: items[2], in: template).map { tagged($0, "\(name) is false") }
         }
-        if SchemaCheck.isNoValue(configuration) { return [PossibleValue(text: nil, absent: true)] }
+        if Node.isNoValue(configuration) { return [PossibleValue(text: nil, absent: true)] }
         return PossibleValue.of(configuration["Status"], in: template)
     }
 
