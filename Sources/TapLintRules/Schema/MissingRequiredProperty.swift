@@ -28,6 +28,20 @@ public struct MissingRequiredProperty: TemplateRule {
                   Tags:
                     - ↓Key: team
             """,
+            """
+            Conditions:
+              UseKey: !Equals [!Ref AWS::Region, us-east-1]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Rule:
+                Type: AWS::Events::Rule
+                Properties:
+                  ScheduleExpression: rate(1 hour)
+                  Targets:
+                    - ↓Id: !If [UseKey, queue, !Ref AWS::NoValue]
+                      Arn: !GetAtt Queue.Arn
+            """,
         ],
         nonTriggering: [
             """
@@ -49,12 +63,14 @@ public struct MissingRequiredProperty: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
-            guard case .missingRequired(let name) = problem.kind else { return nil }
+            guard case .missingRequired(let names, let condition) = problem.kind else { return nil }
             let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
-            let what = name.contains("', '") ? "at least one of '\(name)'" : "required property '\(name)'"
+            let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
+            let what = names.count > 1 ? "at least one of \(quoted)" : "required property \(quoted)"
             let message = "\(problem.resource) is missing \(what)" + (place.isEmpty ? "" : " in \(place)")
+                + (condition.map { " when the Fn::If on '\($0)' gives AWS::NoValue" } ?? "")
             return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resource,
-                             fix: "add '\(name)'")
+                             fix: condition == nil ? "add \(quoted)" : "give \(quoted) a value in both branches of the Fn::If")
         }
     }
 }

@@ -15,7 +15,10 @@ public struct SchemaCheck: Sendable {
             /// A property of one branch of a union set beside properties of
             /// another, where no branch takes them together.
             case exclusiveProperty(name: String, others: [String])
-            case missingRequired(name: String)
+            /// A required property, or one of a group of which one is
+            /// required (`names`); `when` names the condition under which
+            /// an `Fn::If` leaves it out, where it is there otherwise.
+            case missingRequired(names: [String], when: String? = nil)
             /// A literal of the wrong type where the schema is certain.
             case wrongType(expected: String, found: String)
             /// A literal address block (CIDR) that is not one; `problem` says why.
@@ -221,11 +224,11 @@ public struct SchemaCheck: Sendable {
             if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
         }
         for name in object.required where !present.contains(name) || conditional[name] != nil {
-            let name = conditional[name].map { "\(name)' (when the Fn::If on '\($0)' gives AWS::NoValue" } ?? name
-            problems.append(Problem(kind: .missingRequired(name: name), resource: resource, range: key, path: path))
+            problems.append(Problem(kind: .missingRequired(names: [name], when: conditional[name]), resource: resource, range: key,
+                                    path: path))
         }
         for group in object.requiredOneOf where !group.contains(where: present.contains) {
-            problems.append(Problem(kind: .missingRequired(name: group.joined(separator: "', '")), resource: resource,
+            problems.append(Problem(kind: .missingRequired(names: group), resource: resource,
                                     range: key, path: path))
         }
         return .properties(object)
@@ -426,7 +429,7 @@ extension SchemaCheck: PropertyVisitor {
               let propertiesKey = resource.body.entry("Properties")?.key else {
             let at = resource.body.entry("Properties")?.key ?? resource.declaration.key
             for name in type.properties.required {
-                problems.append(Problem(kind: .missingRequired(name: name), resource: resource.name, range: at.range, path: base))
+                problems.append(Problem(kind: .missingRequired(names: [name]), resource: resource.name, range: at.range, path: base))
             }
             return false
         }
