@@ -8,9 +8,6 @@ import TapLintRules
 /// one property that updates in place. The first must be reported as a
 /// replacement (an error where the resource holds data), the second never.
 @Suite struct ChangeMutationTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
     /// A literal one-line scalar property of a resource: where to put one
     /// more character so that its value changes.
     struct Site {
@@ -56,13 +53,11 @@ import TapLintRules
         return nil
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path),
-                   "needs the shared corpus checked out beside the repository (../shared/corpus)"))
+    @Test(Corpus.needed)
     func createOnlyChangesAreFoundAndUpdatesAreQuiet() throws {
-        let walker = try #require(FileManager.default.enumerator(at: Self.corpus, includingPropertiesForKeys: nil))
         let linter = Linter()
         var (replacing, found, errors, dataHolding, updating, quiet) = (0, 0, 0, 0, 0, 0)
-        for case let file as URL in walker where ["yaml", "yml", "json", "template"].contains(file.pathExtension) {
+        for file in try Corpus.templateFiles() {
             let bytes = Array(try Data(contentsOf: file))
             guard case .template(let context, _) = linter.read(bytes, file: file.path) else { continue }
             let text = String(decoding: bytes, as: UTF8.self)

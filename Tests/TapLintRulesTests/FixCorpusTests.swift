@@ -8,16 +8,11 @@ import TapLintCore
 /// findings are gone and none appears, (c) a second run changes no byte,
 /// (d) lines no edit touched are there, in order, byte for byte.
 @Suite struct FixCorpusTests {
-    static let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path),
-                   "needs the shared corpus checked out beside the repository (../shared/corpus)"))
+    @Test(Corpus.needed)
     func everyFixableFindingIsFixedAndNothingElseChanges() throws {
-        let walker = try #require(FileManager.default.enumerator(at: Self.corpus, includingPropertiesForKeys: nil))
         let linter = Linter()
         var (files, fixed, fixable) = (0, 0, 0)
-        for case let file as URL in walker where ["yaml", "yml", "json", "template"].contains(file.pathExtension) {
+        for file in try Corpus.templateFiles() {
             let bytes = Array(try Data(contentsOf: file))
             let before = linter.lint(bytes, file: "t", explicit: false)
             let offered = before.findings.filter { !$0.edits.isEmpty }

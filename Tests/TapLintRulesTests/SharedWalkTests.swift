@@ -7,10 +7,6 @@ import TapLintCore
 /// check) is shared among threads on a large template, a share of the
 /// resources each: the parts put together must be exactly the one walk.
 @Suite struct SharedWalkTests {
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let corpus = repository.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-
     /// What a walk found, one line per fact, in the order found.
     static func facts(_ walked: (ReferenceIndex, SchemaCheck)) -> [String] {
         let (references, schema) = walked
@@ -34,15 +30,12 @@ import TapLintCore
         return (references, schema)
     }
 
-    /// Every template file under `folder`, read.
+    /// Every template under `folder`, read.
     static func templates(under folder: URL) throws -> [(name: String, template: Template)] {
-        let walker = try #require(FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil))
-        var found: [(String, Template)] = []
-        for case let file as URL in walker where ["yaml", "yml", "json", "template"].contains(file.pathExtension) {
-            guard let root = YAMLParser.parse(Array(try Data(contentsOf: file))).root, let template = Template(root: root) else { continue }
-            found.append((file.lastPathComponent, template))
+        try Corpus.templateFiles(under: folder).compactMap { file in
+            guard let root = YAMLParser.parse(Array(try Data(contentsOf: file))).root, let template = Template(root: root) else { return nil }
+            return (file.lastPathComponent, template)
         }
-        return found.sorted { $0.0 < $1.0 }
     }
 
     static func expectSameWalk(_ templates: [(name: String, template: Template)]) {
@@ -59,15 +52,14 @@ import TapLintCore
     }
 
     @Test func theSamplesWalkedInPartsGiveTheOneWalk() throws {
-        let templates = try Self.templates(under: Self.repository.appendingPathComponent("samples"))
+        let templates = try Self.templates(under: Corpus.repository.appendingPathComponent("samples"))
         #expect(templates.count > 20)
         Self.expectSameWalk(templates)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: corpus.path),
-                   "needs the shared corpus checked out beside the repository (../shared/corpus)"))
+    @Test(Corpus.needed)
     func theCorpusWalkedInPartsGivesTheOneWalk() throws {
-        Self.expectSameWalk(try Self.templates(under: Self.corpus))
+        Self.expectSameWalk(try Self.templates(under: Corpus.folder))
     }
 
     /// A part is a share of the resources, the last part also walks the
