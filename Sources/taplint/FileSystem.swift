@@ -173,4 +173,6 @@ struct DiskFiles: SourceFiles {
     }
 
     func isDirectory(_ path: String) -> Bool { FileSystem.kind(of: path) == .directory }
+
+    func entries(of folder: String) -> [String] { FileSystem.entries(of: folder) }
 }

@@ -44,4 +44,8 @@ struct RepositoryFiles: SourceFiles {
         var directory: ObjCBool = false
         return FileManager.default.fileExists(atPath: Repository.url(path).path, isDirectory: &directory) && directory.boolValue
     }
+
+    func entries(of folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: Repository.url(folder).path)) ?? []).sorted()
+    }
 }

@@ -14,6 +14,15 @@ import TapLintRules
         func isDirectory(_ path: String) -> Bool {
             path == "." || files.keys.contains { $0.hasPrefix(path + "/") }
         }
+
+        func entries(of folder: String) -> [String] {
+            let prefix = folder == "." ? "" : folder + "/"
+            let names = files.keys.compactMap { path -> String? in
+                guard path.hasPrefix(prefix) else { return nil }
+                return path.dropFirst(prefix.count).split(separator: "/").first.map(String.init)
+            }
+            return Set(names).sorted()
+        }
     }
 
     static func messages(_ template: String, file: String = "t.yaml", _ files: [String: String]) -> [String] {
@@ -71,6 +80,28 @@ import TapLintRules
         // The template's own folder holds the template whether or not the code was put beside it.
         #expect(Self.messages(Self.function("Handler: app.x\nCodeUri: ."), [:]).isEmpty)
         #expect(Self.messages(Self.function("Handler: app.x\nCodeUri: ."), ["app.py": Self.app]).count == 1)
+    }
+
+    /// `sam build` packages a function without CodeUri from the template's
+    /// folder, as the SAM CLI's `sam init` event starters expect.
+    @Test func withoutCodeUriTheHandlerIsReadBesideTheTemplate() {
+        let worker = Self.function("Runtime: nodejs22.x\nHandler: src/handlers/sqs-payload-logger.sqsPayloadLoggerHandler")
+        let code = "exports.sqsPayloadLoggerHandler = async (event) => {};"
+        #expect(Self.messages(worker, file: "app/template.yaml",
+                              ["app/src/handlers/sqs-payload-logger.js": code, "app/package.json": "{}"]).isEmpty)
+        #expect(Self.messages(worker, file: "app/template.yaml", ["app/src/handlers/sqs-payload-logger.js": "exports.other = 1;"])
+                == ["Function's src/handlers/sqs-payload-logger.js has no sqsPayloadLoggerHandler for Handler "
+                    + "src/handlers/sqs-payload-logger.sqsPayloadLoggerHandler"])
+        // A handler file missing where the same folder holds other code of its language.
+        #expect(Self.messages(worker, file: "app/template.yaml", ["app/src/handlers/other.js": code])
+                == ["Function's Handler src/handlers/sqs-payload-logger.sqsPayloadLoggerHandler names "
+                    + "src/handlers/sqs-payload-logger.js, which the template's folder does not hold "
+                    + "(nor src/handlers/sqs-payload-logger.mjs or src/handlers/sqs-payload-logger.cjs)"])
+        // A template kept apart from its code, or with code only in another language, is not judged.
+        #expect(Self.messages(worker, file: "app/template.yaml", [:]).isEmpty)
+        #expect(Self.messages(worker, file: "app/template.yaml", ["app/src/handlers/worker.py": Self.app]).isEmpty)
+        #expect(Self.messages(Self.function("Handler: app.lambda_handler"), ["README.md": "# app"]).isEmpty)
+        #expect(Self.messages(Self.function("Handler: app.lambda_handler"), ["main.py": Self.app]).count == 1)
     }
 
     @Test func nodeHandlersFindTheirExportInAnyModuleKind() {

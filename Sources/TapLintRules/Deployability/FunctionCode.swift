@@ -8,7 +8,8 @@ struct FunctionCode {
     enum Source {
         /// `InlineCode` or `Code.ZipFile`.
         case inline(String)
-        /// A local folder (`CodeUri: src/`), relative to the template.
+        /// A local folder (`CodeUri: src/`), relative to the template; `.`
+        /// for a SAM function that names none.
         case folder(String)
     }
 
@@ -55,6 +56,10 @@ struct FunctionCode {
             source = .inline(code)
         } else if let folder = text("CodeUri")?.0, !folder.hasPrefix("s3://") {
             source = .folder(folder)
+        } else if template.property("CodeUri", of: resource) == nil {
+            // `sam build` and `sam package` take a function without CodeUri
+            // from the template's own folder.
+            source = .folder(".")
         } else {
             return nil
         }

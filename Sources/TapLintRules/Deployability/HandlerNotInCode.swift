@@ -12,10 +12,12 @@ public struct HandlerNotInCode: TemplateRule {
         Inline code (`InlineCode`, `Code.ZipFile`) is saved as `index.py` or \
         `index.js`, so its handler must be `index.<function>`. Code in a local folder \
         (`CodeUri: src/`, or `Code: src/` for `aws cloudformation package`) is read \
-        relative to the template; a folder that is not there, code in S3 or an image, \
-        a build step (`Metadata: BuildMethod`, TypeScript sources), another \
-        transform and other runtimes are not judged, and in the template's own folder \
-        (`CodeUri: .`) only a handler file that is there. AWS adds the `cfnresponse` (Python) and `cfn-response` \
+        relative to the template, and a SAM function without `CodeUri` or `InlineCode` \
+        is packaged from the template's own folder, as `sam build` does; a folder \
+        that is not there, code in S3 or an image, a build step (`Metadata: \
+        BuildMethod`, TypeScript sources), another transform and other runtimes are \
+        not judged, and in the template's own folder a missing handler file only \
+        where the handler's folder holds other code in that language. AWS adds the `cfnresponse` (Python) and `cfn-response` \
         (Node.js) modules to inline code only: folder code that imports one without \
         carrying it fails at its first run.
         """,
@@ -84,7 +86,9 @@ public struct HandlerNotInCode: TemplateRule {
                 let home = Self.folder(of: context.file)
                 let path = Self.join(home, folder)
                 guard files.isDirectory(path), resource.body["Metadata"]?["BuildMethod"] == nil else { return [] }
-                return judgeFolder(code, path, display: folder, files: files, ownFolder: path == home)
+                let ownFolder = path == home
+                return judgeFolder(code, path, display: ownFolder ? "the template's folder" : folder, files: files,
+                                   ownFolder: ownFolder)
             }
         }
     }
@@ -99,9 +103,11 @@ public struct HandlerNotInCode: TemplateRule {
         return [code.violation("\(code.resource)'s inline code has no \(code.function) for Handler \(code.handler)")]
     }
 
-    /// `ownFolder` is true for code beside the template (`CodeUri: .`): that
-    /// folder exists whether or not the code was put there, so only code
-    /// that is there is judged.
+    /// `ownFolder` is true for code beside the template (`CodeUri: .`, or a
+    /// SAM function with no code property): that folder exists whether or
+    /// not the code was put there, so a missing handler file is judged only
+    /// where the handler's folder holds other code in the function's
+    /// language (a template kept apart from its code draws nothing).
     private func judgeFolder(_ code: FunctionCode, _ path: String, display: String, files: any SourceFiles,
                              ownFolder: Bool) -> [Violation] {
         let base = Self.join(path, code.modulePath)
@@ -115,7 +121,7 @@ public struct HandlerNotInCode: TemplateRule {
             candidates = [base + ".js", base + ".mjs", base + ".cjs"]
         }
         guard let (file, bytes) = candidates.lazy.compactMap({ name in files.read(name).map { (name, $0) } }).first else {
-            if ownFolder { return [] }
+            if ownFolder, !Self.holdsCode(Self.folder(of: base), language: code.language, files: files) { return [] }
             let shown = candidates.map { String($0.dropFirst(path.count + 1)) }
             return [code.violation("\(code.resource)'s Handler \(code.handler) names \(shown[0]), which \(display) does not hold"
                                    + (shown.count > 1 ? " (nor \(shown.dropFirst().joined(separator: " or ")))" : ""))]
@@ -132,6 +138,12 @@ public struct HandlerNotInCode: TemplateRule {
                                         fix: "bundle \(module) with the code, or make the code inline"))
         }
         return found
+    }
+
+    /// True when a folder holds a source file in the language.
+    private static func holdsCode(_ folder: String, language: FunctionCode.Language, files: any SourceFiles) -> Bool {
+        let suffixes = language == .python ? [".py"] : [".js", ".mjs", ".cjs"]
+        return files.entries(of: folder).contains { name in suffixes.contains { name.hasSuffix($0) } }
     }
 
     /// True when the folder brings its own copy of the response module, or

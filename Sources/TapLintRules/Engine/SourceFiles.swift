@@ -6,4 +6,7 @@ public protocol SourceFiles: Sendable {
     /// The file's bytes; nil when there is no such file or it cannot be read.
     func read(_ path: String) -> [UInt8]?
     func isDirectory(_ path: String) -> Bool
+    /// The names directly in a folder (files and folders), sorted; empty
+    /// when it is no folder.
+    func entries(of folder: String) -> [String]
 }

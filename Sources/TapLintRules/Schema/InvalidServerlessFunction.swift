@@ -4,13 +4,14 @@ import TapLintCore
 public struct InvalidServerlessFunction: TemplateRule {
     public static let description = RuleDescription(
         id: "SCH014", name: "invalid-serverless-function", category: .schema, severity: .error,
-        summary: "A SAM function lacks what its package type needs (Runtime, Handler and code for Zip; an ImageUri for Image), or has what it forbids.",
+        summary: "A SAM function lacks what its package type needs (Runtime and Handler for Zip; an ImageUri for Image), or has what it forbids.",
         rationale: """
         The SAM transform checks each `AWS::Serverless::Function` (with `Globals` \
         merged in) before CloudFormation sees the template, and one that does not fit \
-        fails the whole deploy: a Zip function (the default) needs `Runtime`, `Handler` \
-        and its code (`CodeUri` or `InlineCode`) and takes no `ImageUri` or \
-        `ImageConfig`; an Image function needs an `ImageUri` (which `sam build` fills in \
+        fails the whole deploy: a Zip function (the default) needs `Runtime` and \
+        `Handler` and takes no `ImageUri` or `ImageConfig` (its code is `InlineCode`, \
+        the `CodeUri` folder, or without either the template's own folder, which \
+        `sam build` and `sam deploy` package); an Image function needs an `ImageUri` (which `sam build` fills in \
         from `Metadata: Dockerfile`) and takes no `Runtime`, `Handler` or `Layers`; \
         `PackageType` is `Zip` or `Image`; `AutoPublishAlias` is a name or a `Ref` to a \
         parameter. `Globals` count unless the function's `IgnoreGlobals` leaves them \
@@ -26,11 +27,11 @@ public struct InvalidServerlessFunction: TemplateRule {
                 Properties:
                   Handler: index.handler
                   InlineCode: "exports.handler = async () => ({})"
-              NoCode:
+              NoHandler:
                 Type: ↓AWS::Serverless::Function
                 Properties:
                   Runtime: nodejs22.x
-                  Handler: index.handler
+                  CodeUri: src/
               Image:
                 Type: AWS::Serverless::Function
                 Properties:
@@ -59,6 +60,11 @@ public struct InvalidServerlessFunction: TemplateRule {
                 Properties:
                   Handler: app.handler
                   AutoPublishAlias: !Ref Alias
+              CodeBesideTheTemplate:   # sam build packages the template's own folder
+                Type: AWS::Serverless::Function
+                IgnoreGlobals: [CodeUri]
+                Properties:
+                  Handler: app.handler
               Built:
                 Type: AWS::Serverless::Function
                 IgnoreGlobals: "*"   # the Zip functions' Runtime and CodeUri are not for it
@@ -102,7 +108,6 @@ public struct InvalidServerlessFunction: TemplateRule {
             case "Zip"?:
                 let missing = ["Runtime", "Handler"].filter { !has($0) }
                 if !missing.isEmpty { report("a Zip function needs \(missing.joined(separator: " and ")), which it is not given") }
-                if !has("InlineCode"), !has("CodeUri") { report("a Zip function needs its code: CodeUri or InlineCode") }
                 for forbidden in ["ImageUri", "ImageConfig"] where has(forbidden) {
                     report("\(forbidden) belongs to Image functions, not to a Zip one", at: forbidden)
                 }
