@@ -35,6 +35,17 @@ import Testing
         #expect(g.cycles.map(\.resources) == [[0]])
     }
 
+    /// SAM copies only an API's endpoint type, VPC endpoints and address
+    /// type onto the RestApi: a reference in any other key never reaches
+    /// CloudFormation, so it is no edge.
+    @Test func whatSAMDropsFromAnEndpointConfigurationIsNoEdge() throws {
+        let api = "Transform: AWS::Serverless-2016-10-31\nResources:\n  Api:\n    Type: AWS::Serverless::Api\n"
+        let dropped = try graph(api + "    Properties: {StageName: v1, EndpointConfiguration: {Type: REGIONAL, Name: !Ref Api}}\n")
+        #expect(dropped.edges.isEmpty && dropped.cycles.isEmpty)
+        let kept = try graph(api + "    Properties: {StageName: v1, EndpointConfiguration: {Type: PRIVATE, VPCEndpointIds: [!Ref Api]}}\n")
+        #expect(kept.cycles.map(\.resources) == [[0]])
+    }
+
     @Test func cycleThroughIfBranchIsFound() throws {
         let g = try graph("""
         Conditions: {C: !Equals [a, b]}

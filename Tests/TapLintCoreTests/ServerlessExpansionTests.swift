@@ -60,4 +60,107 @@ import Testing
         #expect(try generated("Transform: [AWS::LanguageExtensions, AWS::Serverless-2016-10-31]\n" + function).isEmpty)
         #expect(try generated("Transform: AWS::Serverless-2016-10-31\n" + function) == ["Fn AWS::Lambda::Function", "FnRole AWS::IAM::Role"])
     }
+
+    /// A connector becomes what its profile says, per destination: a
+    /// managed policy on the source's role, a queue or topic policy, or a
+    /// Lambda permission per access category; several destinations number
+    /// their ids, and an embedded connector puts its resource's name first.
+    @Test func connectorsBecomeWhatTheirProfileSays() throws {
+        let names = try generated("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties: {Runtime: python3.13, Handler: app.handler}
+                Connectors:
+                  Writes:
+                    Properties:
+                      Destination: [{Id: Queue}, {Id: Table}]
+                      Permissions: [Write]
+              Queue: {Type: AWS::SQS::Queue}
+              Table: {Type: AWS::Serverless::SimpleTable}
+              Topic: {Type: AWS::SNS::Topic}
+              TopicToFn:
+                Type: AWS::Serverless::Connector
+                Properties:
+                  Source: {Id: Topic}
+                  Destination: {Id: Fn}
+                  Permissions: [Write]
+              TopicToQueue:
+                Type: AWS::Serverless::Connector
+                Properties:
+                  Source: {Type: AWS::SNS::Topic, Arn: !Ref Topic}
+                  Destination: {Id: Queue}
+                  Permissions: [Write]
+              Unsupported:
+                Type: AWS::Serverless::Connector
+                Properties:
+                  Source: {Id: Queue}
+                  Destination: {Id: Topic}
+                  Permissions: [Write]
+            """)
+        #expect(names.filter { !$0.hasPrefix("Fn ") && !$0.hasPrefix("FnRole") && !$0.hasPrefix("Table ") } == [
+            "FnWritesPolicyDestination0 AWS::IAM::ManagedPolicy", "FnWritesPolicyDestination1 AWS::IAM::ManagedPolicy",
+            "TopicToFnWriteLambdaPermission AWS::Lambda::Permission", "TopicToQueueQueuePolicy AWS::SQS::QueuePolicy",
+        ])
+    }
+
+    @Test func aWebSocketApiHasARouteIntegrationAndPermissionPerKey() throws {
+        let names = try generated("""
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Chat:
+                Type: AWS::Serverless::WebSocketApi
+                Properties:
+                  RouteSelectionExpression: $request.body.action
+                  Auth: {AuthType: CUSTOM, AuthArn: arn:aws:lambda:us-east-1:123456789012:function:auth}
+                  Routes:
+                    $connect: {FunctionArn: arn:aws:lambda:us-east-1:123456789012:function:on}
+                    sendMessage: {FunctionArn: arn:aws:lambda:us-east-1:123456789012:function:send}
+            """)
+        #expect(names == [
+            "Chat AWS::ApiGatewayV2::Api", "ChatConnectRoute AWS::ApiGatewayV2::Route",
+            "ChatConnectIntegration AWS::ApiGatewayV2::Integration", "ChatConnectPermission AWS::Lambda::Permission",
+            "ChatSendmessageRoute AWS::ApiGatewayV2::Route", "ChatSendmessageIntegration AWS::ApiGatewayV2::Integration",
+            "ChatSendmessagePermission AWS::Lambda::Permission", "ChatDefaultStage AWS::ApiGatewayV2::Stage",
+            "ChatConnectAuthorizer AWS::ApiGatewayV2::Authorizer", "ChatAuthorizerPermission AWS::Lambda::Permission",
+        ])
+    }
+
+    /// Route 53 records are one group per hosted zone, however many APIs'
+    /// domains are in it; the implicit API takes its domain from Globals,
+    /// and an API that has a domain of its own merges Globals' into it
+    /// (keys it lacks added, lists joined), as SAM merges maps.
+    @Test func domainsShareTheirHostedZonesGroup() throws {
+        let names = try generated("""
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Api:
+                Domain:
+                  DomainName: api.example.com
+                  CertificateArn: arn:aws:acm:us-east-1:123456789012:certificate/abc
+                  BasePath: [/orders]
+                  Route53: {HostedZoneId: Z1}
+            Resources:
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Role: arn:aws:iam::123456789012:role/app
+                  Events:
+                    Get: {Type: Api, Properties: {Path: /, Method: get}}
+              Admin:
+                Type: AWS::Serverless::Api
+                Properties:
+                  StageName: prod
+                  Domain:
+                    DomainName: admin.example.com
+                    BasePath: [/admin]
+            """)
+        #expect(names.filter { $0.contains("Domain") || $0.contains("Mapping") || $0.contains("RecordSet") } == [
+            "ApiGatewayDomainName… AWS::ApiGateway::DomainName", "AdminordersBasePathMapping AWS::ApiGateway::BasePathMapping",
+            "AdminadminBasePathMapping AWS::ApiGateway::BasePathMapping",
+            "RecordSetGroup… AWS::Route53::RecordSetGroup", "ApiGatewayDomainName… AWS::ApiGateway::DomainName",
+            "ServerlessRestApiordersBasePathMapping AWS::ApiGateway::BasePathMapping",
+        ])
+    }
 }

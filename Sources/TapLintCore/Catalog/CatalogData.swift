@@ -79229,6 +79229,44 @@ TextractPolicy		{"Statement":[{"Action":["textract:*"],"Effect":"Allow","Resourc
 VPCAccessPolicy		{"Statement":[{"Action":["ec2:CreateNetworkInterface","ec2:DeleteNetworkInterface","ec2:DescribeNetworkInterfaces","ec2:DetachNetworkInterface"],"Effect":"Allow","Resource":"*"}]}
 """###
 
+    /// SAM's 31 connector profiles (profiles.json version 1): source
+    /// type, destination type, what the connector becomes (AWS_IAM_ROLE_MANAGED_POLICY,
+    /// AWS_SQS_QUEUE_POLICY, AWS_SNS_TOPIC_POLICY or AWS_LAMBDA_PERMISSION) and
+    /// its access categories in the profile's order, separated by tabs.
+    static let connectorProfiles: StaticString = """
+AWS::ApiGateway::RestApi	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
+AWS::ApiGatewayV2::Api	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
+AWS::AppSync::DataSource	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+AWS::AppSync::DataSource	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::AppSync::DataSource	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::AppSync::GraphQLApi	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
+AWS::DynamoDB::Table	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Read
+AWS::Events::Rule	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::Events::Rule	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
+AWS::Events::Rule	AWS::SNS::Topic	AWS_SNS_TOPIC_POLICY	Write
+AWS::Events::Rule	AWS::SQS::Queue	AWS_SQS_QUEUE_POLICY	Write
+AWS::Events::Rule	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::Lambda::Function	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+AWS::Lambda::Function	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::Lambda::Function	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::Lambda::Function	AWS::Location::PlaceIndex	AWS_IAM_ROLE_MANAGED_POLICY	Read
+AWS::Lambda::Function	AWS::S3::Bucket	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+AWS::Lambda::Function	AWS::SNS::Topic	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::Lambda::Function	AWS::SQS::Queue	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+AWS::Lambda::Function	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Write,Read
+AWS::S3::Bucket	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
+AWS::SNS::Topic	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
+AWS::SNS::Topic	AWS::SQS::Queue	AWS_SQS_QUEUE_POLICY	Write
+AWS::SQS::Queue	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write,Read
+AWS::StepFunctions::StateMachine	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+AWS::StepFunctions::StateMachine	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::StepFunctions::StateMachine	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::StepFunctions::StateMachine	AWS::S3::Bucket	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+AWS::StepFunctions::StateMachine	AWS::SNS::Topic	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::StepFunctions::StateMachine	AWS::SQS::Queue	AWS_IAM_ROLE_MANAGED_POLICY	Write
+AWS::StepFunctions::StateMachine	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
+"""
+
     /// 71 constraints from cfn-lint's extension schemas: cfn-lint's rule id, the
     /// path (type/property/…, * for list items), the rule's description and
     /// the schema as JSON, in the subset of JSON Schema ExtensionCheck reads.

@@ -28,7 +28,7 @@ public struct DependencyGraph: Sendable {
             guard case .resource(let from) = reference.owner,
                   let to = template.resourceIndex(of: reference.target) else { continue }
             switch ServerlessEvents.role(of: reference, in: template.resources[from], of: template) {
-            case .generated?: continue
+            case .generated?, .dropped?: continue
             case .reversed?: edges.append(Edge(from: to, to: from, reference: reference, reversed: true))
             case nil: edges.append(Edge(from: from, to: to, reference: reference))
             }

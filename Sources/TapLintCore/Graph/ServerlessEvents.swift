@@ -1,5 +1,6 @@
-/// How a reference inside a SAM function's `Events` becomes dependencies
-/// once the SAM transform has run. SAM turns each event into resources of
+/// How a reference inside a SAM function's `Events` (or another SAM
+/// property SAM rewrites) becomes dependencies once the SAM transform has
+/// run. SAM turns each event into resources of
 /// its own (a permission, an event source mapping, a rule, an API method)
 /// that depend on the function and on the event's source; the function
 /// itself depends on neither. Two event types also rewrite their source:
@@ -12,7 +13,13 @@ enum ServerlessEvents {
         case generated
         /// The event's source comes to depend on the function.
         case reversed
+        /// In a value SAM leaves out of what it generates: no edge.
+        case dropped
     }
+
+    /// The keys of a SAM REST API's `EndpointConfiguration` that SAM copies
+    /// onto the `AWS::ApiGateway::RestApi`; it drops the rest (a `Name`, say).
+    static let keptEndpointKeys: Set<String> = ["Type", "VPCEndpointIds", "VpcEndpointIds", "IpAddressType"]
 
     /// Event types whose source SAM rewrites to name the function.
     static let rewritesSource: Set<String> = ["S3", "Cognito"]
@@ -35,6 +42,10 @@ enum ServerlessEvents {
             return rewritesSource.contains(type) ? .reversed : .generated
         case "AWS::Serverless::GraphQLApi":
             return graphQLParts.contains(section) ? .generated : nil
+        case "AWS::Serverless::Api":
+            guard section == "EndpointConfiguration", case .key(let key) = reference.path[4],
+                  resource.properties?["EndpointConfiguration"]?["Type"] != nil else { return nil }
+            return keptEndpointKeys.contains(key) ? nil : .dropped
         default:
             return nil
         }

@@ -14,10 +14,21 @@ public struct GeneratedResource: Sendable, Equatable {
 
 /// Which resources SAM generates, and under which logical ids, read from
 /// the SAM resources the way aws-sam-translator names them. What SAM adds
-/// for features not listed here (connectors, WebSocket APIs, custom
-/// domains, usage plans) is not known, and references to such names stay
-/// trusted (`Template.mayBeGenerated`).
+/// for features not listed here is not known, and references to such
+/// names stay trusted (`Template.mayBeGenerated`).
 enum ServerlessExpansion {
+    /// True for the SAM types whose generated resources are all listed.
+    /// A GraphQL API's Lambda authorizer connectors and `NONE` data sources
+    /// are not, nor any type SAM adds later.
+    static func models(_ type: String) -> Bool { modelled.contains(type) }
+
+    static let modelled: Set<String> = [
+        "AWS::Serverless::Function", "AWS::Serverless::StateMachine", "AWS::Serverless::Api",
+        "AWS::Serverless::HttpApi", "AWS::Serverless::WebSocketApi", "AWS::Serverless::SimpleTable",
+        "AWS::Serverless::Application", "AWS::Serverless::CapacityProvider", "AWS::Serverless::LayerVersion",
+        "AWS::Serverless::Connector",
+    ]
+
     static func resources(of template: Template) -> [GeneratedResource] {
         var expansion = Expansion(template: template)
         for resource in template.resources {
@@ -27,6 +38,7 @@ enum ServerlessExpansion {
             case "AWS::Serverless::StateMachine": expansion.stateMachine(resource)
             case "AWS::Serverless::Api": expansion.restApi(resource)
             case "AWS::Serverless::HttpApi": expansion.httpApi(resource)
+            case "AWS::Serverless::WebSocketApi": expansion.webSocketApi(resource)
             case "AWS::Serverless::GraphQLApi": expansion.graphQLApi(resource)
             case "AWS::Serverless::SimpleTable": expansion.add(resource.name, "AWS::DynamoDB::Table", from: resource.name)
             case "AWS::Serverless::Application": expansion.add(resource.name, "AWS::CloudFormation::Stack", from: resource.name)
@@ -37,6 +49,16 @@ enum ServerlessExpansion {
             }
         }
         expansion.implicitApis()
+        // Connectors name what they join, generated resources included, so they come last.
+        for resource in template.resources {
+            if resource.type == "AWS::Serverless::Connector", let properties = resource.properties {
+                expansion.connector(resource.name, source: properties["Source"], properties: properties)
+            }
+            for embedded in resource.body["Connectors"]?.mapping ?? [] {
+                guard let id = embedded.name, let properties = embedded.value["Properties"] else { continue }
+                expansion.connector(resource.name + id, source: nil, sourceId: resource.name, properties: properties)
+            }
+        }
         return expansion.found
     }
 }
@@ -46,6 +68,8 @@ private struct Expansion {
     let template: Template
     var found: [GeneratedResource] = []
     var seen: Set<String> = []
+    /// The type of each generated id without a hash, for connectors to read.
+    var typeByName: [String: String] = [:]
     var implicitRestApi = false
     var implicitHttpApi = false
 
@@ -55,6 +79,7 @@ private struct Expansion {
     /// custom domains are two `ApiGatewayDomainName…`).
     mutating func add(_ name: String, _ type: String, from origin: String?, hashed: Bool = false, key: String? = nil) {
         guard seen.insert(key.map { name + "\u{0}" + $0 } ?? name).inserted else { return }
+        if !hashed { typeByName[name] = type }
         found.append(GeneratedResource(name: name, type: type, origin: origin, hashed: hashed))
     }
 
@@ -206,12 +231,7 @@ private struct Expansion {
         add(name + "Deployment", "AWS::ApiGateway::Deployment", from: name, hashed: true)
         stage(of: resource, type: "AWS::ApiGateway::Stage")
         let auth = property("Auth", of: resource)
-        // A REST API's Lambda authorizers get a permission to be invoked unless it is turned off.
-        for authorizer in auth?["Authorizers"]?.mapping ?? [] {
-            guard let id = authorizer.name, authorizer.value["FunctionArn"] != nil,
-                  authorizer.value["DisableFunctionDefaultPermissions"]?.scalar?.boolValue != true else { continue }
-            add(name + id + "AuthorizerPermission", "AWS::Lambda::Permission", from: name)
-        }
+        authorizerPermissions(auth, of: name)
         switch text(auth?["UsagePlan"]?["CreateUsagePlan"]) {
         case "PER_API":
             for (part, type) in Self.usagePlanParts { add(name + part, type, from: name) }
@@ -220,13 +240,38 @@ private struct Expansion {
         default:
             break
         }
-        guard let domain = property("Domain", of: resource), domain["DomainName"] != nil else { return }
+        restApiDomain(domain(of: resource), of: name)
+    }
+
+    /// A REST API's custom domain: the domain name, a mapping per base path,
+    /// and for a private one the access association it is given.
+    mutating func restApiDomain(_ domain: MergedMap, of name: String) {
+        guard domain["DomainName"] != nil else { return }
         let isPrivate = text(domain["EndpointConfiguration"]) == "PRIVATE"
         add(isPrivate ? "ApiGatewayDomainNameV2" : "ApiGatewayDomainName",
             isPrivate ? "AWS::ApiGateway::DomainNameV2" : "AWS::ApiGateway::DomainName",
-            from: nil, hashed: true, key: domain["DomainName"]?.outline)
+            from: nil, hashed: true, key: Self.valueKey(domain["DomainName"]))
+        if isPrivate, domain["AccessAssociation"] != nil {
+            add("DomainNameAccessAssociation", "AWS::ApiGateway::DomainNameAccessAssociation", from: nil, hashed: true,
+                key: Self.valueKey(domain["DomainName"]))
+        }
         self.domain(domain, of: name, mapping: "BasePathMapping",
                     type: isPrivate ? "AWS::ApiGateway::BasePathMappingV2" : "AWS::ApiGateway::BasePathMapping")
+    }
+
+    /// A SAM API's `Domain` as the transform reads it: the resource's keys,
+    /// and the keys of `Globals` it does not set (SAM merges maps).
+    func domain(of resource: Resource) -> MergedMap {
+        MergedMap(own: resource.properties?["Domain"], global: template.globalValue("Domain", for: resource))
+    }
+
+    /// A REST API's Lambda authorizers get a permission to be invoked unless it is turned off.
+    mutating func authorizerPermissions(_ auth: Node?, of name: String) {
+        for authorizer in auth?["Authorizers"]?.mapping ?? [] {
+            guard let id = authorizer.name, authorizer.value["FunctionArn"] != nil,
+                  authorizer.value["DisableFunctionDefaultPermissions"]?.scalar?.boolValue != true else { continue }
+            add(name + id + "AuthorizerPermission", "AWS::Lambda::Permission", from: name)
+        }
     }
 
     static let usagePlanParts = [("UsagePlan", "AWS::ApiGateway::UsagePlan"), ("ApiKey", "AWS::ApiGateway::ApiKey"),
@@ -246,9 +291,50 @@ private struct Expansion {
                   authorizer.value["EnableFunctionDefaultPermissions"]?.scalar?.boolValue == true else { continue }
             add(name + id + "AuthorizerPermission", "AWS::Lambda::Permission", from: name)
         }
-        guard let domain = property("Domain", of: resource), domain["DomainName"] != nil else { return }
-        add("ApiGatewayDomainNameV2", "AWS::ApiGatewayV2::DomainName", from: nil, hashed: true, key: domain["DomainName"]?.outline)
+        apiV2Domain(domain(of: resource), of: name)
+    }
+
+    /// An HTTP or WebSocket API's custom domain and its mappings.
+    mutating func apiV2Domain(_ domain: MergedMap, of name: String) {
+        guard domain["DomainName"] != nil else { return }
+        add("ApiGatewayDomainNameV2", "AWS::ApiGatewayV2::DomainName", from: nil, hashed: true, key: Self.valueKey(domain["DomainName"]))
         self.domain(domain, of: name, mapping: "ApiMapping", type: "AWS::ApiGatewayV2::ApiMapping")
+    }
+
+    /// A WebSocket API: a route, integration and permission per route key
+    /// (`$connect` is `Connect`, `sendMessage` is `Sendmessage`), a
+    /// `$connect` Lambda authorizer with its permission, one stage
+    /// (`default` unless named), and a custom domain as an HTTP API's.
+    mutating func webSocketApi(_ resource: Resource) {
+        let name = resource.name
+        add(name, "AWS::ApiGatewayV2::Api", from: name)
+        let routes = property("Routes", of: resource)?.mapping ?? []
+        for route in routes {
+            guard let key = route.name, let part = Self.routePart(key) else { continue }
+            add(name + part + "Route", "AWS::ApiGatewayV2::Route", from: name)
+            add(name + part + "Integration", "AWS::ApiGatewayV2::Integration", from: name)
+            add(name + part + "Permission", "AWS::Lambda::Permission", from: name)
+        }
+        apiV2Domain(domain(of: resource), of: name)
+        switch property("StageName", of: resource) {
+        case nil: add(name + "DefaultStage", "AWS::ApiGatewayV2::Stage", from: name)
+        case let stage?:
+            let text = stage.string
+            add(name + (text == "default" ? "Default" : text ?? "") + "Stage", "AWS::ApiGatewayV2::Stage", from: name)
+        }
+        let auth = property("Auth", of: resource)
+        if text(auth?["AuthType"]) == "CUSTOM", auth?["AuthArn"] != nil, routes.contains(where: { $0.name == "$connect" }) {
+            add(name + "ConnectAuthorizer", "AWS::ApiGatewayV2::Authorizer", from: name)
+            if auth?["InvokeRole"] == nil { add(name + "AuthorizerPermission", "AWS::Lambda::Permission", from: name) }
+        }
+    }
+
+    /// The part of a WebSocket route's ids its key gives, as SAM capitalises
+    /// it; nil for a key SAM rejects.
+    static func routePart(_ key: String) -> String? {
+        let word = ["$connect", "$disconnect", "$default"].contains(key) ? String(key.dropFirst()) : key
+        guard isAlphanumeric(word) else { return nil }
+        return word.prefix(1).uppercased() + word.dropFirst().lowercased()
     }
 
     /// An API's stage, named after its StageName as written: a name with
@@ -265,15 +351,20 @@ private struct Expansion {
         }
     }
 
-    /// A custom domain's mappings, one per base path, and its Route 53 records.
-    mutating func domain(_ domain: Node, of api: String, mapping: String, type: String) {
-        let paths = (domain["BasePath"]?.items ?? []).compactMap(\.string)
+    /// A custom domain's mappings, one per base path, and its Route 53
+    /// records: one group per hosted zone, shared by every domain in it,
+    /// unless the domain asks for a group of its own.
+    mutating func domain(_ domain: MergedMap, of api: String, mapping: String, type: String) {
+        let paths = domain.items("BasePath").compactMap(\.string)
         for path in paths.isEmpty ? [""] : paths {
             add(api + String(path.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) + mapping,
                 type, from: api)
         }
-        if domain["Route53"]?.mapping != nil {
-            add("RecordSetGroup", "AWS::Route53::RecordSetGroup", from: nil, hashed: true, key: domain["DomainName"]?.outline)
+        if let route53 = domain["Route53"], route53.mapping != nil {
+            let zone = Self.valueKey(route53["HostedZoneId"] ?? route53["HostedZoneName"])
+            let separate = route53["SeparateRecordSetGroup"]?.scalar?.boolValue == true
+            add("RecordSetGroup", "AWS::Route53::RecordSetGroup", from: nil, hashed: true,
+                key: separate ? zone + "\u{0}" + Self.valueKey(domain["DomainName"]) : zone)
         }
     }
 
@@ -281,6 +372,19 @@ private struct Expansion {
         add(resource.name, "AWS::Lambda::CapacityProvider", from: resource.name)
         if property("OperatorRole", of: resource) == nil {
             add(resource.name + "OperatorRole", "AWS::IAM::Role", from: resource.name)
+        }
+    }
+
+    /// A value as text that ignores where and how it is written, as SAM
+    /// hashes a value into an id: the same domain in two APIs is one
+    /// domain name resource.
+    static func valueKey(_ node: Node?) -> String {
+        guard let node else { return "" }
+        if let call = node.intrinsic { return "\(call.name)(" + valueKey(call.argument) + ")" }
+        switch node.content {
+        case .scalar(let scalar): return "=" + scalar.value
+        case .sequence(let items): return "[" + items.map(valueKey).joined(separator: ",") + "]"
+        case .mapping(let entries): return "{" + entries.map { valueKey($0.key) + ":" + valueKey($0.value) }.joined(separator: ",") + "}"
         }
     }
 
@@ -334,16 +438,70 @@ private struct Expansion {
         }
     }
 
+    /// What a connector becomes: per destination, a managed policy on a
+    /// role, a queue or topic policy, or a Lambda permission per access
+    /// category granted, as the connector profile of its source and
+    /// destination types says. Several destinations number their ids.
+    /// An embedded connector (`Connectors` on a resource) has that resource
+    /// as its source (`sourceId`) and the resource's name before its own.
+    mutating func connector(_ name: String, source: Node?, sourceId: String? = nil, properties: Node) {
+        let destinations = properties["Destination"]?.sequence ?? properties["Destination"].map { [$0] } ?? []
+        let several = properties["Destination"]?.sequence != nil
+        let permissions = Set((properties["Permissions"]?.items ?? []).compactMap(\.string))
+        for (index, destination) in destinations.enumerated() {
+            let sourceType = sourceId.map(typeOf(id:)) ?? typeOf(reference: source)
+            guard let sourceType, let destinationType = typeOf(reference: destination),
+                  let profile = ConnectorProfile.between(sourceType, destinationType) else { continue }
+            let suffix = several ? "Destination\(index)" : ""
+            switch profile.kind {
+            case .rolePolicy: add(name + "Policy" + suffix, "AWS::IAM::ManagedPolicy", from: name)
+            case .queuePolicy: add(name + "QueuePolicy" + suffix, "AWS::SQS::QueuePolicy", from: name)
+            case .topicPolicy: add(name + "TopicPolicy" + suffix, "AWS::SNS::TopicPolicy", from: name)
+            case .lambdaPermission:
+                for category in profile.categories where permissions.contains(category) {
+                    add(name + category + "LambdaPermission" + suffix, "AWS::Lambda::Permission", from: name)
+                }
+            }
+        }
+    }
+
+    /// The CloudFormation type a connector's end names: by `Id`, the
+    /// resource as SAM has expanded it; by `Type`, that type, a SAM one
+    /// read as what it becomes.
+    func typeOf(reference: Node?) -> String? {
+        guard let reference else { return nil }
+        if let id = reference["Id"] { return id.string.flatMap(typeOf(id:)) }
+        guard let type = reference["Type"]?.string else { return nil }
+        return Self.connectorTypes[type] ?? type
+    }
+
+    func typeOf(id: String) -> String? {
+        typeByName[id] ?? template.resource(named: id)?.type
+    }
+
+    /// The SAM types a connector's `Type` may name, as aws-sam-translator
+    /// reads them.
+    static let connectorTypes = ["AWS::Serverless::Function": "AWS::Lambda::Function",
+                                 "AWS::Serverless::StateMachine": "AWS::StepFunctions::StateMachine",
+                                 "AWS::Serverless::Api": "AWS::ApiGateway::RestApi",
+                                 "AWS::Serverless::HttpApi": "AWS::ApiGatewayV2::Api",
+                                 "AWS::Serverless::SimpleTable": "AWS::DynamoDB::Table"]
+
     /// The APIs SAM adds for Api and HttpApi events that name none.
     mutating func implicitApis() {
         if implicitRestApi, !template.hasResource("ServerlessRestApi") {
             add("ServerlessRestApi", "AWS::ApiGateway::RestApi", from: nil)
             add("ServerlessRestApiDeployment", "AWS::ApiGateway::Deployment", from: nil, hashed: true)
             add("ServerlessRestApiProdStage", "AWS::ApiGateway::Stage", from: nil)
+            let globals = template.globals(for: "AWS::Serverless::Api")
+            authorizerPermissions(globals?["Auth"], of: "ServerlessRestApi")
+            restApiDomain(MergedMap(own: nil, global: globals?["Domain"]), of: "ServerlessRestApi")
         }
         if implicitHttpApi, !template.hasResource("ServerlessHttpApi") {
             add("ServerlessHttpApi", "AWS::ApiGatewayV2::Api", from: nil)
             add("ServerlessHttpApiApiGatewayDefaultStage", "AWS::ApiGatewayV2::Stage", from: nil)
+            apiV2Domain(MergedMap(own: nil, global: template.globals(for: "AWS::Serverless::HttpApi")?["Domain"]),
+                        of: "ServerlessHttpApi")
         }
     }
 
@@ -361,5 +519,24 @@ private struct Expansion {
         guard let target, let api = template.resource(named: target) else { return "AllStages" }
         guard let stage = api.properties?["StageName"] else { return "AllStages" }
         return stage.string ?? "Stage"
+    }
+}
+
+
+/// A map SAM merges from a resource's value and the Globals one: the
+/// resource's keys win, and two lists under one key are joined, Globals'
+/// first.
+struct MergedMap {
+    var own: Node?
+    var global: Node?
+
+    subscript(key: String) -> Node? {
+        own?[key] ?? global?[key]
+    }
+
+    /// The items under `key`: both lists when both are lists, else the value that wins.
+    func items(_ key: String) -> [Node] {
+        if let mine = own?[key]?.sequence, let theirs = global?[key]?.sequence { return theirs + mine }
+        return self[key]?.items ?? []
     }
 }

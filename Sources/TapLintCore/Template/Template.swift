@@ -56,9 +56,17 @@ public struct Template: Sendable {
     public private(set) var generated: [GeneratedResource] = []
     private var generatedIndex: [String: Int] = [:]
 
-    /// Resources whose expansion adds resources named after them: modules,
-    /// and SAM's resources when SAM is the only transform.
+    /// Resources whose expansion adds resources named after them that
+    /// taplint does not list: modules, and the SAM resources whose
+    /// expansion `ServerlessExpansion` does not model.
     private let generators: [String]
+    /// The ids SAM gives the connectors written on resources
+    /// (`Connectors: {Writes: …}` on Queue is `QueueWrites`): a `DependsOn`
+    /// may name one, and SAM puts what the connector generates in its place.
+    public let embeddedConnectors: Set<String>
+    /// True when `generated` is SAM's whole expansion, apart from the
+    /// resources in `generators`.
+    private let modelsServerless: Bool
     private let resourceIndex: [String: Int]
     private let parameterIndex: [String: Int]
     private let conditionIndex: [String: Int]
@@ -79,12 +87,18 @@ public struct Template: Sendable {
         conditionIndex = Template.index(conditions.map(\.name))
         let serverlessOnly = !usesPreprocessor && !transforms.isEmpty
             && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
+        let expands = serverlessOnly && transforms.contains("AWS::Serverless-2016-10-31")
+        modelsServerless = expands
         generators = resources.compactMap { resource in
             guard let type = resource.type else { return nil }
-            let generates = type.hasSuffix("::MODULE") || (serverlessOnly && type.hasPrefix("AWS::Serverless::"))
-            return generates ? resource.name : nil
+            if type.hasSuffix("::MODULE") { return resource.name }
+            guard serverlessOnly, type.hasPrefix("AWS::Serverless::") else { return nil }
+            return expands && ServerlessExpansion.models(type) ? nil : resource.name
         }
-        if serverlessOnly, transforms.contains("AWS::Serverless-2016-10-31") {
+        embeddedConnectors = expands ? Set(resources.flatMap { resource in
+            (resource.body["Connectors"]?.mapping ?? []).compactMap { $0.name.map { resource.name + $0 } }
+        }) : []
+        if expands {
             generated = ServerlessExpansion.resources(of: self)
             // Hashed ids are only their visible part: no reference can name them.
             for (i, resource) in generated.enumerated() where !resource.hashed && generatedIndex[resource.name] == nil {
@@ -136,12 +150,14 @@ public struct Template: Sendable {
         !usesPreprocessor && !transforms.isEmpty && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
     }
 
-    /// True for a name that a module or SAM adds when it expands: modules
-    /// (`Type: X::MODULE`) name their resources `<Module><Resource>`; SAM
-    /// names them after the resource it expands (`FunctionRole`,
-    /// `ApiDeployment`) or `Serverless…` (`ServerlessRestApi`).
+    /// True for a name that a module or SAM may add when it expands and
+    /// that taplint cannot check: modules (`Type: X::MODULE`) name their
+    /// resources `<Module><Resource>`; SAM names them after the resource it
+    /// expands (`FunctionRole`) or `Serverless…` (`ServerlessRestApi`).
+    /// Where taplint models SAM's expansion, only `generated` names are
+    /// SAM's, and a name that merely starts like one is a mistake.
     public func mayBeGenerated(_ name: String) -> Bool {
-        if isServerlessOnly, name.hasPrefix("Serverless") { return true }
+        if isServerlessOnly, !modelsServerless, name.hasPrefix("Serverless") { return true }
         return generators.contains { name.hasPrefix($0) }
     }
 

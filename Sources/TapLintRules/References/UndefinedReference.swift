@@ -13,9 +13,13 @@ public struct UndefinedReference: TemplateRule {
         validation. `Fn::GetAtt`, `${Name.Attribute}` and `DependsOn` must name a resource, \
         not a parameter. Templates with a macro transform other than SAM are skipped, \
         because the macro may add the missing names. In SAM templates the names SAM \
-        generates count (`FunctionRole`, `ServerlessRestApi`); a function's role that \
-        SAM does not create because the function is given one, or an implicit API that \
-        no event asks for, is reported.
+        generates count (`FunctionRole`, `ServerlessRestApi`, a connector's \
+        `ConnectorPolicy`); a name SAM does not generate (`FunctionRol`, \
+        `ServerlessRestApiTypo`), a function's role that SAM does not create because \
+        the function is given one, or an implicit API that no event asks for, is \
+        reported. Only where taplint does not model what SAM generates (a GraphQL \
+        API's, a SAM type newer than its catalog, a `Serverless-2016-10-31` \
+        look-alike transform) are names that start with the SAM resource's trusted.
         """,
         fix: "name a resource or parameter defined in the template",
         triggering: [
@@ -61,6 +65,27 @@ public struct UndefinedReference: TemplateRule {
                 Value: !GetAtt ↓FunctionRole.Arn
               Url:
                 Value: !Sub "https://↓${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod"
+            """,
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              HelloFunction:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.13
+                  Handler: index.handler
+                  InlineCode: "def handler(event, context): pass"
+                  Events:
+                    Hello:
+                      Type: Api
+                      Properties: {Path: /hello, Method: get}
+            Outputs:
+              Role:
+                Value: !GetAtt ↓HelloFunctionRol.Arn
+              Function:
+                Value: !Ref ↓HelloFunctionXyz
+              Api:
+                Value: !Ref ↓ServerlessRestApiTypo
             """,
         ],
         nonTriggering: [
@@ -125,6 +150,7 @@ public struct UndefinedReference: TemplateRule {
         return context.references.references.compactMap { reference in
             let target = reference.target
             if template.hasResource(target) { return nil }
+            if reference.kind == .dependsOn, template.embeddedConnectors.contains(target) { return nil }
             let isParameter = template.hasParameter(target)
             let needsResource = reference.kind == .getAtt || reference.kind == .dependsOn || reference.attribute != nil
             if !needsResource, isParameter || PseudoParameters.all.contains(target) { return nil }
@@ -136,7 +162,8 @@ public struct UndefinedReference: TemplateRule {
                                  message: "\(reference.kind.rawValue) to '\(target)', which SAM does not generate: \(missing)")
             }
             if template.mayBeGenerated(target) { return nil }
-            let candidates = needsResource ? resources : resources + parameters + PseudoParameters.all.sorted()
+            let names = resources + template.generated.filter { !$0.hashed }.map(\.name)
+            let candidates = needsResource ? names : names + parameters + PseudoParameters.all.sorted()
             let what = isParameter ? "a resource (it is a parameter)"
                 : needsResource ? "a resource of this template" : "a resource, parameter or pseudo parameter"
             return Violation(at: reference.range, path: reference.path,

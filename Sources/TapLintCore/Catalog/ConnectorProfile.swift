@@ -1,0 +1,36 @@
+/// What a SAM connector (`AWS::Serverless::Connector`, or `Connectors` on a
+/// resource) between two types becomes, from aws-sam-translator's
+/// connector profiles: which resource it generates, and the access
+/// categories (`Read`, `Write`) it may grant.
+public struct ConnectorProfile: Sendable {
+    public enum Kind: String, Sendable {
+        /// A managed policy attached to the source's (or destination's) role.
+        case rolePolicy = "AWS_IAM_ROLE_MANAGED_POLICY"
+        case queuePolicy = "AWS_SQS_QUEUE_POLICY"
+        case topicPolicy = "AWS_SNS_TOPIC_POLICY"
+        /// One Lambda permission per access category granted.
+        case lambdaPermission = "AWS_LAMBDA_PERMISSION"
+    }
+
+    public var kind: Kind
+    /// In the profile's order, which is the order SAM generates permissions in.
+    public var categories: [String]
+
+    /// The profile for a connector from `source` to `destination` (both
+    /// CloudFormation types); nil where SAM supports no such connector.
+    public static func between(_ source: String, _ destination: String) -> ConnectorProfile? {
+        table[source + "\t" + destination]
+    }
+
+    /// Parsed on first use from the catalog's `connectorProfiles`.
+    private static let table: [String: ConnectorProfile] = {
+        var table: [String: ConnectorProfile] = [:]
+        let text = Catalog.connectorProfiles.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: "\t").map(String.init)
+            guard fields.count == 4, let kind = Kind(rawValue: fields[2]) else { continue }
+            table[fields[0] + "\t" + fields[1]] = ConnectorProfile(kind: kind, categories: fields[3].split(separator: ",").map(String.init))
+        }
+        return table
+    }()
+}
