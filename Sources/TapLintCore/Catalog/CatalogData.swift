@@ -1474,150 +1474,150 @@ AWS::SecurityLake::AwsLogSource 2068864 301
 AWS::SecurityLake::DataLake 2069165 764
 AWS::SecurityLake::Subscriber 2069929 1142
 AWS::SecurityLake::SubscriberNotification 2071071 637
-AWS::Serverless::Api 2071708 40
-AWS::Serverless::Application 2071748 48
-AWS::Serverless::CapacityProvider 2071796 48
-AWS::Serverless::Connector 2071844 41
-AWS::Serverless::Function 2071885 45
-AWS::Serverless::GraphQLApi 2071930 47
-AWS::Serverless::HttpApi 2071977 44
-AWS::Serverless::LayerVersion 2072021 44
-AWS::Serverless::SimpleTable 2072065 50
-AWS::Serverless::StateMachine 2072115 49
-AWS::ServiceCatalog::AcceptedPortfolioShare 2072164 140
-AWS::ServiceCatalog::CloudFormationProduct 2072304 866
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 2073170 1262
-AWS::ServiceCatalog::LaunchNotificationConstraint 2074432 315
-AWS::ServiceCatalog::LaunchRoleConstraint 2074747 384
-AWS::ServiceCatalog::LaunchTemplateConstraint 2075131 288
-AWS::ServiceCatalog::Portfolio 2075419 444
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 2075863 301
-AWS::ServiceCatalog::PortfolioProductAssociation 2076164 209
-AWS::ServiceCatalog::PortfolioShare 2076373 276
-AWS::ServiceCatalog::ResourceUpdateConstraint 2076649 336
-AWS::ServiceCatalog::ServiceAction 2076985 409
-AWS::ServiceCatalog::ServiceActionAssociation 2077394 335
-AWS::ServiceCatalog::StackSetConstraint 2077729 436
-AWS::ServiceCatalog::TagOption 2078165 220
-AWS::ServiceCatalog::TagOptionAssociation 2078385 131
-AWS::ServiceCatalogAppRegistry::Application 2078516 238
-AWS::ServiceCatalogAppRegistry::AttributeGroup 2078754 215
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2078969 276
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 2079245 466
-AWS::ServiceDiscovery::HttpNamespace 2079711 159
-AWS::ServiceDiscovery::Instance 2079870 174
-AWS::ServiceDiscovery::PrivateDnsNamespace 2080044 332
-AWS::ServiceDiscovery::PublicDnsNamespace 2080376 313
-AWS::ServiceDiscovery::Service 2080689 597
-AWS::Shield::DRTAccess 2081286 157
-AWS::Shield::ProactiveEngagement 2081443 455
-AWS::Shield::Protection 2081898 977
-AWS::Shield::ProtectionGroup 2082875 668
-AWS::Signer::ProfilePermission 2083543 319
-AWS::Signer::SigningProfile 2083862 539
-AWS::SimSpaceWeaver::Simulation 2084401 634
-AWS::StepFunctions::Activity 2085035 580
-AWS::StepFunctions::StateMachine 2085615 1134
-AWS::StepFunctions::StateMachineAlias 2086749 765
-AWS::StepFunctions::StateMachineVersion 2087514 224
-AWS::SupportApp::AccountAlias 2087738 157
-AWS::SupportApp::SlackChannelConfiguration 2087895 490
-AWS::SupportApp::SlackWorkspaceConfiguration 2088385 174
-AWS::Synthetics::Canary 2088559 2555
-AWS::Synthetics::Group 2091114 441
-AWS::SystemsManagerSAP::Application 2091555 883
-AWS::Timestream::Database 2092438 281
-AWS::Timestream::InfluxDBCluster 2092719 1660
-AWS::Timestream::InfluxDBInstance 2094379 1587
-AWS::Timestream::ScheduledQuery 2095966 2710
-AWS::Timestream::Table 2098676 1273
-AWS::Transfer::Agreement 2099949 1047
-AWS::Transfer::Certificate 2100996 604
-AWS::Transfer::Connector 2101600 1969
-AWS::Transfer::Profile 2103569 388
-AWS::Transfer::Server 2103957 2335
-AWS::Transfer::User 2106292 1061
-AWS::Transfer::WebApp 2107353 1442
-AWS::Transfer::Workflow 2108795 2168
-AWS::UXC::AccountCustomization 2110963 324
-AWS::VerifiedPermissions::IdentitySource 2111287 1977
-AWS::VerifiedPermissions::Policy 2113264 786
-AWS::VerifiedPermissions::PolicyStore 2114050 828
-AWS::VerifiedPermissions::PolicyTemplate 2114878 282
-AWS::VoiceID::Domain 2115160 559
-AWS::VpcLattice::AccessLogSubscription 2115719 673
-AWS::VpcLattice::AuthPolicy 2116392 330
-AWS::VpcLattice::DomainVerification 2116722 267
-AWS::VpcLattice::Listener 2116989 1079
-AWS::VpcLattice::ResourceConfiguration 2118068 1532
-AWS::VpcLattice::ResourceGateway 2119600 681
-AWS::VpcLattice::ResourcePolicy 2120281 295
-AWS::VpcLattice::Rule 2120576 1755
-AWS::VpcLattice::Service 2122331 646
-AWS::VpcLattice::ServiceNetwork 2122977 422
-AWS::VpcLattice::ServiceNetworkResourceAssociation 2123399 515
-AWS::VpcLattice::ServiceNetworkServiceAssociation 2123914 769
-AWS::VpcLattice::ServiceNetworkVpcAssociation 2124683 1034
-AWS::VpcLattice::TargetGroup 2125717 1431
-AWS::WAF::ByteMatchSet 2127148 356
-AWS::WAF::IPSet 2127504 172
-AWS::WAF::Rule 2127676 212
-AWS::WAF::SizeConstraintSet 2127888 347
-AWS::WAF::SqlInjectionMatchSet 2128235 302
-AWS::WAF::WebACL 2128537 294
-AWS::WAF::XssMatchSet 2128831 281
-AWS::WAFRegional::ByteMatchSet 2129112 352
-AWS::WAFRegional::GeoMatchSet 2129464 183
-AWS::WAFRegional::IPSet 2129647 168
-AWS::WAFRegional::RateBasedRule 2129815 274
-AWS::WAFRegional::RegexPatternSet 2130089 159
-AWS::WAFRegional::Rule 2130248 208
-AWS::WAFRegional::SizeConstraintSet 2130456 327
-AWS::WAFRegional::SqlInjectionMatchSet 2130783 298
-AWS::WAFRegional::WebACL 2131081 270
-AWS::WAFRegional::WebACLAssociation 2131351 138
-AWS::WAFRegional::XssMatchSet 2131489 262
-AWS::WAFv2::IPSet 2131751 552
-AWS::WAFv2::LoggingConfiguration 2132303 914
-AWS::WAFv2::RegexPatternSet 2133217 521
-AWS::WAFv2::RuleGroup 2133738 9771
-AWS::WAFv2::WebACL 2143509 14435
-AWS::WAFv2::WebACLAssociation 2157944 175
-AWS::Wisdom::AIAgent 2158119 6175
-AWS::Wisdom::AIAgentVersion 2164294 330
-AWS::Wisdom::AIGuardrail 2164624 3134
-AWS::Wisdom::AIGuardrailVersion 2167758 358
-AWS::Wisdom::AIPrompt 2168116 1461
-AWS::Wisdom::AIPromptVersion 2169577 337
-AWS::Wisdom::Assistant 2169914 516
-AWS::Wisdom::AssistantAssociation 2170430 1121
-AWS::Wisdom::KnowledgeBase 2171551 3723
-AWS::Wisdom::MessageTemplate 2175274 3603
-AWS::Wisdom::MessageTemplateVersion 2178877 471
-AWS::Wisdom::QuickResponse 2179348 1040
-AWS::WorkSpaces::ConnectionAlias 2180388 325
-AWS::WorkSpaces::Workspace 2180713 623
-AWS::WorkSpaces::WorkspacesPool 2181336 1007
-AWS::WorkSpacesThinClient::Environment 2182343 1406
-AWS::WorkSpacesWeb::BrowserSettings 2183749 1473
-AWS::WorkSpacesWeb::DataProtectionSettings 2185222 1946
-AWS::WorkSpacesWeb::IdentityProvider 2187168 768
-AWS::WorkSpacesWeb::IpAccessSettings 2187936 866
-AWS::WorkSpacesWeb::NetworkSettings 2188802 592
-AWS::WorkSpacesWeb::Portal 2189394 1304
-AWS::WorkSpacesWeb::SessionLogger 2190698 1667
-AWS::WorkSpacesWeb::TrustStore 2192365 349
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 2192714 492
-AWS::WorkSpacesWeb::UserSettings 2193206 2724
-AWS::WorkspacesInstances::Volume 2195930 825
-AWS::WorkspacesInstances::VolumeAssociation 2196755 349
-AWS::WorkspacesInstances::WorkspaceInstance 2197104 3716
-AWS::XRay::Group 2200820 355
-AWS::XRay::ResourcePolicy 2201175 214
-AWS::XRay::SamplingRule 2201389 1340
-AWS::XRay::TransactionSearchConfig 2202729 111
-Alexa::ASK::Skill 2202840 456
-Module 2203296 21
+AWS::Serverless::Api 2071708 1132
+AWS::Serverless::Application 2072840 215
+AWS::Serverless::CapacityProvider 2073055 1607
+AWS::Serverless::Connector 2074662 41
+AWS::Serverless::Function 2074703 4583
+AWS::Serverless::GraphQLApi 2079286 1536
+AWS::Serverless::HttpApi 2080822 559
+AWS::Serverless::LayerVersion 2081381 1078
+AWS::Serverless::SimpleTable 2082459 2658
+AWS::Serverless::StateMachine 2085117 949
+AWS::ServiceCatalog::AcceptedPortfolioShare 2086066 140
+AWS::ServiceCatalog::CloudFormationProduct 2086206 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 2087072 1262
+AWS::ServiceCatalog::LaunchNotificationConstraint 2088334 315
+AWS::ServiceCatalog::LaunchRoleConstraint 2088649 384
+AWS::ServiceCatalog::LaunchTemplateConstraint 2089033 288
+AWS::ServiceCatalog::Portfolio 2089321 444
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 2089765 301
+AWS::ServiceCatalog::PortfolioProductAssociation 2090066 209
+AWS::ServiceCatalog::PortfolioShare 2090275 276
+AWS::ServiceCatalog::ResourceUpdateConstraint 2090551 336
+AWS::ServiceCatalog::ServiceAction 2090887 409
+AWS::ServiceCatalog::ServiceActionAssociation 2091296 335
+AWS::ServiceCatalog::StackSetConstraint 2091631 436
+AWS::ServiceCatalog::TagOption 2092067 220
+AWS::ServiceCatalog::TagOptionAssociation 2092287 131
+AWS::ServiceCatalogAppRegistry::Application 2092418 238
+AWS::ServiceCatalogAppRegistry::AttributeGroup 2092656 215
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2092871 276
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 2093147 466
+AWS::ServiceDiscovery::HttpNamespace 2093613 159
+AWS::ServiceDiscovery::Instance 2093772 174
+AWS::ServiceDiscovery::PrivateDnsNamespace 2093946 332
+AWS::ServiceDiscovery::PublicDnsNamespace 2094278 313
+AWS::ServiceDiscovery::Service 2094591 597
+AWS::Shield::DRTAccess 2095188 157
+AWS::Shield::ProactiveEngagement 2095345 455
+AWS::Shield::Protection 2095800 977
+AWS::Shield::ProtectionGroup 2096777 668
+AWS::Signer::ProfilePermission 2097445 319
+AWS::Signer::SigningProfile 2097764 539
+AWS::SimSpaceWeaver::Simulation 2098303 634
+AWS::StepFunctions::Activity 2098937 580
+AWS::StepFunctions::StateMachine 2099517 1134
+AWS::StepFunctions::StateMachineAlias 2100651 765
+AWS::StepFunctions::StateMachineVersion 2101416 224
+AWS::SupportApp::AccountAlias 2101640 157
+AWS::SupportApp::SlackChannelConfiguration 2101797 490
+AWS::SupportApp::SlackWorkspaceConfiguration 2102287 174
+AWS::Synthetics::Canary 2102461 2555
+AWS::Synthetics::Group 2105016 441
+AWS::SystemsManagerSAP::Application 2105457 883
+AWS::Timestream::Database 2106340 281
+AWS::Timestream::InfluxDBCluster 2106621 1660
+AWS::Timestream::InfluxDBInstance 2108281 1587
+AWS::Timestream::ScheduledQuery 2109868 2710
+AWS::Timestream::Table 2112578 1273
+AWS::Transfer::Agreement 2113851 1047
+AWS::Transfer::Certificate 2114898 604
+AWS::Transfer::Connector 2115502 1969
+AWS::Transfer::Profile 2117471 388
+AWS::Transfer::Server 2117859 2335
+AWS::Transfer::User 2120194 1061
+AWS::Transfer::WebApp 2121255 1442
+AWS::Transfer::Workflow 2122697 2168
+AWS::UXC::AccountCustomization 2124865 324
+AWS::VerifiedPermissions::IdentitySource 2125189 1977
+AWS::VerifiedPermissions::Policy 2127166 786
+AWS::VerifiedPermissions::PolicyStore 2127952 828
+AWS::VerifiedPermissions::PolicyTemplate 2128780 282
+AWS::VoiceID::Domain 2129062 559
+AWS::VpcLattice::AccessLogSubscription 2129621 673
+AWS::VpcLattice::AuthPolicy 2130294 330
+AWS::VpcLattice::DomainVerification 2130624 267
+AWS::VpcLattice::Listener 2130891 1079
+AWS::VpcLattice::ResourceConfiguration 2131970 1532
+AWS::VpcLattice::ResourceGateway 2133502 681
+AWS::VpcLattice::ResourcePolicy 2134183 295
+AWS::VpcLattice::Rule 2134478 1755
+AWS::VpcLattice::Service 2136233 646
+AWS::VpcLattice::ServiceNetwork 2136879 422
+AWS::VpcLattice::ServiceNetworkResourceAssociation 2137301 515
+AWS::VpcLattice::ServiceNetworkServiceAssociation 2137816 769
+AWS::VpcLattice::ServiceNetworkVpcAssociation 2138585 1034
+AWS::VpcLattice::TargetGroup 2139619 1431
+AWS::WAF::ByteMatchSet 2141050 356
+AWS::WAF::IPSet 2141406 172
+AWS::WAF::Rule 2141578 212
+AWS::WAF::SizeConstraintSet 2141790 347
+AWS::WAF::SqlInjectionMatchSet 2142137 302
+AWS::WAF::WebACL 2142439 294
+AWS::WAF::XssMatchSet 2142733 281
+AWS::WAFRegional::ByteMatchSet 2143014 352
+AWS::WAFRegional::GeoMatchSet 2143366 183
+AWS::WAFRegional::IPSet 2143549 168
+AWS::WAFRegional::RateBasedRule 2143717 274
+AWS::WAFRegional::RegexPatternSet 2143991 159
+AWS::WAFRegional::Rule 2144150 208
+AWS::WAFRegional::SizeConstraintSet 2144358 327
+AWS::WAFRegional::SqlInjectionMatchSet 2144685 298
+AWS::WAFRegional::WebACL 2144983 270
+AWS::WAFRegional::WebACLAssociation 2145253 138
+AWS::WAFRegional::XssMatchSet 2145391 262
+AWS::WAFv2::IPSet 2145653 552
+AWS::WAFv2::LoggingConfiguration 2146205 914
+AWS::WAFv2::RegexPatternSet 2147119 521
+AWS::WAFv2::RuleGroup 2147640 9771
+AWS::WAFv2::WebACL 2157411 14435
+AWS::WAFv2::WebACLAssociation 2171846 175
+AWS::Wisdom::AIAgent 2172021 6175
+AWS::Wisdom::AIAgentVersion 2178196 330
+AWS::Wisdom::AIGuardrail 2178526 3134
+AWS::Wisdom::AIGuardrailVersion 2181660 358
+AWS::Wisdom::AIPrompt 2182018 1461
+AWS::Wisdom::AIPromptVersion 2183479 337
+AWS::Wisdom::Assistant 2183816 516
+AWS::Wisdom::AssistantAssociation 2184332 1121
+AWS::Wisdom::KnowledgeBase 2185453 3723
+AWS::Wisdom::MessageTemplate 2189176 3603
+AWS::Wisdom::MessageTemplateVersion 2192779 471
+AWS::Wisdom::QuickResponse 2193250 1040
+AWS::WorkSpaces::ConnectionAlias 2194290 325
+AWS::WorkSpaces::Workspace 2194615 623
+AWS::WorkSpaces::WorkspacesPool 2195238 1007
+AWS::WorkSpacesThinClient::Environment 2196245 1406
+AWS::WorkSpacesWeb::BrowserSettings 2197651 1473
+AWS::WorkSpacesWeb::DataProtectionSettings 2199124 1946
+AWS::WorkSpacesWeb::IdentityProvider 2201070 768
+AWS::WorkSpacesWeb::IpAccessSettings 2201838 866
+AWS::WorkSpacesWeb::NetworkSettings 2202704 592
+AWS::WorkSpacesWeb::Portal 2203296 1304
+AWS::WorkSpacesWeb::SessionLogger 2204600 1667
+AWS::WorkSpacesWeb::TrustStore 2206267 349
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 2206616 492
+AWS::WorkSpacesWeb::UserSettings 2207108 2724
+AWS::WorkspacesInstances::Volume 2209832 825
+AWS::WorkspacesInstances::VolumeAssociation 2210657 349
+AWS::WorkspacesInstances::WorkspaceInstance 2211006 3716
+AWS::XRay::Group 2214722 355
+AWS::XRay::ResourcePolicy 2215077 214
+AWS::XRay::SamplingRule 2215291 1340
+AWS::XRay::TransactionSearchConfig 2216631 111
+Alexa::ASK::Skill 2216742 456
+Module 2217198 21
 """###
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -74122,14 +74122,129 @@ T AWS::Serverless::Api
 g m Tags
 a *
 o +
+p AccessLogSetting @Stage_AccessLogSetting
+p ApiKeySourceType s
+p CacheClusterEnabled b
+p CacheClusterSize s
+p CanarySetting @Stage_CanarySetting
+p Description s
+p EndpointAccessMode s
+p FailOnWarnings b
+p MethodSettings !4:[@Stage_MethodSetting
+p MinimumCompressionSize i
+p Mode s
+p Name s
+p Policy %os
+p SecurityPolicy s
+p TracingEnabled b
+p Variables {s
+d RestApi_S3Location
+p Bucket s
+p ETag s
+p Key s
+p Version s
+d RestApi_EndpointConfiguration
+p IpAddressType s
+p Types !0:[s
+p VpcEndpointIds !0:[s
+d RestApi_Tag
+p Key s
+p Value s
+r Key Value
+x 0 uniq
+d Stage_AccessLogSetting
+p DestinationArn s
+p Format s
+d Stage_CanarySetting
+p DeploymentId s
+p PercentTraffic !1:n
+p StageVariableOverrides {s
+p UseStageCache b
+d Stage_MethodSetting
+p CacheDataEncrypted b
+p CacheTtlInSeconds i
+p CachingEnabled b
+p DataTraceEnabled b
+p HttpMethod s
+p LoggingLevel s
+p MetricsEnabled b
+p ResourcePath !2:s
+p ThrottlingBurstLimit !3:i
+p ThrottlingRateLimit !3:n
+d Stage_Tag
+p Key !5:s
+p Value !6:s
+r Key Value
+x 1 min=0	max=100
+x 2 pat=^/.*$
+x 3 min=0
+x 4 uniq
+x 5 minl=1	maxl=128
+x 6 minl=0	maxl=256
 T AWS::Serverless::Application
 g m Tags
 a *
 o +
+p NotificationARNs !0:[s
+p Parameters {%bilnos
+p TimeoutInMinutes !3:i
+d Stack_Tag
+p Key s
+p Value s
+r Key Value
+x 0 maxi=5
+x 1 maxi=50
+x 2 minl=1	maxl=1024
+x 3 min=1
 T AWS::Serverless::CapacityProvider
 g n
 a *
 o +
+p CapacityProviderName !0:s
+p KmsKeyArn !10:s
+p VpcConfig @CapacityProvider_CapacityProviderVpcConfig
+d CapacityProvider_CapacityProviderScalingConfig
+p MaxVCpuCount !1:i
+p ScalingMode !2:s
+p ScalingPolicies !5:[@CapacityProvider_TargetTrackingScalingPolicy
+d CapacityProvider_TargetTrackingScalingPolicy
+p PredefinedMetricType !3:s
+p TargetValue !4:n
+r PredefinedMetricType TargetValue
+d CapacityProvider_InstanceRequirements
+p AllowedInstanceTypes !7:[!6:s
+p Architectures !9:[!8:s
+p ExcludedInstanceTypes !7:[!6:s
+d CapacityProvider_CapacityProviderPermissionsConfig
+p CapacityProviderOperatorRoleArn !11:s
+r CapacityProviderOperatorRoleArn
+d CapacityProvider_Tag
+p Key !12:s
+p Value !13:s
+r Key
+d CapacityProvider_CapacityProviderVpcConfig
+p SecurityGroupIds !16:[!15:s
+p SubnetIds !18:[!17:s
+r SecurityGroupIds SubnetIds
+x 0 minl=1	maxl=140	pat=^(arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:capacity-provider:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$
+x 1 min=2	max=15000
+x 2 e=Auto	e=Manual
+x 3 e=LambdaCapacityProviderAverageCPUUtilization
+x 4 min=0	max=100.0
+x 5 mini=1	maxi=10
+x 6 minl=1	maxl=30	pat=^[a-zA-Z0-9\.\-]+$
+x 7 mini=0	maxi=400
+x 8 e=x86_64	e=arm64
+x 9 mini=1	maxi=1
+x 10 minl=0	maxl=10000	pat=^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$
+x 11 minl=0	maxl=10000	pat=^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$
+x 12 minl=1	maxl=128
+x 13 minl=0	maxl=256
+x 14 uniq
+x 15 minl=0	maxl=1024	pat=^sg-[0-9a-zA-Z]*$
+x 16 mini=0	maxi=5
+x 17 minl=0	maxl=1024	pat=^subnet-[0-9a-z]*$
+x 18 mini=1	maxi=16
 T AWS::Serverless::Connector
 g n
 a *
@@ -74138,27 +74253,394 @@ T AWS::Serverless::Function
 g m Tags
 a *
 o +
+p Architectures !1:[!0:s
+p CodeSigningConfigArn !9:s
+p Description !10:s
+p Environment @Function_Environment
+p EphemeralStorage @Function_EphemeralStorage
+p FileSystemConfigs !16:[@Function_FileSystemConfig
+p FunctionName !17:s
+p FunctionScalingConfig @Function_FunctionScalingConfig
+p Handler !19:s
+p ImageConfig @Function_ImageConfig
+p KmsKeyArn !8:s
+p Layers !23:[!22:s
+p LoggingConfig @Function_LoggingConfig
+p MemorySize !28:i
+p PackageType !29:s
+p PublishToLatestPublished b
+p RecursiveLoop !30:s
+p ReservedConcurrentExecutions !31:i
+p Runtime !33:s
+p RuntimeManagementConfig @Function_RuntimeManagementConfig
+p SnapStart @Function_SnapStart
+p TenancyConfig @Function_TenancyConfig
+p Timeout !39:i
+p VpcConfig @Function_VpcConfig
+d Function_CapacityProviderConfig
+p LambdaManagedInstancesCapacityProviderConfig @Function_LambdaManagedInstancesCapacityProviderConfig
+r LambdaManagedInstancesCapacityProviderConfig
+d Function_LambdaManagedInstancesCapacityProviderConfig
+p CapacityProviderArn !2:s
+p ExecutionEnvironmentMemoryGiBPerVCpu !3:n
+p PerExecutionEnvironmentMaxConcurrency !4:i
+r CapacityProviderArn
+d Function_Code
+p ImageUri s
+p S3Bucket !5:s
+p S3Key !6:s
+p S3ObjectStorageMode !7:s
+p S3ObjectVersion !6:s
+p SourceKMSKeyArn !8:s
+p ZipFile s
+d Function_DeadLetterConfig
+p TargetArn !8:s
+d Function_DurableConfig
+p ExecutionTimeout !11:i
+p RetentionPeriodInDays !12:i
+r ExecutionTimeout
+d Function_Environment
+p Variables {%bilnos
+d Function_EphemeralStorage
+p Size !13:i
+r Size
+d Function_FileSystemConfig
+p Arn !14:s
+p LocalMountPath !15:s
+r Arn LocalMountPath
+d Function_FunctionScalingConfig
+p MaxExecutionEnvironments !18:i
+p MinExecutionEnvironments !18:i
+d Function_ImageConfig
+p Command !20:[s
+p EntryPoint !20:[s
+p WorkingDirectory !21:s
+d Function_LoggingConfig
+p ApplicationLogLevel !24:s
+p LogFormat !25:s
+p LogGroup !26:s
+p SystemLogLevel !27:s
+d Function_RuntimeManagementConfig
+p RuntimeVersionArn s
+p UpdateRuntimeOn !34:s
+r UpdateRuntimeOn
+d Function_SnapStart
+p ApplyOn !35:s
+r ApplyOn
+d Function_Tag
+p Key !36:s
+p Value !10:s
+r Key
+d Function_TenancyConfig
+p TenantIsolationMode !38:s
+r TenantIsolationMode
+d Function_TracingConfig
+p Mode !40:s
+d Function_VpcConfig
+p Ipv6AllowedForDualStack b
+p SecurityGroupIds !41:[s
+p SubnetIds !42:[s
+x 0 e=x86_64	e=arm64
+x 1 mini=1	maxi=1	uniq
+x 2 minl=1	maxl=140	pat=^arn:aws[a-zA-Z-]*:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:capacity-provider:[a-zA-Z0-9-_]+$
+x 3 min=2	max=8
+x 4 min=1	max=1600
+x 5 minl=3	maxl=63	pat=^[0-9A-Za-z\.\-_]*(?<!\.)$
+x 6 minl=1	maxl=1024
+x 7 e=COPY	e=REFERENCE
+x 8 pat=^(arn:(aws[a-zA-Z-]*)?:[a-z0-9-.]+:.*)|()$
+x 9 minl=0	maxl=200	pat=arn:(aws[a-zA-Z-]*)?:lambda:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:code-signing-config:csc-[a-z0-9]{17}
+x 10 minl=0	maxl=256
+x 11 min=1	max=31622400
+x 12 min=1	max=90
+x 13 min=512	max=10240
+x 14 maxl=200	pat=^arn:aws[a-zA-Z-]*:elasticfilesystem:(eusc-)?[a-z]{2}((-gov)|(-iso([a-z]?)))?-[a-z]+-\d{1}:\d{12}:access-point/fsap-[a-f0-9]{17}$|^arn:aws[-a-z]*:s3files:[0-9a-z-:]+:file-system/fs-[0-9a-f]{17,40}/access-point/fsap-[0-9a-f]{17,40}$
+x 15 minl=0	maxl=160	pat=^/mnt/[a-zA-Z0-9-_.]+$
+x 16 mini=0	maxi=1
+x 17 minl=1	maxl=64
+x 18 min=0	max=15000
+x 19 minl=0	maxl=128	pat=^[^\s]+$
+x 20 mini=0	maxi=1500	uniq
+x 21 minl=0	maxl=1000
+x 22 minl=1	pat=^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+:[0-9]+|arn:[a-zA-Z0-9-]+:lambda:::awslayer:[a-zA-Z0-9-_]+)$
+x 23 maxi=5	uniq
+x 24 e=TRACE	e=DEBUG	e=INFO	e=WARN	e=ERROR	e=FATAL
+x 25 e=Text	e=JSON
+x 26 minl=1	maxl=512	pat=[\.\-_/#A-Za-z0-9]+
+x 27 e=DEBUG	e=INFO	e=WARN
+x 28 min=128	max=32768
+x 29 e=Image	e=Zip
+x 30 e=Allow	e=Terminate
+x 31 min=0
+x 32 pat=^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/?[a-zA-Z_0-9+=,.@\-_/]+$
+x 33 e=dotnet10	e=dotnet6	e=dotnet8	e=dotnetcore1.0	e=dotnetcore2.0	e=dotnetcore2.1	e=dotnetcore3.1	e=go1.x	e=java11	e=java17	e=java21	e=java25	e=java8	e=java8.al2	e=nodejs	e=nodejs10.x	e=nodejs12.x	e=nodejs14.x	e=nodejs16.x	e=nodejs18.x	e=nodejs20.x	e=nodejs22.x	e=nodejs24.x	e=nodejs4.3	e=nodejs4.3-edge	e=nodejs6.10	e=nodejs8.10	e=provided	e=provided.al2	e=provided.al2023	e=python2.7	e=python3.10	e=python3.11	e=python3.12	e=python3.13	e=python3.14	e=python3.6	e=python3.7	e=python3.8	e=python3.9	e=ruby2.5	e=ruby2.7	e=ruby3.2	e=ruby3.3	e=ruby3.4	e=ruby4.0
+x 34 e=Auto	e=FunctionUpdate	e=Manual
+x 35 e=PublishedVersions	e=None
+x 36 minl=1	maxl=128
+x 37 uniq
+x 38 e=PER_TENANT
+x 39 min=1	max=900
+x 40 e=Active	e=PassThrough
+x 41 mini=0	maxi=5
+x 42 mini=0	maxi=16
 T AWS::Serverless::GraphQLApi
 g m Tags
 a *
 o +
+p Name s
+p XrayEnabled b
+d GraphQLApi_AdditionalAuthenticationProvider
+p AuthenticationType !0:s
+p LambdaAuthorizerConfig @GraphQLApi_LambdaAuthorizerConfig
+p OpenIDConnectConfig @GraphQLApi_OpenIDConnectConfig
+p UserPoolConfig @GraphQLApi_CognitoUserPoolConfig
+r AuthenticationType
+d GraphQLApi_LambdaAuthorizerConfig
+p AuthorizerResultTtlInSeconds !1:i
+p AuthorizerUri s
+p IdentityValidationExpression s
+d GraphQLApi_OpenIDConnectConfig
+p AuthTTL n
+p ClientId s
+p IatTTL n
+p Issuer s
+d GraphQLApi_CognitoUserPoolConfig
+p AppIdClientRegex s
+p AwsRegion s
+p UserPoolId s
+d GraphQLApi_EnhancedMetricsConfig
+p DataSourceLevelMetricsBehavior !4:s
+p OperationLevelMetricsConfig !5:s
+p ResolverLevelMetricsBehavior !6:s
+r DataSourceLevelMetricsBehavior OperationLevelMetricsConfig ResolverLevelMetricsBehavior
+d GraphQLApi_LogConfig
+p CloudWatchLogsRoleArn s
+p ExcludeVerboseContent b
+p FieldLogLevel !7:s
+r CloudWatchLogsRoleArn FieldLogLevel
+d GraphQLApi_Tag
+p Key s
+p Value s
+r Key Value
+d GraphQLApi_UserPoolConfig
+p AppIdClientRegex s
+p AwsRegion s
+p DefaultAction !10:s
+p UserPoolId s
+x 0 e=AMAZON_COGNITO_USER_POOLS	e=API_KEY	e=AWS_IAM	e=AWS_LAMBDA	e=OPENID_CONNECT
+x 1 min=0	max=3600
+x 2 uniq
+x 3 e=GRAPHQL	e=MERGED
+x 4 e=FULL_REQUEST_DATA_SOURCE_METRICS	e=PER_DATA_SOURCE_METRICS
+x 5 e=DISABLED	e=ENABLED
+x 6 e=FULL_REQUEST_RESOLVER_METRICS	e=PER_RESOLVER_METRICS
+x 7 e=ALL	e=DEBUG	e=ERROR	e=INFO	e=NONE
+x 8 min=0	max=75
+x 9 min=0	max=10000
+x 10 e=ALLOW	e=DENY
+x 11 e=GLOBAL	e=PRIVATE
 T AWS::Serverless::HttpApi
 g m Tags
 a *
 o +
+p AccessLogSettings @Stage_AccessLogSettings
+p DefaultRouteSettings %os
+p FailOnWarnings b
+p RouteSettings %os
+p StageName s
+p StageVariables %os
+d Api_BodyS3Location
+p Bucket s
+p Etag s
+p Key s
+p Version s
+d Api_Cors
+p AllowCredentials b
+p AllowHeaders [s
+p AllowMethods [s
+p AllowOrigins [s
+p ExposeHeaders [s
+p MaxAge i
+d Stage_AccessLogSettings
+p DestinationArn s
+p Format s
+d Stage_RouteSettings
+p DataTraceEnabled b
+p DetailedMetricsEnabled b
+p LoggingLevel s
+p ThrottlingBurstLimit i
+p ThrottlingRateLimit n
 T AWS::Serverless::LayerVersion
 g n
 a *
 o +
+p CompatibleArchitectures !1:[!0:s
+p CompatibleRuntimes !3:[!2:s
+p Description !6:s
+p LicenseInfo !8:s
+d LayerVersion_Content
+p S3Bucket !4:s
+p S3Key !5:s
+p S3ObjectVersion !5:s
+r S3Bucket S3Key
+x 0 e=arm64	e=x86_64
+x 1 mini=0	maxi=2
+x 2 e=dotnet10	e=dotnet6	e=dotnet8	e=dotnetcore1.0	e=dotnetcore2.0	e=dotnetcore2.1	e=dotnetcore3.1	e=go1.x	e=java11	e=java17	e=java21	e=java25	e=java8	e=java8.al2	e=nodejs	e=nodejs10.x	e=nodejs12.x	e=nodejs14.x	e=nodejs16.x	e=nodejs18.x	e=nodejs20.x	e=nodejs22.x	e=nodejs24.x	e=nodejs4.3	e=nodejs4.3-edge	e=nodejs6.10	e=nodejs8.10	e=provided	e=provided.al2	e=provided.al2023	e=python2.7	e=python3.10	e=python3.11	e=python3.12	e=python3.13	e=python3.14	e=python3.6	e=python3.7	e=python3.8	e=python3.9	e=ruby2.5	e=ruby2.7	e=ruby3.2	e=ruby3.3	e=ruby3.4	e=ruby4.0
+x 3 mini=0	maxi=15
+x 4 minl=3	maxl=63	pat=^[0-9A-Za-z\.\-_]*(?<!\.)$
+x 5 minl=1	maxl=1024
+x 6 minl=0	maxl=256
+x 7 minl=1	maxl=140	pat=^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a-zA-Z0-9-_]+)|[a-zA-Z0-9-_]+$
+x 8 minl=0	maxl=512
 T AWS::Serverless::SimpleTable
 g m Tags
 h
 a *
 o +
+p PointInTimeRecoverySpecification @Table_PointInTimeRecoverySpecification
+p ProvisionedThroughput @Table_ProvisionedThroughput
+p SSESpecification @Table_SSESpecification
+p TableName !10:s
+d Table_AttributeDefinition
+p AttributeName !0:s
+p AttributeType !1:s
+r AttributeName AttributeType
+d Table_ContributorInsightsSpecification
+p Enabled b
+p Mode !3:s
+r Enabled
+d Table_GlobalSecondaryIndex
+p ContributorInsightsSpecification @Table_ContributorInsightsSpecification
+p IndexName s
+p KeySchema !4:[@Table_GlobalSecondaryIndexKeySchemaItem
+p OnDemandThroughput @Table_OnDemandThroughput
+p Projection @Table_Projection
+p ProvisionedThroughput @Table_ProvisionedThroughput
+p WarmThroughput @Table_WarmThroughput
+r IndexName KeySchema Projection
+d Table_GlobalSecondaryIndexKeySchemaItem
+p AttributeName s
+p KeyType s
+r AttributeName KeyType
+d Table_OnDemandThroughput
+p MaxReadRequestUnits !5:i
+p MaxWriteRequestUnits !5:i
+d Table_Projection
+p NonKeyAttributes [s
+p ProjectionType s
+d Table_ProvisionedThroughput
+p ReadCapacityUnits i
+p WriteCapacityUnits i
+r ReadCapacityUnits WriteCapacityUnits
+d Table_WarmThroughput
+p ReadUnitsPerSecond !5:i
+p WriteUnitsPerSecond !5:i
+q ReadUnitsPerSecond WriteUnitsPerSecond
+d Table_ImportSourceSpecification
+p InputCompressionType s
+p InputFormat s
+p InputFormatOptions @Table_InputFormatOptions
+p S3BucketSource @Table_S3BucketSource
+r InputFormat S3BucketSource
+d Table_InputFormatOptions
+p Csv @Table_Csv
+d Table_Csv
+p Delimiter s
+p HeaderList !2:[s
+d Table_S3BucketSource
+p S3Bucket s
+p S3BucketOwner s
+p S3KeyPrefix s
+r S3Bucket
+d Table_KeySchemaItem
+p AttributeName s
+p KeyType s
+r AttributeName KeyType
+d Table_KinesisStreamSpecification
+p ApproximateCreationDateTimePrecision !6:s
+p StreamArn s
+r StreamArn
+d Table_LocalSecondaryIndex
+p IndexName !7:s
+p KeySchema !2:[@Table_KeySchemaItem
+p Projection @Table_Projection
+r IndexName KeySchema Projection
+d Table_PointInTimeRecoverySpecification
+p PointInTimeRecoveryEnabled b
+p RecoveryPeriodInDays !8:i
+d Table_ResourcePolicy
+p PolicyDocument %os
+r PolicyDocument
+d Table_SSESpecification
+p KMSMasterKeyId *
+p SSEEnabled b
+p SSEType !9:s
+r SSEEnabled
+d Table_StreamSpecification
+p ResourcePolicy @Table_ResourcePolicy
+p StreamViewType s
+r StreamViewType
+d Table_Tag
+p Key s
+p Value s
+r Key Value
+d Table_TimeToLiveSpecification
+p AttributeName s
+p Enabled b
+r Enabled
+x 0 minl=1	maxl=255
+x 1 e=B	e=N	e=S
+x 2 uniq
+x 3 e=ACCESSED_AND_THROTTLED_KEYS	e=THROTTLED_KEYS
+x 4 mini=1	uniq
+x 5 min=1
+x 6 e=MICROSECOND	e=MILLISECOND
+x 7 minl=3	maxl=255	pat=^[a-zA-Z0-9_.-]+$
+x 8 min=1	max=35
+x 9 e=KMS
+x 10 minl=1	maxl=1024
 T AWS::Serverless::StateMachine
 g m Tags
 a *
 o +
+p Logging @StateMachine_LoggingConfiguration
+p Name !6:s
+p Role !3:s
+p Tracing @StateMachine_TracingConfiguration
+p Type !7:s
+d StateMachine_S3Location
+p Bucket s
+p Key s
+p Version s
+r Bucket Key
+d StateMachine_EncryptionConfiguration
+p KmsDataKeyReusePeriodSeconds !1:i
+p KmsKeyId *
+p Type !2:s
+r Type
+d StateMachine_LoggingConfiguration
+p Destinations !4:[@StateMachine_LogDestination
+p IncludeExecutionData b
+p Level !5:s
+d StateMachine_LogDestination
+p CloudWatchLogsLogGroup @StateMachine_CloudWatchLogsLogGroup
+d StateMachine_CloudWatchLogsLogGroup
+p LogGroupArn !3:s
+d StateMachine_TagsEntry
+p Key !8:s
+p Value !3:s
+r Key Value
+d StateMachine_TracingConfiguration
+p Enabled b
+x 0 minl=1	maxl=1048576
+x 1 min=60	max=900
+x 2 e=CUSTOMER_MANAGED_KMS_KEY	e=AWS_OWNED_KEY
+x 3 minl=1	maxl=256
+x 4 mini=1
+x 5 e=ALL	e=ERROR	e=FATAL	e=OFF
+x 6 minl=1	maxl=80
+x 7 e=STANDARD	e=EXPRESS
+x 8 minl=1	maxl=128
 T AWS::ServiceCatalog::AcceptedPortfolioShare
 g n
 k Id

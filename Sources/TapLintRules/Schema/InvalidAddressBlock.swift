@@ -86,7 +86,7 @@ public struct InvalidAddressBlock: TemplateRule {
             guard case .invalidNetwork(let value, let why) = problem.kind else { return nil }
             let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
             return Violation(at: problem.range, path: problem.path,
-                             message: "\(problem.resource).\(place) '\(value)' \(why)", resource: problem.resource)
+                             message: "\(problem.naming(place)) '\(value)' \(why)", resource: problem.resourceName)
         }
     }
 }

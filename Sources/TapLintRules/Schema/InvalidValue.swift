@@ -94,8 +94,8 @@ public struct InvalidValue: TemplateRule {
             // A value that comes from a parameter or mapping fails only when
             // that value is the one deployed: a warning.
             return Violation(at: problem.range, path: problem.path,
-                             message: "\(problem.resource).\(Array(problem.path.dropFirst(3)).dotted): \(text)",
-                             resource: problem.resource, fix: fix, severity: computed ? .warning : nil)
+                             message: "\(problem.naming(problem.propertyPath.dotted)): \(text)",
+                             resource: problem.resourceName, fix: fix, severity: computed ? .warning : nil)
         }
     }
 }

@@ -67,9 +67,9 @@ public struct MissingRequiredProperty: TemplateRule {
             let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
             let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
             let what = names.count > 1 ? "at least one of \(quoted)" : "required property \(quoted)"
-            let message = "\(problem.resource) is missing \(what)" + (place.isEmpty ? "" : " in \(place)")
+            let message = "\(problem.subject) is missing \(what)" + (place.isEmpty ? "" : " in \(place)")
                 + (condition.map { " when the Fn::If on '\($0)' gives AWS::NoValue" } ?? "")
-            return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resource,
+            return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resourceName,
                              fix: condition == nil ? "add \(quoted)" : "give \(quoted) a value in both branches of the Fn::If")
         }
     }

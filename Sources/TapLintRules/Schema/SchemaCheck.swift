@@ -29,9 +29,27 @@ public struct SchemaCheck: Sendable {
         }
 
         public var kind: Kind
+        /// The resource's logical id, or `Globals.Function` for a value
+        /// written in SAM's Globals.
         public var resource: String
         public var range: SourceRange
         public var path: [PathElement]
+        /// For a value in Globals, the resources that take it from there.
+        public var inheritedBy: [String] = []
+
+        var inGlobals: Bool { path.first == .key("Globals") }
+        /// The logical id a finding names; none for a value in Globals.
+        public var resourceName: String? { inGlobals ? nil : resource }
+        /// How a message names where the value is written.
+        public var subject: String { resource + inheritance }
+        /// How a message names a place inside it (`Fn.Runtime`,
+        /// `Globals.Function.Runtime (inherited by A, B)`).
+        public func naming(_ place: String) -> String { resource + "." + place + inheritance }
+        private var inheritance: String {
+            inheritedBy.isEmpty ? "" : " (inherited by \(inheritedBy.joined(separator: ", ")))"
+        }
+        /// The path below the resource's `Properties`, or below its Globals section.
+        public var propertyPath: [PathElement] { Array(path.dropFirst(inGlobals ? 2 : 3)) }
     }
 
     /// The attributes every resource may have besides its properties.
@@ -404,7 +422,38 @@ extension SchemaCheck: PropertyVisitor {
                         of parts: Int = 1) -> (ReferenceIndex, SchemaCheck) {
         var check = SchemaCheck(template: template)
         let references = ReferenceIndex(template, strings: needles, visitor: &check, part: part, of: parts)
+        if part == parts - 1 { check.checkGlobals(of: template) }
         return (references, check)
+    }
+
+    /// SAM's Globals, which the reference walk does not enter: each
+    /// section (`Globals.Function`) checked against its SAM type's shape,
+    /// the properties SAM passes on as the resources it generates take
+    /// them. A problem is kept only where some resource inherits the value
+    /// (it does not set the property itself, nor ignore Globals), and names
+    /// those resources.
+    mutating func checkGlobals(of template: Template) {
+        guard active, template.isServerlessOnly, template.transforms.contains("AWS::Serverless-2016-10-31"),
+              let sections = template.root["Globals"]?.mapping else { return }
+        let before = problems.count
+        for section in sections {
+            guard let kind = section.name, section.value.mapping != nil,
+                  let type = Catalog.type(named: "AWS::Serverless::" + kind) else { continue }
+            (resource, self.type) = ("Globals." + kind, TypeBox(type))
+            path = [.key("Globals"), .key(kind)]
+            check(section.value, .object(type.properties, key: section.key.range))
+        }
+        var kept = Array(problems[..<before])
+        for var problem in problems[before...] {
+            guard problem.path.count > 2, case .key(let kind) = problem.path[1], case .key(let property) = problem.path[2] else { continue }
+            problem.inheritedBy = template.resources.compactMap { resource in
+                guard resource.type == "AWS::Serverless::" + kind, resource.properties?[property] == nil,
+                      template.globalValue(property, for: resource) != nil else { return nil }
+                return resource.name
+            }
+            if !problem.inheritedBy.isEmpty { kept.append(problem) }
+        }
+        problems = kept
     }
 
     /// Adds what the check found on the next part of the same walk.

@@ -80,15 +80,15 @@ public struct UnknownProperty: TemplateRule {
             if case .exclusiveProperty(let name, let others) = problem.kind {
                 let beside = others.isEmpty ? "" : " together with " + others.map { "'\($0)'" }.joined(separator: ", ")
                 return Violation(at: problem.range, path: problem.path,
-                                 message: "\(problem.resource) sets '\(name)'\(beside) at \(Array(problem.path.dropFirst(2).dropLast()).dotted); "
+                                 message: "\(problem.subject) sets '\(name)'\(beside) at \(Array(problem.path.dropFirst(2).dropLast()).dotted); "
                                     + "the schema takes one or the other, not both",
-                                 resource: problem.resource, fix: "keep only one of them")
+                                 resource: problem.resourceName, fix: "keep only one of them")
             }
             guard case .unknownProperty(let name, let candidates) = problem.kind else { return nil }
             let message = problem.path.count == 3
                 ? "'\(name)' is not a resource attribute"
-                : "\(problem.resource) has no property '\(name)' at \(Array(problem.path.dropFirst(2)).dotted)"
-            return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resource,
+                : "\(problem.subject) has no property '\(name)' at \(Array(problem.path.dropFirst(2)).dotted)"
+            return Violation(at: problem.range, path: problem.path, message: message, resource: problem.resourceName,
                              misspelt: name, candidates: candidates)
         }
     }

@@ -82,7 +82,7 @@ public struct WrongValueType: TemplateRule {
             guard case .wrongType(let expected, let found) = problem.kind else { return nil }
             let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
             return Violation(at: problem.range, path: problem.path,
-                             message: "\(problem.resource).\(place) takes \(expected), not \(found)", resource: problem.resource)
+                             message: "\(problem.naming(place)) takes \(expected), not \(found)", resource: problem.resourceName)
         }
     }
 }
