@@ -46,6 +46,32 @@ import Testing
         #expect(kept.cycles.map(\.resources) == [[0]])
     }
 
+    /// SAM writes a function's Api event into its API's OpenAPI document,
+    /// so the API depends on the function; a function that names its API
+    /// closes a loop, unless the document is the author's file, which SAM
+    /// leaves alone.
+    @Test func anApiEventMakesTheApiDependOnTheFunction() throws {
+        func template(_ api: String) -> String {
+            """
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Api:
+                Type: AWS::Serverless::Api
+                Properties: {StageName: v1\(api)}
+              Fn:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Environment: {Variables: {URL: !Sub "https://${Api}.execute-api.${AWS::Region}.amazonaws.com"}}
+                  Events:
+                    Get: {Type: Api, Properties: {RestApiId: !Ref Api, Path: /, Method: get}}
+            """
+        }
+        let written = try graph(template(""))
+        #expect(written.cycles.map(\.resources) == [[0, 1]])
+        #expect(written.edges.contains { $0.reversed && written.names[$0.from] == "Api" && written.names[$0.to] == "Fn" })
+        #expect(try graph(template(", DefinitionUri: s3://bucket/api.yaml")).cycles.isEmpty)
+    }
+
     @Test func cycleThroughIfBranchIsFound() throws {
         let g = try graph("""
         Conditions: {C: !Equals [a, b]}

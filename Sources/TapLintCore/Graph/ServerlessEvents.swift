@@ -1,11 +1,11 @@
 /// How a reference inside a SAM function's `Events` (or another SAM
 /// property SAM rewrites) becomes dependencies once the SAM transform has
-/// run. SAM turns each event into resources of
-/// its own (a permission, an event source mapping, a rule, an API method)
-/// that depend on the function and on the event's source; the function
-/// itself depends on neither. Two event types also rewrite their source:
-/// an S3 bucket's notification and a Cognito user pool's triggers name the
-/// function, so the source depends on the function.
+/// run. SAM turns each event into resources of its own (a permission, an
+/// event source mapping, a rule, an API method) that depend on the function
+/// and on the event's source; the function itself depends on neither. Some
+/// events also rewrite their source: an S3 bucket's notification and a
+/// Cognito user pool's triggers name the function, and an API whose OpenAPI
+/// document SAM writes integrates it, so the source depends on the function.
 enum ServerlessEvents {
     enum Role {
         /// Held by a resource SAM generates, which nothing in the template
@@ -29,6 +29,18 @@ enum ServerlessEvents {
     /// the API and on what it names.
     static let graphQLParts: Set<String> = ["Functions", "Resolvers", "DataSources"]
 
+    /// True for the `RestApiId` (`ApiId`) of an Api (HttpApi) event that
+    /// names a SAM API whose OpenAPI document SAM writes (no
+    /// `DefinitionUri`): SAM puts the integration with the function or
+    /// state machine into that document, so the API comes to depend on it.
+    static func integrates(_ reference: Reference, eventType: String, in template: Template) -> Bool {
+        let (key, apiType) = eventType == "Api" ? ("RestApiId", "AWS::Serverless::Api")
+            : eventType == "HttpApi" ? ("ApiId", "AWS::Serverless::HttpApi") : ("", "")
+        guard !key.isEmpty, reference.path.count > 6, reference.path[5] == .key("Properties"), reference.path[6] == .key(key),
+              let api = template.resource(named: reference.target), api.type == apiType else { return false }
+        return template.property("DefinitionUri", of: api) == nil
+    }
+
     /// The role of a reference written inside an event of a SAM function or
     /// state machine, or a part of a SAM GraphQL API; nil elsewhere. The
     /// type says SAM: its resources mean nothing without the transform.
@@ -39,7 +51,8 @@ enum ServerlessEvents {
         case "AWS::Serverless::Function", "AWS::Serverless::StateMachine":
             guard section == "Events", reference.path.count > 5, case .key(let event) = reference.path[4] else { return nil }
             let type = resource.properties?["Events"]?[event]?["Type"]?.string ?? ""
-            return rewritesSource.contains(type) ? .reversed : .generated
+            if rewritesSource.contains(type) || integrates(reference, eventType: type, in: template) { return .reversed }
+            return .generated
         case "AWS::Serverless::GraphQLApi":
             return graphQLParts.contains(section) ? .generated : nil
         case "AWS::Serverless::Api":
