@@ -1476,148 +1476,148 @@ AWS::SecurityLake::Subscriber 2069929 1142
 AWS::SecurityLake::SubscriberNotification 2071071 637
 AWS::Serverless::Api 2071708 1132
 AWS::Serverless::Application 2072840 215
-AWS::Serverless::CapacityProvider 2073055 1607
-AWS::Serverless::Connector 2074662 41
-AWS::Serverless::Function 2074703 4583
-AWS::Serverless::GraphQLApi 2079286 1536
-AWS::Serverless::HttpApi 2080822 559
-AWS::Serverless::LayerVersion 2081381 1078
-AWS::Serverless::SimpleTable 2082459 2658
-AWS::Serverless::StateMachine 2085117 949
-AWS::ServiceCatalog::AcceptedPortfolioShare 2086066 140
-AWS::ServiceCatalog::CloudFormationProduct 2086206 866
-AWS::ServiceCatalog::CloudFormationProvisionedProduct 2087072 1262
-AWS::ServiceCatalog::LaunchNotificationConstraint 2088334 315
-AWS::ServiceCatalog::LaunchRoleConstraint 2088649 384
-AWS::ServiceCatalog::LaunchTemplateConstraint 2089033 288
-AWS::ServiceCatalog::Portfolio 2089321 444
-AWS::ServiceCatalog::PortfolioPrincipalAssociation 2089765 301
-AWS::ServiceCatalog::PortfolioProductAssociation 2090066 209
-AWS::ServiceCatalog::PortfolioShare 2090275 276
-AWS::ServiceCatalog::ResourceUpdateConstraint 2090551 336
-AWS::ServiceCatalog::ServiceAction 2090887 409
-AWS::ServiceCatalog::ServiceActionAssociation 2091296 335
-AWS::ServiceCatalog::StackSetConstraint 2091631 436
-AWS::ServiceCatalog::TagOption 2092067 220
-AWS::ServiceCatalog::TagOptionAssociation 2092287 131
-AWS::ServiceCatalogAppRegistry::Application 2092418 238
-AWS::ServiceCatalogAppRegistry::AttributeGroup 2092656 215
-AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2092871 276
-AWS::ServiceCatalogAppRegistry::ResourceAssociation 2093147 466
-AWS::ServiceDiscovery::HttpNamespace 2093613 159
-AWS::ServiceDiscovery::Instance 2093772 174
-AWS::ServiceDiscovery::PrivateDnsNamespace 2093946 332
-AWS::ServiceDiscovery::PublicDnsNamespace 2094278 313
-AWS::ServiceDiscovery::Service 2094591 597
-AWS::Shield::DRTAccess 2095188 157
-AWS::Shield::ProactiveEngagement 2095345 455
-AWS::Shield::Protection 2095800 977
-AWS::Shield::ProtectionGroup 2096777 668
-AWS::Signer::ProfilePermission 2097445 319
-AWS::Signer::SigningProfile 2097764 539
-AWS::SimSpaceWeaver::Simulation 2098303 634
-AWS::StepFunctions::Activity 2098937 580
-AWS::StepFunctions::StateMachine 2099517 1134
-AWS::StepFunctions::StateMachineAlias 2100651 765
-AWS::StepFunctions::StateMachineVersion 2101416 224
-AWS::SupportApp::AccountAlias 2101640 157
-AWS::SupportApp::SlackChannelConfiguration 2101797 490
-AWS::SupportApp::SlackWorkspaceConfiguration 2102287 174
-AWS::Synthetics::Canary 2102461 2555
-AWS::Synthetics::Group 2105016 441
-AWS::SystemsManagerSAP::Application 2105457 883
-AWS::Timestream::Database 2106340 281
-AWS::Timestream::InfluxDBCluster 2106621 1660
-AWS::Timestream::InfluxDBInstance 2108281 1587
-AWS::Timestream::ScheduledQuery 2109868 2710
-AWS::Timestream::Table 2112578 1273
-AWS::Transfer::Agreement 2113851 1047
-AWS::Transfer::Certificate 2114898 604
-AWS::Transfer::Connector 2115502 1969
-AWS::Transfer::Profile 2117471 388
-AWS::Transfer::Server 2117859 2335
-AWS::Transfer::User 2120194 1061
-AWS::Transfer::WebApp 2121255 1442
-AWS::Transfer::Workflow 2122697 2168
-AWS::UXC::AccountCustomization 2124865 324
-AWS::VerifiedPermissions::IdentitySource 2125189 1977
-AWS::VerifiedPermissions::Policy 2127166 786
-AWS::VerifiedPermissions::PolicyStore 2127952 828
-AWS::VerifiedPermissions::PolicyTemplate 2128780 282
-AWS::VoiceID::Domain 2129062 559
-AWS::VpcLattice::AccessLogSubscription 2129621 673
-AWS::VpcLattice::AuthPolicy 2130294 330
-AWS::VpcLattice::DomainVerification 2130624 267
-AWS::VpcLattice::Listener 2130891 1079
-AWS::VpcLattice::ResourceConfiguration 2131970 1532
-AWS::VpcLattice::ResourceGateway 2133502 681
-AWS::VpcLattice::ResourcePolicy 2134183 295
-AWS::VpcLattice::Rule 2134478 1755
-AWS::VpcLattice::Service 2136233 646
-AWS::VpcLattice::ServiceNetwork 2136879 422
-AWS::VpcLattice::ServiceNetworkResourceAssociation 2137301 515
-AWS::VpcLattice::ServiceNetworkServiceAssociation 2137816 769
-AWS::VpcLattice::ServiceNetworkVpcAssociation 2138585 1034
-AWS::VpcLattice::TargetGroup 2139619 1431
-AWS::WAF::ByteMatchSet 2141050 356
-AWS::WAF::IPSet 2141406 172
-AWS::WAF::Rule 2141578 212
-AWS::WAF::SizeConstraintSet 2141790 347
-AWS::WAF::SqlInjectionMatchSet 2142137 302
-AWS::WAF::WebACL 2142439 294
-AWS::WAF::XssMatchSet 2142733 281
-AWS::WAFRegional::ByteMatchSet 2143014 352
-AWS::WAFRegional::GeoMatchSet 2143366 183
-AWS::WAFRegional::IPSet 2143549 168
-AWS::WAFRegional::RateBasedRule 2143717 274
-AWS::WAFRegional::RegexPatternSet 2143991 159
-AWS::WAFRegional::Rule 2144150 208
-AWS::WAFRegional::SizeConstraintSet 2144358 327
-AWS::WAFRegional::SqlInjectionMatchSet 2144685 298
-AWS::WAFRegional::WebACL 2144983 270
-AWS::WAFRegional::WebACLAssociation 2145253 138
-AWS::WAFRegional::XssMatchSet 2145391 262
-AWS::WAFv2::IPSet 2145653 552
-AWS::WAFv2::LoggingConfiguration 2146205 914
-AWS::WAFv2::RegexPatternSet 2147119 521
-AWS::WAFv2::RuleGroup 2147640 9771
-AWS::WAFv2::WebACL 2157411 14435
-AWS::WAFv2::WebACLAssociation 2171846 175
-AWS::Wisdom::AIAgent 2172021 6175
-AWS::Wisdom::AIAgentVersion 2178196 330
-AWS::Wisdom::AIGuardrail 2178526 3134
-AWS::Wisdom::AIGuardrailVersion 2181660 358
-AWS::Wisdom::AIPrompt 2182018 1461
-AWS::Wisdom::AIPromptVersion 2183479 337
-AWS::Wisdom::Assistant 2183816 516
-AWS::Wisdom::AssistantAssociation 2184332 1121
-AWS::Wisdom::KnowledgeBase 2185453 3723
-AWS::Wisdom::MessageTemplate 2189176 3603
-AWS::Wisdom::MessageTemplateVersion 2192779 471
-AWS::Wisdom::QuickResponse 2193250 1040
-AWS::WorkSpaces::ConnectionAlias 2194290 325
-AWS::WorkSpaces::Workspace 2194615 623
-AWS::WorkSpaces::WorkspacesPool 2195238 1007
-AWS::WorkSpacesThinClient::Environment 2196245 1406
-AWS::WorkSpacesWeb::BrowserSettings 2197651 1473
-AWS::WorkSpacesWeb::DataProtectionSettings 2199124 1946
-AWS::WorkSpacesWeb::IdentityProvider 2201070 768
-AWS::WorkSpacesWeb::IpAccessSettings 2201838 866
-AWS::WorkSpacesWeb::NetworkSettings 2202704 592
-AWS::WorkSpacesWeb::Portal 2203296 1304
-AWS::WorkSpacesWeb::SessionLogger 2204600 1667
-AWS::WorkSpacesWeb::TrustStore 2206267 349
-AWS::WorkSpacesWeb::UserAccessLoggingSettings 2206616 492
-AWS::WorkSpacesWeb::UserSettings 2207108 2724
-AWS::WorkspacesInstances::Volume 2209832 825
-AWS::WorkspacesInstances::VolumeAssociation 2210657 349
-AWS::WorkspacesInstances::WorkspaceInstance 2211006 3716
-AWS::XRay::Group 2214722 355
-AWS::XRay::ResourcePolicy 2215077 214
-AWS::XRay::SamplingRule 2215291 1340
-AWS::XRay::TransactionSearchConfig 2216631 111
-Alexa::ASK::Skill 2216742 456
-Module 2217198 21
+AWS::Serverless::CapacityProvider 2073055 1673
+AWS::Serverless::Connector 2074728 41
+AWS::Serverless::Function 2074769 4639
+AWS::Serverless::GraphQLApi 2079408 1536
+AWS::Serverless::HttpApi 2080944 583
+AWS::Serverless::LayerVersion 2081527 1147
+AWS::Serverless::SimpleTable 2082674 2693
+AWS::Serverless::StateMachine 2085367 968
+AWS::ServiceCatalog::AcceptedPortfolioShare 2086335 140
+AWS::ServiceCatalog::CloudFormationProduct 2086475 866
+AWS::ServiceCatalog::CloudFormationProvisionedProduct 2087341 1262
+AWS::ServiceCatalog::LaunchNotificationConstraint 2088603 315
+AWS::ServiceCatalog::LaunchRoleConstraint 2088918 384
+AWS::ServiceCatalog::LaunchTemplateConstraint 2089302 288
+AWS::ServiceCatalog::Portfolio 2089590 444
+AWS::ServiceCatalog::PortfolioPrincipalAssociation 2090034 301
+AWS::ServiceCatalog::PortfolioProductAssociation 2090335 209
+AWS::ServiceCatalog::PortfolioShare 2090544 276
+AWS::ServiceCatalog::ResourceUpdateConstraint 2090820 336
+AWS::ServiceCatalog::ServiceAction 2091156 409
+AWS::ServiceCatalog::ServiceActionAssociation 2091565 335
+AWS::ServiceCatalog::StackSetConstraint 2091900 436
+AWS::ServiceCatalog::TagOption 2092336 220
+AWS::ServiceCatalog::TagOptionAssociation 2092556 131
+AWS::ServiceCatalogAppRegistry::Application 2092687 238
+AWS::ServiceCatalogAppRegistry::AttributeGroup 2092925 215
+AWS::ServiceCatalogAppRegistry::AttributeGroupAssociation 2093140 276
+AWS::ServiceCatalogAppRegistry::ResourceAssociation 2093416 466
+AWS::ServiceDiscovery::HttpNamespace 2093882 159
+AWS::ServiceDiscovery::Instance 2094041 174
+AWS::ServiceDiscovery::PrivateDnsNamespace 2094215 332
+AWS::ServiceDiscovery::PublicDnsNamespace 2094547 313
+AWS::ServiceDiscovery::Service 2094860 597
+AWS::Shield::DRTAccess 2095457 157
+AWS::Shield::ProactiveEngagement 2095614 455
+AWS::Shield::Protection 2096069 977
+AWS::Shield::ProtectionGroup 2097046 668
+AWS::Signer::ProfilePermission 2097714 319
+AWS::Signer::SigningProfile 2098033 539
+AWS::SimSpaceWeaver::Simulation 2098572 634
+AWS::StepFunctions::Activity 2099206 580
+AWS::StepFunctions::StateMachine 2099786 1134
+AWS::StepFunctions::StateMachineAlias 2100920 765
+AWS::StepFunctions::StateMachineVersion 2101685 224
+AWS::SupportApp::AccountAlias 2101909 157
+AWS::SupportApp::SlackChannelConfiguration 2102066 490
+AWS::SupportApp::SlackWorkspaceConfiguration 2102556 174
+AWS::Synthetics::Canary 2102730 2555
+AWS::Synthetics::Group 2105285 441
+AWS::SystemsManagerSAP::Application 2105726 883
+AWS::Timestream::Database 2106609 281
+AWS::Timestream::InfluxDBCluster 2106890 1660
+AWS::Timestream::InfluxDBInstance 2108550 1587
+AWS::Timestream::ScheduledQuery 2110137 2710
+AWS::Timestream::Table 2112847 1273
+AWS::Transfer::Agreement 2114120 1047
+AWS::Transfer::Certificate 2115167 604
+AWS::Transfer::Connector 2115771 1969
+AWS::Transfer::Profile 2117740 388
+AWS::Transfer::Server 2118128 2335
+AWS::Transfer::User 2120463 1061
+AWS::Transfer::WebApp 2121524 1442
+AWS::Transfer::Workflow 2122966 2168
+AWS::UXC::AccountCustomization 2125134 324
+AWS::VerifiedPermissions::IdentitySource 2125458 1977
+AWS::VerifiedPermissions::Policy 2127435 786
+AWS::VerifiedPermissions::PolicyStore 2128221 828
+AWS::VerifiedPermissions::PolicyTemplate 2129049 282
+AWS::VoiceID::Domain 2129331 559
+AWS::VpcLattice::AccessLogSubscription 2129890 673
+AWS::VpcLattice::AuthPolicy 2130563 330
+AWS::VpcLattice::DomainVerification 2130893 267
+AWS::VpcLattice::Listener 2131160 1079
+AWS::VpcLattice::ResourceConfiguration 2132239 1532
+AWS::VpcLattice::ResourceGateway 2133771 681
+AWS::VpcLattice::ResourcePolicy 2134452 295
+AWS::VpcLattice::Rule 2134747 1755
+AWS::VpcLattice::Service 2136502 646
+AWS::VpcLattice::ServiceNetwork 2137148 422
+AWS::VpcLattice::ServiceNetworkResourceAssociation 2137570 515
+AWS::VpcLattice::ServiceNetworkServiceAssociation 2138085 769
+AWS::VpcLattice::ServiceNetworkVpcAssociation 2138854 1034
+AWS::VpcLattice::TargetGroup 2139888 1431
+AWS::WAF::ByteMatchSet 2141319 356
+AWS::WAF::IPSet 2141675 172
+AWS::WAF::Rule 2141847 212
+AWS::WAF::SizeConstraintSet 2142059 347
+AWS::WAF::SqlInjectionMatchSet 2142406 302
+AWS::WAF::WebACL 2142708 294
+AWS::WAF::XssMatchSet 2143002 281
+AWS::WAFRegional::ByteMatchSet 2143283 352
+AWS::WAFRegional::GeoMatchSet 2143635 183
+AWS::WAFRegional::IPSet 2143818 168
+AWS::WAFRegional::RateBasedRule 2143986 274
+AWS::WAFRegional::RegexPatternSet 2144260 159
+AWS::WAFRegional::Rule 2144419 208
+AWS::WAFRegional::SizeConstraintSet 2144627 327
+AWS::WAFRegional::SqlInjectionMatchSet 2144954 298
+AWS::WAFRegional::WebACL 2145252 270
+AWS::WAFRegional::WebACLAssociation 2145522 138
+AWS::WAFRegional::XssMatchSet 2145660 262
+AWS::WAFv2::IPSet 2145922 552
+AWS::WAFv2::LoggingConfiguration 2146474 914
+AWS::WAFv2::RegexPatternSet 2147388 521
+AWS::WAFv2::RuleGroup 2147909 9771
+AWS::WAFv2::WebACL 2157680 14435
+AWS::WAFv2::WebACLAssociation 2172115 175
+AWS::Wisdom::AIAgent 2172290 6175
+AWS::Wisdom::AIAgentVersion 2178465 330
+AWS::Wisdom::AIGuardrail 2178795 3134
+AWS::Wisdom::AIGuardrailVersion 2181929 358
+AWS::Wisdom::AIPrompt 2182287 1461
+AWS::Wisdom::AIPromptVersion 2183748 337
+AWS::Wisdom::Assistant 2184085 516
+AWS::Wisdom::AssistantAssociation 2184601 1121
+AWS::Wisdom::KnowledgeBase 2185722 3723
+AWS::Wisdom::MessageTemplate 2189445 3603
+AWS::Wisdom::MessageTemplateVersion 2193048 471
+AWS::Wisdom::QuickResponse 2193519 1040
+AWS::WorkSpaces::ConnectionAlias 2194559 325
+AWS::WorkSpaces::Workspace 2194884 623
+AWS::WorkSpaces::WorkspacesPool 2195507 1007
+AWS::WorkSpacesThinClient::Environment 2196514 1406
+AWS::WorkSpacesWeb::BrowserSettings 2197920 1473
+AWS::WorkSpacesWeb::DataProtectionSettings 2199393 1946
+AWS::WorkSpacesWeb::IdentityProvider 2201339 768
+AWS::WorkSpacesWeb::IpAccessSettings 2202107 866
+AWS::WorkSpacesWeb::NetworkSettings 2202973 592
+AWS::WorkSpacesWeb::Portal 2203565 1304
+AWS::WorkSpacesWeb::SessionLogger 2204869 1667
+AWS::WorkSpacesWeb::TrustStore 2206536 349
+AWS::WorkSpacesWeb::UserAccessLoggingSettings 2206885 492
+AWS::WorkSpacesWeb::UserSettings 2207377 2724
+AWS::WorkspacesInstances::Volume 2210101 825
+AWS::WorkspacesInstances::VolumeAssociation 2210926 349
+AWS::WorkspacesInstances::WorkspaceInstance 2211275 3716
+AWS::XRay::Group 2214991 355
+AWS::XRay::ResourcePolicy 2215346 214
+AWS::XRay::SamplingRule 2215560 1340
+AWS::XRay::TransactionSearchConfig 2216900 111
+Alexa::ASK::Skill 2217011 456
+Module 2217467 21
 """###
 
     /// 1611 resource types, in the format scripts/gen-catalog describes.
@@ -74198,6 +74198,8 @@ x 2 minl=1	maxl=1024
 x 3 min=1
 T AWS::Serverless::CapacityProvider
 g n
+c CapacityProviderName KmsKeyArn VpcConfig
+n CapacityProviderName
 a *
 o +
 p CapacityProviderName !0:s
@@ -74251,6 +74253,8 @@ a *
 o +
 T AWS::Serverless::Function
 g m Tags
+c FunctionName PackageType TenancyConfig
+n FunctionName
 a *
 o +
 p Architectures !1:[!0:s
@@ -74441,6 +74445,8 @@ x 10 e=ALLOW	e=DENY
 x 11 e=GLOBAL	e=PRIVATE
 T AWS::Serverless::HttpApi
 g m Tags
+c StageName
+n StageName
 a *
 o +
 p AccessLogSettings @Stage_AccessLogSettings
@@ -74472,6 +74478,7 @@ p ThrottlingBurstLimit i
 p ThrottlingRateLimit n
 T AWS::Serverless::LayerVersion
 g n
+c CompatibleArchitectures CompatibleRuntimes Description LicenseInfo
 a *
 o +
 p CompatibleArchitectures !1:[!0:s
@@ -74494,6 +74501,8 @@ x 7 minl=1	maxl=140	pat=^(arn:[a-zA-Z0-9-]+:lambda:[a-zA-Z0-9-]+:\d{12}:layer:[a
 x 8 minl=0	maxl=512
 T AWS::Serverless::SimpleTable
 g m Tags
+c PrimaryKey TableName
+n TableName
 h
 a *
 o +
@@ -74601,6 +74610,8 @@ x 9 e=KMS
 x 10 minl=1	maxl=1024
 T AWS::Serverless::StateMachine
 g m Tags
+c Name Type
+n Name
 a *
 o +
 p Logging @StateMachine_LoggingConfiguration

@@ -83,11 +83,11 @@ public struct ResourceReplaced: ChangeRule {
     public init() {}
 
     public func check(_ change: TemplateChange) -> [Violation] {
-        change.kept.compactMap(replacement) + change.renamed.map(rename)
+        change.kept.compactMap { replacement($0, in: change.new) } + change.renamed.map { rename($0, from: change.old) }
     }
 
     /// Why a resource kept under its id is replaced, if it is.
-    private func replacement(_ pair: TemplateChange.Pair) -> Violation? {
+    private func replacement(_ pair: TemplateChange.Pair, in template: Template) -> Violation? {
         let (old, new) = (pair.old, pair.new)
         let base: [PathElement] = [.key("Resources"), .key(new.name)]
         if let before = old.type, let after = new.type, before != after {
@@ -102,6 +102,9 @@ public struct ResourceReplaced: ChangeRule {
         let fixedName = type.nameProperty.flatMap { property in
             SameValue.equal(old.properties?[property], new.properties?[property]) && new.properties?[property] != nil ? property : nil
         }
+        // A SAM resource is replaced in what SAM generates under its id.
+        let what = template.generatedResource(named: new.name).map { "the \($0.type) SAM generates for \(new.name)" }
+            ?? "\(new.name) (\(name))"
         for (path, certain) in type.createOnly.map({ ($0, true) }) + type.conditionallyCreateOnly.map({ ($0, false) }) {
             let steps = path.split(separator: "/")
             let before = SameValue.values(at: steps, in: old.properties)
@@ -113,19 +116,22 @@ public struct ResourceReplaced: ChangeRule {
             let shown = steps.reduce(into: "") { text, step in text += step == "*" ? "[]" : (text.isEmpty ? "" : ".") + step }
             if !certain {
                 return Violation(at: key.range, path: at,
-                                 message: "changing \(shown) may replace \(new.name) (\(name)): the schema marks it "
+                                 message: "changing \(shown) may replace \(what): the schema marks it "
                                      + "create-only under some conditions; check the update behaviour before deploying",
                                  severity: .warning)
             }
-            if before.contains(where: SameValue.isComputed) || after.contains(where: SameValue.isComputed) {
+            let certainlyNew = before.count == after.count && zip(before, after).allSatisfy { pair in
+                SameValue.equal(pair.0, pair.1) || SameValue.alwaysDiffer(pair.0, pair.1)
+            }
+            if !certainlyNew, before.contains(where: SameValue.isComputed) || after.contains(where: SameValue.isComputed) {
                 return Violation(at: key.range, path: at,
-                                 message: "\(shown) of \(new.name) (\(name)) is computed at deploy time and written differently "
+                                 message: "\(shown) of \(what) is computed at deploy time and written differently "
                                      + "now: if its value changes, CloudFormation replaces \(new.name)"
                                      + consequence(old: old, type: type, fixedName: fixedName),
                                  severity: .warning)
             }
             return Violation(at: key.range, path: at,
-                             message: "changing \(shown) replaces \(new.name) (\(name)): CloudFormation creates a new one "
+                             message: "changing \(shown) replaces \(what): CloudFormation creates a new one "
                                  + "and deletes the old" + consequence(old: old, type: type, fixedName: fixedName),
                              severity: severity(old: old, type: type, fixedName: fixedName))
         }
@@ -133,7 +139,7 @@ public struct ResourceReplaced: ChangeRule {
     }
 
     /// An old id gone, and a resource of the same type and properties under a new id.
-    private func rename(_ pair: TemplateChange.Pair) -> Violation {
+    private func rename(_ pair: TemplateChange.Pair, from template: Template) -> Violation {
         let type = pair.old.type.flatMap { Catalog.type(named: $0) }
         let fixedName = type?.nameProperty.flatMap { pair.new.properties?[$0] != nil ? $0 : nil }
         // A rename deletes the old resource, so its DeletionPolicy is what keeps the data.
@@ -149,6 +155,12 @@ public struct ResourceReplaced: ChangeRule {
             message += kept ? "; the old one is retained (DeletionPolicy), but the new one starts empty"
                 : ", with the data it holds"
             if !kept { severity = .error }
+        }
+        // SAM names what it generates after the resource: all of it is replaced too.
+        let others = template.generated.filter { $0.origin == pair.old.name && $0.name != pair.old.name && !$0.hashed }.map(\.name)
+        if !others.isEmpty {
+            message += "; SAM replaces what it generates from it too (\(others.prefix(3).joined(separator: ", "))"
+                + (others.count > 3 ? " and \(others.count - 3) more" : "") + ")"
         }
         return Violation(at: pair.new.declaration.key.range, path: [.key("Resources"), .key(pair.new.name)],
                          message: message, severity: severity)
