@@ -10,10 +10,14 @@ import TapLintCore
 public struct TextReporter: Reporter {
     public var colour: Bool
     public var visibility: Visibility
+    /// How many findings fail the gate, and the setting they fail
+    /// (`--fail-on warning`): the summary says why the exit status is 1.
+    public var gate: (count: Int, setting: String)?
 
-    public init(colour: Bool, visibility: Visibility = Visibility()) {
+    public init(colour: Bool, visibility: Visibility = Visibility(), gate: (count: Int, setting: String)? = nil) {
         self.colour = colour
         self.visibility = visibility
+        self.gate = gate
     }
 
     public func render(_ result: RunResult) -> String {
@@ -65,6 +69,7 @@ public struct TextReporter: Reporter {
         let fixable = result.findings.count { !$0.edits.isEmpty }
         if fixable > 0 { line += "; \(fixable) fixable with --fix" }
         if let fixed = result.fixed { line += "; \(fixed) fixed" }
+        if let gate { line += "; \(gate.count) \(gate.count == 1 ? "fails" : "fail") the gate at \(gate.setting)" }
         return line
     }
 

@@ -75,8 +75,20 @@ struct ReportOptions: ParsableArguments {
         for (file, configuration) in configurations {
             visibility.levels[file] = (show ?? configuration.show ?? .warning).severity
         }
+        var thresholds: [String: Severity?] = [:]
+        for (file, configuration) in configurations {
+            thresholds[file] = (failOn ?? configuration.failOn ?? .warning).threshold
+        }
+        let fallback = (failOn ?? .warning).threshold
+        let failing = result.findings.count { finding in
+            guard let threshold = thresholds[finding.file] ?? fallback else { return false }
+            return finding.severity >= threshold
+        }
+        // The summary says why the exit status is 1: the flag, or the files' own settings.
+        let levels = Set(result.files.map { (thresholds[$0.file] ?? fallback)?.rawValue ?? "never" })
+        let gate = levels.count == 1 ? "--fail-on \(levels.first!)" : "each file's fail-on"
         let reporter: any Reporter = switch format {
-        case .text: TextReporter(colour: colour, visibility: visibility)
+        case .text: TextReporter(colour: colour, visibility: visibility, gate: failing > 0 ? (failing, gate) : nil)
         case .json: JSONReporter()
         case .sarif: SARIFReporter(rules: RuleRegistry.all)
         case .junit: JUnitReporter()
@@ -90,16 +102,7 @@ struct ReportOptions: ParsableArguments {
         } else {
             FileSystem.writeStandardOutput(text)
         }
-        var thresholds: [String: Severity?] = [:]
-        for (file, configuration) in configurations {
-            thresholds[file] = (failOn ?? configuration.failOn ?? .warning).threshold
-        }
-        let fallback = (failOn ?? .warning).threshold
-        let failing = result.findings.contains { finding in
-            guard let threshold = thresholds[finding.file] ?? fallback else { return false }
-            return finding.severity >= threshold
-        }
-        if failing { throw ExitCode(1) }
+        if failing > 0 { throw ExitCode(1) }
     }
 
     /// `--select a,b --select c` → [a, b, c].

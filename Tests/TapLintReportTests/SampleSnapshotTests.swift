@@ -39,6 +39,18 @@ import TapLintRules
         }
     }
 
+    /// Templates laid out as AWS's starters lay them out: what a new user
+    /// lints first must pass the default gate (no warning, no error).
+    @Test func startersPassTheDefaultGate() throws {
+        let starters = Self.samples.filter { $0.hasPrefix("samples/starters/") }
+        #expect(!starters.isEmpty)
+        for sample in starters {
+            let text = try #require(Repository.read(sample))
+            let failing = Self.linter.lint(Array(text.utf8), file: sample).findings.filter { $0.severity >= .warning }
+            #expect(failing.isEmpty, "\(sample): \(failing.map { "\($0.rule) \($0.message)" })")
+        }
+    }
+
     @Test func badSamplesHaveFindings() throws {
         for sample in Self.samples where sample.hasPrefix("samples/bad/") {
             let text = try #require(Repository.read(sample))

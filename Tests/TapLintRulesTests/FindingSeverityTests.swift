@@ -30,7 +30,12 @@ import TapLintRules
                 Properties: {RestApiId: api, ResourceId: r, HttpMethod: POST, ApiKeyRequired: true, AuthorizationType: NONE}
               Open:
                 Type: AWS::ApiGateway::Method
-                Properties: {RestApiId: api, ResourceId: r, HttpMethod: POST, AuthorizationType: NONE}
+                Properties:
+                  RestApiId: api
+                  ResourceId: r
+                  HttpMethod: POST
+                  AuthorizationType: NONE
+                  Integration: {Type: AWS, IntegrationHttpMethod: POST, Uri: "arn:aws:apigateway:us-east-1:dynamodb:action/PutItem"}
             """, rule: "SEC001")
         #expect(found.map(\.severity) == [.warning, .error])
     }

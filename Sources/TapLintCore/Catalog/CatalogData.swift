@@ -79724,41 +79724,43 @@ VPCAccessPolicy		{"Statement":[{"Action":["ec2:CreateNetworkInterface","ec2:Dele
 
     /// SAM's 31 connector profiles (profiles.json version 1): source
     /// type, destination type, what the connector becomes (AWS_IAM_ROLE_MANAGED_POLICY,
-    /// AWS_SQS_QUEUE_POLICY, AWS_SNS_TOPIC_POLICY or AWS_LAMBDA_PERMISSION) and
-    /// its access categories in the profile's order, separated by tabs.
-    static let connectorProfiles: StaticString = """
-AWS::ApiGateway::RestApi	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
-AWS::ApiGatewayV2::Api	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
-AWS::AppSync::DataSource	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-AWS::AppSync::DataSource	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::AppSync::DataSource	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::AppSync::GraphQLApi	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
-AWS::DynamoDB::Table	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Read
-AWS::Events::Rule	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::Events::Rule	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
-AWS::Events::Rule	AWS::SNS::Topic	AWS_SNS_TOPIC_POLICY	Write
-AWS::Events::Rule	AWS::SQS::Queue	AWS_SQS_QUEUE_POLICY	Write
-AWS::Events::Rule	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::Lambda::Function	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-AWS::Lambda::Function	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::Lambda::Function	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::Lambda::Function	AWS::Location::PlaceIndex	AWS_IAM_ROLE_MANAGED_POLICY	Read
-AWS::Lambda::Function	AWS::S3::Bucket	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-AWS::Lambda::Function	AWS::SNS::Topic	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::Lambda::Function	AWS::SQS::Queue	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-AWS::Lambda::Function	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Write,Read
-AWS::S3::Bucket	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
-AWS::SNS::Topic	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write
-AWS::SNS::Topic	AWS::SQS::Queue	AWS_SQS_QUEUE_POLICY	Write
-AWS::SQS::Queue	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write,Read
-AWS::StepFunctions::StateMachine	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-AWS::StepFunctions::StateMachine	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::StepFunctions::StateMachine	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::StepFunctions::StateMachine	AWS::S3::Bucket	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-AWS::StepFunctions::StateMachine	AWS::SNS::Topic	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::StepFunctions::StateMachine	AWS::SQS::Queue	AWS_IAM_ROLE_MANAGED_POLICY	Write
-AWS::StepFunctions::StateMachine	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write
-"""
+    /// AWS_SQS_QUEUE_POLICY, AWS_SNS_TOPIC_POLICY or AWS_LAMBDA_PERMISSION), its
+    /// access categories in the profile's order, whose policy it is (`source`
+    /// or `destination`), and each category's statements as JSON, in which
+    /// `%{Destination.Arn}` and the like stand for the ends' values; separated by tabs.
+    static let connectorProfiles: StaticString = ###"""
+AWS::ApiGateway::RestApi	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write	destination	{"Write":[]}
+AWS::ApiGatewayV2::Api	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write	destination	{"Write":[]}
+AWS::AppSync::DataSource	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["dynamodb:GetItem","dynamodb:Query","dynamodb:Scan","dynamodb:BatchGetItem","dynamodb:ConditionCheckItem","dynamodb:PartiQLSelect"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/index/*"]}],"Write":[{"Action":["dynamodb:PutItem","dynamodb:UpdateItem","dynamodb:DeleteItem","dynamodb:BatchWriteItem","dynamodb:PartiQLDelete","dynamodb:PartiQLInsert","dynamodb:PartiQLUpdate"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/index/*"]}]}
+AWS::AppSync::DataSource	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["events:PutEvents"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::AppSync::DataSource	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["lambda:InvokeAsync","lambda:InvokeFunction"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}:*"]}]}
+AWS::AppSync::GraphQLApi	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write	destination	{"Write":[]}
+AWS::DynamoDB::Table	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Read	destination	{"Read":[{"Action":["dynamodb:DescribeStream","dynamodb:GetRecords","dynamodb:GetShardIterator","dynamodb:ListStreams"],"Effect":"Allow","Resource":["%{Source.Arn}/stream/*"]}]}
+AWS::Events::Rule	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["events:PutEvents"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Events::Rule	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write	destination	{"Write":[]}
+AWS::Events::Rule	AWS::SNS::Topic	AWS_SNS_TOPIC_POLICY	Write	destination	{"Write":[{"Action":"sns:Publish","Condition":{"ArnEquals":{"aws:SourceArn":"%{Source.Arn}"}},"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Resource":"%{Destination.Arn}"}]}
+AWS::Events::Rule	AWS::SQS::Queue	AWS_SQS_QUEUE_POLICY	Write	destination	{"Write":[{"Action":"sqs:SendMessage","Condition":{"ArnEquals":{"aws:SourceArn":"%{Source.Arn}"}},"Effect":"Allow","Principal":{"Service":"events.amazonaws.com"},"Resource":"%{Destination.Arn}"}]}
+AWS::Events::Rule	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["states:StartExecution"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Lambda::Function	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["dynamodb:GetItem","dynamodb:Query","dynamodb:Scan","dynamodb:BatchGetItem","dynamodb:ConditionCheckItem","dynamodb:PartiQLSelect"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/index/*"]}],"Write":[{"Action":["dynamodb:PutItem","dynamodb:UpdateItem","dynamodb:DeleteItem","dynamodb:BatchWriteItem","dynamodb:PartiQLDelete","dynamodb:PartiQLInsert","dynamodb:PartiQLUpdate"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/index/*"]}]}
+AWS::Lambda::Function	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["events:PutEvents"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Lambda::Function	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["lambda:InvokeAsync","lambda:InvokeFunction"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Lambda::Function	AWS::Location::PlaceIndex	AWS_IAM_ROLE_MANAGED_POLICY	Read	source	{"Read":[{"Action":["geo:DescribePlaceIndex","geo:GetPlace","geo:SearchPlaceIndexForPosition","geo:SearchPlaceIndexForSuggestions","geo:SearchPlaceIndexForText"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Lambda::Function	AWS::S3::Bucket	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["s3:GetObject","s3:GetObjectAcl","s3:GetObjectLegalHold","s3:GetObjectRetention","s3:GetObjectTorrent","s3:GetObjectVersion","s3:GetObjectVersionAcl","s3:GetObjectVersionForReplication","s3:GetObjectVersionTorrent","s3:ListBucket","s3:ListBucketMultipartUploads","s3:ListBucketVersions","s3:ListMultipartUploadParts"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/*"]}],"Write":[{"Action":["s3:AbortMultipartUpload","s3:DeleteObject","s3:DeleteObjectVersion","s3:PutObject","s3:PutObjectLegalHold","s3:PutObjectRetention","s3:RestoreObject"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/*"]}]}
+AWS::Lambda::Function	AWS::SNS::Topic	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["sns:Publish"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Lambda::Function	AWS::SQS::Queue	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["sqs:ReceiveMessage","sqs:GetQueueAttributes"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}],"Write":[{"Action":["sqs:DeleteMessage","sqs:SendMessage","sqs:ChangeMessageVisibility","sqs:PurgeQueue"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::Lambda::Function	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Write,Read	source	{"Read":[{"Action":["states:DescribeStateMachine","states:ListExecutions"],"Effect":"Allow","Resource":["%{Destination.Arn}"]},{"Action":["states:DescribeExecution","states:DescribeStateMachineForExecution","states:GetExecutionHistory"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:%{Destination.Name}:*"]}],"Write":[{"Action":["states:StartExecution","states:StartSyncExecution"],"Effect":"Allow","Resource":["%{Destination.Arn}"]},{"Action":["states:StopExecution"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:%{Destination.Name}:*"]}]}
+AWS::S3::Bucket	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write	destination	{"Write":[]}
+AWS::SNS::Topic	AWS::Lambda::Function	AWS_LAMBDA_PERMISSION	Write	destination	{"Write":[]}
+AWS::SNS::Topic	AWS::SQS::Queue	AWS_SQS_QUEUE_POLICY	Write	destination	{"Write":[{"Action":"sqs:SendMessage","Condition":{"ArnEquals":{"aws:SourceArn":"%{Source.Arn}"}},"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Resource":"%{Destination.Arn}"}]}
+AWS::SQS::Queue	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write,Read	destination	{"Read":[{"Action":["sqs:ReceiveMessage","sqs:GetQueueAttributes"],"Effect":"Allow","Resource":["%{Source.Arn}"]}],"Write":[{"Action":["sqs:DeleteMessage"],"Effect":"Allow","Resource":["%{Source.Arn}"]}]}
+AWS::StepFunctions::StateMachine	AWS::DynamoDB::Table	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["dynamodb:GetItem","dynamodb:Query","dynamodb:Scan","dynamodb:BatchGetItem","dynamodb:ConditionCheckItem","dynamodb:PartiQLSelect"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/index/*"]}],"Write":[{"Action":["dynamodb:PutItem","dynamodb:UpdateItem","dynamodb:DeleteItem","dynamodb:BatchWriteItem","dynamodb:PartiQLDelete","dynamodb:PartiQLInsert","dynamodb:PartiQLUpdate"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/index/*"]}]}
+AWS::StepFunctions::StateMachine	AWS::Events::EventBus	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["events:PutEvents"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::StepFunctions::StateMachine	AWS::Lambda::Function	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["lambda:InvokeAsync","lambda:InvokeFunction"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::StepFunctions::StateMachine	AWS::S3::Bucket	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["s3:GetObject","s3:GetObjectAcl","s3:GetObjectLegalHold","s3:GetObjectRetention","s3:GetObjectTorrent","s3:GetObjectVersion","s3:GetObjectVersionAcl","s3:GetObjectVersionForReplication","s3:GetObjectVersionTorrent","s3:ListBucket","s3:ListBucketMultipartUploads","s3:ListBucketVersions","s3:ListMultipartUploadParts"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/*"]}],"Write":[{"Action":["s3:AbortMultipartUpload","s3:DeleteObject","s3:DeleteObjectVersion","s3:PutObject","s3:PutObjectLegalHold","s3:PutObjectRetention","s3:RestoreObject"],"Effect":"Allow","Resource":["%{Destination.Arn}","%{Destination.Arn}/*"]}]}
+AWS::StepFunctions::StateMachine	AWS::SNS::Topic	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["sns:Publish"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::StepFunctions::StateMachine	AWS::SQS::Queue	AWS_IAM_ROLE_MANAGED_POLICY	Write	source	{"Write":[{"Action":["sqs:SendMessage"],"Effect":"Allow","Resource":["%{Destination.Arn}"]}]}
+AWS::StepFunctions::StateMachine	AWS::StepFunctions::StateMachine	AWS_IAM_ROLE_MANAGED_POLICY	Read,Write	source	{"Read":[{"Action":["states:DescribeExecution"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:%{Destination.Name}:*"]},{"Action":["events:DescribeRule"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"]}],"Write":[{"Action":["states:StartExecution"],"Effect":"Allow","Resource":["%{Destination.Arn}"]},{"Action":["states:StopExecution"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:states:${AWS::Region}:${AWS::AccountId}:execution:%{Destination.Name}:*"]},{"Action":["events:PutTargets","events:PutRule"],"Effect":"Allow","Resource":["arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:rule/StepFunctionsGetEventsForStepFunctionsExecutionRule"]}]}
+"""###
 
     /// 71 constraints from cfn-lint's extension schemas: cfn-lint's rule id, the
     /// path (type/property/…, * for list items), the rule's description and

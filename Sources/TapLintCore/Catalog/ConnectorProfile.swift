@@ -1,7 +1,7 @@
 /// What a SAM connector (`AWS::Serverless::Connector`, or `Connectors` on a
 /// resource) between two types becomes, from aws-sam-translator's
-/// connector profiles: which resource it generates, and the access
-/// categories (`Read`, `Write`) it may grant.
+/// connector profiles: which resource it generates, the access categories
+/// (`Read`, `Write`) it may grant, and the statements each grants.
 public struct ConnectorProfile: Sendable {
     public enum Kind: String, Sendable {
         /// A managed policy attached to the source's (or destination's) role.
@@ -15,6 +15,11 @@ public struct ConnectorProfile: Sendable {
     public var kind: Kind
     /// In the profile's order, which is the order SAM generates permissions in.
     public var categories: [String]
+    /// True when the policy is the source's (its role's), false when the destination's.
+    public var sourcePolicy: Bool
+    /// Each category's statements as a JSON object (`{"Read": [...], …}`),
+    /// `%{Destination.Arn}` and the like standing for the ends' values.
+    public var statements: String
 
     /// The profile for a connector from `source` to `destination` (both
     /// CloudFormation types); nil where SAM supports no such connector.
@@ -28,8 +33,10 @@ public struct ConnectorProfile: Sendable {
         let text = Catalog.connectorProfiles.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count == 4, let kind = Kind(rawValue: fields[2]) else { continue }
-            table[fields[0] + "\t" + fields[1]] = ConnectorProfile(kind: kind, categories: fields[3].split(separator: ",").map(String.init))
+            guard fields.count == 6, let kind = Kind(rawValue: fields[2]) else { continue }
+            table[fields[0] + "\t" + fields[1]] = ConnectorProfile(
+                kind: kind, categories: fields[3].split(separator: ",").map(String.init),
+                sourcePolicy: fields[4] == "source", statements: fields[5])
         }
         return table
     }()

@@ -50,15 +50,7 @@ enum ServerlessExpansion {
         }
         expansion.implicitApis()
         // Connectors name what they join, generated resources included, so they come last.
-        for resource in template.resources {
-            if resource.type == "AWS::Serverless::Connector", let properties = resource.properties {
-                expansion.connector(resource.name, source: properties["Source"], properties: properties)
-            }
-            for embedded in resource.body["Connectors"]?.mapping ?? [] {
-                guard let id = embedded.name, let properties = embedded.value["Properties"] else { continue }
-                expansion.connector(resource.name + id, source: nil, sourceId: resource.name, properties: properties)
-            }
-        }
+        for connector in ServerlessConnector.all(in: template) { expansion.connector(connector) }
         return expansion.found
     }
 }
@@ -442,50 +434,29 @@ private struct Expansion {
     /// role, a queue or topic policy, or a Lambda permission per access
     /// category granted, as the connector profile of its source and
     /// destination types says. Several destinations number their ids.
-    /// An embedded connector (`Connectors` on a resource) has that resource
-    /// as its source (`sourceId`) and the resource's name before its own.
-    mutating func connector(_ name: String, source: Node?, sourceId: String? = nil, properties: Node) {
-        let destinations = properties["Destination"]?.sequence ?? properties["Destination"].map { [$0] } ?? []
-        let several = properties["Destination"]?.sequence != nil
-        let permissions = Set((properties["Permissions"]?.items ?? []).compactMap(\.string))
-        for (index, destination) in destinations.enumerated() {
-            let sourceType = sourceId.map(typeOf(id:)) ?? typeOf(reference: source)
-            guard let sourceType, let destinationType = typeOf(reference: destination),
-                  let profile = ConnectorProfile.between(sourceType, destinationType) else { continue }
-            let suffix = several ? "Destination\(index)" : ""
+    mutating func connector(_ connector: ServerlessConnector) {
+        let name = connector.name
+        for (index, destination) in connector.destinations.enumerated() {
+            guard let profile = profile(of: connector, to: destination) else { continue }
+            let suffix = connector.numbered ? "Destination\(index)" : ""
             switch profile.kind {
             case .rolePolicy: add(name + "Policy" + suffix, "AWS::IAM::ManagedPolicy", from: name)
             case .queuePolicy: add(name + "QueuePolicy" + suffix, "AWS::SQS::QueuePolicy", from: name)
             case .topicPolicy: add(name + "TopicPolicy" + suffix, "AWS::SNS::TopicPolicy", from: name)
             case .lambdaPermission:
-                for category in profile.categories where permissions.contains(category) {
+                for category in profile.categories where connector.permissions.contains(category) {
                     add(name + category + "LambdaPermission" + suffix, "AWS::Lambda::Permission", from: name)
                 }
             }
         }
     }
 
-    /// The CloudFormation type a connector's end names: by `Id`, the
-    /// resource as SAM has expanded it; by `Type`, that type, a SAM one
-    /// read as what it becomes.
-    func typeOf(reference: Node?) -> String? {
-        guard let reference else { return nil }
-        if let id = reference["Id"] { return id.string.flatMap(typeOf(id:)) }
-        guard let type = reference["Type"]?.string else { return nil }
-        return Self.connectorTypes[type] ?? type
+    /// The profile a connector uses toward one destination.
+    func profile(of connector: ServerlessConnector, to destination: ServerlessConnector.End?) -> ConnectorProfile? {
+        guard let source = connector.type(of: connector.source, in: template, typeOf: { typeByName[$0] }),
+              let target = connector.type(of: destination, in: template, typeOf: { typeByName[$0] }) else { return nil }
+        return ConnectorProfile.between(source, target)
     }
-
-    func typeOf(id: String) -> String? {
-        typeByName[id] ?? template.resource(named: id)?.type
-    }
-
-    /// The SAM types a connector's `Type` may name, as aws-sam-translator
-    /// reads them.
-    static let connectorTypes = ["AWS::Serverless::Function": "AWS::Lambda::Function",
-                                 "AWS::Serverless::StateMachine": "AWS::StepFunctions::StateMachine",
-                                 "AWS::Serverless::Api": "AWS::ApiGateway::RestApi",
-                                 "AWS::Serverless::HttpApi": "AWS::ApiGatewayV2::Api",
-                                 "AWS::Serverless::SimpleTable": "AWS::DynamoDB::Table"]
 
     /// The APIs SAM adds for Api and HttpApi events that name none.
     mutating func implicitApis() {

@@ -3,14 +3,19 @@ import TapLintCore
 /// `arn:aws:` written out where `${AWS::Partition}` belongs.
 public struct HardCodedPartition: TemplateRule {
     public static let description = RuleDescription(
-        id: "ARN001", name: "hard-coded-partition", category: .arn, severity: .warning,
+        id: "ARN001", name: "hard-coded-partition", category: .arn, severity: .info,
         summary: "An ARN built by hand hard-codes its partition (arn:aws:…).",
         rationale: """
         AWS has several partitions: `aws`, `aws-cn` (China), `aws-us-gov` (GovCloud) and \
         the isolated ones. An ARN that spells `arn:aws:` points nowhere in the others, so \
         the stack fails to deploy there, or worse, a policy silently grants nothing. \
         `${AWS::Partition}` makes the same template work in every partition. This applies \
-        inside policy documents and API Gateway integration URIs too.
+        inside policy documents and API Gateway integration URIs too. Most stacks are \
+        only ever deployed to the `aws` partition, so the finding is information, unless \
+        the same template also spells `${AWS::Partition}` (or `Ref: AWS::Partition`): \
+        then its author means it to work in every partition, and an ARN that does not is \
+        a warning. A severity set in the configuration wins; `--fix` fixes it at any \
+        severity.
         """,
         fix: "use ${AWS::Partition}",
         triggering: [
@@ -69,11 +74,14 @@ public struct HardCodedPartition: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         let spelled = ARN.spelled(context.arns, \.partition)
+        // The author writes ${AWS::Partition} elsewhere: this ARN disagrees with the template's own policy.
+        let portable = context.references.references.contains { $0.target == "AWS::Partition" }
         return context.arns.compactMap { arn in
             guard ARN.isLiteral(arn.partition) else { return nil }
             return Violation(at: arn.source.range, path: arn.source.path,
-                             message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'",
-                             resource: arn.source.resource,
+                             message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'"
+                                + (portable ? ", where the template spells ${AWS::Partition} elsewhere" : ""),
+                             resource: arn.source.resource, severity: portable ? .warning : nil,
                              edits: arn.edits(putting: "AWS::Partition", at: arn.partitionRange, spelled: spelled,
                                               template: context.template) ?? [])
         }

@@ -6,6 +6,9 @@ struct PolicyValue {
     var text: String?
     var range: SourceRange
     var path: [PathElement]
+    /// The value as written, for what the text cannot say (the resource a
+    /// `GetAtt` names).
+    var node: Node? = nil
 }
 
 /// One statement, with every field read the way IAM reads it: a single
@@ -257,8 +260,8 @@ struct PolicyDocument {
                 return items.enumerated().flatMap { values($1, path: path + [.index($0)], anchor: anchor) }
             }
             let range = anchor ?? node.valueRange
-            if let text = TemplateStrings.build(node) { return [PolicyValue(text: text, range: range, path: path)] }
-            return PossibleValue.of(node, in: template).map { PolicyValue(text: $0.text, range: range, path: path) }
+            if let text = TemplateStrings.build(node) { return [PolicyValue(text: text, range: range, path: path, node: node)] }
+            return PossibleValue.of(node, in: template).map { PolicyValue(text: $0.text, range: range, path: path, node: node) }
         }
     }
 }

@@ -4,23 +4,32 @@ import TapLintCore
 public struct MethodWithoutAuthorization: TemplateRule {
     public static let description = RuleDescription(
         id: "SEC001", name: "method-without-authorization", category: .security, severity: .warning,
-        summary: "An API Gateway method takes requests with AuthorizationType NONE.",
+        summary: "An API Gateway method, SAM API event or function URL takes requests from anyone; graded by what it reaches.",
         rationale: """
         A method without authorization can be called by anyone on the internet who \
-        learns the URL: it runs your integration, costs you money, and for methods that \
-        write (POST, PUT, PATCH, DELETE) changes your data. Use IAM, a Cognito user pool \
+        learns the URL: it runs your integration, costs you money, and does whatever the \
+        integration may do. So the finding is graded by what the method reaches: the \
+        Lambda function behind it and everything its role may do (inline policies, the \
+        policies and managed policies attached to the role, SAM `Policies` with their \
+        policy templates expanded), or the action of a direct service integration. A \
+        writing method (POST, PUT, PATCH, DELETE, ANY, and a function URL, which takes \
+        every method) that reaches actions that write or change permissions is an error; \
+        a GET that reaches them, or a method whose reach cannot be seen (a role from a \
+        parameter or another stack, a managed policy other than Lambda's execution \
+        policies and `…ReadOnlyAccess` ones), a warning; one that reaches only reads, \
+        lists, logs and traces (the `sam init` hello world) is information. The message \
+        names the first writing action and what it acts on. Use IAM, a Cognito user pool \
         or a Lambda authorizer; a method that must stay public should at least have an API \
         key and usage plan. CORS preflight (`OPTIONS`) methods must be open and are not \
-        reported. A method that writes is an error, one that reads a warning. A method \
-        with `ApiKeyRequired: true` is a warning whatever it does: an API key identifies \
-        and throttles callers but does not authenticate them. A method of a `PRIVATE` \
-        API whose resource policy admits only a VPC endpoint or VPC (`aws:SourceVpce`, \
-        `aws:SourceVpc`) is reachable only from inside the network, and not reported. \
-        In SAM templates an `Api` or `HttpApi` event is the method SAM makes of it: \
-        open when neither the event (`Auth.Authorizer`) nor its API \
+        reported. A method with `ApiKeyRequired: true` is a warning whatever it does: an API \
+        key identifies and throttles callers but does not authenticate them. A method of a \
+        `PRIVATE` API whose resource policy admits only a VPC endpoint or VPC \
+        (`aws:SourceVpce`, `aws:SourceVpc`) is reachable only from inside the network, and \
+        not reported. In SAM templates an `Api` or `HttpApi` event is the method SAM makes \
+        of it: open when neither the event (`Auth.Authorizer`) nor its API \
         (`Auth.DefaultAuthorizer`, also in `Globals`) names an authorizer, or when the \
         event says `Authorizer: NONE`; an API defined by its own OpenAPI body is not \
-        judged. A function URL with `AuthType: NONE` is a warning.
+        judged. A function URL with `AuthType: NONE` is graded the same way.
         """,
         fix: "set AuthorizationType to AWS_IAM, COGNITO_USER_POOLS or CUSTOM (with an authorizer)",
         triggering: [
@@ -159,8 +168,6 @@ public struct MethodWithoutAuthorization: TemplateRule {
         references: ["https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html"]
     )
 
-    static let writes: Set<String> = ["POST", "PUT", "PATCH", "DELETE", "ANY"]
-
     public init() {}
 
     /// A PRIVATE REST API whose resource policy names a VPC endpoint or VPC
@@ -190,7 +197,8 @@ public struct MethodWithoutAuthorization: TemplateRule {
     }
 
     public func check(_ context: LintContext) -> [Violation] {
-        ServerlessEventAuthorization.violations(in: context.template) + context.template.resources.compactMap { resource in
+        let reach = EndpointReach(template: context.template, policies: context.policies)
+        return ServerlessEventAuthorization.violations(in: context.template, reach: reach) + context.template.resources.compactMap { resource in
             guard resource.type == "AWS::ApiGateway::Method", let properties = resource.properties,
                   let entry = properties.entry("AuthorizationType"), entry.value.string?.uppercased() == "NONE",
                   let verb = properties["HttpMethod"]?.string?.uppercased(), verb != "OPTIONS" else { return nil }
@@ -203,11 +211,34 @@ public struct MethodWithoutAuthorization: TemplateRule {
                                     + "a key identifies and throttles callers but does not authenticate them",
                                  severity: .warning)
             }
-            let writes = Self.writes.contains(verb)
+            let route = Self.route(of: properties, in: context.template)
+            let (severity, reached) = EndpointReach.grade(verb: verb, route: route, Self.reach(of: properties["Integration"], reach))
             return Violation(at: entry.key.range, path: path,
-                             message: "\(resource.name) takes \(verb) requests with AuthorizationType NONE"
-                                + (writes ? "; anyone can call it, and it changes data" : "; anyone can call it"),
-                             severity: writes ? .error : .warning)
+                             message: "\(resource.name) takes \(verb) requests with AuthorizationType NONE; \(reached)",
+                             severity: severity)
         }
+    }
+
+    /// What a method's integration reaches: a Lambda function and what its
+    /// role may do, a service action, nothing (a mock), or what cannot be seen.
+    static func reach(of integration: Node?, _ reach: EndpointReach) -> EndpointReach.Outcome {
+        let kind = integration?["Type"]?.string?.uppercased() ?? ""
+        if kind == "MOCK" { return .actions([]) }
+        guard let uri = integration?["Uri"] else { return .unseen("its integration names no target") }
+        if let target = EndpointReach.resourceNamed(by: uri, in: reach.template),
+           let type = reach.template.resource(named: target)?.type,
+           type == "AWS::Lambda::Function" || type == "AWS::Serverless::Function" {
+            return reach.function(target)
+        }
+        if let text = TemplateStrings.build(uri), let action = EndpointReach.integrationAction(text) { return action }
+        return .unseen("its integration is not a function or service action of this template")
+    }
+
+    /// The method's path as API Gateway shows it, where the template says it
+    /// (`/process` for a resource whose PathPart is process).
+    static func route(of properties: Node, in template: Template) -> String {
+        guard let id = properties["ResourceId"], let name = EndpointReach.resourceNamed(by: id, in: template),
+              let part = template.resource(named: name)?.properties?["PathPart"]?.string else { return "/" }
+        return "/" + part
     }
 }

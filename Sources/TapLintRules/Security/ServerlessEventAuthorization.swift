@@ -7,7 +7,7 @@ import TapLintCore
 /// admits only listed callers; and a function URL with `AuthType: NONE`.
 /// Read for SEC001, which judges plain API Gateway methods the same way.
 enum ServerlessEventAuthorization {
-    static func violations(in template: Template) -> [Violation] {
+    static func violations(in template: Template, reach: EndpointReach) -> [Violation] {
         var violations: [Violation] = []
         let globals = template.root["Globals"]
         for resource in template.resources where resource.type == "AWS::Serverless::Function" {
@@ -19,27 +19,29 @@ enum ServerlessEventAuthorization {
                 let verb = settings?["Method"]?.string?.uppercased() ?? "ANY"
                 guard verb != "OPTIONS", let open = openness(settings, kind: kind, template: template, globals: globals) else { continue }
                 let path = base + [.key("Events"), .key(name)]
-                let writes = MethodWithoutAuthorization.writes.contains(verb)
-                let method = "\(resource.name)'s \(kind) event \(name) (\(verb) \(settings?["Path"]?.string ?? "/"))"
+                let route = settings?["Path"]?.string ?? "/"
+                let method = "\(resource.name)'s \(kind) event \(name) (\(verb) \(route))"
                 switch open {
                 case .apiKey:
                     violations.append(Violation(at: event.key.range, path: path,
                                                 message: "\(method) has no authorizer, only an API key; a key identifies and throttles callers but does not authenticate them",
                                                 resource: resource.name, severity: .warning))
                 case .open(let why):
+                    let (severity, reached) = EndpointReach.grade(verb: verb, route: route, reach.function(resource.name))
                     violations.append(Violation(at: event.key.range, path: path,
-                                                message: "\(method) has no authorizer (\(why))"
-                                                    + (writes ? "; anyone can call it, and it changes data" : "; anyone can call it"),
+                                                message: "\(method) has no authorizer (\(why)); \(reached)",
                                                 resource: resource.name,
                                                 fix: "set Auth.Authorizer on the event, or Auth.DefaultAuthorizer on the API (AWS_IAM, a Cognito or Lambda authorizer)",
-                                                severity: writes ? .error : .warning))
+                                                severity: severity))
                 }
             }
             if let url = properties["FunctionUrlConfig"], let auth = url.entry("AuthType"), auth.value.string?.uppercased() == "NONE" {
+                // A function URL takes every method.
+                let (severity, reached) = EndpointReach.grade(verb: "ANY", route: "its function URL", reach.function(resource.name))
                 violations.append(Violation(at: auth.key.range, path: base + [.key("FunctionUrlConfig"), .key("AuthType")],
-                                            message: "\(resource.name)'s function URL takes requests with AuthType NONE; anyone who learns the URL can invoke it",
+                                            message: "\(resource.name)'s function URL takes requests with AuthType NONE; \(reached)",
                                             resource: resource.name, fix: "set AuthType to AWS_IAM, or put the function behind an API with an authorizer",
-                                            severity: .warning))
+                                            severity: severity))
             }
         }
         return violations
