@@ -225,9 +225,12 @@ public struct MethodWithoutAuthorization: TemplateRule {
         let kind = integration?["Type"]?.string?.uppercased() ?? ""
         if kind == "MOCK" { return .actions([]) }
         guard let uri = integration?["Uri"] else { return .unseen("its integration names no target") }
-        if let target = EndpointReach.resourceNamed(by: uri, in: reach.template),
-           let type = reach.template.resource(named: target)?.type,
-           type == "AWS::Lambda::Function" || type == "AWS::Serverless::Function" {
+        // `Fn::Join` spells the function's ARN as one of its items.
+        let parts = uri.intrinsic.flatMap { $0.name == .join ? $0.argument.sequence?.last?.sequence : nil } ?? [uri]
+        for part in parts {
+            guard let target = EndpointReach.resourceNamed(by: part, in: reach.template),
+                  let type = reach.template.resource(named: target)?.type,
+                  type == "AWS::Lambda::Function" || type == "AWS::Serverless::Function" else { continue }
             return reach.function(target)
         }
         if let text = TemplateStrings.build(uri), let action = EndpointReach.integrationAction(text) { return action }
