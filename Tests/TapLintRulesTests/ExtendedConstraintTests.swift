@@ -82,4 +82,38 @@ import TapLintRules
         }
         #expect(Self.findings(database.replacing("%@", with: "postgres")).isEmpty)
     }
+
+    /// Every protocol and port setting a security group rule may have:
+    /// no two findings on one rule give opposite advice (one asks for a
+    /// port, another says ports must not be set), and a rule for all
+    /// traffic (`IpProtocol: -1`, whose ports EC2 ignores) asks for no port;
+    /// with its ports left out or -1 it draws nothing at all.
+    @Test func portFindingsNeverContradictEachOther() {
+        let protocols = ["-1", "tcp", "udp", "icmp", "58", "50", "6"]
+        let ports = [nil, "-1", "0", "80"]
+        for ipProtocol in protocols {
+            for from in ports {
+                for to in ports {
+                    var rule = "{IpProtocol: \"\(ipProtocol)\", CidrIp: 10.0.0.0/8"
+                    if let from { rule += ", FromPort: \(from)" }
+                    if let to { rule += ", ToPort: \(to)" }
+                    rule += "}"
+                    let found = Self.findings("""
+                        Group:
+                          Type: AWS::EC2::SecurityGroup
+                          Properties:
+                            GroupDescription: rules
+                            SecurityGroupIngress: [\(rule)]
+                        """).map(\.message)
+                    let forbids = found.contains { $0.contains("must not be set") }
+                    let asks = found.contains { $0.contains("must be set") && !$0.contains("must not be set") }
+                    #expect(!(forbids && asks), "\(rule): \(found)")
+                    if ipProtocol == "-1" {
+                        #expect(!asks, "\(rule): \(found)")
+                        if [from, to].allSatisfy({ $0 == nil || $0 == "-1" }) { #expect(found.isEmpty, "\(rule): \(found)") }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -87,7 +87,7 @@ public struct ExtendedConstraint: TemplateRule {
         let template = context.template
         guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else { return [] }
         let check = ExtensionCheck()
-        var found: [Violation] = []
+        var found: [(violation: Violation, rule: String, object: [PathElement], allTraffic: Bool)] = []
         var byType: [String: [CatalogExtension]] = [:]  // one catalog lookup per type, not per resource
         for resource in template.resources {
             guard let type = resource.type, let properties = resource.properties, properties.mapping != nil else { continue }
@@ -103,13 +103,41 @@ public struct ExtendedConstraint: TemplateRule {
                             : constraint.rule.hasPrefix("W") ? .warning : constraint.rule.hasPrefix("I") ? .info : .error
                         let message = "\(resource.name): \(failure.detail) (\(constraint.summary), cfn-lint \(constraint.rule))"
                             + (failure.mayBeNew ? "; if it is newer than taplint's catalog (\(Catalog.provenance)), suppress this" : "")
-                        found.append(Violation(at: failure.node.valueRange, path: failure.path, message: message,
-                                               severity: severity))
+                        found.append((Violation(at: failure.node.valueRange, path: failure.path, message: message, severity: severity),
+                                      constraint.rule, path, Self.takesAllTraffic(node)))
                     }
                 }
             }
         }
-        return found
+        return Self.withoutContradictions(found)
+    }
+
+    /// cfn-lint's rules about a security group rule's ports: ports by
+    /// protocol (E3687), both or neither -1 (E3688), and no ports for a
+    /// protocol that has none (W3687).
+    static let portRules: Set<String> = ["E3687", "E3688", "W3687"]
+
+    /// `IpProtocol: -1` with its ports left out or -1: every protocol on
+    /// every port, said consistently. (Ports that look like a narrowing,
+    /// `FromPort: 443`, are ignored by EC2, which W3687 still says.)
+    static func takesAllTraffic(_ rule: Node) -> Bool {
+        guard rule["IpProtocol"]?.scalar?.value == "-1" else { return false }
+        return ["FromPort", "ToPort"].allSatisfy { port in rule[port].map { $0.scalar?.value == "-1" } ?? true }
+    }
+
+    /// Two findings on one place never give opposite advice: the port rules
+    /// do not apply to a rule for all traffic on all ports, and where a
+    /// protocol takes no ports (W3687) the rules that ask for ports (E3687,
+    /// E3688) yield to it.
+    static func withoutContradictions(_ found: [(violation: Violation, rule: String, object: [PathElement], allTraffic: Bool)])
+        -> [Violation] {
+        let portless = Set(found.filter { $0.rule == "W3687" || $0.allTraffic }.map(\.object))
+        return found.compactMap { item in
+            guard portRules.contains(item.rule) else { return item.violation }
+            if item.allTraffic { return nil }
+            if item.rule != "W3687", portless.contains(item.object) { return nil }
+            return item.violation
+        }
     }
 
     /// The nodes a constraint's path reaches: names step into mappings, `*`
