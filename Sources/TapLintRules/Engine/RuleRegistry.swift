@@ -59,6 +59,7 @@ public enum RuleRegistry {
         ServerlessWithoutTransform(),
         InvalidServerlessPolicy(),
         InvalidServerlessFunction(),
+        InvalidScheduleExpression(),
         RetiredService(),
         DeprecatedRuntime(),
         HandlerNotInCode(),
