@@ -13,6 +13,7 @@ public enum RuleRegistry {
         ARNNameMismatch(),
         PreferGetAtt(),
         UnknownAction(),
+        InvalidResource(),
         RedundantDependsOn(),
         UndefinedReference(),
         UnguardedConditionalReference(),

@@ -256,7 +256,8 @@ struct PolicyDocument {
                 return (1...2).flatMap { values(items[$0], path: path + [.key("Fn::If"), .index($0)], anchor: anchor) }
             }
             if Node.isNoValue(node) { return [] }
-            if let items = node.sequence {
+            // A list of values, not the list a function takes (`!Join`).
+            if node.intrinsic == nil, let items = node.sequence {
                 return items.enumerated().flatMap { values($1, path: path + [.index($0)], anchor: anchor) }
             }
             let range = anchor ?? node.valueRange

@@ -1,0 +1,129 @@
+import TapLintCore
+
+/// A policy's `Resource` that IAM refuses: neither `*` nor a whole ARN.
+public struct InvalidResource: TemplateRule {
+    public static let description = RuleDescription(
+        id: "IAM012", name: "iam-invalid-resource", category: .iam, severity: .error,
+        summary: "A policy's Resource or NotResource is neither * nor an ARN with all its parts (a placeholder, a name, arn:aws:sns:*:*).",
+        rationale: """
+        IAM takes a statement's `Resource` and `NotResource` only as `*` or an ARN of six \
+        parts, `arn:partition:service:region:account:resource`, where the region and \
+        account may be empty (`arn:aws:s3:::bucket/*`) and any part may hold wildcards. \
+        Anything else, a bare name (`reports-bucket`), a placeholder left from an example \
+        (`<your_secret_arn>`), or an ARN cut short (`arn:aws:sns:*:*`, five parts), makes \
+        IAM refuse the whole policy (`MalformedPolicyDocument: Resource … must be in ARN \
+        format or "*"`) and the stack fails to deploy. Values built with `Fn::Sub` are \
+        judged when every variable is a pseudo parameter (whose values hold no colon); a \
+        value from a parameter's default is a warning, since another may be passed. \
+        Resource policies (bucket, queue, topic, key) are not judged here.
+        """,
+        fix: "write the resource's whole ARN (arn:partition:service:region:account:resource), or *",
+        triggering: [
+            """
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+                  Policies:
+                    - PolicyName: app
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: sns:Publish
+                            Resource: ↓arn:aws:sns:*:*
+                          - Effect: Allow
+                            Action: secretsmanager:GetSecretValue
+                            Resource: ↓<your_secret_arn>
+                          - Effect: Allow
+                            Action: sqs:SendMessage
+                            Resource: !Sub ↓"arn:${AWS::Partition}:sqs:${AWS::Region}:jobs"
+            """,
+        ],
+        nonTriggering: [
+            """
+            Parameters:
+              TopicArn:
+                Type: String
+            Resources:
+              Role:
+                Type: AWS::IAM::Role
+                Properties:
+                  AssumeRolePolicyDocument:
+                    Statement: [{Effect: Allow, Principal: {Service: lambda.amazonaws.com}, Action: sts:AssumeRole}]
+                  Policies:
+                    - PolicyName: app
+                      PolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Action: [s3:GetObject, sns:Publish, sqs:SendMessage, logs:PutLogEvents]
+                            Resource:
+                              - arn:aws:s3:::reports/*
+                              - !Ref TopicArn
+                              - !Sub "arn:${AWS::Partition}:sqs:${AWS::Region}:${AWS::AccountId}:jobs"
+                              - !Sub "arn:${AWS::Partition}:logs:*:*:log-group:/aws/lambda/*:*"
+                              - "*"
+            """,
+        ],
+        references: ["https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html",
+                     "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html"]
+    )
+
+    public init() {}
+
+    public func check(_ context: LintContext) -> [Violation] {
+        context.policies.filter { $0.kind == .identity && $0.template == nil }.flatMap { document in
+            document.statements.flatMap { statement in
+                (statement.resources + (statement.notResources ?? [])).compactMap { value -> Violation? in
+                    guard let text = value.text, let certainty = Self.certainty(of: value, in: context.template),
+                          let problem = Self.problem(text) else { return nil }
+                    return Violation(at: value.range, path: value.path,
+                                     message: "\(PolicyChecks.place(document, statement.path)) names '\(text)' as a resource: \(problem)"
+                                        + (certainty == .parameter ? " (the parameter's default; another value may be passed)" : ""),
+                                     resource: document.resource, severity: certainty == .parameter ? .warning : nil)
+                }
+            }
+        }
+    }
+
+    enum Certainty { case literal, parameter }
+
+    /// Whether the text is what IAM will see: a literal, an `Fn::Sub` whose
+    /// variables are all pseudo parameters, or a parameter's default; nil
+    /// for values other variables or functions build.
+    static func certainty(of value: PolicyValue, in template: Template) -> Certainty? {
+        guard let node = value.node else { return nil }
+        if node.string != nil { return .literal }
+        guard let call = node.intrinsic else { return nil }
+        switch call.name {
+        case .sub:
+            guard let sub = SubCall(call.argument), sub.variables.isEmpty,
+                  sub.text.variables.allSatisfy({ PseudoParameters.all.contains($0.name) }) else { return nil }
+            return .literal
+        case .ref:
+            return call.argument.string.map(template.hasParameter) == true ? .parameter : nil
+        default:
+            return nil
+        }
+    }
+
+    /// Why IAM refuses the resource, or nil when it takes it.
+    static func problem(_ text: String) -> String? {
+        if text == "*" { return nil }
+        // A variable stands for a value without colons: pseudo parameters have none.
+        let plain = SubTemplate(text).parts.map { part -> String in
+            if case .literal(let literal) = part { return literal }
+            return "x"
+        }.joined()
+        guard plain.hasPrefix("arn:") else { return "IAM takes only * or an ARN" }
+        let parts = plain.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6 else {
+            return "an ARN has six parts, arn:partition:service:region:account:resource, and this has \(parts.count)"
+        }
+        if parts[1].isEmpty { return "the ARN has no partition" }
+        if parts[2].isEmpty { return "the ARN has no service" }
+        if parts[5].isEmpty { return "the ARN has no resource part" }
+        return nil
+    }
+}
