@@ -164,7 +164,11 @@ public struct ReferenceIndex: Sendable {
                         $0.checkShapes(entry.value)
                         $0.useCondition(entry.value)
                     } else {
+                        // An output's value and export name are text CloudFormation shows: a plain `${…}` there stays literal.
+                        let reads = $0.collector != nil && (name == "Value" || name == "Export")
+                        if reads { $0.collector?.enter(output: output.name); $0.stringKey = entry.key.range }
                         $0.walk(entry.value, owner: .output(i), &v)
+                        if reads { $0.stringKey = nil }
                     }
                 }
             }

@@ -81,6 +81,9 @@ public enum TemplateStrings {
         private var document: PathElement?
         /// The path of the resource's inline code, whose strings are not the template's.
         private var skip: [PathElement]?
+        /// True in an output: its plain `${…}` are read, but its strings
+        /// are no resource's for the rules that read `strings`.
+        private var literalsOnly = false
 
         init(needles: [StaticString], template: Template) {
             self.needles = needles
@@ -89,9 +92,16 @@ public enum TemplateStrings {
 
         /// Starts on a resource's properties, at `path`.
         mutating func enter(_ resource: Resource, path: [PathElement]) {
+            literalsOnly = false
             self.resource = resource.name
             skip = resource.type.flatMap { inlineCode[$0] }.map { path + $0.map { .key($0) } }
             document = resource.type.flatMap { documents[$0] }.map { PathElement.key($0) }
+        }
+
+        /// Starts on an output's entries (`Value`, `Export`): messages name
+        /// it `Outputs.Name`.
+        mutating func enter(output name: String) {
+            (resource, skip, document, literalsOnly) = ("Outputs." + name, nil, nil, true)
         }
 
         /// True for the inline code's path, which is not read for strings.
@@ -121,7 +131,7 @@ public enum TemplateStrings {
             // can be spelled otherwise.
             let variants = call == nil || !text.containsBytes("${?}") ? []
                 : TemplateStrings.variants(node, in: template).filter { $0 != text }
-            if needles.contains(where: text.containsBytes)
+            if !literalsOnly, needles.contains(where: text.containsBytes)
                 || variants.contains(where: { variant in needles.contains(where: variant.containsBytes) }) {
                 found.strings.append(BuiltString(text: text, resource: resource, path: path, range: key, node: node,
                                                  variants: variants))

@@ -8,7 +8,9 @@ public struct LiteralSubVariable: TemplateRule {
         rationale: """
         Only `Fn::Sub` replaces `${…}`. In a plain string, or in a literal part of \
         `Fn::Join`, `${AWS::Region}` stays those fourteen characters: the stack deploys, \
-        and an ARN, a name or a URL quietly holds the text instead of the region. \
+        and an ARN, a name or a URL quietly holds the text instead of the region. This \
+        holds for outputs too: their values and export names are text CloudFormation \
+        shows and other stacks import. \
         (cfn-lint reports the same as E1029.) Inline source code (`ZipFile`, \
         `InlineCode`) is the program's text and is not read.
         """,
@@ -31,6 +33,13 @@ public struct LiteralSubVariable: TemplateRule {
             Parameters:
               AMI:
                 Type: String
+            Outputs:
+              Url:
+                ↓Value: !Join ["", ["https://", !Ref Topic, ".${AWS::URLSuffix}"]]
+              Name:
+                Value: !Ref Queue
+                Export:
+                  ↓Name: "${AWS::StackName}-queue"
             """,
         ],
         nonTriggering: [
@@ -80,7 +89,7 @@ public struct LiteralSubVariable: TemplateRule {
             guard let variable = string.literalVariable else { return nil }
             return Violation(at: string.range, path: string.path,
                              message: "\(string.place) holds the text '\(variable)', which no Fn::Sub replaces; it stays literal",
-                             resource: string.resource)
+                             resource: string.path.first == .key("Resources") ? string.resource : nil)
         }
     }
 }
