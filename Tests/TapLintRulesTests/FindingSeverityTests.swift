@@ -54,4 +54,31 @@ import TapLintRules
             """, rule: "DEP003")
         #expect(found.map(\.severity) == [.error, .warning, .info])
     }
+
+    /// A parameter's value is judged only where it can reach: inside an
+    /// `Fn::If` branch, only the values its condition lets through.
+    @Test func aBranchJudgesOnlyTheValuesItsConditionLetsThrough() {
+        func template(_ condition: String) -> String {
+            """
+            Parameters:
+              Throughput:
+                Type: Number
+                Default: 0
+            Conditions:
+              Provisioned: \(condition)
+            Resources:
+              FileSystem:
+                Type: AWS::EFS::FileSystem
+                Properties:
+                  ThroughputMode: provisioned
+                  ProvisionedThroughputInMibps: !If [Provisioned, !Ref Throughput, !Ref AWS::NoValue]
+            """
+        }
+        // Taken only when Throughput is not 0: the default never reaches the branch.
+        #expect(Self.findings(template("!Not [!Equals [!Ref Throughput, 0]]"), rule: "SCH010").isEmpty)
+        // Taken when Throughput is 0: the default does.
+        #expect(Self.findings(template("!Equals [!Ref Throughput, 0]"), rule: "SCH010").map(\.severity) == [.warning])
+        // A condition about something else decides nothing about the value.
+        #expect(Self.findings(template("!Equals [!Ref AWS::Region, us-east-1]"), rule: "SCH010").map(\.severity) == [.warning])
+    }
 }

@@ -17,6 +17,8 @@ public struct ConditionModel: Sendable {
     public indirect enum Guard: Sendable, Hashable {
         /// The named condition is `value`.
         case condition(String, Bool)
+        /// The parameter has this value.
+        case parameter(String, equals: String)
         case all([Guard])
         case any([Guard])
 
@@ -130,6 +132,11 @@ public struct ConditionModel: Sendable {
         case .condition(let name, _):
             guard let formula = formulas[name] else { return false }
             return collect(formula, into: &variables, visiting: &visiting, name: name)
+        case .parameter(let name, _):
+            // A parameter no condition reads could have any value here: nothing decides it.
+            guard domains[name] != nil else { return false }
+            variables.insert(name)
+            return true
         case .all(let parts), .any(let parts):
             return parts.allSatisfy { collect($0, into: &variables, visiting: &visiting) }
         }
@@ -158,6 +165,11 @@ public struct ConditionModel: Sendable {
         switch question {
         case .condition(let name, let value):
             return formulas[name].flatMap { evaluate($0, assignment) }.map { $0 == value }
+        case .parameter(let name, let value):
+            // A value the conditions do not name is the domain's "another value" (nil).
+            let named = domains[name]?.contains(value) == true
+            guard let given = assignment[name] else { return nil }
+            return named ? given == value : given == nil
         case .all(let parts): return Self.all(parts.lazy.map { evaluate($0, assignment) })
         case .any(let parts): return Self.any(parts.lazy.map { evaluate($0, assignment) })
         }

@@ -54,7 +54,8 @@ struct ComputedValues {
                 guard let text = node?.scalar.flatMap({ $0.isNull ? nil : $0.value }), !(role == "default" && text.isEmpty),
                       seen.insert(text).inserted else { continue }
                 for (problem, fix) in ValueCheck.problems(of: text, under: constraint) {
-                    found.append((.invalidValue(problem: "the parameter \(name)'s \(role): \(problem)", fix: fix, computed: true), range))
+                    found.append((.invalidValue(problem: "the parameter \(name)'s \(role): \(problem)", fix: fix, computed: true,
+                                                parameter: .init(name: name, value: text)), range))
                 }
             }
             return found

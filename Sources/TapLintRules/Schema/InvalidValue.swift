@@ -90,12 +90,48 @@ public struct InvalidValue: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
-            guard case .invalidValue(let text, let fix, let computed) = problem.kind else { return nil }
+            guard case .invalidValue(let text, let fix, let computed, let parameter) = problem.kind else { return nil }
+            if let parameter, Self.neverReaches(parameter, problem.path, in: context) { return nil }
             // A value that comes from a parameter or mapping fails only when
             // that value is the one deployed: a warning.
             return Violation(at: problem.range, path: problem.path,
                              message: "\(problem.naming(problem.propertyPath.dotted)): \(text)",
                              resource: problem.resourceName, fix: fix, severity: computed ? .warning : nil)
         }
+    }
+
+    /// True when the parameter's value cannot reach the place: the place
+    /// is inside `Fn::If` branches whose conditions that value makes
+    /// impossible (`!If [HasThroughput, !Ref Throughput, !Ref AWS::NoValue]`
+    /// where HasThroughput is `Throughput != 0` never sees the default 0).
+    static func neverReaches(_ parameter: SchemaCheck.Problem.ParameterValue, _ path: [PathElement],
+                             in context: LintContext) -> Bool {
+        let guards = branches(on: path, in: context.template.root)
+        guard !guards.isEmpty else { return false }
+        let question = ConditionModel.Guard.all(guards + [.parameter(parameter.name, equals: parameter.value)])
+        return context.conditions.solve(question) == .never
+    }
+
+    /// The `Fn::If` branches a path goes through, as the conditions they take.
+    static func branches(on path: [PathElement], in root: Node) -> [ConditionModel.Guard] {
+        var node: Node? = root
+        var guards: [ConditionModel.Guard] = []
+        var i = 0
+        while i < path.count, let current = node {
+            if path[i] == .key("Fn::If"), i + 1 < path.count, case .index(let branch) = path[i + 1],
+               let call = current.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3,
+               (1...2).contains(branch), let condition = items[0].string {
+                guards.append(.condition(condition, branch == 1))
+                node = items[branch]
+                i += 2
+                continue
+            }
+            switch path[i] {
+            case .key(let key): node = current[key] ?? current.intrinsic.flatMap { $0.name.rawValue == key ? $0.argument : nil }
+            case .index(let index): node = current.sequence.flatMap { index < $0.count ? $0[index] : nil }
+            }
+            i += 1
+        }
+        return guards
     }
 }

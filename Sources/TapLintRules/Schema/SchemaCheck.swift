@@ -25,7 +25,15 @@ public struct SchemaCheck: Sendable {
             case invalidNetwork(value: String, problem: String)
             /// A literal outside the schema's constraints (allowed values, a
             /// range, a length, a pattern, item counts); `problem` says how.
-            case invalidValue(problem: String, fix: String?, computed: Bool = false)
+            /// `parameter` names the parameter and the value (its default or
+            /// an allowed value) when that is where the value comes from.
+            case invalidValue(problem: String, fix: String?, computed: Bool = false, parameter: ParameterValue? = nil)
+        }
+
+        /// A parameter and one of its values (its default, an allowed value).
+        public struct ParameterValue: Sendable, Equatable {
+            public var name: String
+            public var value: String
         }
 
         public var kind: Kind
