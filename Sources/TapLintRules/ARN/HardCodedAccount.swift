@@ -10,7 +10,10 @@ public struct HardCodedAccount: TemplateRule {
         or another team's account it silently refers to the original one, sometimes \
         granting cross-account access nobody meant to grant. Use `${AWS::AccountId}` for \
         the stack's own account, or a parameter for another one. AWS-managed policy ARNs \
-        (`arn:aws:iam::aws:policy/…`) are not account ids and are not reported.
+        (`arn:aws:iam::aws:policy/…`) are not account ids and are not reported, nor are \
+        the accounts AWS owns and documents for a service to act from (Elastic Load \
+        Balancing's per-region account that writes access logs to a bucket), nor those \
+        of layers and applications another account publishes.
         """,
         fix: "use ${AWS::AccountId}, or a parameter for another account",
         triggering: [
@@ -25,6 +28,21 @@ public struct HardCodedAccount: TemplateRule {
             """,
         ],
         nonTriggering: [
+            // Elastic Load Balancing writes access logs from an account of AWS's own.
+            """
+            Resources:
+              LogsPolicy:
+                Type: AWS::S3::BucketPolicy
+                Properties:
+                  Bucket: access-logs
+                  PolicyDocument:
+                    Statement:
+                      - Effect: Allow
+                        Principal:
+                          AWS: [arn:aws:iam::127311923021:root, arn:aws:iam::797873946194:root]
+                        Action: s3:PutObject
+                        Resource: !Sub "arn:${AWS::Partition}:s3:::access-logs/AWSLogs/${AWS::AccountId}/*"
+            """,
             // A public layer's account is its publisher's, not the stack's.
             """
             Resources:
@@ -67,7 +85,8 @@ public struct HardCodedAccount: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let spelled = ARN.spelled(context.arns, \.account).filter(ARN.isAccountID)
         return context.arns.compactMap { arn in
-            guard ARN.isAccountID(arn.account), !Self.isPublishedByAnother(arn) else { return nil }
+            guard ARN.isAccountID(arn.account), !Self.isPublishedByAnother(arn),
+                  !ServiceAccounts.contains(arn.account) else { return nil }
             // A principal names who may act: another account's, as often as this one's.
             let principal = arn.source.path.contains { $0 == .key("Principal") || $0 == .key("NotPrincipal") }
             return Violation(at: arn.source.range, path: arn.source.path,
