@@ -67,9 +67,13 @@ public struct PublicPrincipal: TemplateRule {
         context.allowing.flatMap { document, statement -> [Violation] in
             guard document.kind != .identity,
                   statement.conditionKeys.isDisjoint(with: PolicyChecks.narrowingKeys) else { return [] }
+            // A condition that is there but does not narrow who may act is named for what it does narrow.
+            let narrowing = statement.conditionKeys.isEmpty ? "with no condition"
+                : "with a condition only on " + statement.conditionKeys.sorted().joined(separator: ", ")
+                    + ", which does not narrow who may act"
             return statement.principals.filter { ($0.type == "*" || $0.type == "AWS") && $0.value.isStar }.map { principal in
                 Violation(at: principal.value.range, path: principal.value.path,
-                          message: "\(PolicyChecks.place(document, statement.path)) allows any principal (\"*\") with no condition that narrows it",
+                          message: "\(PolicyChecks.place(document, statement.path)) allows any principal (\"*\") \(narrowing)",
                           resource: document.resource)
             }
         }
