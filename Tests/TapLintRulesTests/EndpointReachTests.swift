@@ -50,6 +50,24 @@ import TapLintRules
         #expect(Self.findings(Self.function("post", policies: "- AmazonS3ReadOnlyAccess\n- AWSXrayWriteOnlyAccess")).map(\.0) == [.info])
     }
 
+    /// A connector gives the function's role its profile's statements:
+    /// Write on a table is reached through a public POST.
+    @Test func aConnectorsGrantsAreReached() {
+        let writer = Self.function("post", policies: "") + """
+
+                Connectors:
+                  ToOrders:
+                    Properties:
+                      Destination: {Id: Orders}
+                      Permissions: [\("Write")]
+            """
+        let found = Self.findings(writer)
+        #expect(found.map(\.0) == [.error])
+        #expect(found.first?.1.contains("dynamodb:PutItem on Orders") == true)
+        let reader = writer.replacing("[Write]", with: "[Read]")
+        #expect(Self.findings(reader).map(\.0) == [.info])
+    }
+
     @Test func whatCannotBeSeenIsAWarning() {
         let managed = Self.findings(Self.function("post", policies: "- AmazonDynamoDBFullAccess"))
         #expect(managed.map(\.0) == [.warning])

@@ -17,9 +17,9 @@ public struct ConnectorProfile: Sendable {
     public var categories: [String]
     /// True when the policy is the source's (its role's), false when the destination's.
     public var sourcePolicy: Bool
-    /// Each category's statements as a JSON object (`{"Read": [...], …}`),
-    /// `%{Destination.Arn}` and the like standing for the ends' values.
-    public var statements: String
+    /// Each category's statements as a JSON list, `%{Destination.Arn}` and
+    /// the like standing for the ends' values.
+    public var statements: [String: String]
 
     /// The profile for a connector from `source` to `destination` (both
     /// CloudFormation types); nil where SAM supports no such connector.
@@ -33,10 +33,11 @@ public struct ConnectorProfile: Sendable {
         let text = Catalog.connectorProfiles.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }
         for line in text.split(separator: "\n") {
             let fields = line.split(separator: "\t").map(String.init)
-            guard fields.count == 6, let kind = Kind(rawValue: fields[2]) else { continue }
+            let categories = fields.count > 3 ? fields[3].split(separator: ",").map(String.init) : []
+            guard fields.count == 5 + categories.count, let kind = Kind(rawValue: fields[2]) else { continue }
             table[fields[0] + "\t" + fields[1]] = ConnectorProfile(
-                kind: kind, categories: fields[3].split(separator: ",").map(String.init),
-                sourcePolicy: fields[4] == "source", statements: fields[5])
+                kind: kind, categories: categories, sourcePolicy: fields[4] == "source",
+                statements: Dictionary(uniqueKeysWithValues: zip(categories, fields[5...])))
         }
         return table
     }()

@@ -115,7 +115,7 @@ struct PolicyDocument {
                 }
             }
         }
-        return documents
+        return documents + ConnectorPolicies.all(in: template)
     }
 
     /// The entries of SAM's `Policies` (one item or a list of them), each
