@@ -10,7 +10,9 @@ public struct LiteralSubVariable: TemplateRule {
         `Fn::Join`, `${AWS::Region}` stays those fourteen characters: the stack deploys, \
         and an ARN, a name or a URL quietly holds the text instead of the region. This \
         holds for outputs too: their values and export names are text CloudFormation \
-        shows and other stacks import. \
+        shows and other stacks import. In an ARN it is an error: the ARN names nothing, so \
+        a policy grants nothing and a property points nowhere; elsewhere (a name, a \
+        description, an output) a warning. \
         (cfn-lint reports the same as E1029.) Inline source code (`ZipFile`, \
         `InlineCode`) is the program's text and is not read.
         """,
@@ -87,9 +89,13 @@ public struct LiteralSubVariable: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.literalVariables.compactMap { string in
             guard let variable = string.literalVariable else { return nil }
+            // In an ARN the literal text names nothing: a policy grants nothing, a property points nowhere.
+            let inARN = string.text.containsBytes("arn:")
             return Violation(at: string.range, path: string.path,
-                             message: "\(string.place) holds the text '\(variable)', which no Fn::Sub replaces; it stays literal",
-                             resource: string.path.first == .key("Resources") ? string.resource : nil)
+                             message: "\(string.place) holds the text '\(variable)', which no Fn::Sub replaces; it stays literal"
+                                + (inARN ? ", so the ARN names nothing" : ""),
+                             resource: string.path.first == .key("Resources") ? string.resource : nil,
+                             severity: inARN ? .error : nil)
         }
     }
 }
