@@ -76,8 +76,9 @@ public struct InvalidResource: TemplateRule {
         context.policies.filter { $0.kind == .identity && $0.template == nil }.flatMap { document in
             document.statements.flatMap { statement in
                 (statement.resources + (statement.notResources ?? [])).compactMap { value -> Violation? in
-                    guard let text = value.text, let certainty = Self.certainty(of: value, in: context.template),
-                          let problem = Self.problem(text) else { return nil }
+                    // The text first: nearly every resource is well formed, and reading it is cheap.
+                    guard let text = value.text, let problem = Self.problem(text),
+                          let certainty = Self.certainty(of: value, in: context.template) else { return nil }
                     return Violation(at: value.range, path: value.path,
                                      message: "\(PolicyChecks.place(document, statement.path)) names '\(text)' as a resource: \(problem)"
                                         + (certainty == .parameter ? " (the parameter's default; another value may be passed)" : ""),
@@ -108,22 +109,34 @@ public struct InvalidResource: TemplateRule {
         }
     }
 
-    /// Why IAM refuses the resource, or nil when it takes it.
+    /// Why IAM refuses the resource, or nil when it takes it. Read in one
+    /// pass over the bytes: a `${…}` stands for a value without colons
+    /// (pseudo parameters have none) and fills the part it is in.
     static func problem(_ text: String) -> String? {
         if text == "*" { return nil }
-        // A variable stands for a value without colons: pseudo parameters have none.
-        let plain = SubTemplate(text).parts.map { part -> String in
-            if case .literal(let literal) = part { return literal }
-            return "x"
-        }.joined()
-        guard plain.hasPrefix("arn:") else { return "IAM takes only * or an ARN" }
-        let parts = plain.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6 else {
-            return "an ARN has six parts, arn:partition:service:region:account:resource, and this has \(parts.count)"
+        guard text.hasPrefix("arn:") else { return "IAM takes only * or an ARN" }
+        var lengths = [0]  // each part's length, a variable counting as one
+        var depth = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if depth > 0 {
+                if byte == UInt8(ascii: "}") { depth = 0 }
+            } else if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") {
+                depth = 1
+            } else if byte == UInt8(ascii: ":"), lengths.count < 6 {
+                lengths.append(0)
+                previous = byte
+                continue
+            }
+            lengths[lengths.count - 1] += 1
+            previous = byte
         }
-        if parts[1].isEmpty { return "the ARN has no partition" }
-        if parts[2].isEmpty { return "the ARN has no service" }
-        if parts[5].isEmpty { return "the ARN has no resource part" }
+        guard lengths.count == 6 else {
+            return "an ARN has six parts, arn:partition:service:region:account:resource, and this has \(lengths.count)"
+        }
+        if lengths[1] == 0 { return "the ARN has no partition" }
+        if lengths[2] == 0 { return "the ARN has no service" }
+        if lengths[5] == 0 { return "the ARN has no resource part" }
         return nil
     }
 }
