@@ -123,6 +123,8 @@ def metadata(ver):
     readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
     return (f"Metadata-Version: 2.1\nName: taplint\nVersion: {ver}\n"
             "Summary: A fast linter and policy checker for AWS CloudFormation and SAM templates\n"
+            "License: Apache-2.0\n"
+            "Classifier: License :: OSI Approved :: Apache Software License\n"
             "Keywords: cloudformation,sam,aws,lint,iam\n"
             "Classifier: Environment :: Console\n"
             "Classifier: Operating System :: POSIX :: Linux\n"
@@ -147,6 +149,9 @@ def write_wheel(binary, out, ver, tag):
     entries = [
         (f"taplint-{ver}.data/scripts/taplint", executable, 0o755),
         (f"{dist_info}/METADATA", metadata(ver).encode(), 0o644),
+        # The licence and the notice of the data and code the binary carries travel with it.
+        (f"{dist_info}/LICENSE", open(os.path.join(ROOT, "LICENSE"), "rb").read(), 0o644),
+        (f"{dist_info}/NOTICE", open(os.path.join(ROOT, "NOTICE"), "rb").read(), 0o644),
         (f"{dist_info}/WHEEL", f"Wheel-Version: 1.0\nGenerator: taplint_build\nRoot-Is-Purelib: false\nTag: py3-none-{tag}\n"
                                .encode(), 0o644),
     ]
