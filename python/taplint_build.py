@@ -38,7 +38,13 @@ EPOCH = (1980, 1, 1, 0, 0, 0)
 # runtime, all within the manylinux policy. libyaml and the Swift runtime
 # must be linked in.
 ALLOWED_LIBRARIES = {"libc.so.6", "libm.so.6", "libstdc++.so.6", "libgcc_s.so.1", "ld-linux-x86-64.so.2",
-                     "libpthread.so.0", "libdl.so.2", "librt.so.1"}
+                     "ld-linux-aarch64.so.1", "libpthread.so.0", "libdl.so.2", "librt.so.1"}
+# On macOS the Swift runtime and Foundation are the system's (Swift links
+# them from /usr/lib/swift and the system frameworks; a static standard
+# library is a Linux-only option), as are libc++ and libSystem; libyaml must
+# still be linked in.
+ALLOWED_MAC_PREFIXES = ("/usr/lib/", "/System/Library/Frameworks/")
+IS_MAC = sys.platform == "darwin"
 
 
 class BuildError(Exception):
@@ -62,7 +68,7 @@ def run(command, **kwargs):
 
 
 def static_pkg_config(folder):
-    """A yaml-0.1.pc whose Libs name libyaml's static archive, so that the
+    """A yaml-0.1.pc whose Libs find libyaml's static archive, so that the
     link takes libyaml in rather than naming its shared library."""
     libdir = run(["pkg-config", "--variable=libdir", "yaml-0.1"]).strip()
     includedir = run(["pkg-config", "--variable=includedir", "yaml-0.1"]).strip()
@@ -71,7 +77,10 @@ def static_pkg_config(folder):
         raise BuildError(f"{archive} not found: install libyaml-dev, which ships the static library")
     with open(os.path.join(folder, "yaml-0.1.pc"), "w", encoding="utf-8") as pc:
         pc.write(f"Name: LibYAML\nDescription: libyaml, linked statically\nVersion: 0.2\n"
-                 f"Cflags: -I{includedir}\nLibs: -L{libdir} -l:libyaml.a\n")
+                 f"Cflags: -I{includedir}\nLibs: -L{folder} -lyaml\n")
+    # The folder holds the archive alone, so both GNU ld and Apple's ld find
+    # it before any shared libyaml: `-lyaml` searches the -L folders first.
+    shutil.copyfile(archive, os.path.join(folder, "libyaml.a"))
 
 
 def build_binary():
@@ -82,31 +91,47 @@ def build_binary():
     with tempfile.TemporaryDirectory() as pc:
         static_pkg_config(pc)
         env = dict(os.environ, PKG_CONFIG_PATH=pc + os.pathsep + os.environ.get("PKG_CONFIG_PATH", ""))
-        run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "taplint",
+        static = [] if IS_MAC else ["--static-swift-stdlib"]
+        run(["swift", "build", "-c", "release", *static, "--product", "taplint",
              "--scratch-path", SCRATCH, "--package-path", ROOT], env=env)
     return os.path.join(SCRATCH, "release", "taplint")
 
 
 def needed_libraries(binary):
+    if IS_MAC:
+        # otool -L: the binary's own path, then one library a line.
+        return [line.split(" (")[0].strip() for line in run(["otool", "-L", binary]).splitlines()[1:] if line.strip()]
     dynamic = run(["readelf", "-d", binary])
     return re.findall(r"\(NEEDED\)\s+Shared library: \[([^\]]+)\]", dynamic)
 
 
 def platform_tag(binary):
-    """manylinux_2_N_x86_64, N the newest glibc symbol version the binary uses."""
+    """The wheel's platform: manylinux_2_N_<machine>, N the newest glibc
+    symbol version the binary uses; or macosx_<major>_<minor>_<machine>,
+    from the deployment target the binary was built for."""
+    machine = os.uname().machine
+    if IS_MAC:
+        load = run(["otool", "-l", binary])
+        target = re.search(r"LC_BUILD_VERSION.*?minos (\d+)\.(\d+)", load, re.S) \
+            or re.search(r"LC_VERSION_MIN_MACOSX.*?version (\d+)\.(\d+)", load, re.S)
+        if not target:
+            raise BuildError("the binary names no macOS deployment target")
+        return f"macosx_{target.group(1)}_{target.group(2)}_{'arm64' if machine == 'arm64' else 'x86_64'}"
     symbols = run(["objdump", "-T", binary])
     minors = [int(m) for m in re.findall(r"GLIBC_2\.(\d+)", symbols)]
     if not minors:
         raise BuildError("the binary names no glibc symbol versions")
-    machine = os.uname().machine
-    if machine != "x86_64":
-        raise BuildError(f"the wheel is built for x86_64; this machine is {machine}")
-    return f"manylinux_2_{max(minors)}_x86_64"
+    if machine not in ("x86_64", "aarch64"):
+        raise BuildError(f"wheels are built for x86_64 and aarch64; this machine is {machine}")
+    return f"manylinux_2_{max(minors)}_{machine}"
 
 
 def check_binary(binary):
     libraries = needed_libraries(binary)
-    linked = [lib for lib in libraries if lib not in ALLOWED_LIBRARIES]
+    if IS_MAC:
+        linked = [lib for lib in libraries if not lib.startswith(ALLOWED_MAC_PREFIXES)]
+    else:
+        linked = [lib for lib in libraries if lib not in ALLOWED_LIBRARIES]
     if linked:
         raise BuildError(f"the binary still needs {', '.join(linked)}; libyaml and the Swift runtime must be static")
     printed = run([binary, "--version"]).strip()
@@ -128,6 +153,7 @@ def metadata(ver):
             "Keywords: cloudformation,sam,aws,lint,iam\n"
             "Classifier: Environment :: Console\n"
             "Classifier: Operating System :: POSIX :: Linux\n"
+            "Classifier: Operating System :: MacOS\n"
             "Classifier: Topic :: Software Development :: Quality Assurance\n"
             "Description-Content-Type: text/markdown\n\n" + readme)
 

@@ -69,6 +69,12 @@ struct ReportOptions: ParsableArguments {
         let elapsed = ContinuousClock().now - started
         let result = RunResult(reports: reports, seconds: Double(elapsed.components.seconds)
             + Double(elapsed.components.attoseconds) / 1e18, fixing: fixing)
+        // An empty report is easy to mistake for a clean one: say why there is nothing.
+        if result.files.isEmpty {
+            FileSystem.writeStandardError("taplint: no CloudFormation template in the paths given"
+                + (result.skipped > 0 ? " (\(result.skipped) file\(result.skipped == 1 ? "" : "s") passed over: not templates)" : "")
+                + "\n")
+        }
         let colour = format == .text && output == nil && FileSystem.isTerminal(toStandardError ? 2 : 1)
             && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
         var visibility = Visibility(fallback: (show ?? .warning).severity)

@@ -100,6 +100,25 @@ import Testing
         #expect(findings.first?["line"] as? Int == 4)
     }
 
+    /// A folder with no template is no clean result: stderr says so, and
+    /// the exit status stays 0 (nothing failed).
+    @Test func aFolderWithoutTemplatesSaysSo() throws {
+        let dir = try CLI.directory(["chart/values.yaml": "replicas: 3\n", "notes.txt": "nothing here"])
+        let run = try CLI.run(["check", "."], in: dir)
+        #expect(run.status == 0)
+        #expect(run.stderr == "taplint: no CloudFormation template in the paths given (1 file passed over: not templates)\n",
+                "\(run.stderr)")
+    }
+
+    @Test func aBinaryFilesFindingSaysItIsNoText() throws {
+        let dir = try CLI.directory(["template.yaml": "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"])
+        try Data([0x52, 0x65, 0x73, 0x0A, 0x00, 0x01]).write(to: dir.appendingPathComponent("blob.yaml"))
+        let run = try CLI.run(["check", "blob.yaml"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("blob.yaml:2:1: error SYN001"), "\(run.stdout)")
+        #expect(run.stdout.contains("fix: this is not a text template") && !run.stdout.contains("correct the YAML"))
+    }
+
     @Test func directoryWalkSkipsNonTemplatesAndSaysSo() throws {
         let dir = try CLI.directory([
             "a/queue.yaml": Self.template, "b/broken.yml": Self.broken, "chart/values.yaml": "replicas: 3\n",
@@ -160,7 +179,7 @@ import Testing
 
     @Test func versionAndHelp() throws {
         let version = try CLI.run(["--version"])
-        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+        #expect(version.status == 0 && version.stdout == "0.2.0\n")
         let help = try CLI.run(["check", "--help"])
         #expect(help.status == 0 && help.stdout.contains("--fail-on"))
     }

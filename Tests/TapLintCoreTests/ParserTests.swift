@@ -90,7 +90,7 @@ import Testing
 
     @Test func invalidUTF8IsAFindingWithItsPosition() throws {
         let issue = try #require(YAMLParser.parse(Array("a: 1\nb: ".utf8) + [0xFF, 0xFE] + Array("\n".utf8)).issues.first)
-        #expect(issue.kind == .malformed)
+        #expect(issue.kind == .notText)
         #expect(issue.message.contains("UTF-8"))
         #expect(issue.range.start == SourcePosition(line: 2, column: 4))
     }
@@ -99,7 +99,7 @@ import Testing
         let bytes: [UInt8] = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0x00, 0x00]
         let doc = YAMLParser.parse(bytes)
         #expect(doc.root == nil)
-        #expect(doc.issues.first?.kind == .malformed)
+        #expect(doc.issues.first?.kind == .notText)
     }
 
     @Test func emptyInputHasNoRootAndNoIssue() {

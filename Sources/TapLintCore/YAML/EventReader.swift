@@ -74,7 +74,9 @@ enum EventReader {
             var cutter = part.map(SplitPoint.Cutter.init)
             while true {
                 guard yaml_parser_parse(&parser, &event) == 1 else {
-                    chunk.failure = ParseIssue(.malformed, describeError(parser, text: bytes), at: errorRange(parser, text: bytes))
+                    // A reader error is about the bytes themselves: the file is no text (a binary, another encoding).
+                    let kind: ParseIssue.Kind = parser.error == YAML_READER_ERROR ? .notText : .malformed
+                    chunk.failure = ParseIssue(kind, describeError(parser, text: bytes), at: errorRange(parser, text: bytes))
                     _ = deliver(chunk)
                     return
                 }

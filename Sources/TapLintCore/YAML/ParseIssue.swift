@@ -4,6 +4,9 @@ public struct ParseIssue: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// libyaml could not read the text.
         case malformed
+        /// The bytes are no text YAML can hold: control characters (a binary
+        /// file) or invalid UTF-8; the range is the first such byte.
+        case notText
         /// A mapping repeats a key; CloudFormation would silently keep one.
         case duplicateKey
         /// A `!Tag` that is neither a CloudFormation short form nor a core YAML tag.

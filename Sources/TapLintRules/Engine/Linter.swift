@@ -193,7 +193,7 @@ public struct Linter: Sendable {
         var sink = FindingSink(file: file, selection: options.selection)
         if bytes.count > options.maxFileSize { return .failed(oversized(file: file, size: bytes.count).findings) }
         let parsed = YAMLParser.parse(bytes, limits: options.limits, threads: options.threads(forSize: bytes.count))
-        for issue in parsed.issues { sink.add(issue.kind.rule, issue.message, issue.range) }
+        for issue in parsed.issues { sink.add(issue.kind.rule, issue.message, issue.range, fix: issue.fix) }
         guard let root = parsed.root else {
             if !parsed.issues.isEmpty { return .failed(sink.findings) }
             if !explicit { return .skipped }
