@@ -14,7 +14,12 @@ enum Git {
     static func run(_ arguments: [String]) -> (status: Int32, output: [UInt8]) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return (-1, []) }
+        // An opaque pointer on Darwin, a struct on Linux.
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t = nil
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO)
@@ -24,7 +29,12 @@ enum Git {
         let argv = (["git"] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid = pid_t()
-        let spawned = posix_spawnp(&pid, "git", &actions, nil, argv, environ)
+        #if canImport(Darwin)
+        let environment = _NSGetEnviron().pointee  // Darwin does not export `environ` to Swift
+        #else
+        let environment = environ
+        #endif
+        let spawned = posix_spawnp(&pid, "git", &actions, nil, argv, environment)
         close(fds[1])
         defer { close(fds[0]) }
         guard spawned == 0 else { return (-1, []) }
