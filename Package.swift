@@ -24,11 +24,13 @@ let package = Package(
         .target(name: "TapLintRules", dependencies: ["TapLintCore"]),
         // Text, JSON and graph formatters.
         .target(name: "TapLintReport", dependencies: ["TapLintCore", "TapLintRules"]),
+        // `taplint lsp`: the language server, a front end beside the CLI.
+        .target(name: "TapLintLSP", dependencies: ["TapLintCore", "TapLintRules", "TapLintReport"]),
         // The command line: argument parsing, config, file walking. No rule logic.
         .executableTarget(
             name: "taplint",
             dependencies: [
-                "TapLintCore", "TapLintRules", "TapLintReport",
+                "TapLintCore", "TapLintRules", "TapLintReport", "TapLintLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "TapLintRulesTests", dependencies: ["TapLintCore", "TapLintRules"]),
         .testTarget(name: "TapLintReportTests", dependencies: ["TapLintCore", "TapLintRules", "TapLintReport"]),
         .testTarget(name: "TapLintCLITests", dependencies: ["taplint"]),
+        .testTarget(name: "TapLintLSPTests", dependencies: ["TapLintLSP", "TapLintCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -63,7 +63,8 @@ public indirect enum JSON: Sendable {
         }
     }
 
-    private static func quote(_ text: String, into out: inout String) {
+    /// `text` as a JSON string literal, appended to `out`.
+    public static func quote(_ text: String, into out: inout String) {
         out += "\""
         for scalar in text.unicodeScalars {
             switch scalar {

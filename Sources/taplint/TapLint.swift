@@ -7,6 +7,6 @@ struct TapLint: ParsableCommand {
         commandName: "taplint",
         abstract: "A fast linter and policy checker for AWS CloudFormation templates.",
         version: TapLintVersion.current,
-        subcommands: [CheckCommand.self, DiffCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self]
+        subcommands: [CheckCommand.self, DiffCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self, LSPCommand.self]
     )
 }

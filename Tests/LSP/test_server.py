@@ -1,0 +1,163 @@
+"""`taplint lsp` driven by a real LSP client (pytest-lsp), as an editor drives it.
+
+    TAPLINT=.build/debug/taplint python3 -m pytest Tests/LSP
+
+Each test opens documents and checks what the server publishes or answers:
+diagnostics on open and after incremental changes (at the newest version),
+quick fixes and fix-all as workspace edits, suppression, hover, definition,
+document symbols, files that are no template, and the protocol's exit codes.
+"""
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+import pytest_lsp
+from lsprotocol import types
+from pytest_lsp import ClientServerConfig, LanguageClient
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+TAPLINT = os.environ.get("TAPLINT", str(ROOT / ".build" / "debug" / "taplint"))
+SEED = (ROOT / "samples" / "TapStack.yml").read_text()
+
+
+@pytest_lsp.fixture(config=ClientServerConfig(server_command=[TAPLINT, "lsp"]))
+async def client(lsp_client: LanguageClient):
+    await lsp_client.initialize_session(types.InitializeParams(capabilities=types.ClientCapabilities(),
+                                                               root_uri=ROOT.as_uri()))
+    yield
+    await lsp_client.shutdown_session()
+
+
+async def open_document(client, name, text, version=1):
+    uri = (ROOT / "samples" / name).as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=version, text=text)))
+    await client.wait_for_notification("textDocument/publishDiagnostics")
+    return uri
+
+
+async def test_diagnostics_on_open_name_rule_severity_and_version(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    diagnostics = client.diagnostics[uri]
+    codes = {d.code for d in diagnostics}
+    assert {"DEP001", "DEP004", "SEC001", "TAG001", "ARN001", "BP001"} <= codes
+    dep001 = next(d for d in diagnostics if d.code == "DEP001")
+    assert dep001.severity == types.DiagnosticSeverity.Error and dep001.source == "taplint"
+    assert dep001.code_description.href.endswith("/rules/DEP001.md")
+    assert dep001.range.start.line == 142  # samples/TapStack.yml:143:9
+    assert dep001.range.start.character == 8
+    redundant = next(d for d in diagnostics if d.code == "BP001")
+    assert types.DiagnosticTag.Unnecessary in redundant.tags
+
+
+async def test_an_incremental_change_is_linted_at_its_version(client: LanguageClient):
+    text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+    uri = await open_document(client, "queue.yaml", text)
+    assert not client.diagnostics[uri]
+    # Type a DependsOn on a resource that does not exist, in two keystrokes.
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=3, character=0), end=types.Position(line=3, character=0)),
+            text="    DependsOn: Nowher")]))
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=3),
+        content_changes=[types.TextDocumentContentChangePartial(
+            range=types.Range(start=types.Position(line=3, character=21), end=types.Position(line=3, character=21)),
+            text="e\n")]))
+    # The first keystroke may be linted on its own (Nowher); the last one's result comes last.
+    for _ in range(10):
+        if any("'Nowhere'" in d.message for d in client.diagnostics.get(uri, ())):
+            break
+        await client.wait_for_notification("textDocument/publishDiagnostics")
+    ref = next(d for d in client.diagnostics[uri] if d.code == "REF001")
+    assert "'Nowhere'" in ref.message
+    assert ref.range.start == types.Position(line=3, character=15)
+
+
+async def test_quick_fix_and_fix_all_are_workspace_edits(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    arn = next(d for d in client.diagnostics[uri] if d.code == "ARN001")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=arn.range,
+        context=types.CodeActionContext(diagnostics=[arn])))
+    quick = next(a for a in actions if a.kind == types.CodeActionKind.QuickFix and a.is_preferred)
+    edits = quick.edit.changes[uri]
+    assert edits and all("AWS::Partition" in e.new_text or e.new_text for e in edits)
+    everything = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=arn.range,
+        context=types.CodeActionContext(diagnostics=[], only=["source.fixAll.taplint"])))
+    assert [a.kind for a in everything] == ["source.fixAll.taplint"]
+    assert len(everything[0].edit.changes[uri]) >= 10  # the sample's ten certain fixes
+
+
+async def test_suppression_is_a_comment_with_a_reason(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    tag = next(d for d in client.diagnostics[uri] if d.code == "TAG001")
+    actions = await client.text_document_code_action_async(types.CodeActionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), range=tag.range,
+        context=types.CodeActionContext(diagnostics=[tag])))
+    suppress = next(a for a in actions if a.title.startswith("Suppress TAG001"))
+    (edit,) = suppress.edit.changes[uri]
+    assert edit.new_text == "  # taplint: ignore TAG001 -- reason"
+    assert edit.range.start.line == tag.range.start.line
+
+
+async def test_hover_and_definition_follow_a_ref(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    lines = SEED.split("\n")
+    line = next(i for i, l in enumerate(lines) if "Role: !GetAtt LambdaExecutionRole.Arn" in l)
+    character = lines[line].index("LambdaExecutionRole") + 3
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character)))
+    assert "AWS::IAM::Role" in hover.contents.value
+    target = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character)))
+    declared = next(i for i, l in enumerate(lines) if l.startswith("  LambdaExecutionRole:"))
+    assert target.range.start.line == declared
+
+
+async def test_hover_on_a_finding_explains_its_rule(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    dep = next(d for d in client.diagnostics[uri] if d.code == "DEP001")
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=dep.range.start))
+    assert "DEP001 code-in-same-stack-bucket" in hover.contents.value
+
+
+async def test_document_symbols_list_the_sections(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    symbols = await client.text_document_document_symbol_async(types.DocumentSymbolParams(
+        text_document=types.TextDocumentIdentifier(uri=uri)))
+    by_name = {s.name: s for s in symbols}
+    assert by_name["ProcessingFunction"].detail == "AWS::Lambda::Function"
+    assert by_name["Environment"].kind == types.SymbolKind.Variable
+
+
+async def test_a_file_that_is_no_template_gets_no_diagnostics(client: LanguageClient):
+    uri = await open_document(client, "values.yaml", "replicas: 3\nimage: app:1\n")
+    assert not client.diagnostics[uri]
+
+
+def test_exit_without_shutdown_is_1_and_after_it_0():
+    def frame(message):
+        return f"Content-Length: {len(message)}\r\n\r\n{message}".encode()
+    init = frame('{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}')
+    exit_ = frame('{"jsonrpc":"2.0","method":"exit"}')
+    shutdown = frame('{"jsonrpc":"2.0","id":2,"method":"shutdown"}')
+    assert subprocess.run([TAPLINT, "lsp"], input=init + exit_, capture_output=True).returncode == 1
+    done = subprocess.run([TAPLINT, "lsp"], input=init + shutdown + exit_, capture_output=True)
+    assert done.returncode == 0
+    assert done.stdout.count(b"Content-Length:") == 2  # nothing on stdout but the two answers
+
+
+def test_a_bad_message_is_answered_and_the_server_goes_on():
+    def frame(message):
+        return f"Content-Length: {len(message)}\r\n\r\n{message}".encode()
+    messages = frame("{not json") + frame('{"jsonrpc":"2.0","id":1,"method":"no/such"}') \
+        + frame('{"jsonrpc":"2.0","id":2,"method":"shutdown"}') + frame('{"jsonrpc":"2.0","method":"exit"}')
+    run = subprocess.run([TAPLINT, "lsp"], input=messages, capture_output=True)
+    assert run.returncode == 0
+    assert b'"code":-32700' in run.stdout and b'"code":-32601' in run.stdout and b'"id":2,"result":null' in run.stdout
