@@ -7,7 +7,7 @@ import TapLintRules
 /// lints one whenever it changes (a burst of changes read together is
 /// linted once, at its newest version, so no stale result is published),
 /// and answers from the same engine the CLI runs: diagnostics, quick fixes,
-/// hover, go to definition and document symbols.
+/// hover, go to definition, references, document symbols and completion.
 public final class LanguageServer {
     /// The options to lint a file with (the nearest `.taplint.yml`'s), by path.
     private let options: (String) -> LintOptions
@@ -101,6 +101,8 @@ public final class LanguageServer {
         case "textDocument/hover": return hover(params)
         case "textDocument/definition": return definition(params)
         case "textDocument/documentSymbol": return symbols(params)
+        case "textDocument/completion": return completion(params)
+        case "textDocument/references": return references(params)
         default: return nil
         }
     }
@@ -113,6 +115,8 @@ public final class LanguageServer {
             "hoverProvider": true,
             "definitionProvider": true,
             "documentSymbolProvider": true,
+            "referencesProvider": true,
+            "completionProvider": ["triggerCharacters": [" ", "."]],
         ],
         "serverInfo": ["name": "taplint", "version": .string(TapLintVersion.current)],
     ]
@@ -275,6 +279,43 @@ public final class LanguageServer {
             + template.conditions.map { symbol($0, kind: 14, detail: "condition") }
             + template.resources.map { symbol($0.declaration, kind: 5, detail: $0.type) }
             + template.outputs.map { symbol($0, kind: 7, detail: "output") })
+    }
+
+    private func completion(_ params: JSONValue) -> JSONValue {
+        guard let uri = params["textDocument"]?["uri"]?.string, let document = documents[uri], let position = params["position"],
+              let line = position["line"]?.int, let offset = document.offset(of: position) else { return [] }
+        let text = document.text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line < lines.count else { return [] }
+        let lineStart = document.offset(of: ["line": JSONValue(line), "character": 0]) ?? offset
+        let prefix = String(decoding: document.bytes[lineStart..<offset], as: UTF8.self)
+        let template = model(document)?.0
+        let items = Completion.items(before: prefix, lines: lines, line: line, template: template).map { item -> JSONValue in
+            var members: [(String, JSONValue)] = [("label", .string(item.label)), ("kind", JSONValue(item.kind))]
+            if let detail = item.detail { members.append(("detail", .string(detail))) }
+            if let sort = item.sortText { members.append(("sortText", .string(sort))) }
+            return .object(members)
+        }
+        return ["isIncomplete": false, "items": .array(items)]
+    }
+
+    /// Every place that names a resource, parameter or condition: its
+    /// declaration (when asked) and each reference to it.
+    private func references(_ params: JSONValue) -> JSONValue {
+        guard let uri = params["textDocument"]?["uri"]?.string, let document = documents[uri],
+              let position = params["position"].flatMap(document.sourcePosition(of:)), let (template, index) = model(document)
+        else { return [] }
+        let declarations = template.resources.map(\.declaration) + template.parameters + template.conditions + template.mappings
+        let name = declarations.first { $0.key.range.start <= position && position <= $0.key.range.end }?.name
+            ?? index.references.first { $0.range.start <= position && position <= $0.range.end }.map { String($0.target.prefix { $0 != "." }) }
+            ?? index.conditionUses.first { $0.range.start <= position && position <= $0.range.end }?.name
+        guard let name else { return [] }
+        var ranges = index.references.filter { String($0.target.prefix { $0 != "." }) == name }.map(\.range)
+            + index.conditionUses.filter { $0.name == name }.map(\.range)
+        if params["context"]?["includeDeclaration"]?.bool == true, let declaration = declarations.first(where: { $0.name == name }) {
+            ranges.insert(declaration.key.range, at: 0)
+        }
+        return .array(ranges.map { ["uri": .string(uri), "range": document.range(of: $0)] })
     }
 
     /// A `file://` URI's path, percent-decoded.

@@ -161,3 +161,39 @@ def test_a_bad_message_is_answered_and_the_server_goes_on():
     run = subprocess.run([TAPLINT, "lsp"], input=messages, capture_output=True)
     assert run.returncode == 0
     assert b'"code":-32700' in run.stdout and b'"code":-32601' in run.stdout and b'"id":2,"result":null' in run.stdout
+
+
+async def completion_labels(client, uri, line, character):
+    result = await client.text_document_completion_async(types.CompletionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=line, character=character)))
+    return [item.label for item in result.items]
+
+
+async def test_completion_offers_what_fits_the_place(client: LanguageClient):
+    text = ("Parameters:\n  Env:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n"
+            "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Fifo\n"
+            "  Topic:\n    Type: AWS::SNS::Top\n    Condition: \n    DependsOn: \n    Properties:\n"
+            "      DisplayName: !Ref \n      KmsMasterKeyId: !GetAtt Queue.\n")
+    uri = await open_document(client, "completion.yaml", text)
+    lines = text.split("\n")
+    assert "AWS::SNS::Topic" in await completion_labels(client, uri, 11, len(lines[11]))
+    assert await completion_labels(client, uri, 12, len(lines[12])) == ["IsProd"]
+    assert {"Queue", "Topic"} <= set(await completion_labels(client, uri, 13, len(lines[13])))
+    ref = await completion_labels(client, uri, 15, len(lines[15]))
+    assert {"Queue", "Env", "AWS::Region"} <= set(ref)
+    assert {"Arn", "QueueName", "QueueUrl"} <= set(await completion_labels(client, uri, 16, len(lines[16])))
+    properties = await completion_labels(client, uri, 9, len(lines[9]))
+    assert "FifoQueue" in properties and "VisibilityTimeout" in properties
+
+
+async def test_references_of_a_resource_and_a_condition(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    lines = SEED.split("\n")
+    declared = next(i for i, l in enumerate(lines) if l.startswith("  ProcessingTable:"))
+    found = await client.text_document_references_async(types.ReferenceParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=declared, character=4),
+        context=types.ReferenceContext(include_declaration=True)))
+    assert found[0].range.start.line == declared
+    # Every Ref and GetAtt of it (a parameter's default that spells the name is text, not a reference).
+    referring = [i for i, l in enumerate(lines) if "!Ref ProcessingTable" in l or "!GetAtt ProcessingTable" in l]
+    assert sorted(r.range.start.line for r in found[1:]) == referring
