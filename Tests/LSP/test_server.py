@@ -8,6 +8,7 @@ quick fixes and fix-all as workspace edits, suppression, hover, definition,
 document symbols, files that are no template, and the protocol's exit codes.
 """
 import os
+import shutil
 import pathlib
 import subprocess
 import sys
@@ -197,3 +198,17 @@ async def test_references_of_a_resource_and_a_condition(client: LanguageClient):
     # Every Ref and GetAtt of it (a parameter's default that spells the name is text, not a reference).
     referring = [i for i, l in enumerate(lines) if "!Ref ProcessingTable" in l or "!GetAtt ProcessingTable" in l]
     assert sorted(r.range.start.line for r in found[1:]) == referring
+
+
+@pytest.mark.skipif(not shutil.which("nvim"), reason="needs Neovim (apt-get install neovim)")
+def test_neovim_receives_diagnostics_and_applies_a_quick_fix(tmp_path):
+    template = tmp_path / "TapStack.yml"
+    template.write_text(SEED)
+    run = subprocess.run(["nvim", "--headless", "--clean", "-c", f"luafile {ROOT / 'Tests' / 'LSP' / 'neovim.lua'}"],
+                         env=dict(os.environ, TAPLINT=str(pathlib.Path(TAPLINT).resolve()), TEMPLATE=str(template)),
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr + run.stdout
+    written = template.read_text().split("\n")
+    changed = [(a, b) for a, b in zip(SEED.split("\n"), written) if a != b]
+    # One line changed: the first hard-coded partition, now ${AWS::Partition}.
+    assert len(changed) == 1 and "arn:aws:" in changed[0][0] and "${AWS::Partition}" in changed[0][1], changed
