@@ -9,8 +9,23 @@ import TapLintRules
 /// and answers from the same engine the CLI runs: diagnostics, quick fixes,
 /// hover, go to definition, references, document symbols and completion.
 public final class LanguageServer {
-    /// The options to lint a file with (the nearest `.taplint.yml`'s), by path.
-    private let options: (String) -> LintOptions
+    /// A configuration file that could not be read: where, and why.
+    public struct ConfigurationProblem: Sendable, Equatable {
+        public var file: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+
+        public init(file: String, line: Int, column: Int, message: String) {
+            (self.file, self.line, self.column, self.message) = (file, line, column, message)
+        }
+    }
+
+    /// The options to lint a file with (the nearest `.taplint.yml`'s), by
+    /// path, and the problem of that configuration when it is broken.
+    private let options: (String) -> (LintOptions, ConfigurationProblem?)
+    /// Configuration files with a diagnostic published, to clear it once fixed.
+    private var brokenConfigurations: Set<String> = []
     private var transport = Transport()
     private var documents: [String: Document] = [:]
     /// The findings last published for each document, for code actions and hover.
@@ -19,7 +34,7 @@ public final class LanguageServer {
     private var dirty: Set<String> = []
     private var shutDown = false
 
-    public init(options: @escaping (String) -> LintOptions) {
+    public init(options: @escaping (String) -> (LintOptions, ConfigurationProblem?)) {
         self.options = options
     }
 
@@ -132,13 +147,33 @@ public final class LanguageServer {
         guard let document = documents[uri] else { return }
         let path = Self.path(of: uri)
         // A file that is no template (no Resources or AWSTemplateFormatVersion) gets nothing, as in a folder walk.
-        let report = Linter(options: options(path)).lint(document.bytes, file: path, explicit: false)
+        let (lintOptions, problem) = options(path)
+        report(problem)
+        let report = Linter(options: lintOptions).lint(document.bytes, file: path, explicit: false)
         let found = report.skipped ? [] : report.findings
         findings[uri] = found
         let diagnostics = found.map { Self.diagnostic($0, in: document) }
         Transport.send(Self.notification("textDocument/publishDiagnostics",
                                          ["uri": .string(uri), "version": JSONValue(document.version),
                                           "diagnostics": .array(diagnostics)]))
+    }
+
+    /// A broken configuration is a diagnostic on its own file, not a dead
+    /// server; one that reads again has its diagnostic cleared.
+    private func report(_ problem: ConfigurationProblem?) {
+        if let problem {
+            brokenConfigurations.insert(problem.file)
+            let at: JSONValue = ["line": JSONValue(max(problem.line - 1, 0)), "character": JSONValue(max(problem.column - 1, 0))]
+            let diagnostic: JSONValue = ["range": ["start": at, "end": at], "severity": 1, "source": "taplint",
+                                         "message": .string(problem.message + "; taplint lints with the defaults until it is fixed")]
+            Transport.send(Self.notification("textDocument/publishDiagnostics",
+                                             ["uri": .string("file://" + problem.file), "diagnostics": [diagnostic]]))
+        } else {
+            for file in brokenConfigurations.sorted() {
+                Transport.send(Self.notification("textDocument/publishDiagnostics", ["uri": .string("file://" + file), "diagnostics": []]))
+            }
+            brokenConfigurations.removeAll()
+        }
     }
 
     /// Rules whose findings mark text that can go: the editor greys it.
@@ -255,9 +290,10 @@ public final class LanguageServer {
     private func definition(_ params: JSONValue) -> JSONValue {
         guard let uri = params["textDocument"]?["uri"]?.string, let document = documents[uri],
               let position = params["position"].flatMap(document.sourcePosition(of:)), let (template, references) = model(document),
-              let reference = references.references.first(where: { $0.range.start <= position && position <= $0.range.end })
+              let name = references.references.first(where: { $0.range.start <= position && position <= $0.range.end })
+                  .map({ String($0.target.prefix { $0 != "." }) })
+                  ?? references.conditionUses.first(where: { $0.range.start <= position && position <= $0.range.end })?.name
         else { return .null }
-        let name = String(reference.target.prefix { $0 != "." })
         let declarations = template.resources.map(\.declaration) + template.parameters + template.conditions + template.mappings
         guard let declaration = declarations.first(where: { $0.name == name }) else { return .null }
         return ["uri": .string(uri), "range": document.range(of: declaration.key.range)]

@@ -212,3 +212,39 @@ def test_neovim_receives_diagnostics_and_applies_a_quick_fix(tmp_path):
     changed = [(a, b) for a, b in zip(SEED.split("\n"), written) if a != b]
     # One line changed: the first hard-coded partition, now ${AWS::Partition}.
     assert len(changed) == 1 and "arn:aws:" in changed[0][0] and "${AWS::Partition}" in changed[0][1], changed
+
+
+async def test_a_broken_configuration_is_a_diagnostic_on_its_file(client: LanguageClient, tmp_path):
+    config = tmp_path / ".taplint.yml"
+    config.write_text("fail-on: warning\nrulez:\n  ignore: [BP002]\n")
+    template = tmp_path / "t.yaml"
+    text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+    template.write_text(text)
+    uri = template.as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(
+        text_document=types.TextDocumentItem(uri=uri, language_id="yaml", version=1, text=text)))
+    for _ in range(5):
+        if client.diagnostics.get(config.as_uri()):
+            break
+        await client.wait_for_notification("textDocument/publishDiagnostics")
+    (problem,) = client.diagnostics[config.as_uri()]
+    assert problem.range.start.line == 1 and "rulez" in problem.message
+    # Fixed on disk: the next lint clears it.
+    config.write_text("fail-on: warning\n")
+    client.text_document_did_change(types.DidChangeTextDocumentParams(
+        text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=2),
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text + "# edited\n")]))
+    for _ in range(5):
+        await client.wait_for_notification("textDocument/publishDiagnostics")
+        if not client.diagnostics.get(config.as_uri()):
+            break
+    assert not client.diagnostics[config.as_uri()]
+
+
+async def test_definition_of_a_condition_use(client: LanguageClient):
+    text = ("Parameters:\n  Env:\n    Type: String\nConditions:\n  IsProd: !Equals [!Ref Env, prod]\n"
+            "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Condition: IsProd\n")
+    uri = await open_document(client, "conditions.yaml", text)
+    target = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=8, character=15)))
+    assert target.range.start == types.Position(line=4, character=2)
