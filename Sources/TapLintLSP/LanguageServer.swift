@@ -270,7 +270,20 @@ public final class LanguageServer {
                              + (rule.fix.map { "\n\nfix: \($0)" } ?? ""))
             }
         }
-        if let (template, references) = model(document),
+        let modelled = model(document)
+        // On a resource's Type: what its schema says.
+        if let template = modelled?.0, let resource = template.resources.first(where: { resource in
+            resource.body["Type"].map { $0.range.start <= position && position <= $0.range.end } ?? false
+        }), let name = resource.type, let type = Catalog.type(named: name) {
+            var text = "`\(name)`"
+            if !type.properties.required.isEmpty { text += "\n\nrequired: " + type.properties.required.map { "`\($0)`" }.joined(separator: ", ") }
+            if !type.createOnly.isEmpty { text += "\n\ncreate-only (a change replaces it): " + type.createOnly.map { "`\($0)`" }.joined(separator: ", ") }
+            let attributes = type.attributes.filter { $0 != "*" }
+            if !attributes.isEmpty { text += "\n\nGetAtt: " + attributes.map { "`\($0)`" }.joined(separator: ", ") }
+            if type.holdsData { text += "\n\nholds data: the change gate guards its replacement and deletion" }
+            parts.insert(text, at: 0)
+        }
+        if let (template, references) = modelled,
            let reference = references.references.first(where: { $0.range.start <= position && position <= $0.range.end }) {
             let name = String(reference.target.prefix { $0 != "." })
             if let resource = template.resource(named: name) {

@@ -248,3 +248,14 @@ async def test_definition_of_a_condition_use(client: LanguageClient):
     target = await client.text_document_definition_async(types.DefinitionParams(
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=8, character=15)))
     assert target.range.start == types.Position(line=4, character=2)
+
+
+async def test_hover_on_a_type_says_what_its_schema_requires(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    lines = SEED.split("\n")
+    line = next(i for i, l in enumerate(lines) if "Type: AWS::DynamoDB::Table" in l)
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=lines[line].index("AWS::") + 6)))
+    assert "required: `KeySchema`" in hover.contents.value and "`TableName`" in hover.contents.value
+    assert "holds data" in hover.contents.value
