@@ -283,6 +283,10 @@ public final class LanguageServer {
             if type.holdsData { text += "\n\nholds data: the change gate guards its replacement and deletion" }
             parts.insert(text, at: 0)
         }
+        // On a property's key: its shape and constraints from the schema.
+        if let template = modelled?.0, let property = PropertyHover.text(at: position, in: template) {
+            parts.insert(property, at: 0)
+        }
         if let (template, references) = modelled,
            let reference = references.references.first(where: { $0.range.start <= position && position <= $0.range.end }) {
             let name = String(reference.target.prefix { $0 != "." })

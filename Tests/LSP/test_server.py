@@ -259,3 +259,19 @@ async def test_hover_on_a_type_says_what_its_schema_requires(client: LanguageCli
         position=types.Position(line=line, character=lines[line].index("AWS::") + 6)))
     assert "required: `KeySchema`" in hover.contents.value and "`TableName`" in hover.contents.value
     assert "holds data" in hover.contents.value
+
+
+async def test_hover_on_a_property_gives_its_shape_and_constraints(client: LanguageClient):
+    uri = await open_document(client, "TapStack.yml", SEED)
+    lines = SEED.split("\n")
+    line = next(i for i, l in enumerate(lines) if l.strip().startswith("MemorySize:"))
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=lines[line].index("MemorySize") + 2)))
+    assert "ProcessingFunction.MemorySize`: an integer" in hover.contents.value
+    # Nested: the Types of a REST API's EndpointConfiguration.
+    line = next(i for i, l in enumerate(lines) if l.strip().startswith("Types:"))
+    hover = await client.text_document_hover_async(types.HoverParams(
+        text_document=types.TextDocumentIdentifier(uri=uri),
+        position=types.Position(line=line, character=lines[line].index("Types") + 2)))
+    assert "ProcessingApi.EndpointConfiguration.Types`: a list of" in hover.contents.value
