@@ -3,12 +3,13 @@ import TapLintCore
 /// What may be typed at the cursor, read from the text before it on its
 /// line and the template around it: resource types after `Type:`, logical
 /// ids in `Ref`, `GetAtt` and `DependsOn` (SAM's generated names too),
-/// `GetAtt` attributes after `Name.`, condition names, and a resource's
-/// property names from its schema, required ones first.
+/// `GetAtt` attributes after `Name.`, condition names, a property's allowed
+/// values after its key, and a resource's property names from its schema,
+/// required ones first.
 enum Completion {
     struct Item {
         var label: String
-        /// LSP's completion item kinds: 7 class, 10 property, 6 variable, 5 field, 21 constant.
+        /// LSP's completion item kinds: 7 class, 10 property, 6 variable, 5 field, 20 enum member, 21 constant.
         var kind: Int
         var detail: String?
         var sortText: String?
@@ -38,6 +39,13 @@ enum Completion {
         }
         if trimmed.hasPrefix("Condition:") || prefix.hasSuffix("!If [") || prefix.hasSuffix("!Condition ") {
             return template.conditions.map { Item(label: $0.name, kind: 21, detail: "condition") }
+        }
+        // After a property's key: the values its schema allows.
+        if prefix.hasSuffix(": "), let key = trimmed.split(separator: ":").first, trimmed.hasSuffix(": "),
+           key.allSatisfy({ $0.isLetter || $0.isNumber }) {
+            let column = prefix.count - trimmed.count + 1
+            let allowed = PropertyHover.allowedValues(at: SourcePosition(line: line + 1, column: column), in: template)
+            if !allowed.isEmpty { return allowed.map { Item(label: $0, kind: 20) } }
         }
         // A key under a resource's Properties: its schema's properties not yet written.
         if trimmed.allSatisfy({ $0.isLetter || $0.isNumber }), let (resource, written) = properties(at: line, lines: lines, template: template),

@@ -4,23 +4,52 @@ import TapLintCore
 /// its constraints, found by following the resource's properties from the
 /// key the cursor is on up to the resource.
 enum PropertyHover {
+    /// A property found at a key: where, its shape, and whether it is required.
+    struct Found {
+        var path: String
+        var shape: Shape?
+        var required: Bool
+        var type: ResourceType
+    }
+
     static func text(at position: SourcePosition, in template: Template) -> String? {
+        guard let found = find(at: position, in: template) else { return nil }
+        guard let shape = found.shape else { return "`\(found.path)`: not a property of `\(found.type.name)`" }
+        return "`\(found.path)`: " + words(shape, found.type) + (found.required ? " (required)" : "")
+    }
+
+    /// The values the property at this key allows (its schema's enum), for completion.
+    static func allowedValues(at position: SourcePosition, in template: Template) -> [String] {
+        guard let found = find(at: position, in: template), var shape = found.shape else { return [] }
+        while true {
+            switch shape {
+            case .constrained(let number, let wrapped):
+                if let allowed = found.type.constraints[number]?.allowed, !allowed.isEmpty { return allowed }
+                shape = wrapped
+            case .list(let item): shape = item
+            default: return []
+            }
+        }
+    }
+
+    /// The property whose key is at `position`, following the resource's
+    /// properties through nested objects and list items.
+    static func find(at position: SourcePosition, in template: Template) -> Found? {
         for resource in template.resources {
             guard let properties = resource.properties, properties.range.start <= position, position <= properties.range.end,
                   let typeName = resource.type, let type = Catalog.type(named: typeName) else { continue }
-            return describe(in: properties, object: type.properties, type: type, at: position, path: resource.name)
+            return find(in: properties, object: type.properties, type: type, at: position, path: resource.name)
         }
         return nil
     }
 
-    private static func describe(in node: Node, object: ObjectShape, type: ResourceType, at position: SourcePosition,
-                                 path: String) -> String? {
+    private static func find(in node: Node, object: ObjectShape, type: ResourceType, at position: SourcePosition,
+                             path: String) -> Found? {
         for entry in node.mapping ?? [] {
             guard let name = entry.name else { continue }
             let shape = object.properties[name]
             if entry.key.range.start <= position, position <= entry.key.range.end {
-                guard let shape else { return "`\(path).\(name)`: not a property of `\(type.name)`" }
-                return "`\(path).\(name)`: " + words(shape, type) + (object.required.contains(name) ? " (required)" : "")
+                return Found(path: path + "." + name, shape: shape, required: object.required.contains(name), type: type)
             }
             guard entry.value.range.start <= position, position <= entry.value.range.end, let shape else { continue }
             var inner = shape
@@ -34,7 +63,7 @@ enum PropertyHover {
             guard let nested = type.object(inner) else { return nil }
             let items = entry.value.sequence ?? [entry.value]
             for item in items where item.range.start <= position && position <= item.range.end {
-                return describe(in: item, object: nested, type: type, at: position, path: path + "." + name)
+                return find(in: item, object: nested, type: type, at: position, path: path + "." + name)
             }
         }
         return nil

@@ -275,3 +275,10 @@ async def test_hover_on_a_property_gives_its_shape_and_constraints(client: Langu
         text_document=types.TextDocumentIdentifier(uri=uri),
         position=types.Position(line=line, character=lines[line].index("Types") + 2)))
     assert "ProcessingApi.EndpointConfiguration.Types`: a list of" in hover.contents.value
+
+
+async def test_completion_offers_a_propertys_allowed_values(client: LanguageClient):
+    text = ("Resources:\n  Function:\n    Type: AWS::Lambda::Function\n    Properties:\n      PackageType: \n"
+            "      Architectures:\n        - \n")
+    uri = await open_document(client, "enum.yaml", text)
+    assert set(await completion_labels(client, uri, 4, len("      PackageType: "))) == {"Zip", "Image"}
