@@ -282,3 +282,12 @@ async def test_completion_offers_a_propertys_allowed_values(client: LanguageClie
             "      Architectures:\n        - \n")
     uri = await open_document(client, "enum.yaml", text)
     assert set(await completion_labels(client, uri, 4, len("      PackageType: "))) == {"Zip", "Image"}
+
+
+async def test_a_cycle_names_each_edge_as_related_information(client: LanguageClient):
+    text = (ROOT / "samples" / "bad" / "cycle.yaml").read_text()
+    uri = await open_document(client, "cycle.yaml", text)
+    cycle = next(d for d in client.diagnostics[uri] if d.code == "CYC001")
+    assert len(cycle.related_information) >= 2
+    for related in cycle.related_information:
+        assert related.location.uri == uri and "refers to" in related.message
