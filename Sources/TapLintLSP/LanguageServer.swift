@@ -325,6 +325,7 @@ public final class LanguageServer {
               let name = references.references.first(where: { $0.range.start <= position && position <= $0.range.end })
                   .map({ String($0.target.prefix { $0 != "." }) })
                   ?? references.conditionUses.first(where: { $0.range.start <= position && position <= $0.range.end })?.name
+                  ?? Self.mapUses(in: template.root).first(where: { $0.range.start <= position && position <= $0.range.end })?.name
         else { return .null }
         let declarations = template.resources.map(\.declaration) + template.parameters + template.conditions + template.mappings
         guard let declaration = declarations.first(where: { $0.name == name }) else { return .null }
@@ -377,13 +378,37 @@ public final class LanguageServer {
         let name = declarations.first { $0.key.range.start <= position && position <= $0.key.range.end }?.name
             ?? index.references.first { $0.range.start <= position && position <= $0.range.end }.map { String($0.target.prefix { $0 != "." }) }
             ?? index.conditionUses.first { $0.range.start <= position && position <= $0.range.end }?.name
-        guard let name else { return [] }
+        let maps = Self.mapUses(in: template.root)
+        guard let name = name ?? maps.first(where: { $0.range.start <= position && position <= $0.range.end })?.name else { return [] }
         var ranges = index.references.filter { String($0.target.prefix { $0 != "." }) == name }.map(\.range)
             + index.conditionUses.filter { $0.name == name }.map(\.range)
+            + maps.filter { $0.name == name }.map(\.range)
         if params["context"]?["includeDeclaration"]?.bool == true, let declaration = declarations.first(where: { $0.name == name }) {
             ranges.insert(declaration.key.range, at: 0)
         }
         return .array(ranges.map { ["uri": .string(uri), "range": document.range(of: $0)] })
+    }
+
+    /// Every `Fn::FindInMap` of the tree, by the mapping it names and
+    /// where that name is written. Asked of a document on request only.
+    static func mapUses(in root: Node) -> [(name: String, range: SourceRange)] {
+        var found: [(name: String, range: SourceRange)] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            if let call = node.intrinsic {
+                if call.name == .findInMap, let first = call.argument.sequence?.first, let name = first.string {
+                    found.append((name, first.range))
+                }
+                stack.append(call.argument)
+                continue
+            }
+            switch node.content {
+            case .scalar: break
+            case .sequence(let items): stack.append(contentsOf: items)
+            case .mapping(let entries): stack.append(contentsOf: entries.map(\.value))
+            }
+        }
+        return found
     }
 
     /// A `file://` URI's path, percent-decoded.

@@ -291,3 +291,17 @@ async def test_a_cycle_names_each_edge_as_related_information(client: LanguageCl
     assert len(cycle.related_information) >= 2
     for related in cycle.related_information:
         assert related.location.uri == uri and "refers to" in related.message
+
+
+async def test_a_mapping_is_found_from_its_findinmap(client: LanguageClient):
+    text = ("Mappings:\n  Sizes:\n    us-east-1: {Memory: 512}\nResources:\n  Fn:\n    Type: AWS::Lambda::Function\n"
+            "    Properties:\n      MemorySize: !FindInMap [Sizes, !Ref AWS::Region, Memory]\n"
+            "      Timeout: !FindInMap [Sizes, us-east-1, Memory]\n")
+    uri = await open_document(client, "maps.yaml", text)
+    target = await client.text_document_definition_async(types.DefinitionParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=7, character=33)))
+    assert target.range.start == types.Position(line=1, character=2)
+    found = await client.text_document_references_async(types.ReferenceParams(
+        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=3),
+        context=types.ReferenceContext(include_declaration=False)))
+    assert sorted(r.range.start.line for r in found) == [7, 8]
