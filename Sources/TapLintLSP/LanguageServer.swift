@@ -189,22 +189,11 @@ public final class LanguageServer {
             ("message", .string(finding.message + (finding.fix.map { "\nfix: \($0)" } ?? ""))),
         ]
         if unnecessary.contains(finding.rule) { members.append(("tags", [1])) }
-        let related = relatedPlaces(finding.message).map { place -> JSONValue in
-            ["location": ["uri": .string(document.uri), "range": document.range(of: SourceRange(start: place.at, end: place.at))],
-             "message": .string(place.what)]
+        let related = finding.related.map { place -> JSONValue in
+            ["location": ["uri": .string(document.uri), "range": document.range(of: place.range)], "message": .string(place.message)]
         }
         if !related.isEmpty { members.append(("relatedInformation", .array(related))) }
         return .object(members)
-    }
-
-    /// The other places a message names as "… (Ref, line 16, column 109)":
-    /// each edge of a cycle. The clause before each is what happens there.
-    static func relatedPlaces(_ message: String) -> [(what: String, at: SourcePosition)] {
-        message.split(separator: ";").compactMap { clause in
-            guard let match = clause.firstMatch(of: /line ([0-9]+), column ([0-9]+)/),
-                  let line = Int(match.output.1), let column = Int(match.output.2) else { return nil }
-            return (String(clause).trimmingSpaces, SourcePosition(line: line, column: column))
-        }
     }
 
     // MARK: Code actions

@@ -305,3 +305,15 @@ async def test_a_mapping_is_found_from_its_findinmap(client: LanguageClient):
         text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=1, character=3),
         context=types.ReferenceContext(include_declaration=False)))
     assert sorted(r.range.start.line for r in found) == [7, 8]
+
+
+async def test_an_arn_that_disagrees_names_the_resource_it_disagrees_with(client: LanguageClient):
+    text = ("Parameters:\n  LogBucket:\n    Type: String\n    Default: acme-logs\nResources:\n  Bucket:\n"
+            "    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref LogBucket\n  Policy:\n"
+            "    Type: AWS::IAM::ManagedPolicy\n    Properties:\n      PolicyDocument:\n        Statement:\n"
+            "          - Effect: Allow\n            Action: s3:GetObject\n"
+            "            Resource: !Sub \"arn:${AWS::Partition}:s3:::acme-logs/*\"\n")
+    uri = await open_document(client, "drift.yaml", text)
+    drift = next(d for d in client.diagnostics[uri] if d.code == "ARN006")
+    (related,) = drift.related_information
+    assert related.location.range.start == types.Position(line=5, character=2) and "Bucket" in related.message

@@ -12,9 +12,24 @@ public struct Finding: Sendable, Equatable {
     public var fix: String?
     /// The edits that fix it, when the fix is certain (`check --fix`).
     public var edits: [Edit]
+    /// Other places of the same file the finding is about (each edge of a
+    /// cycle, the resource a name disagrees with), for the editor.
+    public var related: [Related]
+
+    /// Another place a finding names, and what happens there.
+    public struct Related: Sendable, Equatable {
+        public var range: SourceRange
+        public var message: String
+
+        public init(range: SourceRange, message: String) {
+            self.range = range
+            self.message = message
+        }
+    }
 
     public init(rule: RuleDescription, severity: Severity? = nil, message: String, file: String,
-                range: SourceRange, path: [PathElement], resource: String? = nil, fix: String? = nil, edits: [Edit] = []) {
+                range: SourceRange, path: [PathElement], resource: String? = nil, fix: String? = nil, edits: [Edit] = [],
+                related: [Related] = []) {
         self.rule = rule.id
         self.name = rule.name
         self.category = rule.category
@@ -26,6 +41,7 @@ public struct Finding: Sendable, Equatable {
         self.resource = resource
         self.fix = fix ?? rule.fix
         self.edits = edits
+        self.related = related
     }
 
     /// Report order: file, line, column, rule, then message, so that the same

@@ -212,7 +212,7 @@ public struct ARNNameMismatch: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let api = RestAPIs(context.template)
         var violations = context.arns.compactMap { arn in
-            (Self.drift(arn, named: context.named) ?? api.problem(arn)).map { Self.violation(arn, $0) }
+            (Self.drift(arn, named: context.named) ?? api.problem(arn)).map { Self.violation(arn, $0, in: context.template) }
         }
         // The texts a string gives on each deploy (each Fn::If branch, the
         // item a Select picks, a mapping's value): a drift in any of them
@@ -225,15 +225,19 @@ public struct ARNNameMismatch: TemplateRule {
                 for arn in ARN.all(in: variant) {
                     guard let message = Self.drift(arn, named: context.named) ?? api.problem(arn),
                           reported.insert(string.path.dotted + " " + message).inserted else { continue }
-                    violations.append(Self.violation(arn, message))
+                    violations.append(Self.violation(arn, message, in: context.template))
                 }
             }
         }
         return violations
     }
 
-    private static func violation(_ arn: ARN, _ message: String) -> Violation {
-        Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource)
+    /// The finding, with the resource its message says the ARN disagrees
+    /// with as a related place (the message names it: "…, but Bucket …").
+    private static func violation(_ arn: ARN, _ message: String, in template: Template) -> Violation {
+        let named = template.resources.first { resource in message.contains(", but \(resource.name) ") || message.contains("which is \(resource.name)'s") }
+        let related = named.map { [Finding.Related(range: $0.declaration.key.range, message: "\($0.name) is declared here")] } ?? []
+        return Violation(at: arn.source.range, path: arn.source.path, message: message, resource: arn.source.resource, related: related)
     }
 
     private static func drift(_ arn: ARN, named: NamedResources) -> String? {

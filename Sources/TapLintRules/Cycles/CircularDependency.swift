@@ -184,7 +184,8 @@ public struct CircularDependency: TemplateRule {
             if index == last, context.graph.hasMoreCycles {
                 message += " (more cycles run through these resources than are listed)"
             }
-            return Violation(at: first.range, path: first.path, message: message)
+            let related = zip(cycle.edges, steps).map { Finding.Related(range: $0.reference.range, message: $1) }
+            return Violation(at: first.range, path: first.path, message: message, related: related)
         }
     }
 

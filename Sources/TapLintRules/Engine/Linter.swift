@@ -260,7 +260,7 @@ private struct FindingSink {
 
     mutating func add(_ rule: RuleDescription, _ message: String, _ range: SourceRange = .origin,
                       path: [PathElement] = [], resource: String? = nil, fix: String? = nil, severity: Severity? = nil,
-                      edits: [TextEdit] = [], in other: String? = nil) {
+                      edits: [TextEdit] = [], in other: String? = nil, related: [Finding.Related] = []) {
         guard selection.isEnabled(rule) else { return }
         var bytes: [Edit] = []
         for edit in edits {
@@ -270,7 +270,7 @@ private struct FindingSink {
         }
         findings.append(Finding(rule: rule, severity: selection.severity(of: rule, finding: severity), message: message,
                                 file: other ?? file, range: range, path: path, resource: resource, fix: fix,
-                                edits: other == nil ? bytes : []))
+                                edits: other == nil ? bytes : [], related: other == nil ? related : []))
     }
 
     /// A rule's violations, each named for the resource its path runs through unless it names one.
@@ -278,7 +278,7 @@ private struct FindingSink {
         for violation in violations {
             add(rule, violation.message, violation.range, path: violation.path,
                 resource: violation.resource ?? Linter.resource(on: violation.path), fix: violation.fix, severity: violation.severity,
-                edits: violation.edits, in: violation.file)
+                edits: violation.edits, in: violation.file, related: violation.related)
         }
     }
 }

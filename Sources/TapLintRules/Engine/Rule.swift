@@ -27,10 +27,12 @@ public struct Violation: Sendable {
     /// The file the finding points into when it is not the template
     /// checked: the old version, for what the new one no longer has.
     public var file: String?
+    /// Other places the finding is about, for the editor.
+    public var related: [Finding.Related]
 
     public init(at range: SourceRange, path: [PathElement], message: String,
                 resource: String? = nil, fix: String? = nil, severity: Severity? = nil, edits: [TextEdit] = [],
-                file: String? = nil) {
+                file: String? = nil, related: [Finding.Related] = []) {
         self.range = range
         self.path = path
         self.message = message
@@ -39,6 +41,7 @@ public struct Violation: Sendable {
         self.severity = severity
         self.edits = edits
         self.file = file
+        self.related = related
     }
 }
 
