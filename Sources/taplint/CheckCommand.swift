@@ -19,6 +19,8 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @OptionGroup(title: "Deployment") var deployment: DeploymentOptions
+
     @Option(help: ArgumentHelp("Also judge each template's changes since its version at this git ref (category change).",
                                valueName: "ref"))
     var base: String?
@@ -57,6 +59,7 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let commandLine = try report.selection()
+        let parameterValues = try deployment.values()
         let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
         var configurations = try ConfigurationResolver(explicit: report.config)
         var work: [(input: Input, configuration: Configuration)] = []
@@ -76,7 +79,7 @@ struct CheckCommand: ParsableCommand {
         var linters: [String: Linter] = [:]
         for (_, configuration) in work where linters[configuration.key] == nil {
             linters[configuration.key] = report.linter(for: configuration, commandLine: commandLine, threads: threadsPerFile,
-                                                       maxFileSize: maxFileSize)
+                                                       maxFileSize: maxFileSize, parameterValues: parameterValues)
         }
         let pairs = work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }
         if fix {

@@ -201,3 +201,30 @@ import Testing
         #expect(run.status == 2 && run.stderr.contains("--as-of must be a day written YYYY-MM-DD"))
     }
 }
+
+/// A template judged with one deployment's parameter values.
+@Suite struct DeploymentValuesTests {
+    @Test func aParameterFileDecidesWhetherTheDeployFails() throws {
+        let dev = try CLI.run(["check", "--as-of", "2026-12-03", "--parameter-file", "samples/deployments/dev.json", "samples/deployments/template.yml"])
+        #expect(dev.status == 0, "\(dev.stdout)")
+        let prod = try CLI.run(["check", "--as-of", "2026-12-03", "--parameter-file", "samples/deployments/prod.json", "samples/deployments/template.yml"])
+        #expect(prod.status == 1)
+        #expect(prod.stdout.contains("samples/deployments/prod.json:5:47: error DEP006 parameter-value-invalid\n"))
+        #expect(prod.stdout.contains("samples/deployments/template.yml:24:16: error SCH010 invalid-value\n"))
+        #expect(!prod.stdout.contains("short-secret"), "a NoEcho value is never printed")
+        // --parameters wins over the file: the one bad value fixed.
+        let fixed = try CLI.run(["check", "--as-of", "2026-12-03", "--parameter-file", "samples/deployments/prod.json",
+                                 "--parameters", "Timeout=60", "samples/deployments/template.yml"])
+        #expect(!fixed.stdout.contains(" SCH010 "))
+    }
+
+    @Test func inputThatIsNoParameterFileStopsTheRunNamingThePlace() throws {
+        let folder = try CLI.directory(["bad.json": #"[{"ParameterKey": "Env"}]"#, "template.yml": "Resources: {}\n"])
+        let file = try CLI.run(["check", "--parameter-file", "bad.json", "template.yml"], in: folder)
+        #expect(file.status == 2 && file.stderr == "taplint: bad.json:1:2: parameter Env has no ParameterValue\n")
+        let missing = try CLI.run(["check", "--parameter-file", "absent.json", "template.yml"], in: folder)
+        #expect(missing.status == 2 && missing.stderr.hasPrefix("taplint: cannot read parameter file absent.json"))
+        let pair = try CLI.run(["check", "--parameters", "Env", "template.yml"], in: folder)
+        #expect(pair.status == 2 && pair.stderr == "taplint: --parameters: 'Env' is not Key=Value\n")
+    }
+}

@@ -31,6 +31,10 @@ public struct LintOptions: Sendable {
     /// Where rules may read the files a template points at (a function's
     /// `CodeUri`); nil to judge the template alone.
     public var sourceFiles: (any SourceFiles)?
+    /// The parameter values of the deployment being judged
+    /// (`--parameters`, `--parameter-file`); nil to judge every value the
+    /// template allows.
+    public var parameterValues: ParameterValues?
 
     /// Below this many bytes a template is linted on one thread: handing
     /// work to a second one costs more than it saves.
@@ -45,7 +49,8 @@ public struct LintOptions: Sendable {
 
     public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag]? = nil,
                 limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1,
-                asOf: String = CalendarDay.today(), sourceFiles: (any SourceFiles)? = nil) {
+                asOf: String = CalendarDay.today(), sourceFiles: (any SourceFiles)? = nil,
+                parameterValues: ParameterValues? = nil) {
         self.selection = selection
         self.requiredTags = requiredTags
         self.limits = limits
@@ -53,6 +58,7 @@ public struct LintOptions: Sendable {
         self.threads = threads
         self.asOf = asOf
         self.sourceFiles = sourceFiles
+        self.parameterValues = parameterValues
     }
 }
 

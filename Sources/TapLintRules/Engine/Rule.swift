@@ -99,7 +99,8 @@ public struct LintContext: Sendable {
         let walks = threads
         let pieces = Parallel.map(walks + 4, threads: threads) { piece -> Piece in
             if piece < walks {
-                let (references, schema) = SchemaCheck.walking(template, strings: ["arn:", "amazonaws.com"], part: piece, of: walks)
+                let (references, schema) = SchemaCheck.walking(template, strings: ["arn:", "amazonaws.com"], part: piece, of: walks,
+                                                                   given: options.parameterValues)
                 return .walked(references, schema, ARN.all(in: references.strings.strings))
             }
             switch piece - walks {

@@ -64,6 +64,7 @@ public enum RuleRegistry {
         RetiredService(),
         DeprecatedRuntime(),
         HandlerNotInCode(),
+        ParameterValueInvalid(),
         InvalidValue(),
         ParameterDefaultMismatch(),
         ExtendedConstraint(),

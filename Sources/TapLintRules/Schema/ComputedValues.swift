@@ -4,17 +4,20 @@ import TapLintCore
 /// property computed from the template's own declarations is judged like a
 /// literal: a parameter by its default and every allowed value, a mapping
 /// lookup by every row it can read, and each by its kind (one value or a
-/// list).
+/// list). A parameter the deployment gives a value is judged by that value
+/// alone, and definitely: it is what this stack receives.
 struct ComputedValues {
     /// Parameter name → its declaration's body.
     private var parameters: [String: Node] = [:]
+    private var given: ParameterValues?
     private var mappings: Node?
     /// Resource name → the catalog entry of its type.
     private var resourceTypes: [String: ResourceType] = [:]
 
     init() {}
 
-    init(template: Template, types: [String: ResourceType]) {
+    init(template: Template, types: [String: ResourceType], given: ParameterValues? = nil) {
+        self.given = given
         for parameter in template.parameters where parameters[parameter.name] == nil {
             parameters[parameter.name] = parameter.body
         }
@@ -45,6 +48,14 @@ struct ComputedValues {
                 return [(.wrongType(expected: "a list", found: "the \(kind) parameter \(name)"), range)]
             }
             guard let constraint, !isList else { return [] }
+            if let value = given?[name] {
+                let hidden = ParameterValues.isNoEcho(parameter)
+                return ValueCheck.problems(of: value.value, under: constraint).map { problem, fix in
+                    let text = hidden ? problem.replacing(value.value, with: "(a NoEcho value)") : problem
+                    return (.invalidValue(problem: "the parameter \(name)'s value in \(given?.source ?? ""): \(text)", fix: fix,
+                                          parameter: .init(name: name, value: value.value)), range)
+                }
+            }
             var found: [(SchemaCheck.Problem.Kind, SourceRange)] = []
             // Each value once: a default that is also an allowed value is one problem.
             var seen = Set<String>()

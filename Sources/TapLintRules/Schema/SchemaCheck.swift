@@ -153,7 +153,7 @@ public struct SchemaCheck: Sendable {
 
     /// Ready to follow the reference walk through the resources'
     /// properties (`walking`): the walk is the one that reads them.
-    private init(template: Template) {
+    private init(template: Template, given: ParameterValues?) {
         guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else {
             types = [:]
             return
@@ -163,7 +163,7 @@ public struct SchemaCheck: Sendable {
             if let name = resource.type, types[name] == nil, let type = Catalog.type(named: name) { types[name] = type }
         }
         self.types = types
-        sources = ComputedValues(template: template, types: types)
+        sources = ComputedValues(template: template, types: types, given: given)
         active = true
         allowedAttributes = Self.resourceAttributes + (template.isServerlessOnly ? Self.serverlessAttributes : [])
     }
@@ -427,8 +427,8 @@ extension SchemaCheck: PropertyVisitor {
     /// and the check of its resources' properties, in that one walk; or
     /// `part` of them, when the walk is shared among `parts` threads.
     static func walking(_ template: Template, strings needles: [StaticString], part: Int = 0,
-                        of parts: Int = 1) -> (ReferenceIndex, SchemaCheck) {
-        var check = SchemaCheck(template: template)
+                        of parts: Int = 1, given: ParameterValues? = nil) -> (ReferenceIndex, SchemaCheck) {
+        var check = SchemaCheck(template: template, given: given)
         let references = ReferenceIndex(template, strings: needles, visitor: &check, part: part, of: parts)
         if part == parts - 1 { check.checkGlobals(of: template) }
         return (references, check)

@@ -1,0 +1,104 @@
+import TapLintCore
+
+/// The parameter values one deployment gives a template: from `--parameters`
+/// or a parameter file. With them, the rules judge the stack this
+/// deployment creates rather than every stack the template could make.
+public struct ParameterValues: Sendable {
+    /// One value, and where it was written when it came from a file.
+    public struct Given: Sendable {
+        public var name: String
+        public var value: String
+        /// In `source`; nil for a value given on the command line.
+        public var range: SourceRange?
+
+        public init(name: String, value: String, range: SourceRange? = nil) {
+            self.name = name
+            self.value = value
+            self.range = range
+        }
+    }
+
+    /// What findings name as the values' origin: the parameter file as
+    /// given, or `--parameters`.
+    public var source: String
+    /// In the order written; a later value for the same name replaces an earlier one.
+    public private(set) var values: [Given] = []
+
+    public init(source: String, values: [Given] = []) {
+        self.source = source
+        for value in values { add(value) }
+    }
+
+    /// The value given for `name`, if any.
+    public subscript(name: String) -> Given? { values.first { $0.name == name } }
+
+    /// True for a parameter declared `NoEcho`: its value is never printed.
+    static func isNoEcho(_ parameter: Node) -> Bool {
+        parameter["NoEcho"]?.scalar?.value.lowercased() == "true"
+    }
+
+    /// Adds a value, replacing one given earlier for the same name.
+    public mutating func add(_ given: Given) {
+        values.removeAll { $0.name == given.name }
+        values.append(given)
+    }
+
+    /// Values in the forms the AWS tools write them: the CLI's list
+    /// (`[{"ParameterKey": …, "ParameterValue": …}]`) or a CodePipeline
+    /// template configuration (`{"Parameters": {…}, "Tags": {…}}`).
+    /// `UsePreviousValue` entries give no value here and are passed over.
+    public static func read(_ bytes: [UInt8], file: String) throws(ParameterFileError) -> ParameterValues {
+        let document = YAMLParser.parse(bytes)
+        if let issue = document.issues.first {
+            throw ParameterFileError(file: file, at: issue.range.start, issue.message)
+        }
+        guard let root = document.root else {
+            throw ParameterFileError(file: file, at: SourcePosition(line: 1, column: 1), "the file is empty: expected parameter values")
+        }
+        var values = ParameterValues(source: file)
+        if let entries = root.sequence {
+            for entry in entries {
+                guard entry.mapping != nil, let key = entry["ParameterKey"]?.string else {
+                    throw ParameterFileError(file: file, at: entry.range.start, "each item must be an object with ParameterKey and ParameterValue")
+                }
+                if entry["UsePreviousValue"]?.scalar?.value.lowercased() == "true", entry["ParameterValue"] == nil { continue }
+                guard let value = entry["ParameterValue"], let text = value.scalar?.value else {
+                    throw ParameterFileError(file: file, at: entry.range.start, "parameter \(key) has no ParameterValue")
+                }
+                values.add(Given(name: key, value: text, range: value.range))
+            }
+            return values
+        }
+        guard root.mapping != nil, let parameters = root["Parameters"] else {
+            throw ParameterFileError(file: file, at: root.range.start, """
+                expected the CLI's list of {"ParameterKey", "ParameterValue"} or a CodePipeline configuration with "Parameters"
+                """)
+        }
+        guard let entries = parameters.mapping else {
+            throw ParameterFileError(file: file, at: parameters.range.start, "Parameters must be an object of names and values")
+        }
+        for entry in entries {
+            guard let name = entry.name, let text = entry.value.scalar?.value else {
+                throw ParameterFileError(file: file, at: entry.value.range.start, "the value of \(entry.name ?? "a parameter") must be a string")
+            }
+            values.add(Given(name: name, value: text, range: entry.value.range))
+        }
+        return values
+    }
+}
+
+/// A parameter file taplint cannot read, with the place that says why.
+public struct ParameterFileError: Error, Sendable {
+    public var file: String
+    public var position: SourcePosition
+    public var reason: String
+
+    public init(file: String, at position: SourcePosition, _ reason: String) {
+        self.file = file
+        self.position = position
+        self.reason = reason
+    }
+
+    /// `file:line:column: reason`, as compilers write it.
+    public var message: String { "\(file):\(position.line):\(position.column): \(reason)" }
+}

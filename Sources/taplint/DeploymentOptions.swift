@@ -1,0 +1,35 @@
+import ArgumentParser
+import TapLintRules
+
+/// The parameter values of the deployment a template is judged for.
+struct DeploymentOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Parameter values of the deployment, as Key=Value pairs separated by commas (repeatable; later wins).",
+                               valueName: "values"))
+    var parameters: [String] = []
+
+    @Option(name: .customLong("parameter-file"),
+            help: ArgumentHelp("Parameter values from a file: the AWS CLI's list of ParameterKey/ParameterValue, or a CodePipeline template configuration.",
+                               valueName: "file"))
+    var parameterFile: String?
+
+    /// The values given, the file's first and `--parameters` over them;
+    /// nil when none are, so that the template is judged for every value.
+    func values() throws(CommandError) -> ParameterValues? {
+        guard parameterFile != nil || !parameters.isEmpty else { return nil }
+        var values = ParameterValues(source: parameterFile ?? "--parameters")
+        if let parameterFile {
+            switch FileSystem.read(parameterFile) {
+            case .failure(let failure): throw CommandError("cannot read parameter file \(parameterFile): \(failure.reason)")
+            case .success(let bytes):
+                do { values = try ParameterValues.read(bytes, file: parameterFile) } catch { throw CommandError(error.message) }
+            }
+        }
+        for pair in parameters.flatMap({ $0.split(separator: ",", omittingEmptySubsequences: true) }) {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw CommandError("--parameters: '\(pair)' is not Key=Value")
+            }
+            values.add(.init(name: String(pair[..<equals]), value: String(pair[pair.index(after: equals)...])))
+        }
+        return values
+    }
+}

@@ -1,0 +1,127 @@
+import Testing
+import TapLintCore
+import TapLintRules
+
+/// A deployment's parameter values: read from the files the AWS tools
+/// write, checked as CloudFormation checks them (DEP006), and flowing into
+/// the properties that take them (SCH010, definitely).
+@Suite struct ParameterValueTests {
+    static let template = """
+        Parameters:
+          Env:
+            Type: String
+            AllowedValues: [dev, prod]
+          Size:
+            Type: Number
+            Default: 30
+            MaxValue: 900
+          Zones:
+            Type: List<Number>
+            Default: "1,2"
+          Vpc:
+            Type: AWS::EC2::VPC::Id
+            Default: vpc-0a1b2c3d
+          Secret:
+            Type: String
+            NoEcho: true
+            MinLength: 12
+        Resources:
+          Worker:
+            Type: AWS::Lambda::Function
+            Properties:
+              Runtime: python3.12
+              Handler: index.handler
+              Timeout: !Ref Size
+              Role: !Sub "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${Env}-${Secret}-${Vpc}"
+              Code:
+                ZipFile: "def handler(event, context): pass"
+              Tags:
+                - Key: zones
+                  Value: !Join [",", !Ref Zones]
+        """
+
+    static func findings(_ values: [String: String], rule: String = "DEP006") -> [Finding] {
+        let given = ParameterValues(source: "--parameters", values: values.sorted { $0.key < $1.key }.map { .init(name: $0.key, value: $0.value) })
+        return Linter(options: LintOptions(asOf: "2026-12-03", parameterValues: given)).lint(Array(template.utf8), file: "t.yaml")
+            .findings.filter { $0.rule == rule }
+    }
+
+    @Test func valuesThatFitDrawNothing() {
+        #expect(Self.findings(["Env": "prod", "Size": "60", "Zones": "3, 4", "Vpc": "vpc-12ab", "Secret": "long enough secret"]).isEmpty)
+    }
+
+    @Test func withoutValuesTheRuleIsSilent() {
+        let findings = Linter(options: LintOptions(asOf: "2026-12-03")).lint(Array(Self.template.utf8), file: "t.yaml").findings
+        #expect(!findings.contains { $0.rule == "DEP006" })
+    }
+
+    @Test func eachWayAValueIsRejected() {
+        let base = ["Env": "prod", "Secret": "long enough secret"]
+        let cases: [([String: String], String)] = [
+            (["Env": "staging"], "parameter Env's value in --parameters: 'staging' is not one of its AllowedValues (dev, prod)"),
+            (["Size": "thirty"], "parameter Size's value in --parameters: 'thirty' is not a number, as Type Number requires"),
+            (["Size": "1000"], "parameter Size's value in --parameters: 1000 is above its MaxValue 900"),
+            (["Zones": "1,b"], "parameter Zones's value in --parameters: 'b' is not a number, as Type Number requires"),
+            (["Vpc": "vpc-xyz"], "parameter Vpc's value in --parameters: 'vpc-xyz' is not a AWS::EC2::VPC::Id (vpc- and hexadecimal digits)"),
+            (["Stage": "blue"], "--parameters gives a value for Stage, which the template does not declare: CloudFormation rejects the stack"),
+        ]
+        for (change, message) in cases {
+            let found = Self.findings(base.merging(change) { $1 })
+            #expect(found.map(\.message) == [message])
+            #expect(found.allSatisfy { $0.severity == .error })
+        }
+    }
+
+    @Test func aRequiredParameterWithoutAValueIsNamedAtItsDeclaration() {
+        let found = Self.findings(["Secret": "long enough secret"])
+        #expect(found.map(\.message) == ["parameter Env has no Default and --parameters gives it no value: CloudFormation rejects the stack"])
+        #expect(found.first?.range.start == SourcePosition(line: 2, column: 3))
+    }
+
+    @Test func aNoEchoValueIsNeverPrinted() {
+        let found = Self.findings(["Env": "dev", "Secret": "hunter2"])
+        #expect(found.count == 1)
+        #expect(found.allSatisfy { !$0.message.contains("hunter2") && $0.message.contains("NoEcho") })
+    }
+
+    /// A value that reaches a property is judged there with the schema's
+    /// constraint, as an error: it is what this deployment sends.
+    @Test func aGivenValueFlowsIntoTheProperty() {
+        let found = Self.findings(["Env": "dev", "Secret": "long enough secret", "Size": "950"], rule: "SCH010")
+        #expect(found.map(\.message) == ["Worker.Timeout: the parameter Size's value in --parameters: 950 is out of range; the schema allows at least 1 and at most 900"])
+        #expect(found.first?.severity == .error)
+        #expect(Self.findings(["Env": "dev", "Secret": "long enough secret", "Size": "60"], rule: "SCH010").isEmpty)
+    }
+
+    @Test func filesInTheCLIAndCodePipelineFormsAreRead() throws {
+        let list = try ParameterValues.read(Array("""
+            [
+              {"ParameterKey": "Env", "ParameterValue": "dev"},
+              {"ParameterKey": "Old", "UsePreviousValue": true},
+              {"ParameterKey": "Size", "ParameterValue": 60}
+            ]
+            """.utf8), file: "dev.json")
+        #expect(list.values.map { "\($0.name)=\($0.value)" } == ["Env=dev", "Size=60"])
+        #expect(list["Env"]?.range?.start == SourcePosition(line: 2, column: 45))
+        let pipeline = try ParameterValues.read(Array(#"{"Parameters": {"Env": "prod"}, "Tags": {"team": "a"}}"#.utf8), file: "p.json")
+        #expect(pipeline.values.map { "\($0.name)=\($0.value)" } == ["Env=prod"])
+    }
+
+    @Test func aFileThatIsNoParameterFileSaysWhereAndWhy() {
+        let cases: [(String, String)] = [
+            (#"[{"ParameterKey": "Env"}]"#, "bad.json:1:2: parameter Env has no ParameterValue"),
+            (#"{"Env": "dev"}"#, #"bad.json:1:1: expected the CLI's list of {"ParameterKey", "ParameterValue"} or a CodePipeline configuration with "Parameters""#),
+            (#"{"Parameters": ["Env"]}"#, "bad.json:1:16: Parameters must be an object of names and values"),
+            ("[1, 2", "bad.json:2:1: did not find expected"),
+            ("", "bad.json:1:1: the file is empty: expected parameter values"),
+        ]
+        for (text, message) in cases {
+            #expect(throws: ParameterFileError.self) { try ParameterValues.read(Array(text.utf8), file: "bad.json") }
+            do {
+                _ = try ParameterValues.read(Array(text.utf8), file: "bad.json")
+            } catch {
+                #expect(error.message.hasPrefix(message), "\(error.message)")
+            }
+        }
+    }
+}
