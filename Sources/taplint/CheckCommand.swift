@@ -59,10 +59,15 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let commandLine = try report.selection()
-        let parameterValues = try deployment.values()
+        let (deployedTemplate, parameterValues) = try deployment.resolve()
         let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
         var configurations = try ConfigurationResolver(explicit: report.config)
         var work: [(input: Input, configuration: Configuration)] = []
+        var paths = paths
+        if let template = deployedTemplate {
+            guard paths == ["."] else { throw CommandError("--deployment-file names its template: give no paths") }
+            paths = [template]
+        }
         for var input in try Inputs.collect(paths) {
             let configuration = try configurations.configuration(for: input)
             if !input.explicit || forceExclude, !input.isStandardInput, configuration.excludes(input.path) { continue }

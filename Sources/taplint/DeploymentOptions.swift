@@ -12,11 +12,31 @@ struct DeploymentOptions: ParsableArguments {
                                valueName: "file"))
     var parameterFile: String?
 
-    /// The values given, the file's first and `--parameters` over them;
-    /// nil when none are, so that the template is judged for every value.
-    func values() throws(CommandError) -> ParameterValues? {
-        guard parameterFile != nil || !parameters.isEmpty else { return nil }
-        var values = ParameterValues(source: parameterFile ?? "--parameters")
+    @Option(name: .customLong("deployment-file"),
+            help: ArgumentHelp("A Git sync deployment file: the template it names, checked with its parameters (give no paths).",
+                               valueName: "file"))
+    var deploymentFile: String?
+
+    private func deployment() throws(CommandError) -> (template: String, values: ParameterValues)? {
+        guard let deploymentFile else { return nil }
+        switch FileSystem.read(deploymentFile) {
+        case .failure(let failure): throw CommandError("cannot read deployment file \(deploymentFile): \(failure.reason)")
+        case .success(let bytes):
+            do { return try ParameterValues.readDeployment(bytes, file: deploymentFile) } catch { throw CommandError(error.message) }
+        }
+    }
+
+    /// The template a deployment file names (nil without one), and the
+    /// values given: the file's first (a parameter or deployment file) and
+    /// `--parameters` over them; nil when none are, so that the template is
+    /// judged for every value.
+    func resolve() throws(CommandError) -> (template: String?, values: ParameterValues?) {
+        guard parameterFile != nil || deploymentFile != nil || !parameters.isEmpty else { return (nil, nil) }
+        if parameterFile != nil, deploymentFile != nil {
+            throw CommandError("--parameter-file and --deployment-file both give the values: give one")
+        }
+        let deployed = try deployment()
+        var values = deployed?.values ?? ParameterValues(source: parameterFile ?? "--parameters")
         if let parameterFile {
             switch FileSystem.read(parameterFile) {
             case .failure(let failure): throw CommandError("cannot read parameter file \(parameterFile): \(failure.reason)")
@@ -30,6 +50,6 @@ struct DeploymentOptions: ParsableArguments {
             }
             values.add(.init(name: String(pair[..<equals]), value: String(pair[pair.index(after: equals)...])))
         }
-        return values
+        return (deployed?.template, values)
     }
 }

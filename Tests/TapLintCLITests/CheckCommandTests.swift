@@ -218,6 +218,19 @@ import Testing
         #expect(!fixed.stdout.contains(" SCH010 "))
     }
 
+    /// A Git sync deployment file names its template: it alone is enough.
+    @Test func aDeploymentFileChecksTheTemplateItNames() throws {
+        let run = try CLI.run(["check", "--as-of", "2026-12-03", "--deployment-file", "samples/deployments/staging.deploy.yml"])
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("samples/deployments/staging.deploy.yml:5:8: error DEP006 parameter-value-invalid\n"
+            + "  parameter Env's value in samples/deployments/staging.deploy.yml: 'staging' is not one of its AllowedValues (dev, prod)\n"))
+        let withPaths = try CLI.run(["check", "--deployment-file", "samples/deployments/staging.deploy.yml", "samples"])
+        #expect(withPaths.status == 2 && withPaths.stderr == "taplint: --deployment-file names its template: give no paths\n")
+        let both = try CLI.run(["check", "--deployment-file", "samples/deployments/staging.deploy.yml",
+                                "--parameter-file", "samples/deployments/dev.json"])
+        #expect(both.status == 2 && both.stderr.contains("give one"))
+    }
+
     @Test func inputThatIsNoParameterFileStopsTheRunNamingThePlace() throws {
         let folder = try CLI.directory(["bad.json": #"[{"ParameterKey": "Env"}]"#, "template.yml": "Resources: {}\n"])
         let file = try CLI.run(["check", "--parameter-file", "bad.json", "template.yml"], in: folder)

@@ -107,6 +107,32 @@ import TapLintRules
         #expect(pipeline.values.map { "\($0.name)=\($0.value)" } == ["Env=prod"])
     }
 
+    @Test func aDeploymentFileGivesItsTemplateAndValues() throws {
+        let (template, values) = try ParameterValues.readDeployment(Array("""
+            template-file-path: stacks/app.yml
+            parameters:
+              Env: prod
+            tags:
+              team: a
+            """.utf8), file: "deploy.yml")
+        #expect(template == "stacks/app.yml")
+        #expect(values.values.map { "\($0.name)=\($0.value)" } == ["Env=prod"])
+        #expect(values["Env"]?.range?.start == SourcePosition(line: 3, column: 8))
+        let cases: [(String, String)] = [
+            ("parameters: {}\n", "deploy.yml:1:1: template-file-path must name the template this file deploys"),
+            ("template-file-path: a.yml\nparameters: [Env]\n", "deploy.yml:2:13: parameters must be an object of names and values"),
+            ("- a\n", "deploy.yml:1:1: expected a Git sync deployment file: an object with template-file-path"),
+        ]
+        for (text, message) in cases {
+            do {
+                _ = try ParameterValues.readDeployment(Array(text.utf8), file: "deploy.yml")
+                Issue.record("\(text) was read")
+            } catch {
+                #expect(error.message == message)
+            }
+        }
+    }
+
     @Test func aFileThatIsNoParameterFileSaysWhereAndWhy() {
         let cases: [(String, String)] = [
             (#"[{"ParameterKey": "Env"}]"#, "bad.json:1:2: parameter Env has no ParameterValue"),

@@ -37,6 +37,19 @@ public struct ParameterValues: Sendable {
         parameter["NoEcho"]?.scalar?.value.lowercased() == "true"
     }
 
+    /// Adds the values of a mapping of names to values (`key` is its name in the file).
+    private mutating func add(_ mapping: Node, named key: String) throws(ParameterFileError) {
+        guard let entries = mapping.mapping else {
+            throw ParameterFileError(file: source, at: mapping.range.start, "\(key) must be an object of names and values")
+        }
+        for entry in entries {
+            guard let name = entry.name, let text = entry.value.scalar?.value else {
+                throw ParameterFileError(file: source, at: entry.value.range.start, "the value of \(entry.name ?? "a parameter") must be a string")
+            }
+            add(Given(name: name, value: text, range: entry.value.range))
+        }
+    }
+
     /// Adds a value, replacing one given earlier for the same name.
     public mutating func add(_ given: Given) {
         values.removeAll { $0.name == given.name }
@@ -74,16 +87,32 @@ public struct ParameterValues: Sendable {
                 expected the CLI's list of {"ParameterKey", "ParameterValue"} or a CodePipeline configuration with "Parameters"
                 """)
         }
-        guard let entries = parameters.mapping else {
-            throw ParameterFileError(file: file, at: parameters.range.start, "Parameters must be an object of names and values")
-        }
-        for entry in entries {
-            guard let name = entry.name, let text = entry.value.scalar?.value else {
-                throw ParameterFileError(file: file, at: entry.value.range.start, "the value of \(entry.name ?? "a parameter") must be a string")
-            }
-            values.add(Given(name: name, value: text, range: entry.value.range))
-        }
+        try values.add(parameters, named: "Parameters")
         return values
+    }
+}
+
+extension ParameterValues {
+    /// A Git sync deployment file (`template-file-path`, `parameters`,
+    /// `tags`): the template it deploys, as written, and its values.
+    public static func readDeployment(_ bytes: [UInt8], file: String) throws(ParameterFileError) -> (template: String, values: ParameterValues) {
+        let document = YAMLParser.parse(bytes)
+        if let issue = document.issues.first {
+            throw ParameterFileError(file: file, at: issue.range.start, issue.message)
+        }
+        guard let root = document.root, root.mapping != nil else {
+            throw ParameterFileError(file: file, at: document.root?.range.start ?? SourcePosition(line: 1, column: 1),
+                                     "expected a Git sync deployment file: an object with template-file-path")
+        }
+        guard let template = root["template-file-path"]?.string, !template.isEmpty else {
+            throw ParameterFileError(file: file, at: root.entry("template-file-path")?.value.range.start ?? root.range.start,
+                                     "template-file-path must name the template this file deploys")
+        }
+        var values = ParameterValues(source: file)
+        if let parameters = root["parameters"], parameters.scalar?.isNull != true {
+            try values.add(parameters, named: "parameters")
+        }
+        return (template, values)
     }
 }
 
