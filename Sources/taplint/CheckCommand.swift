@@ -60,6 +60,7 @@ struct CheckCommand: ParsableCommand {
         let started = clock.now
         let commandLine = try report.selection()
         let (deployedTemplate, parameterValues) = try deployment.resolve()
+        let regions = try deployment.regions()
         let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
         var configurations = try ConfigurationResolver(explicit: report.config)
         var work: [(input: Input, configuration: Configuration)] = []
@@ -84,7 +85,7 @@ struct CheckCommand: ParsableCommand {
         var linters: [String: Linter] = [:]
         for (_, configuration) in work where linters[configuration.key] == nil {
             linters[configuration.key] = report.linter(for: configuration, commandLine: commandLine, threads: threadsPerFile,
-                                                       maxFileSize: maxFileSize, parameterValues: parameterValues)
+                                                       maxFileSize: maxFileSize, parameterValues: parameterValues, regions: regions)
         }
         let pairs = work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }
         if fix {

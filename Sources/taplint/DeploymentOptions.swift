@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapLintCore
 import TapLintRules
 
 /// The parameter values of the deployment a template is judged for.
@@ -11,6 +12,22 @@ struct DeploymentOptions: ParsableArguments {
             help: ArgumentHelp("Parameter values from a file: the AWS CLI's list of ParameterKey/ParameterValue, or a CodePipeline template configuration.",
                                valueName: "file"))
     var parameterFile: String?
+
+    @Option(name: .customLong("region"),
+            help: ArgumentHelp("A region the stack is deployed to (repeatable, or separated by commas).", valueName: "region"))
+    var regionNames: [String] = []
+
+    /// The regions named, each known to the catalog.
+    func regions() throws(CommandError) -> [Region] {
+        var regions: [Region] = []
+        for name in regionNames.flatMap({ $0.split(separator: ",").map(String.init) }) {
+            guard let region = Region(name) else {
+                throw CommandError("--region: '\(name)' is not a region taplint knows (\(Region.all.first ?? "") … \(Region.all.last ?? ""))")
+            }
+            if !regions.contains(region) { regions.append(region) }
+        }
+        return regions
+    }
 
     @Option(name: .customLong("deployment-file"),
             help: ArgumentHelp("A Git sync deployment file: the template it names, checked with its parameters (give no paths).",

@@ -54,13 +54,14 @@ struct ReportOptions: ParsableArguments {
     /// The linter for templates under one configuration: the command line's
     /// selection first, then the configuration's.
     func linter(for configuration: Configuration, commandLine: RuleSelection, threads: Int, maxFileSize: Int,
-                parameterValues: ParameterValues? = nil) -> Linter {
+                parameterValues: ParameterValues? = nil, regions: [Region] = []) -> Linter {
         let selection = RuleSelection(select: commandLine.select.isEmpty ? configuration.select : commandLine.select,
                                       ignore: configuration.ignore + commandLine.ignore,
                                       severities: configuration.severities)
         return Linter(options: LintOptions(selection: selection, requiredTags: configuration.requiredTags,
                                            maxFileSize: maxFileSize, threads: threads, asOf: asOf ?? CalendarDay.today(),
-                                           sourceFiles: DiskFiles(), parameterValues: parameterValues))
+                                           sourceFiles: DiskFiles(), parameterValues: parameterValues,
+                                           regions: regions))
     }
 
     /// Writes the report and exits 1 when a finding reaches a file's

@@ -150,4 +150,31 @@ import TapLintRules
             }
         }
     }
+
+    /// With the values known, a conditional reference is reported only
+    /// when this deployment leaves the resource out.
+    @Test func conditionsAreDecidedWithTheValues() {
+        let template = """
+            Parameters:
+              Env: {Type: String, AllowedValues: [dev, prod], Default: dev}
+            Conditions:
+              IsProd: !Equals [!Ref Env, prod]
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Condition: IsProd
+              Queue:
+                Type: AWS::SQS::Queue
+                Properties:
+                  QueueName: !GetAtt Topic.TopicName
+            """
+        func rules(_ env: String?) -> [String] {
+            let values = env.map { ParameterValues(source: "--parameters", values: [.init(name: "Env", value: $0)]) }
+            return Linter(options: LintOptions(asOf: "2026-12-03", parameterValues: values)).lint(Array(template.utf8), file: "t.yaml")
+                .findings.map(\.rule).filter { $0 == "REF006" }
+        }
+        #expect(rules(nil) == ["REF006"])
+        #expect(rules("dev") == ["REF006"])
+        #expect(rules("prod") == [])
+    }
 }

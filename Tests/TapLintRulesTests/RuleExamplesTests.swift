@@ -12,6 +12,7 @@ import TapLintRules
     static let exempt: Set<String> = [
         "SYN007",  // unreadable file: TapLintCLITests.unreadableFileInDirectoryIsAFinding
         "DEP006",  // needs a deployment's values: ParameterValueTests
+        "DEP007",  // needs a deployment's regions: RegionTests
     ]
 
     static var rules: [RuleDescription] { RuleRegistry.all }

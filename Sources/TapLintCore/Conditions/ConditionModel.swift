@@ -65,7 +65,10 @@ public struct ConditionModel: Sendable {
     private let formulas: [String: Formula]
     private let domains: [String: [String?]]
 
-    public init(_ template: Template) {
+    /// `deployed` gives the values a deployment fixes (its parameter
+    /// values, `AWS::Region` as the regions it deploys to): those are the
+    /// only ones tried, so an answer is about that deployment.
+    public init(_ template: Template, deployed: [String: [String]] = [:]) {
         var formulas: [String: Formula] = [:]
         var compared: [String: Set<String>] = [:]
         for condition in template.conditions where formulas[condition.name] == nil {
@@ -84,6 +87,9 @@ public struct ConditionModel: Sendable {
                 candidates.insert(value)
             }
             domains[variable] = candidates.sorted().map(Optional.some) + [nil]
+        }
+        for (variable, values) in deployed where domains[variable] != nil && !values.isEmpty {
+            domains[variable] = values.map(Optional.some)
         }
         self.formulas = formulas
         self.domains = domains

@@ -14,8 +14,9 @@ public struct HardCodedPartition: TemplateRule {
         only ever deployed to the `aws` partition, so the finding is information, unless \
         the same template also spells `${AWS::Partition}` (or `Ref: AWS::Partition`): \
         then its author means it to work in every partition, and an ARN that does not is \
-        a warning. A severity set in the configuration wins; `--fix` fixes it at any \
-        severity.
+        a warning. Checked for a deployment (`--region`) to a region of another \
+        partition, it is an error: that deploy cannot work. A severity set in the \
+        configuration wins; `--fix` fixes it at any severity.
         """,
         fix: "use ${AWS::Partition}",
         triggering: [
@@ -76,12 +77,16 @@ public struct HardCodedPartition: TemplateRule {
         let spelled = ARN.spelled(context.arns, \.partition)
         // The author writes ${AWS::Partition} elsewhere: this ARN disagrees with the template's own policy.
         let portable = context.references.references.contains { $0.target == "AWS::Partition" }
+        let regions = context.options.regions
         return context.arns.compactMap { arn in
             guard ARN.isLiteral(arn.partition) else { return nil }
+            // Deployed to a region of another partition, the ARN names nothing there.
+            let elsewhere = regions.filter { $0.partition != arn.partition }
+            let reason = elsewhere.isEmpty ? (portable ? ", where the template spells ${AWS::Partition} elsewhere" : "")
+                : ", but the deployment goes to " + elsewhere.map { "\($0.name) (partition \($0.partition))" }.joined(separator: ", ")
             return Violation(at: arn.source.range, path: arn.source.path,
-                             message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'"
-                                + (portable ? ", where the template spells ${AWS::Partition} elsewhere" : ""),
-                             resource: arn.source.resource, severity: portable ? .warning : nil,
+                             message: "ARN in \(arn.source.place) hard-codes partition '\(arn.partition)'" + reason,
+                             resource: arn.source.resource, severity: !elsewhere.isEmpty ? .error : portable ? .warning : nil,
                              edits: arn.edits(putting: "AWS::Partition", at: arn.partitionRange, spelled: spelled,
                                               template: context.template) ?? [])
         }

@@ -12,7 +12,9 @@ public struct ConstantCondition: TemplateRule {
         always true guards nothing. Both usually mean a typo in a value or a parameter's \
         AllowedValues that changed. Conditions are decided over the values each \
         parameter can take (its AllowedValues, or any value); a condition that reads a \
-        mapping or a function's result is not judged.
+        mapping or a function's result is not judged. Checked for one deployment \
+        (parameter values, regions) every condition is constant, so the rule waits for a \
+        check without them.
         """,
         fix: "correct the compared value or the parameter's AllowedValues, or remove the condition",
         triggering: [
@@ -66,7 +68,9 @@ public struct ConstantCondition: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.template.conditions.compactMap { condition in
+        // A deployment fixes the values: its conditions are meant to be constant.
+        guard context.options.deployed.isEmpty else { return [] }
+        return context.template.conditions.compactMap { condition in
             let model = context.conditions
             let path: [PathElement] = [.key("Conditions"), .key(condition.name)]
             if model.solve(.condition(condition.name, true)) == .never {

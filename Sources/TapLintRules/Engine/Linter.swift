@@ -35,6 +35,20 @@ public struct LintOptions: Sendable {
     /// (`--parameters`, `--parameter-file`); nil to judge every value the
     /// template allows.
     public var parameterValues: ParameterValues?
+    /// The regions the deployment goes to (`--region`); empty for any.
+    public var regions: [Region]
+
+    /// What the deployment fixes, for the condition model: its parameter
+    /// values, and the regions and their partitions.
+    var deployed: [String: [String]] {
+        var fixed: [String: [String]] = [:]
+        for value in parameterValues?.values ?? [] { fixed[value.name] = [value.value] }
+        if !regions.isEmpty {
+            fixed["AWS::Region"] = regions.map(\.name)
+            fixed["AWS::Partition"] = Array(Set(regions.map(\.partition))).sorted()
+        }
+        return fixed
+    }
 
     /// Below this many bytes a template is linted on one thread: handing
     /// work to a second one costs more than it saves.
@@ -50,7 +64,7 @@ public struct LintOptions: Sendable {
     public init(selection: RuleSelection = RuleSelection(), requiredTags: [RequiredTag]? = nil,
                 limits: ParseLimits = ParseLimits(), maxFileSize: Int = LintOptions.defaultMaxFileSize, threads: Int = 1,
                 asOf: String = CalendarDay.today(), sourceFiles: (any SourceFiles)? = nil,
-                parameterValues: ParameterValues? = nil) {
+                parameterValues: ParameterValues? = nil, regions: [Region] = []) {
         self.selection = selection
         self.requiredTags = requiredTags
         self.limits = limits
@@ -59,6 +73,7 @@ public struct LintOptions: Sendable {
         self.asOf = asOf
         self.sourceFiles = sourceFiles
         self.parameterValues = parameterValues
+        self.regions = regions
     }
 }
 

@@ -110,7 +110,7 @@ public struct LintContext: Sendable {
             case 1:
                 return .named(NamedResources(template))
             case 2:
-                return .conditions(ConditionModel(template))
+                return .conditions(ConditionModel(template, deployed: options.deployed))
             default:
                 return .suppressions(Suppressions(template: template, source: source))
             }

@@ -65,6 +65,7 @@ public enum RuleRegistry {
         DeprecatedRuntime(),
         HandlerNotInCode(),
         ParameterValueInvalid(),
+        TypeNotInRegion(),
         InvalidValue(),
         ParameterDefaultMismatch(),
         ExtendedConstraint(),
