@@ -66,4 +66,44 @@ import TapLintRules
         let both = ConditionModel(parsed, deployed: ["AWS::Region": ["cn-north-1", "us-east-1"]])
         #expect(both.solve(.condition("InUsEast1", true)) != .never)
     }
+
+    /// A mapping read with the region or a given value as its key.
+    @Test func aMappingKeyTheDeploymentNeedsIsLookedUp() {
+        let template = """
+            Parameters:
+              Env: {Type: String, Default: dev}
+            Mappings:
+              RegionMap:
+                us-east-1: {LogBucket: logs-use1}
+                eu-west-1: {LogBucket: logs-euw1}
+              EnvMap:
+                dev: {Size: "1"}
+                prod: {Size: "3"}
+            Conditions:
+              InUsEast1: !Equals [!Ref "AWS::Region", us-east-1]
+            Resources:
+              Trail:
+                Type: AWS::SNS::Topic
+                Properties:
+                  TopicName: !FindInMap [RegionMap, !Ref "AWS::Region", LogBucket]
+                  DisplayName: !FindInMap [EnvMap, !Ref Env, Size]
+              OnlyEast:
+                Type: AWS::SNS::Topic
+                Condition: InUsEast1
+                Properties:
+                  TopicName: !FindInMap [RegionMap, !Ref "AWS::Region", Other]
+            """
+        func messages(_ regions: [String], env: String?) -> [String] {
+            let values = env.map { ParameterValues(source: "--parameters", values: [.init(name: "Env", value: $0)]) }
+            let options = LintOptions(asOf: "2026-12-03", parameterValues: values, regions: regions.compactMap(Region.init))
+            return Linter(options: options).lint(Array(template.utf8), file: "t.yaml").findings.filter { $0.rule == "REF007" }.map(\.message)
+        }
+        #expect(messages(["ap-south-2", "us-east-1"], env: "staging") == [
+            "Fn::FindInMap: RegionMap has no key ap-south-2 (AWS::Region): the deploy to ap-south-2 fails",
+            "Fn::FindInMap: EnvMap has no key staging (Env in --parameters): the deploy fails",
+            "Fn::FindInMap: RegionMap.us-east-1 has no key Other: the deploy to us-east-1 fails",
+        ])
+        #expect(messages(["eu-west-1"], env: "prod").isEmpty, "OnlyEast does not exist in eu-west-1")
+        #expect(messages([], env: nil).isEmpty, "without a deployment the keys are not known")
+    }
 }

@@ -13,6 +13,7 @@ import TapLintRules
         "SYN007",  // unreadable file: TapLintCLITests.unreadableFileInDirectoryIsAFinding
         "DEP006",  // needs a deployment's values: ParameterValueTests
         "DEP007",  // needs a deployment's regions: RegionTests
+        "REF007",  // needs a deployment's regions or values: RegionTests
     ]
 
     static var rules: [RuleDescription] { RuleRegistry.all }

@@ -75,6 +75,18 @@ public struct ConditionUse: Sendable {
     public var path: [PathElement]
 }
 
+/// An `Fn::FindInMap` that names its mapping, kept so that its keys can be
+/// looked up once a deployment's values make them known.
+public struct MappingLookup: Sendable {
+    /// The call's items: the mapping's name, the top-level key, the
+    /// second-level key, and maybe a default.
+    public var items: [Node]
+    public var range: SourceRange
+    public var path: [PathElement]
+    public var owner: Reference.Owner
+    public var branches: [Branch]
+}
+
 /// Every reference and condition use in a template, found in one walk,
 /// which also finds the calls CloudFormation rejects by shape, (with
 /// needles) the resources' strings that hold one, and hands each
@@ -87,6 +99,8 @@ public struct ReferenceIndex: Sendable {
     /// True when some `Fn::FindInMap` computes its mapping's name, so any
     /// mapping may be the one it reads.
     public private(set) var readsComputedMapping = false
+    /// The `Fn::FindInMap` calls that name their mapping.
+    public private(set) var mappingLookups: [MappingLookup] = []
     /// Calls whose argument has a shape CloudFormation rejects, found on
     /// the same walk (REF004 reads them), in every section but Metadata.
     public private(set) var malformedCalls: [MalformedCall] = []
@@ -201,6 +215,7 @@ public struct ReferenceIndex: Sendable {
         conditionUses += next.conditionUses
         mappingUses.formUnion(next.mappingUses)
         readsComputedMapping = readsComputedMapping || next.readsComputedMapping
+        mappingLookups += next.mappingLookups
         malformedCalls += next.malformedCalls
         collector?.found.strings += next.strings.strings
         collector?.found.literals += next.strings.literals
@@ -353,8 +368,9 @@ public struct ReferenceIndex: Sendable {
                 return conditionUses.append(ConditionUse(name: name, range: argument.valueRange, path: path))
             }
         case .findInMap:
-            if let name = argument.sequence?.first?.string {
+            if let items = argument.sequence, let name = items.first?.string {
                 mappingUses.insert(name)
+                mappingLookups.append(MappingLookup(items: items, range: argument.range, path: path, owner: owner, branches: branches))
             } else {
                 readsComputedMapping = true
             }

@@ -66,6 +66,7 @@ public enum RuleRegistry {
         HandlerNotInCode(),
         ParameterValueInvalid(),
         TypeNotInRegion(),
+        MissingMappingKey(),
         InvalidValue(),
         ParameterDefaultMismatch(),
         ExtendedConstraint(),
