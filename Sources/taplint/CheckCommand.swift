@@ -59,13 +59,12 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let commandLine = try report.selection()
-        let (deployedTemplate, parameterValues) = try deployment.resolve()
-        let regions = try deployment.regions()
+        let deployed = try deployment.resolve()
         let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
         var configurations = try ConfigurationResolver(explicit: report.config)
         var work: [(input: Input, configuration: Configuration)] = []
         var paths = paths
-        if let template = deployedTemplate {
+        if let template = deployed.template {
             guard paths == ["."] else { throw CommandError("--deployment-file names its template: give no paths") }
             paths = [template]
         }
@@ -85,7 +84,7 @@ struct CheckCommand: ParsableCommand {
         var linters: [String: Linter] = [:]
         for (_, configuration) in work where linters[configuration.key] == nil {
             linters[configuration.key] = report.linter(for: configuration, commandLine: commandLine, threads: threadsPerFile,
-                                                       maxFileSize: maxFileSize, parameterValues: parameterValues, regions: regions)
+                                                       maxFileSize: maxFileSize, parameterValues: deployed.values, regions: deployed.regions)
         }
         let pairs = work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }
         if fix {

@@ -218,6 +218,28 @@ import Testing
         #expect(!fixed.stdout.contains(" SCH010 "))
     }
 
+    /// samconfig.toml's environment gives the values and the region.
+    @Test func aSAMConfigEnvironmentIsTheDeployment() throws {
+        let template = "samples/deployments/template.yml", config = "samples/deployments/samconfig.toml"
+        let dev = try CLI.run(["check", "--as-of", "2026-12-03", "--parameter-file", config, template])
+        #expect(dev.status == 0, "\(dev.stdout)")
+        let prod = try CLI.run(["check", "--as-of", "2026-12-03", "--parameter-file", config, "--config-env", "prod", template])
+        #expect(prod.status == 1 && prod.stdout.contains(
+            "Worker.Timeout: the parameter Timeout's value in samples/deployments/samconfig.toml: 1200 is out of range"))
+        // Its region is cn-north-1: a hard-coded arn:aws: would be an error there.
+        let folder = try CLI.directory(["t.yml": """
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  KmsMasterKeyId: arn:aws:kms:us-east-1:123456789012:key/abc
+            """, "samconfig.toml": "[default.deploy.parameters]\nregion = \"cn-north-1\"\n"])
+        let china = try CLI.run(["check", "--parameter-file", "samconfig.toml", "t.yml"], in: folder)
+        #expect(china.stdout.contains("error ARN001 hard-coded-partition"), "\(china.stdout)")
+        let missing = try CLI.run(["check", "--parameter-file", config, "--config-env", "stage", template])
+        #expect(missing.status == 2 && missing.stderr.contains("no [stage.deploy.parameters] section"))
+    }
+
     /// A Git sync deployment file names its template: it alone is enough.
     @Test func aDeploymentFileChecksTheTemplateItNames() throws {
         let run = try CLI.run(["check", "--as-of", "2026-12-03", "--deployment-file", "samples/deployments/staging.deploy.yml"])

@@ -177,4 +177,48 @@ import TapLintRules
         #expect(rules("dev") == ["REF006"])
         #expect(rules("prod") == [])
     }
+
+    /// samconfig.toml as `sam deploy --guided` writes it, both forms of
+    /// parameter_overrides, `deploy` over `global`.
+    @Test func aSAMConfigGivesAnEnvironmentsValuesAndRegion() throws {
+        let text = """
+            version = 0.1
+            [default.global.parameters]
+            region = "eu-west-1"
+            parameter_overrides = "Env=\\"dev\\" Name='a b' Size=3"  # a comment
+            [default.deploy.parameters]
+            parameter_overrides = "Size=4"
+            [prod.deploy.parameters]
+            region = "us-east-1"
+            parameter_overrides = [
+                "Env=prod",
+                "Size=9",
+            ]
+            """
+        let dev = try SAMConfig.read(Array(text.utf8), file: "samconfig.toml", environment: "default")
+        #expect(dev.values.values.map { "\($0.name)=\($0.value)" } == ["Env=dev", "Name=a b", "Size=4"])
+        #expect(dev.region == "eu-west-1")
+        #expect(dev.values["Env"]?.range?.start.line == 4)
+        let prod = try SAMConfig.read(Array(text.utf8), file: "samconfig.toml", environment: "prod")
+        #expect(prod.values.values.map { "\($0.name)=\($0.value)" } == ["Env=prod", "Size=9"])
+        #expect(prod.region == "us-east-1")
+        do {
+            _ = try SAMConfig.read(Array(text.utf8), file: "samconfig.toml", environment: "stage")
+            Issue.record("an environment the file lacks was read")
+        } catch {
+            #expect(error.message == "samconfig.toml:1:1: no [stage.deploy.parameters] section: name the environment with --config-env")
+        }
+        do {
+            _ = try SAMConfig.read(Array("[default.deploy.parameters]\nparameter_overrides = \"Env\"\n".utf8), file: "s.toml", environment: "default")
+            Issue.record("a pair without = was read")
+        } catch {
+            #expect(error.message == "s.toml:2:23: parameter_overrides: 'Env' is not Key=Value")
+        }
+        do {
+            _ = try SAMConfig.read(Array("[default.deploy.parameters]\nregion = \"us-east-1\n".utf8), file: "s.toml", environment: "default")
+            Issue.record("an unterminated string was read")
+        } catch {
+            #expect(error.message == "s.toml:2:10: a value taplint cannot read: \"us-east-1")
+        }
+    }
 }
