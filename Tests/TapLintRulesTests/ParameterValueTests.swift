@@ -221,4 +221,31 @@ import TapLintRules
             #expect(error.message == "s.toml:2:10: a value taplint cannot read: \"us-east-1")
         }
     }
+
+    /// Stack tags reach every resource that takes tags: a required tag the
+    /// deployment gives the stack is no finding.
+    @Test func stackTagsCountForTheTaggingPolicy() throws {
+        let template = """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags: [{Key: team, Value: a}]
+            """
+        func missing(_ file: String?) throws -> [String] {
+            let values = try file.map { try ParameterValues.read(Array($0.utf8), file: "pipeline.json") }
+            let options = LintOptions(requiredTags: [RequiredTag(key: "team", value: nil), RequiredTag(key: "cost-center", value: nil)],
+                                      asOf: "2026-12-03", parameterValues: values)
+            return Linter(options: options).lint(Array(template.utf8), file: "t.yaml").findings.filter { $0.rule == "TAG001" }.map(\.message)
+        }
+        #expect(try missing(nil).count == 3)
+        #expect(try missing(#"{"Parameters": {}, "Tags": {"cost-center": "42"}}"#) == ["Queue carries no tag team (required by tagging.required)"])
+        let (_, deployed) = try ParameterValues.readDeployment(Array("template-file-path: t.yaml\ntags: {team: a}\n".utf8), file: "d.yml")
+        #expect(deployed.stackTags == ["team": "a"])
+        let config = try SAMConfig.read(Array("[default.deploy.parameters]\ntags = \"team=\\\"a\\\" cost-center=42\"\n".utf8),
+                                        file: "samconfig.toml", environment: "default")
+        #expect(config.values.stackTags == ["team": "a", "cost-center": "42"])
+    }
 }

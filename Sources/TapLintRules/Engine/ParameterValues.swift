@@ -23,6 +23,9 @@ public struct ParameterValues: Sendable {
     public var source: String
     /// In the order written; a later value for the same name replaces an earlier one.
     public private(set) var values: [Given] = []
+    /// The stack's tags, which CloudFormation gives every resource of the
+    /// stack that takes tags: key → value.
+    public var stackTags: [String: String] = [:]
 
     public init(source: String, values: [Given] = []) {
         self.source = source
@@ -88,6 +91,7 @@ public struct ParameterValues: Sendable {
                 """)
         }
         try values.add(parameters, named: "Parameters")
+        values.stackTags = try tags(root["Tags"], named: "Tags", file: file)
         return values
     }
 }
@@ -112,8 +116,25 @@ extension ParameterValues {
         if let parameters = root["parameters"], parameters.scalar?.isNull != true {
             try values.add(parameters, named: "parameters")
         }
+        values.stackTags = try tags(root["tags"], named: "tags", file: file)
         return (template, values)
     }
+}
+
+/// A file's stack tags: an object of keys and values, or none.
+private func tags(_ node: Node?, named key: String, file: String) throws(ParameterFileError) -> [String: String] {
+    guard let node, node.scalar?.isNull != true else { return [:] }
+    guard let entries = node.mapping else {
+        throw ParameterFileError(file: file, at: node.range.start, "\(key) must be an object of keys and values")
+    }
+    var tags: [String: String] = [:]
+    for entry in entries {
+        guard let name = entry.name, let value = entry.value.scalar?.value else {
+            throw ParameterFileError(file: file, at: entry.value.range.start, "the value of tag \(entry.name ?? "") must be a string")
+        }
+        tags[name] = value
+    }
+    return tags
 }
 
 /// A parameter file taplint cannot read, with the place that says why.

@@ -1,7 +1,7 @@
 import TapLintCore
 
 /// The deployment a SAM CLI configuration file (`samconfig.toml`) gives one
-/// environment: `parameter_overrides` and `region` from its `deploy`
+/// environment: `parameter_overrides`, `region` and `tags` from its `deploy`
 /// section, or its `global` one. Only the TOML that `sam` writes is read:
 /// table headers, `key = value` with strings, numbers, booleans and arrays
 /// of strings, and comments.
@@ -56,6 +56,12 @@ public struct SAMConfig: Sendable {
         for section in sections {
             guard let entries = tables[section] else { continue }
             if case .string(let region)? = entries["region"]?.value { config.region = region }
+            if case .string(let tags)? = entries["tags"]?.value {
+                for pair in Self.overrides(tags) {
+                    guard let split = pair.firstIndex(of: "=") else { continue }
+                    config.values.stackTags[String(pair[..<split])] = Self.unquoted(pair[pair.index(after: split)...])
+                }
+            }
             guard let (value, at) = entries["parameter_overrides"] else { continue }
             let pairs: [String]
             switch value {

@@ -17,7 +17,9 @@ public struct MissingRequiredTag: TemplateRule {
         `StageDescription.Tags` for the stage an API deployment creates), comes from the \
         CloudFormation resource schemas; in SAM templates `Globals` tags count for \
         every resource of their section that does not set the key itself. A value from `!Ref` counts as the parameter's \
-        default; inside `Fn::If`, every branch must comply.
+        default; inside `Fn::If`, every branch must comply. Checked for a deployment \
+        whose file gives stack tags (CodePipeline's Tags, Git sync's tags, samconfig's \
+        tags), those count for every resource: CloudFormation passes them on.
         """,
         fix: "add the tag (Key and Value) to the resource's tags",
         triggering: [
@@ -185,12 +187,14 @@ public struct MissingRequiredTag: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let policy = context.tagPolicy
         guard !policy.required.isEmpty else { return [] }
+        // The deployment's stack tags reach every resource that takes tags.
+        let stackTags = context.options.parameterValues?.stackTags ?? [:]
         return context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
             var violations: [Violation] = []
             for outcome in tags.outcomes where !outcome.unknown {
                 let when = outcome.conditions.isEmpty ? "" : " when " + outcome.conditions.joined(separator: " and ")
-                for required in policy.missing(from: outcome) {
+                for required in policy.missing(from: outcome) where stackTags[required.key] == nil {
                     let what = tags.resource.type == "AWS::ApiGateway::Deployment" ? "the stage that \(resource) creates" : resource
                     violations.append(Violation(at: tags.anchor.range, path: tags.path,
                                                 message: "\(what) carries no tag \(required.key)\(when) (\(policy.reason(for: required.key)))",
