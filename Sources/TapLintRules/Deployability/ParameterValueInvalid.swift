@@ -35,12 +35,12 @@ public struct ParameterValueInvalid: TemplateRule {
         for value in given.values {
             guard let parameter = declared[value.name] else {
                 let place = template.root.entry("Parameters")?.key.range ?? template.root.range
-                found.append(violation(at: value.range ?? place, in: given, path: [.key("Parameters")],
+                found.append(violation(value, in: given, else: place, path: [.key("Parameters")],
                                        "\(given.source) gives a value for \(value.name), which the template does not declare: CloudFormation rejects the stack"))
                 continue
             }
             guard let problem = Self.problem(of: value.value, parameter) else { continue }
-            found.append(violation(at: value.range ?? parameter.key.range, in: given, path: [.key("Parameters"), .key(parameter.name)],
+            found.append(violation(value, in: given, else: parameter.key.range, path: [.key("Parameters"), .key(parameter.name)],
                                    "parameter \(parameter.name)'s value in \(given.source): \(problem)"))
         }
         for parameter in template.parameters where parameter["Default"] == nil && given[parameter.name] == nil {
@@ -51,9 +51,11 @@ public struct ParameterValueInvalid: TemplateRule {
     }
 
     /// A finding on a value: in the parameter file when it came from one.
-    private func violation(at range: SourceRange, in given: ParameterValues, path: [PathElement], _ message: String) -> Violation {
-        let inFile = given.values.contains { $0.range == range }
-        return Violation(at: range, path: inFile ? [] : path, message: message, file: inFile ? given.source : nil)
+    /// `place` and `path` are in the template, for a value given on the command line.
+    private func violation(_ value: ParameterValues.Given, in given: ParameterValues, else place: SourceRange,
+                           path: [PathElement], _ message: String) -> Violation {
+        guard let range = value.range else { return Violation(at: place, path: path, message: message) }
+        return Violation(at: range, path: [], message: message, file: given.source)
     }
 
     /// What the parameter's Type or constraints reject in the value, if

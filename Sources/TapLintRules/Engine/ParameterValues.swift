@@ -45,12 +45,19 @@ public struct ParameterValues: Sendable {
         guard let entries = mapping.mapping else {
             throw ParameterFileError(file: source, at: mapping.range.start, "\(key) must be an object of names and values")
         }
+        for given in try Self.pairs(entries, file: source) { add(given) }
+    }
+
+    /// A mapping's names and string values, in order.
+    fileprivate static func pairs(_ entries: [Entry], file: String) throws(ParameterFileError) -> [Given] {
+        var pairs: [Given] = []
         for entry in entries {
             guard let name = entry.name, let text = entry.value.scalar?.value else {
-                throw ParameterFileError(file: source, at: entry.value.range.start, "the value of \(entry.name ?? "a parameter") must be a string")
+                throw ParameterFileError(file: file, at: entry.value.range.start, "the value of \(entry.name ?? "an entry") must be a string")
             }
-            add(Given(name: name, value: text, range: entry.value.range))
+            pairs.append(Given(name: name, value: text, range: entry.value.range))
         }
+        return pairs
     }
 
     /// Adds a value, replacing one given earlier for the same name.
@@ -127,14 +134,7 @@ private func tags(_ node: Node?, named key: String, file: String) throws(Paramet
     guard let entries = node.mapping else {
         throw ParameterFileError(file: file, at: node.range.start, "\(key) must be an object of keys and values")
     }
-    var tags: [String: String] = [:]
-    for entry in entries {
-        guard let name = entry.name, let value = entry.value.scalar?.value else {
-            throw ParameterFileError(file: file, at: entry.value.range.start, "the value of tag \(entry.name ?? "") must be a string")
-        }
-        tags[name] = value
-    }
-    return tags
+    return Dictionary(try ParameterValues.pairs(entries, file: file).map { ($0.name, $0.value) }) { _, last in last }
 }
 
 /// A parameter file taplint cannot read, with the place that says why.
