@@ -16,7 +16,8 @@ public struct JSONReporter: Reporter {
                 ("errors", .int(result.count(.error))),
                 ("warnings", .int(result.count(.warning))),
                 ("info", .int(result.count(.info))),
-            ] + (result.fixed.map { [("fixed", .int($0))] } ?? []))),
+            ] + (result.fixed.map { [("fixed", .int($0))] } ?? [])
+              + (result.deployments.isEmpty ? [] : [("deployments", .array(result.deployments.map(JSON.string)))]))),
             ("findings", .array(result.findings.map(Self.json))),
         ]).rendered()
     }
@@ -37,6 +38,7 @@ public struct JSONReporter: Reporter {
         ]
         if let resource = finding.resource { members.append(("resource", .string(resource))) }
         if let fix = finding.fix { members.append(("fix", .string(fix))) }
+        if !finding.deployments.isEmpty { members.append(("deployments", .array(finding.deployments.map(JSON.string)))) }
         if !finding.edits.isEmpty {
             members.append(("edits", .array(finding.edits.map { edit in
                 .object([("start", .int(edit.start)), ("end", .int(edit.end)), ("text", .string(edit.text))])

@@ -9,12 +9,16 @@ public struct RunResult: Sendable {
     public var seconds: Double
     /// With `--fix`: the findings the fixes removed; nil without it.
     public var fixed: Int?
+    /// The deployments the templates were judged for, in the order given;
+    /// empty when none was.
+    public var deployments: [String]
 
-    public init(reports: [FileReport], seconds: Double, fixing: Bool = false) {
+    public init(reports: [FileReport], seconds: Double, fixing: Bool = false, deployments: [String] = []) {
         files = reports.filter { !$0.skipped }.sorted { $0.file < $1.file }
         skipped = reports.count - files.count
         self.seconds = seconds
         fixed = fixing ? reports.reduce(0) { $0 + $1.fixed } : nil
+        self.deployments = deployments
     }
 
     public var findings: [Finding] { files.flatMap(\.findings) }
@@ -27,4 +31,13 @@ public struct RunResult: Sendable {
 /// A report format: turns a run into the bytes written to stdout or `--output`.
 public protocol Reporter: Sendable {
     func render(_ result: RunResult) -> String
+}
+
+extension Finding {
+    /// `in deployment prod`, `in deployments dev, prod`: which stacks a
+    /// finding holds for; nil when the template was judged for every value.
+    var deploymentNote: String? {
+        guard !deployments.isEmpty else { return nil }
+        return (deployments.count == 1 ? "in deployment " : "in deployments ") + deployments.joined(separator: ", ")
+    }
 }

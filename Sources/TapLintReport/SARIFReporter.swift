@@ -79,6 +79,9 @@ public struct SARIFReporter: Reporter {
             ("message", .object([("text", .string(finding.message + (finding.fix.map { " (fix: \($0))" } ?? "")))])),
             ("locations", .array([.object(location)])),
         ]
+        if !finding.deployments.isEmpty {
+            members.append(("properties", .object([("deployments", .array(finding.deployments.map(JSON.string)))])))
+        }
         return .object(members)
     }
 

@@ -59,12 +59,12 @@ struct CheckCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let commandLine = try report.selection()
-        let deployed = try deployment.resolve()
+        let commandDeployment = try deployment.resolve()
         let accepted = try baseline.map { file throws(CommandError) in try Self.loadBaseline(file) }
         var configurations = try ConfigurationResolver(explicit: report.config)
-        var work: [(input: Input, configuration: Configuration)] = []
+        var work: [Job] = []
         var paths = paths
-        if let template = deployed.template {
+        if let template = commandDeployment?.template {
             guard paths == ["."] else { throw CommandError("--deployment-file names its template: give no paths") }
             paths = [template]
         }
@@ -72,26 +72,33 @@ struct CheckCommand: ParsableCommand {
             let configuration = try configurations.configuration(for: input)
             if !input.explicit || forceExclude, !input.isStandardInput, configuration.excludes(input.path) { continue }
             if skipNonTemplates { input.explicit = false }
-            work.append((input, configuration))
+            // The command line's deployment, else the configuration's for this
+            // template (not with --fix: a fix is the same in every deployment).
+            let listed = fix || input.isStandardInput ? [] : configuration.deployments(of: input.path)
+            let deployments: [Deployment?] = commandDeployment.map { [$0] } ?? (listed.isEmpty ? [nil] : listed.map(Optional.some))
+            for deployment in deployments { work.append(Job(input: input, configuration: configuration, deployment: deployment)) }
         }
-        let history = try base.map { ref throws(CommandError) in 
-            try History(ref: ref, inputs: work.map(\.input), folders: paths.filter { FileSystem.kind(of: $0) == .directory })
+        var seen = Set<String>()
+        let inputs = work.map(\.input).filter { seen.insert($0.path).inserted }
+        let history = try base.map { ref throws(CommandError) in
+            try History(ref: ref, inputs: inputs, folders: paths.filter { FileSystem.kind(of: $0) == .directory })
         }
         let jobs = jobs ?? System.coreCount
         // Cores left over when there are fewer files than jobs go to each
         // file's own rules: one large template still uses the whole machine.
         let threadsPerFile = max(1, jobs / max(work.count, 1))
         var linters: [String: Linter] = [:]
-        for (_, configuration) in work where linters[configuration.key] == nil {
-            linters[configuration.key] = report.linter(for: configuration, commandLine: commandLine, threads: threadsPerFile,
-                                                       maxFileSize: maxFileSize, parameterValues: deployed.values, regions: deployed.regions)
+        for job in work where linters[job.linterKey] == nil {
+            linters[job.linterKey] = report.linter(for: job.configuration, commandLine: commandLine, threads: threadsPerFile,
+                                                   maxFileSize: maxFileSize, parameterValues: job.deployment?.values,
+                                                   regions: job.deployment?.regions ?? [])
         }
-        let pairs = work.map { ($0.input, linters[$0.configuration.key] ?? Linter()) }
+        let pairs = work.map { ($0.input, linters[$0.linterKey] ?? Linter()) }
         if fix {
             return try fixAll(pairs, jobs: jobs, configurations: work.map { ($0.input.displayName, $0.configuration) },
                               since: started)
         }
-        var reports = Self.lint(pairs, jobs: jobs, history: history)
+        var reports = DeploymentMerge.merge(Self.lint(pairs, jobs: jobs, history: history), deployments: work.map(\.deployment?.name))
         // Templates deleted since the base: what their removal loses.
         for deleted in history?.deleted ?? [] {
             let linter = report.linter(for: Configuration.defaults(in: "."), commandLine: commandLine, threads: 1, maxFileSize: maxFileSize)
@@ -100,7 +107,20 @@ struct CheckCommand: ParsableCommand {
         if var accepted {
             for i in reports.indices { reports[i].findings = accepted.newFindings(reports[i].findings) }
         }
-        try report.emit(reports, configurations: work.map { ($0.input.displayName, $0.configuration) }, since: started)
+        var names: [String] = []
+        for job in work { if let name = job.deployment?.name, !names.contains(name) { names.append(name) } }
+        try report.emit(reports, configurations: work.map { ($0.input.displayName, $0.configuration) }, since: started,
+                        deployments: names)
+    }
+
+    /// One template linted for one deployment (or for every value, with none).
+    private struct Job {
+        var input: Input
+        var configuration: Configuration
+        var deployment: Deployment?
+
+        /// Jobs with the same configuration and deployment share a linter.
+        var linterKey: String { configuration.key + "\u{0}" + (deployment?.name ?? "") }
     }
 
     /// `--fix`: each template fixed and written back atomically (standard

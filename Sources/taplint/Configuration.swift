@@ -13,6 +13,13 @@ import TapLintRules
 ///       required: {Environment: Production, Owner: ~}
 ///     paths:
 ///       exclude: ["cdk.out/**"]
+///     deployments:                    # each template linted once per deployment
+///       - name: prod
+///         template: template.yml
+///         parameter-file: params/prod.json
+///         regions: [us-east-1]
+///       - name: staging
+///         deployment-file: deploy/staging.yml
 ///
 /// Reading is strict: an unknown key, a value of the wrong type or a rule
 /// that does not exist stops the run (exit 2) with the file, line and column.
@@ -31,6 +38,9 @@ struct Configuration: Sendable {
     /// nil: learned from each template.
     var requiredTags: [RequiredTag]?
     var exclude: [Glob] = []
+    /// The stacks templates below this file are deployed as, their files
+    /// read when the configuration is.
+    var deployments: [Deployment] = []
 
     static func defaults(in directory: String) -> Configuration {
         Configuration(file: nil, directory: directory)
@@ -55,6 +65,13 @@ struct Configuration: Sendable {
         let reader = Reader(file: file)
         try reader.read(root, into: &configuration)
         return configuration
+    }
+
+    /// The deployments of the template at `path`, in the order listed.
+    func deployments(of path: String) -> [Deployment] {
+        guard !deployments.isEmpty else { return [] }
+        let absolute = Paths.absolute(path)
+        return deployments.filter { deployment in deployment.template.map(Paths.absolute) == absolute }
     }
 
     /// The nearest `.taplint.yml` from `directory` upwards, if any.
@@ -113,7 +130,7 @@ private struct Reader {
 
     func read(_ root: Node, into configuration: inout Configuration) throws(CommandError) {
         for entry in try mapping(root, "the top level") {
-            switch try key(entry, allowed: ["fail-on", "show", "rules", "tagging", "paths"], in: "the top level") {
+            switch try key(entry, allowed: ["fail-on", "show", "rules", "tagging", "paths", "deployments"], in: "the top level") {
             case "fail-on":
                 let value = try string(entry.value, "fail-on", expected: "one of error, warning, info, never")
                 guard let failOn = FailOn(rawValue: value) else {
@@ -152,6 +169,8 @@ private struct Reader {
                                                                         expected: "a string, or ~ for any value"))
                     }
                 }
+            case "deployments":
+                configuration.deployments = try deployments(entry.value, in: configuration.directory)
             default:
                 for paths in try mapping(entry.value, "paths") {
                     _ = try key(paths, allowed: ["exclude"], in: "paths")
@@ -161,6 +180,44 @@ private struct Reader {
                 }
             }
         }
+    }
+
+    /// `deployments:`, each entry's files read: a name, the template (or a
+    /// Git sync file that names it), and where the values come from.
+    private func deployments(_ node: Node, in directory: String) throws(CommandError) -> [Deployment] {
+        var found: [Deployment] = []
+        for item in try list(node, "deployments") {
+            var spec = DeploymentSpec(parametersSource: file, origin: "\(file):\(item.range.start.line):\(item.range.start.column): ")
+            for field in try mapping(item, "a deployment") {
+                let allowed = ["name", "template", "parameter-file", "config-env", "deployment-file", "parameters", "regions"]
+                switch try key(field, allowed: allowed, in: "a deployment") {
+                case "name": spec.name = try string(field.value, "name", expected: "a string")
+                case "template": spec.template = try string(field.value, "template", expected: "a path")
+                case "parameter-file": spec.parameterFile = try string(field.value, "parameter-file", expected: "a path")
+                case "config-env": spec.configEnvironment = try string(field.value, "config-env", expected: "a string")
+                case "deployment-file": spec.deploymentFile = try string(field.value, "deployment-file", expected: "a path")
+                case "parameters":
+                    for parameter in try mapping(field.value, "parameters") {
+                        let name = try string(parameter.key, "a parameter name", expected: "a string")
+                        let value = try string(parameter.value, "parameters.\(name)", expected: "a string")
+                        spec.parameters.append(.init(name: name, value: value, range: parameter.value.range))
+                    }
+                default:
+                    spec.regionNames = try field.value.sequence == nil
+                        ? [string(field.value, "regions", expected: "a region or a list of them")]
+                        : list(field.value, "regions").map { region throws(CommandError) in
+                            try string(region, "regions", expected: "a region name")
+                        }
+                }
+            }
+            guard let name = spec.name, !name.isEmpty else { throw error(item, "a deployment needs a name") }
+            guard !found.contains(where: { $0.name == name }) else { throw error(item, "deployment '\(name)' is listed twice") }
+            guard spec.template != nil || spec.deploymentFile != nil else {
+                throw error(item, "deployment '\(name)' needs a template, or a deployment-file that names one")
+            }
+            found.append(try spec.resolve(in: directory))
+        }
+        return found
     }
 
     private func error(_ node: Node, _ message: String) -> CommandError {

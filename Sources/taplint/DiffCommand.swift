@@ -26,9 +26,13 @@ struct DiffCommand: ParsableCommand {
 
     @OptionGroup var report: ReportOptions
 
+    @OptionGroup(title: "Deployment") var deployment: DeploymentOptions
+
     func run() throws {
         let started = ContinuousClock().now
         let commandLine = try report.selection()
+        // NEW is the template; a deployment file gives only its values here.
+        let deployed = try deployment.resolve()
         guard new != "-" else { throw CommandError("NEW must be a file; OLD may be - for standard input") }
         for path in [old, new] where path != "-" && FileSystem.kind(of: path) != .file {
             throw CommandError(FileSystem.kind(of: path) == .missing ? "path not found: \(path)" : "not a file: \(path)")
@@ -36,14 +40,23 @@ struct DiffCommand: ParsableCommand {
         let input = Input(path: new, explicit: true)
         var configurations = try ConfigurationResolver(explicit: report.config)
         let configuration = try configurations.configuration(for: input)
-        let linter = report.linter(for: configuration, commandLine: commandLine, threads: System.coreCount,
-                                   maxFileSize: LintOptions.defaultMaxFileSize)
+        // The command line's deployment, else those `.taplint.yml` lists for NEW.
+        let listed = configuration.deployments(of: new)
+        let deployments: [Deployment?] = deployed.map { [$0] } ?? (listed.isEmpty ? [nil] : listed.map(Optional.some))
         let oldBytes = try Self.read(old)
         let newBytes = try Self.read(new)
-        var found = linter.lint(newBytes, file: input.displayName, base: Base(bytes: oldBytes, name: old == "-" ? "<stdin>" : old))
-        // The change findings, and why a version could not be compared.
-        found.findings = found.findings.filter { $0.category == .change || $0.category == .syntax }
-        try report.emit([found], configurations: [(input.displayName, configuration)], since: started)
+        let reports = deployments.map { deployment in
+            let linter = report.linter(for: configuration, commandLine: commandLine, threads: System.coreCount,
+                                       maxFileSize: LintOptions.defaultMaxFileSize, parameterValues: deployment?.values,
+                                       regions: deployment?.regions ?? [])
+            var found = linter.lint(newBytes, file: input.displayName, base: Base(bytes: oldBytes, name: old == "-" ? "<stdin>" : old))
+            // The change findings, and why a version could not be compared.
+            found.findings = found.findings.filter { $0.category == .change || $0.category == .syntax }
+            return found
+        }
+        try report.emit(DeploymentMerge.merge(reports, deployments: deployments.map { $0?.name }),
+                        configurations: [(input.displayName, configuration)], since: started,
+                        deployments: deployments.compactMap { $0?.name })
     }
 
     private static func read(_ path: String) throws(CommandError) -> [UInt8] {

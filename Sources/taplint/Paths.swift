@@ -39,4 +39,22 @@ enum Paths {
         let prefix = base.hasSuffix("/") ? base : base + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
+
+    /// How reports show a path: relative to the current folder when it lies
+    /// below it.
+    static func display(_ path: String) -> String {
+        path.hasPrefix("/") ? relative(path, to: absolute(".")) : path
+    }
+
+    /// The root of the git work tree holding `path` (the nearest folder
+    /// upwards with a `.git`), if any.
+    static func repositoryRoot(of path: String) -> String? {
+        var current = directory(of: absolute(path))
+        while true {
+            if FileSystem.kind(of: join(current, ".git")) != .missing { return current }
+            let parent = directory(of: current)
+            if parent == current { return nil }
+            current = parent
+        }
+    }
 }

@@ -67,10 +67,11 @@ struct ReportOptions: ParsableArguments {
     /// Writes the report and exits 1 when a finding reaches a file's
     /// `--fail-on` (or its configuration's).
     func emit(_ reports: [FileReport], configurations: [(file: String, configuration: Configuration)],
-              since started: ContinuousClock.Instant, fixing: Bool = false, toStandardError: Bool = false) throws {
+              since started: ContinuousClock.Instant, fixing: Bool = false, toStandardError: Bool = false,
+              deployments: [String] = []) throws {
         let elapsed = ContinuousClock().now - started
         let result = RunResult(reports: reports, seconds: Double(elapsed.components.seconds)
-            + Double(elapsed.components.attoseconds) / 1e18, fixing: fixing)
+            + Double(elapsed.components.attoseconds) / 1e18, fixing: fixing, deployments: deployments)
         // An empty report is easy to mistake for a clean one: say why there is nothing.
         if result.files.isEmpty {
             FileSystem.writeStandardError("taplint: no CloudFormation template in the paths given"

@@ -11,10 +11,20 @@ import TapLintRules
     static let folder = "samples/deployments/"
     static let template = folder + "template.yml"
     static let valueFiles = Repository.files(under: "samples/deployments", extensions: ["json", "yml"]).filter(isValues)
+    /// The report of a bare `taplint check` over the folder's `.taplint.yml`
+    /// deployments, written by the CLI's tests (DeploymentConfigurationTests).
+    static let commandSnapshots = ["samples/expected/deployments/all.json"]
+
+    /// True for a file beside the template that is not itself a sample
+    /// template: parameter files, configurations, the change case.
+    static func isDeploymentInput(_ path: String) -> Bool {
+        path.hasPrefix(folder) && path != template
+    }
 
     /// True for a deployment's parameter file, which is no template.
     static func isValues(_ path: String) -> Bool {
-        path.hasPrefix(folder) && path != template
+        let name = path.dropFirst(folder.count)
+        return isDeploymentInput(path) && !name.contains("/") && !name.hasPrefix(".")
     }
 
     /// The file's values; a deployment file must name the sample's template.

@@ -34,7 +34,8 @@ import TapLintRules
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var reports = Repository.files(under: "samples/expected", extensions: ["json"]).map { Repository.url($0).path }
-        #expect(reports.count == SampleSnapshotTests.samples.count + DeploymentSampleTests.valueFiles.count)
+        #expect(reports.count == SampleSnapshotTests.samples.count + DeploymentSampleTests.valueFiles.count
+            + DeploymentSampleTests.commandSnapshots.count)
         // One report of every sample at once: several files, every severity.
         let all = SampleSnapshotTests.samples.map { sample in
             SampleSnapshotTests.linter.lint(Array((Repository.read(sample) ?? "").utf8), file: sample)

@@ -7,7 +7,7 @@ import TapLintRules
 /// `samples/expected/`, the whole-template snapshots of the style guide.
 @Suite struct SampleSnapshotTests {
     static let samples = Repository.files(under: "samples", extensions: ["yaml", "yml", "json"])
-        .filter { !$0.hasPrefix("samples/expected/") && !$0.hasPrefix("samples/changes/") && !DeploymentSampleTests.isValues($0) }
+        .filter { !$0.hasPrefix("samples/expected/") && !$0.hasPrefix("samples/changes/") && !DeploymentSampleTests.isDeploymentInput($0) }
 
     /// Snapshots are judged at a fixed day, so that runtime deprecations do
     /// not change them as the calendar moves (the CLI test passes the same
@@ -59,7 +59,8 @@ import TapLintRules
     }
 
     @Test func everySnapshotHasItsSample() {
-        let expected = Set(Self.samples.map(Self.snapshotPath) + DeploymentSampleTests.valueFiles.map(DeploymentSampleTests.snapshotPath))
+        let expected = Set(Self.samples.map(Self.snapshotPath) + DeploymentSampleTests.valueFiles.map(DeploymentSampleTests.snapshotPath)
+            + DeploymentSampleTests.commandSnapshots)
         for snapshot in Repository.files(under: "samples/expected", extensions: ["json"]) {
             #expect(expected.contains(snapshot), "\(snapshot) has no sample")
         }

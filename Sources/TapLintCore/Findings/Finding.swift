@@ -1,5 +1,5 @@
 /// One problem in one file, ready for any report format.
-public struct Finding: Sendable, Equatable {
+public struct Finding: Sendable, Hashable {
     public var rule: String
     public var name: String
     public var category: Category
@@ -15,9 +15,13 @@ public struct Finding: Sendable, Equatable {
     /// Other places of the same file the finding is about (each edge of a
     /// cycle, the resource a name disagrees with), for the editor.
     public var related: [Related]
+    /// The named deployments (`.taplint.yml`'s `deployments:`, or the one
+    /// the command line gives) the finding holds for; empty when the
+    /// template is judged for every value it allows.
+    public var deployments: [String] = []
 
     /// Another place a finding names, and what happens there.
-    public struct Related: Sendable, Equatable {
+    public struct Related: Sendable, Hashable {
         public var range: SourceRange
         public var message: String
 
@@ -44,12 +48,13 @@ public struct Finding: Sendable, Equatable {
         self.related = related
     }
 
-    /// Report order: file, line, column, rule, then message, so that the same
-    /// input always prints the same bytes.
+    /// Report order: file, line, column, rule, message, then deployments, so
+    /// that the same input always prints the same bytes.
     public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
         if a.file != b.file { return a.file < b.file }
         if a.range.start != b.range.start { return a.range.start < b.range.start }
         if a.rule != b.rule { return a.rule < b.rule }
-        return a.message < b.message
+        if a.message != b.message { return a.message < b.message }
+        return a.deployments.lexicographicallyPrecedes(b.deployments)
     }
 }

@@ -59,7 +59,9 @@ public struct DataResourceDeleted: ChangeRule {
     public func check(_ change: TemplateChange) -> [Violation] {
         // What the new version no longer has is pointed at where the old one had it.
         change.removed.compactMap { resource in
-            guard let name = resource.type, Catalog.type(named: name)?.holdsData == true,
+            // A resource the deployment's stack never had loses nothing there.
+            guard change.deployment?.old.has(resource) != false,
+                  let name = resource.type, Catalog.type(named: name)?.holdsData == true,
                   !TemplateChange.keeps(resource.declaration["DeletionPolicy"]) else { return nil }
             return Violation(at: resource.declaration.key.range, path: [.key("Resources"), .key(resource.name)],
                              message: "\(resource.name) (\(name)) is removed without DeletionPolicy: Retain: deploying "

@@ -83,12 +83,14 @@ public struct ResourceReplaced: ChangeRule {
     public init() {}
 
     public func check(_ change: TemplateChange) -> [Violation] {
-        change.kept.compactMap { replacement($0, in: change.new) } + change.renamed.map { rename($0, from: change.old) }
+        change.kept.compactMap { replacement($0, in: change) } + change.renamed.map { rename($0, from: change.old) }
     }
 
     /// Why a resource kept under its id is replaced, if it is.
-    private func replacement(_ pair: TemplateChange.Pair, in template: Template) -> Violation? {
-        let (old, new) = (pair.old, pair.new)
+    private func replacement(_ pair: TemplateChange.Pair, in change: TemplateChange) -> Violation? {
+        let (old, new, template) = (pair.old, pair.new, change.new)
+        // A resource this deployment's stack does not have (in either version) is not replaced in it.
+        if let stacks = change.deployment, !stacks.old.has(old) || !stacks.new.has(new) { return nil }
         let base: [PathElement] = [.key("Resources"), .key(new.name)]
         if let before = old.type, let after = new.type, before != after {
             let key = new.body.entry("Type")?.key ?? new.declaration.key
@@ -110,6 +112,17 @@ public struct ResourceReplaced: ChangeRule {
             let before = SameValue.values(at: steps, in: old.properties)
             let after = SameValue.values(at: steps, in: new.properties)
             guard before.count != after.count || zip(before, after).contains(where: { !SameValue.equal($0, $1) }) else { continue }
+            // Values this deployment decides are compared as the text its stack gets.
+            let decided = change.deployment.flatMap { stacks -> Bool? in
+                guard before.count == after.count else { return nil }
+                var differ = false
+                for (a, b) in zip(before, after) where !SameValue.equal(a, b) {
+                    guard let x = stacks.old.text(of: a), let y = stacks.new.text(of: b), let same = x.same(as: y) else { return nil }
+                    differ = differ || !same
+                }
+                return differ
+            }
+            if decided == false { continue }
             let top = String(steps[0])
             let key = new.properties.flatMap { $0.entry(top)?.key } ?? new.body.entry("Properties")?.key ?? new.declaration.key
             let at = base + (new.properties?[top] != nil ? [.key("Properties"), .key(top)] : [])
@@ -123,7 +136,7 @@ public struct ResourceReplaced: ChangeRule {
             let certainlyNew = before.count == after.count && zip(before, after).allSatisfy { pair in
                 SameValue.equal(pair.0, pair.1) || SameValue.alwaysDiffer(pair.0, pair.1)
             }
-            if !certainlyNew, before.contains(where: SameValue.isComputed) || after.contains(where: SameValue.isComputed) {
+            if !certainlyNew, decided == nil, before.contains(where: SameValue.isComputed) || after.contains(where: SameValue.isComputed) {
                 return Violation(at: key.range, path: at,
                                  message: "\(shown) of \(what) is computed at deploy time and written differently "
                                      + "now: if its value changes, CloudFormation replaces \(new.name)"

@@ -27,11 +27,16 @@ public struct TemplateChange: Sendable {
     public private(set) var removed: [Resource] = []
     /// An old id that is gone, and the new id with the same type and properties.
     public private(set) var renamed: [Pair] = []
+    /// Both versions as one deployment's stack receives them; nil when the
+    /// template is judged for every value.
+    let deployment: (old: DeployedStack, new: DeployedStack)?
 
-    public init(old: Template, new: Template, base: String) {
+    /// `deployed` is what a deployment fixes (`LintOptions.deployed`).
+    public init(old: Template, new: Template, base: String, deployed: [String: [String]] = [:]) {
         self.old = old
         self.new = new
         self.base = base
+        deployment = deployed.isEmpty ? nil : (DeployedStack(old, deployed: deployed), DeployedStack(new, deployed: deployed))
         // A logical id declared twice is the last declaration, as CloudFormation reads it.
         let before = Self.lastOfEachName(old.resources), after = Self.lastOfEachName(new.resources)
         let now = Dictionary(after.map { ($0.name, $0) }, uniquingKeysWith: { $1 })

@@ -197,7 +197,7 @@ public struct Linter: Sendable {
         guard let bytes = base.bytes else { return }
         switch read(bytes, file: base.name) {
         case .template(let old, _):
-            let change = TemplateChange(old: old.template, new: template, base: base.name)
+            let change = TemplateChange(old: old.template, new: template, base: base.name, deployed: options.deployed)
             for rule in changeRules {
                 sink.add(type(of: rule).description, rule.check(change))
             }
