@@ -248,4 +248,32 @@ import TapLintRules
                                         file: "samconfig.toml", environment: "default")
         #expect(config.values.stackTags == ["team": "a", "cost-center": "42"])
     }
+
+    /// A stack tag whose value the policy does not allow is one finding, at
+    /// the tag in the file, naming what it reaches; a resource's own tag
+    /// is judged by itself.
+    @Test func aStackTagWithTheWrongValueIsReportedWhereItIsWritten() throws {
+        let template = """
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+              Topic:
+                Type: AWS::SNS::Topic
+                Properties:
+                  Tags: [{Key: env, Value: prod}]
+            """
+        func findings(_ file: String) throws -> [Finding] {
+            let values = try ParameterValues.read(Array(file.utf8), file: "pipeline.json")
+            let options = LintOptions(requiredTags: [RequiredTag(key: "env", value: "prod")], asOf: "2026-12-03", parameterValues: values)
+            return Linter(options: options).lint(Array(template.utf8), file: "t.yaml").findings.filter { $0.rule == "TAG001" }
+        }
+        let wrong = try findings(#"{"Parameters": {}, "Tags": {"env": "dev"}}"#)
+        #expect(wrong.map(\.message) == ["the stack tag env is 'dev' in pipeline.json, not 'prod' (required by tagging.required): "
+            + "CloudFormation gives it to Queue"])
+        #expect(wrong.first?.file == "pipeline.json" && wrong.first?.range.start == SourcePosition(line: 1, column: 36))
+        #expect(try findings(#"{"Parameters": {}, "Tags": {"env": "prod"}}"#).isEmpty)
+        let config = try SAMConfig.read(Array("[default.deploy.parameters]\ntags = \"env=dev\"\n".utf8),
+                                        file: "samconfig.toml", environment: "default")
+        #expect(config.values.stackTagPlaces["env"] == SourcePosition(line: 2, column: 8))
+    }
 }

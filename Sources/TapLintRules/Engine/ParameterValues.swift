@@ -26,6 +26,8 @@ public struct ParameterValues: Sendable {
     /// The stack's tags, which CloudFormation gives every resource of the
     /// stack that takes tags: key → value.
     public var stackTags: [String: String] = [:]
+    /// Where each stack tag is written in `source`, when it came from a file.
+    public var stackTagPlaces: [String: SourcePosition] = [:]
 
     public init(source: String, values: [Given] = []) {
         self.source = source
@@ -98,7 +100,7 @@ public struct ParameterValues: Sendable {
                 """)
         }
         try values.add(parameters, named: "Parameters")
-        values.stackTags = try tags(root["Tags"], named: "Tags", file: file)
+        try values.addStackTags(root["Tags"], named: "Tags")
         return values
     }
 }
@@ -123,18 +125,23 @@ extension ParameterValues {
         if let parameters = root["parameters"], parameters.scalar?.isNull != true {
             try values.add(parameters, named: "parameters")
         }
-        values.stackTags = try tags(root["tags"], named: "tags", file: file)
+        try values.addStackTags(root["tags"], named: "tags")
         return (template, values)
     }
 }
 
-/// A file's stack tags: an object of keys and values, or none.
-private func tags(_ node: Node?, named key: String, file: String) throws(ParameterFileError) -> [String: String] {
-    guard let node, node.scalar?.isNull != true else { return [:] }
-    guard let entries = node.mapping else {
-        throw ParameterFileError(file: file, at: node.range.start, "\(key) must be an object of keys and values")
+extension ParameterValues {
+    /// A file's stack tags: an object of keys and values, or none.
+    fileprivate mutating func addStackTags(_ node: Node?, named key: String) throws(ParameterFileError) {
+        guard let node, node.scalar?.isNull != true else { return }
+        guard let entries = node.mapping else {
+            throw ParameterFileError(file: source, at: node.range.start, "\(key) must be an object of keys and values")
+        }
+        for tag in try Self.pairs(entries, file: source) {
+            stackTags[tag.name] = tag.value
+            stackTagPlaces[tag.name] = tag.range?.start
+        }
     }
-    return Dictionary(try ParameterValues.pairs(entries, file: file).map { ($0.name, $0.value) }) { _, last in last }
 }
 
 /// A parameter file taplint cannot read, with the place that says why.

@@ -56,10 +56,12 @@ public struct SAMConfig: Sendable {
         for section in sections {
             guard let entries = tables[section] else { continue }
             if case .string(let region)? = entries["region"]?.value { config.region = region }
-            if case .string(let tags)? = entries["tags"]?.value {
+            if let (value, at) = entries["tags"], case .string(let tags) = value {
                 for pair in Self.overrides(tags) {
                     guard let split = pair.firstIndex(of: "=") else { continue }
-                    config.values.stackTags[String(pair[..<split])] = Self.unquoted(pair[pair.index(after: split)...])
+                    let key = String(pair[..<split])
+                    config.values.stackTags[key] = Self.unquoted(pair[pair.index(after: split)...])
+                    config.values.stackTagPlaces[key] = at
                 }
             }
             guard let (value, at) = entries["parameter_overrides"] else { continue }

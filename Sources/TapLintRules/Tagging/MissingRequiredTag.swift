@@ -19,7 +19,9 @@ public struct MissingRequiredTag: TemplateRule {
         every resource of their section that does not set the key itself. A value from `!Ref` counts as the parameter's \
         default; inside `Fn::If`, every branch must comply. Checked for a deployment \
         whose file gives stack tags (CodePipeline's Tags, Git sync's tags, samconfig's \
-        tags), those count for every resource: CloudFormation passes them on.
+        tags), those count for every resource: CloudFormation passes them on. A stack \
+        tag whose value `tagging.required` does not allow is one finding at the tag in \
+        that file, naming the resources it reaches.
         """,
         fix: "add the tag (Key and Value) to the resource's tags",
         triggering: [
@@ -189,7 +191,7 @@ public struct MissingRequiredTag: TemplateRule {
         guard !policy.required.isEmpty else { return [] }
         // The deployment's stack tags reach every resource that takes tags.
         let stackTags = context.options.parameterValues?.stackTags ?? [:]
-        return context.tags.flatMap { tags -> [Violation] in
+        return wrongStackTags(context) + context.tags.flatMap { tags -> [Violation] in
             let resource = tags.resource.name
             var violations: [Violation] = []
             for outcome in tags.outcomes where !outcome.unknown {
@@ -213,6 +215,30 @@ public struct MissingRequiredTag: TemplateRule {
                 }
             }
             return violations
+        }
+    }
+
+    /// A stack tag whose value the policy does not allow, given to the
+    /// resources that carry no tag of that key: one finding, at the tag in
+    /// the deployment's file (else at the first resource it reaches).
+    private func wrongStackTags(_ context: LintContext) -> [Violation] {
+        let policy = context.tagPolicy
+        guard policy.requiresValues, let values = context.options.parameterValues else { return [] }
+        return policy.required.compactMap { required -> Violation? in
+            guard let expected = required.value, let given = values.stackTags[required.key], given != expected else { return nil }
+            let receivers = context.tags.filter { tags in
+                tags.outcomes.contains { !$0.unknown && !$0.tags.contains { $0.key == required.key } }
+            }
+            guard let first = receivers.first else { return nil }
+            let names = receivers.prefix(3).map(\.resource.name).joined(separator: ", ")
+                + (receivers.count > 3 ? " and \(receivers.count - 3) more" : "")
+            let message = "the stack tag \(required.key) is '\(given)' in \(values.source), not '\(expected)' "
+                + "(\(policy.reason(for: required.key))): CloudFormation gives it to \(names)"
+            let fix = "set the stack tag \(required.key) to '\(expected)'"
+            guard let place = values.stackTagPlaces[required.key] else {
+                return Violation(at: first.anchor.range, path: first.path, message: message, resource: first.resource.name, fix: fix)
+            }
+            return Violation(at: SourceRange(start: place, end: place), path: [], message: message, fix: fix, file: values.source)
         }
     }
 }
