@@ -99,6 +99,16 @@ struct CheckCommand: ParsableCommand {
                               since: started)
         }
         var reports = DeploymentMerge.merge(Self.lint(pairs, jobs: jobs, history: history), deployments: work.map(\.deployment?.name))
+        // The run's templates read together: nested stacks' local templates
+        // followed (each read once), exports matched with imports.
+        var selections = Dictionary(pairs.map { ($0.0.displayName, $0.1.options.selection) }, uniquingKeysWith: { first, _ in first })
+        reports += Self.nestedTemplates(of: reports, linters: Dictionary(pairs.map { ($0.0.displayName, $0.1) },
+                                                                         uniquingKeysWith: { first, _ in first }),
+                                        jobs: jobs, selections: &selections)
+        let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
+        RepositoryCheck.run(&reports, selection: { selections[$0] ?? commandLine }) { parent, location in
+            located[Self.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
+        }
         // Templates deleted since the base: what their removal loses.
         for deleted in history?.deleted ?? [] {
             let linter = report.linter(for: Configuration.defaults(in: "."), commandLine: commandLine, threads: 1, maxFileSize: maxFileSize)
@@ -111,6 +121,42 @@ struct CheckCommand: ParsableCommand {
         for job in work { if let name = job.deployment?.name, !names.contains(name) { names.append(name) } }
         try report.emit(reports, configurations: work.map { ($0.input.displayName, $0.configuration) }, since: started,
                         deployments: names)
+    }
+
+    /// The local templates that nested stacks of `reports` are made from
+    /// and that are not among them, linted with their parent's linter;
+    /// then theirs, until none is left. Each is read once.
+    private static func nestedTemplates(of reports: [FileReport], linters: [String: Linter], jobs: Int,
+                                        selections: inout [String: RuleSelection]) -> [FileReport] {
+        var known = Set(reports.map { Paths.absolute($0.file) })
+        var found: [FileReport] = []
+        var parents = reports
+        var linters = linters
+        while true {
+            var next: [(Input, Linter)] = []
+            for parent in parents {
+                for nested in parent.stack?.nested ?? [] {
+                    guard let path = childPath(parent: parent.file, location: nested.location),
+                          FileSystem.kind(of: path) == .file, known.insert(Paths.absolute(path)).inserted else { continue }
+                    let linter = linters[parent.file] ?? Linter()
+                    linters[path] = linter
+                    selections[path] = linter.options.selection
+                    next.append((Input(path: path, explicit: true), linter))
+                }
+            }
+            guard !next.isEmpty else { return found }
+            parents = lint(next, jobs: jobs)
+            found += parents
+        }
+    }
+
+    /// Where a nested stack's local template is, as reports name files.
+    static func childPath(parent: String, location: String) -> String? {
+        guard StackFacts.isLocal(location) else { return nil }
+        var relative = location.hasPrefix("file://") ? String(location.dropFirst(7)) : location
+        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        let directory = Paths.directory(of: parent)
+        return relative.hasPrefix("/") || directory == "." ? relative : Paths.join(directory, relative)
     }
 
     /// One template linted for one deployment (or for every value, with none).

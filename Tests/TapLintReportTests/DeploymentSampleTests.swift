@@ -11,9 +11,11 @@ import TapLintRules
     static let folder = "samples/deployments/"
     static let template = folder + "template.yml"
     static let valueFiles = Repository.files(under: "samples/deployments", extensions: ["json", "yml"]).filter(isValues)
-    /// The report of a bare `taplint check` over the folder's `.taplint.yml`
-    /// deployments, written by the CLI's tests (DeploymentConfigurationTests).
-    static let commandSnapshots = ["samples/expected/deployments/all.json"]
+    /// Reports of whole runs, written by the CLI's tests: a bare `taplint
+    /// check` over this folder's `.taplint.yml` deployments
+    /// (DeploymentConfigurationTests), and samples/repository read as one
+    /// folder (RepositoryTests).
+    static let commandSnapshots = ["samples/expected/deployments/all.json", "samples/expected/repository.json"]
 
     /// True for a file beside the template that is not itself a sample
     /// template: parameter files, configurations, the change case.

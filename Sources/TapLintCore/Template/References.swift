@@ -87,6 +87,15 @@ public struct MappingLookup: Sendable {
     public var branches: [Branch]
 }
 
+/// An `Fn::ImportValue`: the export name it reads (text or a built
+/// string), kept for matching with the exports of other templates.
+public struct ImportUse: Sendable {
+    public var name: Node
+    public var range: SourceRange
+    public var path: [PathElement]
+    public var owner: Reference.Owner
+}
+
 /// Every reference and condition use in a template, found in one walk,
 /// which also finds the calls CloudFormation rejects by shape, (with
 /// needles) the resources' strings that hold one, and hands each
@@ -101,6 +110,8 @@ public struct ReferenceIndex: Sendable {
     public private(set) var readsComputedMapping = false
     /// The `Fn::FindInMap` calls that name their mapping.
     public private(set) var mappingLookups: [MappingLookup] = []
+    /// The `Fn::ImportValue` calls, in template order.
+    public private(set) var imports: [ImportUse] = []
     /// Calls whose argument has a shape CloudFormation rejects, found on
     /// the same walk (REF004 reads them), in every section but Metadata.
     public private(set) var malformedCalls: [MalformedCall] = []
@@ -216,6 +227,7 @@ public struct ReferenceIndex: Sendable {
         mappingUses.formUnion(next.mappingUses)
         readsComputedMapping = readsComputedMapping || next.readsComputedMapping
         mappingLookups += next.mappingLookups
+        imports += next.imports
         malformedCalls += next.malformedCalls
         collector?.found.strings += next.strings.strings
         collector?.found.literals += next.strings.literals
@@ -374,6 +386,8 @@ public struct ReferenceIndex: Sendable {
             } else {
                 readsComputedMapping = true
             }
+        case .importValue:
+            imports.append(ImportUse(name: argument, range: argument.valueRange, path: path, owner: owner))
         default:
             break
         }

@@ -38,7 +38,7 @@ public enum Suggestion {
     /// Edit distance where swapping two neighbouring characters is one
     /// edit (`Tabel` → `Table`), as typos go; gives up (returning limit + 1)
     /// once the distance must exceed `limit`.
-    static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    public static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)

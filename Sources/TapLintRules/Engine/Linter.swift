@@ -85,6 +85,9 @@ public struct FileReport: Sendable {
     public var skipped: Bool
     /// With `--fix`: how many findings the fixes removed.
     public var fixed = 0
+    /// What the template tells the other templates of the run; nil when
+    /// the file is no template.
+    public var stack: StackFacts?
 
     public init(file: String, findings: [Finding], skipped: Bool, fixed: Int = 0) {
         self.file = file
@@ -176,7 +179,9 @@ public struct Linter: Sendable {
                              suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
                 }
             }
-            return FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
+            var report = FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
+            report.stack = StackFacts(context)
+            return report
         }
     }
 
@@ -247,7 +252,7 @@ public struct Linter: Sendable {
     }
 
     /// The resource a path runs through: `Resources/X/...` names X.
-    fileprivate static func resource(on path: [PathElement]) -> String? {
+    static func resource(on path: [PathElement]) -> String? {
         guard path.count >= 2, path[0] == .key("Resources"), case .key(let name) = path[1] else { return nil }
         return name
     }

@@ -78,6 +78,11 @@ public enum RuleRegistry {
         ResourceReplaced(), DataResourceDeleted(), ExportRemoved(), RetentionDropped(),
     ]
 
+    /// Rules that read the templates of a run together (`RepositoryCheck`).
+    public static let repositoryRules: [any RepositoryRule] = [
+        ImportNotExported(), UnknownNestedOutput(), NestedStackParameter(), DuplicateExport(), ImportLoop(),
+    ]
+
     /// Rules the reader itself reports, before there is a template.
     static let sourceRules: [any SourceRule.Type] = [
         YAMLSyntax.self, DuplicateKey.self, UnknownTag.self, InputTooComplex.self,
@@ -88,7 +93,7 @@ public enum RuleRegistry {
     /// Every rule's description, sorted by id.
     public static let all: [RuleDescription] =
         (sourceRules.map { $0.description } + templateRules.map { type(of: $0).description }
-            + changeRules.map { type(of: $0).description })
+            + changeRules.map { type(of: $0).description } + repositoryRules.map { type(of: $0).description })
             .sorted { $0.id < $1.id }
 
     /// The rule an id or name refers to.

@@ -1,0 +1,111 @@
+import TapLintCore
+
+/// The templates of one run read together, as CloudFormation ties their
+/// stacks: nested stacks to the local templates they are made from, and
+/// imports to the exports that may give them. Built from each template's
+/// `StackFacts`; literal export names are looked up by text, so the work
+/// grows with the templates, their exports and imports.
+public struct Stacks: Sendable {
+    public struct Member: Sendable {
+        public var file: String
+        public var facts: StackFacts
+    }
+
+    /// An export of one member.
+    public struct ExportRef: Sendable, Hashable {
+        public var member: Int
+        public var export: Int
+    }
+
+    public let members: [Member]
+    /// `children[i][j]`: the member that `members[i].facts.nested[j]` is made from, if read.
+    public let children: [[Int?]]
+    /// `exporters[i][k]`: the exports of other members that may give `members[i].facts.imports[k]`.
+    public let exporters: [[[ExportRef]]]
+
+    /// `locate` finds the member a nested stack's location (relative to its
+    /// parent's file) names.
+    public init(_ members: [Member], locate: (_ parent: Int, _ location: String) -> Int?) {
+        self.members = members
+        children = members.indices.map { i in members[i].facts.nested.map { locate(i, $0.location) } }
+        // Literal names by text; built ones in a list, few in practice.
+        var literal: [String: [ExportRef]] = [:]
+        var built: [ExportRef] = []
+        for (i, member) in members.enumerated() {
+            for (k, export) in member.facts.exports.enumerated() {
+                if let text = export.name.literal {
+                    literal[text, default: []].append(ExportRef(member: i, export: k))
+                } else {
+                    built.append(ExportRef(member: i, export: k))
+                }
+            }
+        }
+        exporters = members.indices.map { i in
+            members[i].facts.imports.map { use in
+                var found: [ExportRef] = []
+                if let text = use.name.literal {
+                    found = literal[text] ?? []
+                } else {
+                    for refs in literal.values {
+                        found += refs.filter { members[$0.member].facts.exports[$0.export].name.mayEqual(use.name) }
+                    }
+                }
+                found += built.filter { members[$0.member].facts.exports[$0.export].name.mayEqual(use.name) }
+                // A stack cannot import its own export.
+                return found.filter { $0.member != i }.sorted { ($0.member, $0.export) < ($1.member, $1.export) }
+            }
+        }
+    }
+
+    public func export(_ ref: ExportRef) -> StackFacts.Export { members[ref.member].facts.exports[ref.export] }
+}
+
+/// A rule that reads the templates of a run together.
+public protocol RepositoryRule: Sendable {
+    static var description: RuleDescription { get }
+    init()
+    func check(_ stacks: Stacks) -> [PlacedViolation]
+}
+
+/// A violation in one member's file (or, with `violation.file`, another).
+public struct PlacedViolation: Sendable {
+    public var member: Int
+    public var violation: Violation
+
+    public init(member: Int, _ violation: Violation) {
+        self.member = member
+        self.violation = violation
+    }
+}
+
+/// Runs the repository rules over a run's reports and adds their findings,
+/// each under the rule selection of the file it lands in.
+public enum RepositoryCheck {
+    /// Only a run of more than one template looks across files: a single
+    /// file's report stays what it was.
+    public static func run(_ reports: inout [FileReport], selection: (String) -> RuleSelection,
+                           locate: (_ parentFile: String, _ location: String) -> String?) {
+        let indices = reports.indices.filter { reports[$0].stack != nil }
+        guard indices.count > 1 else { return }
+        let members = indices.map { Stacks.Member(file: reports[$0].file, facts: reports[$0].stack!) }
+        let byFile = Dictionary(members.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+        let stacks = Stacks(members) { parent, location in locate(members[parent].file, location).flatMap { byFile[$0] } }
+        var added = Array(repeating: [Finding](), count: members.count)
+        for rule in RuleRegistry.repositoryRules {
+            let description = type(of: rule).description
+            for placed in rule.check(stacks) {
+                let file = members[placed.member].file
+                let chosen = selection(file)
+                guard chosen.isEnabled(description) else { continue }
+                let v = placed.violation
+                added[placed.member].append(Finding(rule: description, severity: chosen.severity(of: description, finding: v.severity),
+                                                    message: v.message, file: v.file ?? file, range: v.range, path: v.path,
+                                                    resource: v.resource ?? Linter.resource(on: v.path), fix: v.fix,
+                                                    related: v.related))
+            }
+        }
+        for (member, index) in indices.enumerated() where !added[member].isEmpty {
+            reports[index].findings = (reports[index].findings + added[member]).sorted(by: Finding.reportOrder)
+        }
+    }
+}

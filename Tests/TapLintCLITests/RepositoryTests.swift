@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// Several templates read together: nested stacks followed to their local
+/// templates, imports matched with exports (samples/repository).
+@Suite struct RepositoryTests {
+    static func findings(_ run: CLI.Run) throws -> [[String: Any]] {
+        try CLI.json(run.stdout)["findings"] as? [[String: Any]] ?? []
+    }
+
+    static func rules(_ findings: [[String: Any]]) -> [String] {
+        findings.compactMap { finding in
+            guard let rule = finding["rule"] as? String, ["REF008", "REF009", "DEP008", "DEP009", "CYC002"].contains(rule) else { return nil }
+            return "\(finding["file"] ?? ""):\(finding["line"] ?? 0) \(rule) \(finding["severity"] ?? "")"
+        }
+    }
+
+    @Test func theSampleRepositoryShowsWhatOnlyTheOtherTemplatesShow() throws {
+        let run = try CLI.run(["check", "--format", "json", "--as-of", "2026-12-03", "samples/repository"])
+        #expect(run.status == 1)
+        try DeploymentConfigurationTests.expectSnapshot(run.stdout, "samples/expected/repository.json")
+        #expect(Self.rules(try Self.findings(run)) == [
+            "samples/repository/app.yaml:10 DEP008 error",   // RetentionSeconds not passed
+            "samples/repository/app.yaml:12 DEP008 error",   // MaxReceiveCount: many, not a Number
+            "samples/repository/app.yaml:13 DEP008 error",   // Extra is not declared
+            "samples/repository/app.yaml:25 REF008 warning", // shared-network-SubnetId: SubnetIds is exported
+            "samples/repository/app.yaml:29 REF009 error",   // Outputs.QueueUrll
+            "samples/repository/billing.yaml:20 CYC002 error",
+            "samples/repository/orders.yaml:14 CYC002 error",
+        ])
+        let text = try CLI.run(["check", "--as-of", "2026-12-03", "samples/repository"]).stdout
+        #expect(text.contains("did you mean 'shared-network-SubnetIds' (samples/repository/network.yaml, output SubnetIds)?"))
+        #expect(text.contains("samples/repository/queues.yaml has no output QueueUrll; did you mean QueueUrl?"))
+    }
+
+    /// One template given alone: its nested stack's template is read (once)
+    /// and judged with it; imports meet no export, which is information only.
+    @Test func aParentAloneBringsItsChild() throws {
+        let run = try CLI.run(["check", "--format", "json", "--as-of", "2026-12-03", "samples/repository/app.yaml"])
+        let findings = try Self.findings(run)
+        #expect(Set(findings.compactMap { $0["file"] as? String }) == ["samples/repository/app.yaml"])
+        #expect(try CLI.json(run.stdout)["summary"].flatMap { ($0 as? [String: Any])?["files"] as? Int } == 2)
+        #expect(Self.rules(findings).filter { $0.contains("DEP008") || $0.contains("REF009") }.count == 4)
+        #expect(findings.filter { $0["rule"] as? String == "REF008" }.allSatisfy { $0["severity"] as? String == "info" })
+        // A template with no nested stack, alone, is judged alone: no cross-file finding.
+        let alone = try Self.findings(try CLI.run(["check", "--format", "json", "samples/repository/orders.yaml"]))
+        #expect(Self.rules(alone).isEmpty)
+    }
+
+    @Test func exportsAreUniqueAcrossTemplatesButOneTemplateInTwoFormatsIsOne() throws {
+        let export = "Outputs:\n  Id:\n    Value: x\n    Export:\n      Name: shared-id\n"
+        let folder = try CLI.directory(["a.yaml": "Resources: {T: {Type: AWS::SNS::Topic}}\n" + export,
+                                        "b.yaml": "Resources: {T: {Type: AWS::SNS::Topic}}\n" + export,
+                                        "c/a.yaml": "Resources: {T: {Type: AWS::SNS::Topic}}\n",
+                                        "d/lambda.yaml": "Resources: {T: {Type: AWS::SNS::Topic}}\nOutputs: {Id: {Value: x, Export: {Name: fn}}}\n",
+                                        "d/lambda.json": #"{"Resources": {"T": {"Type": "AWS::SNS::Topic"}}, "Outputs": {"Id": {"Value": "x", "Export": {"Name": "fn"}}}}"#])
+        let run = try CLI.run(["check", "--format", "json", "."], in: folder)
+        #expect(Self.rules(try Self.findings(run)) == ["a.yaml:6 DEP009 error", "b.yaml:6 DEP009 error"], "\(run.stdout)")
+    }
+
+    /// Names built from the stack's name or parameters meet the text an
+    /// import gives, and two built names meet when their ends agree.
+    @Test func builtNamesMeet() throws {
+        let folder = try CLI.directory([
+            "net.yaml": "Resources: {V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}}\n"
+                + "Outputs: {Vpc: {Value: !Ref V, Export: {Name: !Sub '${AWS::StackName}-VpcId'}}}\n",
+            "app.yaml": "Parameters: {Net: {Type: String}}\nResources:\n  G:\n    Type: AWS::EC2::SecurityGroup\n"
+                + "    Properties: {GroupDescription: g, VpcId: !ImportValue {'Fn::Sub': '${Net}-VpcId'}}\n"
+                + "  H:\n    Type: AWS::EC2::SecurityGroup\n    Properties: {GroupDescription: h, VpcId: !ImportValue prod-net-VpcId}\n"
+                + "  I:\n    Type: AWS::EC2::SecurityGroup\n    Properties: {GroupDescription: i, VpcId: !ImportValue prod-net-VpcID}\n",
+        ])
+        let findings = try Self.findings(try CLI.run(["check", "--format", "json", "--show", "info", "."], in: folder))
+        #expect(Self.rules(findings) == ["app.yaml:11 REF008 warning"], "\(findings)")
+    }
+}
