@@ -89,14 +89,9 @@ import Testing
             ".taplint.yml": "deployments:\n  - {name: dev, template: t.yaml, parameters: {Env: dev}}\n"
                 + "  - {name: prod, template: t.yaml, parameters: {Env: prod}}\n",
         ])
-        for arguments in [["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "old"]] {
-            let git = Process()
-            git.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            git.arguments = ["git"] + arguments
-            git.currentDirectoryURL = folder
-            try git.run()
-            git.waitUntilExit()
-        }
+        try ChangeGateTests.git(["init", "-q"], in: folder)
+        try ChangeGateTests.git(["add", "-A"], in: folder)
+        try ChangeGateTests.git(["commit", "-q", "-m", "old"], in: folder)
         try String(contentsOf: CLI.repository.appendingPathComponent("samples/changes/per-deployment/new.yaml"), encoding: .utf8)
             .write(to: folder.appendingPathComponent("t.yaml"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["check", "--base", "HEAD", "--select", "change", "t.yaml"], in: folder)

@@ -72,4 +72,29 @@ import Testing
         let findings = try Self.findings(try CLI.run(["check", "--format", "json", "--show", "info", "."], in: folder))
         #expect(Self.rules(findings) == ["app.yaml:11 REF008 warning"], "\(findings)")
     }
+
+    /// The change gate across files, in a scratch repository: renaming an
+    /// export another template imports names the importer, in place of
+    /// CHG003's warning about some stack somewhere; alone, CHG003 stays.
+    @Test func removingAnExportInUseNamesTheImporter() throws {
+        let sample = CLI.repository.appendingPathComponent("samples/repository")
+        var files: [String: String] = [:]
+        for name in ["network.yaml", "app.yaml", "queues.yaml"] {
+            files[name] = try String(contentsOf: sample.appendingPathComponent(name), encoding: .utf8)
+        }
+        let folder = try CLI.directory(files)
+        try ChangeGateTests.git(["init", "-q"], in: folder)
+        try ChangeGateTests.git(["add", "-A"], in: folder)
+        try ChangeGateTests.git(["commit", "-q", "-m", "one"], in: folder)
+        try files["network.yaml"]!.replacingOccurrences(of: "Name: shared-network-VpcId", with: "Name: shared-network-Vpc")
+            .write(to: folder.appendingPathComponent("network.yaml"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["check", "--base", "HEAD", "--select", "change", "."], in: folder)
+        #expect(run.status == 1)
+        #expect(run.stdout.hasPrefix("network.yaml:21:5: error CHG005 export-still-imported\n"
+            + "  the export 'shared-network-VpcId' (output VpcId) is gone, and app.yaml:18, app.yaml:22 import it: "
+            + "CloudFormation refuses the update while it is in use\n"), "\(run.stdout)")
+        #expect(!run.stdout.contains("CHG003"))
+        let alone = try CLI.run(["check", "--base", "HEAD", "--select", "change", "network.yaml"], in: folder)
+        #expect(alone.stdout.contains("error CHG003 export-removed") && !alone.stdout.contains("CHG005"), "\(alone.stdout)")
+    }
 }

@@ -58,6 +58,17 @@ public struct ExportRemoved: ChangeRule {
     public init() {}
 
     public func check(_ change: TemplateChange) -> [Violation] {
+        Self.removals(change).map(\.violation)
+    }
+
+    /// An export the new version no longer has, and where it is reported.
+    struct Removal {
+        var name: Node
+        var output: String
+        var violation: Violation
+    }
+
+    static func removals(_ change: TemplateChange) -> [Removal] {
         let exported = change.new.outputs.compactMap { $0["Export"]?["Name"] }
         return change.old.outputs.compactMap { output in
             guard let name = output["Export"]?["Name"], !exported.contains(where: { SameValue.equal($0, name) }) else { return nil }
@@ -66,10 +77,11 @@ public struct ExportRemoved: ChangeRule {
             let message = "the export \(shown) (output \(output.name)) is gone: a stack that imports it makes the update fail"
             // Renamed, it is pointed at in the new version; removed, where the old one had it.
             guard let now = change.new.outputs.first(where: { $0.name == output.name }) else {
-                return Violation(at: output.key.range, path: [.key("Outputs"), .key(output.name)], message: message, file: change.base)
+                return Removal(name: name, output: output.name, violation: Violation(
+                    at: output.key.range, path: [.key("Outputs"), .key(output.name)], message: message, file: change.base))
             }
-            return Violation(at: (now.body.entry("Export")?.key ?? now.key).range, path: [.key("Outputs"), .key(output.name)],
-                             message: message)
+            return Removal(name: name, output: output.name, violation: Violation(
+                at: (now.body.entry("Export")?.key ?? now.key).range, path: [.key("Outputs"), .key(output.name)], message: message))
         }
     }
 }

@@ -153,7 +153,7 @@ public struct Linter: Sendable {
             for (rule, found) in zip(rules, violations) {
                 sink.add(type(of: rule).description, found)
             }
-            if let base { addChanges(from: base, to: context.template, into: &sink) }
+            let removedExports = base.map { addChanges(from: $0, to: context.template, into: &sink) } ?? []
             var suppressions = context.suppressions
             var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings, in: file))
             kept.offsets = sink.offsets
@@ -181,6 +181,7 @@ public struct Linter: Sendable {
             }
             var report = FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
             report.stack = StackFacts(context)
+            report.stack?.removedExports = removedExports
             return report
         }
     }
@@ -196,21 +197,27 @@ public struct Linter: Sendable {
         return FileReport(file: file, findings: sink.findings.sorted(by: Finding.reportOrder), skipped: false)
     }
 
-    /// Runs the change rules from `base` to `template`. A base that is no
-    /// template reports why, under its own name.
-    private func addChanges(from base: Base, to template: Template, into sink: inout FindingSink) {
-        guard let bytes = base.bytes else { return }
+    /// Runs the change rules from `base` to `template`, and returns the
+    /// exports the change removes, for the templates that import them. A
+    /// base that is no template reports why, under its own name.
+    @discardableResult
+    private func addChanges(from base: Base, to template: Template, into sink: inout FindingSink) -> [StackFacts.RemovedExport] {
+        guard let bytes = base.bytes else { return [] }
         switch read(bytes, file: base.name) {
         case .template(let old, _):
             let change = TemplateChange(old: old.template, new: template, base: base.name, deployed: options.deployed)
             for rule in changeRules {
                 sink.add(type(of: rule).description, rule.check(change))
             }
+            return ExportRemoved.removals(change).compactMap { removal in
+                ExportName(removal.name).map { StackFacts.RemovedExport(name: $0, output: removal.output, violation: removal.violation) }
+            }
         case .failed(let findings):
             sink.findings += findings
         case .skipped:
             break
         }
+        return []
     }
 
     /// Reads bytes into a template, reporting what keeps them from being one.

@@ -80,7 +80,7 @@ public enum RuleRegistry {
 
     /// Rules that read the templates of a run together (`RepositoryCheck`).
     public static let repositoryRules: [any RepositoryRule] = [
-        ImportNotExported(), UnknownNestedOutput(), NestedStackParameter(), DuplicateExport(), ImportLoop(),
+        ImportNotExported(), UnknownNestedOutput(), NestedStackParameter(), DuplicateExport(), ImportLoop(), ExportStillImported(),
     ]
 
     /// Rules the reader itself reports, before there is a template.

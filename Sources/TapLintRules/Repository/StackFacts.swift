@@ -49,7 +49,15 @@ public struct StackFacts: Sendable {
         public var path: [PathElement]
     }
 
+    /// An export the change since `--base` removes, and where CHG003 reports it.
+    public struct RemovedExport: Sendable {
+        public var name: ExportName
+        public var output: String
+        public var violation: Violation
+    }
+
     public var exports: [Export] = []
+    public var removedExports: [RemovedExport] = []
     public var imports: [Import] = []
     public var nested: [Nested] = []
     public var outputUses: [OutputUse] = []

@@ -63,8 +63,15 @@ public struct Stacks: Sendable {
 /// A rule that reads the templates of a run together.
 public protocol RepositoryRule: Sendable {
     static var description: RuleDescription { get }
+    /// The id of a rule whose finding at the same place this one replaces
+    /// (a general warning made specific by the other templates).
+    static var supersedes: String? { get }
     init()
     func check(_ stacks: Stacks) -> [PlacedViolation]
+}
+
+extension RepositoryRule {
+    public static var supersedes: String? { nil }
 }
 
 /// A violation in one member's file (or, with `violation.file`, another).
@@ -91,6 +98,7 @@ public enum RepositoryCheck {
         let byFile = Dictionary(members.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
         let stacks = Stacks(members) { parent, location in locate(members[parent].file, location).flatMap { byFile[$0] } }
         var added = Array(repeating: [Finding](), count: members.count)
+        var replaced = Array(repeating: Set<String>(), count: members.count)
         for rule in RuleRegistry.repositoryRules {
             let description = type(of: rule).description
             for placed in rule.check(stacks) {
@@ -98,14 +106,21 @@ public enum RepositoryCheck {
                 let chosen = selection(file)
                 guard chosen.isEnabled(description) else { continue }
                 let v = placed.violation
-                added[placed.member].append(Finding(rule: description, severity: chosen.severity(of: description, finding: v.severity),
-                                                    message: v.message, file: v.file ?? file, range: v.range, path: v.path,
-                                                    resource: v.resource ?? Linter.resource(on: v.path), fix: v.fix,
-                                                    related: v.related))
+                let finding = Finding(rule: description, severity: chosen.severity(of: description, finding: v.severity),
+                                      message: v.message, file: v.file ?? file, range: v.range, path: v.path,
+                                      resource: v.resource ?? Linter.resource(on: v.path), fix: v.fix, related: v.related)
+                added[placed.member].append(finding)
+                if let other = type(of: rule).supersedes { replaced[placed.member].insert(place(of: finding, rule: other)) }
             }
         }
         for (member, index) in indices.enumerated() where !added[member].isEmpty {
-            reports[index].findings = (reports[index].findings + added[member]).sorted(by: Finding.reportOrder)
+            let kept = reports[index].findings.filter { !replaced[member].contains(place(of: $0, rule: $0.rule)) }
+            reports[index].findings = (kept + added[member]).sorted(by: Finding.reportOrder)
         }
+    }
+
+    /// A rule's finding at one place of one file.
+    private static func place(of finding: Finding, rule: String) -> String {
+        "\(rule) \(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
     }
 }
