@@ -126,7 +126,7 @@ struct CheckCommand: ParsableCommand {
     /// The local templates that nested stacks of `reports` are made from
     /// and that are not among them, linted with their parent's linter;
     /// then theirs, until none is left. Each is read once.
-    private static func nestedTemplates(of reports: [FileReport], linters: [String: Linter], jobs: Int,
+    static func nestedTemplates(of reports: [FileReport], linters: [String: Linter], jobs: Int,
                                         selections: inout [String: RuleSelection]) -> [FileReport] {
         var known = Set(reports.map { Paths.absolute($0.file) })
         var found: [FileReport] = []

@@ -97,4 +97,20 @@ import Testing
         let alone = try CLI.run(["check", "--base", "HEAD", "--select", "change", "network.yaml"], in: folder)
         #expect(alone.stdout.contains("error CHG003 export-removed") && !alone.stdout.contains("CHG005"), "\(alone.stdout)")
     }
+
+    /// `taplint graph DIR`: the stacks, nesting dashed, imports, the loop in red.
+    @Test func theGraphOfStacks() throws {
+        let json = try CLI.json(try CLI.run(["graph", "--format", "json", "samples/repository"]).stdout)
+        #expect(json["loops"] as? [[String]] == [["samples/repository/billing.yaml", "samples/repository/orders.yaml"]])
+        let edges = (json["edges"] as? [[String: Any]] ?? []).map { "\($0["from"] ?? "") \($0["kind"] ?? "") \($0["to"] ?? "")" }
+        #expect(edges == ["samples/repository/app.yaml nested samples/repository/queues.yaml",
+                          "samples/repository/app.yaml import samples/repository/network.yaml",
+                          "samples/repository/billing.yaml import samples/repository/orders.yaml",
+                          "samples/repository/orders.yaml import samples/repository/billing.yaml"])
+        let dot = try CLI.run(["graph", "samples/repository"]).stdout
+        #expect(dot.contains("\"samples/repository/app.yaml\" -> \"samples/repository/queues.yaml\" [label=\"Queues\", style=dashed];"))
+        #expect(dot.contains("[label=\"billing-InvoiceTopic\", color=red, fontcolor=red, penwidth=2];"))
+        let mermaid = try CLI.run(["graph", "--format", "mermaid", "samples/repository"]).stdout
+        #expect(mermaid.hasPrefix("graph LR\n") && mermaid.contains("linkStyle 2,3 stroke:red"))
+    }
 }

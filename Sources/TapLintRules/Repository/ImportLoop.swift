@@ -22,27 +22,17 @@ public struct ImportLoop: RepositoryRule {
     public init() {}
 
     public func check(_ stacks: Stacks) -> [PlacedViolation] {
-        let count = stacks.members.count
-        // member → (member it imports from, the import), where one member alone may give it.
-        var edges = Array(repeating: [(to: Int, use: Int)](), count: count)
-        for i in 0..<count {
-            for (k, refs) in stacks.exporters[i].enumerated() {
-                guard let first = refs.first, refs.allSatisfy({ $0.member == first.member }) else { continue }
-                edges[i].append((first.member, k))
-            }
-        }
-        let component = Self.components(edges.map { $0.map(\.to) })
-        var size: [Int: Int] = [:]
-        for c in component { size[c, default: 0] += 1 }
+        let loops = stacks.importLoops
+        let edges = stacks.importEdges
         var found: [PlacedViolation] = []
-        for i in 0..<count where size[component[i], default: 0] > 1 {
-            guard let edge = edges[i].first(where: { component[$0.to] == component[i] }) else { continue }
+        for (i, loop) in loops.enumerated() {
+            guard let loop, let edge = edges.first(where: { $0.from == i && loops[$0.to] == loop }) else { continue }
             let use = stacks.members[i].facts.imports[edge.use]
-            let loop = (0..<count).filter { component[$0] == component[i] }.map { stacks.members[$0].file }
+            let files = loops.indices.filter { loops[$0] == loop }.map { stacks.members[$0].file }
             found.append(PlacedViolation(member: i, Violation(
                 at: use.range, path: use.path,
                 message: "imports '\(use.name)' from \(stacks.members[edge.to].file), which imports from this stack in turn "
-                    + "(\(loop.joined(separator: ", "))): none of them can be created first",
+                    + "(\(files.joined(separator: ", "))): none of them can be created first",
                 resource: use.resource)))
         }
         return found

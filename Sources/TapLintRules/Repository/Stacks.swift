@@ -58,6 +58,36 @@ public struct Stacks: Sendable {
     }
 
     public func export(_ ref: ExportRef) -> StackFacts.Export { members[ref.member].facts.exports[ref.export] }
+
+    /// An import that one other member alone may give: `from` imports from `to`.
+    public struct ImportEdge: Sendable {
+        public var from: Int
+        public var to: Int
+        /// The index of the import in `from`'s facts.
+        public var use: Int
+    }
+
+    /// The imports that tie one member to one other (an import that several
+    /// may give ties it to none for sure).
+    public var importEdges: [ImportEdge] {
+        members.indices.flatMap { i in
+            exporters[i].enumerated().compactMap { k, refs -> ImportEdge? in
+                guard let first = refs.first, refs.allSatisfy({ $0.member == first.member }) else { return nil }
+                return ImportEdge(from: i, to: first.member, use: k)
+            }
+        }
+    }
+
+    /// For each member, the loop of imports it is on (a number shared by
+    /// the members of one loop); nil when it is on none.
+    public var importLoops: [Int?] {
+        var next = Array(repeating: [Int](), count: members.count)
+        for edge in importEdges { next[edge.from].append(edge.to) }
+        let component = ImportLoop.components(next)
+        var size: [Int: Int] = [:]
+        for c in component { size[c, default: 0] += 1 }
+        return component.map { size[$0, default: 0] > 1 ? $0 : nil }
+    }
 }
 
 /// A rule that reads the templates of a run together.
@@ -94,9 +124,8 @@ public enum RepositoryCheck {
                            locate: (_ parentFile: String, _ location: String) -> String?) {
         let indices = reports.indices.filter { reports[$0].stack != nil }
         guard indices.count > 1 else { return }
-        let members = indices.map { Stacks.Member(file: reports[$0].file, facts: reports[$0].stack!) }
-        let byFile = Dictionary(members.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
-        let stacks = Stacks(members) { parent, location in locate(members[parent].file, location).flatMap { byFile[$0] } }
+        let stacks = Self.stacks(of: indices.map { reports[$0] }, locate: locate)
+        let members = stacks.members
         var added = Array(repeating: [Finding](), count: members.count)
         var replaced = Array(repeating: Set<String>(), count: members.count)
         for rule in RuleRegistry.repositoryRules {
@@ -117,6 +146,13 @@ public enum RepositoryCheck {
             let kept = reports[index].findings.filter { !replaced[member].contains(place(of: $0, rule: $0.rule)) }
             reports[index].findings = (kept + added[member]).sorted(by: Finding.reportOrder)
         }
+    }
+
+    /// The templates of `reports` (each with its facts) as stacks.
+    public static func stacks(of reports: [FileReport], locate: (_ parentFile: String, _ location: String) -> String?) -> Stacks {
+        let members = reports.compactMap { report in report.stack.map { Stacks.Member(file: report.file, facts: $0) } }
+        let byFile = Dictionary(members.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
+        return Stacks(members) { parent, location in locate(members[parent].file, location).flatMap { byFile[$0] } }
     }
 
     /// A rule's finding at one place of one file.
