@@ -24,7 +24,7 @@ public struct GitHubReporter: Reporter {
                 "endColumn=\(finding.range.end.column)",
                 "title=" + Self.property("\(finding.rule) \(finding.name)"),
             ].joined(separator: ",")
-            let message = finding.message + (finding.deploymentNote.map { "\n" + $0 } ?? "") + (finding.fix.map { "\nfix: \($0)" } ?? "")
+            let message = finding.message + (finding.nestedNote.map { "\n" + $0 } ?? "") + (finding.deploymentNote.map { "\n" + $0 } ?? "") + (finding.fix.map { "\nfix: \($0)" } ?? "")
             return "::\(command) \(properties)::\(Self.data(message))\n"
         }.joined()
     }

@@ -39,6 +39,7 @@ public struct JSONReporter: Reporter {
         if let resource = finding.resource { members.append(("resource", .string(resource))) }
         if let fix = finding.fix { members.append(("fix", .string(fix))) }
         if !finding.deployments.isEmpty { members.append(("deployments", .array(finding.deployments.map(JSON.string)))) }
+        if !finding.nestedIn.isEmpty { members.append(("nestedIn", .array(finding.nestedIn.map(JSON.string)))) }
         if !finding.edits.isEmpty {
             members.append(("edits", .array(finding.edits.map { edit in
                 .object([("start", .int(edit.start)), ("end", .int(edit.end)), ("text", .string(edit.text))])

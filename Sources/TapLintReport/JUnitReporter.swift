@@ -21,6 +21,7 @@ public struct JUnitReporter: Reporter {
             for finding in file.findings {
                 let location = "\(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
                 var body = "\(location): \(finding.severity.rawValue) \(finding.rule) \(finding.name)\n\(finding.message)"
+                if let note = finding.nestedNote { body += "\n" + note }
                 if let note = finding.deploymentNote { body += "\n" + note }
                 if let fix = finding.fix { body += "\nfix: \(fix)" }
                 out += "      <failure type=\"\(finding.rule)\" message=\"\(Self.escape(finding.message))\">"

@@ -34,6 +34,11 @@ public protocol Reporter: Sendable {
 }
 
 extension Finding {
+    /// `nested in app.yaml (Queues)`: the parents of a nested stack's template.
+    var nestedNote: String? {
+        nestedIn.isEmpty ? nil : "nested in " + nestedIn.joined(separator: "; ")
+    }
+
     /// `in deployment prod`, `in deployments dev, prod`: which stacks a
     /// finding holds for; nil when the template was judged for every value.
     var deploymentNote: String? {

@@ -79,9 +79,10 @@ public struct SARIFReporter: Reporter {
             ("message", .object([("text", .string(finding.message + (finding.fix.map { " (fix: \($0))" } ?? "")))])),
             ("locations", .array([.object(location)])),
         ]
-        if !finding.deployments.isEmpty {
-            members.append(("properties", .object([("deployments", .array(finding.deployments.map(JSON.string)))])))
-        }
+        var properties: [(String, JSON)] = []
+        if !finding.deployments.isEmpty { properties.append(("deployments", .array(finding.deployments.map(JSON.string)))) }
+        if !finding.nestedIn.isEmpty { properties.append(("nestedIn", .array(finding.nestedIn.map(JSON.string)))) }
+        if !properties.isEmpty { members.append(("properties", .object(properties))) }
         return .object(members)
     }
 

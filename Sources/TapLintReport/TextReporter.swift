@@ -39,6 +39,11 @@ public struct TextReporter: Reporter {
             out.append("\n  ")
             out.append(finding.message)
             out.append("\n")
+            if let note = finding.nestedNote {
+                out.append("  ")
+                out.append(note)
+                out.append("\n")
+            }
             if let note = finding.deploymentNote {
                 out.append("  ")
                 out.append(note)

@@ -113,4 +113,19 @@ import Testing
         let mermaid = try CLI.run(["graph", "--format", "mermaid", "samples/repository"]).stdout
         #expect(mermaid.hasPrefix("graph LR\n") && mermaid.contains("linkStyle 2,3 stroke:red"))
     }
+
+    /// A nested stack's template names the chain of parents on its own findings.
+    @Test func aNestedTemplatesFindingsNameTheirParents() throws {
+        let folder = try CLI.directory([
+            "root.yaml": "Resources:\n  App:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: app/app.yaml\n",
+            "app/app.yaml": "Resources:\n  Queues:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./queues.yaml\n",
+            "app/queues.yaml": "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      VisibilityTimeout: 100000\n",
+        ])
+        let run = try CLI.run(["check", "--format", "json", "root.yaml"], in: folder)
+        let findings = try Self.findings(run).filter { $0["file"] as? String == "app/queues.yaml" }
+        #expect(!findings.isEmpty, "\(run.stdout)")
+        #expect(findings.allSatisfy { $0["nestedIn"] as? [String] == ["app/app.yaml (Queues) < root.yaml (App)"] })
+        let text = try CLI.run(["check", "root.yaml"], in: folder).stdout
+        #expect(text.contains("  nested in app/app.yaml (Queues) < root.yaml (App)\n"), "\(text)")
+    }
 }

@@ -19,6 +19,9 @@ public struct Finding: Sendable, Hashable {
     /// the command line gives) the finding holds for; empty when the
     /// template is judged for every value it allows.
     public var deployments: [String] = []
+    /// For a template that is a nested stack of others in the run: each
+    /// chain of parents, nearest first (`app.yaml (Queues)`).
+    public var nestedIn: [String] = []
 
     /// Another place a finding names, and what happens there.
     public struct Related: Sendable, Hashable {

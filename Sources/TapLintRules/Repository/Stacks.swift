@@ -59,6 +59,30 @@ public struct Stacks: Sendable {
 
     public func export(_ ref: ExportRef) -> StackFacts.Export { members[ref.member].facts.exports[ref.export] }
 
+    /// For each member, the chains of parents whose nested stacks are made
+    /// from it (`app.yaml (Queues) < root.yaml (App)`), nearest first; each
+    /// chain follows a parent's first parent, and stops where it would loop.
+    public var parentChains: [[String]] {
+        var parents = Array(repeating: [(member: Int, resource: String)](), count: members.count)
+        for (i, member) in members.enumerated() {
+            for (j, nested) in member.facts.nested.enumerated() {
+                if let child = children[i][j], child != i { parents[child].append((i, nested.resource)) }
+            }
+        }
+        return members.indices.map { child in
+            parents[child].map { first in
+                var chain = ["\(members[first.member].file) (\(first.resource))"]
+                var seen: Set<Int> = [child, first.member]
+                var at = first.member
+                while let up = parents[at].first, seen.insert(up.member).inserted {
+                    chain.append("\(members[up.member].file) (\(up.resource))")
+                    at = up.member
+                }
+                return chain.joined(separator: " < ")
+            }
+        }
+    }
+
     /// An import that one other member alone may give: `from` imports from `to`.
     public struct ImportEdge: Sendable {
         public var from: Int
@@ -142,9 +166,12 @@ public enum RepositoryCheck {
                 if let other = type(of: rule).supersedes { replaced[placed.member].insert(place(of: finding, rule: other)) }
             }
         }
-        for (member, index) in indices.enumerated() where !added[member].isEmpty {
+        let parents = stacks.parentChains
+        for (member, index) in indices.enumerated() where !added[member].isEmpty || !parents[member].isEmpty {
             let kept = reports[index].findings.filter { !replaced[member].contains(place(of: $0, rule: $0.rule)) }
             reports[index].findings = (kept + added[member]).sorted(by: Finding.reportOrder)
+            guard !parents[member].isEmpty else { continue }
+            for i in reports[index].findings.indices { reports[index].findings[i].nestedIn = parents[member] }
         }
     }
 
