@@ -37,8 +37,10 @@ public enum Suggestion {
 
     /// Edit distance where swapping two neighbouring characters is one
     /// edit (`Tabel` → `Table`), as typos go; gives up (returning limit + 1)
-    /// once the distance must exceed `limit`.
-    public static func editDistance(_ a: [Character], _ b: [Character], limit: Int) -> Int {
+    /// once the distance must exceed `limit`. Inlinable, so that other
+    /// modules get it specialised for their element type.
+    @inlinable
+    public static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var beforePrevious = [Int](repeating: 0, count: b.count + 1)

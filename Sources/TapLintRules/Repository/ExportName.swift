@@ -12,12 +12,17 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
     }
 
     public private(set) var pieces: [Piece] = []
+    /// The text before the first hole and after the last one (the whole
+    /// name when it has none), as bytes: what near misses are measured on.
+    private var head: [UInt8] = []
+    private var tail: [UInt8] = []
 
     /// The name a node gives; nil for a shape that says nothing (a map, a
     /// call that cannot build a name).
     public init?(_ node: Node) {
         if let text = node.string ?? node.scalar.flatMap({ node.tag == nil ? $0.value : nil }) {
             append(.text(text))
+            settle()
             return
         }
         guard let call = node.intrinsic else { return nil }
@@ -49,6 +54,13 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
             append(.hole(call.name.rawValue))
         }
         if pieces.isEmpty { append(.text("")) }
+        settle()
+    }
+
+    /// Keeps the ends, once the pieces are known.
+    private mutating func settle() {
+        if case .text(let text)? = pieces.first { head = Array(text.utf8) }
+        if pieces.count > 1, case .text(let text)? = pieces.last { tail = Array(text.utf8) }
     }
 
     /// Adjacent texts joined, adjacent holes one hole.
@@ -83,9 +95,7 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
 
     /// The text before the first hole and after the last one.
     private var ends: (prefix: String, suffix: String) {
-        let prefix: String = if case .text(let text)? = pieces.first { text } else { "" }
-        let suffix: String = if pieces.count > 1, case .text(let text)? = pieces.last { text } else { "" }
-        return (prefix, literal == nil ? suffix : prefix)
+        (String(decoding: head, as: UTF8.self), String(decoding: literal == nil ? tail : head, as: UTF8.self))
     }
 
     /// True when some values of the holes give both names the same text.
@@ -93,12 +103,23 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
     /// first hole and after the last must agree (enough in practice:
     /// names are built as a stack's name and a fixed suffix).
     public func mayEqual(_ other: ExportName) -> Bool {
-        if let a = literal, let b = other.literal { return a == b }
-        if let a = literal { return other.matches(a) }
-        if let b = other.literal { return matches(b) }
-        let (p, q) = (ends, other.ends)
-        return (p.prefix.hasPrefix(q.prefix) || q.prefix.hasPrefix(p.prefix))
-            && (p.suffix.hasSuffix(q.suffix) || q.suffix.hasSuffix(p.suffix))
+        switch (literal != nil, other.literal != nil) {
+        case (true, true): return head == other.head
+        case (true, false): return other.admits(head)
+        case (false, true): return admits(other.head)
+        case (false, false):
+            return (head.starts(with: other.head) || other.head.starts(with: head))
+                && (tail.reversed().starts(with: other.tail.reversed()) || other.tail.reversed().starts(with: tail.reversed()))
+        }
+    }
+
+    /// True when the holes can give `text`: its ends first, on bytes, as
+    /// most exports of a repository differ from an import there.
+    private func admits(_ text: [UInt8]) -> Bool {
+        guard text.count >= head.count + tail.count, text.starts(with: head), text.reversed().starts(with: tail.reversed()) else {
+            return false
+        }
+        return matches(String(decoding: text, as: UTF8.self))
     }
 
     /// True when the holes can be filled (each with any text) to give `text`.
@@ -136,46 +157,46 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
     /// How far `self` is from meeting `other`, when it is near enough to
     /// be a typo: the edits (case counts) to the text after the last hole,
     /// or with none to the whole name, at most a quarter of that text.
+    /// Measured on bytes: a few imports meet every export of a repository.
     public func nearMiss(_ other: ExportName) -> Int? {
-        let found: (distance: Int, length: Int)?
-        switch (literal, other.literal) {
-        case (let a?, let b?):
-            found = (Self.distance(a, b), max(a.count, b.count))
-        case (let a?, nil):
-            found = other.filling(a)
-        case (nil, let b?):
-            found = filling(b)
-        case (nil, nil):
-            let (p, q) = (ends, other.ends)
-            guard p.prefix.hasPrefix(q.prefix) || q.prefix.hasPrefix(p.prefix) else { return nil }
-            found = (Self.distance(p.suffix, q.suffix), max(p.suffix.count, q.suffix.count))
+        switch (literal != nil, other.literal != nil) {
+        case (true, true):
+            return Self.distance(head, other.head, within: Self.limit(max(head.count, other.head.count)))
+        case (true, false):
+            return other.filling(head)
+        case (false, true):
+            return filling(other.head)
+        case (false, false):
+            guard head.starts(with: other.head) || other.head.starts(with: head) else { return nil }
+            return Self.distance(tail, other.tail, within: Self.limit(max(tail.count, other.tail.count)))
         }
-        guard let found, found.distance <= max(1, found.length / 4) else { return nil }
-        return found.distance
     }
+
+    /// The edits a text of `length` characters may differ by and still be a typo.
+    private static func limit(_ length: Int) -> Int { max(1, length / 4) }
 
     /// For a name `A${x}B`: the fewest edits that turn `text` into a text
     /// the name can give, the hole taking what lies between (tried a few
-    /// lengths around the obvious one), and the length of `A` and `B`.
-    private func filling(_ text: String) -> (distance: Int, length: Int)? {
-        let (prefix, suffix) = ends
-        guard pieces.count <= 3, prefix.count + suffix.count > 0 else { return nil }
-        let characters = Array(text)
+    /// lengths around the obvious one), when within the limit for `A` and `B`.
+    private func filling(_ text: [UInt8]) -> Int? {
+        guard pieces.count <= 3, head.count + tail.count > 0 else { return nil }
+        let limit = Self.limit(head.count + tail.count)
         var best: Int?
         for shift in -2...2 {
-            let middle = characters.count - prefix.count - suffix.count + shift
-            let start = min(prefix.count, characters.count)
+            let middle = text.count - head.count - tail.count + shift
+            let start = min(head.count, text.count)
             guard middle >= 1 else { continue }
-            let end = min(characters.count, start + middle)
-            let found = Self.distance(prefix + String(characters[start..<end]) + suffix, text)
+            let end = min(text.count, start + middle)
+            guard let found = Self.distance(head + text[start..<end] + tail, text, within: limit) else { continue }
             best = min(best ?? found, found)
         }
-        return best.map { ($0, prefix.count + suffix.count) }
+        return best
     }
 
-    /// Edit distance, case counting: export names are matched exactly.
-    private static func distance(_ a: String, _ b: String) -> Int {
-        let (x, y) = (Array(a), Array(b))
-        return Suggestion.editDistance(x, y, limit: max(x.count, y.count))
+    /// Edit distance, case counting (export names are matched exactly),
+    /// when it is at most `limit`.
+    private static func distance(_ a: [UInt8], _ b: [UInt8], within limit: Int) -> Int? {
+        let found = Suggestion.editDistance(a, b, limit: limit)
+        return found <= limit ? found : nil
     }
 }
