@@ -128,4 +128,45 @@ import Testing
         let text = try CLI.run(["check", "root.yaml"], in: folder).stdout
         #expect(text.contains("  nested in app/app.yaml (Queues) < root.yaml (App)\n"), "\(text)")
     }
+
+    /// Parameters chosen by `Fn::If` are judged branch by branch, each
+    /// finding naming the way the conditions go.
+    @Test func parametersUnderConditionsAreJudgedPerBranch() throws {
+        let folder = try CLI.directory([
+            "parent.yaml": """
+                Conditions:
+                  East: !Equals [!Ref "AWS::Region", us-east-1]
+                Resources:
+                  Child:
+                    Type: AWS::CloudFormation::Stack
+                    Properties:
+                      TemplateURL: child.yaml
+                      Parameters: !If [East, {Name: a}, {Nmae: b}]
+                """,
+            "child.yaml": "Parameters:\n  Name:\n    Type: String\nResources:\n  T:\n    Type: AWS::SNS::Topic\n",
+        ])
+        let text = try CLI.run(["check", "--select", "DEP008", "parent.yaml"], in: folder).stdout
+        #expect(text.contains("Child passes Nmae when East is false, which child.yaml does not declare: the nested stack fails "
+            + "to create; did you mean Name?"), "\(text)")
+        #expect(text.contains("Child does not pass Name when East is false"))
+        #expect(!text.contains("when East is true"))
+    }
+
+    /// cfn-lint's E3043 is the oracle for nested stacks' parameters: on its
+    /// own test templates (in the shared corpus), the same count of findings.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: CLI.repository.appendingPathComponent("../shared/corpus").path),
+                   "needs the shared corpus checked out beside the repository (../shared/corpus)"),
+          .enabled(if: (try? CLI.run(["-c", "import cfnlint"], python: true).status) == 0, "needs cfn-lint (pip install cfn-lint)"))
+    func nestedParametersAgreeWithCfnLint() throws {
+        for kind in ["bad", "good"] {
+            for name in ["stacks.yaml", "sam_stacks.yaml"] {
+                let file = "../shared/corpus/cfn-lint/\(kind)/resources/cloudformation/\(name)"
+                let oracle = try CLI.run(["-c", "import sys; from cfnlint.runner import main; sys.argv[0] = 'cfn-lint'; main()",
+                                          "--format", "parseable", file], python: true).stdout
+                let expected = oracle.split(separator: "\n").filter { $0.contains(":E3043:") }.count
+                let ours = try Self.findings(try CLI.run(["check", "--format", "json", "--select", "DEP008", file]))
+                #expect(ours.count == expected, "\(file): cfn-lint \(expected), taplint \(ours.count)")
+            }
+        }
+    }
 }

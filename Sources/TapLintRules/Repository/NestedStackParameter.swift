@@ -29,34 +29,44 @@ public struct NestedStackParameter: RepositoryRule {
         var found: [PlacedViolation] = []
         for (i, member) in stacks.members.enumerated() {
             for (j, nested) in member.facts.nested.enumerated() {
-                guard let child = stacks.children[i][j], let passed = nested.parameters else { continue }
-                let childFile = stacks.members[child].file
-                let declared = stacks.members[child].facts.parameters
-                for value in passed {
-                    let path = nested.path + [.key(value.name)]
-                    guard let parameter = declared.first(where: { $0.name == value.name }) else {
-                        let guess = Suggestion.closest(to: value.name, in: declared.map(\.name))
-                        found.append(PlacedViolation(member: i, Violation(
-                            at: value.range, path: path,
-                            message: "\(nested.resource) passes \(value.name), which \(childFile) does not declare: the nested stack "
-                                + "fails to create" + (guess.map { "; did you mean \($0)?" } ?? ""),
-                            resource: nested.resource)))
-                        continue
-                    }
-                    guard let text = value.value, let problem = ParameterValueInvalid.problem(of: text, parameter) else { continue }
-                    found.append(PlacedViolation(member: i, Violation(
-                        at: value.range, path: path,
-                        message: "\(nested.resource) passes \(value.name) a value \(childFile) rejects: \(problem)",
-                        resource: nested.resource)))
-                }
-                for parameter in declared where parameter["Default"] == nil && !passed.contains(where: { $0.name == parameter.name }) {
-                    found.append(PlacedViolation(member: i, Violation(
-                        at: nested.parametersRange, path: nested.path,
-                        message: "\(nested.resource) does not pass \(parameter.name), which has no Default in \(childFile): "
-                            + "the nested stack fails to create",
-                        resource: nested.resource)))
+                guard let child = stacks.children[i][j], let alternatives = nested.parameters else { continue }
+                for alternative in alternatives {
+                    found += check(alternative, of: nested, member: i, child: stacks.members[child])
                 }
             }
+        }
+        return found
+    }
+
+    /// What one way of the conditions passes, against the child's Parameters.
+    private func check(_ alternative: StackFacts.Alternative, of nested: StackFacts.Nested, member i: Int,
+                       child: Stacks.Member) -> [PlacedViolation] {
+        let when = alternative.conditions.isEmpty ? "" : " when " + alternative.conditions.joined(separator: " and ")
+        let declared = child.facts.parameters
+        var found: [PlacedViolation] = []
+        for value in alternative.passed {
+            let path = nested.path + [.key(value.name)]
+            guard let parameter = declared.first(where: { $0.name == value.name }) else {
+                let guess = Suggestion.closest(to: value.name, in: declared.map(\.name))
+                found.append(PlacedViolation(member: i, Violation(
+                    at: value.range, path: path,
+                    message: "\(nested.resource) passes \(value.name)\(when), which \(child.file) does not declare: the nested stack "
+                        + "fails to create" + (guess.map { "; did you mean \($0)?" } ?? ""),
+                    resource: nested.resource)))
+                continue
+            }
+            guard let text = value.value, let problem = ParameterValueInvalid.problem(of: text, parameter) else { continue }
+            found.append(PlacedViolation(member: i, Violation(
+                at: value.range, path: path,
+                message: "\(nested.resource) passes \(value.name) a value \(child.file) rejects\(when): \(problem)",
+                resource: nested.resource)))
+        }
+        for parameter in declared where parameter["Default"] == nil && !alternative.passed.contains(where: { $0.name == parameter.name }) {
+            found.append(PlacedViolation(member: i, Violation(
+                at: nested.parametersRange, path: nested.path,
+                message: "\(nested.resource) does not pass \(parameter.name)\(when), which has no Default in \(child.file): "
+                    + "the nested stack fails to create",
+                resource: nested.resource)))
         }
         return found
     }

@@ -27,11 +27,19 @@ public struct StackFacts: Sendable {
         /// The path as written, relative to this template's folder.
         public var location: String
         public var locationRange: SourceRange
-        /// The parameters passed; nil when they are computed as a whole.
-        public var parameters: [Passed]?
+        /// The parameters passed, one set per way the `Fn::If`s around them
+        /// can go; nil when they are computed otherwise.
+        public var parameters: [Alternative]?
         /// Where a missing parameter is reported: the `Parameters` key, else the resource.
         public var parametersRange: SourceRange
         public var path: [PathElement]
+    }
+
+    /// The parameters one way of the conditions passes.
+    public struct Alternative: Sendable {
+        /// `IsProd is true`, one per `Fn::If` on the way; empty without one.
+        public var conditions: [String]
+        public var passed: [Passed]
     }
 
     public struct Passed: Sendable {
@@ -105,23 +113,31 @@ public struct StackFacts: Sendable {
         }
         guard let node = resource.properties?[property], let location = node.string, isLocal(location) else { return nil }
         let base: [PathElement] = [.key("Resources"), .key(resource.name)]
-        var passed: [Passed]? = []
         let entry = resource.properties?.entry("Parameters")
-        if let entry {
-            if entry.value.intrinsic == nil, let entries = entry.value.mapping {
-                passed = entries.compactMap { item in
-                    // `!Ref AWS::NoValue` passes nothing.
-                    guard let name = item.name, !Node.isNoValue(item.value) else { return nil }
-                    let text = item.value.string ?? item.value.scalar.flatMap { item.value.tag == nil ? $0.value : nil }
-                    return Passed(name: name, value: text, range: item.key.range)
-                }
-            } else {
-                passed = nil
-            }
-        }
+        let passed = entry.map { alternatives($0.value, conditions: []) } ?? [Alternative(conditions: [], passed: [])]
         return Nested(resource: resource.name, location: location, locationRange: node.valueRange, parameters: passed,
                       parametersRange: (entry?.key ?? resource.declaration.key).range,
                       path: base + [.key("Properties"), .key(entry == nil ? property : "Parameters")])
+    }
+
+    /// The ways a nested stack's Parameters can go: each branch of an
+    /// `Fn::If`, a mapping as written; nil for anything computed otherwise.
+    private static func alternatives(_ node: Node, conditions: [String]) -> [Alternative]? {
+        if Node.isNoValue(node) { return [Alternative(conditions: conditions, passed: [])] }
+        if let call = node.intrinsic {
+            guard call.name == .if, let items = call.argument.sequence, items.count == 3, let name = items[0].string,
+                  let yes = alternatives(items[1], conditions: conditions + ["\(name) is true"]),
+                  let no = alternatives(items[2], conditions: conditions + ["\(name) is false"]) else { return nil }
+            return yes + no
+        }
+        guard let entries = node.mapping else { return nil }
+        let passed = entries.compactMap { item -> Passed? in
+            // `!Ref AWS::NoValue` passes nothing.
+            guard let name = item.name, !Node.isNoValue(item.value) else { return nil }
+            let text = item.value.string ?? item.value.scalar.flatMap { item.value.tag == nil ? $0.value : nil }
+            return Passed(name: name, value: text, range: item.key.range)
+        }
+        return [Alternative(conditions: conditions, passed: passed)]
     }
 
     /// A path `package` uploads, not a URL or a bucket's object.
