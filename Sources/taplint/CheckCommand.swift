@@ -104,7 +104,7 @@ struct CheckCommand: ParsableCommand {
         var selections = Dictionary(pairs.map { ($0.0.displayName, $0.1.options.selection) }, uniquingKeysWith: { first, _ in first })
         reports += Self.nestedTemplates(of: reports, linters: Dictionary(pairs.map { ($0.0.displayName, $0.1) },
                                                                          uniquingKeysWith: { first, _ in first }),
-                                        jobs: jobs, selections: &selections)
+                                        jobs: jobs, history: history, selections: &selections)
         let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
         RepositoryCheck.run(&reports, selection: { selections[$0] ?? commandLine }) { parent, location in
             located[Self.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
@@ -126,8 +126,8 @@ struct CheckCommand: ParsableCommand {
     /// The local templates that nested stacks of `reports` are made from
     /// and that are not among them, linted with their parent's linter;
     /// then theirs, until none is left. Each is read once.
-    static func nestedTemplates(of reports: [FileReport], linters: [String: Linter], jobs: Int,
-                                        selections: inout [String: RuleSelection]) -> [FileReport] {
+    static func nestedTemplates(of reports: [FileReport], linters: [String: Linter], jobs: Int, history: History? = nil,
+                                selections: inout [String: RuleSelection]) -> [FileReport] {
         var known = Set(reports.map { Paths.absolute($0.file) })
         var found: [FileReport] = []
         var parents = reports
@@ -145,7 +145,7 @@ struct CheckCommand: ParsableCommand {
                 }
             }
             guard !next.isEmpty else { return found }
-            parents = lint(next, jobs: jobs)
+            parents = lint(next, jobs: jobs, history: history)
             found += parents
         }
     }

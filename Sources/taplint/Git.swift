@@ -95,8 +95,13 @@ struct History {
         }
     }
 
-    /// The earlier version of a checked template; its bytes are nil when it is new.
-    func base(of input: Input) -> Base? { bases[input.path] }
+    /// The earlier version of a checked template; its bytes are nil when it
+    /// is new. A template found later (a nested stack's) is read from git then.
+    func base(of input: Input) -> Base? {
+        if let known = bases[input.path] { return known }
+        guard !input.isStandardInput else { return nil }
+        return Base(bytes: Self.show(ref, input.path), name: "\(ref):\(input.path)")
+    }
 
     /// The file's bytes at the ref, through git's `REF:./path`, which is
     /// relative to the folder git runs in; nil when it did not exist.

@@ -169,4 +169,24 @@ import Testing
             }
         }
     }
+
+    /// With --base, a parent given alone brings its child's earlier version
+    /// too: a replacement inside the nested stack is reported at the
+    /// child's line and names the parent.
+    @Test func aReplacementInsideANestedStackNamesItsParent() throws {
+        let table = "Resources:\n  T:\n    Type: AWS::DynamoDB::Table\n    Properties:\n      BillingMode: PAY_PER_REQUEST\n"
+            + "      KeySchema: [{AttributeName: id, KeyType: HASH}]\n      AttributeDefinitions: [{AttributeName: id, AttributeType: S}]\n"
+        let folder = try CLI.directory([
+            "parent.yaml": "Resources:\n  Q:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./child.yaml\n",
+            "child.yaml": table,
+        ])
+        try ChangeGateTests.git(["init", "-q"], in: folder)
+        try ChangeGateTests.git(["add", "-A"], in: folder)
+        try ChangeGateTests.git(["commit", "-q", "-m", "one"], in: folder)
+        try table.replacingOccurrences(of: "AttributeName: id", with: "AttributeName: pk")
+            .write(to: folder.appendingPathComponent("child.yaml"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["check", "--base", "HEAD", "--select", "change", "parent.yaml"], in: folder)
+        #expect(run.stdout.hasPrefix("child.yaml:6:7: error CHG001 resource-replaced\n"), "\(run.stdout)")
+        #expect(run.stdout.contains("  nested in parent.yaml (Q)\n"))
+    }
 }
