@@ -189,4 +189,20 @@ import Testing
         #expect(run.stdout.hasPrefix("child.yaml:6:7: error CHG001 resource-replaced\n"), "\(run.stdout)")
         #expect(run.stdout.contains("  nested in parent.yaml (Q)\n"))
     }
+
+    /// A template's own suppressions silence what the run adds to it, and
+    /// one that names a cross-file rule is not called unused by the lint
+    /// of its file alone.
+    @Test func suppressionsReachCrossFileFindings() throws {
+        let folder = try CLI.directory([
+            "net.yaml": "Resources: {V: {Type: AWS::EC2::VPC, Properties: {CidrBlock: 10.0.0.0/16}}}\n"
+                + "Outputs: {Vpc: {Value: !Ref V, Export: {Name: net-VpcId}}}\n",
+            "app.yaml": "Resources:\n  G:\n    Type: AWS::EC2::SecurityGroup\n    Properties:\n      GroupDescription: g\n"
+                + "      VpcId: !ImportValue net-VpcID  # taplint: ignore REF008 -- the legacy network's name, on purpose\n",
+        ])
+        let run = try CLI.run(["check", "--show", "info", "."], in: folder)
+        #expect(!run.stdout.contains("REF008") && !run.stdout.contains("BP") && run.status == 0, "\(run.stdout)")
+        let alone = try CLI.run(["check", "--show", "info", "app.yaml"], in: folder)
+        #expect(!alone.stdout.contains("suppresses no finding"), "\(alone.stdout)")
+    }
 }

@@ -169,7 +169,9 @@ public struct Linter: Sendable {
                              fix: guess.map { "name '\($0)'" })
                 }
                 // A suppression of nothing but unknown names is reported once, above.
-                if !suppression.used, !suppression.fromCfnLint, unknown.count < suppression.rules.count {
+                // One that names a rule of the whole run is judged there, with the other templates.
+                let laterUse = suppression.rules.contains { RuleRegistry.isRepositoryRule($0) }
+                if !suppression.used, !suppression.fromCfnLint, !laterUse, unknown.count < suppression.rules.count {
                     kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
                              suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
                              edits: suppressions.removal(of: suppression))
@@ -180,7 +182,7 @@ public struct Linter: Sendable {
                 }
             }
             var report = FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
-            report.stack = StackFacts(context)
+            report.stack = StackFacts(context, suppressions: suppressions)
             report.stack?.removedExports = removedExports
             return report
         }

@@ -83,6 +83,11 @@ public enum RuleRegistry {
         ImportNotExported(), UnknownNestedOutput(), NestedStackParameter(), DuplicateExport(), ImportLoop(), ExportStillImported(),
     ]
 
+    /// True when `name` (an id or name) is a rule of `repositoryRules`.
+    static func isRepositoryRule(_ name: String) -> Bool {
+        repositoryRules.contains { type(of: $0).description.id == name.uppercased() || type(of: $0).description.name == name }
+    }
+
     /// Rules the reader itself reports, before there is a template.
     static let sourceRules: [any SourceRule.Type] = [
         YAMLSyntax.self, DuplicateKey.self, UnknownTag.self, InputTooComplex.self,

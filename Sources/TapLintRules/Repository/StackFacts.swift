@@ -72,10 +72,13 @@ public struct StackFacts: Sendable {
     /// The template's parameters, for the values a parent passes.
     public var parameters: [Declaration] = []
     public var outputs: [String] = []
+    /// The template's suppressions, for the findings the run adds to it.
+    var suppressions: Suppressions?
 
     public init() {}
 
-    init(_ context: LintContext) {
+    init(_ context: LintContext, suppressions: Suppressions) {
+        self.suppressions = suppressions
         let template = context.template
         parameters = template.parameters
         outputs = template.outputs.map(\.name)

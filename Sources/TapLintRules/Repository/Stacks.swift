@@ -169,7 +169,10 @@ public enum RepositoryCheck {
         let parents = stacks.parentChains
         for (member, index) in indices.enumerated() where !added[member].isEmpty || !parents[member].isEmpty {
             let kept = reports[index].findings.filter { !replaced[member].contains(place(of: $0, rule: $0.rule)) }
-            reports[index].findings = (kept + added[member]).sorted(by: Finding.reportOrder)
+            // The file's own suppressions silence what the run adds to it.
+            var suppressions = reports[index].stack?.suppressions
+            let new = suppressions?.filter(added[member], in: reports[index].file) ?? added[member]
+            reports[index].findings = (kept + new).sorted(by: Finding.reportOrder)
             guard !parents[member].isEmpty else { continue }
             for i in reports[index].findings.indices { reports[index].findings[i].nestedIn = parents[member] }
         }
