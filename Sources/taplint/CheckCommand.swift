@@ -215,30 +215,43 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Lints every input with its linter, several at once; the result is in
-    /// input order whatever order the threads finish in. The largest files
-    /// are handed out first, so that no thread is left with a big one while
-    /// the others have finished.
+    /// input order whatever order the threads finish in. Consecutive entries
+    /// for the same file (its deployments) are one job: the file is read and
+    /// parsed once for all of them. The largest files are handed out first,
+    /// so that no thread is left with a big one while the others have finished.
     static func lint(_ work: [(Input, Linter)], jobs: Int, history: History? = nil) -> [FileReport] {
+        var grouped: [(input: Input, linters: [Linter])] = []
+        for (input, linter) in work {
+            if let last = grouped.last, last.input.path == input.path, !input.isStandardInput {
+                grouped[grouped.count - 1].linters.append(linter)
+            } else {
+                grouped.append((input, [linter]))
+            }
+        }
+        let groups = grouped
         // One stat per file: the size orders the queue and refuses files
         // over the limit before they are read.
-        let sizes = work.map { $0.0.isStandardInput ? nil : FileSystem.size(of: $0.0.path) }
-        let order = work.indices.sorted { a, b in
+        let sizes = groups.map { $0.input.isStandardInput ? nil : FileSystem.size(of: $0.input.path) }
+        let order = groups.indices.sorted { a, b in
             let (sizeA, sizeB) = (sizes[a] ?? 0, sizes[b] ?? 0)
             return sizeA != sizeB ? sizeA > sizeB : a < b
         }
-        return Parallel.map(work.count, threads: jobs, order: order) { index in
-            lint(work[index].0, size: sizes[index], with: work[index].1, base: history?.base(of: work[index].0))
-        }
+        return Parallel.map(groups.count, threads: jobs, order: order) { index in
+            lint(groups[index].input, size: sizes[index], with: groups[index].linters, base: history?.base(of: groups[index].input))
+        }.flatMap { $0 }
     }
 
-    private static func lint(_ input: Input, size: Int?, with linter: Linter, base: Base?) -> FileReport {
-        if let size, size > linter.options.maxFileSize {
-            return linter.oversized(file: input.displayName, size: size)
+    private static func lint(_ input: Input, size: Int?, with linters: [Linter], base: Base?) -> [FileReport] {
+        let first = linters[0], others = Array(linters.dropFirst())
+        if let size, size > first.options.maxFileSize {
+            return linters.map { $0.oversized(file: input.displayName, size: size) }
         }
         let bytes = input.isStandardInput ? FileSystem.readStandardInput() : FileSystem.read(input.path)
         switch bytes {
-        case .success(let bytes): return linter.lint(bytes, file: input.displayName, explicit: input.explicit, base: base)
-        case .failure(let failure): return linter.unreadable(file: input.displayName, reason: failure.reason)
+        case .success(let bytes):
+            return first.lint(bytes, file: input.displayName, explicit: input.explicit, base: base, alsoFor: others)
+        case .failure(let failure):
+            return linters.map { $0.unreadable(file: input.displayName, reason: failure.reason) }
         }
     }
 }

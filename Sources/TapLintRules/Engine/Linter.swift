@@ -139,53 +139,75 @@ public struct Linter: Sendable {
     /// With a `base`, the changes from it are judged too, and the
     /// template's suppressions apply to them as to every finding.
     public func lint(_ bytes: [UInt8], file: String, explicit: Bool = true, base: Base? = nil) -> FileReport {
+        lint(bytes, file: file, explicit: explicit, base: base, alsoFor: [])[0]
+    }
+
+    /// Lints one file's bytes with this linter and then with `others` (one
+    /// per further deployment of the template), reading the file, and its
+    /// base, once: each linter's options only shape the context built on
+    /// the same template. The reports are in that order.
+    public func lint(_ bytes: [UInt8], file: String, explicit: Bool = true, base: Base? = nil, alsoFor others: [Linter]) -> [FileReport] {
         switch read(bytes, file: file, explicit: explicit) {
         case .skipped:
-            return FileReport(file: file, findings: [], skipped: true)
+            return Array(repeating: FileReport(file: file, findings: [], skipped: true), count: others.count + 1)
         case .failed(let findings):
-            return FileReport(file: file, findings: findings.sorted(by: Finding.reportOrder), skipped: false)
+            return Array(repeating: FileReport(file: file, findings: findings.sorted(by: Finding.reportOrder), skipped: false),
+                         count: others.count + 1)
         case .template(let context, let findings):
             // The threads of a large template free its tree too.
             defer { if context.threads > 1 { Parallel.release(context) } }
-            var sink = FindingSink(file: file, selection: options.selection, findings: findings)
-            sink.offsets = SourceOffsets(bytes)
-            let violations = Parallel.map(rules.count, threads: context.threads) { rules[$0].check(context) }
-            for (rule, found) in zip(rules, violations) {
-                sink.add(type(of: rule).description, found)
+            let old = base.map { base in (reading: base.bytes.map { read($0, file: base.name) }, name: base.name) }
+            let offsets = SourceOffsets(bytes)
+            return [run(context, findings: findings, offsets: offsets, base: old)] + others.map { linter in
+                let own = LintContext(template: context.template, source: bytes, file: file, options: linter.options)
+                return linter.run(own, findings: findings, offsets: offsets, base: old)
             }
-            let removedExports = base.map { addChanges(from: $0, to: context.template, into: &sink) } ?? []
-            var suppressions = context.suppressions
-            var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings, in: file))
-            kept.offsets = sink.offsets
-            for suppression in suppressions.all {
-                let place = suppression.rules.joined(separator: ", ")
-                let unknown = suppression.fromCfnLint ? [] : suppression.rules.filter { !UnknownSuppressedRule.exists($0) }
-                for name in unknown {
-                    let guess = Suggestion.closest(to: name, in: UnknownSuppressedRule.names)
-                    kept.add(UnknownSuppressedRule.description,
-                             "the suppression names '\(name)', which is no taplint rule or category"
-                                + (guess.map { "; did you mean '\($0)'?" } ?? ""),
-                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
-                             fix: guess.map { "name '\($0)'" })
-                }
-                // A suppression of nothing but unknown names is reported once, above.
-                // One that names a rule of the whole run is judged there, with the other templates.
-                let laterUse = suppression.rules.contains { RuleRegistry.isRepositoryRule($0) }
-                if !suppression.used, !suppression.fromCfnLint, !laterUse, unknown.count < suppression.rules.count {
-                    kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
-                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
-                             edits: suppressions.removal(of: suppression))
-                }
-                if suppression.reason == nil {
-                    kept.add(SuppressionWithoutReason.description, "the suppression of \(place) gives no reason",
-                             suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
-                }
-            }
-            var report = FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
-            report.stack = StackFacts(context, suppressions: suppressions)
-            report.stack?.removedExports = removedExports
-            return report
         }
+    }
+
+    /// The rules on a template read, then the changes from its base, then
+    /// its suppressions.
+    private func run(_ context: LintContext, findings: [Finding], offsets: SourceOffsets,
+                     base: (reading: Reading?, name: String)?) -> FileReport {
+        let file = context.file
+        var sink = FindingSink(file: file, selection: options.selection, findings: findings)
+        sink.offsets = offsets
+        let violations = Parallel.map(rules.count, threads: context.threads) { rules[$0].check(context) }
+        for (rule, found) in zip(rules, violations) {
+            sink.add(type(of: rule).description, found)
+        }
+        let removedExports = base.map { addChanges(from: $0.reading, named: $0.name, to: context.template, into: &sink) } ?? []
+        var suppressions = context.suppressions
+        var kept = FindingSink(file: file, selection: options.selection, findings: suppressions.filter(sink.findings, in: file))
+        kept.offsets = sink.offsets
+        for suppression in suppressions.all {
+            let place = suppression.rules.joined(separator: ", ")
+            let unknown = suppression.fromCfnLint ? [] : suppression.rules.filter { !UnknownSuppressedRule.exists($0) }
+            for name in unknown {
+                let guess = Suggestion.closest(to: name, in: UnknownSuppressedRule.names)
+                kept.add(UnknownSuppressedRule.description,
+                         "the suppression names '\(name)', which is no taplint rule or category"
+                            + (guess.map { "; did you mean '\($0)'?" } ?? ""),
+                         suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
+                         fix: guess.map { "name '\($0)'" })
+            }
+            // A suppression of nothing but unknown names is reported once, above.
+            // One that names a rule of the whole run is judged there, with the other templates.
+            let laterUse = suppression.rules.contains { RuleRegistry.isRepositoryRule($0) }
+            if !suppression.used, !suppression.fromCfnLint, !laterUse, unknown.count < suppression.rules.count {
+                kept.add(UnusedSuppression.description, "the suppression of \(place) suppresses no finding",
+                         suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path),
+                         edits: suppressions.removal(of: suppression))
+            }
+            if suppression.reason == nil {
+                kept.add(SuppressionWithoutReason.description, "the suppression of \(place) gives no reason",
+                         suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
+            }
+        }
+        var report = FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
+        report.stack = StackFacts(context, suppressions: suppressions)
+        report.stack?.removedExports = removedExports
+        return report
     }
 
     /// A template deleted since `base`: what removing every resource and
@@ -195,28 +217,29 @@ public struct Linter: Sendable {
         guard let root = YAMLParser.parse(Array("{}".utf8)).root, let empty = Template(root: root) else {
             preconditionFailure("an empty mapping is a template")
         }
-        addChanges(from: base, to: empty, into: &sink)
+        addChanges(from: base.bytes.map { read($0, file: base.name) }, named: base.name, to: empty, into: &sink)
         return FileReport(file: file, findings: sink.findings.sorted(by: Finding.reportOrder), skipped: false)
     }
 
-    /// Runs the change rules from `base` to `template`, and returns the
-    /// exports the change removes, for the templates that import them. A
-    /// base that is no template reports why, under its own name.
+    /// Runs the change rules from a base, as read, to `template`, and
+    /// returns the exports the change removes, for the templates that
+    /// import them. A base that is no template reports why, under its own
+    /// name; a base with no bytes (the template is new) changes nothing.
     @discardableResult
-    private func addChanges(from base: Base, to template: Template, into sink: inout FindingSink) -> [StackFacts.RemovedExport] {
-        guard let bytes = base.bytes else { return [] }
-        switch read(bytes, file: base.name) {
-        case .template(let old, _):
-            let change = TemplateChange(old: old.template, new: template, base: base.name, deployed: options.deployed)
+    private func addChanges(from reading: Reading?, named name: String, to template: Template,
+                            into sink: inout FindingSink) -> [StackFacts.RemovedExport] {
+        switch reading {
+        case .template(let old, _)?:
+            let change = TemplateChange(old: old.template, new: template, base: name, deployed: options.deployed)
             for rule in changeRules {
                 sink.add(type(of: rule).description, rule.check(change))
             }
             return ExportRemoved.removals(change).compactMap { removal in
                 ExportName(removal.name).map { StackFacts.RemovedExport(name: $0, output: removal.output, violation: removal.violation) }
             }
-        case .failed(let findings):
+        case .failed(let findings)?:
             sink.findings += findings
-        case .skipped:
+        case .skipped?, nil:
             break
         }
         return []
