@@ -205,4 +205,17 @@ import Testing
         let alone = try CLI.run(["check", "--show", "info", "app.yaml"], in: folder)
         #expect(!alone.stdout.contains("suppresses no finding"), "\(alone.stdout)")
     }
+
+    /// A template nested in itself, directly or through another, is CYC003
+    /// at each nested stack that closes the loop.
+    @Test func nestingLoopsAreReported() throws {
+        let stack = { (name: String, url: String) in
+            "Resources:\n  \(name):\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: \(url)\n"
+        }
+        let folder = try CLI.directory(["a.yaml": stack("Me", "./a.yaml"), "b.yaml": stack("B", "c.yaml"),
+                                        "c.yaml": stack("C", "b.yaml"), "d.yaml": stack("D", "b.yaml")])
+        let findings = try Self.findings(try CLI.run(["check", "--format", "json", "--select", "CYC003", "."], in: folder))
+        #expect(findings.map { "\($0["file"] ?? "") \($0["resource"] ?? "")" } == ["a.yaml Me", "b.yaml B", "c.yaml C"])
+        #expect((findings.first?["message"] as? String)?.hasPrefix("Me is made from itself") == true)
+    }
 }

@@ -15,7 +15,7 @@ import TapLintRules
         "DEP007",  // needs a deployment's regions: RegionTests
         "REF007",  // needs a deployment's regions or values: RegionTests
         // Read several templates together: RepositoryTests (TapLintCLITests) and samples/repository.
-        "REF008", "REF009", "DEP008", "DEP009", "CYC002", "CHG005",
+        "REF008", "REF009", "DEP008", "DEP009", "CYC002", "CHG005", "CYC003",
     ]
 
     static var rules: [RuleDescription] { RuleRegistry.all }

@@ -80,7 +80,7 @@ public enum RuleRegistry {
 
     /// Rules that read the templates of a run together (`RepositoryCheck`).
     public static let repositoryRules: [any RepositoryRule] = [
-        ImportNotExported(), UnknownNestedOutput(), NestedStackParameter(), DuplicateExport(), ImportLoop(), ExportStillImported(),
+        ImportNotExported(), UnknownNestedOutput(), NestedStackParameter(), DuplicateExport(), ImportLoop(), ExportStillImported(), NestedStackLoop(),
     ]
 
     /// True when `name` (an id or name) is a rule of `repositoryRules`.

@@ -27,6 +27,7 @@ public struct StackFacts: Sendable {
         /// The path as written, relative to this template's folder.
         public var location: String
         public var locationRange: SourceRange
+        public var locationPath: [PathElement]
         /// The parameters passed, one set per way the `Fn::If`s around them
         /// can go; nil when they are computed otherwise.
         public var parameters: [Alternative]?
@@ -118,7 +119,8 @@ public struct StackFacts: Sendable {
         let base: [PathElement] = [.key("Resources"), .key(resource.name)]
         let entry = resource.properties?.entry("Parameters")
         let passed = entry.map { alternatives($0.value, conditions: []) } ?? [Alternative(conditions: [], passed: [])]
-        return Nested(resource: resource.name, location: location, locationRange: node.valueRange, parameters: passed,
+        return Nested(resource: resource.name, location: location, locationRange: node.valueRange,
+                      locationPath: base + [.key("Properties"), .key(property)], parameters: passed,
                       parametersRange: (entry?.key ?? resource.declaration.key).range,
                       path: base + [.key("Properties"), .key(entry == nil ? property : "Parameters")])
     }
