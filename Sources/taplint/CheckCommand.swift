@@ -101,14 +101,16 @@ struct CheckCommand: ParsableCommand {
         var reports = DeploymentMerge.merge(Self.lint(pairs, jobs: jobs, history: history), deployments: work.map(\.deployment?.name))
         // The run's templates read together: nested stacks' local templates
         // followed (each read once), exports matched with imports.
-        var selections = Dictionary(pairs.map { ($0.0.displayName, $0.1.options.selection) }, uniquingKeysWith: { first, _ in first })
-        reports += Self.nestedTemplates(of: reports, linters: Dictionary(pairs.map { ($0.0.displayName, $0.1) },
-                                                                         uniquingKeysWith: { first, _ in first }),
-                                        jobs: jobs, history: history, selections: &selections)
+        var fileLinters = Dictionary(pairs.map { ($0.0.displayName, $0.1) }, uniquingKeysWith: { first, _ in first })
+        reports += Self.nestedTemplates(of: reports, linters: &fileLinters, jobs: jobs, history: history)
         let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
-        RepositoryCheck.run(&reports, selection: { selections[$0] ?? commandLine }) { parent, location in
+        let locate = { (parent: String, location: String) in
             located[Self.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
         }
+        let deployed = Set(work.filter { $0.deployment != nil }.map(\.input.displayName))
+        let parentValues = Self.lintWithParentValues(&reports, linters: fileLinters, skipping: deployed, jobs: jobs, history: history,
+                                                     locate: locate)
+        RepositoryCheck.run(&reports, selection: { fileLinters[$0]?.options.selection ?? commandLine }, locate: locate)
         // Templates deleted since the base: what their removal loses.
         for deleted in history?.deleted ?? [] {
             let linter = report.linter(for: Configuration.defaults(in: "."), commandLine: commandLine, threads: 1, maxFileSize: maxFileSize)
@@ -119,19 +121,20 @@ struct CheckCommand: ParsableCommand {
         }
         var names: [String] = []
         for job in work { if let name = job.deployment?.name, !names.contains(name) { names.append(name) } }
+        names += parentValues.filter { !names.contains($0) }
         try report.emit(reports, configurations: work.map { ($0.input.displayName, $0.configuration) }, since: started,
                         deployments: names)
     }
 
     /// The local templates that nested stacks of `reports` are made from
     /// and that are not among them, linted with their parent's linter;
-    /// then theirs, until none is left. Each is read once.
-    static func nestedTemplates(of reports: [FileReport], linters: [String: Linter], jobs: Int, history: History? = nil,
-                                selections: inout [String: RuleSelection]) -> [FileReport] {
+    /// then theirs, until none is left. Each is read once. `linters` gains
+    /// the linter of each.
+    static func nestedTemplates(of reports: [FileReport], linters: inout [String: Linter], jobs: Int,
+                                history: History? = nil) -> [FileReport] {
         var known = Set(reports.map { Paths.absolute($0.file) })
         var found: [FileReport] = []
         var parents = reports
-        var linters = linters
         while true {
             var next: [(Input, Linter)] = []
             for parent in parents {
@@ -140,7 +143,6 @@ struct CheckCommand: ParsableCommand {
                           FileSystem.kind(of: path) == .file, known.insert(Paths.absolute(path)).inserted else { continue }
                     let linter = linters[parent.file] ?? Linter()
                     linters[path] = linter
-                    selections[path] = linter.options.selection
                     next.append((Input(path: path, explicit: true), linter))
                 }
             }
@@ -148,6 +150,53 @@ struct CheckCommand: ParsableCommand {
             parents = lint(next, jobs: jobs, history: history)
             found += parents
         }
+    }
+
+    /// Values flow into nested stacks: a template that nested stacks of the
+    /// run are made from is linted again with what each parent passes
+    /// (its literal values, as a deployment named `app.yaml (Queues)`), so
+    /// that its conditions, property values and mapping lookups are judged
+    /// for the stacks it really becomes; the reports of one file are merged
+    /// as deployments' are. DEP006 stays off there: DEP008 reports the
+    /// same values at the parent's line. Templates with deployments of
+    /// their own (`skipping`) keep them. Returns the names used.
+    static func lintWithParentValues(_ reports: inout [FileReport], linters: [String: Linter], skipping: Set<String>, jobs: Int,
+                                     history: History?, locate: (String, String) -> String?) -> [String] {
+        let indices = reports.indices.filter { reports[$0].stack != nil }
+        guard indices.count > 1 else { return [] }
+        let stacks = RepositoryCheck.stacks(of: indices.map { reports[$0] }, locate: locate)
+        var given: [Int: [(name: String, values: ParameterValues)]] = [:]
+        for (i, member) in stacks.members.enumerated() {
+            for (j, nested) in member.facts.nested.enumerated() {
+                // One set of values: Parameters chosen by Fn::If are judged by DEP008 alone.
+                guard let child = stacks.children[i][j], child != i, let alternatives = nested.parameters, alternatives.count == 1,
+                      !skipping.contains(stacks.members[child].file) else { continue }
+                let declared = Set(stacks.members[child].facts.parameters.map(\.name))
+                let values = alternatives[0].passed.compactMap { passed in
+                    passed.value.flatMap { declared.contains(passed.name) ? ParameterValues.Given(name: passed.name, value: $0, range: passed.range) : nil }
+                }
+                guard !values.isEmpty else { continue }
+                given[child, default: []].append(("\(member.file) (\(nested.resource))", ParameterValues(source: member.file, values: values)))
+            }
+        }
+        var names: [String] = []
+        for (child, parents) in given.sorted(by: { $0.key < $1.key }) {
+            let index = indices[child]
+            let file = reports[index].file
+            guard let linter = linters[file] else { continue }
+            let input = Input(path: file, explicit: true)
+            let pairs = parents.map { parent -> (Input, Linter) in
+                var options = linter.options
+                options.parameterValues = parent.values
+                options.selection.ignore.append(ParameterValueInvalid.description.id)
+                return (input, Linter(options: options))
+            }
+            let relinted = DeploymentMerge.merge(lint(pairs, jobs: jobs, history: history), deployments: parents.map(\.name))
+            guard let merged = relinted.first else { continue }
+            reports[index] = merged
+            names += parents.map(\.name).filter { !names.contains($0) }
+        }
+        return names
     }
 
     /// Where a nested stack's local template is, as reports name files.

@@ -41,8 +41,8 @@ struct GraphCommand: ParsableCommand {
     private func drawStacks() throws {
         let inputs = try Inputs.collect([file]).map { ($0, Linter()) }
         var reports = CheckCommand.lint(inputs, jobs: System.coreCount)
-        var selections: [String: RuleSelection] = [:]
-        reports += CheckCommand.nestedTemplates(of: reports, linters: [:], jobs: System.coreCount, selections: &selections)
+        var linters: [String: Linter] = [:]
+        reports += CheckCommand.nestedTemplates(of: reports, linters: &linters, jobs: System.coreCount)
         let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
         let stacks = RepositoryCheck.stacks(of: reports.filter { !$0.skipped }) { parent, location in
             located[CheckCommand.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]

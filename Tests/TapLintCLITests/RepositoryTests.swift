@@ -22,12 +22,17 @@ import Testing
         #expect(Self.rules(try Self.findings(run)) == [
             "samples/repository/app.yaml:10 DEP008 error",   // RetentionSeconds not passed
             "samples/repository/app.yaml:12 DEP008 error",   // MaxReceiveCount: many, not a Number
-            "samples/repository/app.yaml:13 DEP008 error",   // Extra is not declared
-            "samples/repository/app.yaml:25 REF008 warning", // shared-network-SubnetId: SubnetIds is exported
-            "samples/repository/app.yaml:29 REF009 error",   // Outputs.QueueUrll
+            "samples/repository/app.yaml:14 DEP008 error",   // Extra is not declared
+            "samples/repository/app.yaml:26 REF008 warning", // shared-network-SubnetId: SubnetIds is exported
+            "samples/repository/app.yaml:30 REF009 error",   // Outputs.QueueUrll
             "samples/repository/billing.yaml:20 CYC002 error",
             "samples/repository/orders.yaml:14 CYC002 error",
         ])
+        // The values app.yaml passes flow into queues.yaml's own rules: 50000 is no VisibilityTimeout.
+        let flowed = try Self.findings(run).filter { $0["file"] as? String == "samples/repository/queues.yaml" }
+        #expect(flowed.map { "\($0["rule"] ?? "") \($0["line"] ?? 0)" } == ["SCH010 25"])
+        #expect(flowed.first?["deployments"] as? [String] == ["samples/repository/app.yaml (Queues)"])
+        #expect(flowed.first?["nestedIn"] as? [String] == ["samples/repository/app.yaml (Queues)"])
         let text = try CLI.run(["check", "--as-of", "2026-12-03", "samples/repository"]).stdout
         #expect(text.contains("did you mean 'shared-network-SubnetIds' (samples/repository/network.yaml, output SubnetIds)?"))
         #expect(text.contains("samples/repository/queues.yaml has no output QueueUrll; did you mean QueueUrl?"))
@@ -38,7 +43,7 @@ import Testing
     @Test func aParentAloneBringsItsChild() throws {
         let run = try CLI.run(["check", "--format", "json", "--as-of", "2026-12-03", "samples/repository/app.yaml"])
         let findings = try Self.findings(run)
-        #expect(Set(findings.compactMap { $0["file"] as? String }) == ["samples/repository/app.yaml"])
+        #expect(Set(findings.compactMap { $0["file"] as? String }) == ["samples/repository/app.yaml", "samples/repository/queues.yaml"])
         #expect(try CLI.json(run.stdout)["summary"].flatMap { ($0 as? [String: Any])?["files"] as? Int } == 2)
         #expect(Self.rules(findings).filter { $0.contains("DEP008") || $0.contains("REF009") }.count == 4)
         #expect(findings.filter { $0["rule"] as? String == "REF008" }.allSatisfy { $0["severity"] as? String == "info" })
@@ -91,7 +96,7 @@ import Testing
         let run = try CLI.run(["check", "--base", "HEAD", "--select", "change", "."], in: folder)
         #expect(run.status == 1)
         #expect(run.stdout.hasPrefix("network.yaml:21:5: error CHG005 export-still-imported\n"
-            + "  the export 'shared-network-VpcId' (output VpcId) is gone, and app.yaml:18, app.yaml:22 import it: "
+            + "  the export 'shared-network-VpcId' (output VpcId) is gone, and app.yaml:19, app.yaml:23 import it: "
             + "CloudFormation refuses the update while it is in use\n"), "\(run.stdout)")
         #expect(!run.stdout.contains("CHG003"))
         let alone = try CLI.run(["check", "--base", "HEAD", "--select", "change", "network.yaml"], in: folder)
