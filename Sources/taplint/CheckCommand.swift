@@ -102,13 +102,15 @@ struct CheckCommand: ParsableCommand {
         // The run's templates read together: nested stacks' local templates
         // followed (each read once), exports matched with imports.
         var fileLinters = Dictionary(pairs.map { ($0.0.displayName, $0.1) }, uniquingKeysWith: { first, _ in first })
-        reports += Self.nestedTemplates(of: reports, linters: &fileLinters, jobs: jobs, history: history)
+        var contextNames: [String] = []
+        reports += Self.nestedTemplates(of: reports, linters: &fileLinters, jobs: jobs, history: history, contexts: &contextNames)
         let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
         let locate = { (parent: String, location: String) in
             located[Self.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
         }
         let deployed = Set(work.filter { $0.deployment != nil }.map(\.input.displayName))
-        let parentValues = Self.lintWithParentValues(&reports, linters: fileLinters, skipping: deployed, jobs: jobs, history: history,
+        let plainInputs = Set(work.map(\.input.displayName)).subtracting(deployed)
+        let parentValues = Self.lintWithParentValues(&reports, linters: fileLinters, inputs: plainInputs, jobs: jobs, history: history,
                                                      locate: locate)
         RepositoryCheck.run(&reports, selection: { fileLinters[$0]?.options.selection ?? commandLine }, locate: locate)
         // Templates deleted since the base: what their removal loses.
@@ -121,80 +123,112 @@ struct CheckCommand: ParsableCommand {
         }
         var names: [String] = []
         for job in work { if let name = job.deployment?.name, !names.contains(name) { names.append(name) } }
-        names += parentValues.filter { !names.contains($0) }
+        names += (contextNames + parentValues).reduce(into: [String]()) { kept, name in
+            if !names.contains(name), !kept.contains(name) { kept.append(name) }
+        }
         try report.emit(reports, configurations: work.map { ($0.input.displayName, $0.configuration) }, since: started,
                         deployments: names)
     }
 
     /// The local templates that nested stacks of `reports` are made from
-    /// and that are not among them, linted with their parent's linter;
-    /// then theirs, until none is left. Each is read once. `linters` gains
-    /// the linter of each.
+    /// and that are not among them, linted with their parent's linter and
+    /// the values each parent passes (see `parentContexts`); then theirs,
+    /// until none is left. Each is read and parsed once. `linters` gains
+    /// the linter of each, `contexts` the names of the parents' contexts.
     static func nestedTemplates(of reports: [FileReport], linters: inout [String: Linter], jobs: Int,
-                                history: History? = nil) -> [FileReport] {
+                                history: History? = nil, contexts: inout [String]) -> [FileReport] {
         var known = Set(reports.map { Paths.absolute($0.file) })
         var found: [FileReport] = []
         var parents = reports
         while true {
-            var next: [(Input, Linter)] = []
+            // Each new child with every parent of this wave that nests it, in order.
+            var children: [(path: String, parents: [(file: String, nested: StackFacts.Nested)])] = []
+            var position: [String: Int] = [:]
             for parent in parents {
                 for nested in parent.stack?.nested ?? [] {
                     guard let path = childPath(parent: parent.file, location: nested.location),
-                          FileSystem.kind(of: path) == .file, known.insert(Paths.absolute(path)).inserted else { continue }
-                    let linter = linters[parent.file] ?? Linter()
-                    linters[path] = linter
-                    next.append((Input(path: path, explicit: true), linter))
+                          FileSystem.kind(of: path) == .file else { continue }
+                    let key = Paths.absolute(path)
+                    if let at = position[key] {
+                        children[at].parents.append((parent.file, nested))
+                    } else if known.insert(key).inserted {
+                        position[key] = children.count
+                        children.append((path, [(parent.file, nested)]))
+                        linters[path] = linters[parent.file] ?? Linter()
+                    }
                 }
             }
-            guard !next.isEmpty else { return found }
-            parents = lint(next, jobs: jobs, history: history)
+            guard !children.isEmpty else { return found }
+            var work: [(Input, Linter)] = []
+            var names: [String?] = []
+            for child in children {
+                for (linter, name) in parentContexts(of: child.parents, linter: linters[child.path] ?? Linter()) {
+                    work.append((Input(path: child.path, explicit: true), linter))
+                    names.append(name)
+                    if let name, !contexts.contains(name) { contexts.append(name) }
+                }
+            }
+            parents = DeploymentMerge.merge(lint(work, jobs: jobs, history: history), deployments: names)
             found += parents
         }
     }
 
-    /// Values flow into nested stacks: a template that nested stacks of the
-    /// run are made from is linted again with what each parent passes
-    /// (its literal values, as a deployment named `app.yaml (Queues)`), so
-    /// that its conditions, property values and mapping lookups are judged
-    /// for the stacks it really becomes; the reports of one file are merged
-    /// as deployments' are. DEP006 stays off there: DEP008 reports the
-    /// same values at the parent's line. Templates with deployments of
-    /// their own (`skipping`) keep them. Returns the names used.
-    static func lintWithParentValues(_ reports: inout [FileReport], linters: [String: Linter], skipping: Set<String>, jobs: Int,
+    /// The contexts a nested stack's template is linted in: one per parent
+    /// whose nested stack passes it literal values (those values, as a
+    /// deployment named `app.yaml (Queues)`), so that the child's
+    /// conditions, property values and mapping lookups are judged for the
+    /// stacks it really becomes; or the plain `linter` alone when no parent
+    /// does. DEP006 stays off there: DEP008 reports the same values at the
+    /// parent's line. Parameters chosen by `Fn::If` are DEP008's alone.
+    static func parentContexts(of parents: [(file: String, nested: StackFacts.Nested)], linter: Linter) -> [(Linter, String?)] {
+        var contexts: [(Linter, String?)] = []
+        for (file, nested) in parents {
+            let values = nested.parameters.flatMap { $0.count == 1 ? $0[0].passed : nil }?.compactMap { passed in
+                passed.value.map { ParameterValues.Given(name: passed.name, value: $0, range: passed.range) }
+            } ?? []
+            var options = linter.options
+            if !values.isEmpty {
+                options.parameterValues = ParameterValues(source: file, values: values)
+                options.selection.ignore.append(ParameterValueInvalid.description.id)
+            }
+            contexts.append((values.isEmpty ? linter : Linter(options: options), "\(file) (\(nested.resource))"))
+        }
+        guard contexts.contains(where: { $0.0.options.parameterValues != nil }) else { return [(linter, nil)] }
+        return contexts
+    }
+
+    /// Values flow into nested stacks whose templates were among the run's
+    /// own inputs (`inputs`: a folder holding parents and children): those
+    /// were linted before their parents were known, and are linted again in
+    /// `parentContexts`, one parse for every parent. (A template found
+    /// through its parents was linted in those contexts already.) Templates
+    /// with deployments of their own are not in `inputs`. Returns the names.
+    static func lintWithParentValues(_ reports: inout [FileReport], linters: [String: Linter], inputs: Set<String>, jobs: Int,
                                      history: History?, locate: (String, String) -> String?) -> [String] {
         let indices = reports.indices.filter { reports[$0].stack != nil }
         guard indices.count > 1 else { return [] }
         let stacks = RepositoryCheck.stacks(of: indices.map { reports[$0] }, locate: locate)
-        var given: [Int: [(name: String, values: ParameterValues)]] = [:]
+        var parents: [Int: [(file: String, nested: StackFacts.Nested)]] = [:]
         for (i, member) in stacks.members.enumerated() {
             for (j, nested) in member.facts.nested.enumerated() {
-                // One set of values: Parameters chosen by Fn::If are judged by DEP008 alone.
-                guard let child = stacks.children[i][j], child != i, let alternatives = nested.parameters, alternatives.count == 1,
-                      !skipping.contains(stacks.members[child].file) else { continue }
-                let declared = Set(stacks.members[child].facts.parameters.map(\.name))
-                let values = alternatives[0].passed.compactMap { passed in
-                    passed.value.flatMap { declared.contains(passed.name) ? ParameterValues.Given(name: passed.name, value: $0, range: passed.range) : nil }
-                }
-                guard !values.isEmpty else { continue }
-                given[child, default: []].append(("\(member.file) (\(nested.resource))", ParameterValues(source: member.file, values: values)))
+                guard let child = stacks.children[i][j], child != i, inputs.contains(stacks.members[child].file) else { continue }
+                parents[child, default: []].append((member.file, nested))
             }
         }
         var names: [String] = []
-        for (child, parents) in given.sorted(by: { $0.key < $1.key }) {
+        for (child, nests) in parents.sorted(by: { $0.key < $1.key }) {
             let index = indices[child]
             let file = reports[index].file
             guard let linter = linters[file] else { continue }
+            let contexts = parentContexts(of: nests, linter: linter)
+            let used = contexts.compactMap(\.1)
+            guard !used.isEmpty else { continue }
             let input = Input(path: file, explicit: true)
-            let pairs = parents.map { parent -> (Input, Linter) in
-                var options = linter.options
-                options.parameterValues = parent.values
-                options.selection.ignore.append(ParameterValueInvalid.description.id)
-                return (input, Linter(options: options))
-            }
-            let relinted = DeploymentMerge.merge(lint(pairs, jobs: jobs, history: history), deployments: parents.map(\.name))
+            let relinted = DeploymentMerge.merge(lint(contexts.map { (input, $0.0) }, jobs: jobs, history: history),
+                                                 deployments: contexts.map(\.1))
             guard let merged = relinted.first else { continue }
             reports[index] = merged
-            names += parents.map(\.name).filter { !names.contains($0) }
+            names += used.filter { !names.contains($0) }
         }
         return names
     }

@@ -42,7 +42,8 @@ struct GraphCommand: ParsableCommand {
         let inputs = try Inputs.collect([file]).map { ($0, Linter()) }
         var reports = CheckCommand.lint(inputs, jobs: System.coreCount)
         var linters: [String: Linter] = [:]
-        reports += CheckCommand.nestedTemplates(of: reports, linters: &linters, jobs: System.coreCount)
+        var contexts: [String] = []
+        reports += CheckCommand.nestedTemplates(of: reports, linters: &linters, jobs: System.coreCount, contexts: &contexts)
         let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
         let stacks = RepositoryCheck.stacks(of: reports.filter { !$0.skipped }) { parent, location in
             located[CheckCommand.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
