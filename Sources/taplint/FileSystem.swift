@@ -61,15 +61,19 @@ enum FileSystem {
             }
         }
         if let failure { return .failure(failure) }
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { return .success(bytes) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(Failure(reason: lastError()))
+        // The rest (all of a pipe; for a file, only the read that finds its
+        // end) through scratch space that is not zeroed first: zeroing 64 KiB
+        // per file was 4% of the instructions of a folder of small templates.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { chunk in
+            while true {
+                let count = systemRead(descriptor, chunk.baseAddress!, chunk.count)
+                if count == 0 { return .success(bytes) }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(Failure(reason: lastError()))
+                }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[0..<count]))
             }
-            bytes.append(contentsOf: chunk[0..<count])
         }
     }
 
