@@ -47,22 +47,20 @@ public struct GraphReporter: Sendable {
     }
 
     private func dot() -> String {
-        var out = "digraph template {\n  rankdir=LR;\n"
-        out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=11];\n"
-        out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
+        var out = Self.dotHeader("template")
         for (i, name) in graph.names.enumerated() {
-            out += "  \(dotQuote(name)) [label=\(dotQuote(name + "\n" + (graph.types[i] ?? "?")))];\n"
+            out += "  \(Self.dotQuote(name)) [label=\(Self.dotQuote(name + "\n" + (graph.types[i] ?? "?")))];\n"
         }
         for drawn in drawnEdges {
             let kind = drawn.edge.reference.kind
-            var attributes = ["label=\(dotQuote(kind.rawValue))"]
+            var attributes = ["label=\(Self.dotQuote(kind.rawValue))"]
             switch kind {
             case .dependsOn: attributes.append("style=dashed")
             case .sub: attributes.append("style=dotted")
             case .ref, .getAtt: break
             }
             if drawn.onCycle { attributes += ["color=red", "fontcolor=red", "penwidth=2"] }
-            out += "  \(dotQuote(graph.names[drawn.edge.from])) -> \(dotQuote(graph.names[drawn.edge.to]))"
+            out += "  \(Self.dotQuote(graph.names[drawn.edge.from])) -> \(Self.dotQuote(graph.names[drawn.edge.to]))"
             out += " [" + attributes.joined(separator: ", ") + "];\n"
         }
         return out + "}\n"
@@ -71,7 +69,7 @@ public struct GraphReporter: Sendable {
     private func mermaid() -> String {
         var out = "graph LR\n"
         for (i, name) in graph.names.enumerated() {
-            out += "  n\(i)[\"\(mermaidText(name))<br/>\(mermaidText(graph.types[i] ?? "?"))\"]\n"
+            out += "  n\(i)[\"\(Self.mermaidText(name))<br/>\(Self.mermaidText(graph.types[i] ?? "?"))\"]\n"
         }
         var red: [Int] = []
         for (i, drawn) in drawnEdges.enumerated() {
@@ -110,11 +108,20 @@ public struct GraphReporter: Sendable {
         ]).rendered()
     }
 
-    private func dotQuote(_ text: String) -> String {
+    /// The opening of a DOT graph in taplint's style.
+    static func dotHeader(_ name: String) -> String {
+        "digraph \(name) {\n  rankdir=LR;\n"
+            + "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=11];\n"
+            + "  edge [fontname=\"Helvetica\", fontsize=9];\n"
+    }
+
+    /// A DOT string literal.
+    static func dotQuote(_ text: String) -> String {
         "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"").replacingAll("\n", with: "\\n") + "\""
     }
 
-    private func mermaidText(_ text: String) -> String {
+    /// Text inside a Mermaid label.
+    static func mermaidText(_ text: String) -> String {
         text.replacingAll("\"", with: "#quot;")
     }
 }

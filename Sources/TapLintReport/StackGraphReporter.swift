@@ -54,15 +54,13 @@ public struct StackGraphReporter: Sendable {
     }
 
     private func dot() -> String {
-        var out = "digraph stacks {\n  rankdir=LR;\n"
-        out += "  node [shape=box, style=\"rounded,filled\", fillcolor=\"#f5f7fa\", fontname=\"Helvetica\", fontsize=11];\n"
-        out += "  edge [fontname=\"Helvetica\", fontsize=9];\n"
-        for member in stacks.members { out += "  \(quote(member.file));\n" }
+        var out = GraphReporter.dotHeader("stacks")
+        for member in stacks.members { out += "  \(GraphReporter.dotQuote(member.file));\n" }
         for edge in edges {
-            var attributes = ["label=\(quote(edge.label))"]
+            var attributes = ["label=\(GraphReporter.dotQuote(edge.label))"]
             if edge.nested { attributes.append("style=dashed") }
             if edge.onLoop { attributes += ["color=red", "fontcolor=red", "penwidth=2"] }
-            out += "  \(quote(stacks.members[edge.from].file)) -> \(quote(stacks.members[edge.to].file))"
+            out += "  \(GraphReporter.dotQuote(stacks.members[edge.from].file)) -> \(GraphReporter.dotQuote(stacks.members[edge.to].file))"
             out += " [" + attributes.joined(separator: ", ") + "];\n"
         }
         return out + "}\n"
@@ -71,11 +69,11 @@ public struct StackGraphReporter: Sendable {
     private func mermaid() -> String {
         var out = "graph LR\n"
         for (i, member) in stacks.members.enumerated() {
-            out += "  s\(i)[\"\(member.file.replacingAll("\"", with: "#quot;"))\"]\n"
+            out += "  s\(i)[\"\(GraphReporter.mermaidText(member.file))\"]\n"
         }
         var red: [Int] = []
         for (i, edge) in edges.enumerated() {
-            out += "  s\(edge.from) \(edge.nested ? "-.->" : "-->")|\(edge.label.replacingAll("\"", with: "#quot;").replacingAll("|", with: "#124;"))| s\(edge.to)\n"
+            out += "  s\(edge.from) \(edge.nested ? "-.->" : "-->")|\(GraphReporter.mermaidText(edge.label).replacingAll("|", with: "#124;"))| s\(edge.to)\n"
             if edge.onLoop { red.append(i) }
         }
         if !red.isEmpty { out += "  linkStyle \(red.map(String.init).joined(separator: ",")) stroke:red,stroke-width:2px\n" }
@@ -110,7 +108,4 @@ public struct StackGraphReporter: Sendable {
         ]).rendered()
     }
 
-    private func quote(_ text: String) -> String {
-        "\"" + text.replacingAll("\\", with: "\\\\").replacingAll("\"", with: "\\\"") + "\""
-    }
 }

@@ -110,9 +110,11 @@ struct CheckCommand: ParsableCommand {
         }
         let deployed = Set(work.filter { $0.deployment != nil }.map(\.input.displayName))
         let plainInputs = Set(work.map(\.input.displayName)).subtracting(deployed)
-        let parentValues = Self.lintWithParentValues(&reports, linters: fileLinters, inputs: plainInputs, jobs: jobs, history: history,
-                                                     locate: locate)
-        RepositoryCheck.run(&reports, selection: { fileLinters[$0]?.options.selection ?? commandLine }, locate: locate)
+        // The stacks are tied once: linting a template again gives the same facts.
+        let stacks = RepositoryCheck.stacks(of: reports, locate: locate)
+        let parentValues = Self.lintWithParentValues(&reports, stacks: stacks, linters: fileLinters, inputs: plainInputs, jobs: jobs,
+                                                     history: history)
+        RepositoryCheck.run(&reports, stacks: stacks, selection: { fileLinters[$0]?.options.selection ?? commandLine })
         // Templates deleted since the base: what their removal loses.
         for deleted in history?.deleted ?? [] {
             let linter = report.linter(for: Configuration.defaults(in: "."), commandLine: commandLine, threads: 1, maxFileSize: maxFileSize)
@@ -203,11 +205,11 @@ struct CheckCommand: ParsableCommand {
     /// `parentContexts`, one parse for every parent. (A template found
     /// through its parents was linted in those contexts already.) Templates
     /// with deployments of their own are not in `inputs`. Returns the names.
-    static func lintWithParentValues(_ reports: inout [FileReport], linters: [String: Linter], inputs: Set<String>, jobs: Int,
-                                     history: History?, locate: (String, String) -> String?) -> [String] {
+    /// `stacks` holds the members of `reports`, in order.
+    static func lintWithParentValues(_ reports: inout [FileReport], stacks: Stacks, linters: [String: Linter], inputs: Set<String>,
+                                     jobs: Int, history: History?) -> [String] {
         let indices = reports.indices.filter { reports[$0].stack != nil }
         guard indices.count > 1 else { return [] }
-        let stacks = RepositoryCheck.stacks(of: indices.map { reports[$0] }, locate: locate)
         var parents: [Int: [(file: String, nested: StackFacts.Nested)]] = [:]
         for (i, member) in stacks.members.enumerated() {
             for (j, nested) in member.facts.nested.enumerated() {

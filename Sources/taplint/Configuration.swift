@@ -71,7 +71,7 @@ struct Configuration: Sendable {
     func deployments(of path: String) -> [Deployment] {
         guard !deployments.isEmpty else { return [] }
         let absolute = Paths.absolute(path)
-        return deployments.filter { deployment in deployment.template.map(Paths.absolute) == absolute }
+        return deployments.filter { $0.templateKey == absolute }
     }
 
     /// The nearest `.taplint.yml` from `directory` upwards, if any.

@@ -5,12 +5,22 @@ import TapLintRules
 /// is given, and the regions it goes to.
 struct Deployment: Sendable {
     /// What reports call it (`in deployment prod`).
-    var name: String
+    let name: String
     /// The template it deploys, when it names one (a Git sync file, or
     /// `template:` in `.taplint.yml`).
-    var template: String?
-    var values: ParameterValues?
-    var regions: [Region] = []
+    let template: String?
+    /// The template's absolute path, resolved once, to tell which input it is.
+    let templateKey: String?
+    let values: ParameterValues?
+    let regions: [Region]
+
+    init(name: String, template: String?, values: ParameterValues?, regions: [Region]) {
+        self.name = name
+        self.template = template
+        templateKey = template.map(Paths.absolute)
+        self.values = values
+        self.regions = regions
+    }
 }
 
 /// How a deployment is written down, on the command line or in

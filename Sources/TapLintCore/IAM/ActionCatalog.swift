@@ -120,7 +120,7 @@ public enum Wildcard {
         matches(Array(pattern.utf8)[...], Array(text.utf8)[...])
     }
 
-    static func matches<Text: RandomAccessCollection<UInt8>>(_ pattern: ArraySlice<UInt8>, _ text: Text) -> Bool
+    public static func matches<Text: RandomAccessCollection<UInt8>>(_ pattern: ArraySlice<UInt8>, _ text: Text) -> Bool
         where Text.Index == Int {
         var p = pattern.startIndex, t = text.startIndex
         var star: Int?, resume = text.startIndex

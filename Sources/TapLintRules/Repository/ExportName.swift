@@ -16,6 +16,8 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
     /// name when it has none), as bytes: what near misses are measured on.
     private var head: [UInt8] = []
     private var tail: [UInt8] = []
+    /// The name as an IAM-style wildcard, each hole a `*`, for `Wildcard`.
+    private var pattern: [UInt8] = []
 
     /// The name a node gives; nil for a shape that says nothing (a map, a
     /// call that cannot build a name).
@@ -57,10 +59,16 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
         settle()
     }
 
-    /// Keeps the ends, once the pieces are known.
+    /// Keeps the ends and the wildcard, once the pieces are known.
     private mutating func settle() {
         if case .text(let text)? = pieces.first { head = Array(text.utf8) }
         if pieces.count > 1, case .text(let text)? = pieces.last { tail = Array(text.utf8) }
+        for piece in pieces {
+            switch piece {
+            case .text(let text): pattern += text.utf8
+            case .hole: pattern.append(UInt8(ascii: "*"))
+            }
+        }
     }
 
     /// Adjacent texts joined, adjacent holes one hole.
@@ -93,11 +101,6 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
         }.joined()
     }
 
-    /// The text before the first hole and after the last one.
-    private var ends: (prefix: String, suffix: String) {
-        (String(decoding: head, as: UTF8.self), String(decoding: literal == nil ? tail : head, as: UTF8.self))
-    }
-
     /// True when some values of the holes give both names the same text.
     /// Exact for names without holes; with holes, their text before the
     /// first hole and after the last must agree (enough in practice:
@@ -113,45 +116,14 @@ public struct ExportName: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    /// True when the holes can give `text`: its ends first, on bytes, as
-    /// most exports of a repository differ from an import there.
+    /// True when the holes can give `text` (IAM's wildcard matching, each
+    /// hole a `*`; export names hold no `*` or `?` of their own): its ends
+    /// first, as most exports of a repository differ from an import there.
     private func admits(_ text: [UInt8]) -> Bool {
         guard text.count >= head.count + tail.count, text.starts(with: head), text.reversed().starts(with: tail.reversed()) else {
             return false
         }
-        return matches(String(decoding: text, as: UTF8.self))
-    }
-
-    /// True when the holes can be filled (each with any text) to give `text`.
-    func matches(_ text: String) -> Bool {
-        let scalars = Array(text.unicodeScalars)
-        var at = 0
-        var afterHole = false
-        for (i, piece) in pieces.enumerated() {
-            guard case .text(let literal) = piece else { afterHole = true; continue }
-            let needle = Array(literal.unicodeScalars)
-            if i == pieces.count - 1 {
-                // The last text ends the name.
-                guard scalars.count - needle.count >= at, Array(scalars[(scalars.count - needle.count)...]) == needle else { return false }
-                return afterHole || scalars.count - needle.count == at
-            }
-            if !afterHole {
-                guard scalars.count - at >= needle.count, Array(scalars[at..<at + needle.count]) == needle else { return false }
-                at += needle.count
-            } else {
-                guard let found = Self.find(needle, in: scalars, from: at) else { return false }
-                at = found + needle.count
-            }
-            afterHole = false
-        }
-        return afterHole || at == scalars.count
-    }
-
-    private static func find(_ needle: [Unicode.Scalar], in haystack: [Unicode.Scalar], from start: Int) -> Int? {
-        guard needle.count <= haystack.count - start else { return nil }
-        if needle.isEmpty { return start }
-        for i in start...(haystack.count - needle.count) where haystack[i..<i + needle.count].elementsEqual(needle) { return i }
-        return nil
+        return Wildcard.matches(pattern[...], text)
     }
 
     /// How far `self` is from meeting `other`, when it is near enough to

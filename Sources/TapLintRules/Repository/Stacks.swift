@@ -55,6 +55,19 @@ public struct Stacks: Sendable {
                 return found.filter { $0.member != i }.sorted { ($0.member, $0.export) < ($1.member, $1.export) }
             }
         }
+        let exporters = exporters
+        importEdges = members.indices.flatMap { i in
+            exporters[i].enumerated().compactMap { k, refs -> ImportEdge? in
+                guard let first = refs.first, refs.allSatisfy({ $0.member == first.member }) else { return nil }
+                return ImportEdge(from: i, to: first.member, use: k)
+            }
+        }
+        var next = Array(repeating: [Int](), count: members.count)
+        for edge in importEdges { next[edge.from].append(edge.to) }
+        let component = ImportLoop.components(next)
+        var size: [Int: Int] = [:]
+        for c in component { size[c, default: 0] += 1 }
+        importLoops = component.map { size[$0, default: 0] > 1 ? $0 : nil }
     }
 
     public func export(_ ref: ExportRef) -> StackFacts.Export { members[ref.member].facts.exports[ref.export] }
@@ -93,100 +106,9 @@ public struct Stacks: Sendable {
 
     /// The imports that tie one member to one other (an import that several
     /// may give ties it to none for sure).
-    public var importEdges: [ImportEdge] {
-        members.indices.flatMap { i in
-            exporters[i].enumerated().compactMap { k, refs -> ImportEdge? in
-                guard let first = refs.first, refs.allSatisfy({ $0.member == first.member }) else { return nil }
-                return ImportEdge(from: i, to: first.member, use: k)
-            }
-        }
-    }
+    public let importEdges: [ImportEdge]
 
     /// For each member, the loop of imports it is on (a number shared by
     /// the members of one loop); nil when it is on none.
-    public var importLoops: [Int?] {
-        var next = Array(repeating: [Int](), count: members.count)
-        for edge in importEdges { next[edge.from].append(edge.to) }
-        let component = ImportLoop.components(next)
-        var size: [Int: Int] = [:]
-        for c in component { size[c, default: 0] += 1 }
-        return component.map { size[$0, default: 0] > 1 ? $0 : nil }
-    }
-}
-
-/// A rule that reads the templates of a run together.
-public protocol RepositoryRule: Sendable {
-    static var description: RuleDescription { get }
-    /// The id of a rule whose finding at the same place this one replaces
-    /// (a general warning made specific by the other templates).
-    static var supersedes: String? { get }
-    init()
-    func check(_ stacks: Stacks) -> [PlacedViolation]
-}
-
-extension RepositoryRule {
-    public static var supersedes: String? { nil }
-}
-
-/// A violation in one member's file (or, with `violation.file`, another).
-public struct PlacedViolation: Sendable {
-    public var member: Int
-    public var violation: Violation
-
-    public init(member: Int, _ violation: Violation) {
-        self.member = member
-        self.violation = violation
-    }
-}
-
-/// Runs the repository rules over a run's reports and adds their findings,
-/// each under the rule selection of the file it lands in.
-public enum RepositoryCheck {
-    /// Only a run of more than one template looks across files: a single
-    /// file's report stays what it was.
-    public static func run(_ reports: inout [FileReport], selection: (String) -> RuleSelection,
-                           locate: (_ parentFile: String, _ location: String) -> String?) {
-        let indices = reports.indices.filter { reports[$0].stack != nil }
-        guard indices.count > 1 else { return }
-        let stacks = Self.stacks(of: indices.map { reports[$0] }, locate: locate)
-        let members = stacks.members
-        var added = Array(repeating: [Finding](), count: members.count)
-        var replaced = Array(repeating: Set<String>(), count: members.count)
-        for rule in RuleRegistry.repositoryRules {
-            let description = type(of: rule).description
-            for placed in rule.check(stacks) {
-                let file = members[placed.member].file
-                let chosen = selection(file)
-                guard chosen.isEnabled(description) else { continue }
-                let v = placed.violation
-                let finding = Finding(rule: description, severity: chosen.severity(of: description, finding: v.severity),
-                                      message: v.message, file: v.file ?? file, range: v.range, path: v.path,
-                                      resource: v.resource ?? Linter.resource(on: v.path), fix: v.fix, related: v.related)
-                added[placed.member].append(finding)
-                if let other = type(of: rule).supersedes { replaced[placed.member].insert(place(of: finding, rule: other)) }
-            }
-        }
-        let parents = stacks.parentChains
-        for (member, index) in indices.enumerated() where !added[member].isEmpty || !parents[member].isEmpty {
-            let kept = reports[index].findings.filter { !replaced[member].contains(place(of: $0, rule: $0.rule)) }
-            // The file's own suppressions silence what the run adds to it.
-            var suppressions = reports[index].stack?.suppressions
-            let new = suppressions?.filter(added[member], in: reports[index].file) ?? added[member]
-            reports[index].findings = (kept + new).sorted(by: Finding.reportOrder)
-            guard !parents[member].isEmpty else { continue }
-            for i in reports[index].findings.indices { reports[index].findings[i].nestedIn = parents[member] }
-        }
-    }
-
-    /// The templates of `reports` (each with its facts) as stacks.
-    public static func stacks(of reports: [FileReport], locate: (_ parentFile: String, _ location: String) -> String?) -> Stacks {
-        let members = reports.compactMap { report in report.stack.map { Stacks.Member(file: report.file, facts: $0) } }
-        let byFile = Dictionary(members.enumerated().map { ($1.file, $0) }, uniquingKeysWith: { first, _ in first })
-        return Stacks(members) { parent, location in locate(members[parent].file, location).flatMap { byFile[$0] } }
-    }
-
-    /// A rule's finding at one place of one file.
-    private static func place(of finding: Finding, rule: String) -> String {
-        "\(rule) \(finding.file):\(finding.range.start.line):\(finding.range.start.column)"
-    }
+    public let importLoops: [Int?]
 }
