@@ -98,7 +98,8 @@ struct CheckCommand: ParsableCommand {
             return try fixAll(pairs, jobs: jobs, configurations: work.map { ($0.input.displayName, $0.configuration) },
                               since: started)
         }
-        var reports = DeploymentMerge.merge(Self.lint(pairs, jobs: jobs, history: history), deployments: work.map(\.deployment?.name))
+        var reports = DeploymentMerge.merge(Self.lint(pairs, jobs: jobs, history: history, endsRun: true),
+                                            deployments: work.map(\.deployment?.name))
         // The run's templates read together: nested stacks' local templates
         // followed (each read once), exports matched with imports.
         var fileLinters = Dictionary(pairs.map { ($0.0.displayName, $0.1) }, uniquingKeysWith: { first, _ in first })
@@ -304,7 +305,9 @@ struct CheckCommand: ParsableCommand {
     /// for the same file (its deployments) are one job: the file is read and
     /// parsed once for all of them. The largest files are handed out first,
     /// so that no thread is left with a big one while the others have finished.
-    static func lint(_ work: [(Input, Linter)], jobs: Int, history: History? = nil) -> [FileReport] {
+    /// `endsRun`: the run reports after these, so a single template's tree
+    /// may be left to the exit (`LintOptions.treeOutlivesLint`).
+    static func lint(_ work: [(Input, Linter)], jobs: Int, history: History? = nil, endsRun: Bool = false) -> [FileReport] {
         var grouped: [(input: Input, linters: [Linter])] = []
         for (input, linter) in work {
             if let last = grouped.last, last.input.path == input.path, !input.isStandardInput {
@@ -321,8 +324,11 @@ struct CheckCommand: ParsableCommand {
             let (sizeA, sizeB) = (sizes[a] ?? 0, sizes[b] ?? 0)
             return sizeA != sizeB ? sizeA > sizeB : a < b
         }
+        let alone = endsRun && groups.count == 1
         return Parallel.map(groups.count, threads: jobs, order: order) { index in
-            lint(groups[index].input, size: sizes[index], with: groups[index].linters, base: history?.base(of: groups[index].input))
+            var linters = groups[index].linters
+            if alone { linters[0] = Linter(options: linters[0].options.outlivingLint) }
+            return lint(groups[index].input, size: sizes[index], with: linters, base: history?.base(of: groups[index].input))
         }.flatMap { $0 }
     }
 

@@ -68,12 +68,14 @@ public final class Scalar: Sendable, Hashable {
 
     /// True for an unquoted YAML 1.1 null (`~`, `null`, empty).
     public var isNull: Bool {
-        style == .plain && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
+        // The length first: comparing a long value with each spelling is most of the cost.
+        style == .plain && value.utf8.count <= 4
+            && (value.isEmpty || value == "~" || value == "null" || value == "Null" || value == "NULL")
     }
 
     /// The boolean a plain scalar spells, the YAML 1.1 way CloudFormation reads it.
     public var boolValue: Bool? {
-        guard style == .plain else { return nil }
+        guard style == .plain, value.utf8.count <= 5 else { return nil }
         switch value {
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return true
         case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return false

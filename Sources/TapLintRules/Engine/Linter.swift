@@ -31,6 +31,17 @@ public struct LintOptions: Sendable {
     /// Where rules may read the files a template points at (a function's
     /// `CodeUri`); nil to judge the template alone.
     public var sourceFiles: (any SourceFiles)?
+    /// True when the process ends right after this run's report (the
+    /// command line linting a single template): the template's tree is
+    /// then kept until the exit (`KeptUntilExit`) instead of being freed.
+    public var treeOutlivesLint = false
+
+    /// These options with the tree left to the exit.
+    public var outlivingLint: LintOptions {
+        var options = self
+        options.treeOutlivesLint = true
+        return options
+    }
     /// The parameter values of the deployment being judged
     /// (`--parameters`, `--parameter-file`); nil to judge every value the
     /// template allows.
@@ -154,8 +165,14 @@ public struct Linter: Sendable {
             return Array(repeating: FileReport(file: file, findings: findings.sorted(by: Finding.reportOrder), skipped: false),
                          count: others.count + 1)
         case .template(let context, let findings):
-            // The threads of a large template free its tree too.
-            defer { if context.threads > 1 { Parallel.release(context) } }
+            // A tree the exit will reclaim is not freed; the threads of a large template free theirs.
+            defer {
+                if options.treeOutlivesLint {
+                    KeptUntilExit.keep(context)
+                } else if context.threads > 1 {
+                    Parallel.release(context)
+                }
+            }
             let old = base.map { base in (reading: base.bytes.map { read($0, file: base.name) }, name: base.name) }
             let offsets = SourceOffsets(bytes)
             return [run(context, findings: findings, offsets: offsets, base: old)] + others.map { linter in
