@@ -50,10 +50,12 @@ public struct CatalogExtension: Sendable {
     }
 
     private static func parse(_ range: Range<Int>) -> CatalogExtension? {
-        let json = Catalog.extensions.withUTF8Buffer { bytes in
-            Array(bytes[range].split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false).last ?? [])
+        let schema = Catalog.extensions.withUTF8Buffer { bytes -> Node? in
+            guard let json = bytes[range].split(separator: UInt8(ascii: "\t"), maxSplits: 3, omittingEmptySubsequences: false).last
+            else { return nil }
+            return CatalogJSON.parse(UnsafeBufferPointer(rebasing: json)) ?? YAMLParser.parse(Array(json)).root
         }
-        guard let schema = YAMLParser.parse(json).root else { return nil }
+        guard let schema else { return nil }
         return CatalogExtension(rule: field(0, of: range), path: field(1, of: range).split(separator: "/").dropFirst().map(String.init),
                                 summary: field(2, of: range), schema: schema)
     }

@@ -15,6 +15,17 @@ public struct ValueConstraint: Sendable, Equatable {
     public var minItems: Int?
     public var maxItems: Int?
     public var uniqueItems = false
+    /// `allowed` as a set when the list is long (instance types run to
+    /// over a thousand), so that a value is looked up, not compared with each.
+    private var allowedSet: Set<String>?
+
+    /// Lists longer than this are looked up in `allowedSet`.
+    private static let longList = 32
+
+    /// True when `text` is one of the allowed values exactly as written.
+    public func allows(_ text: String) -> Bool {
+        allowedSet?.contains(text) ?? allowed.contains(text)
+    }
 
     /// Reads the tab-separated fields of a catalog `x` line, byte by byte:
     /// only values become strings.
@@ -43,5 +54,6 @@ public struct ValueConstraint: Sendable, Equatable {
             default: break
             }
         }
+        if allowed.count > Self.longList { allowedSet = Set(allowed) }
     }
 }

@@ -39,6 +39,11 @@ struct EventChunk: Sendable {
         }
     }
 
+    /// The bytes of `range`, without making a string of them.
+    func withBytes<R>(_ range: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
+    }
+
     func string(_ range: Range<Int32>?) -> String? {
         range.map(string)
     }

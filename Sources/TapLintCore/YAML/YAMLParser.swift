@@ -87,6 +87,7 @@ private struct TreeBuilder {
     private var stack: [Frame] = []
     private var children: [Node] = []
     private var anchors: [String: Anchored] = [:]
+    private var scalars = ScalarTable()
     private var expanded = 0
     private var documents = 0
     private var root: Node?
@@ -164,7 +165,8 @@ private struct TreeBuilder {
             }
         case .scalar:
             let tag = checkedTag(chunk.string(event.tag), at: range)
-            let node = Node(.scalar(Scalar(chunk.string(event.value), style: event.style)), tag: tag, range: range)
+            let scalar = chunk.withBytes(event.value) { scalars.scalar($0, style: event.style) }
+            let node = Node(.scalar(scalar), tag: tag, range: range)
             return add(node, weight: 1, height: 1, anchor: chunk.string(event.anchor))
         case .sequenceStart, .mappingStart:
             if stack.count + 1 > limits.maxDepth {

@@ -16,7 +16,7 @@ enum ValueCheck {
         // A dynamic reference ({{resolve:ssm:…}}, spaces allowed) is filled in at deploy time.
         if text.containsBytes("{{"), text.containsBytes("resolve:") { return [] }
         var found: [(String, String?)] = []
-        if !constraint.allowed.isEmpty, !isAllowed(text, constraint.allowed) {
+        if !constraint.allowed.isEmpty, !constraint.allows(text), !isAllowedNumber(text, constraint.allowed) {
             found.append(allowedProblem(text, constraint.allowed))
         }
         let bounded = constraint.minimum != nil || constraint.maximum != nil || constraint.exclusiveMinimum != nil
@@ -95,8 +95,11 @@ enum ValueCheck {
     }
 
     static func isAllowed(_ text: String, _ allowed: [String]) -> Bool {
-        if allowed.contains(text) { return true }
-        // Numbers compare as numbers: `5`, `5.0` and "5" are one value.
+        allowed.contains(text) || isAllowedNumber(text, allowed)
+    }
+
+    /// Numbers compare as numbers: `5`, `5.0` and "5" are one value.
+    private static func isAllowedNumber(_ text: String, _ allowed: [String]) -> Bool {
         guard let number = Double(text.trimmingSpaces) else { return false }
         return allowed.contains { Double($0) == number }
     }
