@@ -1,6 +1,6 @@
 /// A JSON value that keeps object keys in the order they are given, so
 /// reports come out in the documented order, byte for byte the same each run.
-public indirect enum JSON: Sendable {
+public enum JSON: Sendable {
     case string(String)
     case int(Int)
     case bool(Bool)
@@ -30,41 +30,63 @@ public indirect enum JSON: Sendable {
     private func write(into out: inout [UInt8], depth: Int) {
         switch self {
         case .string(let text): JSON.quote(text, into: &out)
-        case .int(let number): out.append(contentsOf: String(number).utf8)
-        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
-        case .null: out.append(contentsOf: "null".utf8)
+        case .int(let number): Self.put(number, into: &out)
+        case .bool(let flag): Self.put(flag ? "true" : "false", into: &out)
+        case .null: Self.put("null", into: &out)
         case .array(let items):
-            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            if items.isEmpty { Self.put("[]", into: &out); return }
             if items.allSatisfy(\.isPlain) {
                 out.append(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { out.append(contentsOf: ", ".utf8) }
+                    if i > 0 { Self.put(", ", into: &out) }
                     item.write(into: &out, depth: depth)
                 }
                 out.append(UInt8(ascii: "]"))
                 return
             }
-            out.append(contentsOf: "[\n".utf8)
+            Self.put("[\n", into: &out)
             for (i, item) in items.enumerated() {
                 Self.indent(depth + 1, into: &out)
                 item.write(into: &out, depth: depth + 1)
-                out.append(contentsOf: (i + 1 < items.count ? ",\n" : "\n").utf8)
+                Self.put(i + 1 < items.count ? ",\n" : "\n", into: &out)
             }
             Self.indent(depth, into: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
-            out.append(contentsOf: "{\n".utf8)
+            if members.isEmpty { Self.put("{}", into: &out); return }
+            Self.put("{\n", into: &out)
             for (i, (key, value)) in members.enumerated() {
                 Self.indent(depth + 1, into: &out)
                 JSON.quote(key, into: &out)
-                out.append(contentsOf: ": ".utf8)
+                Self.put(": ", into: &out)
                 value.write(into: &out, depth: depth + 1)
-                out.append(contentsOf: (i + 1 < members.count ? ",\n" : "\n").utf8)
+                Self.put(i + 1 < members.count ? ",\n" : "\n", into: &out)
             }
             Self.indent(depth, into: &out)
             out.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends a literal's bytes at once: appending a `String`'s UTF-8 view
+    /// goes byte by byte through the generic path.
+    private static func put(_ literal: StaticString, into out: inout [UInt8]) {
+        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// A number's decimal digits, without making a string of them: every
+    /// finding has four (its lines and columns).
+    private static func put(_ number: Int, into out: inout [UInt8]) {
+        if number < 0 {
+            out.append(UInt8(ascii: "-"))
+            if number == .min { return out.append(contentsOf: String(number).utf8.dropFirst()) }
+        }
+        var rest = number.magnitude
+        let start = out.count
+        repeat {
+            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        out[start...].reverse()
     }
 
     private static func indent(_ depth: Int, into out: inout [UInt8]) {
@@ -89,14 +111,14 @@ public indirect enum JSON: Sendable {
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
                 start = i + 1
                 switch byte {
-                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
-                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
-                case UInt8(ascii: "\n"): out.append(contentsOf: "\\n".utf8)
-                case UInt8(ascii: "\r"): out.append(contentsOf: "\\r".utf8)
-                case UInt8(ascii: "\t"): out.append(contentsOf: "\\t".utf8)
+                case UInt8(ascii: "\""): put("\\\"", into: &out)
+                case UInt8(ascii: "\\"): put("\\\\", into: &out)
+                case UInt8(ascii: "\n"): put("\\n", into: &out)
+                case UInt8(ascii: "\r"): put("\\r", into: &out)
+                case UInt8(ascii: "\t"): put("\\t", into: &out)
                 default:
                     let hex = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: "\\u00".utf8)
+                    put("\\u00", into: &out)
                     out.append(hex[Int(byte >> 4)])
                     out.append(hex[Int(byte & 0xF)])
                 }
