@@ -52,4 +52,4 @@ struct GraphCommand: ParsableCommand {
     }
 }
 
-extension GraphReporter.Format: ExpressibleByArgument {}
+extension GraphReporter.Format: Choice {}

@@ -6,7 +6,7 @@ import TapLintRules
 /// What `check` and `diff` share: which rules, judged at which day, and how
 /// the report is written and turned into an exit status.
 struct ReportOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, Choice {
         case text, json, sarif, junit, github
     }
 
