@@ -7,11 +7,11 @@
 /// For the catalog's own text only: the nodes carry no positions, and
 /// anything else than plain JSON gives nil (the caller then reads it with
 /// libyaml).
-public enum CatalogJSON {
+enum CatalogJSON {
     /// Deeper than any schema the catalog holds.
     private static let maxDepth = 64
 
-    public static func parse(_ text: UnsafeBufferPointer<UInt8>) -> Node? {
+    static func parse(_ text: UnsafeBufferPointer<UInt8>) -> Node? {
         var reader = Reader(text: text)
         guard let node = reader.value(depth: 0) else { return nil }
         reader.skipSpace()
