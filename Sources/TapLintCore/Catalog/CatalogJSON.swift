@@ -46,49 +46,40 @@ enum CatalogJSON {
         }
 
         private mutating func object(depth: Int) -> Node? {
-            at += 1
-            var entries: [Entry] = []
-            skipSpace()
-            if at < text.count, text[at] == UInt8(ascii: "}") {
-                at += 1
-                return Self.node(.mapping(entries))
-            }
-            while true {
-                skipSpace()
-                guard at < text.count, text[at] == UInt8(ascii: "\""), let key = string() else { return nil }
-                skipSpace()
-                guard at < text.count, text[at] == UInt8(ascii: ":") else { return nil }
-                at += 1
-                guard let value = value(depth: depth + 1) else { return nil }
-                entries.append(Entry(key: Self.node(.scalar(Scalar(key, style: .doubleQuoted))), value: value))
-                skipSpace()
-                guard at < text.count else { return nil }
-                at += 1
-                switch text[at - 1] {
-                case UInt8(ascii: ","): continue
-                case UInt8(ascii: "}"): return Self.node(.mapping(entries))
-                default: return nil
-                }
-            }
+            list(closing: UInt8(ascii: "}")) { reader -> Entry? in
+                reader.skipSpace()
+                guard reader.at < reader.text.count, reader.text[reader.at] == UInt8(ascii: "\""), let key = reader.string()
+                else { return nil }
+                reader.skipSpace()
+                guard reader.at < reader.text.count, reader.text[reader.at] == UInt8(ascii: ":") else { return nil }
+                reader.at += 1
+                return reader.value(depth: depth + 1).map { Entry(key: Self.node(.scalar(Scalar(key, style: .doubleQuoted))), value: $0) }
+            }.map { Self.node(.mapping($0)) }
         }
 
         private mutating func array(depth: Int) -> Node? {
+            list(closing: UInt8(ascii: "]")) { $0.value(depth: depth + 1) }.map { Self.node(.sequence($0)) }
+        }
+
+        /// The members of an object or array, `at` on its opening bracket,
+        /// each read by `member`; nil when the list is not well formed.
+        private mutating func list<Member>(closing: UInt8, _ member: (inout Reader) -> Member?) -> [Member]? {
             at += 1
-            var items: [Node] = []
+            var members: [Member] = []
             skipSpace()
-            if at < text.count, text[at] == UInt8(ascii: "]") {
+            if at < text.count, text[at] == closing {
                 at += 1
-                return Self.node(.sequence(items))
+                return members
             }
             while true {
-                guard let item = value(depth: depth + 1) else { return nil }
-                items.append(item)
+                guard let next = member(&self) else { return nil }
+                members.append(next)
                 skipSpace()
                 guard at < text.count else { return nil }
                 at += 1
                 switch text[at - 1] {
                 case UInt8(ascii: ","): continue
-                case UInt8(ascii: "]"): return Self.node(.sequence(items))
+                case closing: return members
                 default: return nil
                 }
             }
