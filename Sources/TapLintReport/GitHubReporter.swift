@@ -9,7 +9,13 @@ public struct GitHubReporter: Reporter {
         self.visibility = visibility
     }
 
-    public func render(_ result: RunResult) -> String {
+    public func write(_ result: RunResult, to sink: inout ByteSink) {
+        sink.append(text(result))
+    }
+
+    /// The report as one string: short where it matters (the text and
+    /// GitHub reports show warnings and errors only, by default).
+    private func text(_ result: RunResult) -> String {
         result.findings.filter(visibility.shows).map { finding in
             let command = switch finding.severity {
             case .error: "error"

@@ -6,7 +6,8 @@ public struct JSONReporter: Reporter {
 
     public init() {}
 
-    public func render(_ result: RunResult) -> String {
+    public func write(_ result: RunResult, to sink: inout ByteSink) {
+        let findings = result.findings
         JSON.object([
             ("schemaVersion", .int(Self.schemaVersion)),
             ("tool", .object([("name", .string("taplint")), ("version", .string(TapLintVersion.current))])),
@@ -18,8 +19,8 @@ public struct JSONReporter: Reporter {
                 ("info", .int(result.count(.info))),
             ] + (result.fixed.map { [("fixed", .int($0))] } ?? [])
               + (result.deployments.isEmpty ? [] : [("deployments", .array(result.deployments.map(JSON.string)))]))),
-            ("findings", .array(result.findings.map(Self.json))),
-        ]).rendered()
+            ("findings", .objects(count: findings.count) { Self.json(findings[$0]) }),
+        ]).write(to: &sink)
     }
 
     static func json(_ finding: Finding) -> JSON {

@@ -5,7 +5,12 @@ import TapLintCore
 public struct JUnitReporter: Reporter {
     public init() {}
 
-    public func render(_ result: RunResult) -> String {
+    public func write(_ result: RunResult, to sink: inout ByteSink) {
+        sink.append(text(result))
+    }
+
+    /// The report as one string.
+    private func text(_ result: RunResult) -> String {
         let failures = result.findings.count
         let tests = result.files.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

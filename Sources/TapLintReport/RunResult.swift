@@ -30,7 +30,15 @@ public struct RunResult: Sendable {
 
 /// A report format: turns a run into the bytes written to stdout or `--output`.
 public protocol Reporter: Sendable {
-    func render(_ result: RunResult) -> String
+    /// Writes the report into `sink`, which hands it on as it fills.
+    func write(_ result: RunResult, to sink: inout ByteSink)
+}
+
+extension Reporter {
+    /// The whole report as one string.
+    public func render(_ result: RunResult) -> String {
+        ByteSink.collect { write(result, to: &$0) }
+    }
 }
 
 extension Finding {

@@ -13,9 +13,10 @@ public struct SARIFReporter: Reporter {
         self.rules = rules
     }
 
-    public func render(_ result: RunResult) -> String {
+    public func write(_ result: RunResult, to sink: inout ByteSink) {
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        return JSON.object([
+        let findings = result.findings
+        JSON.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
@@ -27,9 +28,9 @@ public struct SARIFReporter: Reporter {
                     ("rules", .array(rules.map(Self.rule))),
                 ]))])),
                 ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(result.findings.map { Self.result($0, ruleIndex: index[$0.rule]) })),
+                ("results", .objects(count: findings.count) { Self.result(findings[$0], ruleIndex: index[findings[$0].rule]) }),
             ])])),
-        ]).rendered()
+        ]).write(to: &sink)
     }
 
     static func level(_ severity: Severity) -> String {

@@ -20,7 +20,13 @@ public struct TextReporter: Reporter {
         self.gate = gate
     }
 
-    public func render(_ result: RunResult) -> String {
+    public func write(_ result: RunResult, to sink: inout ByteSink) {
+        sink.append(text(result))
+    }
+
+    /// The report as one string: short where it matters (the text and
+    /// GitHub reports show warnings and errors only, by default).
+    private func text(_ result: RunResult) -> String {
         // Appended piece by piece: a large template has thousands of
         // findings, and each joined temporary string is an allocation.
         var out = ""

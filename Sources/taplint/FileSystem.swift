@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TapLintReport
 import TapLintRules
 
 /// The few file operations the CLI needs, on the C library directly: taplint
@@ -99,34 +100,29 @@ enum FileSystem {
     }
 
     /// Writes through a temporary file in the same directory and renames it
-    /// over the target, so a reader never sees half a report.
-    static func writeAtomically(_ text: String, to path: String) throws(Failure) {
-        try writeAtomically(Array(text.utf8), to: path, mode: 0o644)
-    }
-
-    /// The same for bytes, with the file's permissions: `--fix` keeps the
-    /// template's own (`mode` nil: those of the file it replaces).
-    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t?) throws(Failure) {
+    /// over the target, so a reader never sees half a report. `produce`
+    /// writes into a sink that hands each chunk to the temporary file as it
+    /// fills. `mode` nil keeps the permissions of the file it replaces
+    /// (`--fix` keeps the template's own).
+    static func writeAtomically(to path: String, mode: mode_t?, _ produce: (inout ByteSink) -> Void) throws(Failure) {
         var info = stat()
         let mode = mode ?? (stat(path, &info) == 0 ? info.st_mode & 0o7777 : 0o644)
-        var bytes = bytes
         var template = Array((path + ".taplint-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { throw Failure(reason: "cannot write \(path): \(lastError())") }
         let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var written = 0
-        while written < bytes.count {
-            let count = bytes[written...].withUnsafeMutableBytes { write(descriptor, $0.baseAddress, $0.count) }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else {
-                let reason = lastError()
-                close(descriptor)
-                unlink(temporary)
-                throw Failure(reason: "cannot write \(path): \(reason)")
-            }
-            written += count
+        // The first failure is kept and the rest of the report dropped.
+        var failure: String?
+        var sink = ByteSink { chunk in
+            if failure == nil, !writeAll(chunk, to: descriptor) { failure = lastError() }
         }
-        bytes.removeAll()
+        produce(&sink)
+        sink.flush()
+        if let failure {
+            close(descriptor)
+            unlink(temporary)
+            throw Failure(reason: "cannot write \(path): \(failure)")
+        }
         fchmod(descriptor, mode)
         guard close(descriptor) == 0, rename(temporary, path) == 0 else {
             let reason = lastError()
@@ -135,17 +131,39 @@ enum FileSystem {
         }
     }
 
+    /// The same for bytes already whole: a fixed template.
+    static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t?) throws(Failure) {
+        try writeAtomically(to: path, mode: mode) { $0.bytes = bytes }
+    }
+
+    /// Writes every byte, through interruptions; false on an error (errno says which).
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+        bytes.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < buffer.count {
+            let count = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if count < 0, errno == EINTR { continue }
+            if count <= 0 { return false }
+            offset += count
+        }
+        return true
+    }
+
     static func writeStandardOutput(_ text: String) {
         var text = text
-        text.withUTF8 { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0, errno == EINTR { continue }
-                if count <= 0 { return }
-                offset += count
-            }
-        }
+        _ = text.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: STDOUT_FILENO) }
+    }
+
+    /// A sink onto standard output, for a report written as it is made.
+    static func standardOutput() -> ByteSink {
+        ByteSink { _ = writeAll($0, to: STDOUT_FILENO) }
+    }
+
+    static func standardError() -> ByteSink {
+        ByteSink { _ = writeAll($0, to: STDERR_FILENO) }
     }
 
     static func writeStandardError(_ text: String) {

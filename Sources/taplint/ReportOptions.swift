@@ -103,13 +103,16 @@ struct ReportOptions: ParsableArguments {
         case .junit: JUnitReporter()
         case .github: GitHubReporter(visibility: visibility)
         }
-        let text = reporter.render(result)
         if let output {
-            do { try FileSystem.writeAtomically(text, to: output) } catch { throw CommandError(error.reason) }
-        } else if toStandardError {
-            FileSystem.writeStandardError(text)
+            do {
+                try FileSystem.writeAtomically(to: output, mode: 0o644) { reporter.write(result, to: &$0) }
+            } catch {
+                throw CommandError(error.reason)
+            }
         } else {
-            FileSystem.writeStandardOutput(text)
+            var sink = toStandardError ? FileSystem.standardError() : FileSystem.standardOutput()
+            reporter.write(result, to: &sink)
+            sink.flush()
         }
         if failing > 0 { throw ExitCode(1) }
     }
