@@ -47,6 +47,24 @@ import TapLintRules
                 "\(name): \(findings.map { "\($0.rule) \($0.message)" })")
     }
 
+    /// A value's finding names its way from the field: the list item, then
+    /// the `Fn::If` branch inside it.
+    @Test func valuePathsRunThroughListsAndBranches() throws {
+        let text = """
+        Conditions:
+          C: !Equals [a, b]
+        Resources:
+          Policy:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Statement:
+                  - {Effect: Allow, Action: [s3:GetObject, !If [C, s3:PutObject, '*']], Resource: '*'}
+        """
+        let finding = try #require(Linter().lint(Array(text.utf8), file: "t.yaml").findings.first { $0.rule == "IAM001" })
+        #expect(finding.path.dotted == "Resources.Policy.Properties.PolicyDocument.Statement[0].Action[1].Fn::If[2]")
+    }
+
     @Test func denyAndScopedStatementsAreQuiet() {
         let text = """
         Resources:

@@ -5,10 +5,19 @@ struct PolicyValue {
     /// The text, `${…}` for parts filled in at deploy time; nil when computed.
     var text: String?
     var range: SourceRange
-    var path: [PathElement]
+    /// The field that holds it (`…Statement[0].Action`), one array shared by
+    /// all the field's values: a large template has thousands of values,
+    /// and a whole path apiece was a tenth of a lint's memory.
+    var field: [PathElement]
+    /// From the field to the value: `[1]` for a list's second item, more
+    /// through `Fn::If`; empty for the field's single value.
+    var within: [PathElement] = []
     /// The value as written, for what the text cannot say (the resource a
     /// `GetAtt` names).
     var node: Node? = nil
+
+    /// From the template's root to the value.
+    var path: [PathElement] { within.isEmpty ? field : field + within }
 }
 
 /// One statement, with every field read the way IAM reads it: a single
@@ -241,7 +250,7 @@ struct PolicyDocument {
                 for key in condition.value.mapping ?? [] { if let name = key.name { keys.insert(name.lowercased()) } }
             }
             let notPrincipal = node.entry("NotPrincipal").map {
-                PolicyValue(text: nil, range: remap ? anchor : $0.key.range, path: path + [.key("NotPrincipal")])
+                PolicyValue(text: nil, range: remap ? anchor : $0.key.range, field: path + [.key("NotPrincipal")])
             }
             return PolicyStatement(effects: PossibleValue.of(node["Effect"], in: template).map(\.text),
                                    actions: field("Action") ?? [], notActions: field("NotAction"),
@@ -252,17 +261,33 @@ struct PolicyDocument {
 
         /// A field's values: one per list item and per `Fn::If` branch.
         func values(_ node: Node, path: [PathElement], anchor: SourceRange?) -> [PolicyValue] {
+            var found: [PolicyValue] = []
+            collect(node, field: path, within: [], anchor: anchor, into: &found)
+            return found
+        }
+
+        /// The values of `node`, which lies `within` from the field.
+        private func collect(_ node: Node, field: [PathElement], within: [PathElement], anchor: SourceRange?,
+                             into found: inout [PolicyValue]) {
             if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                return (1...2).flatMap { values(items[$0], path: path + [.key("Fn::If"), .index($0)], anchor: anchor) }
+                for i in 1...2 { collect(items[i], field: field, within: within + [.key("Fn::If"), .index(i)], anchor: anchor, into: &found) }
+                return
             }
-            if Node.isNoValue(node) { return [] }
+            if Node.isNoValue(node) { return }
             // A list of values, not the list a function takes (`!Join`).
             if node.intrinsic == nil, let items = node.sequence {
-                return items.enumerated().flatMap { values($1, path: path + [.index($0)], anchor: anchor) }
+                for (i, item) in items.enumerated() {
+                    collect(item, field: field, within: within + [.index(i)], anchor: anchor, into: &found)
+                }
+                return
             }
             let range = anchor ?? node.valueRange
-            if let text = TemplateStrings.build(node) { return [PolicyValue(text: text, range: range, path: path, node: node)] }
-            return PossibleValue.of(node, in: template).map { PolicyValue(text: $0.text, range: range, path: path, node: node) }
+            if let text = TemplateStrings.build(node) {
+                return found.append(PolicyValue(text: text, range: range, field: field, within: within, node: node))
+            }
+            for value in PossibleValue.of(node, in: template) {
+                found.append(PolicyValue(text: value.text, range: range, field: field, within: within, node: node))
+            }
         }
     }
 }
