@@ -9,17 +9,20 @@ public struct Declaration: Sendable {
 }
 
 /// A resource with the attributes every rule asks about decoded once.
-public struct Resource: Sendable {
-    public var declaration: Declaration
+///
+/// A class, read-only: rules go through every resource, some many times,
+/// and copying one as a struct retained each of its nodes and strings.
+public final class Resource: Sendable {
+    public let declaration: Declaration
     public var name: String { declaration.name }
     public var body: Node { declaration.body }
     /// `Type`, when it is a plain string.
-    public var type: String?
-    public var properties: Node?
+    public let type: String?
+    public let properties: Node?
     /// Each `DependsOn` entry, as written (a single string or a list).
-    public var dependsOn: [Node]
+    public let dependsOn: [Node]
     /// The `Condition` attribute's node.
-    public var condition: Node?
+    public let condition: Node?
 
     init(_ declaration: Declaration) {
         self.declaration = declaration
