@@ -1,19 +1,22 @@
 /// Everything a user can learn about a rule without reading its code: what
 /// `taplint rules` lists, what `taplint explain` prints, and the examples
 /// the test suite runs.
-public struct RuleDescription: Sendable {
+///
+/// A class, read-only: every finding is made from its rule's description,
+/// and a struct of a dozen strings was copied, and freed, each time.
+public final class RuleDescription: Sendable {
     /// Family letters and three digits, e.g. `IAM001`; stable forever.
-    public var id: String
+    public let id: String
     /// Kebab-case, e.g. `iam-wildcard-action`; accepted wherever an id is.
-    public var name: String
-    public var category: Category
-    public var severity: Severity
+    public let name: String
+    public let category: Category
+    public let severity: Severity
     /// One line: what the rule finds.
-    public var summary: String
+    public let summary: String
     /// Why it matters, in a paragraph or two.
-    public var rationale: String
+    public let rationale: String
     /// How to fix a finding, in one line; findings repeat it as `fix`.
-    public var fix: String?
+    public let fix: String?
     /// Templates that must draw this rule, with `↓` before each place a
     /// finding must start. Made when asked: every run reads each rule's
     /// description to select the rules, but only the docs, `explain` and
@@ -22,9 +25,9 @@ public struct RuleDescription: Sendable {
     public var triggering: [String] { makeTriggering() }
     private let makeTriggering: @Sendable () -> [String]
     /// Templates that must not draw it.
-    public var nonTriggering: [String]
+    public let nonTriggering: [String]
     /// AWS documentation pages that back the rationale.
-    public var references: [String]
+    public let references: [String]
 
     public init(id: String, name: String, category: Category, severity: Severity, summary: String,
                 rationale: String, fix: String? = nil, triggering: @escaping @autoclosure @Sendable () -> [String], nonTriggering: [String],
