@@ -1,6 +1,10 @@
 /// A place where the template names a resource, parameter or pseudo
 /// parameter: through `Ref`, `Fn::GetAtt`, a `Fn::Sub` variable or `DependsOn`.
-public struct Reference: Sendable {
+///
+/// A class, read-only: a dozen rules and the dependency graph go through
+/// every reference, and each copy of a struct retained its strings, path
+/// and branches.
+public final class Reference: Sendable {
     public enum Kind: String, Sendable {
         case ref = "Ref"
         case getAtt = "GetAtt"
@@ -17,19 +21,30 @@ public struct Reference: Sendable {
         case other
     }
 
-    public var kind: Kind
-    public var target: String
+    public let kind: Kind
+    public let target: String
     /// The attribute of `Fn::GetAtt` or `${Name.Attr}`.
-    public var attribute: String?
-    public var range: SourceRange
+    public let attribute: String?
+    public let range: SourceRange
     /// From the template's root to the node that holds the reference.
-    public var path: [PathElement]
-    public var owner: Owner
+    public let path: [PathElement]
+    public let owner: Owner
     /// The `Fn::If` branches the reference is inside, outermost first: it is
     /// made only when each is taken.
-    public var branches: [Branch] = []
+    public let branches: [Branch]
     /// True inside an `Fn::If` branch: it holds only when that branch is taken.
     public var conditional: Bool { !branches.isEmpty }
+
+    public init(kind: Kind, target: String, attribute: String? = nil, range: SourceRange, path: [PathElement],
+                owner: Owner, branches: [Branch] = []) {
+        self.kind = kind
+        self.target = target
+        self.attribute = attribute
+        self.range = range
+        self.path = path
+        self.owner = owner
+        self.branches = branches
+    }
 }
 
 /// One `Fn::If` branch around a reference: the condition it tests (nil
