@@ -161,37 +161,46 @@ public enum Tagging: Sendable, Equatable {
 }
 
 /// One resource type's description.
-public struct ResourceType: Sendable {
-    public var name = ""
-    public var tagging = Tagging.none
-    public var primaryIdentifier: [String] = []
+///
+/// A class, read-only: rules look a type up for each resource they
+/// check, and each copy of a struct retained its dozen lists and tables.
+public final class ResourceType: Sendable {
+    public let name: String
+    public let tagging: Tagging
+    public let primaryIdentifier: [String]
     /// Property paths whose change replaces the resource: `A`, `A/B`
     /// nested, `A/*/B` in each item of the list `A`.
-    public var createOnly: [String] = []
+    public let createOnly: [String]
     /// Property paths whose change may replace it, depending on the values
     /// (the schema's `conditionalCreateOnlyProperties`).
-    public var conditionallyCreateOnly: [String] = []
+    public let conditionallyCreateOnly: [String]
     /// The property that gives the resource its physical name, if any.
-    public var nameProperty: String?
+    public let nameProperty: String?
     /// True when the resource holds data that deleting or replacing it loses.
-    public var holdsData = false
+    public let holdsData: Bool
     /// GetAtt attributes; `*` allows any, `X.*` any below X.
-    public var attributes: [String] = []
+    public let attributes: [String]
     /// The attributes among them whose value is a list (`VPC.Ipv6CidrBlocks`).
-    public var listAttributes: [String] = []
-    public var properties = ObjectShape()
-    public var definitions: [String: ObjectShape] = [:]
+    public let listAttributes: [String]
+    public let properties: ObjectShape
+    public let definitions: [String: ObjectShape]
     /// Unions by name: the shapes of their branches, in the schema's order.
-    public var unions: [String: [Shape]] = [:]
+    public let unions: [String: [Shape]]
     /// Value constraints by number, which `Shape.constrained` names.
-    public var constraints: [Int: ValueConstraint] = [:]
+    public let constraints: [Int: ValueConstraint]
     /// Where the service is in AWS's retirement: `shutdown`, `sunset` or
     /// `maintenance`, and the date; nil for a service in good standing.
-    public var lifecycle: (status: String, date: String?)?
+    public let lifecycle: (status: String, date: String?)?
 
     /// Parses one record of the catalog's line format, byte by byte: only
     /// names become strings.
     init(record: UnsafeBufferPointer<UInt8>) {
+        var (name, tagging, nameProperty, holdsData) = ("", Tagging.none, String?.none, false)
+        var (primaryIdentifier, createOnly, conditionallyCreateOnly) = ([String](), [String](), [String]())
+        var (attributes, listAttributes) = ([String](), [String]())
+        var (properties, definitions) = (ObjectShape(), [String: ObjectShape]())
+        var (unions, constraints) = ([String: [Shape]](), [Int: ValueConstraint]())
+        var lifecycle: (status: String, date: String?)?
         var current: String?  // nil: the resource's own properties
         // The object being read, field by field.
         var (objectProperties, required, requiredOneOf, isOpen) = ([String: Shape](), [String](), [[String]](), false)
@@ -242,6 +251,11 @@ public struct ResourceType: Sendable {
             }
         }
         finish()
+        (self.name, self.tagging, self.nameProperty, self.holdsData) = (name, tagging, nameProperty, holdsData)
+        (self.primaryIdentifier, self.createOnly, self.conditionallyCreateOnly) = (primaryIdentifier, createOnly, conditionallyCreateOnly)
+        (self.attributes, self.listAttributes) = (attributes, listAttributes)
+        (self.properties, self.definitions, self.unions, self.constraints) = (properties, definitions, unions, constraints)
+        self.lifecycle = lifecycle
     }
 
     /// True when `Fn::GetAtt` may read `attribute` of this type.
