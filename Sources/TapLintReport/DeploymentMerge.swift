@@ -41,7 +41,7 @@ public enum DeploymentMerge {
                 }
             }
         }
-        report.findings = findings.sorted(by: Finding.reportOrder)
+        report.findings = findings.inReportOrder
         report.skipped = group.allSatisfy(\.report.skipped)
         return report
     }

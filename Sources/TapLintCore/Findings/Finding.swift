@@ -61,3 +61,12 @@ public struct Finding: Sendable, Hashable {
         return a.deployments.lexicographicallyPrecedes(b.deployments)
     }
 }
+
+extension Array where Element == Finding {
+    /// The findings in report order (`Finding.reportOrder`). Their indices
+    /// are sorted and each finding moved once: a finding is a large value,
+    /// and sorting the findings themselves moved each a dozen times.
+    public var inReportOrder: [Finding] {
+        indices.sorted { Finding.reportOrder(self[$0], self[$1]) }.map { self[$0] }
+    }
+}

@@ -162,7 +162,7 @@ public struct Linter: Sendable {
         case .skipped:
             return Array(repeating: FileReport(file: file, findings: [], skipped: true), count: others.count + 1)
         case .failed(let findings):
-            return Array(repeating: FileReport(file: file, findings: findings.sorted(by: Finding.reportOrder), skipped: false),
+            return Array(repeating: FileReport(file: file, findings: findings.inReportOrder, skipped: false),
                          count: others.count + 1)
         case .template(let context, let findings):
             // A tree the exit will reclaim is not freed; the threads of a large template free theirs.
@@ -221,7 +221,7 @@ public struct Linter: Sendable {
                          suppression.range, path: suppression.path, resource: Self.resource(on: suppression.path))
             }
         }
-        var report = FileReport(file: file, findings: kept.findings.sorted(by: Finding.reportOrder), skipped: false)
+        var report = FileReport(file: file, findings: kept.findings.inReportOrder, skipped: false)
         report.stack = StackFacts(context, suppressions: suppressions)
         report.stack?.removedExports = removedExports
         return report
@@ -235,7 +235,7 @@ public struct Linter: Sendable {
             preconditionFailure("an empty mapping is a template")
         }
         addChanges(from: base.bytes.map { read($0, file: base.name) }, named: base.name, to: empty, into: &sink)
-        return FileReport(file: file, findings: sink.findings.sorted(by: Finding.reportOrder), skipped: false)
+        return FileReport(file: file, findings: sink.findings.inReportOrder, skipped: false)
     }
 
     /// Runs the change rules from a base, as read, to `template`, and

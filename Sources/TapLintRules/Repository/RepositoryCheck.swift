@@ -32,7 +32,7 @@ public enum RepositoryCheck {
             // The file's own suppressions silence what the run adds to it.
             var suppressions = reports[index].stack?.suppressions
             let new = suppressions?.filter(added[member], in: reports[index].file) ?? added[member]
-            reports[index].findings = (kept + new).sorted(by: Finding.reportOrder)
+            reports[index].findings = (kept + new).inReportOrder
             guard !parents[member].isEmpty else { continue }
             for i in reports[index].findings.indices { reports[index].findings[i].nestedIn = parents[member] }
         }
