@@ -326,13 +326,14 @@ public struct ReferenceIndex: Sendable {
             stringKey = key
         case .mapping(let entries):
             let key = stringKey
-            for entry in entries {
-                within(.key(entry.name ?? "?")) {
+            // By index: each entry copied is two nodes retained and released.
+            for i in entries.indices {
+                within(.key(entries[i].key.scalar?.value ?? "?")) {
                     // A string in a mapping points at its key; inline code is not the template's.
                     let code = key != nil && $0.collector?.skips($0.path) == true
-                    if key != nil { $0.stringKey = entry.key.range }
+                    if key != nil { $0.stringKey = entries[i].key.range }
                     if code { $0.settled += 1 }
-                    $0.walk(entry.value, owner: owner, &v, conditionContext: conditionContext)
+                    $0.walk(entries[i].value, owner: owner, &v, conditionContext: conditionContext)
                     if code { $0.settled -= 1 }
                 }
             }

@@ -109,7 +109,10 @@ extension Node {
     /// The first entry with that key. Duplicate keys are reported by the parser,
     /// and CloudFormation keeps the last; the first is where the user looks.
     public func entry(_ key: String) -> Entry? {
-        mapping?.first { $0.name == key }
+        // By index: `first(where:)` copied every entry it passed (two nodes each).
+        guard case .mapping(let entries) = content else { return nil }
+        for i in entries.indices where entries[i].key.scalar?.value == key { return entries[i] }
+        return nil
     }
 
     public subscript(key: String) -> Node? { entry(key)?.value }
