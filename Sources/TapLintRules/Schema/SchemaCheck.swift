@@ -131,20 +131,27 @@ public struct SchemaCheck: Sendable {
     /// name is looked up once.
     private mutating func expectation(of child: Node, under children: Children, key: SourceRange,
                                       path: [PathElement]) -> Expect? {
-        switch (children, path.last) {
-        case (.properties(let object), .key(let name)?):
-            if Node.isNoValue(child) { return nil }
+        // The children first, the step only where it matters: a tuple of
+        // the two copied both at every node.
+        switch children {
+        case .properties(let object):
+            guard case .key(let name)? = path.last, !Node.isNoValue(child) else { return nil }
             if let shape = object.properties[name] { return .shape(shape, key: key) }
             if !object.isOpen {
                 problems.append(Problem(kind: .unknownProperty(name: name, candidates: object.properties.keys.sorted()),
                                         resource: resource, range: key, path: path))
             }
             return nil
-        case (.items(let shape), .index?): return .shape(shape, key: child.range)
-        case (.values(let shape), .key?): return .shape(shape, key: key)
-        case (.branches(let expect), .index(let i)?) where i == 1 || i == 2:
+        case .items(let shape):
+            guard case .index? = path.last else { return nil }
+            return .shape(shape, key: child.range)
+        case .values(let shape):
+            guard case .key? = path.last else { return nil }
+            return .shape(shape, key: key)
+        case .branches(let expect):
+            guard case .index(let i)? = path.last, i == 1 || i == 2 else { return nil }
             return expect.at(child.mapping == nil ? expect.key : child.range)
-        default: return nil
+        case .none: return nil
         }
     }
 
