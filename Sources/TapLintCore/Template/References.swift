@@ -328,7 +328,7 @@ public struct ReferenceIndex: Sendable {
             let key = stringKey
             // By index: each entry copied is two nodes retained and released.
             for i in entries.indices {
-                within(.key(entries[i].key.scalar?.value ?? "?")) {
+                within(.key(entries[i].name ?? "?")) {
                     // A string in a mapping points at its key; inline code is not the template's.
                     let code = key != nil && $0.collector?.skips($0.path) == true
                     if key != nil { $0.stringKey = entries[i].key.range }

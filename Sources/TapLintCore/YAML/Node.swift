@@ -111,7 +111,7 @@ extension Node {
     public func entry(_ key: String) -> Entry? {
         // By index: `first(where:)` copied every entry it passed (two nodes each).
         guard case .mapping(let entries) = content else { return nil }
-        for i in entries.indices where entries[i].key.scalar?.value == key { return entries[i] }
+        for i in entries.indices where entries[i].name == key { return entries[i] }
         return nil
     }
 
