@@ -10,20 +10,40 @@ public struct SubTemplate: Sendable {
         case variable(String, offset: Int)
     }
 
-    public var parts: [Part]
+    public let parts: [Part]
+    /// The text with every variable replaced by `${Name}` and every
+    /// `${!Literal}` by `${Literal}`, for rules that read the literal shape of
+    /// a string (an ARN, a URL). Most texts already read so, and then this
+    /// is the text itself, shared rather than built.
+    public let literalText: String
 
+    /// Reads the text once, byte by byte: a literal is made from its bytes
+    /// in one piece, and a variable's name is trimmed before it becomes a
+    /// string. Rules split the same `Fn::Sub` texts thousands of times on a
+    /// large template, so the way each is split counts.
     public init(_ text: String) {
         var parts: [Part] = []
-        var text = text
-        text.withUTF8 { bytes in
+        var reshaped = false  // true when the literal text differs from `text`
+        var source = text
+        source.withUTF8 { bytes in
             let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-            var literal = ""  // text not yet added to `parts`
-            var run = 0  // where the literal bytes not yet in `literal` start
+            var run = 0  // where the literal bytes not yet in `parts` or `unescaped` start
+            // The pending literal's bytes before `run`, once a `${!` made them differ from the source.
+            var unescaped: [UInt8] = []
             var offset = 0  // code points before `counted`: what a column counts
             var counted = 0
             func codePoints(to end: Int) {
                 for j in counted..<end where bytes[j] & 0xC0 != 0x80 { offset += 1 }
                 counted = end
+            }
+            func flushLiteral(to end: Int) {
+                if unescaped.isEmpty {
+                    if run < end { parts.append(.literal(String(decoding: UnsafeBufferPointer(rebasing: bytes[run..<end]), as: UTF8.self))) }
+                } else {
+                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end]))
+                    parts.append(.literal(String(decoding: unescaped, as: UTF8.self)))
+                    unescaped.removeAll(keepingCapacity: true)
+                }
             }
             var i = 0
             while i + 1 < bytes.count {
@@ -31,24 +51,64 @@ public struct SubTemplate: Sendable {
                     i += 1
                     continue
                 }
-                guard let end = bytes[(i + 2)...].firstIndex(of: close) else { break }
-                literal += String(decoding: bytes[run..<i], as: UTF8.self)
+                var end = i + 2
+                while end < bytes.count, bytes[end] != close { end += 1 }
+                guard end < bytes.count else { break }
                 codePoints(to: i)
                 if i + 2 < end, bytes[i + 2] == UInt8(ascii: "!") {
-                    literal += "${" + String(decoding: bytes[(i + 3)..<end], as: UTF8.self) + "}"
+                    // `${!Literal}` is the text `${Literal}`: the bytes up to `${`, then after the `!`.
+                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<(i + 2)]))
+                    unescaped.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(i + 3)...end]))
+                    reshaped = true
                 } else {
-                    if !literal.isEmpty { parts.append(.literal(literal)) }
-                    literal = ""
-                    parts.append(.variable(String(decoding: bytes[(i + 2)..<end], as: UTF8.self).trimmingSpaces, offset: offset))
+                    flushLiteral(to: i)
+                    let name = Self.name(UnsafeBufferPointer(rebasing: bytes[(i + 2)..<end]))
+                    reshaped = reshaped || name.trimmed
+                    parts.append(.variable(name.text, offset: offset))
                 }
                 codePoints(to: end + 1)
                 i = end + 1
                 run = i
             }
-            literal += String(decoding: bytes[run...], as: UTF8.self)
-            if !literal.isEmpty { parts.append(.literal(literal)) }
+            flushLiteral(to: bytes.count)
         }
         self.parts = parts
+        literalText = reshaped ? Self.literalText(of: parts) : text
+    }
+
+    /// A variable's name without the spaces around it, and whether there were any.
+    private static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, trimmed: Bool) {
+        let space = UInt8(ascii: " ")
+        var start = 0, end = bytes.count
+        while end > start, bytes[end - 1] == space { end -= 1 }
+        while start < end, bytes[start] == space { start += 1 }
+        // A space next to some other characters (a combining mark after it,
+        // a prepended mark before it) is one character with them and stays:
+        // leave those rare names to the character-wise trim.
+        if (start > 0 && start < end && bytes[start] >= 0x80) || (end < bytes.count && end > start && bytes[end - 1] >= 0x80) {
+            return (String(decoding: bytes, as: UTF8.self).trimmingSpaces, true)
+        }
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), start != 0 || end != bytes.count)
+    }
+
+    /// The literal text made from the parts, in one allocation.
+    private static func literalText(of parts: [Part]) -> String {
+        var count = 0
+        for part in parts {
+            switch part {
+            case .literal(let text): count += text.utf8.count
+            case .variable(let name, _): count += name.utf8.count + 3
+            }
+        }
+        var result = ""
+        result.reserveCapacity(count)
+        for part in parts {
+            switch part {
+            case .literal(let text): result += text
+            case .variable(let name, _): result += "${"; result += name; result += "}"
+            }
+        }
+        return result
     }
 
     public var variables: [(name: String, offset: Int)] {
@@ -56,17 +116,6 @@ public struct SubTemplate: Sendable {
             if case .variable(let name, let offset) = $0 { return (name, offset) }
             return nil
         }
-    }
-
-    /// The text with every variable replaced by `${}`, for rules that read
-    /// the literal shape of a string (an ARN, a URL).
-    public var literalText: String {
-        parts.map {
-            switch $0 {
-            case .literal(let text): text
-            case .variable(let name, _): "${\(name)}"
-            }
-        }.joined()
     }
 }
 
