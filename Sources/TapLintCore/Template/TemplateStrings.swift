@@ -24,11 +24,7 @@ public struct BuiltString: Sendable {
 
     /// `Resource.Property.Path`, the way messages name the place
     /// (`Resource.Properties.X` reads better as `Resource.X`).
-    public var place: String {
-        let inner = Array(path.dropFirst(2)).beforeIntrinsic.dotted
-        if inner.hasPrefix("Properties.") { return resource + "." + inner.dropFirst("Properties.".count) }
-        return inner.isEmpty ? resource : resource + "." + inner
-    }
+    public var place: String { path.place(under: resource, from: 2, droppingProperties: true) }
 }
 
 /// Every string built in the resources' properties: scalars, `Fn::Sub`

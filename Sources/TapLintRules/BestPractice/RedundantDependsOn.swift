@@ -77,7 +77,7 @@ public struct RedundantDependsOn: TemplateRule {
         let style = redundant.isEmpty ? nil : SourceStyle(context.template)
         return redundant.compactMap { reference in
             guard case .resource(let owner) = reference.owner, let implying = implied[owner]?[reference.target] else { return nil }
-            let place = Array(implying.path.dropFirst(2)).beforeIntrinsic.dotted
+            let place = implying.path.place(from: 2)
             let resource = context.template.resources[owner]
             let siblings = redundant.filter { $0.owner == reference.owner }.count
             return Violation(

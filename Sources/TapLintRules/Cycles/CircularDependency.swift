@@ -169,7 +169,7 @@ public struct CircularDependency: TemplateRule {
             let loop = (cycle.resources + [cycle.resources[0]]).map { names[$0] }.joined(separator: " → ")
             let steps = cycle.edges.map { edge in
                 let reference = edge.reference
-                let place = Array(reference.path.dropFirst(2)).beforeIntrinsic.dotted
+                let place = reference.path.place(from: 2)
                 let at = "line \(reference.range.start.line), column \(reference.range.start.column)"
                 if edge.reversed {
                     return "\(names[edge.to]).\(place) makes SAM point \(names[edge.from]) at \(names[edge.to]) (\(at))"

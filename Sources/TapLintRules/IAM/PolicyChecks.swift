@@ -35,7 +35,6 @@ enum PolicyChecks {
 
     /// `Resource.Policies[0]…` as messages name it.
     static func place(_ document: PolicyDocument, _ path: [PathElement]) -> String {
-        let inner = Array(path.dropFirst(3)).beforeIntrinsic.dotted
-        return document.resource + (inner.isEmpty ? "" : "." + inner)
+        path.place(under: document.resource, from: 3)
     }
 }

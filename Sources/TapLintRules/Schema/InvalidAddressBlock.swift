@@ -84,7 +84,7 @@ public struct InvalidAddressBlock: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
             guard case .invalidNetwork(let value, let why) = problem.kind else { return nil }
-            let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
+            let place = problem.path.place(from: 2)
             return Violation(at: problem.range, path: problem.path,
                              message: "\(problem.naming(place)) '\(value)' \(why)", resource: problem.resourceName)
         }

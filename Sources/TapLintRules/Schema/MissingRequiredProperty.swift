@@ -64,7 +64,7 @@ public struct MissingRequiredProperty: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
             guard case .missingRequired(let names, let condition) = problem.kind else { return nil }
-            let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
+            let place = problem.path.place(from: 2)
             let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
             let what = names.count > 1 ? "at least one of \(quoted)" : "required property \(quoted)"
             let message = "\(problem.subject) is missing \(what)" + (place.isEmpty ? "" : " in \(place)")

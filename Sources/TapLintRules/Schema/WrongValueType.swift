@@ -80,7 +80,7 @@ public struct WrongValueType: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         context.schema.problems.compactMap { problem in
             guard case .wrongType(let expected, let found) = problem.kind else { return nil }
-            let place = Array(problem.path.dropFirst(2)).beforeIntrinsic.dotted
+            let place = problem.path.place(from: 2)
             return Violation(at: problem.range, path: problem.path,
                              message: "\(problem.naming(place)) takes \(expected), not \(found)", resource: problem.resourceName)
         }
