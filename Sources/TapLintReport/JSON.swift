@@ -24,7 +24,7 @@ public enum JSON: Sendable {
     /// `objects`.
     public func write(to sink: inout ByteSink) {
         write(into: &sink, depth: 0)
-        sink.bytes.append(UInt8(ascii: "\n"))
+        sink.write(UInt8(ascii: "\n"))
     }
 
     private var isPlain: Bool {
@@ -36,92 +36,88 @@ public enum JSON: Sendable {
 
     private func write(into sink: inout ByteSink, depth: Int) {
         switch self {
-        case .string(let text): JSON.quote(text, into: &sink.bytes)
-        case .int(let number): Self.put(number, into: &sink.bytes)
-        case .bool(let flag): Self.put(flag ? "true" : "false", into: &sink.bytes)
-        case .null: Self.put("null", into: &sink.bytes)
+        case .string(let text): JSON.quote(text, into: &sink)
+        case .int(let number): Self.put(number, into: &sink)
+        case .bool(let flag): sink.write(flag ? "true" : "false")
+        case .null: sink.write("null")
         case .array(let items):
-            if items.isEmpty { Self.put("[]", into: &sink.bytes); return }
+            if items.isEmpty { sink.write("[]"); return }
             if items.allSatisfy(\.isPlain) {
-                sink.bytes.append(UInt8(ascii: "["))
+                sink.write(UInt8(ascii: "["))
                 for (i, item) in items.enumerated() {
-                    if i > 0 { Self.put(", ", into: &sink.bytes) }
+                    if i > 0 { sink.write(", ") }
                     item.write(into: &sink, depth: depth)
                 }
-                sink.bytes.append(UInt8(ascii: "]"))
+                sink.write(UInt8(ascii: "]"))
                 return
             }
             Self.lines(items.count, depth: depth, into: &sink) { items[$0] }
         case .objects(let count, let item):
-            if count == 0 { Self.put("[]", into: &sink.bytes); return }
+            if count == 0 { sink.write("[]"); return }
             Self.lines(count, depth: depth, into: &sink, item)
         case .object(let members):
-            if members.isEmpty { Self.put("{}", into: &sink.bytes); return }
-            Self.put("{\n", into: &sink.bytes)
+            if members.isEmpty { sink.write("{}"); return }
+            sink.write("{\n")
             for (i, (key, value)) in members.enumerated() {
-                Self.indent(depth + 1, into: &sink.bytes)
-                JSON.quote(key, into: &sink.bytes)
-                Self.put(": ", into: &sink.bytes)
+                Self.indent(depth + 1, into: &sink)
+                JSON.quote(key, into: &sink)
+                sink.write(": ")
                 value.write(into: &sink, depth: depth + 1)
-                Self.put(i + 1 < members.count ? ",\n" : "\n", into: &sink.bytes)
+                sink.write(i + 1 < members.count ? ",\n" : "\n")
             }
-            Self.indent(depth, into: &sink.bytes)
-            sink.bytes.append(UInt8(ascii: "}"))
+            Self.indent(depth, into: &sink)
+            sink.write(UInt8(ascii: "}"))
         }
     }
 
     /// A non-empty array written one item per line, the sink handed what
     /// has gathered after each.
     private static func lines(_ count: Int, depth: Int, into sink: inout ByteSink, _ item: (Int) -> JSON) {
-        put("[\n", into: &sink.bytes)
+        sink.write("[\n")
         for i in 0..<count {
-            indent(depth + 1, into: &sink.bytes)
+            indent(depth + 1, into: &sink)
             item(i).write(into: &sink, depth: depth + 1)
-            put(i + 1 < count ? ",\n" : "\n", into: &sink.bytes)
+            sink.write(i + 1 < count ? ",\n" : "\n")
             sink.pass()
         }
-        indent(depth, into: &sink.bytes)
-        sink.bytes.append(UInt8(ascii: "]"))
-    }
-
-    /// Appends a literal's bytes at once: appending a `String`'s UTF-8 view
-    /// goes byte by byte through the generic path.
-    private static func put(_ literal: StaticString, into out: inout [UInt8]) {
-        literal.withUTF8Buffer { out.append(contentsOf: $0) }
+        indent(depth, into: &sink)
+        sink.write(UInt8(ascii: "]"))
     }
 
     /// A number's decimal digits, without making a string of them: every
     /// finding has four (its lines and columns).
-    private static func put(_ number: Int, into out: inout [UInt8]) {
+    private static func put(_ number: Int, into sink: inout ByteSink) {
         if number < 0 {
-            out.append(UInt8(ascii: "-"))
-            if number == .min { return out.append(contentsOf: String(number).utf8.dropFirst()) }
+            sink.write(UInt8(ascii: "-"))
+            if number == .min { return sink.write(Array(String(number).utf8.dropFirst())) }
         }
-        var rest = number.magnitude
-        let start = out.count
-        repeat {
-            out.append(UInt8(ascii: "0") + UInt8(rest % 10))
-            rest /= 10
-        } while rest > 0
-        out[start...].reverse()
+        // Twenty digits hold any magnitude; written from the end.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var rest = number.magnitude
+            var first = 20
+            repeat {
+                first -= 1
+                digits[first] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            } while rest > 0
+            sink.write(UnsafeBufferPointer(rebasing: digits[first...]))
+        }
     }
 
-    private static func indent(_ depth: Int, into out: inout [UInt8]) {
-        for _ in 0..<depth * 2 { out.append(UInt8(ascii: " ")) }
+    private static func indent(_ depth: Int, into sink: inout ByteSink) {
+        for _ in 0..<depth * 2 { sink.write(UInt8(ascii: " ")) }
     }
 
     /// `text` as a JSON string literal, appended to `out`.
     public static func quote(_ text: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        quote(text, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
+        out += ByteSink.collect { quote(text, into: &$0) }
     }
 
-    /// `text` as a JSON string literal, appended to `out`: runs that need
+    /// `text` as a JSON string literal, written to `sink`: runs that need
     /// no escape are copied whole from the string's UTF-8, found eight bytes
     /// at a time (a report is mostly messages and paths with nothing to escape).
-    public static func quote(_ text: String, into out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    public static func quote(_ text: String, into sink: inout ByteSink) {
+        sink.write(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
             var start = 0
@@ -134,24 +130,24 @@ public enum JSON: Sendable {
                 let byte = bytes[i]
                 i += 1
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i - 1]))
+                sink.write(UnsafeBufferPointer(rebasing: bytes[start..<i - 1]))
                 start = i
                 switch byte {
-                case UInt8(ascii: "\""): put("\\\"", into: &out)
-                case UInt8(ascii: "\\"): put("\\\\", into: &out)
-                case UInt8(ascii: "\n"): put("\\n", into: &out)
-                case UInt8(ascii: "\r"): put("\\r", into: &out)
-                case UInt8(ascii: "\t"): put("\\t", into: &out)
+                case UInt8(ascii: "\""): sink.write("\\\"")
+                case UInt8(ascii: "\\"): sink.write("\\\\")
+                case UInt8(ascii: "\n"): sink.write("\\n")
+                case UInt8(ascii: "\r"): sink.write("\\r")
+                case UInt8(ascii: "\t"): sink.write("\\t")
                 default:
-                    let hex = Array("0123456789abcdef".utf8)
-                    put("\\u00", into: &out)
-                    out.append(hex[Int(byte >> 4)])
-                    out.append(hex[Int(byte & 0xF)])
+                    let hex: StaticString = "0123456789abcdef"
+                    sink.write("\\u00")
+                    sink.write(hex.utf8Start[Int(byte >> 4)])
+                    sink.write(hex.utf8Start[Int(byte & 0xF)])
                 }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            sink.write(UnsafeBufferPointer(rebasing: bytes[start...]))
         }
-        out.append(UInt8(ascii: "\""))
+        sink.write(UInt8(ascii: "\""))
     }
 
     /// True when one of the eight bytes is a control character, `"` or `\\`:

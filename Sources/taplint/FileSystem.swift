@@ -133,7 +133,7 @@ enum FileSystem {
 
     /// The same for bytes already whole: a fixed template.
     static func writeAtomically(_ bytes: [UInt8], to path: String, mode: mode_t?) throws(Failure) {
-        try writeAtomically(to: path, mode: mode) { $0.bytes = bytes }
+        try writeAtomically(to: path, mode: mode) { $0.write(bytes) }
     }
 
     /// Writes every byte, through interruptions; false on an error (errno says which).

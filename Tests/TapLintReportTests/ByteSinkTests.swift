@@ -12,12 +12,31 @@ import TapLintRules
         for word in ["ab", "cd", "efg", "h", "ijklmn"] { sink.append(word) }
         // Handed on once a chunk is full, never before.
         #expect(chunks.map { String(decoding: $0, as: UTF8.self) } == ["abcd", "efgh", "ijklmn"])
-        sink.bytes.append(contentsOf: Array("op".utf8))
+        sink.write(Array("o".utf8))
+        sink.write(UInt8(ascii: "p"))
         sink.pass()
         #expect(chunks.count == 3)
         sink.flush()
         sink.flush()
         #expect(chunks.map { String(decoding: $0, as: UTF8.self) }.joined() == "abcdefghijklmnop")
+    }
+
+    /// Single bytes, literals and pieces far longer than the buffer, mixed:
+    /// the sink grows and loses nothing.
+    @Test func growsForPiecesOfAnySize() {
+        var streamed: [UInt8] = []
+        var expected: [UInt8] = []
+        var sink = ByteSink(chunk: 8) { streamed += $0 }
+        for round in 0..<50 {
+            let long = [UInt8](repeating: UInt8(ascii: "a") + UInt8(round % 26), count: round * 37)
+            sink.write(long)
+            sink.write(UInt8(ascii: "|"))
+            sink.write("<>")
+            expected += long + Array("|<>".utf8)
+            if round % 3 == 0 { sink.pass() }
+        }
+        sink.flush()
+        #expect(streamed == expected)
     }
 
     @Test func objectsWriteAsTheSameArrayWould() {

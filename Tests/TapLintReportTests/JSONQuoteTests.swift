@@ -23,9 +23,7 @@ import TapLintReport
     }
 
     static func quoted(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        JSON.quote(text, into: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        ByteSink.collect { JSON.quote(text, into: &$0) }
     }
 
     @Test func everySpecialCharacterAtEveryOffset() {
