@@ -131,4 +131,13 @@ import Testing
         #expect(IntrinsicName(shortTag: "Ref") == nil)
         #expect(IntrinsicName(shortTag: "!Fn::Sub") == nil)
     }
+
+    @Test func longFormKeysNameEveryFunctionButCondition() {
+        for name in IntrinsicName.allCases {
+            #expect(IntrinsicName(longFormKey: name.rawValue) == (name == .condition ? nil : name))
+        }
+        for key in ["", "R", "Re", "Reff", "ref", "Fn::", "Fn::Subs", "Fn::sub", "Fn::Su", "Fn::ToJsonStrings", "Fn:Sub", "Properties", "Fn::Ref"] {
+            #expect(IntrinsicName(longFormKey: key) == nil, "\(key)")
+        }
+    }
 }

@@ -75,7 +75,7 @@ extension Node {
             return Intrinsic(name: name, argument: argument, node: self)
         }
         guard let entries = mapping, entries.count == 1, let key = entries[0].name,
-              key.mayNameIntrinsic, key != "Condition", let name = IntrinsicName(rawValue: key) else { return nil }
+              let name = IntrinsicName(longFormKey: key) else { return nil }
         return Intrinsic(name: name, argument: entries[0].value, node: self)
     }
 
@@ -112,16 +112,32 @@ public struct GetAttTarget: Sendable {
     }
 }
 
-extension String {
-    /// False for most keys at the cost of one byte: every long-form function
-    /// name starts `Fn::`, or is `Ref` or `Condition`. Matching a key against
-    /// all twenty names is what costs, and it is asked of every key.
-    var mayNameIntrinsic: Bool {
-        switch utf8.first {
-        case UInt8(ascii: "F"), UInt8(ascii: "R"), UInt8(ascii: "C"): true
-        default: false
+extension IntrinsicName {
+    /// The function a one-key mapping calls in long form (`Fn::Sub: …`,
+    /// `Ref: …`); nil for any other key, `Condition` included (see
+    /// `Node.intrinsic`). Most keys are turned away by their first byte,
+    /// the rest compared with the names of their length: the synthesized
+    /// `init(rawValue:)` hashed every key it was asked about.
+    init?(longFormKey key: String) {
+        switch key.utf8.first {
+        case UInt8(ascii: "F"), UInt8(ascii: "R"): break
+        default: return nil
         }
+        let count = key.utf8.count
+        guard count < Self.byLength.count else { return nil }
+        for name in Self.byLength[count] where name.rawValue == key {
+            self = name
+            return
+        }
+        return nil
     }
+
+    /// The long-form names by their length in bytes, `Condition` left out.
+    private static let byLength: [[IntrinsicName]] = {
+        var table = [[IntrinsicName]](repeating: [], count: 1 + allCases.map(\.rawValue.utf8.count).max()!)
+        for name in allCases where name != .condition { table[name.rawValue.utf8.count].append(name) }
+        return table
+    }()
 }
 
 extension Node {

@@ -58,7 +58,7 @@ extension Array where Element == PathElement {
         let start = Swift.min(start, endIndex)
         var end = start
         while end < endIndex {
-            if case .key(let key) = self[end], key.mayNameIntrinsic, key != "Condition", IntrinsicName(rawValue: key) != nil { break }
+            if case .key(let key) = self[end], IntrinsicName(longFormKey: key) != nil { break }
             end += 1
         }
         return start..<end
