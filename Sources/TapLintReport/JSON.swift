@@ -6,10 +6,12 @@ public enum JSON: Sendable {
     case bool(Bool)
     case null
     case array([JSON])
-    /// An array of `count` objects, each made only when it is written and
-    /// let go after: a report's findings, which a large template has by the
-    /// thousand. Written one item per line, as an array of objects is.
-    case objects(count: Int, item: @Sendable (Int) -> JSON)
+    /// An array of `count` objects, each written straight into the sink by
+    /// `item` (given the sink and the depth the object stands at, see
+    /// `ObjectWriter`), one per line as an array of objects is: a report's
+    /// findings, which a large template has by the thousand, are then
+    /// never made as values at all.
+    case objects(count: Int, item: @Sendable (Int, inout ByteSink, Int) -> Void)
     case object([(String, JSON)])
 
     /// Two-space indentation; arrays of plain values stay on one line.
@@ -34,7 +36,9 @@ public enum JSON: Sendable {
         }
     }
 
-    private func write(into sink: inout ByteSink, depth: Int) {
+    /// The value as it stands at `depth` (its nested lines indented one
+    /// level more), without a newline after.
+    public func write(into sink: inout ByteSink, depth: Int) {
         switch self {
         case .string(let text): JSON.quote(text, into: &sink)
         case .int(let number): Self.put(number, into: &sink)
@@ -51,7 +55,7 @@ public enum JSON: Sendable {
                 sink.write(UInt8(ascii: "]"))
                 return
             }
-            Self.lines(items.count, depth: depth, into: &sink) { items[$0] }
+            Self.lines(items.count, depth: depth, into: &sink) { items[$0].write(into: &$1, depth: $2) }
         case .objects(let count, let item):
             if count == 0 { sink.write("[]"); return }
             Self.lines(count, depth: depth, into: &sink, item)
@@ -72,11 +76,11 @@ public enum JSON: Sendable {
 
     /// A non-empty array written one item per line, the sink handed what
     /// has gathered after each.
-    private static func lines(_ count: Int, depth: Int, into sink: inout ByteSink, _ item: (Int) -> JSON) {
+    private static func lines(_ count: Int, depth: Int, into sink: inout ByteSink, _ item: (Int, inout ByteSink, Int) -> Void) {
         sink.write("[\n")
         for i in 0..<count {
             indent(depth + 1, into: &sink)
-            item(i).write(into: &sink, depth: depth + 1)
+            item(i, &sink, depth + 1)
             sink.write(i + 1 < count ? ",\n" : "\n")
             sink.pass()
         }
@@ -86,7 +90,7 @@ public enum JSON: Sendable {
 
     /// A number's decimal digits, without making a string of them: every
     /// finding has four (its lines and columns).
-    private static func put(_ number: Int, into sink: inout ByteSink) {
+    static func put(_ number: Int, into sink: inout ByteSink) {
         if number < 0 {
             sink.write(UInt8(ascii: "-"))
             if number == .min { return sink.write(Array(String(number).utf8.dropFirst())) }
@@ -104,7 +108,7 @@ public enum JSON: Sendable {
         }
     }
 
-    private static func indent(_ depth: Int, into sink: inout ByteSink) {
+    static func indent(_ depth: Int, into sink: inout ByteSink) {
         for _ in 0..<depth * 2 { sink.write(UInt8(ascii: " ")) }
     }
 
@@ -159,5 +163,67 @@ public enum JSON: Sendable {
         let quotes = (quote &- ones) & ~quote & highs
         let backslashes = (backslash &- ones) & ~backslash & highs
         return control | quotes | backslashes != 0
+    }
+}
+
+extension JSON {
+    /// An object written member by member straight into a sink, laid out
+    /// byte for byte as `.object` is. A report's findings are written so:
+    /// made as values first, each was a dozen members and an array of path
+    /// steps, allocated, written once and freed.
+    public struct ObjectWriter {
+        private let depth: Int
+        private var isEmpty = true
+
+        /// An object that stands at `depth`.
+        public init(depth: Int) {
+            self.depth = depth
+        }
+
+        public mutating func member(_ key: StaticString, _ value: String, into sink: inout ByteSink) {
+            self.key(key, into: &sink)
+            JSON.quote(value, into: &sink)
+        }
+
+        public mutating func member(_ key: StaticString, _ value: Int, into sink: inout ByteSink) {
+            self.key(key, into: &sink)
+            JSON.put(value, into: &sink)
+        }
+
+        /// A list of strings or numbers, on one line as `.array` writes plain values.
+        public mutating func member(_ key: StaticString, plainItems count: Int, into sink: inout ByteSink,
+                                    _ item: (Int, inout ByteSink) -> Void) {
+            self.key(key, into: &sink)
+            if count == 0 { return sink.write("[]") }
+            sink.write(UInt8(ascii: "["))
+            for i in 0..<count {
+                if i > 0 { sink.write(", ") }
+                item(i, &sink)
+            }
+            sink.write(UInt8(ascii: "]"))
+        }
+
+        public mutating func member(_ key: StaticString, _ value: JSON, into sink: inout ByteSink) {
+            self.key(key, into: &sink)
+            value.write(into: &sink, depth: depth + 1)
+        }
+
+        /// Closes the object: `{}` when it has no member.
+        public func end(into sink: inout ByteSink) {
+            if isEmpty { return sink.write("{}") }
+            sink.write(UInt8(ascii: "\n"))
+            JSON.indent(depth, into: &sink)
+            sink.write(UInt8(ascii: "}"))
+        }
+
+        /// A key without escapes: the writers' keys are plain names.
+        private mutating func key(_ key: StaticString, into sink: inout ByteSink) {
+            sink.write(isEmpty ? "{\n" : ",\n")
+            isEmpty = false
+            JSON.indent(depth + 1, into: &sink)
+            sink.write(UInt8(ascii: "\""))
+            sink.write(key)
+            sink.write("\": ")
+        }
     }
 }

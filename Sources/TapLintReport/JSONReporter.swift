@@ -19,34 +19,43 @@ public struct JSONReporter: Reporter {
                 ("info", .int(result.count(.info))),
             ] + (result.fixed.map { [("fixed", .int($0))] } ?? [])
               + (result.deployments.isEmpty ? [] : [("deployments", .array(result.deployments.map(JSON.string)))]))),
-            ("findings", .objects(count: findings.count) { Self.json(findings[$0]) }),
+            ("findings", .objects(count: findings.count) { Self.write(findings[$0], into: &$1, depth: $2) }),
         ]).write(to: &sink)
     }
 
-    static func json(_ finding: Finding) -> JSON {
-        var members: [(String, JSON)] = [
-            ("rule", .string(finding.rule)),
-            ("name", .string(finding.name)),
-            ("category", .string(finding.category.rawValue)),
-            ("severity", .string(finding.severity.rawValue)),
-            ("message", .string(finding.message)),
-            ("file", .string(finding.file)),
-            ("line", .int(finding.range.start.line)),
-            ("column", .int(finding.range.start.column)),
-            ("endLine", .int(finding.range.end.line)),
-            ("endColumn", .int(finding.range.end.column)),
-            ("path", .array(finding.path.map(Self.json))),
-        ]
-        if let resource = finding.resource { members.append(("resource", .string(resource))) }
-        if let fix = finding.fix { members.append(("fix", .string(fix))) }
-        if !finding.deployments.isEmpty { members.append(("deployments", .array(finding.deployments.map(JSON.string)))) }
-        if !finding.nestedIn.isEmpty { members.append(("nestedIn", .array(finding.nestedIn.map(JSON.string)))) }
-        if !finding.edits.isEmpty {
-            members.append(("edits", .array(finding.edits.map { edit in
-                .object([("start", .int(edit.start)), ("end", .int(edit.end)), ("text", .string(edit.text))])
-            })))
+    /// One finding, its members in the documented order.
+    static func write(_ finding: Finding, into sink: inout ByteSink, depth: Int) {
+        var object = JSON.ObjectWriter(depth: depth)
+        object.member("rule", finding.rule, into: &sink)
+        object.member("name", finding.name, into: &sink)
+        object.member("category", finding.category.rawValue, into: &sink)
+        object.member("severity", finding.severity.rawValue, into: &sink)
+        object.member("message", finding.message, into: &sink)
+        object.member("file", finding.file, into: &sink)
+        object.member("line", finding.range.start.line, into: &sink)
+        object.member("column", finding.range.start.column, into: &sink)
+        object.member("endLine", finding.range.end.line, into: &sink)
+        object.member("endColumn", finding.range.end.column, into: &sink)
+        object.member("path", plainItems: finding.path.count, into: &sink) { i, sink in
+            switch finding.path[i] {
+            case .key(let key): JSON.quote(key, into: &sink)
+            case .index(let index): JSON.put(index, into: &sink)
+            }
         }
-        return .object(members)
+        if let resource = finding.resource { object.member("resource", resource, into: &sink) }
+        if let fix = finding.fix { object.member("fix", fix, into: &sink) }
+        if !finding.deployments.isEmpty {
+            object.member("deployments", plainItems: finding.deployments.count, into: &sink) { JSON.quote(finding.deployments[$0], into: &$1) }
+        }
+        if !finding.nestedIn.isEmpty {
+            object.member("nestedIn", plainItems: finding.nestedIn.count, into: &sink) { JSON.quote(finding.nestedIn[$0], into: &$1) }
+        }
+        if !finding.edits.isEmpty {
+            object.member("edits", .array(finding.edits.map { edit in
+                .object([("start", .int(edit.start)), ("end", .int(edit.end)), ("text", .string(edit.text))])
+            }), into: &sink)
+        }
+        object.end(into: &sink)
     }
 
     static func json(_ element: PathElement) -> JSON {

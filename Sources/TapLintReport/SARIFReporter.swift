@@ -28,7 +28,9 @@ public struct SARIFReporter: Reporter {
                     ("rules", .array(rules.map(Self.rule))),
                 ]))])),
                 ("columnKind", .string("unicodeCodePoints")),
-                ("results", .objects(count: findings.count) { Self.result(findings[$0], ruleIndex: index[findings[$0].rule]) }),
+                ("results", .objects(count: findings.count) { i, sink, depth in
+                    Self.result(findings[i], ruleIndex: index[findings[i].rule]).write(into: &sink, depth: depth)
+                }),
             ])])),
         ]).write(to: &sink)
     }

@@ -43,7 +43,7 @@ import TapLintRules
         let items: [JSON] = (0..<3).map { .object([("n", .int($0)), ("tags", .array([.string("a\"b"), .null]))]) }
         for count in [0, 1, 3] {
             let eager = JSON.object([("list", .array(Array(items.prefix(count)))), ("after", .bool(true))]).rendered()
-            let lazy = JSON.object([("list", .objects(count: count) { items[$0] }), ("after", .bool(true))]).rendered()
+            let lazy = JSON.object([("list", .objects(count: count) { items[$0].write(into: &$1, depth: $2) }), ("after", .bool(true))]).rendered()
             #expect(lazy == eager)
         }
     }
