@@ -138,8 +138,11 @@ public struct ReferenceIndex: Sendable {
     /// The `Fn::If` branches around the node being walked.
     private var branches: [Branch] = []
     /// The resources' strings that hold a needle, read on the same walk.
-    public var strings: TemplateStrings.Found { collector?.found ?? TemplateStrings.Found() }
-    private var collector: TemplateStrings.Collector?
+    public var strings: TemplateStrings.Found { collector.found }
+    /// Always there, idle without needles (`collects`): an optional one was
+    /// copied out and back each time the walk asked it something, at every node.
+    private var collector: TemplateStrings.Collector
+    private let collects: Bool
     /// Inside a resource's properties: what a string found there points at
     /// (the property key or list item that holds it); nil elsewhere.
     private var stringKey: SourceRange?
@@ -164,7 +167,8 @@ public struct ReferenceIndex: Sendable {
     /// finds.
     public init<V: PropertyVisitor>(_ template: Template, strings needles: [StaticString] = [], visitor v: inout V,
                                     part: Int = 0, of parts: Int = 1) {
-        if !needles.isEmpty { collector = TemplateStrings.Collector(needles: needles, template: template) }
+        collector = TemplateStrings.Collector(needles: needles, template: template)
+        collects = !needles.isEmpty
         let count = template.resources.count
         for i in count * part / parts ..< count * (part + 1) / parts {
             let resource = template.resources[i]
@@ -181,8 +185,8 @@ public struct ReferenceIndex: Sendable {
                     case "Condition": $0.checkShapes(entry.value); $0.useCondition(entry.value)
                     case "DependsOn": $0.checkShapes(entry.value); $0.dependsOn(entry.value, owner: .resource(i))
                     case "Properties":
-                        $0.collector?.enter(resource, path: $0.path)
-                        if $0.collector != nil || follows { $0.stringKey = entry.key.range }
+                        if $0.collects { $0.collector.enter(resource, path: $0.path) }
+                        if $0.collects || follows { $0.stringKey = entry.key.range }
                         $0.visiting = follows
                         $0.walk(entry.value, owner: .resource(i), &v)
                         ($0.stringKey, $0.visiting) = (nil, false)
@@ -205,8 +209,8 @@ public struct ReferenceIndex: Sendable {
                         $0.useCondition(entry.value)
                     } else {
                         // An output's value and export name are text CloudFormation shows: a plain `${…}` there stays literal.
-                        let reads = $0.collector != nil && (name == "Value" || name == "Export")
-                        if reads { $0.collector?.enter(output: output.name); $0.stringKey = entry.key.range }
+                        let reads = $0.collects && (name == "Value" || name == "Export")
+                        if reads { $0.collector.enter(output: output.name); $0.stringKey = entry.key.range }
                         $0.walk(entry.value, owner: .output(i), &v)
                         if reads { $0.stringKey = nil }
                     }
@@ -244,8 +248,8 @@ public struct ReferenceIndex: Sendable {
         mappingLookups += next.mappingLookups
         imports += next.imports
         malformedCalls += next.malformedCalls
-        collector?.found.strings += next.strings.strings
-        collector?.found.literals += next.strings.literals
+        collector.found.strings += next.strings.strings
+        collector.found.literals += next.strings.literals
     }
 
     /// Runs `body` with `elements` pushed on the path.
@@ -295,7 +299,8 @@ public struct ReferenceIndex: Sendable {
             visiting = visits
         }
         // A string settled here (built, or holding no needle) is not read again below.
-        let settles = settled == 0 && stringKey.map { collector?.read(node, call: intrinsic, key: $0, path: path) ?? false } ?? false
+        var settles = false
+        if settled == 0, collects, let key = stringKey { settles = collector.read(node, call: intrinsic, key: key, path: path) }
         if settles { settled += 1 }
         defer { if settles { settled -= 1 } }
         // A malformed call is reported once; the references in it still count.
@@ -330,7 +335,7 @@ public struct ReferenceIndex: Sendable {
             for i in entries.indices {
                 within(.key(entries[i].name ?? "?")) {
                     // A string in a mapping points at its key; inline code is not the template's.
-                    let code = key != nil && $0.collector?.skips($0.path) == true
+                    let code = key != nil && $0.collects && $0.collector.skips($0.path)
                     if key != nil { $0.stringKey = entries[i].key.range }
                     if code { $0.settled += 1 }
                     $0.walk(entries[i].value, owner: owner, &v, conditionContext: conditionContext)
