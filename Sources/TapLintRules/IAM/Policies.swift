@@ -266,6 +266,10 @@ struct PolicyDocument {
             return found
         }
 
+        /// `[.index(i)]` for a list's first items, made once and shared: most
+        /// values are items of a field's list, and each had an array of its own.
+        private static let itemSteps: [[PathElement]] = (0..<64).map { [.index($0)] }
+
         /// The values of `node`, which lies `within` from the field.
         private func collect(_ node: Node, field: [PathElement], within: [PathElement], anchor: SourceRange?,
                              into found: inout [PolicyValue]) {
@@ -277,7 +281,8 @@ struct PolicyDocument {
             // A list of values, not the list a function takes (`!Join`).
             if node.intrinsic == nil, let items = node.sequence {
                 for (i, item) in items.enumerated() {
-                    collect(item, field: field, within: within + [.index(i)], anchor: anchor, into: &found)
+                    let step = within.isEmpty && i < Self.itemSteps.count ? Self.itemSteps[i] : within + [.index(i)]
+                    collect(item, field: field, within: step, anchor: anchor, into: &found)
                 }
                 return
             }
