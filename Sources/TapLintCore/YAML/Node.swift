@@ -115,7 +115,13 @@ extension Node {
         return nil
     }
 
-    public subscript(key: String) -> Node? { entry(key)?.value }
+    /// The first entry's value; found by index, without an `Entry?` to let
+    /// go after (rules ask this of most nodes they read).
+    public subscript(key: String) -> Node? {
+        guard case .mapping(let entries) = content else { return nil }
+        for i in entries.indices where entries[i].name == key { return entries[i].value }
+        return nil
+    }
 
     /// Where the scalar's own text stands, without a tag before it
     /// (`!Ref Name` → `Name`); the node's range where that is not known.
