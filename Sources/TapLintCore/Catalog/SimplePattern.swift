@@ -48,15 +48,20 @@ struct SimplePattern: Sendable {
     /// True when the pattern matches somewhere in `text` (anywhere, unless
     /// anchored); nil when `text` is not for this matcher.
     func matches(_ text: String) -> Bool? {
-        let bytes = Array(text.utf8)
-        guard bytes.allSatisfy({ $0 < 128 }), bytes.last != 10 else { return nil }
-        let starts = anchoredStart ? 0...0 : 0...bytes.count
-        let budget = Budget()
-        for start in starts {
-            if match(items[...], in: bytes, at: start, budget: budget, then: { !anchoredEnd || $0 == bytes.count }) { return true }
-            if budget.steps <= 0 { return nil }
+        // Read in place: the text is not copied into an array for each pattern.
+        var text = text
+        return text.withUTF8 { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 128 }), bytes.last != 10 else { return nil }
+            let budget = Budget()
+            let last = anchoredStart ? 0 : bytes.count
+            var start = 0
+            while start <= last {
+                if match(items[...], in: bytes, at: start, budget: budget, then: { !anchoredEnd || $0 == bytes.count }) { return true }
+                if budget.steps <= 0 { return nil }
+                start += 1
+            }
+            return false
         }
-        return false
     }
 
     /// Backtracking steps left: a pattern that would run away on a text is
@@ -65,7 +70,7 @@ struct SimplePattern: Sendable {
         var steps = 100_000
     }
 
-    private func match(_ sequence: ArraySlice<Item>, in bytes: [UInt8], at position: Int, budget: Budget,
+    private func match(_ sequence: ArraySlice<Item>, in bytes: UnsafeBufferPointer<UInt8>, at position: Int, budget: Budget,
                        then rest: (Int) -> Bool) -> Bool {
         budget.steps -= 1
         guard budget.steps > 0 else { return false }
@@ -76,8 +81,11 @@ struct SimplePattern: Sendable {
             var count = 0
             while count < item.maximum, position + count < bytes.count, accepts[Int(bytes[position + count])] { count += 1 }
             guard count >= item.minimum else { return false }
-            for taken in stride(from: count, through: item.minimum, by: -1)
-                where match(after, in: bytes, at: position + taken, budget: budget, then: rest) { return true }
+            var taken = count
+            while taken >= item.minimum {
+                if match(after, in: bytes, at: position + taken, budget: budget, then: rest) { return true }
+                taken -= 1
+            }
             return false
         case .group(let alternatives):
             return repeatGroup(alternatives, item, done: 0, in: bytes, at: position, budget: budget) { end in
@@ -87,7 +95,7 @@ struct SimplePattern: Sendable {
     }
 
     /// Greedy repetition of a group: one more time if it may, else stop.
-    private func repeatGroup(_ alternatives: [[Item]], _ item: Item, done: Int, in bytes: [UInt8], at position: Int,
+    private func repeatGroup(_ alternatives: [[Item]], _ item: Item, done: Int, in bytes: UnsafeBufferPointer<UInt8>, at position: Int,
                              budget: Budget, then rest: (Int) -> Bool) -> Bool {
         if done < item.maximum {
             for alternative in alternatives {
