@@ -28,17 +28,13 @@ public struct IAMAction: Sendable {
 /// into `ActionCatalogData.swift` by scripts/gen-actions). A service's line
 /// is parsed only when a policy names that service.
 public enum ActionCatalog {
-    /// The service's actions; nil for an unknown service prefix. Each
-    /// service's line is parsed once per process, whichever thread asks.
-    public static func actions(of service: String) -> [IAMAction]? {
-        self.service(service)?.actions
-    }
-
-    /// The action of the service with this name, compared case-insensitively;
-    /// nil when the service does not have it, or is unknown.
-    public static func action(_ name: String, of service: String) -> IAMAction? {
-        guard let known = self.service(service), let index = known.byKey[name.lowercased()] else { return nil }
-        return known.actions[index]
+    /// The service's actions, and whether `name` is one of them (compared
+    /// case-insensitively); nil for an unknown service prefix. Both from
+    /// one lookup of the service, whose line is parsed once per process,
+    /// whichever thread asks.
+    public static func actions(of service: String, naming name: String) -> (all: [IAMAction], hasName: Bool)? {
+        guard let known = self.service(service) else { return nil }
+        return (known.actions, known.byKey[name.lowercased()] != nil)
     }
 
     /// A service's actions, with an index by lower-cased name: policies name

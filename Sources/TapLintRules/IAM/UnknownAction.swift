@@ -50,8 +50,8 @@ public struct UnknownAction: TemplateRule {
                     guard let text = action.text, !text.containsBytes("${"), !text.containsBytes("*"), !text.containsBytes("?"),
                           let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
                     let service = String(text[..<colon])
-                    guard let actions = ActionCatalog.actions(of: service),
-                          ActionCatalog.action(String(text[text.utf8.index(after: colon)...]), of: service) == nil else { return nil }
+                    guard let (actions, known) = ActionCatalog.actions(of: service, naming: String(text[text.utf8.index(after: colon)...])),
+                          !known else { return nil }
                     return Violation(at: action.range, path: action.path,
                                      message: "\(PolicyChecks.place(document, statement.path)) names '\(text)', which \(service) does not have",
                                      resource: document.resource, misspelt: text, candidates: actions.map { "\(service):\($0.name)" })
