@@ -30,46 +30,58 @@ public struct TextReporter: Reporter {
         // Appended piece by piece: a large template has thousands of
         // findings, and each joined temporary string is an allocation.
         var out = ""
-        out.reserveCapacity(result.findings.count * 160)
-        for finding in result.findings where visibility.shows(finding) {
-            let start = finding.range.start
-            out.append(paint(finding.file + ":" + String(start.line) + ":" + String(start.column) + ":", "1"))
-            out.append(" ")
-            out.append(paint(finding.severity.rawValue, code(finding.severity)))
-            out.append(" ")
-            out.append(finding.rule)
-            out.append(" ")
-            out.append(paint(finding.name, "2"))
-            // Fixable with --fix, marked as ruff marks it.
-            if !finding.edits.isEmpty { out.append(" [*]") }
-            out.append("\n  ")
-            out.append(finding.message)
-            out.append("\n")
-            if let note = finding.nestedNote {
-                out.append("  ")
-                out.append(note)
-                out.append("\n")
-            }
-            if let note = finding.deploymentNote {
-                out.append("  ")
-                out.append(note)
-                out.append("\n")
-            }
-            if let fix = finding.fix {
-                out.append("  fix: ")
-                out.append(fix)
-                out.append("\n")
-            }
+        // By index, so that only the findings shown are copied out (most
+        // of a large template's are info, left out by default).
+        for file in result.files {
+            for i in file.findings.indices where visibility.shows(file.findings[i]) { append(file.findings[i], to: &out) }
         }
         out += summary(result) + "\n"
         return out
+    }
+
+    /// One finding's block: its place, severity and rule, then what and why.
+    private func append(_ finding: Finding, to out: inout String) {
+        let start = finding.range.start
+        out.append(paint(finding.file + ":" + String(start.line) + ":" + String(start.column) + ":", "1"))
+        out.append(" ")
+        out.append(paint(finding.severity.rawValue, code(finding.severity)))
+        out.append(" ")
+        out.append(finding.rule)
+        out.append(" ")
+        out.append(paint(finding.name, "2"))
+        // Fixable with --fix, marked as ruff marks it.
+        if !finding.edits.isEmpty { out.append(" [*]") }
+        out.append("\n  ")
+        out.append(finding.message)
+        out.append("\n")
+        if let note = finding.nestedNote {
+            out.append("  ")
+            out.append(note)
+            out.append("\n")
+        }
+        if let note = finding.deploymentNote {
+            out.append("  ")
+            out.append(note)
+            out.append("\n")
+        }
+        if let fix = finding.fix {
+            out.append("  fix: ")
+            out.append(fix)
+            out.append("\n")
+        }
     }
 
     func summary(_ result: RunResult) -> String {
         var counts: [String] = []
         // The counts are of what was printed; what was left out follows.
         var shown: [Severity: Int] = [:]
-        for finding in result.findings where visibility.shows(finding) { shown[finding.severity, default: 0] += 1 }
+        var fixable = 0  // every fixable finding, shown or not: --fix fixes them all
+        for file in result.files {
+            for i in file.findings.indices {
+                if visibility.shows(file.findings[i]) { shown[file.findings[i].severity, default: 0] += 1 }
+                if !file.findings[i].edits.isEmpty { fixable += 1 }
+            }
+        }
         let warnings = shown[.warning] ?? 0, errors = shown[.error] ?? 0, info = shown[.info] ?? 0
         if warnings > 0 { counts.append(plural(warnings, "warning")) }
         if errors > 0 { counts.append(plural(errors, "error")) }
@@ -81,8 +93,6 @@ public struct TextReporter: Reporter {
         let milliseconds = Int((result.seconds * 1000).rounded())
         line += " (\(milliseconds / 1000).\(String(repeating: "0", count: 3 - String(milliseconds % 1000).count))\(milliseconds % 1000) s)"
         if let omitted { line += "; " + omitted }
-        // Every fixable finding, shown or not: --fix fixes them all.
-        let fixable = result.findings.count { !$0.edits.isEmpty }
         if fixable > 0 { line += "; \(fixable) fixable with --fix" }
         if let fixed = result.fixed { line += "; \(fixed) fixed" }
         if let gate { line += "; \(gate.count) \(gate.count == 1 ? "fails" : "fail") the gate at \(gate.setting)" }

@@ -17,13 +17,17 @@ public struct Visibility: Sendable {
     }
 
     public func shows(_ finding: Finding) -> Bool {
-        finding.severity >= (levels[finding.file] ?? fallback)
+        // Without per-file levels there is no file name to hash.
+        finding.severity >= (levels.isEmpty ? fallback : levels[finding.file] ?? fallback)
     }
 
     /// "13 info not shown: --show info", or nil when nothing was left out.
     func omissions(in result: RunResult) -> String? {
         var hidden: [Severity: Int] = [:]
-        for finding in result.findings where !shows(finding) { hidden[finding.severity, default: 0] += 1 }
+        // By index: a finding handed over whole is copied.
+        for file in result.files {
+            for i in file.findings.indices where !shows(file.findings[i]) { hidden[file.findings[i].severity, default: 0] += 1 }
+        }
         guard let least = Severity.allCases.first(where: { hidden[$0] != nil }) else { return nil }
         let counts = Severity.allCases.reversed().compactMap { severity -> String? in
             guard let count = hidden[severity] else { return nil }
