@@ -13,6 +13,15 @@ import Testing
         #expect("é${x}".containsBytes("${"), "non-ASCII text before the needle")
     }
 
+    @Test func containsBytesOfAnyNeedle() {
+        let needles: [StaticString] = ["arn:", "amazonaws.com"]
+        #expect("arn:aws:s3:::b".containsBytes(anyOf: needles))
+        #expect("https://sqs.us-east-1.amazonaws.com/1/q".containsBytes(anyOf: needles))
+        #expect(!"a-r-n: amazonaws".containsBytes(anyOf: needles))
+        #expect(!"".containsBytes(anyOf: needles))
+        #expect(!"arn:x".containsBytes(anyOf: []))
+    }
+
     @Test func actionLookupsAreCaseInsensitiveAndCached() {
         let first = ActionCatalog.matching("S3:getobject")?.map(\.name)
         #expect(first == ["GetObject"])

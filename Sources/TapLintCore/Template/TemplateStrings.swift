@@ -111,7 +111,7 @@ public enum TemplateStrings {
             // A needle is in an Fn::Sub's text only if it is in its template
             // (`${!…}` escapes hold no needle); most Subs need no parsing.
             if let call, call.name == .sub, let raw = SubCall.templateString(of: call.argument),
-               !needles.contains(where: raw.containsBytes) {
+               !raw.containsBytes(anyOf: needles) {
                 return true
             }
             let plain = call == nil ? node.string : nil
@@ -127,8 +127,7 @@ public enum TemplateStrings {
             // can be spelled otherwise.
             let variants = call == nil || !text.containsBytes("${?}") ? []
                 : TemplateStrings.variants(node, in: template).filter { $0 != text }
-            if !literalsOnly, needles.contains(where: text.containsBytes)
-                || variants.contains(where: { variant in needles.contains(where: variant.containsBytes) }) {
+            if !literalsOnly, text.containsBytes(anyOf: needles) || variants.contains(where: { $0.containsBytes(anyOf: needles) }) {
                 found.strings.append(BuiltString(text: text, resource: resource, path: path, range: key, node: node,
                                                  variants: variants))
             }

@@ -16,6 +16,16 @@ extension String {
         }
     }
 
+    /// Whether any of `needles` occurs in the string, its bytes reached
+    /// once for all of them: the reference walk asks this of every string
+    /// in a template's resources.
+    public func containsBytes(anyOf needles: [StaticString]) -> Bool {
+        var text = self
+        return text.withUTF8 { haystack in
+            needles.contains { needle in needle.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) } }
+        }
+    }
+
     /// The number of Unicode scalars, as schemas count a length: every
     /// UTF-8 byte that does not continue a scalar starts one. Rules ask it
     /// of thousands of values, and `unicodeScalars.count` decodes each.
