@@ -221,6 +221,7 @@ enum EventReader {
 extension SourcePosition {
     /// libyaml's mark, counted from 0, as a position counted from 1;
     /// `lineOffset` moves a part of a split text back to its place.
+    @inline(__always)
     init(_ mark: yaml_mark_t, lineOffset: Int = 0) {
         self.init(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }

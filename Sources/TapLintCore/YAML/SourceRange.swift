@@ -44,6 +44,8 @@ public struct SourceRange: Hashable, Sendable {
 
     private static let largest = 0xFF_FFFF
 
+    /// Inlined: the parser makes one for every event.
+    @inline(__always)
     public init(start: SourcePosition, end: SourcePosition) {
         let (startLine, startColumn) = (Self.packed(start.line), Self.packed(start.column))
         let (endLine, endColumn) = (Self.packed(end.line), Self.packed(end.column))
@@ -62,6 +64,7 @@ public struct SourceRange: Hashable, Sendable {
         set { self = SourceRange(start: start, end: newValue) }
     }
 
+    @inline(__always)
     private static func packed(_ number: Int) -> UInt32 {
         UInt32(min(max(number, 0), largest))
     }
