@@ -23,7 +23,7 @@ struct Event: Sendable {
 /// thread that reads to the one that builds the tree.
 struct EventChunk: Sendable {
     var events: [Event] = []
-    var text: [UInt8] = []
+    var text = EventText()
     /// Why reading stopped early, when libyaml failed; ends the stream.
     var failure: ParseIssue?
     /// True when the reader read the first part of a split text to its end
@@ -34,18 +34,52 @@ struct EventChunk: Sendable {
     var isLast: Bool { failure != nil || endsPart || events.last?.kind == .streamEnd }
 
     func string(_ range: Range<Int32>) -> String {
-        text.withUnsafeBufferPointer {
-            String(decoding: UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)]), as: UTF8.self)
-        }
+        String(decoding: text.bytes(range), as: UTF8.self)
     }
 
     /// The bytes of `range`, without making a string of them.
     func withBytes<R>(_ range: Range<Int32>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        text.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[Int(range.lowerBound)..<Int(range.upperBound)])) }
+        body(text.bytes(range))
     }
 
     func string(_ range: Range<Int32>?) -> String? {
         range.map(string)
+    }
+}
+
+/// The text a chunk's events refer to, in memory of its own: three appends
+/// an event, and `Array.append` spent about ninety instructions on each.
+/// The reader appends until it hands the chunk over, then starts a new
+/// one; after that the text is only read, by the thread that builds.
+final class EventText: @unchecked Sendable {
+    private var start: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int = 4096) {
+        self.capacity = capacity
+        start = .allocate(capacity: capacity)
+    }
+
+    deinit { start.deallocate() }
+
+    /// Appends `length` bytes from `bytes`; the range they now hold.
+    func append(_ bytes: UnsafePointer<UInt8>, length: Int) -> Range<Int32> {
+        if length > capacity - count {
+            var larger = capacity * 2
+            while larger < count + length { larger *= 2 }
+            let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+            moved.initialize(from: start, count: count)
+            start.deallocate()
+            (start, capacity) = (moved, larger)
+        }
+        (start + count).initialize(from: bytes, count: length)
+        count += length
+        return Int32(count - length)..<Int32(count)
+    }
+
+    func bytes(_ range: Range<Int32>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: start + Int(range.lowerBound), count: range.count)
     }
 }
 
@@ -86,7 +120,7 @@ enum EventReader {
                     return
                 }
                 let ended = event.type == YAML_STREAM_END_EVENT
-                var copied = copy(event, into: &chunk.text, lineOffset: part?.lineOffset ?? 0)
+                var copied = copy(event, into: chunk.text, lineOffset: part?.lineOffset ?? 0)
                 yaml_event_delete(&event)
                 if cutter != nil {
                     switch cutter!.judge(&copied, in: chunk) {
@@ -109,18 +143,16 @@ enum EventReader {
                     size = min(size * 2, chunkSize)
                     chunk.events.removeAll(keepingCapacity: true)
                     chunk.events.reserveCapacity(size)
-                    chunk.text.removeAll(keepingCapacity: true)
+                    chunk.text = EventText(capacity: max(4096, chunk.text.count))
                 }
             }
         }
     }
 
-    private static func copy(_ event: yaml_event_t, into text: inout [UInt8], lineOffset: Int) -> Event {
+    private static func copy(_ event: yaml_event_t, into text: EventText, lineOffset: Int) -> Event {
         func keep(_ pointer: UnsafeMutablePointer<yaml_char_t>?, count: Int? = nil) -> Range<Int32>? {
             guard let pointer else { return nil }
-            let start = Int32(text.count)
-            text.append(contentsOf: UnsafeBufferPointer(start: pointer, count: count ?? strlen(pointer)))
-            return start..<Int32(text.count)
+            return text.append(pointer, length: count ?? strlen(pointer))
         }
         let range = SourceRange(start: SourcePosition(event.start_mark, lineOffset: lineOffset),
                                 end: SourcePosition(event.end_mark, lineOffset: lineOffset))
