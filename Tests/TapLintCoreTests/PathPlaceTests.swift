@@ -13,6 +13,8 @@ struct PathPlaceTests {
         #expect(policy.dotted == "Resources.Role.Properties.Policies[0].PolicyDocument.Statement[1].Resource.Fn::Sub")
         #expect([PathElement.index(2), .key("A")].dotted == "[2].A")
         #expect([PathElement]().dotted == "")
+        #expect([PathElement.key("A"), .index(0), .index(12), .index(1_234_567), .key("é日"), .key(""), .key("B")].dotted
+            == "A[0][12][1234567].é日..B")
     }
 
     @Test func placeStopsAtTheFirstFunction() {

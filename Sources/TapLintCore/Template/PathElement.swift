@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One step from the template's root to a node: a mapping key or a list index.
 public enum PathElement: Hashable, Sendable, CustomStringConvertible {
     case key(String)
@@ -13,45 +19,23 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
 
 extension Array where Element == PathElement {
     /// `Properties.Policies[0].PolicyName`, the way messages name a place.
-    /// Written as bytes, then made a string once: findings name their
-    /// place by the thousand on a large template, and each `String` append
-    /// cost more than the bytes it added.
-    public var dotted: String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(count * 12)
-        appendDotted(startIndex..<endIndex, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
-    }
+    public var dotted: String { written(startIndex..<endIndex, after: nil, droppingProperties: false) }
 
     /// The path from `start` up to its first intrinsic function, dotted:
     /// how a user names the property that holds a value,
     /// `Properties.Role`, not `Properties.Role.Fn::GetAtt`.
     public func place(from start: Int) -> String {
-        var bytes: [UInt8] = []
-        appendDotted(placeRange(from: start), to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        written(placeRange(from: start), after: nil, droppingProperties: false)
     }
 
     /// `Owner.Inner.Path`: the place from `start` (as `place(from:)`)
-    /// after the resource or output that holds it. `droppingProperties`
-    /// leaves out a leading `Properties.` (`Bucket.BucketName` reads better
-    /// than `Bucket.Properties.BucketName`). Made in one string, without
-    /// reading characters: messages name places by the thousand.
+    /// after the resource or output that holds it; the owner alone when
+    /// nothing lies below it. `droppingProperties` leaves out a leading
+    /// `Properties.` (`Bucket.BucketName` reads better than
+    /// `Bucket.Properties.BucketName`).
     public func place(under owner: String, from start: Int, droppingProperties: Bool = false) -> String {
-        var bytes = [UInt8](owner.utf8)
-        bytes.append(UInt8(ascii: "."))
-        let innerStart = bytes.count
-        appendDotted(placeRange(from: start), to: &bytes)
-        if bytes.count == innerStart {
-            bytes.removeLast()
-        } else if droppingProperties, bytes.count >= innerStart + Self.properties.count,
-                  bytes[innerStart..<(innerStart + Self.properties.count)].elementsEqual(Self.properties) {
-            bytes.removeSubrange(innerStart..<(innerStart + Self.properties.count))
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        written(placeRange(from: start), after: owner, droppingProperties: droppingProperties)
     }
-
-    private static let properties = [UInt8]("Properties.".utf8)
 
     /// The elements from `start` to the first intrinsic function.
     private func placeRange(from start: Int) -> Range<Int> {
@@ -64,18 +48,81 @@ extension Array where Element == PathElement {
         return start..<end
     }
 
-    private func appendDotted(_ range: Range<Int>, to bytes: inout [UInt8]) {
-        let base = bytes.count
+    /// The elements of `range` dotted, after `owner` and a dot when there
+    /// is an owner and something below it. Measured first, then written
+    /// into the string's own storage: findings name their place by the
+    /// thousand on a large template, and building it from arrays and
+    /// appends cost thousands of instructions a place.
+    private func written(_ range: Range<Int>, after owner: String?, droppingProperties: Bool) -> String {
+        var length = owner.map { $0.utf8.count + 1 } ?? 0
         for element in self[range] {
             switch element {
-            case .key(var key):
-                if bytes.count != base { bytes.append(UInt8(ascii: ".")) }
-                key.withUTF8 { bytes.append(contentsOf: $0) }
-            case .index(let index):
-                bytes.append(UInt8(ascii: "["))
-                bytes.append(contentsOf: String(index).utf8)
-                bytes.append(UInt8(ascii: "]"))
+            case .key(let key): length += key.utf8.count + 1
+            case .index(let index): length += Self.digits(index) + 2
             }
         }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var at = 0
+            func put(_ text: String) {
+                var text = text
+                text.withUTF8 { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    (buffer.baseAddress! + at).initialize(from: base, count: bytes.count)
+                    at += bytes.count
+                }
+            }
+            if let owner {
+                put(owner)
+                buffer[at] = UInt8(ascii: ".")
+                at += 1
+            }
+            let inner = at
+            for element in self[range] {
+                switch element {
+                case .key(let key):
+                    if at != inner {
+                        buffer[at] = UInt8(ascii: ".")
+                        at += 1
+                    }
+                    put(key)
+                case .index(let index):
+                    buffer[at] = UInt8(ascii: "[")
+                    let digits = Self.digits(index)
+                    var rest = index.magnitude
+                    if index < 0 { buffer[at + 1] = UInt8(ascii: "-") }
+                    for i in stride(from: at + digits, to: at + digits - Self.digitCount(index.magnitude), by: -1) {
+                        buffer[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                    at += digits + 1
+                    buffer[at] = UInt8(ascii: "]")
+                    at += 1
+                }
+            }
+            if owner != nil, at == inner { return at - 1 }  // nothing below the owner: no dot
+            let properties: StaticString = "Properties."
+            if droppingProperties, at - inner >= properties.utf8CodeUnitCount,
+               memcmp(buffer.baseAddress! + inner, properties.utf8Start, properties.utf8CodeUnitCount) == 0 {
+                let after = inner + properties.utf8CodeUnitCount
+                (buffer.baseAddress! + inner).update(from: buffer.baseAddress! + after, count: at - after)
+                return at - properties.utf8CodeUnitCount
+            }
+            return at
+        }
+    }
+
+    /// How many characters `index` takes in decimal, a sign included.
+    private static func digits(_ index: Int) -> Int {
+        digitCount(index.magnitude) + (index < 0 ? 1 : 0)
+    }
+
+    private static func digitCount(_ number: UInt) -> Int {
+        var count = 1
+        var rest = number / 10
+        while rest > 0 {
+            count += 1
+            rest /= 10
+        }
+        return count
     }
 }
