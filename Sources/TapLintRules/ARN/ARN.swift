@@ -2,17 +2,27 @@ import TapLintCore
 
 /// An ARN written into a template, split into its six fields. Fields the
 /// template fills in at deploy time read `${Name}`.
-struct ARN {
-    var text: String
-    var partition: String
-    var service: String
-    var region: String
-    var account: String
-    var resource: String
+///
+/// A read-only class: the ARN rules each go through every ARN of a
+/// template, and a copy of the struct retained its six fields and its
+/// string's one by one.
+final class ARN: Sendable {
+    let text: String
+    let partition: String
+    let service: String
+    let region: String
+    let account: String
+    let resource: String
     /// The string it was found in.
-    var source: BuiltString
+    let source: BuiltString
     /// Where its `arn:` starts in the string's text, in bytes.
-    var offset = 0
+    let offset: Int
+
+    init(text: String, partition: String, service: String, region: String, account: String, resource: String,
+         source: BuiltString, offset: Int) {
+        (self.text, self.partition, self.service, self.region) = (text, partition, service, region)
+        (self.account, self.resource, self.source, self.offset) = (account, resource, source, offset)
+    }
 
     /// Where each field starts in the string's text, in bytes.
     var partitionRange: Range<Int> { (offset + 4)..<(offset + 4 + partition.utf8.count) }
