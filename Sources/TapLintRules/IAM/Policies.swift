@@ -60,7 +60,10 @@ final class PolicyStatement: Sendable {
 }
 
 /// A policy document of the template, and what kind of policy it is.
-struct PolicyDocument {
+///
+/// A read-only class: a dozen IAM rules go through every document, and a
+/// copy of the struct retained each of its fields.
+final class PolicyDocument: Sendable {
     enum Kind {
         /// Grants to the role, user or group it is attached to.
         case identity
@@ -70,16 +73,22 @@ struct PolicyDocument {
         case resource
     }
 
-    var kind: Kind
-    var resource: String
-    var resourceType: String
-    var statements: [PolicyStatement]
+    let kind: Kind
+    let resource: String
+    let resourceType: String
+    let statements: [PolicyStatement]
     /// The SAM policy template the document was expanded from: its actions
     /// and the shape of its resources are AWS's, which the author picks
     /// whole and cannot edit, so rules about those leave it alone.
-    var template: String?
+    let template: String?
     /// The parameter values the author gave that template, and where.
-    var arguments: (node: Node, path: [PathElement])?
+    let arguments: (node: Node, path: [PathElement])?
+
+    init(kind: Kind, resource: String, resourceType: String, statements: [PolicyStatement], template: String? = nil,
+         arguments: (node: Node, path: [PathElement])? = nil) {
+        (self.kind, self.resource, self.resourceType, self.statements) = (kind, resource, resourceType, statements)
+        (self.template, self.arguments) = (template, arguments)
+    }
 
     /// Every policy document of the template.
     static func all(in template: Template) -> [PolicyDocument] {
