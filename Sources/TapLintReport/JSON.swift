@@ -91,11 +91,8 @@ public enum JSON: Sendable {
     /// A number's decimal digits, without making a string of them: every
     /// finding has four (its lines and columns).
     static func put(_ number: Int, into sink: inout ByteSink) {
-        if number < 0 {
-            sink.write(UInt8(ascii: "-"))
-            if number == .min { return sink.write(Array(String(number).utf8.dropFirst())) }
-        }
-        // Twenty digits hold any magnitude; written from the end.
+        if number < 0 { sink.write(UInt8(ascii: "-")) }
+        // Twenty digits hold any magnitude (Int.min's too); written from the end.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
             var rest = number.magnitude
             var first = 20
