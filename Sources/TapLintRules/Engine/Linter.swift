@@ -308,19 +308,13 @@ public struct Linter: Sendable {
 
     /// A cheap look before parsing, so a directory walk does not report
     /// syntax errors in YAML files that never claimed to be templates.
+    /// Searched as `ByteSearch` does, skipping ahead: the word may stand
+    /// far into a file (after its parameters and mappings).
     public static func mayBeTemplate(_ bytes: [UInt8]) -> Bool {
-        contains(bytes, Array("Resources".utf8)) || contains(bytes, Array("AWSTemplateFormatVersion".utf8))
-    }
-
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        bytes.withUnsafeBufferPointer { haystack in
+            let words: [StaticString] = ["Resources", "AWSTemplateFormatVersion"]
+            return words.contains { word in word.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) } }
         }
-        return false
     }
 }
 
