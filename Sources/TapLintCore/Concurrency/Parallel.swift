@@ -13,19 +13,15 @@ public enum Parallel {
     /// `body(i)` for every `i` in `0..<count`, on up to `threads` threads,
     /// the results in index order. `order` is the order indices are handed
     /// out in (largest work first keeps threads from idling at the end).
+    ///
+    /// Inlinable, so that each caller gets it made for its own `T`: run
+    /// generically, every array of results looked its type's metadata up
+    /// at run time, for every file of a folder.
+    @inlinable
     public static func map<T: Sendable>(_ count: Int, threads: Int, order: [Int]? = nil,
                                         _ body: @Sendable (Int) -> T) -> [T] {
         let width = min(threads, count)
-        if width <= 1 {
-            // A plain loop: `(0..<count).map` is not specialized here (the
-            // function is generic and called from other modules), and went
-            // through Collection's witnesses, about a thousand instructions
-            // an item, at every rule of every file of a folder.
-            var results: [T] = []
-            results.reserveCapacity(count)
-            for index in 0..<count { results.append(body(index)) }
-            return results
-        }
+        if width <= 1 { return (0..<count).map(body) }
         let results = Slots<T>(count: count)
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: width) { _ in

@@ -3,9 +3,11 @@
 /// slots need no lock; `concurrentPerform` returning orders every write
 /// before `filled` is read. (A `Synchronization.Mutex` here drew race
 /// reports from ThreadSanitizer, which cannot see that lock's ordering.)
+@usableFromInline
 final class Slots<Element>: @unchecked Sendable {
     private let buffer: UnsafeMutableBufferPointer<Element?>
 
+    @usableFromInline
     init(count: Int) {
         buffer = .allocate(capacity: count)
         buffer.initialize(repeating: nil)
@@ -16,10 +18,12 @@ final class Slots<Element>: @unchecked Sendable {
         buffer.deallocate()
     }
 
+    @usableFromInline
     func store(_ element: Element, at index: Int) {
         buffer[index] = element
     }
 
     /// The filled slots, in index order.
+    @usableFromInline
     var filled: [Element] { buffer.compactMap { $0 } }
 }
