@@ -142,7 +142,7 @@ public struct ReferenceIndex: Sendable {
     /// Always there, idle without needles (`collects`): an optional one was
     /// copied out and back each time the walk asked it something, at every node.
     private var collector: TemplateStrings.Collector
-    private let collects: Bool
+    private var collects: Bool { !collector.needles.isEmpty }
     /// Inside a resource's properties: what a string found there points at
     /// (the property key or list item that holds it); nil elsewhere.
     private var stringKey: SourceRange?
@@ -168,7 +168,6 @@ public struct ReferenceIndex: Sendable {
     public init<V: PropertyVisitor>(_ template: Template, strings needles: [StaticString] = [], visitor v: inout V,
                                     part: Int = 0, of parts: Int = 1) {
         collector = TemplateStrings.Collector(needles: needles, template: template)
-        collects = !needles.isEmpty
         let count = template.resources.count
         for i in count * part / parts ..< count * (part + 1) / parts {
             let resource = template.resources[i]

@@ -21,9 +21,7 @@ extension String {
     /// in a template's resources.
     public func containsBytes(anyOf needles: [StaticString]) -> Bool {
         var text = self
-        return text.withUTF8 { haystack in
-            needles.contains { needle in needle.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) } }
-        }
+        return text.withUTF8 { ByteSearch.contains($0, anyOf: needles) }
     }
 
     /// The number of Unicode scalars, as schemas count a length: every
@@ -54,6 +52,11 @@ public enum ByteSearch {
             offset = index + 1
         }
         return false
+    }
+
+    /// Whether any of `needles` occurs in `haystack`.
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, anyOf needles: [StaticString]) -> Bool {
+        needles.contains { needle in needle.withUTF8Buffer { contains(haystack, needle: $0) } }
     }
 
     private static func horspool(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -109,17 +109,21 @@ extension Node {
     /// The first entry with that key. Duplicate keys are reported by the parser,
     /// and CloudFormation keeps the last; the first is where the user looks.
     public func entry(_ key: String) -> Entry? {
-        // By index: `first(where:)` copied every entry it passed (two nodes each).
-        guard case .mapping(let entries) = content else { return nil }
-        for i in entries.indices where entries[i].name == key { return entries[i] }
-        return nil
+        guard case .mapping(let entries) = content, let i = Self.index(of: key, in: entries) else { return nil }
+        return entries[i]
     }
 
-    /// The first entry's value; found by index, without an `Entry?` to let
-    /// go after (rules ask this of most nodes they read).
+    /// The first entry's value, read without an `Entry?` to let go after
+    /// (rules ask this of most nodes they read).
     public subscript(key: String) -> Node? {
-        guard case .mapping(let entries) = content else { return nil }
-        for i in entries.indices where entries[i].name == key { return entries[i].value }
+        guard case .mapping(let entries) = content, let i = Self.index(of: key, in: entries) else { return nil }
+        return entries[i].value
+    }
+
+    /// Where the first entry with that key stands. By index: `first(where:)`
+    /// copied every entry it passed (two nodes each).
+    private static func index(of key: String, in entries: [Entry]) -> Int? {
+        for i in entries.indices where entries[i].name == key { return i }
         return nil
     }
 

@@ -311,10 +311,7 @@ public struct Linter: Sendable {
     /// Searched as `ByteSearch` does, skipping ahead: the word may stand
     /// far into a file (after its parameters and mappings).
     public static func mayBeTemplate(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { haystack in
-            let words: [StaticString] = ["Resources", "AWSTemplateFormatVersion"]
-            return words.contains { word in word.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) } }
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.contains($0, anyOf: ["Resources", "AWSTemplateFormatVersion"]) }
     }
 }
 
