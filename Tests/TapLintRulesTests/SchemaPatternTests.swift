@@ -10,7 +10,7 @@ import TapLintCore
     static let patterns: [String] = {
         var all = Set<String>()
         for name in Catalog.typeNames {
-            for constraint in Catalog.type(named: name)?.constraints.values ?? [:].values {
+            for constraint in Catalog.type(named: name)?.constraints.all ?? [] {
                 if let pattern = constraint.pattern { all.insert(pattern) }
             }
         }

@@ -187,19 +187,19 @@ public final class ResourceType: Sendable {
     /// Unions by name: the shapes of their branches, in the schema's order.
     public let unions: [String: [Shape]]
     /// Value constraints by number, which `Shape.constrained` names.
-    public let constraints: [Int: ValueConstraint]
+    public let constraints: ValueConstraints
     /// Where the service is in AWS's retirement: `shutdown`, `sunset` or
     /// `maintenance`, and the date; nil for a service in good standing.
     public let lifecycle: (status: String, date: String?)?
 
-    /// Parses one record of the catalog's line format, byte by byte: only
-    /// names become strings.
+    /// Parses one record of the catalog's line format, in place: only
+    /// names become strings, and each table is sized before it is filled.
     init(record: UnsafeBufferPointer<UInt8>) {
         var (name, tagging, nameProperty, holdsData) = ("", Tagging.none, String?.none, false)
         var (primaryIdentifier, createOnly, conditionallyCreateOnly) = ([String](), [String](), [String]())
         var (attributes, listAttributes) = ([String](), [String]())
         var (properties, definitions) = (ObjectShape(), [String: ObjectShape]())
-        var (unions, constraints) = ([String: [Shape]](), [Int: ValueConstraint]())
+        var (unions, constraints) = ([String: [Shape]](), ValueConstraints())
         var lifecycle: (status: String, date: String?)?
         var current: String?  // nil: the resource's own properties
         // The object being read, field by field.
@@ -208,45 +208,57 @@ public final class ResourceType: Sendable {
             let object = ObjectShape(properties: objectProperties, required: required, requiredOneOf: requiredOneOf, isOpen: isOpen)
             if let current { definitions[current] = object } else { properties = object }
         }
-        for line in record.split(separator: UInt8(ascii: "\n")) {
+        var lines = CatalogRecord(record)
+        definitions.reserveCapacity(lines.count(of: UInt8(ascii: "d")))
+        constraints.reserve(lines.count(of: UInt8(ascii: "x")))
+        while let line = lines.next() {
             guard let tag = line.first else { continue }
-            if tag == UInt8(ascii: "x") {
-                // Constraint fields are separated by tabs: values may hold spaces.
-                let body = line.dropFirst(2)
-                guard let space = body.firstIndex(of: UInt8(ascii: " ")),
-                      let number = Int(String(decoding: body[..<space], as: UTF8.self)) else { continue }
-                constraints[number] = ValueConstraint(fields: body[body.index(after: space)...])
-                continue
-            }
-            let fields = line.dropFirst(2).split(separator: UInt8(ascii: " "))
-            func words() -> [String] { fields.map { String(decoding: $0, as: UTF8.self) } }
+            let body = line.dropFirst(2)
             switch tag {
-            case UInt8(ascii: "T"): name = words().first ?? ""
+            case UInt8(ascii: "p"):
+                // `p Name shape`: the shape holds no space.
+                guard let space = body.firstIndex(of: UInt8(ascii: " ")), space > body.startIndex else { continue }
+                let code = body[(space + 1)...]
+                guard !code.isEmpty, !code.contains(UInt8(ascii: " ")) else { continue }
+                objectProperties[String(decoding: body[..<space], as: UTF8.self)] = Shape(code: code)
+            case UInt8(ascii: "x"):
+                // Constraint fields are separated by tabs: values may hold spaces.
+                guard let space = body.firstIndex(of: UInt8(ascii: " ")), let number = Self.number(body[..<space]),
+                      number < record.count else { continue }
+                constraints.set(number, ValueConstraint(fields: body[(space + 1)...]))
+            case UInt8(ascii: "T"): name = CatalogRecord.words(body).first ?? ""
             case UInt8(ascii: "g"):
-                let path = fields.count > 1 ? String(decoding: fields[1], as: UTF8.self) : "Tags"
-                let kind = fields.first?.first
+                let words = CatalogRecord.words(body)
+                let kind = words.first?.utf8.first
+                let path = words.count > 1 ? words[1] : "Tags"
                 tagging = kind == UInt8(ascii: "l") ? .list(path) : kind == UInt8(ascii: "m") ? .map(path) : .none
-            case UInt8(ascii: "k"): primaryIdentifier = words()
-            case UInt8(ascii: "c"): createOnly = words()
-            case UInt8(ascii: "C"): conditionallyCreateOnly = words()
-            case UInt8(ascii: "n"): nameProperty = words().first
+            case UInt8(ascii: "k"): primaryIdentifier = CatalogRecord.words(body)
+            case UInt8(ascii: "c"): createOnly = CatalogRecord.words(body)
+            case UInt8(ascii: "C"): conditionallyCreateOnly = CatalogRecord.words(body)
+            case UInt8(ascii: "n"): nameProperty = CatalogRecord.words(body).first
             case UInt8(ascii: "h"): holdsData = true
-            case UInt8(ascii: "a"): attributes = words()
-            case UInt8(ascii: "A"): listAttributes = words()
+            case UInt8(ascii: "a"): attributes = CatalogRecord.words(body)
+            case UInt8(ascii: "A"): listAttributes = CatalogRecord.words(body)
             case UInt8(ascii: "l"):
-                let lifecycleWords = words()
-                if let status = lifecycleWords.first { lifecycle = (status, lifecycleWords.dropFirst().first) }
+                let words = CatalogRecord.words(body)
+                if let status = words.first { lifecycle = (status, words.dropFirst().first) }
             case UInt8(ascii: "o"), UInt8(ascii: "d"):
                 finish()
+                let words = CatalogRecord.words(body)
                 (objectProperties, required, requiredOneOf) = ([:], [], [])
-                isOpen = fields.last?.first == UInt8(ascii: "+")
-                current = tag == UInt8(ascii: "o") ? nil : fields.first.map { String(decoding: $0, as: UTF8.self) }
-            case UInt8(ascii: "p") where fields.count == 2:
-                objectProperties[String(decoding: fields[0], as: UTF8.self)] = Shape(code: fields[1])
-            case UInt8(ascii: "u") where fields.count > 1:
-                unions[String(decoding: fields[0], as: UTF8.self)] = fields.dropFirst().map { Shape(code: $0) }
-            case UInt8(ascii: "r"): required = words()
-            case UInt8(ascii: "q"): requiredOneOf.append(words())
+                objectProperties.reserveCapacity(lines.count(of: UInt8(ascii: "p"), before: (UInt8(ascii: "o"), UInt8(ascii: "d"),
+                                                                                             UInt8(ascii: "x"))))
+                isOpen = words.last?.utf8.first == UInt8(ascii: "+")
+                current = tag == UInt8(ascii: "o") ? nil : words.first
+            case UInt8(ascii: "u"):
+                var union: String?
+                var shapes: [Shape] = []
+                CatalogRecord.forEachWord(body) { word in
+                    if union == nil { union = String(decoding: word, as: UTF8.self) } else { shapes.append(Shape(code: word)) }
+                }
+                if let union, !shapes.isEmpty { unions[union] = shapes }
+            case UInt8(ascii: "r"): required = CatalogRecord.words(body)
+            case UInt8(ascii: "q"): requiredOneOf.append(CatalogRecord.words(body))
             default: break
             }
         }
@@ -256,6 +268,17 @@ public final class ResourceType: Sendable {
         (self.attributes, self.listAttributes) = (attributes, listAttributes)
         (self.properties, self.definitions, self.unions, self.constraints) = (properties, definitions, unions, constraints)
         self.lifecycle = lifecycle
+    }
+
+    /// A decimal number of plain digits; nil for anything else or a number too long to be one.
+    private static func number(_ digits: CatalogRecord.Line) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for byte in digits {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// True when `Fn::GetAtt` may read `attribute` of this type.

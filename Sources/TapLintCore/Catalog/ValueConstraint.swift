@@ -27,10 +27,15 @@ public struct ValueConstraint: Sendable, Equatable {
         allowedSet?.contains(text) ?? allowed.contains(text)
     }
 
-    /// Reads the tab-separated fields of a catalog `x` line, byte by byte:
+    /// Reads the tab-separated fields of a catalog `x` line in place:
     /// only values become strings.
     init(fields line: Slice<UnsafeBufferPointer<UInt8>>) {
-        for field in line.split(separator: UInt8(ascii: "\t")) {
+        var start = line.startIndex
+        while start < line.endIndex {
+            let end = line[start...].firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
+            defer { start = end + 1 }
+            let field = line[start..<end]
+            guard !field.isEmpty else { continue }
             guard let equals = field.firstIndex(of: UInt8(ascii: "=")) else {
                 if field.elementsEqual("uniq".utf8) { uniqueItems = true }
                 continue
@@ -55,5 +60,30 @@ public struct ValueConstraint: Sendable, Equatable {
             }
         }
         if allowed.count > Self.longList { allowedSet = Set(allowed) }
+    }
+}
+
+/// A type's value constraints by the number `Shape.constrained` names.
+/// The catalog numbers them from 0 in the order it lists them, so they
+/// are kept in a list: a table keyed by number hashed each one twice.
+public struct ValueConstraints: Sendable {
+    @usableFromInline var list: [ValueConstraint?] = []
+
+    /// The constraint of that number; nil for a number the type lacks.
+    /// Inlinable: the schema check asks for one per value it reads.
+    @inlinable public subscript(number: Int) -> ValueConstraint? {
+        number >= 0 && number < list.count ? list[number] : nil
+    }
+
+    /// Every constraint of the type, in number order.
+    public var all: [ValueConstraint] { list.compactMap { $0 } }
+
+    mutating func reserve(_ count: Int) { list.reserveCapacity(count) }
+
+    /// Records `constraint` as number `number`: the next one, in the
+    /// catalog's order; a number further on leaves a gap.
+    mutating func set(_ number: Int, _ constraint: ValueConstraint) {
+        while list.count <= number { list.append(nil) }
+        list[number] = constraint
     }
 }
