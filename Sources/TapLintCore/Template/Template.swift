@@ -42,66 +42,86 @@ public final class Resource: Sendable {
 
 /// A CloudFormation template: the tree plus its sections decoded.
 ///
-/// Built once per file; every rule reads the same instance.
+/// Built once per file; every rule reads the same instance. The sections
+/// sit in one read-only object, so that a copy (rules and the engine make
+/// a hundred a file) retains one reference, not each of a dozen fields.
 public struct Template: Sendable {
-    public let root: Node
-    public let parameters: [Declaration]
-    public let mappings: [Declaration]
-    public let conditions: [Declaration]
-    public let resources: [Resource]
-    public let outputs: [Declaration]
+    private let sections: Sections
+
+    public var root: Node { sections.root }
+    public var parameters: [Declaration] { sections.parameters }
+    public var mappings: [Declaration] { sections.mappings }
+    public var conditions: [Declaration] { sections.conditions }
+    public var resources: [Resource] { sections.resources }
+    public var outputs: [Declaration] { sections.outputs }
     /// The names in `Transform` (a string or a list).
-    public let transforms: [String]
+    public var transforms: [String] { sections.transforms }
     /// True when a preprocessor (the Rain CLI) rewrites the template first.
-    public let usesPreprocessor: Bool
+    public var usesPreprocessor: Bool { sections.usesPreprocessor }
+    /// The ids SAM gives the connectors written on resources
+    /// (`Connectors: {Writes: …}` on Queue is `QueueWrites`): a `DependsOn`
+    /// may name one, and SAM puts what the connector generates in its place.
+    public var embeddedConnectors: Set<String> { sections.embeddedConnectors }
 
     /// What the SAM transform adds (empty without it), in template order.
     public private(set) var generated: [GeneratedResource] = []
     private var generatedIndex: [String: Int] = [:]
 
-    /// Resources whose expansion adds resources named after them that
-    /// taplint does not list: modules, and the SAM resources whose
-    /// expansion `ServerlessExpansion` does not model.
-    private let generators: [String]
-    /// The ids SAM gives the connectors written on resources
-    /// (`Connectors: {Writes: …}` on Queue is `QueueWrites`): a `DependsOn`
-    /// may name one, and SAM puts what the connector generates in its place.
-    public let embeddedConnectors: Set<String>
-    /// True when `generated` is SAM's whole expansion, apart from the
-    /// resources in `generators`.
-    private let modelsServerless: Bool
-    private let resourceIndex: [String: Int]
-    private let parameterIndex: [String: Int]
-    private let conditionIndex: [String: Int]
+    /// The template's sections, decoded from the tree.
+    private final class Sections: Sendable {
+        let root: Node
+        let parameters: [Declaration]
+        let mappings: [Declaration]
+        let conditions: [Declaration]
+        let resources: [Resource]
+        let outputs: [Declaration]
+        let transforms: [String]
+        let usesPreprocessor: Bool
+        /// Resources whose expansion adds resources named after them that
+        /// taplint does not list: modules, and the SAM resources whose
+        /// expansion `ServerlessExpansion` does not model.
+        let generators: [String]
+        let embeddedConnectors: Set<String>
+        /// True when `generated` is SAM's whole expansion, apart from the
+        /// resources in `generators`.
+        let modelsServerless: Bool
+        let resourceIndex: [String: Int]
+        let parameterIndex: [String: Int]
+        let conditionIndex: [String: Int]
+
+        init(root: Node, usesPreprocessor: Bool) {
+            self.root = root
+            parameters = Template.declarations(root["Parameters"])
+            mappings = Template.declarations(root["Mappings"])
+            conditions = Template.declarations(root["Conditions"])
+            resources = Template.declarations(root["Resources"]).map(Resource.init)
+            outputs = Template.declarations(root["Outputs"])
+            transforms = (root["Transform"]?.items ?? []).compactMap(\.string)
+            self.usesPreprocessor = usesPreprocessor
+            resourceIndex = Template.index(resources.map(\.name))
+            parameterIndex = Template.index(parameters.map(\.name))
+            conditionIndex = Template.index(conditions.map(\.name))
+            let serverlessOnly = !usesPreprocessor && !transforms.isEmpty
+                && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
+            let expands = serverlessOnly && transforms.contains("AWS::Serverless-2016-10-31")
+            modelsServerless = expands
+            generators = resources.compactMap { resource in
+                guard let type = resource.type else { return nil }
+                if type.hasSuffix("::MODULE") { return resource.name }
+                guard serverlessOnly, type.hasPrefix("AWS::Serverless::") else { return nil }
+                return expands && ServerlessExpansion.models(type) ? nil : resource.name
+            }
+            embeddedConnectors = expands ? Set(resources.flatMap { resource in
+                (resource.body["Connectors"]?.mapping ?? []).compactMap { $0.name.map { resource.name + $0 } }
+            }) : []
+        }
+    }
 
     /// Nil when the root is not a mapping: such a file is no template.
     public init?(root: Node, usesPreprocessor: Bool = false) {
         guard root.mapping != nil else { return nil }
-        self.root = root
-        parameters = Template.declarations(root["Parameters"])
-        mappings = Template.declarations(root["Mappings"])
-        conditions = Template.declarations(root["Conditions"])
-        resources = Template.declarations(root["Resources"]).map(Resource.init)
-        outputs = Template.declarations(root["Outputs"])
-        transforms = (root["Transform"]?.items ?? []).compactMap(\.string)
-        self.usesPreprocessor = usesPreprocessor
-        resourceIndex = Template.index(resources.map(\.name))
-        parameterIndex = Template.index(parameters.map(\.name))
-        conditionIndex = Template.index(conditions.map(\.name))
-        let serverlessOnly = !usesPreprocessor && !transforms.isEmpty
-            && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
-        let expands = serverlessOnly && transforms.contains("AWS::Serverless-2016-10-31")
-        modelsServerless = expands
-        generators = resources.compactMap { resource in
-            guard let type = resource.type else { return nil }
-            if type.hasSuffix("::MODULE") { return resource.name }
-            guard serverlessOnly, type.hasPrefix("AWS::Serverless::") else { return nil }
-            return expands && ServerlessExpansion.models(type) ? nil : resource.name
-        }
-        embeddedConnectors = expands ? Set(resources.flatMap { resource in
-            (resource.body["Connectors"]?.mapping ?? []).compactMap { $0.name.map { resource.name + $0 } }
-        }) : []
-        if expands {
+        sections = Sections(root: root, usesPreprocessor: usesPreprocessor)
+        if sections.modelsServerless {
             generated = ServerlessExpansion.resources(of: self)
             // Hashed ids are only their visible part: no reference can name them.
             for (i, resource) in generated.enumerated() where !resource.hashed && generatedIndex[resource.name] == nil {
@@ -116,21 +136,21 @@ public struct Template: Sendable {
     }
 
     public func resource(named name: String) -> Resource? {
-        resourceIndex[name].map { resources[$0] }
+        sections.resourceIndex[name].map { resources[$0] }
     }
 
-    public func resourceIndex(of name: String) -> Int? { resourceIndex[name] }
+    public func resourceIndex(of name: String) -> Int? { sections.resourceIndex[name] }
 
-    public func hasResource(_ name: String) -> Bool { resourceIndex[name] != nil }
+    public func hasResource(_ name: String) -> Bool { sections.resourceIndex[name] != nil }
 
     /// The resource SAM generates under this logical id, if any.
     public func generatedResource(named name: String) -> GeneratedResource? {
         generatedIndex[name].map { generated[$0] }
     }
 
-    public func hasParameter(_ name: String) -> Bool { parameterIndex[name] != nil }
+    public func hasParameter(_ name: String) -> Bool { sections.parameterIndex[name] != nil }
 
-    public func hasCondition(_ name: String) -> Bool { conditionIndex[name] != nil }
+    public func hasCondition(_ name: String) -> Bool { sections.conditionIndex[name] != nil }
 
     /// A value as text where the template decides it: a string, or the
     /// default of the parameter a `Ref` names; nil for anything computed.
@@ -160,8 +180,8 @@ public struct Template: Sendable {
     /// Where taplint models SAM's expansion, only `generated` names are
     /// SAM's, and a name that merely starts like one is a mistake.
     public func mayBeGenerated(_ name: String) -> Bool {
-        if isServerlessOnly, !modelsServerless, name.hasPrefix("Serverless") { return true }
-        return generators.contains { name.hasPrefix($0) }
+        if isServerlessOnly, !sections.modelsServerless, name.hasPrefix("Serverless") { return true }
+        return sections.generators.contains { name.hasPrefix($0) }
     }
 
     private static func declarations(_ section: Node?) -> [Declaration] {
