@@ -14,10 +14,13 @@ public struct Cycle: Sendable {
     /// first in the template), up to the limits above; `truncated` is true
     /// when a component had more than could be listed.
     static func find(in edges: [DependencyGraph.Edge], nodeCount: Int) -> (cycles: [Cycle], truncated: Bool) {
-        // The first edge for each (from, to) pair, in source order.
+        // No edge, no cycle: most small templates stop here.
+        guard !edges.isEmpty else { return ([], false) }
+        // The first edge for each (from, to) pair, in source order; a pair
+        // is one number, not an array allocated and hashed per edge.
         var outgoing = [[DependencyGraph.Edge]](repeating: [], count: nodeCount)
-        var seen = Set<[Int]>()
-        for edge in edges where seen.insert([edge.from, edge.to]).inserted {
+        var seen = Set<Int>()
+        for edge in edges where seen.insert(edge.from &* nodeCount &+ edge.to).inserted {
             outgoing[edge.from].append(edge)
         }
         var cycles: [Cycle] = []
