@@ -80,21 +80,27 @@ struct ReportOptions: ParsableArguments {
         }
         let colour = format == .text && output == nil && FileSystem.isTerminal(toStandardError ? 2 : 1)
             && (FileSystem.environment("NO_COLOR") ?? "").isEmpty
+        // Each file's levels, kept only where they differ from the flags'
+        // (or the defaults): a folder of files read with one configuration
+        // then hashes no file name. The options are read once; each read
+        // of a parsed option costs hundreds of instructions.
+        let (show, failOn) = (self.show, self.failOn)
         var visibility = Visibility(fallback: (show ?? .warning).severity)
-        for (file, configuration) in configurations {
-            visibility.levels[file] = (show ?? configuration.show ?? .warning).severity
-        }
         var thresholds: [String: Severity?] = [:]
-        for (file, configuration) in configurations {
-            thresholds[file] = (failOn ?? configuration.failOn ?? .warning).threshold
-        }
         let fallback = (failOn ?? .warning).threshold
+        for (file, configuration) in configurations {
+            let level = (show ?? configuration.show ?? .warning).severity
+            if level != visibility.fallback { visibility.levels[file] = level }
+            let threshold = (failOn ?? configuration.failOn ?? .warning).threshold
+            if threshold != fallback { thresholds[file] = threshold }
+        }
         let failing = result.findings.count { finding in
-            guard let threshold = thresholds[finding.file] ?? fallback else { return false }
+            guard let threshold = thresholds.isEmpty ? fallback : thresholds[finding.file] ?? fallback else { return false }
             return finding.severity >= threshold
         }
         // The summary says why the exit status is 1: the flag, or the files' own settings.
-        let levels = Set(result.files.map { (thresholds[$0.file] ?? fallback)?.rawValue ?? "never" })
+        let levels = thresholds.isEmpty ? [fallback?.rawValue ?? "never"]
+            : Set(result.files.map { (thresholds[$0.file] ?? fallback)?.rawValue ?? "never" })
         let gate = levels.count == 1 ? "--fail-on \(levels.first!)" : "each file's fail-on"
         let reporter: any Reporter = switch format {
         case .text: TextReporter(colour: colour, visibility: visibility, gate: failing > 0 ? (failing, gate) : nil)

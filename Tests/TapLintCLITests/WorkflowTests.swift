@@ -23,6 +23,23 @@ import Testing
         #expect(flag.status == 1, "the command line overrides the file")
     }
 
+    /// Files under different configurations in one run: each keeps its own
+    /// show and fail-on levels, and the summary names the gate for what it is.
+    @Test func eachFileKeepsItsOwnLevelsInOneRun() throws {
+        let template = "Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Nope\n"
+        let dir = try CLI.directory(["quiet/.taplint.yml": "fail-on: never\nshow: error\n",
+                                     "quiet/t.yaml": template, "loud/t.yaml": template])
+        let both = try CLI.run(["check", "quiet/t.yaml", "loud/t.yaml"], in: dir)
+        #expect(both.status == 1, "loud/t.yaml fails at the default fail-on warning")
+        #expect(both.stdout.contains("loud/t.yaml:2:3: warning VER001") && !both.stdout.contains("quiet/t.yaml:2:3: warning"),
+                "quiet/t.yaml shows errors only: \(both.stdout)")
+        #expect(both.stdout.contains("2 fail the gate at each file's fail-on\n"), "\(both.stdout)")
+        #expect(try CLI.run(["check", "quiet/t.yaml"], in: dir).status == 0, "quiet/t.yaml alone never fails")
+        let flagged = try CLI.run(["check", "--fail-on", "error", "--show", "warning", "quiet/t.yaml", "loud/t.yaml"], in: dir)
+        #expect(flagged.stdout.contains("quiet/t.yaml:2:3: warning VER001"), "the flags override both files")
+        #expect(flagged.stdout.contains("2 fail the gate at --fail-on error\n"), "\(flagged.stdout)")
+    }
+
     @Test func explicitConfigAppliesEverywhere() throws {
         let dir = try CLI.directory(["strict.yml": "rules:\n  severity: {REF001: warning}\nfail-on: error\n",
                                      "t.yaml": Self.undefined])
