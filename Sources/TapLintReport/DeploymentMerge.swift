@@ -9,11 +9,18 @@ public enum DeploymentMerge {
     /// the deployments are listed, and so are the names on each finding.
     public static func merge(_ reports: [FileReport], deployments: [String?]) -> [FileReport] {
         var merged: [FileReport] = []
+        merged.reserveCapacity(reports.count)
         var start = 0
         while start < reports.count {
             var end = start + 1
             while end < reports.count, reports[end].file == reports[start].file { end += 1 }
-            merged.append(merge(Array(zip(reports[start..<end], deployments[start..<end]))))
+            // Without a deployment the file's first report stands, taken
+            // as it is: most runs name none, and a folder has many files.
+            if deployments[start..<end].contains(where: { $0 != nil }) {
+                merged.append(merge(Array(zip(reports[start..<end], deployments[start..<end]))))
+            } else {
+                merged.append(reports[start])
+            }
             start = end
         }
         return merged
@@ -21,7 +28,6 @@ public enum DeploymentMerge {
 
     private static func merge(_ group: [(report: FileReport, deployment: String?)]) -> FileReport {
         var report = group[0].report
-        guard group.contains(where: { $0.deployment != nil }) else { return report }
         // The same finding twice in one deployment stays twice: it is keyed
         // by how many times it was seen there before.
         var index: [Key: Int] = [:]
