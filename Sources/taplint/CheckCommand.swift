@@ -101,21 +101,25 @@ struct CheckCommand: ParsableCommand {
         var reports = DeploymentMerge.merge(Self.lint(pairs, jobs: jobs, history: history, endsRun: true),
                                             deployments: work.map(\.deployment?.name))
         // The run's templates read together: nested stacks' local templates
-        // followed (each read once), exports matched with imports.
-        var fileLinters = Dictionary(pairs.map { ($0.0.displayName, $0.1) }, uniquingKeysWith: { first, _ in first })
+        // followed (each read once), exports matched with imports. Templates
+        // that all keep to themselves, as most folders' do, are done.
         var contextNames: [String] = []
-        reports += Self.nestedTemplates(of: reports, linters: &fileLinters, jobs: jobs, history: history, contexts: &contextNames)
-        let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
-        let locate = { (parent: String, location: String) in
-            located[Self.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
-        }
-        let deployed = Set(work.filter { $0.deployment != nil }.map(\.input.displayName))
-        let plainInputs = Set(work.map(\.input.displayName)).subtracting(deployed)
-        // The stacks are tied once: linting a template again gives the same facts.
-        let stacks = RepositoryCheck.stacks(of: reports, locate: locate)
-        let parentValues = Self.lintWithParentValues(&reports, stacks: stacks, linters: fileLinters, inputs: plainInputs, jobs: jobs,
+        var parentValues: [String] = []
+        if reports.contains(where: { $0.stack?.reachesOtherStacks == true }) {
+            var fileLinters = Dictionary(pairs.map { ($0.0.displayName, $0.1) }, uniquingKeysWith: { first, _ in first })
+            reports += Self.nestedTemplates(of: reports, linters: &fileLinters, jobs: jobs, history: history, contexts: &contextNames)
+            let located = Dictionary(reports.map { (Paths.absolute($0.file), $0.file) }, uniquingKeysWith: { first, _ in first })
+            let locate = { (parent: String, location: String) in
+                located[Self.childPath(parent: parent, location: location).map(Paths.absolute) ?? ""]
+            }
+            let deployed = Set(work.filter { $0.deployment != nil }.map(\.input.displayName))
+            let plainInputs = Set(work.map(\.input.displayName)).subtracting(deployed)
+            // The stacks are tied once: linting a template again gives the same facts.
+            let stacks = RepositoryCheck.stacks(of: reports, locate: locate)
+            parentValues = Self.lintWithParentValues(&reports, stacks: stacks, linters: fileLinters, inputs: plainInputs, jobs: jobs,
                                                      history: history)
-        RepositoryCheck.run(&reports, stacks: stacks, selection: { fileLinters[$0]?.options.selection ?? commandLine })
+            RepositoryCheck.run(&reports, stacks: stacks, selection: { fileLinters[$0]?.options.selection ?? commandLine })
+        }
         // Templates deleted since the base: what their removal loses.
         for deleted in history?.deleted ?? [] {
             let linter = report.linter(for: Configuration.defaults(in: "."), commandLine: commandLine, threads: 1, maxFileSize: maxFileSize)
@@ -140,6 +144,8 @@ struct CheckCommand: ParsableCommand {
     /// the linter of each, `contexts` the names of the parents' contexts.
     static func nestedTemplates(of reports: [FileReport], linters: inout [String: Linter], jobs: Int,
                                 history: History? = nil, contexts: inout [String]) -> [FileReport] {
+        // Without a nested stack there is nothing to follow.
+        guard reports.contains(where: { $0.stack?.nested.isEmpty == false }) else { return [] }
         var known = Set(reports.map { Paths.absolute($0.file) })
         var found: [FileReport] = []
         var parents = reports

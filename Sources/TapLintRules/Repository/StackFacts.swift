@@ -78,6 +78,13 @@ public struct StackFacts: Sendable {
 
     public init() {}
 
+    /// True when the template speaks to other stacks: it nests one, exports
+    /// or imports a value, or no longer exports one it did. Templates that
+    /// all keep to themselves, as most folders' do, need no tying together.
+    public var reachesOtherStacks: Bool {
+        !nested.isEmpty || !exports.isEmpty || !imports.isEmpty || !removedExports.isEmpty
+    }
+
     init(_ context: LintContext, suppressions: Suppressions) {
         self.suppressions = suppressions
         let template = context.template
