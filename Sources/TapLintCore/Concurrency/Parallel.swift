@@ -21,7 +21,16 @@ public enum Parallel {
     public static func map<T: Sendable>(_ count: Int, threads: Int, order: [Int]? = nil,
                                         _ body: @Sendable (Int) -> T) -> [T] {
         let width = min(threads, count)
-        if width <= 1 { return (0..<count).map(body) }
+        if width <= 1 {
+            // Written in place: `map` made each result an append, checking
+            // the array's room and uniqueness every time.
+            return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                for index in 0..<count {
+                    buffer.initializeElement(at: index, to: body(index))
+                    initialized = index + 1
+                }
+            }
+        }
         let results = Slots<T>(count: count)
         let next = Atomic(0)
         DispatchQueue.concurrentPerform(iterations: width) { _ in
