@@ -28,6 +28,7 @@ import TapLintCore
         "Hello World!", "a@b.com", "https://example.com/x?y=1", "{{resolve:ssm:/x}}", "name:with:colons",
         "tab\there", "line\nbreak", "ünïcode", "UPPER_CASE", "0", "-1", "1.5", "*", "a b c d e f g h",
         String(repeating: "x", count: 300), "Z", "a]b", "a[b", "a&b", "a~b",
+        "/", "/app/", "/app", "app/", "custom-x", "2026-12-05", "2026-12-05T10:00:00Z", "10.0.0.0/24", "${aws:username}",
     ]
 
     @Test func patternsSwiftCannotReadAreListed() throws {

@@ -1,7 +1,8 @@
 /// The patterns most schemas write, `^[a-zA-Z0-9\-_]{1,64}$`,
 /// `^arn:(aws[a-zA-Z-]*)?:iam::\d{12}:role/.+$` and their kin: literals,
-/// `.`, classes, `\w`, `\d`, `\s`, groups and alternatives, each with a
-/// greedy quantifier. Matched here over ASCII bytes with backtracking, at a
+/// `.`, classes, `\w`, `\d`, `\s`, `\uHHHH`, groups and alternatives, each
+/// with a greedy quantifier, and the anchors `^` and `$` anywhere
+/// (`^$|^arn:…$`, IAM's `^(\u002F)|(\u002F[\u0021-\u007E]+\u002F)$`). Matched here over ASCII bytes with backtracking, at a
 /// small fraction of what compiling and running a general `Regex` costs;
 /// anything else (lookaround, backreferences, lazy quantifiers), and any
 /// text that is not plain ASCII or ends in a newline (where Python's `\w`
@@ -17,31 +18,56 @@ struct SimplePattern: Sendable {
         case group([[Item]])
     }
 
+    /// A zero-width assertion. Kept apart from `Piece`: a case without a
+    /// payload there made every copy of an item a switch instead of one
+    /// retain, on the matcher's hottest path.
+    enum Anchor: Sendable {
+        /// `^` (or `\A`): only at the text's start.
+        case start
+        /// `$` (or `\Z`): only at its end; a text ending in a newline,
+        /// where Python's `$` also matches before it, is not for this matcher.
+        case end
+    }
+
     struct Item: Sendable {
         var piece: Piece
         var minimum = 1
         var maximum = 1
+        /// Set for `^` and `$`, whose piece is not read.
+        var anchor: Anchor?
+
+        init(piece: Piece) {
+            self.piece = piece
+        }
+
+        init(_ anchor: Anchor) {
+            piece = .bytes([])
+            self.anchor = anchor
+        }
     }
 
     private var items: [Item] = []
+    /// True when the pattern begins with `^` outside any alternative: only
+    /// a match from the text's start is tried.
     private var anchoredStart = false
+    /// True when it ends with `$` outside any alternative. Both are taken
+    /// off the items and checked once, not stepped through at every try.
     private var anchoredEnd = false
 
     /// nil when the pattern uses anything this matcher does not take.
     init?(_ pattern: String) {
-        var bytes = Array(pattern.utf8)
+        let bytes = Array(pattern.utf8)
         guard bytes.allSatisfy({ $0 < 128 }) else { return nil }
-        if bytes.first == UInt8(ascii: "^") { anchoredStart = true; bytes.removeFirst() }
-        if bytes.last == UInt8(ascii: "$"), bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\\") {
-            anchoredEnd = true
-            bytes.removeLast()
-        }
         var parser = Parser(bytes: bytes)
         guard let alternatives = parser.alternatives(), parser.position == bytes.count else { return nil }
-        // Anchors inside alternatives (`^a|b$`) would need more than this.
-        if alternatives.count == 1 { items = alternatives[0] } else {
-            guard !anchoredStart, !anchoredEnd else { return nil }
-            items = [Item(piece: .group(alternatives))]
+        items = alternatives.count == 1 ? alternatives[0] : [Item(piece: .group(alternatives))]
+        if items.first?.anchor == .start {
+            anchoredStart = true
+            items.removeFirst()
+        }
+        if items.last?.anchor == .end {
+            anchoredEnd = true
+            items.removeLast()
         }
     }
 
@@ -76,6 +102,10 @@ struct SimplePattern: Sendable {
         guard budget.steps > 0 else { return false }
         guard let item = sequence.first else { return rest(position) }
         let after = sequence.dropFirst()
+        if let anchor = item.anchor {
+            guard position == (anchor == .start ? 0 : bytes.count) else { return false }
+            return match(after, in: bytes, at: position, budget: budget, then: rest)
+        }
         switch item.piece {
         case .bytes(let accepts):
             var count = 0
@@ -129,6 +159,8 @@ struct SimplePattern: Sendable {
                     continue
                 }
                 guard var item = self.item() else { return nil }
+                // Python will not repeat an anchor; let `Regex` say what it makes of one.
+                if item.anchor != nil, position < bytes.count, Self.quantifiers.contains(bytes[position]) { return nil }
                 guard quantifier(into: &item) else { return nil }
                 current.append(item)
             }
@@ -153,9 +185,26 @@ struct SimplePattern: Sendable {
                 guard let end = SimplePattern.readClass(bytes, from: position + 1, into: &accepts) else { return nil }
                 position = end
                 return Item(piece: .bytes(accepts))
+            case UInt8(ascii: "^"), UInt8(ascii: "$"):
+                position += 1
+                return Item(byte == UInt8(ascii: "^") ? .start : .end)
             case UInt8(ascii: "\\"):
+                guard position + 1 < bytes.count else { return nil }
+                switch bytes[position + 1] {
+                case UInt8(ascii: "A"), UInt8(ascii: "Z"):
+                    position += 2
+                    return Item(bytes[position - 1] == UInt8(ascii: "A") ? .start : .end)
+                default:
+                    break
+                }
                 var accepts = [Bool](repeating: false, count: 128)
-                guard position + 1 < bytes.count, SimplePattern.readEscape(bytes[position + 1], into: &accepts) else { return nil }
+                if let (value, end) = SimplePattern.hexEscape(bytes, at: position) {
+                    // A character beyond ASCII matches none of the texts this matcher takes.
+                    if value < 128 { accepts[value] = true }
+                    position = end
+                    return Item(piece: .bytes(accepts))
+                }
+                guard SimplePattern.readEscape(bytes[position + 1], into: &accepts) else { return nil }
                 position += 2
                 return Item(piece: .bytes(accepts))
             case UInt8(ascii: "."):
@@ -171,6 +220,8 @@ struct SimplePattern: Sendable {
                 return Item(piece: .bytes(accepts))
             }
         }
+
+        private static let quantifiers: Set<UInt8> = Set("?*+{".utf8)
 
         /// `?`, `*`, `+`, `{m}`, `{m,}`, `{m,n}`; false for what this
         /// matcher does not take (lazy or possessive quantifiers).
@@ -204,7 +255,7 @@ struct SimplePattern: Sendable {
         var negated = false
         if i < bytes.count, bytes[i] == UInt8(ascii: "^") { negated = true; i += 1 }
         var members = [Bool](repeating: false, count: 128)
-        var previous: UInt8?  // the last single member, which may start a range
+        var previous: Int?  // the last single member, which may start a range
         var first = true
         while i < bytes.count {
             let byte = bytes[i]
@@ -217,21 +268,31 @@ struct SimplePattern: Sendable {
                 return nil  // POSIX classes: not what Python means
             }
             if byte == UInt8(ascii: "-"), let low = previous, i + 1 < bytes.count, bytes[i + 1] != UInt8(ascii: "]") {
-                var high = bytes[i + 1]
-                var width = 2
-                if high == UInt8(ascii: "\\") {
-                    guard i + 2 < bytes.count, let literal = literalEscape(bytes[i + 2]) else { return nil }
-                    high = literal
-                    width = 3
+                var high = Int(bytes[i + 1])
+                var end = i + 2
+                if high == Int(UInt8(ascii: "\\")) {
+                    if let (value, after) = hexEscape(bytes, at: i + 1) {
+                        (high, end) = (value, after)
+                    } else {
+                        guard i + 2 < bytes.count, let literal = literalEscape(bytes[i + 2]) else { return nil }
+                        (high, end) = (Int(literal), i + 3)
+                    }
                 }
                 guard low <= high else { return nil }
-                for b in low...high { members[Int(b)] = true }
+                // Only the range's ASCII part can meet the texts this matcher takes.
+                if low < 128 { for b in low...min(high, 127) { members[b] = true } }
                 previous = nil
-                i += width
+                i = end
                 continue
             }
             if byte == UInt8(ascii: "\\") {
                 guard i + 1 < bytes.count else { return nil }
+                if let (value, end) = hexEscape(bytes, at: i) {
+                    if value < 128 { members[value] = true }
+                    previous = value
+                    i = end
+                    continue
+                }
                 if bytes[i + 1] == UInt8(ascii: "p") {
                     guard let end = readProperty(bytes, from: i + 2, into: &members) else { return nil }
                     previous = nil
@@ -240,7 +301,7 @@ struct SimplePattern: Sendable {
                 }
                 if let literal = literalEscape(bytes[i + 1]) {
                     members[Int(literal)] = true
-                    previous = literal
+                    previous = Int(literal)
                 } else {
                     guard readEscape(bytes[i + 1], into: &members) else { return nil }
                     previous = nil
@@ -249,10 +310,30 @@ struct SimplePattern: Sendable {
                 continue
             }
             members[Int(byte)] = true
-            previous = byte
+            previous = Int(byte)
             i += 1
         }
         return nil
+    }
+
+    /// `\uHHHH` or `\xHH` from the backslash at `start`: the code point it
+    /// writes and where it ends; nil for any other escape.
+    static func hexEscape(_ bytes: [UInt8], at start: Int) -> (value: Int, end: Int)? {
+        guard start + 1 < bytes.count else { return nil }
+        let digits = bytes[start + 1] == UInt8(ascii: "u") ? 4 : bytes[start + 1] == UInt8(ascii: "x") ? 2 : 0
+        guard digits > 0, start + 2 + digits <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[(start + 2)..<(start + 2 + digits)] {
+            let digit: Int
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = Int(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = Int(byte - UInt8(ascii: "a")) + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = Int(byte - UInt8(ascii: "A")) + 10
+            default: return nil
+            }
+            value = value * 16 + digit
+        }
+        return (value, start + 2 + digits)
     }
 
     /// `\p{L}`, `\p{N}`, `\p{Z}` from just after the `p`, as they are
