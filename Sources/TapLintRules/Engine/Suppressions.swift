@@ -64,7 +64,9 @@ struct Suppressions {
     /// Removes the findings a suppression covers, marking it used. A
     /// comment covers lines of `file` only, not a finding in the old version.
     mutating func filter(_ findings: [Finding], in file: String) -> [Finding] {
-        findings.filter { finding in
+        // Most templates silence nothing: their findings are handed on, not copied.
+        guard !all.isEmpty else { return findings }
+        return findings.filter { finding in
             guard let index = all.firstIndex(where: { suppression in
                 if case .line = suppression.scope, finding.file != file { return false }
                 return suppression.covers(finding)
