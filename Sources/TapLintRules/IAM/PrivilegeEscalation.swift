@@ -57,9 +57,11 @@ public struct PrivilegeEscalation: TemplateRule {
             guard statement.resources.contains(where: \.isStar) else { return [] }
             return statement.actions.compactMap { action in
                 guard let text = action.text, text != "*", text != "*:*" else { return nil }
-                let names = PolicyChecks.expand(action).map { "iam:" + $0.name.lowercased() }
-                    .filter { text.lowercased().hasPrefix("iam:") && Self.escalating.contains($0) }
-                guard !names.isEmpty else { return nil }
+                // Only IAM's own actions escalate: the service is judged before
+                // a wildcard is expanded (`s3:*` names hundreds of actions).
+                guard text.lowercased().hasPrefix("iam:"),
+                      PolicyChecks.expand(action).contains(where: { Self.escalating.contains("iam:" + $0.name.lowercased()) })
+                else { return nil }
                 return Violation(at: action.range, path: action.path,
                                  message: "\(PolicyChecks.place(document, statement.path)) allows '\(text)' on \"*\", which lets the principal raise its own permissions",
                                  resource: document.resource)

@@ -80,7 +80,10 @@ public struct ResourceStar: TemplateRule {
         templateWildcards(context) + context.allowing.compactMap { document, statement in
             guard document.kind == .identity, document.template == nil, let star = statement.resources.first(where: \.isStar),
                   !statement.actions.contains(where: { $0.text == "*" || $0.text == "*:*" }) else { return nil }
-            let scopable = statement.actions.flatMap { action in PolicyChecks.expand(action).filter(\.scopable).map { _ in action.text ?? "" } }
+            // An action's text once if any action it names can be scoped (not once per such action).
+            let scopable = statement.actions.compactMap { action in
+                PolicyChecks.expand(action).contains(where: \.scopable) ? action.text ?? "" : nil
+            }
             let distinct = Array(Set(scopable)).sorted()
             guard !distinct.isEmpty else { return nil }
             return Violation(at: star.range, path: star.path,
