@@ -118,6 +118,19 @@ import Testing
         #expect(Suggestion.closest(to: "ProcesingFunction", in: ["ProcessingFunction"]) == "ProcessingFunction")
         #expect(Suggestion.closest(to: "Zzz", in: ["Table"]) == nil)
     }
+
+    /// ASCII names are compared as bytes and others as characters; the
+    /// answers are the same as characters would give.
+    @Test func suggestionIgnoresCaseAndCountsCharacters() {
+        #expect(Suggestion.closest(to: "AWS::S3::bukcet", in: ["AWS::S3::Bucket", "AWS::SNS::Topic"], limit: 2) == "AWS::S3::Bucket")
+        #expect(Suggestion.closest(to: "TABEL", in: ["table"]) == "table")
+        #expect(Suggestion.closest(to: "Tables", in: ["Table", "Tabless"], limit: 1) == "Table", "a tie goes to the name that sorts first")
+        #expect(Suggestion.closest(to: "Tab", in: ["Tablexyz"], limit: 2) == nil, "too long to be a typo")
+        #expect(Suggestion.closest(to: "Größe", in: ["Grösse", "Größen"], limit: 1) == "Größen", "ß and ö are one character each")
+        #expect(Suggestion.closest(to: "Grosse", in: ["Größe"], limit: 3) == "Größe" && Suggestion.closest(to: "Grosse", in: ["Größe"], limit: 2) == nil)
+        #expect(Suggestion.closest(to: "ab\r\n", in: ["abx"], limit: 1) == "abx", "\\r\\n is one character")
+        #expect(Suggestion.closest(to: "café", in: ["cafe", "CAFÉ"], limit: 0) == "CAFÉ")
+    }
 }
 
 @Suite struct IntrinsicNameTests {

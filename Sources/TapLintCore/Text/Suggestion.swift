@@ -3,18 +3,38 @@ public enum Suggestion {
     /// The candidate closest to `name` by edit distance (ignoring case), if it
     /// is close enough to be a plausible typo: at most `limit` edits, by
     /// default a third of the name.
+    ///
+    /// Names are nearly always ASCII, where a byte is a character: those are
+    /// compared as bytes, and a candidate whose length alone puts it out of
+    /// reach is passed over. Lowercasing each candidate and breaking it into
+    /// characters cost 18 million instructions to go through the catalog's
+    /// 1,500 resource types for one unknown type.
     public static func closest<S: Sequence>(to name: String, in candidates: S, limit: Int? = nil) -> String?
         where S.Element == String {
         let limit = limit ?? max(1, name.count / 3)
         var best: (name: String, distance: Int)?
-        let target = Array(name.lowercased())
+        let lowered = name.lowercased()
+        let bytes = isPlainASCII(lowered) ? Array(lowered.utf8) : nil
+        let characters = bytes == nil ? Array(lowered) : []
         for candidate in candidates {
-            let distance = editDistance(target, Array(candidate.lowercased()), limit: limit)
+            let distance: Int
+            if let bytes, isPlainASCII(candidate) {
+                if abs(candidate.utf8.count - bytes.count) > limit { continue }
+                distance = editDistance(bytes, candidate.utf8.map { $0 >= 65 && $0 <= 90 ? $0 | 0x20 : $0 }, limit: limit)
+            } else {
+                distance = editDistance(bytes == nil ? characters : Array(lowered), Array(candidate.lowercased()), limit: limit)
+            }
             if distance > limit { continue }
             if let current = best, (current.distance, current.name) <= (distance, candidate) { continue }
             best = (candidate, distance)
         }
         return best?.name
+    }
+
+    /// True when every character of `text` is one ASCII byte: no byte above
+    /// 127 and no carriage return (`\r\n` is one character of two bytes).
+    private static func isPlainASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 128 && $0 != 13 }
     }
 
     /// Every candidate, most like `name` first: those that contain it or that
