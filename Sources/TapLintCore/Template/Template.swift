@@ -85,9 +85,9 @@ public struct Template: Sendable {
         /// True when `generated` is SAM's whole expansion, apart from the
         /// resources in `generators`.
         let modelsServerless: Bool
-        let resourceIndex: [String: Int]
-        let parameterIndex: [String: Int]
-        let conditionIndex: [String: Int]
+        let resourceIndex: NameIndex
+        let parameterIndex: NameIndex
+        let conditionIndex: NameIndex
 
         init(root: Node, usesPreprocessor: Bool) {
             self.root = root
@@ -98,9 +98,9 @@ public struct Template: Sendable {
             outputs = Template.declarations(root["Outputs"])
             transforms = (root["Transform"]?.items ?? []).compactMap(\.string)
             self.usesPreprocessor = usesPreprocessor
-            resourceIndex = Template.index(resources.map(\.name))
-            parameterIndex = Template.index(parameters.map(\.name))
-            conditionIndex = Template.index(conditions.map(\.name))
+            resourceIndex = NameIndex(resources.map(\.name))
+            parameterIndex = NameIndex(parameters.map(\.name))
+            conditionIndex = NameIndex(conditions.map(\.name))
             let serverlessOnly = !usesPreprocessor && !transforms.isEmpty
                 && transforms.allSatisfy { $0.hasPrefix("AWS::Serverless") }
             let expands = serverlessOnly && transforms.contains("AWS::Serverless-2016-10-31")
@@ -136,21 +136,21 @@ public struct Template: Sendable {
     }
 
     public func resource(named name: String) -> Resource? {
-        sections.resourceIndex[name].map { resources[$0] }
+        sections.resourceIndex.position(of: name).map { resources[$0] }
     }
 
-    public func resourceIndex(of name: String) -> Int? { sections.resourceIndex[name] }
+    public func resourceIndex(of name: String) -> Int? { sections.resourceIndex.position(of: name) }
 
-    public func hasResource(_ name: String) -> Bool { sections.resourceIndex[name] != nil }
+    public func hasResource(_ name: String) -> Bool { sections.resourceIndex.position(of: name) != nil }
 
     /// The resource SAM generates under this logical id, if any.
     public func generatedResource(named name: String) -> GeneratedResource? {
         generatedIndex[name].map { generated[$0] }
     }
 
-    public func hasParameter(_ name: String) -> Bool { sections.parameterIndex[name] != nil }
+    public func hasParameter(_ name: String) -> Bool { sections.parameterIndex.position(of: name) != nil }
 
-    public func hasCondition(_ name: String) -> Bool { sections.conditionIndex[name] != nil }
+    public func hasCondition(_ name: String) -> Bool { sections.conditionIndex.position(of: name) != nil }
 
     /// A value as text where the template decides it: a string, or the
     /// default of the parameter a `Ref` names; nil for anything computed.
@@ -188,12 +188,5 @@ public struct Template: Sendable {
         (section?.mapping ?? []).compactMap { entry in
             entry.name.map { Declaration(name: $0, key: entry.key, body: entry.value) }
         }
-    }
-
-    /// First declaration wins, as the parser's duplicate-key finding says.
-    private static func index(_ names: [String]) -> [String: Int] {
-        var index: [String: Int] = [:]
-        for (i, name) in names.enumerated() where index[name] == nil { index[name] = i }
-        return index
     }
 }
