@@ -121,9 +121,14 @@ extension Node {
     }
 
     /// Where the first entry with that key stands. By index: `first(where:)`
-    /// copied every entry it passed (two nodes each).
+    /// copied every entry it passed (two nodes each). Lengths are compared
+    /// first: most keys differ from the one asked in length, and two
+    /// strings cost several times more to compare than their counts.
     private static func index(of key: String, in entries: [Entry]) -> Int? {
-        for i in entries.indices where entries[i].name == key { return i }
+        let length = key.utf8.count
+        for i in entries.indices {
+            if let name = entries[i].name, name.utf8.count == length, name == key { return i }
+        }
         return nil
     }
 
