@@ -227,11 +227,13 @@ public struct ReferenceIndex: Sendable {
         }
         // The rest of the template holds no references, but may hold calls;
         // so may a section whose entries are not a mapping of declarations.
-        let walked: Set<String> = ["Resources", "Outputs", "Conditions", "Rules", "Globals", "Metadata"]
         for entry in template.root.mapping ?? [] {
             let name = entry.name ?? "?"
-            let declared = ["Resources", "Outputs", "Conditions"].contains(name) && entry.value.mapping != nil
-            if walked.contains(name), declared || !["Resources", "Outputs", "Conditions"].contains(name) { continue }
+            switch name {
+            case "Resources", "Outputs", "Conditions": if entry.value.mapping != nil { continue }
+            case "Rules", "Globals", "Metadata": continue
+            default: break
+            }
             within(.key(name)) { $0.checkShapes(entry.value) }
         }
         path = []

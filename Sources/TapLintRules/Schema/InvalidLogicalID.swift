@@ -45,25 +45,26 @@ public struct InvalidLogicalID: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let template = context.template
         guard !template.isRewrittenBeforeDeploy || template.isServerlessOnly else { return [] }
-        let sections: [(String, [Declaration])] = [
-            ("Parameters", template.parameters), ("Resources", template.resources.map(\.declaration)),
-            ("Outputs", template.outputs),
-        ]
-        return sections.flatMap { section, declarations in
-            declarations.compactMap { declaration -> Violation? in
-                let name = declaration.name
-                // Fn::ForEach without its transform is SCH007's finding.
-                if name.hasPrefix("Fn::ForEach::") { return nil }
-                let valid = !name.isEmpty && name.utf8.count <= 255 && name.utf8.allSatisfy(\.isASCIIAlphanumeric)
-                guard !valid else { return nil }
-                let why = name.utf8.count > 255 ? "is longer than 255 characters" : "is not alphanumeric (A–Z, a–z, 0–9)"
-                let suggestion = Self.alphanumeric(name)
-                return Violation(at: declaration.key.range, path: [.key(section), .key(name)],
-                                 message: "logical id '\(name)' in \(section) \(why)",
-                                 resource: section == "Resources" ? name : nil,
-                                 fix: suggestion.isEmpty ? nil : "rename it, e.g. to '\(suggestion)', and every reference to it")
-            }
-        }
+        // Section by section, in place: no list of the declarations is built for each file.
+        var found: [Violation] = []
+        for parameter in template.parameters { check(parameter, in: "Parameters", into: &found) }
+        for resource in template.resources { check(resource.declaration, in: "Resources", into: &found) }
+        for output in template.outputs { check(output, in: "Outputs", into: &found) }
+        return found
+    }
+
+    private func check(_ declaration: Declaration, in section: String, into found: inout [Violation]) {
+        let name = declaration.name
+        // Fn::ForEach without its transform is SCH007's finding.
+        if name.hasPrefix("Fn::ForEach::") { return }
+        let valid = !name.isEmpty && name.utf8.count <= 255 && name.utf8.allSatisfy(\.isASCIIAlphanumeric)
+        guard !valid else { return }
+        let why = name.utf8.count > 255 ? "is longer than 255 characters" : "is not alphanumeric (A–Z, a–z, 0–9)"
+        let suggestion = Self.alphanumeric(name)
+        found.append(Violation(at: declaration.key.range, path: [.key(section), .key(name)],
+                               message: "logical id '\(name)' in \(section) \(why)",
+                               resource: section == "Resources" ? name : nil,
+                               fix: suggestion.isEmpty ? nil : "rename it, e.g. to '\(suggestion)', and every reference to it"))
     }
 
     /// `orders_queue` → `OrdersQueue`: the letters and digits, each word capitalised.
