@@ -1,23 +1,27 @@
 /// What a property's value must be beyond its type, from the resource
 /// schema: the allowed values, a numeric range, a length, a pattern, and
 /// for a list its item counts and whether items repeat.
-public struct ValueConstraint: Sendable, Equatable {
+///
+/// A read-only class: the schema check takes a property's constraint for
+/// every value it judges, and a copy of the struct (some 150 bytes, three
+/// references) cost a hundred instructions where a class costs one count.
+public final class ValueConstraint: Sendable, Equatable {
     /// The allowed values, as text (numbers as the schema writes them).
-    public var allowed: [String] = []
-    public var minimum: Double?
-    public var maximum: Double?
-    public var exclusiveMinimum: Double?
-    public var exclusiveMaximum: Double?
-    public var minLength: Int?
-    public var maxLength: Int?
+    public let allowed: [String]
+    public let minimum: Double?
+    public let maximum: Double?
+    public let exclusiveMinimum: Double?
+    public let exclusiveMaximum: Double?
+    public let minLength: Int?
+    public let maxLength: Int?
     /// An ECMA-262 regular expression that must match somewhere in the value.
-    public var pattern: String?
-    public var minItems: Int?
-    public var maxItems: Int?
-    public var uniqueItems = false
+    public let pattern: String?
+    public let minItems: Int?
+    public let maxItems: Int?
+    public let uniqueItems: Bool
     /// `allowed` as a set when the list is long (instance types run to
     /// over a thousand), so that a value is looked up, not compared with each.
-    private var allowedSet: Set<String>?
+    private let allowedSet: Set<String>?
 
     /// Lists longer than this are looked up in `allowedSet`.
     private static let longList = 32
@@ -30,6 +34,11 @@ public struct ValueConstraint: Sendable, Equatable {
     /// Reads the tab-separated fields of a catalog `x` line in place:
     /// only values become strings.
     init(fields line: Slice<UnsafeBufferPointer<UInt8>>) {
+        var allowed: [String] = []
+        var (minimum, maximum, exclusiveMinimum, exclusiveMaximum) = (Double?.none, Double?.none, Double?.none, Double?.none)
+        var (minLength, maxLength, minItems, maxItems) = (Int?.none, Int?.none, Int?.none, Int?.none)
+        var pattern: String?
+        var uniqueItems = false
         var start = line.startIndex
         while start < line.endIndex {
             let end = line[start...].firstIndex(of: UInt8(ascii: "\t")) ?? line.endIndex
@@ -59,7 +68,16 @@ public struct ValueConstraint: Sendable, Equatable {
             default: break
             }
         }
-        if allowed.count > Self.longList { allowedSet = Set(allowed) }
+        (self.allowed, self.pattern, self.uniqueItems) = (allowed, pattern, uniqueItems)
+        (self.minimum, self.maximum, self.exclusiveMinimum, self.exclusiveMaximum) = (minimum, maximum, exclusiveMinimum, exclusiveMaximum)
+        (self.minLength, self.maxLength, self.minItems, self.maxItems) = (minLength, maxLength, minItems, maxItems)
+        allowedSet = allowed.count > Self.longList ? Set(allowed) : nil
+    }
+
+    public static func == (a: ValueConstraint, b: ValueConstraint) -> Bool {
+        (a.allowed, a.pattern, a.uniqueItems) == (b.allowed, b.pattern, b.uniqueItems)
+            && (a.minimum, a.maximum, a.exclusiveMinimum, a.exclusiveMaximum) == (b.minimum, b.maximum, b.exclusiveMinimum, b.exclusiveMaximum)
+            && (a.minLength, a.maxLength, a.minItems, a.maxItems) == (b.minLength, b.maxLength, b.minItems, b.maxItems)
     }
 }
 
