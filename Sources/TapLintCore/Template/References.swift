@@ -289,8 +289,19 @@ public struct ReferenceIndex: Sendable {
 
     private mutating func walk<V: PropertyVisitor>(_ node: Node, owner: Reference.Owner, _ v: inout V,
                                                    conditionContext: Bool = false) {
-        // The node's call is decoded once, for everything the walk does here.
-        let intrinsic = node.intrinsic
+        // The node's call is decoded once, for everything the walk does
+        // here. Bound, not kept as an optional: letting go of an
+        // `Intrinsic?` went through its type's generic witness, some ninety
+        // instructions at every node, calls or not.
+        if let intrinsic = node.intrinsic {
+            walk(node, call: intrinsic, owner: owner, &v, conditionContext: conditionContext)
+        } else {
+            walk(node, call: nil, owner: owner, &v, conditionContext: conditionContext)
+        }
+    }
+
+    private mutating func walk<V: PropertyVisitor>(_ node: Node, call intrinsic: Intrinsic?, owner: Reference.Owner, _ v: inout V,
+                                                   conditionContext: Bool) {
         // The visitor is handed what lies below a node only when it asks.
         let visits = visiting
         let follows = visits && v.visit(node, call: intrinsic, key: stringKey ?? node.range, path: path)
