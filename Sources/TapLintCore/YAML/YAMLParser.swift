@@ -177,7 +177,10 @@ private struct TreeBuilder {
             stack.append(Frame(isMapping: event.kind == .mappingStart, tag: checkedTag(chunk.string(event.tag), at: range),
                                anchor: chunk.string(event.anchor), start: range.start, firstChild: children.count))
         case .sequenceEnd, .mappingEnd:
-            guard let frame = stack.popLast() else { return true }
+            // Taken with removeLast, not popLast: letting go of a `Frame?` went
+            // through its generic witness, ninety instructions a container.
+            guard !stack.isEmpty else { return true }
+            let frame = stack.removeLast()
             let content: Node.Content
             if frame.isMapping {
                 var entries: [Entry] = []
