@@ -145,9 +145,7 @@ public struct UndefinedReference: TemplateRule {
     public func check(_ context: LintContext) -> [Violation] {
         let template = context.template
         if template.isRewrittenBeforeDeploy, !template.isServerlessOnly { return [] }
-        let resources = template.resources.map(\.name)
-        let parameters = template.parameters.map(\.name)
-        return context.references.references.compactMap { reference in
+        func judge(_ reference: Reference) -> Violation? {
             let target = reference.target
             if template.hasResource(target) { return nil }
             if reference.kind == .dependsOn, template.embeddedConnectors.contains(target) { return nil }
@@ -162,14 +160,15 @@ public struct UndefinedReference: TemplateRule {
                                  message: "\(reference.kind.rawValue) to '\(target)', which SAM does not generate: \(missing)")
             }
             if template.mayBeGenerated(target) { return nil }
-            let names = resources + template.generated.filter { !$0.hashed }.map(\.name)
-            let candidates = needsResource ? names : names + parameters + PseudoParameters.all.sorted()
+            let names = template.resources.map(\.name) + template.generated.filter { !$0.hashed }.map(\.name)
+            let candidates = needsResource ? names : names + template.parameters.map(\.name) + PseudoParameters.all.sorted()
             let what = isParameter ? "a resource (it is a parameter)"
                 : needsResource ? "a resource of this template" : "a resource, parameter or pseudo parameter"
             return Violation(at: reference.range, path: reference.path,
                              message: "\(reference.kind.rawValue) to '\(target)', which is not \(what)",
                              misspelt: target, candidates: candidates)
         }
+        return context.references.references.violations(judge)
     }
 
     /// Why SAM will not create a name a SAM template expects it to: the

@@ -82,7 +82,7 @@ public struct UnguardedConditionalReference: TemplateRule {
         let template = context.template
         if template.isRewrittenBeforeDeploy, !template.isServerlessOnly { return [] }
         var answers: [ConditionModel.Guard: ConditionModel.Answer] = [:]  // the same guard is often asked many times
-        return context.references.references.compactMap { reference in
+        func judge(_ reference: Reference) -> Violation? {
             guard let index = template.resourceIndex(of: reference.target),
                   let required = template.resources[index].condition?.string, context.conditions.knows(required) else { return nil }
             let owner: Declaration
@@ -109,5 +109,6 @@ public struct UnguardedConditionalReference: TemplateRule {
                              message: "\(what) to \(reference.target), which exists only when \(required) is true: "
                                  + "\(values)\(required) is false and \(owner.name) still makes the reference, so the deploy fails")
         }
+        return context.references.references.violations(judge)
     }
 }

@@ -69,7 +69,7 @@ public struct UnknownAttribute: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.references.references.compactMap { reference in
+        func judge(_ reference: Reference) -> Violation? {
             guard reference.kind == .getAtt || reference.kind == .sub, let attribute = reference.attribute,
                   let (typeName, generated) = Self.type(of: reference.target, in: context.template),
                   !(generated && Self.samReferences.contains(String(attribute.prefix { $0 != "." }))),
@@ -85,6 +85,7 @@ public struct UnknownAttribute: TemplateRule {
             return Violation(at: reference.range, path: reference.path, message: message,
                              misspelt: attribute, candidates: known)
         }
+        return context.references.references.violations(judge)
     }
 
     /// The type whose attributes a GetAtt reads: the resource's, or for a
