@@ -116,8 +116,8 @@ struct CheckCommand: ParsableCommand {
             let plainInputs = Set(work.map(\.input.displayName)).subtracting(deployed)
             // The stacks are tied once: linting a template again gives the same facts.
             let stacks = RepositoryCheck.stacks(of: reports, locate: locate)
-            parentValues = Self.lintWithParentValues(&reports, stacks: stacks, linters: fileLinters, inputs: plainInputs, jobs: jobs,
-                                                     history: history)
+            parentValues = Self.lintWithParentValues(&reports, stacks: stacks, linters: fileLinters, inputs: plainInputs,
+                                                     jobs: jobs, history: history)
             RepositoryCheck.run(&reports, stacks: stacks, selection: { fileLinters[$0]?.options.selection ?? commandLine })
         }
         // Templates deleted since the base: what their removal loses.
