@@ -5,7 +5,7 @@
 /// A read-only class: the schema check takes a property's constraint for
 /// every value it judges, and a copy of the struct (some 150 bytes, three
 /// references) cost a hundred instructions where a class costs one count.
-public final class ValueConstraint: Sendable, Equatable {
+public final class ValueConstraint: Sendable {
     /// The allowed values, as text (numbers as the schema writes them).
     public let allowed: [String]
     public let minimum: Double?
@@ -72,12 +72,6 @@ public final class ValueConstraint: Sendable, Equatable {
         (self.minimum, self.maximum, self.exclusiveMinimum, self.exclusiveMaximum) = (minimum, maximum, exclusiveMinimum, exclusiveMaximum)
         (self.minLength, self.maxLength, self.minItems, self.maxItems) = (minLength, maxLength, minItems, maxItems)
         allowedSet = allowed.count > Self.longList ? Set(allowed) : nil
-    }
-
-    public static func == (a: ValueConstraint, b: ValueConstraint) -> Bool {
-        (a.allowed, a.pattern, a.uniqueItems) == (b.allowed, b.pattern, b.uniqueItems)
-            && (a.minimum, a.maximum, a.exclusiveMinimum, a.exclusiveMaximum) == (b.minimum, b.maximum, b.exclusiveMinimum, b.exclusiveMaximum)
-            && (a.minLength, a.maxLength, a.minItems, a.maxItems) == (b.minLength, b.maxLength, b.minItems, b.maxItems)
     }
 }
 

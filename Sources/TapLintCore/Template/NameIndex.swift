@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Names to the position where each first appears, found by a hash of
 /// their bytes.
 ///
@@ -37,7 +31,7 @@ struct NameIndex: Sendable {
         for (position, name) in names.enumerated() {
             var copy = name
             copy.withUTF8 { bytes in
-                let hash = Self.hash(bytes)
+                let hash = ByteHash.fnv1a(bytes)
                 switch find(bytes, hash: hash) {
                 case .found: break  // the first declaration wins
                 case .empty(let slot):
@@ -54,7 +48,7 @@ struct NameIndex: Sendable {
     func position(of name: String) -> Int? {
         var copy = name
         return copy.withUTF8 { bytes in
-            switch find(bytes, hash: Self.hash(bytes)) {
+            switch find(bytes, hash: ByteHash.fnv1a(bytes)) {
             case .found(let position): position
             case .empty: nil
             case .full: overflow[name]
@@ -76,28 +70,9 @@ struct NameIndex: Sendable {
         for _ in 0..<maxProbes {
             let held = Int(slots[slot])
             if held == 0 { return .empty(slot) }
-            if hashes[slot] == hash, Self.spells(names[held - 1], bytes) { return .found(held - 1) }
+            if hashes[slot] == hash, ByteHash.spells(names[held - 1], bytes) { return .found(held - 1) }
             slot = (slot + 1) & mask
         }
         return .full
-    }
-
-    /// FNV-1a, its low bits (which pick the slot) mixed with the high ones:
-    /// names that differ only at the end (`Queue1`, `Queue2`) spread out.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        hash ^= hash >> 16
-        hash = hash &* 0x85EB_CA6B
-        hash ^= hash >> 13
-        return hash
-    }
-
-    /// True when `name` is exactly `bytes`.
-    private static func spells(_ name: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var name = name
-        return name.withUTF8 { own in
-            own.count == bytes.count && (own.count == 0 || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
-        }
     }
 }

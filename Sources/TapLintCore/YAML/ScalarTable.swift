@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The scalars of one tree, each text and style made once.
 ///
 /// A template spells the same scalars over and over (`Type`, `Properties`,
@@ -35,13 +29,7 @@ struct ScalarTable {
     /// The scalar for `text` in `style`: one made before, or a new one.
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: Scalar.Style) -> Scalar {
         guard text.count <= Self.longestShared else { return Scalar(String(decoding: text, as: UTF8.self), style: style) }
-        var hash: UInt32 = 2_166_136_261 ^ UInt32(style.code)
-        for byte in text { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        // FNV-1a's low bits, which pick the slot, follow the last bytes too
-        // closely (`Queue1`, `Queue2`, …): mix every bit into them.
-        hash ^= hash >> 16
-        hash = hash &* 0x85EB_CA6B
-        hash ^= hash >> 13
+        let hash = ByteHash.fnv1a(text, seed: UInt32(style.code))
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         for _ in 0..<Self.maxProbes {
@@ -56,19 +44,11 @@ struct ScalarTable {
             }
             if hashes[slot] == hash {
                 let candidate = scalars[Int(held) - 1]
-                if candidate.style == style, Self.spells(candidate.value, text) { return candidate }
+                if candidate.style == style, ByteHash.spells(candidate.value, text) { return candidate }
             }
             slot = (slot + 1) & mask
         }
         return Scalar(String(decoding: text, as: UTF8.self), style: style)
-    }
-
-    /// True when `value` is exactly the bytes of `text`.
-    private static func spells(_ value: String, _ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        var value = value
-        return value.withUTF8 { own in
-            own.count == text.count && (own.count == 0 || memcmp(own.baseAddress!, text.baseAddress!, own.count) == 0)
-        }
     }
 
     /// Twice the slots, each scalar placed again by its stored hash.
