@@ -21,6 +21,10 @@ public enum Parallel {
     public static func map<T: Sendable>(_ count: Int, threads: Int, order: [Int]? = nil,
                                         _ body: @Sendable (Int) -> T) -> [T] {
         let width = min(threads, count)
+        // Nothing to do, nothing written: an array made with no capacity is
+        // the shared empty one, whose count it would write to from every
+        // thread that maps nothing at once (a run of only repository rules).
+        if count == 0 { return [] }
         if width <= 1 {
             // Written in place: `map` made each result an append, checking
             // the array's room and uniqueness every time.
