@@ -22,6 +22,13 @@ func exercise(_ bytes: [UInt8]) {
           alone.usesPreprocessor == parallel.usesPreprocessor else {
         fatalError("reading in parallel built another tree than reading in turn")
     }
+    // JSON is read without libyaml where the JSON reader is sure of it: the
+    // tree must be libyaml's all the same.
+    let yaml = YAMLParser.parseAsYAML(bytes)
+    guard alone.root?.outline == yaml.root?.outline, alone.issues == yaml.issues,
+          alone.usesPreprocessor == yaml.usesPreprocessor else {
+        fatalError("the JSON reader built another tree than libyaml")
+    }
 }
 
 #if FUZZING
