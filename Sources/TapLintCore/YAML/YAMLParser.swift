@@ -98,7 +98,7 @@ struct TreeBuilder {
 
     let limits: ParseLimits
     private var stack: [Frame] = []
-    private var children: [Node] = []
+    private var children = NodeStack()
     private var anchors: [String: Anchored] = [:]
     private var scalars = ScalarTable()
     private var expanded = 0
@@ -110,7 +110,6 @@ struct TreeBuilder {
 
     init(limits: ParseLimits) {
         self.limits = limits
-        children.reserveCapacity(256)
     }
 
     /// How taking the chunks of a pipe ended.
@@ -197,20 +196,8 @@ struct TreeBuilder {
             // through its generic witness, ninety instructions a container.
             guard !stack.isEmpty else { return true }
             let frame = stack.removeLast()
-            let content: Node.Content
-            if frame.isMapping {
-                var entries: [Entry] = []
-                entries.reserveCapacity((children.count - frame.firstChild) / 2)
-                var i = frame.firstChild
-                while i + 1 < children.count {
-                    entries.append(Entry(key: children[i], value: children[i + 1]))
-                    i += 2
-                }
-                content = .mapping(entries)
-            } else {
-                content = .sequence(Array(children[frame.firstChild...]))
-            }
-            children.removeSubrange(frame.firstChild...)
+            let content: Node.Content = frame.isMapping ? .mapping(children.moveEntries(from: frame.firstChild))
+                : .sequence(children.moveItems(from: frame.firstChild))
             let node = Node(content, tag: frame.tag, range: SourceRange(start: frame.start, end: range.end))
             return add(node, weight: frame.weight, height: frame.height, anchor: frame.anchor, counted: true)
         case .alias:
