@@ -7,7 +7,10 @@
 /// anything else (lookaround, backreferences, lazy quantifiers), and any
 /// text that is not plain ASCII or ends in a newline (where Python's `\w`
 /// and `$` have rules of their own), goes to `Regex`.
-struct SimplePattern: Sendable {
+///
+/// A class: the process-wide cache hands it out on every match, and a
+/// struct's copy went through generic value witnesses there.
+final class SimplePattern: Sendable {
     /// What one position takes: a set of ASCII bytes, or a group of
     /// alternative sequences. Not `indirect`: the arrays already hold the
     /// recursion, and an indirect case's box, kept in the process-wide
@@ -46,13 +49,24 @@ struct SimplePattern: Sendable {
         }
     }
 
-    private var items: [Item] = []
+    private let items: [Item]
     /// True when the pattern begins with `^` outside any alternative: only
     /// a match from the text's start is tried.
-    private var anchoredStart = false
+    private let anchoredStart: Bool
     /// True when it ends with `$` outside any alternative. Both are taken
     /// off the items and checked once, not stepped through at every try.
-    private var anchoredEnd = false
+    private let anchoredEnd: Bool
+    /// Set when the whole pattern is one set of bytes repeated between the
+    /// anchors (`^[a-zA-Z0-9-]{1,63}$`), the shape of most schemas' patterns
+    /// and of every tag's: one loop over the text decides it, without the
+    /// backtracking machinery.
+    private let repeated: Repeated?
+
+    private struct Repeated {
+        var accepts: [Bool]
+        var minimum: Int
+        var maximum: Int
+    }
 
     /// nil when the pattern uses anything this matcher does not take.
     init?(_ pattern: String) {
@@ -60,14 +74,16 @@ struct SimplePattern: Sendable {
         guard bytes.allSatisfy({ $0 < 128 }) else { return nil }
         var parser = Parser(bytes: bytes)
         guard let alternatives = parser.alternatives(), parser.position == bytes.count else { return nil }
-        items = alternatives.count == 1 ? alternatives[0] : [Item(piece: .group(alternatives))]
-        if items.first?.anchor == .start {
-            anchoredStart = true
-            items.removeFirst()
-        }
-        if items.last?.anchor == .end {
-            anchoredEnd = true
-            items.removeLast()
+        var items = alternatives.count == 1 ? alternatives[0] : [Item(piece: .group(alternatives))]
+        anchoredStart = items.first?.anchor == .start
+        if anchoredStart { items.removeFirst() }
+        anchoredEnd = items.last?.anchor == .end
+        if anchoredEnd { items.removeLast() }
+        self.items = items
+        if anchoredStart, anchoredEnd, items.count == 1, items[0].anchor == nil, case .bytes(let accepts) = items[0].piece {
+            repeated = Repeated(accepts: accepts, minimum: items[0].minimum, maximum: items[0].maximum)
+        } else {
+            repeated = nil
         }
     }
 
@@ -78,6 +94,10 @@ struct SimplePattern: Sendable {
         var text = text
         return text.withUTF8 { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 128 }), bytes.last != 10 else { return nil }
+            if let repeated {
+                return bytes.count >= repeated.minimum && bytes.count <= repeated.maximum
+                    && bytes.allSatisfy { repeated.accepts[Int($0)] }
+            }
             let budget = Budget()
             let last = anchoredStart ? 0 : bytes.count
             var start = 0
