@@ -21,6 +21,22 @@ import Testing
         #expect(!SchemaPattern.matches(emptyOrArn, "x"))
     }
 
+    /// One set of bytes between the anchors, decided by one loop: the
+    /// count bounds and every byte, as `re.search` decides them.
+    @Test func oneSetBetweenTheAnchors() {
+        let bounded = #"^[a-z0-9-]{2,3}$"#
+        #expect(SchemaPattern.hasFastPath(bounded))
+        #expect(SchemaPattern.matches(bounded, "ab") && SchemaPattern.matches(bounded, "a-9"))
+        #expect(!SchemaPattern.matches(bounded, "a") && !SchemaPattern.matches(bounded, "abcd"))
+        #expect(!SchemaPattern.matches(bounded, "aB"))
+        #expect(SchemaPattern.matches(bounded, "ab\n"), "Python's $ matches before a final newline")
+        let tag = #"^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$"#
+        #expect(SchemaPattern.matches(tag, "") && SchemaPattern.matches(tag, "cost center: a/b=c+d-e@f"))
+        #expect(!SchemaPattern.matches(tag, "a,b") && !SchemaPattern.matches(tag, "semi;colon"))
+        #expect(!SchemaPattern.matches(#"^[\p{L}]+$"#, ""), "one or more takes no empty text")
+        #expect(SchemaPattern.matches(#"^[^\s]+$"#, "no-space") && !SchemaPattern.matches(#"^[^\s]+$"#, "a space"))
+    }
+
     @Test func nestedAnchorsAndEndOfText() {
         let nested = #"^(?:^[\w-]{1,64}$)$"#
         #expect(SchemaPattern.hasFastPath(nested))

@@ -29,6 +29,8 @@ import TapLintCore
         "tab\there", "line\nbreak", "ünïcode", "UPPER_CASE", "0", "-1", "1.5", "*", "a b c d e f g h",
         String(repeating: "x", count: 300), "Z", "a]b", "a[b", "a&b", "a~b",
         "/", "/app/", "/app", "app/", "custom-x", "2026-12-05", "2026-12-05T10:00:00Z", "10.0.0.0/24", "${aws:username}",
+        // A block scalar's text ends in a newline, before which Python's `$` matches.
+        "Allows web traffic\n", "ab\n", "ab\n\n", "a-1\r\n",
     ]
 
     @Test func patternsSwiftCannotReadAreListed() throws {

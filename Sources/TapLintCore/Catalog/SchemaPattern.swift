@@ -45,9 +45,13 @@ public enum SchemaPattern {
         init(_ regex: Regex<AnyRegexOutput>) { self.regex = regex }
     }
 
-    /// The pattern as Swift reads what ECMA-262 (and cfn-lint's Python)
-    /// mean: inside a character class `[`, `&` and `~` are literal there, but
-    /// open a nested class or a set operation in Swift, so they are escaped.
+    /// The pattern as Swift reads what cfn-lint's Python means: inside a
+    /// character class `[`, `&` and `~` are literal there, but open a nested
+    /// class or a set operation in Swift, so they are escaped. Python's `$`
+    /// also matches before a final newline (a block scalar's `|` text ends
+    /// in one), Swift's only at the very end: it becomes `(?=\n?\z)`.
+    /// Python's `\Z` is Swift's `\z`, the very end; its `.` takes any
+    /// character but `\n` (Swift's refuses `\r` too): it becomes `[^\n]`.
     static func swiftSyntax(_ pattern: String) -> String {
         var out = ""
         var inClass = false
@@ -57,7 +61,7 @@ public enum SchemaPattern {
         for character in pattern {
             defer { previous = character }
             if escaped {
-                out.append(character)
+                out.append(character == "Z" && !inClass ? "z" : character)
                 escaped = false
                 // `\uHHHH` is written `\u{HHHH}` in Swift.
                 if character == "u" { pendingHex = 4; out.append("{") }
@@ -83,6 +87,10 @@ public enum SchemaPattern {
             case "]" where inClass:
                 inClass = false
                 out.append(character)
+            case "$" where !inClass:
+                out += #"(?=\n?\z)"#
+            case "." where !inClass:
+                out += #"[^\n]"#
             default:
                 out.append(character)
             }
