@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An `Fn::Sub` string split into literal text and `${...}` variables.
 ///
 /// `${!Literal}` is text (it renders as `${Literal}`); `${Name}` names a
@@ -27,6 +33,15 @@ public struct SubTemplate: Sendable {
         var source = text
         source.withUTF8 { bytes in
             let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+            // The parts at most, counted first: growing the list one append
+            // at a time cost more than splitting the text.
+            var dollars = 0
+            var next = Self.dollar(in: bytes, from: 0)
+            while next < bytes.count {
+                dollars += 1
+                next = Self.dollar(in: bytes, from: next + 1)
+            }
+            parts.reserveCapacity(2 * dollars + 1)
             var run = 0  // where the literal bytes not yet in `parts` or `unescaped` start
             // The pending literal's bytes before `run`, once a `${!` made them differ from the source.
             var unescaped: [UInt8] = []
@@ -45,10 +60,10 @@ public struct SubTemplate: Sendable {
                     unescaped.removeAll(keepingCapacity: true)
                 }
             }
-            var i = 0
+            var i = Self.dollar(in: bytes, from: 0)
             while i + 1 < bytes.count {
                 guard bytes[i] == dollar, bytes[i + 1] == open else {
-                    i += 1
+                    i = Self.dollar(in: bytes, from: i + 1)
                     continue
                 }
                 var end = i + 2
@@ -67,13 +82,21 @@ public struct SubTemplate: Sendable {
                     parts.append(.variable(name.text, offset: offset))
                 }
                 codePoints(to: end + 1)
-                i = end + 1
-                run = i
+                run = end + 1
+                i = Self.dollar(in: bytes, from: run)
             }
             flushLiteral(to: bytes.count)
         }
         self.parts = parts
         literalText = reshaped ? Self.literalText(of: parts) : text
+    }
+
+    /// The offset of the first `$` from `start`, found with `memchr`; the
+    /// text's length when there is none.
+    private static func dollar(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let found = memchr(base + start, Int32(UInt8(ascii: "$")), bytes.count - start) else { return bytes.count }
+        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// A variable's name without the spaces around it, and whether there were any.
