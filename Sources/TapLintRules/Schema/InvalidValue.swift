@@ -81,11 +81,6 @@ public struct InvalidValue: TemplateRule {
                 Properties:
                   LogGroupName: !Sub "/app/${Name}"
                   RetentionInDays: 14
-              Group:
-                Type: AWS::EC2::SecurityGroup
-                Properties:
-                  GroupDescription: >
-                    Web traffic only
             """,
         ],
         references: ["https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-template-resource-type-ref.html"]
