@@ -4,9 +4,23 @@ import TapLintCore
 /// type takes, in every `Fn::If` branch.
 struct ResourceTags {
     /// One way the tags can turn out: per branch of an `Fn::If` around them.
+    /// One tag as written: its key, the key's node, its possible values.
+    /// A class: the tagging rules read every tag of every resource, and
+    /// each copy of the tuple it was went through an outlined copy of a
+    /// string, a node and a list (two hundred instructions).
+    final class Tag: Sendable {
+        let key: String
+        let node: Node
+        let values: [PossibleValue]
+
+        init(_ key: String, _ node: Node, _ values: [PossibleValue]) {
+            (self.key, self.node, self.values) = (key, node, values)
+        }
+    }
+
     struct Outcome {
         /// Tag key → its possible values, with the key's node.
-        var tags: [(key: String, node: Node, values: [PossibleValue])] = []
+        var tags: [Tag] = []
         /// True when the tags are computed and cannot be read.
         var unknown = false
         var conditions: [String] = []
@@ -77,12 +91,12 @@ struct ResourceTags {
                     continue
                 }
                 guard let key = keyNode.string else { outcome.unknown = true; continue }
-                outcome.tags.append((key, keyNode, PossibleValue.of(item["Value"], in: template)))
+                outcome.tags.append(Tag(key, keyNode, PossibleValue.of(item["Value"], in: template)))
             }
         } else {
             for entry in node.mapping ?? [] {
                 guard let key = entry.name else { continue }
-                outcome.tags.append((key, entry.key, PossibleValue.of(entry.value, in: template)))
+                outcome.tags.append(Tag(key, entry.key, PossibleValue.of(entry.value, in: template)))
             }
         }
         return [outcome]
