@@ -1,3 +1,5 @@
+import TapLintCore
+
 /// A JSON value that keeps object keys in the order they are given, so
 /// reports come out in the documented order, byte for byte the same each run.
 public enum JSON: Sendable {
@@ -124,7 +126,7 @@ public enum JSON: Sendable {
             var start = 0
             var i = 0
             while i < bytes.count {
-                if i + 8 <= bytes.count, !needsEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                if i + 8 <= bytes.count, !WordBytes.needsJSONEscape(UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
                     i += 8
                     continue
                 }
@@ -149,17 +151,6 @@ public enum JSON: Sendable {
             sink.write(UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         sink.write(UInt8(ascii: "\""))
-    }
-
-    /// True when one of the eight bytes is a control character, `"` or `\\`:
-    /// the classic word-at-a-time tests, exact about whether any byte matches.
-    private static func needsEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        let control = (word &- ones &* 0x20) & ~word & highs
-        let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-        let quotes = (quote &- ones) & ~quote & highs
-        let backslashes = (backslash &- ones) & ~backslash & highs
-        return control | quotes | backslashes != 0
     }
 }
 

@@ -1,0 +1,33 @@
+/// Tests of eight bytes at once, for loops over text that stop only at a
+/// few kinds of byte: the JSON report's escaper and the JSON reader's
+/// strings. The classic word-at-a-time tests, exact about whether any of
+/// the eight bytes matches (not about which). Inlinable: the report's
+/// escaper, in another module, asks for every eight bytes it writes.
+public enum WordBytes {
+    /// High bits set where the word may hold a byte below `limit` (at most
+    /// 128); zero exactly when it holds none.
+    @inlinable @inline(__always)
+    static func below(_ limit: UInt64, _ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101 &* limit) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// High bits set where the word may hold `byte`; zero exactly when it holds none.
+    @inlinable @inline(__always)
+    static func equal(_ byte: UInt64, _ word: UInt64) -> UInt64 {
+        below(1, word ^ (0x0101_0101_0101_0101 &* byte))
+    }
+
+    /// True when one of the bytes is a control character, `"` or `\`: what
+    /// a JSON string must escape.
+    @inlinable @inline(__always)
+    public static func needsJSONEscape(_ word: UInt64) -> Bool {
+        below(0x20, word) | equal(0x22, word) | equal(0x5C, word) != 0
+    }
+
+    /// True when one of the bytes is not printable ASCII other than `"` and
+    /// `\`: where the JSON reader must read a string byte by byte.
+    @inline(__always)
+    static func mayEndJSONString(_ word: UInt64) -> Bool {
+        word & 0x8080_8080_8080_8080 | below(0x20, word) | equal(0x22, word) | equal(0x5C, word) | equal(0x7F, word) != 0
+    }
+}
