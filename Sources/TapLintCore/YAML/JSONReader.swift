@@ -1,7 +1,7 @@
 /// Reads a template written as plain JSON into the events libyaml would
 /// give for it, for the same tree builder: a CDK synth output or a JSON
-/// sample is then read at a few instructions a byte, where libyaml's YAML
-/// scanner spent tens (decoding into its buffer, simple-key bookkeeping).
+/// sample is then read in a fraction of the instructions libyaml's YAML
+/// scanner spent on it (decoding into its buffer, simple-key bookkeeping).
 ///
 /// The events must be libyaml's exactly: the same scalars with the same
 /// styles, and positions counted as libyaml counts them (lines from 1,

@@ -3,7 +3,6 @@ import TapLintCore
 /// The tags a resource carries, read in every form the catalog says its
 /// type takes, in every `Fn::If` branch.
 struct ResourceTags {
-    /// One way the tags can turn out: per branch of an `Fn::If` around them.
     /// One tag as written: its key, the key's node, its possible values.
     /// A class: the tagging rules read every tag of every resource, and
     /// each copy of the tuple it was went through an outlined copy of a
@@ -18,8 +17,9 @@ struct ResourceTags {
         }
     }
 
+    /// One way the tags can turn out: per branch of an `Fn::If` around them.
     struct Outcome {
-        /// Tag key → its possible values, with the key's node.
+        /// The tags, in the order written.
         var tags: [Tag] = []
         /// True when the tags are computed and cannot be read.
         var unknown = false
