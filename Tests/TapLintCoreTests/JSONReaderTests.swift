@@ -75,6 +75,33 @@ import Testing
         Self.expectSame(bytes)
     }
 
+    /// A string's plain bytes are skipped eight at a time: an escape, a
+    /// multi-byte character or the closing quote at every place around
+    /// the word boundaries must still be read, and read as libyaml does.
+    @Test func specialBytesAtEveryPlaceOfAString() {
+        for special in [#"\""#, #"\\"#, "é", "日", "😀", #"\u00e9"#, #"\n"#] {
+            for length in 0...20 {
+                for place in 0...length {
+                    var text = String(repeating: "a", count: length)
+                    text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: place))
+                    let bytes = Array("{\"k\": \"\(text)\", \"after\": [\"\(text)\", 1]}".utf8)
+                    #expect(Self.accepts(bytes), "\(text)")
+                    Self.expectSame(bytes)
+                }
+            }
+        }
+        // What a string may not hold raw is found wherever it is.
+        for special in ["\t", "\u{7F}", "\u{85}", "\u{2028}"] {
+            for place in 0...12 {
+                var text = String(repeating: "a", count: 12)
+                text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: place))
+                let bytes = Array("{\"k\": \"\(text)\"}".utf8)
+                #expect(!Self.accepts(bytes), "\(text.debugDescription)")
+                Self.expectSame(bytes)
+            }
+        }
+    }
+
     @Test func invalidUTF8IsLeftToLibyaml() {
         let bytes: [UInt8] = Array("{\"a\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8)
         #expect(!Self.accepts(bytes))
