@@ -36,5 +36,8 @@ import Testing
             }
         }
         #expect(!WordBytes.needsJSONEscape(Self.word(Array("all~fine".utf8))))
+        for value in 0...255 {
+            #expect(WordBytes.isPlainInJSONString(UInt8(value)) == !Self.endsString(UInt8(value)), "byte \(value)")
+        }
     }
 }

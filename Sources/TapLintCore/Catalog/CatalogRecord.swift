@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The lines and words of a catalog record, read in place.
 ///
 /// A type's record is parsed the first time a template names the type, and
@@ -24,12 +18,9 @@ struct CatalogRecord {
 
     /// The next line, without its newline; nil after the last.
     mutating func next() -> Line? {
-        guard position < buffer.count, let base = buffer.baseAddress else { return nil }
+        guard position < buffer.count else { return nil }
         let start = position
-        var end = buffer.count
-        if let found = memchr(base + start, Int32(UInt8(ascii: "\n")), buffer.count - start) {
-            end = UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
-        }
+        let end = ByteSearch.offset(of: UInt8(ascii: "\n"), in: buffer, from: start)
         position = end + 1
         return buffer[start..<end]
     }

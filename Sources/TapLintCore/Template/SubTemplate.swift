@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// An `Fn::Sub` string split into literal text and `${...}` variables.
 ///
 /// `${!Literal}` is text (it renders as `${Literal}`); `${Name}` names a
@@ -36,10 +30,10 @@ public struct SubTemplate: Sendable {
             // The parts at most, counted first: growing the list one append
             // at a time cost more than splitting the text.
             var dollars = 0
-            var next = Self.dollar(in: bytes, from: 0)
+            var next = ByteSearch.offset(of: dollar, in: bytes, from: 0)
             while next < bytes.count {
                 dollars += 1
-                next = Self.dollar(in: bytes, from: next + 1)
+                next = ByteSearch.offset(of: dollar, in: bytes, from: next + 1)
             }
             parts.reserveCapacity(2 * dollars + 1)
             var run = 0  // where the literal bytes not yet in `parts` or `unescaped` start
@@ -60,10 +54,10 @@ public struct SubTemplate: Sendable {
                     unescaped.removeAll(keepingCapacity: true)
                 }
             }
-            var i = Self.dollar(in: bytes, from: 0)
+            var i = ByteSearch.offset(of: dollar, in: bytes, from: 0)
             while i + 1 < bytes.count {
                 guard bytes[i] == dollar, bytes[i + 1] == open else {
-                    i = Self.dollar(in: bytes, from: i + 1)
+                    i = ByteSearch.offset(of: dollar, in: bytes, from: i + 1)
                     continue
                 }
                 var end = i + 2
@@ -83,20 +77,12 @@ public struct SubTemplate: Sendable {
                 }
                 codePoints(to: end + 1)
                 run = end + 1
-                i = Self.dollar(in: bytes, from: run)
+                i = ByteSearch.offset(of: dollar, in: bytes, from: run)
             }
             flushLiteral(to: bytes.count)
         }
         self.parts = parts
         literalText = reshaped ? Self.literalText(of: parts) : text
-    }
-
-    /// The offset of the first `$` from `start`, found with `memchr`; the
-    /// text's length when there is none.
-    private static func dollar(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < bytes.count, let base = bytes.baseAddress,
-              let found = memchr(base + start, Int32(UInt8(ascii: "$")), bytes.count - start) else { return bytes.count }
-        return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
 
     /// A variable's name without the spaces around it, and whether there were any.

@@ -35,6 +35,14 @@ extension String {
 
 /// Substring search over bytes, for text that is never decoded as a whole.
 public enum ByteSearch {
+    /// The offset of the first `byte` at or after `start`, found with
+    /// `memchr`; the text's length when there is none.
+    static func offset(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < text.count, let base = text.baseAddress,
+              let found = memchr(base + start, Int32(byte), text.count - start) else { return text.count }
+        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
+    }
+
     /// Whether `needle` occurs in `haystack`. A short string (most are
     /// property values) is searched with `memchr` for each candidate first
     /// byte, which costs nothing to set up; a whole file by Horspool's

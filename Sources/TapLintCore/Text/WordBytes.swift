@@ -30,4 +30,11 @@ public enum WordBytes {
     static func mayEndJSONString(_ word: UInt64) -> Bool {
         word & 0x8080_8080_8080_8080 | below(0x20, word) | equal(0x22, word) | equal(0x5C, word) | equal(0x7F, word) != 0
     }
+
+    /// The same for one byte, as two words of bits: printable ASCII but
+    /// `"` and `\` (0x20–0x3F without 0x22, then 0x40–0x7E without 0x5C).
+    @inline(__always)
+    static func isPlainInJSONString(_ byte: UInt8) -> Bool {
+        byte < 64 ? UInt64(0xFFFF_FFFB_0000_0000) >> byte & 1 == 1 : byte < 128 && UInt64(0x7FFF_FFFF_EFFF_FFFF) >> (byte - 64) & 1 == 1
+    }
 }

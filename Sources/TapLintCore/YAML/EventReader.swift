@@ -45,6 +45,14 @@ struct EventChunk: Sendable {
     func string(_ range: Range<Int32>?) -> String? {
         range.map(string)
     }
+
+    /// Emptied for the events that follow, once these were handed over; its
+    /// text in new memory, which the builder of the old may still be reading.
+    mutating func startNext(reserving size: Int) {
+        events.removeAll(keepingCapacity: true)
+        events.reserveCapacity(size)
+        text = EventText(capacity: max(4096, text.count))
+    }
 }
 
 /// The text a chunk's events refer to, in memory of its own: three appends
@@ -141,9 +149,7 @@ enum EventReader {
                 if ended || chunk.events.count == size {
                     guard deliver(chunk), !ended else { return }
                     size = min(size * 2, chunkSize)
-                    chunk.events.removeAll(keepingCapacity: true)
-                    chunk.events.reserveCapacity(size)
-                    chunk.text = EventText(capacity: max(4096, chunk.text.count))
+                    chunk.startNext(reserving: size)
                 }
             }
         }

@@ -14,9 +14,6 @@
 /// text is read by libyaml, as before. Tests and the fuzzer hold the two
 /// readers to the same tree (`YAMLParser.parseAsYAML`).
 enum JSONReader {
-    /// Events per chunk handed to the builder.
-    static let chunkSize = 1024
-
     /// True when the text's first byte past blank lines opens a JSON object
     /// or array: only then is it worth trying to read it as JSON.
     static func mayBeJSON(_ bytes: [UInt8]) -> Bool {
@@ -64,7 +61,7 @@ enum JSONReader {
         init(text: UnsafeBufferPointer<UInt8>, deliver: @escaping (EventChunk) -> Bool) {
             self.text = text
             self.deliver = deliver
-            chunk.events.reserveCapacity(JSONReader.chunkSize)
+            chunk.events.reserveCapacity(EventReader.chunkSize)
         }
 
         var position: SourcePosition {
@@ -120,20 +117,15 @@ enum JSONReader {
         /// The root value and everything in it, with an explicit stack so
         /// that nesting cannot overflow the call stack.
         mutating func readValue() -> Bool {
-            // What the next token must be: a key, and `}` too in an object just opened.
+            // True when the next token must be a key.
             var expectingKey = false
-            var justOpened = false
             while true {
                 guard skipSpace(), at < text.count else { return false }
                 let byte = text[at]
                 if expectingKey {
-                    if byte == UInt8(ascii: "}"), justOpened {
-                        guard closeCollection(isObject: true) else { return false }
-                    } else {
-                        guard byte == UInt8(ascii: "\""), readKey() else { return false }
-                        (expectingKey, justOpened) = (false, false)
-                        continue
-                    }
+                    guard byte == UInt8(ascii: "\""), readKey() else { return false }
+                    expectingKey = false
+                    continue
                 } else if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
                     let isObject = byte == UInt8(ascii: "{")
                     let start = position
@@ -142,15 +134,12 @@ enum JSONReader {
                         return false
                     }
                     open.append(isObject)
-                    if isObject {
-                        (expectingKey, justOpened) = (true, true)
-                        continue
-                    }
-                    // An empty array closes at once.
+                    // An empty collection closes at once.
                     guard skipSpace(), at < text.count else { return false }
-                    if text[at] == UInt8(ascii: "]") {
-                        guard closeCollection(isObject: false) else { return false }
+                    if text[at] == UInt8(ascii: isObject ? "}" : "]") {
+                        guard closeCollection(isObject: isObject) else { return false }
                     } else {
+                        expectingKey = isObject
                         continue
                     }
                 } else if byte == UInt8(ascii: "\"") {
@@ -165,7 +154,7 @@ enum JSONReader {
                     let next = text[at]
                     if next == UInt8(ascii: ",") {
                         at += 1
-                        (expectingKey, justOpened) = (isObject, false)
+                        expectingKey = isObject
                         break
                     }
                     guard next == UInt8(ascii: isObject ? "}" : "]"), closeCollection(isObject: isObject) else { return false }
@@ -206,7 +195,7 @@ enum JSONReader {
                       !WordBytes.mayEndJSONString(UnsafeRawPointer(text.baseAddress! + at).loadUnaligned(as: UInt64.self)) {
                     at += 8
                 }
-                while at < text.count, Self.isPlain(text[at]) { at += 1 }
+                while at < text.count, WordBytes.isPlainInJSONString(text[at]) { at += 1 }
                 guard at < text.count else { break }
                 let byte = text[at]
                 if byte == UInt8(ascii: "\"") {
@@ -228,16 +217,6 @@ enum JSONReader {
                 }
             }
             return false
-        }
-
-        /// Printable ASCII but `"` and `\`, as bits: 0x20–0x3F without 0x22,
-        /// then 0x40–0x7E without 0x5C.
-        private static let plainLow: UInt64 = 0xFFFF_FFFB_0000_0000
-        private static let plainHigh: UInt64 = 0x7FFF_FFFF_EFFF_FFFF
-
-        @inline(__always)
-        static func isPlain(_ byte: UInt8) -> Bool {
-            byte < 64 ? plainLow >> byte & 1 == 1 : byte < 128 && plainHigh >> (byte - 64) & 1 == 1
         }
 
         mutating func appendRun(from start: Int) {
@@ -404,10 +383,9 @@ enum JSONReader {
                            value: Range<Int32>? = nil) -> Bool {
             let origin = Int32(chunk.text.count)
             chunk.events.append(Event(kind: kind, style: style, range: range, value: value ?? origin..<origin))
-            guard chunk.events.count == JSONReader.chunkSize, kind != .streamEnd else { return true }
+            guard chunk.events.count == EventReader.chunkSize, kind != .streamEnd else { return true }
             guard deliver(chunk) else { return false }
-            chunk.events.removeAll(keepingCapacity: true)
-            chunk.text = EventText(capacity: max(4096, chunk.text.count))
+            chunk.startNext(reserving: EventReader.chunkSize)
             return true
         }
     }

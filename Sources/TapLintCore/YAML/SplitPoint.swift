@@ -57,7 +57,7 @@ struct SplitPoint: Sendable {
             var resourcesEnd: Int?
             // The `Resources:` line, at column 0 with nothing after it but a comment.
             while lineStart < text.count {
-                let end = lineEnd(text, from: lineStart)
+                let end = ByteSearch.offset(of: UInt8(ascii: "\n"), in: text, from: lineStart)
                 if end - lineStart >= header.count, header.indices.allSatisfy({ text[lineStart + $0] == header[$0] }),
                    isBlank(text, lineStart + header.count, end) {
                     resourcesEnd = end
@@ -70,7 +70,7 @@ struct SplitPoint: Sendable {
             var indent: Int?
             lineStart = resourcesEnd + 1
             while lineStart < text.count, indent == nil {
-                let end = lineEnd(text, from: lineStart)
+                let end = ByteSearch.offset(of: UInt8(ascii: "\n"), in: text, from: lineStart)
                 let spaces = leadingSpaces(text, lineStart, end)
                 if lineStart + spaces < end, text[lineStart + spaces] != UInt8(ascii: "#") {
                     guard spaces > 0, isNameStart(text[lineStart + spaces]) else { return nil }
@@ -87,7 +87,7 @@ struct SplitPoint: Sendable {
             lineStart = max(lineStart, text.count * 2 / 5)
             while lineStart < text.count, text[lineStart - 1] != UInt8(ascii: "\n") { lineStart += 1 }
             while lineStart < text.count {
-                let end = lineEnd(text, from: lineStart)
+                let end = ByteSearch.offset(of: UInt8(ascii: "\n"), in: text, from: lineStart)
                 let spaces = leadingSpaces(text, lineStart, end)
                 if spaces == 0, lineStart < end, text[lineStart] != UInt8(ascii: "#") { return nil }
                 if spaces == indent, lineStart + spaces < end, isNameStart(text[lineStart + spaces]) {
@@ -99,12 +99,6 @@ struct SplitPoint: Sendable {
             }
             return nil
         }
-    }
-
-    private static func lineEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
-        guard start < text.count, let base = text.baseAddress,
-              let found = memchr(base + start, Int32(UInt8(ascii: "\n")), text.count - start) else { return text.count }
-        return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base
     }
 
     private static func leadingSpaces(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
