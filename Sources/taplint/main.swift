@@ -2,9 +2,11 @@ import ArgumentParser
 
 // Exit status is part of the contract: 0 clean, 1 findings at or above
 // --fail-on, 2 the command could not run. ArgumentParser's own codes (64
-// for usage errors) are mapped to 2, with one line on stderr.
+// for usage errors) are mapped to 2, with one line on stderr. A plain
+// `check` line is read without the parser's reflection (PlainCheckLine).
 do {
-    var command = try TapLint.parseAsRoot()
+    var command: any ParsableCommand = try PlainCheckLine.command(Array(CommandLine.arguments.dropFirst()))
+        ?? TapLint.parseAsRoot()
     try command.run()
 } catch let error as CommandError {
     FileSystem.writeStandardError("taplint: \(error.message)\n")
