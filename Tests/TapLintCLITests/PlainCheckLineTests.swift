@@ -28,7 +28,8 @@ import Testing
 
     /// Each option alone, spelt both ways, and all of them in one line.
     static let plainLines: [[String]] = {
-        var lines: [[String]] = [["check"], ["check", "a.yaml"], ["check", "a.yaml", "lib/", "b.json"]]
+        var lines: [[String]] = [["check"], ["check", "a.yaml"], ["check", "a.yaml", "lib/", "b.json"], ["check", "check"],
+                                 ["check", "a b.yaml", "x=y.yaml", "modèle.yaml", "rules", "--config", "a=b"]]
         for (name, value) in values.sorted(by: { $0.key < $1.key }) where name != "diff" {
             guard let value else { lines.append(["check", "--\(name)", "a.yaml"]); continue }
             lines.append(["check", "--\(name)", value, "a.yaml"])
