@@ -242,29 +242,36 @@ public struct SchemaCheck: Sendable {
             }
             return .none
         }
-        // Names are kept only for an object that requires some, in a list:
-        // objects are small, and most are tag items ({Key, Value}) by the
-        // thousand, where building a set costs more than the check. A
+        // Each required name is looked for among the entries: objects are
+        // small, and most are tag items ({Key, Value}) by the thousand, where
+        // collecting the names (a list, a set) cost more than the check. A
         // property the object does not have is reported as its value is
         // reached (`expectation`).
         guard !object.required.isEmpty || !object.requiredOneOf.isEmpty else { return .properties(object) }
-        var present: [String] = []
-        /// Present only when an Fn::If takes its other branch: name → condition.
-        var conditional: [String: String] = [:]
-        for entry in entries {
-            guard let name = entry.name, !Node.isNoValue(entry.value) else { continue }
-            present.append(name)
-            if let condition = Self.noValueCondition(entry.value) { conditional[name] = condition }
+        for name in object.required {
+            let (present, condition) = Self.presence(of: name, in: entries)
+            if !present || condition != nil {
+                problems.append(Problem(kind: .missingRequired(names: [name], when: condition), resource: resource, range: key,
+                                        path: path))
+            }
         }
-        for name in object.required where !present.contains(name) || conditional[name] != nil {
-            problems.append(Problem(kind: .missingRequired(names: [name], when: conditional[name]), resource: resource, range: key,
-                                    path: path))
-        }
-        for group in object.requiredOneOf where !group.contains(where: present.contains) {
+        for group in object.requiredOneOf where !group.contains(where: { Self.presence(of: $0, in: entries).present }) {
             problems.append(Problem(kind: .missingRequired(names: group), resource: resource,
                                     range: key, path: path))
         }
         return .properties(object)
+    }
+
+    /// Whether an entry gives the property `name` a value, and when one is
+    /// given only under a condition (an `Fn::If` whose other branch is
+    /// `AWS::NoValue`), that condition: the last such entry's.
+    private static func presence(of name: String, in entries: [Entry]) -> (present: Bool, condition: String?) {
+        var (present, condition) = (false, String?.none)
+        for entry in entries where entry.name == name && !Node.isNoValue(entry.value) {
+            present = true
+            if let found = noValueCondition(entry.value) { condition = found }
+        }
+        return (present, condition)
     }
 
     private mutating func local(_ node: Node, call: Intrinsic?, shape: Shape, key: SourceRange, path: [PathElement]) -> Children {
