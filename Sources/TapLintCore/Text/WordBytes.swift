@@ -1,6 +1,6 @@
 /// Tests of eight bytes at once, for loops over text that stop only at a
-/// few kinds of byte: the JSON report's escaper and the JSON reader's
-/// strings. The classic word-at-a-time tests, exact about whether any of
+/// few kinds of byte: the JSON report's escaper, the JSON reader's
+/// strings, the width of a scalar's text. The classic word-at-a-time tests, exact about whether any of
 /// the eight bytes matches (not about which). Inlinable: the report's
 /// escaper, in another module, asks for every eight bytes it writes.
 public enum WordBytes {
@@ -29,6 +29,16 @@ public enum WordBytes {
     @inline(__always)
     static func mayEndJSONString(_ word: UInt64) -> Bool {
         word & 0x8080_8080_8080_8080 | below(0x20, word) | equal(0x22, word) | equal(0x5C, word) | equal(0x7F, word) != 0
+    }
+
+    /// True when all eight bytes are printable ASCII (a space through `~`)
+    /// and, when `quoting` is not 0, none is that byte or `"`: text whose
+    /// width in a scalar's source is its length (`Node.exactValueRange`).
+    @inline(__always)
+    static func isPlainScalarText(_ word: UInt64, quoting: UInt8) -> Bool {
+        var special = word & 0x8080_8080_8080_8080 | below(0x20, word) | equal(0x7F, word)
+        if quoting != 0 { special |= equal(UInt64(quoting), word) | equal(0x22, word) }
+        return special == 0
     }
 
     /// The same for one byte, as two words of bits: printable ASCII but

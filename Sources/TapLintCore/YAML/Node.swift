@@ -151,7 +151,17 @@ extension Node {
         var text = scalar.value
         let counted: Int? = text.withUTF8 { bytes in
             var codePoints = 0
-            for byte in bytes {
+            var start = 0
+            // Eight bytes at a time while they are plain ASCII, which each
+            // count one: most texts are, and ARNs and Sub texts are long.
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while start + 8 <= bytes.count,
+                      WordBytes.isPlainScalarText(base.loadUnaligned(fromByteOffset: start, as: UInt64.self), quoting: forbidden) {
+                    codePoints += 8
+                    start += 8
+                }
+            }
+            for byte in bytes[start...] {
                 if byte < 0x20 || byte == 0x7F || (forbidden != 0 && (byte == forbidden || byte == UInt8(ascii: "\""))) {
                     return nil
                 }
