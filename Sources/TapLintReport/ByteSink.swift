@@ -1,3 +1,5 @@
+import TapLintCore
+
 /// Where a report's bytes go as they are written: they gather in a buffer
 /// that is handed on each time it holds a chunk, so a long report is never
 /// whole in memory. A 10 MB template's JSON report is 6 MB, its SARIF 25 MB;
@@ -40,8 +42,7 @@ public struct ByteSink: ~Copyable {
 
     /// Appends a whole piece of text and hands on a full chunk.
     public mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { write($0) }
+        text.withBytes { write($0) }
         pass()
     }
 

@@ -121,8 +121,7 @@ public enum JSON: Sendable {
     /// at a time (a report is mostly messages and paths with nothing to escape).
     public static func quote(_ text: String, into sink: inout ByteSink) {
         sink.write(UInt8(ascii: "\""))
-        var text = text
-        text.withUTF8 { bytes in
+        text.withBytes { bytes in
             var start = 0
             var i = 0
             while i < bytes.count {

@@ -13,6 +13,18 @@ import Testing
         #expect("é${x}".containsBytes("${"), "non-ASCII text before the needle")
     }
 
+    /// Strings read in place give the bytes a copy gives: small ones (kept
+    /// inside the value), large native ones, and ones made from a slice.
+    @Test func bytesReadInPlaceAreTheString() {
+        let long = String(repeating: "arn:aws:s3:::bucket/é/", count: 20)
+        let texts = ["", "a", "fifteen bytes!!", "sixteen bytes!!!", "é${x}", long, String(long.dropFirst(3).prefix(40))]
+        for text in texts {
+            var copy = text
+            #expect(text.withBytes(Array.init) == copy.withUTF8(Array.init), "\(text)")
+            #expect(text.scalarCount == text.unicodeScalars.count, "\(text)")
+        }
+    }
+
     @Test func containsBytesOfAnyNeedle() {
         let needles: [StaticString] = ["arn:", "amazonaws.com"]
         #expect("arn:aws:s3:::b".containsBytes(anyOf: needles))

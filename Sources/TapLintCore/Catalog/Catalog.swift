@@ -34,8 +34,7 @@ public enum Catalog {
 
     /// The byte range of a type's record in `source`.
     private static func record(of type: String) -> Range<Int>? {
-        var type = type
-        return type.withUTF8 { wanted in
+        return type.withBytes { wanted in
             index.withUTF8Buffer { buffer in
                 var low = 0
                 var high = lineStarts.count

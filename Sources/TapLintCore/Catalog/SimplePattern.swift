@@ -91,8 +91,7 @@ final class SimplePattern: Sendable {
     /// anchored); nil when `text` is not for this matcher.
     func matches(_ text: String) -> Bool? {
         // Read in place: the text is not copied into an array for each pattern.
-        var text = text
-        return text.withUTF8 { bytes -> Bool? in
+        text.withBytes { bytes -> Bool? in
             guard bytes.allSatisfy({ $0 < 128 }), bytes.last != 10 else { return nil }
             if let repeated {
                 return bytes.count >= repeated.minimum && bytes.count <= repeated.maximum

@@ -29,8 +29,7 @@ struct NameIndex: Sendable {
         slots = Array(repeating: 0, count: size)
         hashes = Array(repeating: 0, count: size)
         for (position, name) in names.enumerated() {
-            var copy = name
-            copy.withUTF8 { bytes in
+            name.withBytes { bytes in
                 let hash = ByteHash.fnv1a(bytes)
                 switch find(bytes, hash: hash) {
                 case .found: break  // the first declaration wins
@@ -46,8 +45,7 @@ struct NameIndex: Sendable {
 
     /// Where `name` first appears; nil when it does not.
     func position(of name: String) -> Int? {
-        var copy = name
-        return copy.withUTF8 { bytes in
+        return name.withBytes { bytes in
             switch find(bytes, hash: ByteHash.fnv1a(bytes)) {
             case .found(let position): position
             case .empty: nil

@@ -64,8 +64,7 @@ extension Array where Element == PathElement {
         return String(unsafeUninitializedCapacity: length) { buffer in
             var at = 0
             func put(_ text: String) {
-                var text = text
-                text.withUTF8 { bytes in
+                text.withBytes { bytes in
                     guard let base = bytes.baseAddress else { return }
                     (buffer.baseAddress! + at).initialize(from: base, count: bytes.count)
                     at += bytes.count

@@ -24,8 +24,7 @@ public struct SubTemplate: Sendable {
     public init(_ text: String) {
         var parts: [Part] = []
         var reshaped = false  // true when the literal text differs from `text`
-        var source = text
-        source.withUTF8 { bytes in
+        text.withBytes { bytes in
             let dollar = UInt8(ascii: "$"), open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
             // The parts at most, counted first: growing the list one append
             // at a time cost more than splitting the text.

@@ -22,8 +22,7 @@ enum ByteHash {
 
     /// True when `text` is exactly `bytes`.
     static func spells(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        var text = text
-        return text.withUTF8 { own in
+        text.withBytes { own in
             own.count == bytes.count && (own.count == 0 || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0)
         }
     }

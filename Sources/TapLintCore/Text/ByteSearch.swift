@@ -10,26 +10,32 @@ extension String {
     /// `contains(_:)` compares whole characters, many times slower; for the
     /// ASCII needles rules look for the answer is the same.
     public func containsBytes(_ needle: StaticString) -> Bool {
+        withBytes { haystack in needle.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) } }
+    }
+
+    /// The string's UTF-8 bytes read where they are: a native string is
+    /// not copied first (`withUTF8` needs a mutable one, and the copy is a
+    /// retain and a release of its storage for every question).
+    /// Inlinable: the reports, in another module, write every string with it.
+    @inlinable
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
         var text = self
-        return text.withUTF8 { haystack in
-            needle.withUTF8Buffer { ByteSearch.contains(haystack, needle: $0) }
-        }
+        return text.withUTF8(body)
     }
 
     /// Whether any of `needles` occurs in the string, its bytes reached
     /// once for all of them: the reference walk asks this of every string
     /// in a template's resources.
     public func containsBytes(anyOf needles: [StaticString]) -> Bool {
-        var text = self
-        return text.withUTF8 { ByteSearch.contains($0, anyOf: needles) }
+        withBytes { ByteSearch.contains($0, anyOf: needles) }
     }
 
     /// The number of Unicode scalars, as schemas count a length: every
     /// UTF-8 byte that does not continue a scalar starts one. Rules ask it
     /// of thousands of values, and `unicodeScalars.count` decodes each.
     public var scalarCount: Int {
-        var text = self
-        return text.withUTF8 { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
+        withBytes { bytes in bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) } }
     }
 }
 

@@ -148,8 +148,7 @@ extension Node {
         default: return nil
         }
         // Read as a buffer: Sub texts and policies run to hundreds of bytes.
-        var text = scalar.value
-        let counted: Int? = text.withUTF8 { bytes in
+        let counted: Int? = scalar.value.withBytes { bytes in
             var codePoints = 0
             var start = 0
             // Eight bytes at a time while they are plain ASCII, which each
