@@ -58,6 +58,13 @@ struct SubTemplateTests {
         #expect(sub.literalText == expected.literalText)
     }
 
+    /// What `readsAsWritten` says without splitting, splitting confirms: a
+    /// text it passes has itself as literal text. (It may refuse some that
+    /// do, such as `a }`: those are split.)
+    @Test(arguments: texts + ["a }", "${A} }", "${ ", "x ${!"]) func readsAsWrittenOnlyWhenItDoes(_ text: String) {
+        if SubTemplate.readsAsWritten(text) { #expect(SubTemplate(text).literalText == text) }
+    }
+
     @Test func literalTextIsTheTextWhenNothingChanges() {
         #expect(SubTemplate("arn:${AWS::Partition}:s3:::${Bucket}/*").literalText == "arn:${AWS::Partition}:s3:::${Bucket}/*")
         #expect(SubTemplate("${ Bucket }").literalText == "${Bucket}")

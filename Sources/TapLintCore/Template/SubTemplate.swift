@@ -85,6 +85,13 @@ public struct SubTemplate: Sendable {
     }
 
     /// A variable's name without the spaces around it, and whether there were any.
+    /// True when `text`'s literal text is `text` itself, known without
+    /// splitting it: only `${!…}` and a name with spaces around it
+    /// (`${ Name }`) make them differ.
+    public static func readsAsWritten(_ text: String) -> Bool {
+        !text.containsBytes("${!") && !text.containsBytes("${ ") && !text.containsBytes(" }")
+    }
+
     private static func name(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, trimmed: Bool) {
         let space = UInt8(ascii: " ")
         var start = 0, end = bytes.count

@@ -178,6 +178,9 @@ public enum TemplateStrings {
         guard let call = node.intrinsic else { return nil }
         switch call.name {
         case .sub:
+            // One text that reads as written needs no splitting: policies
+            // build every Sub of theirs, which the reference walk has split.
+            if let text = call.argument.string, SubTemplate.readsAsWritten(text) { return text }
             guard let sub = SubCall(call.argument) else { return nil }
             if sub.variables.isEmpty { return sub.text.literalText }
             // The two-argument form: a variable of the map stands for its
