@@ -43,7 +43,7 @@ extension String {
 public enum ByteSearch {
     /// The offset of the first `byte` at or after `start`, found with
     /// `memchr`; the text's length when there is none.
-    static func offset(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    public static func offset(of byte: UInt8, in text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         guard start < text.count, let base = text.baseAddress,
               let found = memchr(base + start, Int32(byte), text.count - start) else { return text.count }
         return UnsafeRawPointer(found).assumingMemoryBound(to: UInt8.self) - base

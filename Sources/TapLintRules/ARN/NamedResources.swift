@@ -18,8 +18,11 @@ struct NamedResources {
         "AWS::Lambda::Function": ("FunctionName", "lambda"),
     ]
 
-    /// The named resources by type and name, the first of each.
-    private var byName: [String: Named] = [:]
+    /// The named resources by name, in the template's order: the first of a
+    /// type is the one meant. Keyed by the name alone: joining type and name
+    /// into one key cost two appends for every ARN asked about, and a key
+    /// type of its own a search of the runtime's conformances at start-up.
+    private var byName: [String: [Named]] = [:]
     /// The named resources by type and the set of `${…}` names the name is built from:
     /// the resources an ARN built from the same parts could mean.
     private var byParts: [String: [Named]] = [:]
@@ -48,7 +51,7 @@ struct NamedResources {
             return TemplateStrings.variants(node, in: template).map { Named(resource: resource.name, type: type, name: $0) }
         }
         for named in all {
-            if byName[named.type + " " + named.name] == nil { byName[named.type + " " + named.name] = named }
+            byName[named.name, default: []].append(named)
             let parts = Self.variables(named.name)
             byParts[Self.partsKey(named.type, parts), default: []].append(named)
             if parts.contains(where: Self.isParameterPart) { built[named.type, default: []].append((named, parts)) }
@@ -77,7 +80,7 @@ struct NamedResources {
     }
 
     /// The first resource of the type with exactly this name.
-    func first(type: String, name: String) -> Named? { byName[type + " " + name] }
+    func first(type: String, name: String) -> Named? { byName[name]?.first { $0.type == type } }
 
     /// The resources of the type whose names are built from the same
     /// `${…}` parts as `name`, in template order.
@@ -104,8 +107,11 @@ struct NamedResources {
     /// The text after `prefix` up to the first `end`, cut as UTF-8: both are
     /// ASCII, and cutting by characters costs far more for every ARN.
     private static func field(of text: String, after prefix: String, upTo end: UInt8) -> String {
-        let bytes = text.utf8.dropFirst(prefix.utf8.count)
-        return String(Substring(bytes.prefix { $0 != end }))
+        text.withBytes { bytes in
+            let start = min(prefix.utf8.count, bytes.count)
+            let stop = ByteSearch.offset(of: end, in: bytes, from: start)
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<stop]), as: UTF8.self)
+        }
     }
 
     /// The `${…}` names in a built string.
