@@ -44,19 +44,46 @@ public struct UnknownAction: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        context.policies.filter { $0.template == nil }.flatMap { document in
+        // Templates repeat a few actions from statement to statement: the
+        // first texts found fine are remembered (the catalog's lookups cost
+        // thousands of instructions an action) and found again by
+        // comparison, which costs less than hashing them.
+        var fine: [String] = []
+        return context.policies.filter { $0.template == nil }.flatMap { document in
             document.statements.flatMap { statement in
                 (statement.actions + (statement.notActions ?? [])).compactMap { action -> Violation? in
-                    guard let text = action.text, !text.containsBytes("${"), !text.containsBytes("*"), !text.containsBytes("?"),
-                          let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-                    let service = String(text[..<colon])
-                    guard let (actions, known) = ActionCatalog.actions(of: service, naming: String(text[text.utf8.index(after: colon)...])),
-                          !known else { return nil }
+                    guard let text = action.text, !fine.contains(text) else { return nil }
+                    guard let found = Self.unknown(text) else {
+                        if fine.count < Self.remembered { fine.append(text) }
+                        return nil
+                    }
                     return Violation(at: action.range, path: action.path,
-                                     message: "\(PolicyChecks.place(document, statement.path)) names '\(text)', which \(service) does not have",
-                                     resource: document.resource, misspelt: text, candidates: actions.map { "\(service):\($0.name)" })
+                                     message: "\(PolicyChecks.place(document, statement.path)) names '\(text)', which \(found.service) does not have",
+                                     resource: document.resource, misspelt: text,
+                                     candidates: found.actions.map { "\(found.service):\($0.name)" })
                 }
             }
         }
+    }
+
+    /// Fine texts remembered per template: past them, each is judged anew.
+    private static let remembered = 16
+
+    /// An action a service of the catalog does not have: the service, and
+    /// its actions to suggest from.
+    private struct Unknown {
+        var service: String
+        var actions: [IAMAction]
+    }
+
+    /// What `text` names when its service is known and the action is not;
+    /// nil for any other text (a wildcard, a `${…}`, no service).
+    private static func unknown(_ text: String) -> Unknown? {
+        guard !text.containsBytes("${"), !text.containsBytes("*"), !text.containsBytes("?"),
+              let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let service = String(text[..<colon])
+        guard let (actions, known) = ActionCatalog.actions(of: service, naming: String(text[text.utf8.index(after: colon)...])),
+              !known else { return nil }
+        return Unknown(service: service, actions: actions)
     }
 }
