@@ -115,28 +115,32 @@ public struct InvalidResource: TemplateRule {
     static func problem(_ text: String) -> String? {
         if text == "*" { return nil }
         guard text.hasPrefix("arn:") else { return "IAM takes only * or an ARN" }
-        var lengths = [0]  // each part's length, a variable counting as one
-        var depth = 0
+        // The parts begun, the current one's length (a variable's text in
+        // the part it is in), and the lengths the answer needs.
+        var (parts, length, partition, service) = (1, 0, 0, 0)
+        var inVariable = false
         var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if depth > 0 {
-                if byte == UInt8(ascii: "}") { depth = 0 }
-            } else if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") {
-                depth = 1
-            } else if byte == UInt8(ascii: ":"), lengths.count < 6 {
-                lengths.append(0)
+        text.withBytes { bytes in
+            for byte in bytes {
+                if inVariable {
+                    if byte == UInt8(ascii: "}") { inVariable = false }
+                } else if previous == UInt8(ascii: "$"), byte == UInt8(ascii: "{") {
+                    inVariable = true
+                } else if byte == UInt8(ascii: ":"), parts < 6 {
+                    if parts == 2 { partition = length } else if parts == 3 { service = length }
+                    (parts, length, previous) = (parts + 1, 0, byte)
+                    continue
+                }
+                length += 1
                 previous = byte
-                continue
             }
-            lengths[lengths.count - 1] += 1
-            previous = byte
         }
-        guard lengths.count == 6 else {
-            return "an ARN has six parts, arn:partition:service:region:account:resource, and this has \(lengths.count)"
+        guard parts == 6 else {
+            return "an ARN has six parts, arn:partition:service:region:account:resource, and this has \(parts)"
         }
-        if lengths[1] == 0 { return "the ARN has no partition" }
-        if lengths[2] == 0 { return "the ARN has no service" }
-        if lengths[5] == 0 { return "the ARN has no resource part" }
+        if partition == 0 { return "the ARN has no partition" }
+        if service == 0 { return "the ARN has no service" }
+        if length == 0 { return "the ARN has no resource part" }
         return nil
     }
 }
