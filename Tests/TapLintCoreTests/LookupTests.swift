@@ -25,6 +25,15 @@ import Testing
         }
     }
 
+    @Test func splitAtTheFirstByte() {
+        #expect("Db.Endpoint.Address".split(atFirst: UInt8(ascii: ".")).map { [$0.before, $0.after] } == ["Db", "Endpoint.Address"])
+        #expect("A.".split(atFirst: UInt8(ascii: ".")).map { [$0.before, $0.after] } == ["A", ""])
+        #expect(".B".split(atFirst: UInt8(ascii: ".")).map { [$0.before, $0.after] } == ["", "B"])
+        #expect("é.ü".split(atFirst: UInt8(ascii: ".")).map { [$0.before, $0.after] } == ["é", "ü"])
+        #expect("AWS::Region".split(atFirst: UInt8(ascii: ".")) == nil)
+        #expect("".split(atFirst: UInt8(ascii: ".")) == nil)
+    }
+
     @Test func containsBytesOfAnyNeedle() {
         let needles: [StaticString] = ["arn:", "amazonaws.com"]
         #expect("arn:aws:s3:::b".containsBytes(anyOf: needles))

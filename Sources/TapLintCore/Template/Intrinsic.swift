@@ -100,9 +100,8 @@ public struct GetAttTarget: Sendable {
     public init?(_ argument: Node) {
         node = argument
         if let text = argument.string {
-            guard let dot = text.utf8.firstIndex(of: UInt8(ascii: ".")) else { return nil }
-            resource = String(text[..<dot])
-            attribute = String(text[text.utf8.index(after: dot)...])
+            guard let (before, after) = text.split(atFirst: UInt8(ascii: ".")) else { return nil }
+            (resource, attribute) = (before, after)
         } else if let items = argument.sequence, items.count == 2, let name = items[0].string {
             resource = name
             attribute = items[1].string

@@ -384,8 +384,8 @@ public struct ReferenceIndex: Sendable {
                 let text = sub.string.exactValueRange
                 for (name, offset) in sub.text.variables where !shadowed.contains(name) {
                     let range = sub.range(ofVariableAt: offset, length: name.scalarCount + 3, in: text)
-                    if let dot = name.utf8.firstIndex(of: UInt8(ascii: ".")), !name.containsBytes("::") {
-                        add(.sub, String(name[..<dot]), String(name[name.utf8.index(after: dot)...]), range)
+                    if let (resource, attribute) = name.split(atFirst: UInt8(ascii: ".")), !name.containsBytes("::") {
+                        add(.sub, resource, attribute, range)
                     } else {
                         add(.sub, name, nil, range)
                     }
