@@ -1,8 +1,9 @@
 /// Tests of eight bytes at once, for loops over text that stop only at a
 /// few kinds of byte: the JSON report's escaper, the JSON reader's
-/// strings, the width of a scalar's text. The classic word-at-a-time tests, exact about whether any of
-/// the eight bytes matches (not about which). Inlinable: the report's
-/// escaper, in another module, asks for every eight bytes it writes.
+/// strings, the width of a scalar's text. The classic word-at-a-time
+/// tests, exact about whether any of the eight bytes matches (not about
+/// which). Inlinable: the report's escaper, in another module, asks for
+/// every eight bytes it writes.
 public enum WordBytes {
     /// High bits set where the word may hold a byte below `limit` (at most
     /// 128); zero exactly when it holds none.
