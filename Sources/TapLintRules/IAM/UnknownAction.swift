@@ -80,10 +80,8 @@ public struct UnknownAction: TemplateRule {
     /// nil for any other text (a wildcard, a `${…}`, no service).
     private static func unknown(_ text: String) -> Unknown? {
         guard !text.containsBytes("${"), !text.containsBytes("*"), !text.containsBytes("?"),
-              let colon = text.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let service = String(text[..<colon])
-        guard let (actions, known) = ActionCatalog.actions(of: service, naming: String(text[text.utf8.index(after: colon)...])),
-              !known else { return nil }
+              let (service, name) = text.split(atFirst: UInt8(ascii: ":")),
+              let (actions, known) = ActionCatalog.actions(of: service, naming: name), !known else { return nil }
         return Unknown(service: service, actions: actions)
     }
 }
