@@ -26,19 +26,26 @@ public struct TextEdit: Sendable, Hashable {
 
 /// Turns line and column positions into byte offsets in one file's bytes:
 /// the line starts are found once, on the first question.
+///
+/// The starts are 32-bit: on a large template they were the run's peak of
+/// memory, a list of 64-bit numbers grown by doubling, which holds its old
+/// and new storage at once. (Counting the lines first to make the list at
+/// its size cost more instructions than it saved memory.)
 public struct SourceOffsets {
     private let bytes: [UInt8]
-    private var lineStarts: [Int] = []
+    private var lineStarts: [UInt32] = []
 
     public init(_ bytes: [UInt8]) {
         self.bytes = bytes
     }
 
-    /// The byte offset of a position (columns count characters); nil past the end.
+    /// The byte offset of a position (columns count characters); nil past
+    /// the end, and in a file too large for 32-bit offsets (no edit is made there).
     public mutating func offset(of position: SourcePosition) -> Int? {
-        if lineStarts.isEmpty { lineStarts = bytes.withUnsafeBufferPointer { TapLintCore.lineStarts(in: $0, endingOne: true) } }
+        guard bytes.count < UInt32.max else { return nil }
+        if lineStarts.isEmpty { lineStarts = bytes.withUnsafeBufferPointer { TapLintCore.fileLineStarts(in: $0) } }
         guard position.line >= 1, position.line <= lineStarts.count else { return nil }
-        var offset = lineStarts[position.line - 1]
+        var offset = Int(lineStarts[position.line - 1])
         var column = 1
         while column < position.column {
             guard offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") else { return nil }
