@@ -205,7 +205,7 @@ public struct MissingRequiredTag: TemplateRule {
                 guard policy.requiresValues else { continue }
                 for required in policy.required {
                     guard let expected = required.value, let tag = outcome.tags.first(where: { $0.key == required.key }) else { continue }
-                    for value in tag.values {
+                    for value in tag.values(in: context.template) {
                         guard let text = value.text, text != expected, !value.absent else { continue }
                         let branch = value.conditions.isEmpty ? "" : " when " + value.conditions.joined(separator: " and ")
                         violations.append(Violation(at: tag.node.range, path: tags.path,

@@ -84,7 +84,7 @@ public struct UnverifiableTag: TemplateRule {
                 }
                 for tag in outcome.tags where values {
                     guard let rule = required.first(where: { $0.key == tag.key }), rule.value != nil,
-                          tag.values.contains(where: { $0.text == nil && !$0.absent }) else { continue }
+                          tag.values(in: context.template).contains(where: { $0.text == nil && !$0.absent }) else { continue }
                     violations.append(Violation(at: tag.node.range, path: tags.path,
                                                 message: "\(resource)'s tag \(tag.key) is computed; taplint cannot tell whether it is '\(rule.value ?? "")'",
                                                 resource: resource))
