@@ -18,6 +18,35 @@ public enum PathElement: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension Array where Element == PathElement {
+    /// The path and one more step, in a list of exactly that size. Facts
+    /// keep paths by the thousand: `path + [step]` doubled the list's
+    /// capacity as it copied it, and made the step a list of its own.
+    public func appending(_ step: PathElement) -> [PathElement] {
+        var longer = copy(reserving: 1)
+        longer.append(step)
+        return longer
+    }
+
+    /// The path and two more steps (`Fn::If`, then a branch).
+    public func appending(_ step: PathElement, _ next: PathElement) -> [PathElement] {
+        var longer = copy(reserving: 2)
+        longer.append(step)
+        longer.append(next)
+        return longer
+    }
+
+    /// The path in a list of its own, for a fact to keep while a walk goes
+    /// on changing its own: had the fact shared the walk's list, the walk's
+    /// next step would copy it, and the step after grow the copy again.
+    public var kept: [PathElement] { copy(reserving: 0) }
+
+    private func copy(reserving extra: Int) -> [PathElement] {
+        var copy: [PathElement] = []
+        copy.reserveCapacity(count + extra)
+        copy.append(contentsOf: self)
+        return copy
+    }
+
     /// `Properties.Policies[0].PolicyName`, the way messages name a place.
     public var dotted: String { written(startIndex..<endIndex, after: nil, droppingProperties: false) }
 

@@ -268,7 +268,7 @@ public struct ReferenceIndex: Sendable {
 
     private mutating func useCondition(_ node: Node) {
         if let name = node.string {
-            conditionUses.append(ConditionUse(name: name, range: node.valueRange, path: path))
+            conditionUses.append(ConditionUse(name: name, range: node.valueRange, path: path.kept))
         }
     }
 
@@ -277,7 +277,7 @@ public struct ReferenceIndex: Sendable {
         for (i, item) in node.items.enumerated() {
             guard let name = item.string else { continue }
             references.append(Reference(kind: .dependsOn, target: name, range: item.valueRange,
-                                        path: single ? path : path + [.index(i)], owner: owner))
+                                        path: single ? path.kept : path.appending(.index(i)), owner: owner))
         }
     }
 
@@ -363,9 +363,12 @@ public struct ReferenceIndex: Sendable {
         path.append(.key(call.name.rawValue))
         defer { path.removeLast() }
         let argument = call.argument
+        // A copy of the path for the references found here, made once (a Sub names several).
+        var kept: [PathElement]?
         func add(_ kind: Reference.Kind, _ target: String, _ attribute: String?, _ range: SourceRange) {
+            if kept == nil { kept = path.kept }
             references.append(Reference(kind: kind, target: target, attribute: attribute, range: range,
-                                        path: path, owner: owner, branches: branches))
+                                        path: kept ?? path, owner: owner, branches: branches))
         }
         switch call.name {
         case .ref:
@@ -410,17 +413,17 @@ public struct ReferenceIndex: Sendable {
             }
         case .condition:
             if let name = argument.string {
-                return conditionUses.append(ConditionUse(name: name, range: argument.valueRange, path: path))
+                return conditionUses.append(ConditionUse(name: name, range: argument.valueRange, path: path.kept))
             }
         case .findInMap:
             if let items = argument.sequence, let name = items.first?.string {
                 mappingUses.insert(name)
-                mappingLookups.append(MappingLookup(items: items, range: argument.range, path: path, owner: owner, branches: branches))
+                mappingLookups.append(MappingLookup(items: items, range: argument.range, path: path.kept, owner: owner, branches: branches))
             } else {
                 readsComputedMapping = true
             }
         case .importValue:
-            imports.append(ImportUse(name: argument, range: argument.valueRange, path: path, owner: owner))
+            imports.append(ImportUse(name: argument, range: argument.valueRange, path: path.kept, owner: owner))
         default:
             break
         }

@@ -110,7 +110,7 @@ final class PolicyDocument: Sendable {
                 // Inline policies: Policies: [{PolicyName, PolicyDocument}].
                 for (i, item) in policies.items.enumerated() {
                     if let entry = item.entry("PolicyDocument") {
-                        add(entry.value, path + [.index(i), .key("PolicyDocument")], .identity, anchor: entry.key)
+                        add(entry.value, path.appending(.index(i), .key("PolicyDocument")), .identity, anchor: entry.key)
                     }
                 }
             } else if ["AWS::Serverless::Function", "AWS::Serverless::StateMachine"].contains(type) {
@@ -124,11 +124,11 @@ final class PolicyDocument: Sendable {
                               let policy = PolicyTemplate.named(name) {
                         let document = policy.document(with: Self.parameterValues(entries[0].value))
                         guard let root = YAMLParser.parse(Array(document.utf8)).root else { continue }
-                        let statements = Reader(template: template).statements(in: root, path: path + [.key(name)],
+                        let statements = Reader(template: template).statements(in: root, path: path.appending(.key(name)),
                                                                              anchor: entries[0].key.range, remap: true)
                         documents.append(PolicyDocument(kind: .identity, resource: resource.name, resourceType: type,
                                                         statements: statements, template: name,
-                                                        arguments: (entries[0].value, path + [.key(name)])))
+                                                        arguments: (entries[0].value, path.appending(.key(name)))))
                     }
                 }
             }
@@ -143,13 +143,13 @@ final class PolicyDocument: Sendable {
         var entries: [(item: Node, path: [PathElement], place: String)] = []
         func add(_ item: Node, _ path: [PathElement], _ place: String) {
             if let call = item.intrinsic, call.name == .if, let branches = call.argument.sequence, branches.count == 3 {
-                for i in 1...2 { add(branches[i], path + [.key("Fn::If"), .index(i)], place) }
+                for i in 1...2 { add(branches[i], path.appending(.key("Fn::If"), .index(i)), place) }
             } else if !Node.isNoValue(item) {
                 entries.append((item, path, place))
             }
         }
         if let items = policies.sequence {
-            for (i, item) in items.enumerated() { add(item, path + [.index(i)], "Policies[\(i)]") }
+            for (i, item) in items.enumerated() { add(item, path.appending(.index(i)), "Policies[\(i)]") }
         } else {
             add(policies, path, "Policies")
         }
@@ -208,7 +208,7 @@ final class PolicyDocument: Sendable {
         /// string, whose inner positions are not the file's.
         func statements(in node: Node, path: [PathElement], anchor: SourceRange) -> [PolicyStatement] {
             if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                return (1...2).flatMap { statements(in: items[$0], path: path + [.key("Fn::If"), .index($0)], anchor: anchor) }
+                return (1...2).flatMap { statements(in: items[$0], path: path.appending(.key("Fn::If"), .index($0)), anchor: anchor) }
             }
             if node.mapping == nil, let text = TemplateStrings.build(node) {
                 // A JSON document in a string: parse it, and point at the string.
@@ -225,28 +225,28 @@ final class PolicyDocument: Sendable {
             var found: [PolicyStatement] = []
             func collect(_ node: Node, _ path: [PathElement]) {
                 if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                    for i in 1...2 { collect(items[i], path + [.key("Fn::If"), .index(i)]) }
+                    for i in 1...2 { collect(items[i], path.appending(.key("Fn::If"), .index(i))) }
                 } else if let items = node.sequence {
-                    for (i, item) in items.enumerated() { collect(item, path + [.index(i)]) }
+                    for (i, item) in items.enumerated() { collect(item, path.appending(.index(i))) }
                 } else if node.mapping != nil {
                     found.append(statement(node, path: path, anchor: anchor, remap: remap))
                 }
             }
-            collect(entry.value, path + [.key("Statement")])
+            collect(entry.value, path.appending(.key("Statement")))
             return found
         }
 
         private func statement(_ node: Node, path: [PathElement], anchor: SourceRange, remap: Bool) -> PolicyStatement {
             func field(_ name: String) -> [PolicyValue]? {
                 guard let entry = node.entry(name) else { return nil }
-                return values(entry.value, path: path + [.key(name)], anchor: remap ? anchor : nil)
+                return values(entry.value, path: path.appending(.key(name)), anchor: remap ? anchor : nil)
             }
             var principals: [(String, PolicyValue)] = []
             if let entry = node.entry("Principal") {
-                let at = path + [.key("Principal")]
+                let at = path.appending(.key("Principal"))
                 if let entries = entry.value.mapping {
                     for principal in entries {
-                        for value in values(principal.value, path: at + [.key(principal.name ?? "?")], anchor: remap ? anchor : nil) {
+                        for value in values(principal.value, path: at.appending(.key(principal.name ?? "?")), anchor: remap ? anchor : nil) {
                             principals.append((principal.name ?? "?", value))
                         }
                     }
@@ -259,7 +259,7 @@ final class PolicyDocument: Sendable {
                 for key in condition.value.mapping ?? [] { if let name = key.name { keys.insert(name.lowercased()) } }
             }
             let notPrincipal = node.entry("NotPrincipal").map {
-                PolicyValue(text: nil, range: remap ? anchor : $0.key.range, field: path + [.key("NotPrincipal")])
+                PolicyValue(text: nil, range: remap ? anchor : $0.key.range, field: path.appending(.key("NotPrincipal")))
             }
             return PolicyStatement(effects: PossibleValue.of(node["Effect"], in: template).map(\.text),
                                    actions: field("Action") ?? [], notActions: field("NotAction"),
@@ -283,14 +283,14 @@ final class PolicyDocument: Sendable {
         private func collect(_ node: Node, field: [PathElement], within: [PathElement], anchor: SourceRange?,
                              into found: inout [PolicyValue]) {
             if let call = node.intrinsic, call.name == .if, let items = call.argument.sequence, items.count == 3 {
-                for i in 1...2 { collect(items[i], field: field, within: within + [.key("Fn::If"), .index(i)], anchor: anchor, into: &found) }
+                for i in 1...2 { collect(items[i], field: field, within: within.appending(.key("Fn::If"), .index(i)), anchor: anchor, into: &found) }
                 return
             }
             if Node.isNoValue(node) { return }
             // A list of values, not the list a function takes (`!Join`).
             if node.intrinsic == nil, let items = node.sequence {
                 for (i, item) in items.enumerated() {
-                    let step = within.isEmpty && i < Self.itemSteps.count ? Self.itemSteps[i] : within + [.index(i)]
+                    let step = within.isEmpty && i < Self.itemSteps.count ? Self.itemSteps[i] : within.appending(.index(i))
                     collect(item, field: field, within: step, anchor: anchor, into: &found)
                 }
                 return
