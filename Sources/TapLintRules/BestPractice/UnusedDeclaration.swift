@@ -12,6 +12,24 @@ enum UnusedDeclaration {
         }
     }
 
+    /// Up to this many declarations, each use is compared with them, by
+    /// length first; more go through a set of the uses. Most templates
+    /// declare a few parameters and use their resources thousands of
+    /// times: hashing every use cost more than the comparisons.
+    static let comparedDirectly = 8
+
+    /// Whether some name in `uses` names the declaration called `name`,
+    /// as a function made once for all the declarations.
+    static func isUsed(among declarations: [Declaration], by uses: some Sequence<String>) -> (String) -> Bool {
+        guard declarations.count <= comparedDirectly else { return Set(uses).contains }
+        var used = Set<String>()
+        for use in uses {
+            let length = use.utf8.count
+            if let hit = declarations.first(where: { $0.name.utf8.count == length && $0.name == use }) { used.insert(hit.name) }
+        }
+        return used.contains
+    }
+
     /// Macros other than SAM may use anything, in ways only they know.
     static func skips(_ template: Template) -> Bool {
         template.isRewrittenBeforeDeploy && !template.isServerlessOnly
@@ -63,9 +81,10 @@ public struct UnusedParameter: TemplateRule {
         // Any transform, SAM's included, may consume parameters in ways the
         // template does not show (SAM's AutoPublishAlias, a macro's inputs).
         guard !context.template.isRewrittenBeforeDeploy else { return [] }
-        let used = Set(context.references.references.filter { $0.kind != .getAtt && $0.attribute == nil }.map(\.target))
-        return UnusedDeclaration.check(context.template.parameters, section: "Parameters",
-                                       isUsed: used.contains, what: "parameter")
+        let parameters = context.template.parameters
+        let reads = context.references.references.lazy.filter { $0.kind != .getAtt && $0.attribute == nil }.map(\.target)
+        return UnusedDeclaration.check(parameters, section: "Parameters",
+                                       isUsed: UnusedDeclaration.isUsed(among: parameters, by: reads), what: "parameter")
     }
 }
 
@@ -112,9 +131,10 @@ public struct UnusedCondition: TemplateRule {
 
     public func check(_ context: LintContext) -> [Violation] {
         guard !UnusedDeclaration.skips(context.template) else { return [] }
-        let used = Set(context.references.conditionUses.map(\.name))
-        return UnusedDeclaration.check(context.template.conditions, section: "Conditions",
-                                       isUsed: used.contains, what: "condition")
+        let conditions = context.template.conditions
+        return UnusedDeclaration.check(conditions, section: "Conditions",
+                                       isUsed: UnusedDeclaration.isUsed(among: conditions, by: context.references.conditionUses.lazy.map(\.name)),
+                                       what: "condition")
     }
 }
 
