@@ -10,10 +10,9 @@ import Testing
     }
 
     /// A queue with `count` tags `k0`, `k1`, … whose keys at `repeated` spell
-    /// the key before them: the lines TAG002 reports, on either side of
-    /// the length where keys stop being compared one by one.
-    @Test(arguments: [1, 2, InvalidTagKey.comparedDirectly, InvalidTagKey.comparedDirectly + 1, 40])
-    func repeatedKeysAreFoundInShortAndLongLists(_ count: Int) {
+    /// the key before them: the lines TAG002 reports.
+    @Test(arguments: [1, 2, 16, 40])
+    func repeatedKeysAreFound(_ count: Int) {
         let repeated: Set<Int> = count > 2 ? [1, count - 1] : count == 2 ? [1] : []
         var text = "Resources:\n  Queue:\n    Type: AWS::SQS::Queue\n    Properties:\n      Tags:\n"
         // Keys of one length and of others, so that neither the length nor the text alone tells them apart.

@@ -47,9 +47,9 @@ public struct InvalidTagKey: TemplateRule {
         var violations: [Violation] = []
         for tags in context.tags {
             for outcome in tags.outcomes {
-                var seen = Set<String>()
-                for (i, tag) in outcome.tags.enumerated() {
-                    if Self.repeats(outcome.tags, at: i, seen: &seen) {
+                var seen = Set<String>(minimumCapacity: outcome.tags.count)
+                for tag in outcome.tags {
+                    if !seen.insert(tag.key).inserted {
                         violations.append(Violation(at: tag.node.range, path: tags.path,
                                                     message: "\(tags.resource.name) repeats tag key '\(tag.key)'"))
                     } else if Self.isReserved(tag.key) {
@@ -60,21 +60,6 @@ public struct InvalidTagKey: TemplateRule {
             }
         }
         return violations
-    }
-
-    /// Up to this many tags, a key is compared with each before it; a set
-    /// of keys costs a hash of every key, several times a comparison.
-    static let comparedDirectly = 16
-
-    /// Whether the key of `tags[i]` is the key of a tag before it. Long
-    /// lists keep the keys seen in `seen`, so the work stays linear.
-    static func repeats(_ tags: [ResourceTags.Tag], at i: Int, seen: inout Set<String>) -> Bool {
-        let key = tags[i].key
-        if tags.count <= comparedDirectly {
-            let length = key.utf8.count
-            return tags[..<i].contains { $0.key.utf8.count == length && $0.key == key }
-        }
-        return !seen.insert(key).inserted
     }
 
     /// `aws:` in any letter case, read from the bytes: most resources carry
