@@ -134,24 +134,20 @@ struct ExtensionCheck {
         return .yes
     }
 
+    /// Whether the value is of a type the argument names. A scalar is a
+    /// string, and also a number, an integer or a boolean where its text
+    /// reads as one: CloudFormation reads "5" as a number and 5 as a
+    /// string where it must. Each kind is asked only if it is named.
     private func isType(_ argument: Node, _ value: Node) -> Truth {
         let names = argument.items.compactMap(\.string)
-        let kind: Set<String>
-        if value.mapping != nil {
-            kind = ["object"]
-        } else if value.sequence != nil {
-            kind = ["array"]
-        } else if let scalar = value.scalar {
-            // CloudFormation reads "5" as a number and 5 as a string where it must.
-            var kinds: Set<String> = ["string"]
-            if Double(scalar.value) != nil { kinds.formUnion(["number"]) }
-            if Int(scalar.value) != nil { kinds.formUnion(["integer"]) }
-            if scalar.boolValue != nil { kinds.insert("boolean") }
-            kind = kinds
-        } else {
-            return .unknown
-        }
-        return names.contains(where: kind.contains) ? .yes : .no
+        if value.mapping != nil { return names.contains("object") ? .yes : .no }
+        if value.sequence != nil { return names.contains("array") ? .yes : .no }
+        guard let scalar = value.scalar else { return .unknown }
+        let fits = names.contains("string")
+            || (names.contains("number") && Double(scalar.value) != nil)
+            || (names.contains("integer") && Int(scalar.value) != nil)
+            || (names.contains("boolean") && scalar.boolValue != nil)
+        return fits ? .yes : .no
     }
 
     /// A literal against schema constants: the same text, or for a plain
