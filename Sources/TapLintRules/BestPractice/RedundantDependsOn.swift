@@ -57,33 +57,42 @@ public struct RedundantDependsOn: TemplateRule {
     public init() {}
 
     public func check(_ context: LintContext) -> [Violation] {
-        // Only a resource with a DependsOn can repeat a dependency: the
-        // other references of a large template need no index.
-        var declaring = Set<Int>()
-        for reference in context.references.references where reference.kind == .dependsOn {
-            if case .resource(let owner) = reference.owner { declaring.insert(owner) }
+        let references = context.references.references
+        let resources = context.template.resources
+        // Only a resource with a DependsOn can repeat a dependency: its
+        // other references are kept by their index, per resource, in the
+        // order written; a list indexed by resource, not a table, so no
+        // reference is hashed.
+        var declaring = [Bool](repeating: false, count: resources.count)
+        for reference in references where reference.kind == .dependsOn {
+            if case .resource(let owner) = reference.owner { declaring[owner] = true }
         }
-        if declaring.isEmpty { return [] }
-        var implied: [Int: [String: Reference]] = [:]
-        for reference in context.references.references where reference.kind != .dependsOn && !reference.conditional {
-            guard case .resource(let owner) = reference.owner, declaring.contains(owner),
-                  implied[owner]?[reference.target] == nil else { continue }
-            implied[owner, default: [:]][reference.target] = reference
+        guard declaring.contains(true) else { return [] }
+        var implying = [[Int]](repeating: [], count: resources.count)
+        for (i, reference) in references.enumerated() where reference.kind != .dependsOn && !reference.conditional {
+            if case .resource(let owner) = reference.owner, declaring[owner] { implying[owner].append(i) }
         }
-        let redundant = context.references.references.filter { reference in
-            guard reference.kind == .dependsOn, case .resource(let owner) = reference.owner else { return false }
-            return implied[owner]?[reference.target] != nil
+        // The first reference of the resource that creates the dependency
+        // a DependsOn entry states: few to look through, compared by length first.
+        func implied(by reference: Reference) -> Reference? {
+            guard reference.kind == .dependsOn, case .resource(let owner) = reference.owner else { return nil }
+            let length = reference.target.utf8.count
+            return implying[owner].lazy.map { references[$0] }.first { $0.target.utf8.count == length && $0.target == reference.target }
         }
+        let redundant = references.compactMap { reference in implied(by: reference).map { (reference, $0) } }
         let style = redundant.isEmpty ? nil : SourceStyle(context.template)
-        return redundant.compactMap { reference in
-            guard case .resource(let owner) = reference.owner, let implying = implied[owner]?[reference.target] else { return nil }
+        var siblings = [Int](repeating: 0, count: resources.count)
+        for (reference, _) in redundant {
+            if case .resource(let owner) = reference.owner { siblings[owner] += 1 }
+        }
+        return redundant.compactMap { reference, implying in
+            guard case .resource(let owner) = reference.owner else { return nil }
             let place = implying.path.place(from: 2)
-            let resource = context.template.resources[owner]
-            let siblings = redundant.filter { $0.owner == reference.owner }.count
+            let resource = resources[owner]
             return Violation(
                 at: reference.range, path: reference.path,
                 message: "DependsOn \(reference.target) repeats the dependency that the \(implying.kind.rawValue) in \(place) (line \(implying.range.start.line)) already creates",
-                edits: style == .json ? [] : Self.removal(of: reference.range, in: resource, allRedundant: siblings == resource.dependsOn.count))
+                edits: style == .json ? [] : Self.removal(of: reference.range, in: resource, allRedundant: siblings[owner] == resource.dependsOn.count))
         }
     }
 
