@@ -4,7 +4,7 @@
 /// Rules ask the template's indexes about every reference they judge
 /// (`hasResource`, `resourceIndex(of:)`), tens of thousands of times on a
 /// large template, and a `[String: Int]` spent some 450 instructions a
-/// lookup hashing the name. Here a lookup is one pass of FNV-1a over the
+/// lookup hashing the name. Here a lookup is one pass of `ByteHash` over the
 /// name's bytes, a probe or two and a comparison. A name that finds no
 /// place within a few probes of its hash (only a template built to
 /// collide has many) is kept in an ordinary dictionary instead, so no
@@ -30,7 +30,7 @@ struct NameIndex: Sendable {
         hashes = Array(repeating: 0, count: size)
         for (position, name) in names.enumerated() {
             name.withBytes { bytes in
-                let hash = ByteHash.fnv1a(bytes)
+                let hash = ByteHash.hash(bytes)
                 switch find(bytes, hash: hash) {
                 case .found: break  // the first declaration wins
                 case .empty(let slot):
@@ -46,7 +46,7 @@ struct NameIndex: Sendable {
     /// Where `name` first appears; nil when it does not.
     func position(of name: String) -> Int? {
         return name.withBytes { bytes in
-            switch find(bytes, hash: ByteHash.fnv1a(bytes)) {
+            switch find(bytes, hash: ByteHash.hash(bytes)) {
             case .found(let position): position
             case .empty: nil
             case .full: overflow[name]

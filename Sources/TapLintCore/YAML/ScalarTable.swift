@@ -6,9 +6,9 @@
 /// to hold in memory and to free. On AWS's sample templates about half the
 /// scalars of a file repeat one before them.
 ///
-/// An open-addressing table of FNV-1a hashes of the text. Hostile input
-/// cannot make it slow: a text that finds no place within a few probes, or
-/// is long, is simply made anew, as it would be without the table.
+/// An open-addressing table of hashes of the text (`ByteHash`). Hostile
+/// input cannot make it slow: a text that finds no place within a few
+/// probes, or is long, is simply made anew, as it would be without the table.
 struct ScalarTable {
     /// Longer texts are seldom repeated and cost more to hash than to make.
     static let longestShared = 128
@@ -29,7 +29,7 @@ struct ScalarTable {
     /// The scalar for `text` in `style`: one made before, or a new one.
     mutating func scalar(_ text: UnsafeBufferPointer<UInt8>, style: Scalar.Style) -> Scalar {
         guard text.count <= Self.longestShared else { return Scalar(String(decoding: text, as: UTF8.self), style: style) }
-        let hash = ByteHash.fnv1a(text, seed: UInt32(style.code))
+        let hash = ByteHash.hash(text, seed: UInt32(style.code))
         let mask = slots.count - 1
         var slot = Int(hash) & mask
         for _ in 0..<Self.maxProbes {
