@@ -37,14 +37,22 @@ struct ResourceTags {
     var resource: Resource
     /// Where the tags are, or should be: the property's key, else the resource's.
     var anchor: Node
-    var path: [PathElement]
+    /// The tag property's steps below `Properties` (`Tags`, `StageDescription.Tags`).
+    var steps: [String]
     var outcomes: [Outcome]
+
+    /// Where the tags are, for a finding: made when one is reported, since
+    /// most resources' tags are never reported on.
+    var path: [PathElement] {
+        var path: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties")]
+        for step in steps { path.append(.key(step)) }
+        return path
+    }
 
     /// The tags of every taggable resource of the template.
     static func all(in template: Template, schema: SchemaCheck) -> [ResourceTags] {
         template.resources.compactMap { resource in
             guard let type = resource.type else { return nil }
-            let base: [PathElement] = [.key("Resources"), .key(resource.name), .key("Properties")]
             var tagging = schema.types[type]?.tagging ?? .none
             // A deployment that names a stage creates that stage; its tags go in StageDescription.
             if type == "AWS::ApiGateway::Deployment", resource.properties?["StageName"] != nil {
@@ -56,7 +64,8 @@ struct ResourceTags {
             case .map(let path): (false, path)
             }
             guard let isList = form else { return nil }
-            let steps = path.split(separator: ".").map(String.init)
+            // Most paths are one step (`Tags`): splitting made a list of substrings for each resource.
+            let steps = path.utf8.contains(UInt8(ascii: ".")) ? path.split(separator: ".").map(String.init) : [path]
             var node = resource.properties
             var anchor = resource.declaration.key
             for step in steps {
@@ -78,7 +87,7 @@ struct ResourceTags {
                     }
                 }
             }
-            return ResourceTags(resource: resource, anchor: anchor, path: base + steps.map { .key($0) }, outcomes: outcomes)
+            return ResourceTags(resource: resource, anchor: anchor, steps: steps, outcomes: outcomes)
         }
     }
 
