@@ -150,6 +150,11 @@ public struct Template: Sendable {
 
     public func hasParameter(_ name: String) -> Bool { sections.parameterIndex.position(of: name) != nil }
 
+    /// The first parameter declared under that name.
+    public func parameter(named name: String) -> Declaration? {
+        sections.parameterIndex.position(of: name).map { parameters[$0] }
+    }
+
     public func hasCondition(_ name: String) -> Bool { sections.conditionIndex.position(of: name) != nil }
 
     /// A value as text where the template decides it: a string, or the

@@ -7,24 +7,20 @@ import TapLintCore
 /// list). A parameter the deployment gives a value is judged by that value
 /// alone, and definitely: it is what this stack receives.
 struct ComputedValues {
-    /// Parameter name → its declaration's body.
-    private var parameters: [String: Node] = [:]
+    /// Parameters and resources are looked up in the template's own name
+    /// indexes when a value asks: tables of them made for every template
+    /// cost more than the few values that ask.
+    private var template: Template?
+    /// Type name → its catalog entry, for the template's types.
+    private var types: [String: ResourceType] = [:]
     private var given: ParameterValues?
     private var mappings: Node?
-    /// Resource name → the catalog entry of its type.
-    private var resourceTypes: [String: ResourceType] = [:]
 
     init() {}
 
     init(template: Template, types: [String: ResourceType], given: ParameterValues? = nil) {
-        self.given = given
-        for parameter in template.parameters where parameters[parameter.name] == nil {
-            parameters[parameter.name] = parameter.body
-        }
+        (self.template, self.types, self.given) = (template, types, given)
         mappings = template.root["Mappings"]
-        for resource in template.resources {
-            if let name = resource.type, let type = types[name] { resourceTypes[resource.name] = type }
-        }
     }
 
     /// The problems of a computed value against the shape it must have.
@@ -38,7 +34,7 @@ struct ComputedValues {
         }
         switch call.name {
         case .ref:
-            guard let name = call.argument.string, let parameter = parameters[name] else { return [] }
+            guard let name = call.argument.string, let parameter = template?.parameter(named: name)?.body else { return [] }
             let kind = parameter["Type"]?.string ?? "String"
             let isList = Self.isListParameter(kind)
             if isList, Self.takesOneValue(inner) {
@@ -73,7 +69,8 @@ struct ComputedValues {
         case .getAtt:
             // Cheapest questions first: most GetAtts are of no list attribute.
             guard Self.takesOneValue(inner), let target = GetAttTarget(call.argument), let attribute = target.attribute,
-                  let resourceType = resourceTypes[target.resource], !resourceType.listAttributes.isEmpty,
+                  let type = template?.resource(named: target.resource)?.type, let resourceType = types[type],
+                  !resourceType.listAttributes.isEmpty,
                   resourceType.listAttributes.contains(attribute) else { return [] }
             return [(.wrongType(expected: Self.expected(inner), found: "\(target.resource).\(attribute), a list"), range)]
         case .findInMap:
