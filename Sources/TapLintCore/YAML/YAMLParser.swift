@@ -260,9 +260,12 @@ struct TreeBuilder {
         let keyCount = (children.count - first) / 2
         var firstLine: Int?
         if keyCount < Self.scanLimit {
+            // Lengths first: most keys differ from the new one in length,
+            // and comparing two strings costs several times their counts.
+            let length = name.utf8.count
             var i = first
             while i < children.count {
-                if children[i].scalar?.value == name {
+                if let other = children[i].scalar?.value, other.utf8.count == length, other == name {
                     firstLine = children[i].range.start.line
                     break
                 }
