@@ -65,6 +65,14 @@ import Testing
         #expect(issue.message.contains("line 1"))
     }
 
+    /// Keys of one length that differ are no duplicates; one key spelled
+    /// plain and quoted is, as are equal keys of any length.
+    @Test(arguments: [("ab: 1\nba: 2\ncd: 3\n", []), ("ab: 1\n'ab': 2\n", [2]), ("é: 1\ne: 2\n\"é\": 3\n", [3]),
+                      ("Queue1: 1\nQueue2: 2\nQueue1: 3\nQueue2: 4\n", [3, 4])])
+    func duplicateKeysAreTheSameTextInAnyStyle(_ text: String, _ lines: [Int]) {
+        #expect(parse(text).issues.filter { $0.kind == .duplicateKey }.map(\.range.start.line) == lines)
+    }
+
     @Test func jsonGoesThroughTheSameParser() throws {
         let doc = parse("{\n  \"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}},\n  \"Resources\": {}\n}")
         #expect(doc.issues.map(\.kind) == [.duplicateKey])
