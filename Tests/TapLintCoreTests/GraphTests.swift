@@ -113,6 +113,23 @@ import Testing
         #expect(g.hasMoreCycles)
     }
 
+    /// A tangle whose search is cut short leaves the next component's
+    /// search as it would be alone: its cycles are all found, each once,
+    /// and a repeated edge is one edge.
+    @Test func aCappedTangleLeavesTheNextComponentWhole() throws {
+        let names = (0..<6).map { "T\($0)" }
+        var text = "Resources:\n" + names.map { name in
+            "  \(name): {Type: X::Y::Z, DependsOn: [\(names.filter { $0 != name }.joined(separator: ", "))]}"
+        }.joined(separator: "\n")
+        text += "\n  A: {Type: X::Y::Z, DependsOn: [B, B], Properties: {N: !Ref B}}\n  B: {Type: X::Y::Z, DependsOn: [C, A]}\n"
+        text += "  C: {Type: X::Y::Z, DependsOn: B}\n"
+        let g = try graph(text)
+        let loops = g.cycles.map { $0.resources.map { g.names[$0] } }
+        #expect(g.hasMoreCycles)
+        #expect(loops.filter { $0[0].hasPrefix("T") }.count == Cycle.maxPerComponent)
+        #expect(loops.filter { !$0[0].hasPrefix("T") } == [["A", "B"], ["B", "C"]])
+    }
+
     @Test func longChainDoesNotOverflowTheStack() throws {
         let count = 20_000
         var text = "Resources:\n"

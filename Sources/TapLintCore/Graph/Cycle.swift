@@ -16,18 +16,39 @@ public struct Cycle: Sendable {
     static func find(in edges: [DependencyGraph.Edge], nodeCount: Int) -> (cycles: [Cycle], truncated: Bool) {
         // No edge, no cycle: most small templates stop here.
         guard !edges.isEmpty else { return ([], false) }
-        // The first edge for each (from, to) pair, in source order; a pair
-        // is one number, not an array allocated and hashed per edge.
+        // The first edge for each (from, to) pair, in source order: each
+        // node's edges in turn, a target marked with the node that last
+        // reached it. Lists indexed by node, not sets: no hashing, and no
+        // set of numbers, whose first use costs a fifth of a million
+        // instructions (the runtime looks up how numbers hash).
+        // The edges are ordered by source with a counting sort (stable, so
+        // each node's edges stay in source order) into one list.
+        var first = [Int](repeating: 0, count: nodeCount + 1)
+        for edge in edges { first[edge.from + 1] += 1 }
+        for node in 0..<nodeCount { first[node + 1] += first[node] }
+        var bySource = [Int](repeating: 0, count: edges.count)
+        var place = first
+        for (i, edge) in edges.enumerated() {
+            bySource[place[edge.from]] = i
+            place[edge.from] += 1
+        }
         var outgoing = [[DependencyGraph.Edge]](repeating: [], count: nodeCount)
-        var seen = Set<Int>()
-        for edge in edges where seen.insert(edge.from &* nodeCount &+ edge.to).inserted {
-            outgoing[edge.from].append(edge)
+        var reachedFrom = [Int](repeating: -1, count: nodeCount)
+        for from in 0..<nodeCount {
+            for k in first[from]..<first[from + 1] where reachedFrom[edges[bySource[k]].to] != from {
+                reachedFrom[edges[bySource[k]].to] = from
+                outgoing[from].append(edges[bySource[k]])
+            }
         }
         var cycles: [Cycle] = []
         var truncated = false
+        var member = [Bool](repeating: false, count: nodeCount)
+        var onPath = [Bool](repeating: false, count: nodeCount)
         for component in StronglyConnected.components(outgoing.map { $0.map(\.to) }) {
             guard component.count > 1 || outgoing[component[0]].contains(where: { $0.to == component[0] }) else { continue }
-            let (found, cut) = elementaryCycles(in: Set(component), outgoing: outgoing)
+            for node in component { member[node] = true }
+            let (found, cut) = elementaryCycles(in: component.sorted(), member: member, onPath: &onPath, outgoing: outgoing)
+            for node in component { member[node] = false }
             cycles += found
             truncated = truncated || cut
         }
@@ -38,31 +59,36 @@ public struct Cycle: Sendable {
     /// Depth-first search from each member in index order, through members
     /// with a higher index only, so each cycle is found once, from its
     /// lowest member. Iterative: a long chain cannot overflow the stack.
-    private static func elementaryCycles(in members: Set<Int>, outgoing: [[DependencyGraph.Edge]])
-        -> (cycles: [Cycle], truncated: Bool) {
+    /// `members` is the component in index order; `member` marks them,
+    /// and `onPath` the nodes on the path searched, by node. A search cut
+    /// short leaves some of its nodes marked on the path: no other
+    /// component has them, and `member` keeps every search inside its own.
+    private static func elementaryCycles(in members: [Int], member: [Bool], onPath: inout [Bool],
+                                         outgoing: [[DependencyGraph.Edge]]) -> (cycles: [Cycle], truncated: Bool) {
         var cycles: [Cycle] = []
         var budget = searchBudget
-        for start in members.sorted() {
+        for start in members {
             var frames: [(node: Int, next: Int)] = [(start, 0)]
-            var onPath: Set<Int> = [start]
+            onPath[start] = true
             var path: [DependencyGraph.Edge] = []
             while let (node, next) = frames.last {
                 budget -= 1
                 if budget < 0 { return (cycles, true) }
                 guard next < outgoing[node].count else {
                     frames.removeLast()
-                    onPath.remove(node)
+                    onPath[node] = false
                     if !path.isEmpty { path.removeLast() }
                     continue
                 }
                 frames[frames.count - 1].next += 1
                 let edge = outgoing[node][next]
-                guard edge.to >= start, members.contains(edge.to) else { continue }
+                guard edge.to >= start, member[edge.to] else { continue }
                 if edge.to == start {
                     let loop = path + [edge]
                     cycles.append(Cycle(resources: loop.map(\.from), edges: loop))
                     if cycles.count >= maxPerComponent { return (cycles, true) }
-                } else if onPath.insert(edge.to).inserted {
+                } else if !onPath[edge.to] {
+                    onPath[edge.to] = true
                     frames.append((edge.to, 0))
                     path.append(edge)
                 }

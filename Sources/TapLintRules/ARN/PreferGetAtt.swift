@@ -82,26 +82,52 @@ public struct PreferGetAtt: TemplateRule {
 }
 
 /// Which resources each resource already depends on, directly or not: a
-/// reference back from one of those would close a cycle. Each start's set is
-/// found once, however many ARNs ask about it.
+/// reference back from one of those would close a cycle. Each start's
+/// resources are found once, however many ARNs ask about it, and kept as
+/// a sorted list: lists indexed by resource, no sets (a set of numbers is
+/// a type the runtime makes at start-up, a fifth of a million instructions).
 struct Reachability {
-    private let successors: [[Int]]
-    private var found: [Int: Set<Int>] = [:]
+    private let graph: DependencyGraph
+    /// Made on the first question: most templates ask none.
+    private var successors: [[Int]] = []
+    /// Per start asked, the resources it reaches (itself too), in order.
+    private var found: [[Int]?] = []
+    /// The start whose search last reached each resource.
+    private var reachedBy: [Int] = []
 
     init(_ graph: DependencyGraph) {
-        var successors = [[Int]](repeating: [], count: graph.names.count)
-        for edge in graph.edges { successors[edge.from].append(edge.to) }
-        self.successors = successors
+        self.graph = graph
     }
 
     mutating func reaches(_ from: Int, _ to: Int) -> Bool {
-        if let known = found[from] { return known.contains(to) }
-        var seen: Set<Int> = [from]
-        var stack = [from]
-        while let node = stack.popLast() {
-            for next in successors[node] where seen.insert(next).inserted { stack.append(next) }
+        if found.isEmpty {
+            successors = Array(repeating: [], count: graph.names.count)
+            for edge in graph.edges { successors[edge.from].append(edge.to) }
+            found = Array(repeating: nil, count: successors.count)
+            reachedBy = Array(repeating: -1, count: successors.count)
         }
-        found[from] = seen
-        return seen.contains(to)
+        let reached = found[from] ?? search(from)
+        var (low, high) = (0, reached.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if reached[middle] < to { low = middle + 1 } else { high = middle }
+        }
+        return low < reached.count && reached[low] == to
+    }
+
+    private mutating func search(_ from: Int) -> [Int] {
+        var reached = [from]
+        reachedBy[from] = from
+        var next = 0
+        while next < reached.count {
+            for successor in successors[reached[next]] where reachedBy[successor] != from {
+                reachedBy[successor] = from
+                reached.append(successor)
+            }
+            next += 1
+        }
+        reached.sort()
+        found[from] = reached
+        return reached
     }
 }

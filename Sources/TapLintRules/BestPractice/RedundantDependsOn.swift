@@ -106,10 +106,11 @@ public struct RedundantDependsOn: TemplateRule {
             return value.range.end.line == entry.key.range.start.line
                 ? [.deletingLines(entry.key.range.start.line, through: value.range.end.line)] : []
         }
-        // A block list on the lines after the key, one item to a line.
+        // A block list on the lines after the key, one item to a line (its
+        // items come in source order, so each starts on a later line).
         guard let items = value.sequence, value.isBlockSequence, value.range.start.line > entry.key.range.start.line,
               items.allSatisfy({ $0.range.start.line == $0.range.end.line }),
-              Set(items.map(\.range.start.line)).count == items.count else { return [] }
+              zip(items, items.dropFirst()).allSatisfy({ $0.range.start.line < $1.range.start.line }) else { return [] }
         if allRedundant { return [.deletingLines(entry.key.range.start.line, through: value.lastLine)] }
         guard let line = items.first(where: { $0.valueRange.start == item.start || $0.range.start == item.start })?.range.start.line
         else { return [] }

@@ -65,9 +65,10 @@ public struct Stacks: Sendable {
         var next = Array(repeating: [Int](), count: members.count)
         for edge in importEdges { next[edge.from].append(edge.to) }
         let component = ImportLoop.components(next)
-        var size: [Int: Int] = [:]
-        for c in component { size[c, default: 0] += 1 }
-        importLoops = component.map { size[$0, default: 0] > 1 ? $0 : nil }
+        // Components are numbered from 0, fewer than the members.
+        var size = [Int](repeating: 0, count: members.count)
+        for c in component { size[c] += 1 }
+        importLoops = component.map { size[$0] > 1 ? $0 : nil }
     }
 
     public func export(_ ref: ExportRef) -> StackFacts.Export { members[ref.member].facts.exports[ref.export] }
