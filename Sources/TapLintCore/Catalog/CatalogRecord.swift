@@ -54,9 +54,11 @@ struct CatalogRecord {
     }
 
     /// Calls `body` with each space-separated word of `text`, empty ones left out.
+    /// Over the range of positions, not the slice's `indices`: that one is
+    /// generic code the runtime resolves on every call.
     static func forEachWord(_ text: Line, _ body: (Line) -> Void) {
         var start = text.startIndex
-        for i in text.indices where text[i] == UInt8(ascii: " ") {
+        for i in text.startIndex..<text.endIndex where text[i] == UInt8(ascii: " ") {
             if i > start { body(text[start..<i]) }
             start = i + 1
         }
