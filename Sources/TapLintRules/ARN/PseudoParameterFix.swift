@@ -99,7 +99,12 @@ enum SourceStyle {
     }
 
     private static func singleQuoted(_ text: String) -> String {
-        "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "''") + "'"
+        var quoted = "'"
+        for character in text {
+            quoted.append(character)
+            if character == "'" { quoted.append("'") }
+        }
+        return quoted + "'"
     }
 
     /// A JSON string: the text is one line with no control characters (the

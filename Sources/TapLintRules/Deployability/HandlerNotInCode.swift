@@ -175,6 +175,6 @@ public struct HandlerNotInCode: TemplateRule {
         while path.hasSuffix("/") { path = path.dropLast() }
         if path.hasPrefix("/") { return String(path) }
         if path.isEmpty || path == "." { return folder }
-        return folder == "." ? String(path) : folder + "/" + path
+        return folder == "." ? String(path) : folder + "/" + String(path)
     }
 }
