@@ -67,6 +67,10 @@ private func lines(_ line: (Int) -> String) -> String {
         "Resources:\n" + lines { i in "  R\(i % 30): {Type: X}\n" } + "---\nb: 1\n",
         // A broken line after the cut.
         "Resources:\n" + lines { i in "  R\(i): {Type: X}\n" } + "  Z: [\n",
+        // A second top-level key before the cut, its mapping deeper than the
+        // line the cut falls on: read whole, a syntax error there; cut, the
+        // second part read well (the fuzzer's find, kept in Tests/Fuzz).
+        "Resources:\n  A: {Type: X}\nResources:\n    B:\n" + lines { i in "      C\(i): \(i)\n" } + "  R0: {Type: X}\n  R1: {Type: X}\n",
     ])
     func splitsThatDoNotHoldAreReadWhole(_ text: String) {
         Self.expectSame(Array(text.utf8))

@@ -83,14 +83,18 @@ struct SplitPoint: Sendable {
             // `Resources` ends. Not the middle: the tree builder keeps pace with
             // the first part's reader, but meets the second part's events only
             // then, and builds them in about a third of the time they took to
-            // read; a shorter first part lets it start on them sooner.
-            lineStart = max(lineStart, text.count * 2 / 5)
-            while lineStart < text.count, text[lineStart - 1] != UInt8(ascii: "\n") { lineStart += 1 }
+            // read; a shorter first part lets it start on them sooner. Every
+            // line before the cut is looked at, not only those from two fifths
+            // on: a line at column 0 there (a second `Resources:`, another
+            // section) ends the mapping the second part would go on with, and
+            // the cut would read its lines as resources when the whole text
+            // is read otherwise, or not at all.
+            let earliest = text.count * 2 / 5
             while lineStart < text.count {
                 let end = ByteSearch.offset(of: UInt8(ascii: "\n"), in: text, from: lineStart)
                 let spaces = leadingSpaces(text, lineStart, end)
                 if spaces == 0, lineStart < end, text[lineStart] != UInt8(ascii: "#") { return nil }
-                if spaces == indent, lineStart + spaces < end, isNameStart(text[lineStart + spaces]) {
+                if lineStart >= earliest, spaces == indent, lineStart + spaces < end, isNameStart(text[lineStart + spaces]) {
                     var line = 0
                     for i in 0..<lineStart where text[i] == UInt8(ascii: "\n") { line += 1 }
                     return SplitPoint(offset: lineStart, line: line, indent: indent)
