@@ -300,7 +300,7 @@ public final class LanguageServer {
                 parts.insert(text, at: 0)
             } else if let generated = template.generatedResource(named: name) {
                 parts.insert("`\(name)`: `\(generated.type)` that SAM generates" + (generated.origin.map { " from \($0)" } ?? ""), at: 0)
-            } else if let parameter = template.parameters.first(where: { $0.name == name }) {
+            } else if let parameter = template.parameter(named: name) {
                 parts.insert("`\(name)`: parameter of type `\(parameter["Type"]?.string ?? "String")`", at: 0)
             }
         }

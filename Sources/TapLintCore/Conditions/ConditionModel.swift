@@ -76,13 +76,13 @@ public struct ConditionModel: Sendable {
         }
         var domains: [String: [String?]] = [:]
         for (variable, values) in compared {
-            if let parameter = template.parameters.first(where: { $0.name == variable }),
+            if let parameter = template.parameter(named: variable),
                let allowed = parameter["AllowedValues"]?.sequence {
                 domains[variable] = allowed.compactMap { $0.scalar?.value }
                 continue
             }
             var candidates = values
-            if let parameter = template.parameters.first(where: { $0.name == variable }),
+            if let parameter = template.parameter(named: variable),
                let value = parameter["Default"]?.scalar?.value {
                 candidates.insert(value)
             }

@@ -35,9 +35,11 @@ public struct Cycle: Sendable {
         var outgoing = [[DependencyGraph.Edge]](repeating: [], count: nodeCount)
         var reachedFrom = [Int](repeating: -1, count: nodeCount)
         for from in 0..<nodeCount {
-            for k in first[from]..<first[from + 1] where reachedFrom[edges[bySource[k]].to] != from {
-                reachedFrom[edges[bySource[k]].to] = from
-                outgoing[from].append(edges[bySource[k]])
+            for k in first[from]..<first[from + 1] {
+                let edge = edges[bySource[k]]
+                guard reachedFrom[edge.to] != from else { continue }
+                reachedFrom[edge.to] = from
+                outgoing[from].append(edge)
             }
         }
         var cycles: [Cycle] = []

@@ -163,7 +163,7 @@ public struct Template: Sendable {
         guard let node else { return nil }
         if let text = node.string { return text }
         guard let call = node.intrinsic, call.name == .ref, let name = call.argument.string,
-              let parameter = parameters.first(where: { $0.name == name }) else { return nil }
+              let parameter = parameter(named: name) else { return nil }
         return parameter["Default"]?.string
     }
 

@@ -36,7 +36,7 @@ struct NamedResources {
         for resource in template.resources {
             guard let type = resource.type, let kind = Self.kinds[type],
                   let call = resource.properties?[kind.property]?.intrinsic, call.name == .ref, let parameter = call.argument.string,
-                  let declaration = template.parameters.first(where: { $0.name == parameter }) else { continue }
+                  let declaration = template.parameter(named: parameter) else { continue }
             let values = [declaration["Default"]?.scalar?.value].compactMap { $0 }
                 + (declaration["AllowedValues"]?.sequence ?? []).compactMap { $0.scalar?.value }
             let named = Named(resource: resource.name, type: type, name: "${\(parameter)}")

@@ -24,7 +24,7 @@ struct PossibleValue {
             return of(items[1], in: template, conditions: conditions + ["\(name) is true"])
                 + of(items[2], in: template, conditions: conditions + ["\(name) is false"])
         case .ref:
-            if let name = call.argument.string, let parameter = template.parameters.first(where: { $0.name == name }),
+            if let name = call.argument.string, let parameter = template.parameter(named: name),
                let text = parameter["Default"]?.string {
                 return [PossibleValue(text: text, conditions: conditions)]
             }
